@@ -1,0 +1,436 @@
+// Package annotate reads an article body into sentences and finds what they
+// mention: states, organisations, people, weapon systems (catalogued or
+// found by their shape), kinds of equipment, dates and quantities. Every
+// annotation is a byte span of the stored body; Doc.RuneOffset turns it into
+// the code-point offsets of the output.
+package annotate
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-osint/dossier/internal/catalog"
+)
+
+// MentionKind says what a mention names.
+type MentionKind uint8
+
+// Kinds of mention.
+const (
+	MCountry MentionKind = iota // a state by name, demonym or capital
+	MOrg                        // a catalogued organisation
+	MName                       // an organisation found by its shape ("Qilin Nonferrous Metals")
+	MPerson
+	MSystem       // a catalogued weapon system
+	MUncatalogued // a designation found by its shape ("CS/VN17")
+	MTerm         // a word for a kind of equipment ("howitzers")
+)
+
+// Mention is one named thing in a sentence, in byte offsets of the body.
+type Mention struct {
+	Start, End int
+	Kind       MentionKind
+	// Name is the canonical name: the state's or organisation's name, the
+	// system's designation, the person's full name, the term itself.
+	Name string
+	// Country is the ISO alpha-3 of a state, an organisation's home or a
+	// system's origin.
+	Country string
+	// Form tells a state's name from its demonym or capital.
+	Form catalog.EntryKind
+	// Index into the catalog's Systems, Organisations or Terms.
+	Index    int
+	Category string
+	Generic  bool // a term that can stand for unspecified equipment
+	OrgKind  string
+}
+
+// Doc is an annotated document.
+type Doc struct {
+	Body      string
+	Title     string
+	Ref       Date // the date relative expressions resolve against
+	Sentences []Sentence
+	Mentions  [][]Mention // per sentence, in order
+	Dates     [][]DateMention
+	Qty       [][]QuantityMention
+	Catalog   *catalog.Catalog
+
+	runeIndex []int // byte offset of every 256th rune, for RuneOffset
+}
+
+// Annotate reads body. published is "YYYY-MM-DD" or ""; url may carry a
+// date (/2021/06/) that stands in for an unknown publication date.
+func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
+	d := &Doc{Body: body, Title: title, Catalog: cat}
+	d.Sentences = splitSentences(body, title)
+	d.Ref = referenceDate(published, url, body, d.Sentences)
+	d.Mentions = make([][]Mention, len(d.Sentences))
+	d.Dates = make([][]DateMention, len(d.Sentences))
+	d.Qty = make([][]QuantityMention, len(d.Sentences))
+	known := &docNames{people: map[string]string{}, systems: map[int]bool{}}
+	for i, s := range d.Sentences {
+		if s.Boilerplate {
+			continue
+		}
+		d.Mentions[i] = findMentions(cat, s, known)
+		d.Dates[i] = FindDates(s.Text, s.Start, d.Ref)
+		d.Qty[i] = withoutDesignations(FindQuantities(s.Text, s.Start), d.Mentions[i])
+	}
+	return d
+}
+
+// docNames is what earlier sentences have named: people by surname, and
+// systems, whose nicknames then need no more context ("the Typhoons").
+type docNames struct {
+	people  map[string]string
+	systems map[int]bool
+}
+
+// withoutDesignations drops numbers that are part of a system's name
+// ("Dornier 228").
+func withoutDesignations(qs []QuantityMention, ms []Mention) []QuantityMention {
+	out := qs[:0]
+	for _, q := range qs {
+		inside := false
+		for _, m := range ms {
+			if (m.Kind == MSystem || m.Kind == MUncatalogued) && q.Start < m.End && m.Start < q.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?/`)
+
+// referenceDate is the publication date, else a date in the address, else
+// the latest full date in the text, as the guidelines say.
+func referenceDate(published, url, body string, sents []Sentence) Date {
+	if d, ok := ParseDate(published); ok {
+		return d
+	}
+	if m := urlDate.FindStringSubmatch(url); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		if m[3] != "" {
+			day, _ := strconv.Atoi(m[3])
+			return Date{y, mo, day, Day}
+		}
+		return Date{Y: y, M: mo, Precision: Month}
+	}
+	var latest Date
+	for _, s := range sents {
+		for _, m := range FindDates(s.Text, 0, Date{}) {
+			if m.Date.Precision == Day && !m.Relative && m.Date.time().After(latest.time()) {
+				latest = m.Date
+			}
+		}
+	}
+	return latest
+}
+
+// RuneOffset converts a byte offset of the body into a code-point offset.
+func (d *Doc) RuneOffset(b int) int {
+	if d.runeIndex == nil {
+		d.runeIndex = []int{0}
+		n := 0
+		for i := range d.Body {
+			if n > 0 && n%256 == 0 {
+				d.runeIndex = append(d.runeIndex, i)
+			}
+			n++
+		}
+	}
+	k := sort.Search(len(d.runeIndex), func(i int) bool { return d.runeIndex[i] > b }) - 1
+	if k < 0 {
+		k = 0
+	}
+	return k*256 + utf8.RuneCountInString(d.Body[d.runeIndex[k]:min(b, len(d.Body))])
+}
+
+// shapeRe finds designations by their form: letters then digits, with an
+// optional prefix and suffix ("CS/VN17", "Hudhud-30", "KM450", "EQ2050").
+var shapeRe = regexp.MustCompile(`\b(?:[A-Z]{1,4}/)?[A-Z][A-Za-z]{0,7}[- ]?\d{1,4}[A-Z]{0,3}(?:[-/][A-Z0-9]{1,3})?\b`)
+
+// notShapes start strings that look like designations but are not.
+var notShapes = regexp.MustCompile(`^(?:Block|Phase|Batch|Lot|Tranche|Flight|Mk|Model|Type|COVID|Covid|G|Q|H|No|Section|Article|Resolution|Chapter|Vol|Page|Room|Route|Highway|Level|Gate|Zone|Sector|Camp|Base|Unit|Class|Grade|Group|Series|Version|Day|Week|Year|Top|Under|Over|Formula|Euro|Windows|iPhone|A|I)\b`)
+
+// nameShapeRe is a capitalised word that may name a system ("Pinaka", "SPYDER").
+var nameShapeRe = regexp.MustCompile(`\b[A-Z][A-Za-z]{3,}\b`)
+
+// commonCapitalised words stand capitalised before equipment words in
+// headlines and names without being systems.
+var commonCapitalised = map[string]bool{
+	"lightweight": true, "light": true, "heavy": true, "main": true, "battle": true, "armoured": true, "armored": true,
+	"multiple": true, "self": true, "mobile": true, "tactical": true, "combat": true, "military": true, "naval": true,
+	"army": true, "navy": true, "force": true, "forces": true, "national": true, "royal": true, "defence": true,
+	"defense": true, "new": true, "more": true, "first": true, "second": true, "further": true, "several": true,
+	"these": true, "those": true, "their": true, "other": true, "some": true, "many": true, "most": true, "both": true,
+	"modern": true, "advanced": true, "special": true, "rapid": true, "border": true, "coast": true, "guard": true,
+	"marine": true, "airborne": true, "infantry": true, "artillery": true, "fighter": true, "attack": true,
+	"western": true, "eastern": true, "soviet": true, "european": true, "african": true, "asian": true, "arab": true,
+}
+
+// followsName: the word comes right after another name (a maker, a state,
+// a system), as in "Turkish Aerospace Anka" or "Rafael SPYDER", which the
+// catalog should tell, not the shape.
+func followsName(ms []Mention, at int, before string) bool {
+	for _, m := range ms {
+		if (m.Kind == MSystem || m.Kind == MUncatalogued) && m.End < at && at-m.End < 20 &&
+			len(strings.Fields(before[len(before)-(at-m.End):])) <= 1 {
+			return true
+		}
+	}
+	return strings.HasSuffix(strings.TrimSpace(before), ".")
+}
+
+// lowerWordsOnly: gap holds at most n words, all in lower case, and no
+// punctuation but hyphens ("short-range").
+func lowerWordsOnly(gap string, n int) bool {
+	f := strings.Fields(gap)
+	if len(f) > n || strings.ContainsAny(gap, ",;:.()") {
+		return false
+	}
+	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleRe finds people by the titles news gives them.
+var titleRe = regexp.MustCompile(`\b(?:(?:Transitional|Deputy|Vice|Former|Acting)\s+)?(?:President(?:-General)?|Prime Minister|(?:Armed Forces|Defen[cs]e|Foreign|Finance|Interior|Economy|Trade|Mines)\s+Minister|Minister(?:\s+of\s+(?:[A-Z][a-z]+|and)(?:\s+(?:[A-Z][a-z]+|and|of))*)?|[Dd]eputy (?:defen[cs]e )?minister|Colonel|Col\.|General|Gen\.|Lieutenant General|Lt\. Gen\.|Major General|Maj\. Gen\.|Brigadier General|Admiral|Vice Admiral|Rear Admiral|Air Marshal|Marshal|Commander|Captain|Ambassador|Secretary|Chancellor|King|Prince|Sheikh|Emir|Director|[Cc]hairman|CEO|[Cc]hief [Ee]xecutive|[Cc]hief of [Ss]taff|[Ss]pokesperson|[Ss]pokesman|[Ee]nvoy)\b,?\s+((?:(?:al|el|de|da|van|von|bin|ben)[- ])?[A-Z][\p{L}’'-]+(?:\s+(?:(?:al|el|de|da|van|von|bin|ben)[- ])?[A-Z][\p{L}’'-]+){1,2})`)
+
+// orgShapeRe finds organisations that the catalog lacks by a closing word
+// that names a company or an institution.
+var orgShapeRe = regexp.MustCompile(`\b((?:[A-Z][\p{L}&-]+\s+){1,4}(?:Group|Company|Corporation|Corp\.?|Industries|Systems|Metals|Mining|Minerals|Aerospace|Technologies|Holdings|Motors|Shipyard|Shipbuilding|Bank|Resources|Energy|Electronics|Dynamics|Defen[cs]e|Engineering|Logistics|Limited|Ltd|Inc\.?)(?:\s+of\s+[A-Z][\p{L}]+)?)\b`)
+
+// findMentions finds the named things of one sentence. people maps the
+// surnames met so far in the document to full names.
+func findMentions(cat *catalog.Catalog, s Sentence, known *docNames) []Mention {
+	var out []Mention
+	text := s.Text
+	people := known.people
+	for _, m := range cat.Matcher().FindAll(text) {
+		if mm, ok := mentionFromMatch(cat, text, m, known.systems); ok {
+			mm.Start += s.Start
+			mm.End += s.Start
+			if mm.Kind == MSystem {
+				known.systems[mm.Index] = true
+			}
+			// "Lao People's Liberation Army": the demonym names whose army it is.
+			if mm.Kind == MOrg && mm.OrgKind == "government" && len(out) > 0 {
+				prev := out[len(out)-1]
+				if prev.Kind == MCountry && prev.Form == catalog.Demonym && mm.Start-prev.End == 1 {
+					mm.Country = prev.Country
+				}
+			}
+			out = append(out, mm)
+		}
+	}
+	taken := func(a, b int) bool {
+		for _, m := range out {
+			if a < m.End-s.Start && m.Start-s.Start < b {
+				return true
+			}
+		}
+		return false
+	}
+	for _, loc := range shapeRe.FindAllStringIndex(text, -1) {
+		a, b := loc[0], loc[1]
+		w := text[a:b]
+		if taken(a, b) || notShapes.MatchString(w) || !hasLetterAndDigit(w) {
+			continue
+		}
+		if a > 0 && (text[a-1] == '-' || text[a-1] == '/' || text[a-1] == '$') {
+			continue
+		}
+		// Only a category word right after makes a shape a system:
+		// "CS/VN17 armoured vehicles", "KM450 military trucks".
+		if cat := categoryAfter(out, s.Start+b, text[b:]); cat != "" {
+			out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: w, Category: cat})
+		}
+	}
+	// A capitalised name the catalog lacks, right before a word for a kind
+	// of equipment: "Pinaka multiple rocket launchers", "Akash air defence system".
+	for _, loc := range nameShapeRe.FindAllStringIndex(text, -1) {
+		a, b := loc[0], loc[1]
+		if a == 0 || taken(a, b) || commonCapitalised[strings.ToLower(text[a:b])] || followsName(out, s.Start+a, text[:a]) {
+			continue
+		}
+		for _, m := range out {
+			if m.Kind == MTerm && m.Generic && m.Start > s.Start+b && lowerWordsOnly(text[b:m.Start-s.Start], 1) {
+				out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: text[a:b], Category: m.Category})
+				break
+			}
+		}
+	}
+	for _, m := range titleRe.FindAllStringSubmatchIndex(text, -1) {
+		a, b := m[2], m[3]
+		name := strings.TrimRight(text[a:b], "’'")
+		if taken(a, b) {
+			continue
+		}
+		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: name})
+		parts := strings.Fields(name)
+		people[strings.ToLower(parts[len(parts)-1])] = name
+	}
+	for _, m := range orgShapeRe.FindAllStringSubmatchIndex(text, -1) {
+		a, b := m[2], m[3]
+		if taken(a, b) {
+			continue
+		}
+		name := text[a:b]
+		for _, lead := range []string{"The ", "A ", "An ", "State-owned ", "Indian ", "Chinese "} {
+			name = strings.TrimPrefix(name, lead)
+		}
+		out = append(out, Mention{Start: s.Start + b - len(name), End: s.Start + b, Kind: MName, Name: name})
+	}
+	// People named again by surname alone ("President GOITA", "Mwansa said").
+	for _, f := range wordSpans(text) {
+		w := text[f[0]:f[1]]
+		if full, ok := people[strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"))]; ok && !taken(f[0], f[1]) && isCapitalised(w) {
+			out = append(out, Mention{Start: s.Start + f[0], End: s.Start + f[1], Kind: MPerson, Name: full})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func mentionFromMatch(cat *catalog.Catalog, text string, m catalog.Match, seen map[int]bool) (Mention, bool) {
+	ref := m.Refs[0]
+	// Prefer a system, then an organisation, then a state, when one name is
+	// several things ("Jordan", "Hawk").
+	for _, kind := range []catalog.EntryKind{catalog.SystemName, catalog.OrgName, catalog.CountryName, catalog.Demonym, catalog.Capital, catalog.TermName} {
+		found := false
+		for _, r := range m.Refs {
+			if r.Kind == kind {
+				ref, found = r, true
+				break
+			}
+		}
+		if found {
+			break
+		}
+	}
+	mm := Mention{Start: m.Start, End: m.End, Index: ref.Index, Form: ref.Kind}
+	switch ref.Kind {
+	case catalog.PlaceName:
+		return mm, false // "Latin America" names no state
+	case catalog.CountryName, catalog.Demonym, catalog.Capital:
+		c := cat.Countries[ref.Index]
+		mm.Kind, mm.Name, mm.Country = MCountry, c.Name, c.ISO3
+	case catalog.OrgName:
+		o := cat.Organisations[ref.Index]
+		mm.Kind, mm.Name, mm.Country, mm.OrgKind = MOrg, o.Name, o.Country, o.Kind
+	case catalog.SystemName:
+		sys := cat.Systems[ref.Index]
+		if ref.LettersOnly && !seen[ref.Index] && !inContext(cat, text, m, sys) {
+			return mm, false
+		}
+		mm.Kind, mm.Name, mm.Country, mm.Category = MSystem, sys.Designation, sys.Country, sys.Category
+	case catalog.TermName:
+		t := cat.Terms[ref.Index]
+		mm.Kind, mm.Name, mm.Category, mm.Generic = MTerm, t.Text, t.Category, t.Generic
+	}
+	return mm, true
+}
+
+// inContext decides whether a letters-only system name ("Lynx", "Typhoon",
+// "Pinaka") is meant as the system: next to a designation or category word,
+// or in a sentence that names its maker.
+func inContext(cat *catalog.Catalog, text string, m catalog.Match, sys catalog.System) bool {
+	after := text[m.End:]
+	before := text[:m.Start]
+	near := firstWords(after, 4) + " " + lastWords(before, 2)
+	for _, nm := range cat.Matcher().FindAll(near) {
+		for _, r := range nm.Refs {
+			if r.Kind == catalog.TermName || r.Kind == catalog.SystemName && !r.LettersOnly {
+				return true
+			}
+		}
+	}
+	if shapeRe.MatchString(near) {
+		return true
+	}
+	if sys.Maker != "" && strings.Contains(strings.ToLower(text), strings.ToLower(sys.Maker)) {
+		return true
+	}
+	if o := cat.Organisation(sys.Maker); o != nil {
+		for _, a := range o.Aliases {
+			if len(a) > 2 && strings.Contains(text, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
+
+func lastWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[len(f)-n:]
+	}
+	return strings.Join(f, " ")
+}
+
+func wordSpans(text string) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, r := range text {
+		letter := unicode.IsLetter(r) || r == '\'' || r == '’' || r == '-'
+		if letter && start < 0 {
+			start = i
+		} else if !letter && start >= 0 {
+			out = append(out, [2]int{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func hasLetterAndDigit(w string) bool {
+	return strings.IndexFunc(w, unicode.IsLetter) >= 0 && strings.IndexFunc(w, unicode.IsDigit) >= 0
+}
+
+// categoryAfter returns the category of a term that follows within three
+// words (a "6x6" or "4×4" between counts as one), or "".
+func categoryAfter(mentions []Mention, at int, after string) string {
+	for _, m := range mentions {
+		if m.Kind != MTerm || m.Start < at {
+			continue
+		}
+		gap := after[:m.Start-at]
+		if strings.ContainsAny(gap, ",;:.()") || len(strings.Fields(gap)) > 3 {
+			return ""
+		}
+		return m.Category
+	}
+	return ""
+}

@@ -1,0 +1,213 @@
+package annotate
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func sentenceTexts(body, title string) []string {
+	var out []string
+	for _, s := range splitSentences(body, title) {
+		if !s.Boilerplate {
+			out = append(out, s.Text)
+		}
+	}
+	return out
+}
+
+func TestSentencesHoldUpOnNews(t *testing.T) {
+	cases := []struct {
+		name string
+		body string
+		want []string
+	}{
+		{"abbreviations and titles",
+			"Col. Sadio Camara met Gen. Smith on Jan. 5. The U.S. State Department approved it. No. 3 squadron flew.",
+			[]string{"Col. Sadio Camara met Gen. Smith on Jan. 5.", "The U.S. State Department approved it.", "No. 3 squadron flew."}},
+		{"initials and decimals",
+			"J. R. Smith said the 12.7 mm gun works. It fired 3.5 rounds.",
+			[]string{"J. R. Smith said the 12.7 mm gun works.", "It fired 3.5 rounds."}},
+		{"quotes",
+			`"We can watch our waters," Diatta said. "It is done." He left.`,
+			[]string{`"We can watch our waters," Diatta said.`, `"It is done."`, "He left."}},
+		{"a sentence broken across lines by scraping",
+			"Mali took delivery of WZ-551 wheeled infantry fighting \n vehicles\n and VP11 MRAPs.\n\nNext paragraph.",
+			[]string{"Mali took delivery of WZ-551 wheeled infantry fighting   vehicles  and VP11 MRAPs.", "Next paragraph."}},
+		{"a headline line without a full stop",
+			"Estonia receives six more howitzers\n\nThe guns arrived.",
+			[]string{"Estonia receives six more howitzers", "The guns arrived."}},
+		{"U.S. ends a sentence when a new one starts",
+			"The radars came from the U.S. The army uses them.",
+			[]string{"The radars came from the U.S.", "The army uses them."}},
+	}
+	for _, tc := range cases {
+		got := sentenceTexts(tc.body, "")
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestBoilerplateIsLeftOutButKeepsOffsets(t *testing.T) {
+	body := "Headline here\n\nShare this:\n\nThe army received six tanks.\n\nRead more: Other story\nExit mobile version"
+	sents := splitSentences(body, "Headline here")
+	var facts []string
+	for _, s := range sents {
+		if body[s.Start:s.End] != strings.ReplaceAll(s.Text, " ", " ") && !strings.Contains(body[s.Start:s.End], "\n") {
+			t.Errorf("sentence text %q does not match its body span %q", s.Text, body[s.Start:s.End])
+		}
+		if !s.Boilerplate {
+			facts = append(facts, s.Text)
+		}
+	}
+	if len(facts) != 1 || facts[0] != "The army received six tanks." {
+		t.Errorf("facts = %q, want only the article sentence", facts)
+	}
+	if len(sents) != 5 {
+		t.Errorf("got %d sentences, want 5 (4 boilerplate kept for offsets)", len(sents))
+	}
+}
+
+func TestDoubledParagraphIsMarkedAsCopy(t *testing.T) {
+	p := "The visit ended with a contract. It covers new equipment."
+	body := p + "\n\nSomething else happened.\n\n" + p
+	sents := splitSentences(body, "")
+	if len(sents) != 5 {
+		t.Fatalf("got %d sentences, want 5", len(sents))
+	}
+	if sents[3].CopyOf != 0 || sents[4].CopyOf != 1 {
+		t.Errorf("copies: got CopyOf %d and %d, want 0 and 1", sents[3].CopyOf, sents[4].CopyOf)
+	}
+	if len(sents[0].Copies) != 1 || sents[0].Copies[0] != 3 {
+		t.Errorf("first printing should list its copy, got %v", sents[0].Copies)
+	}
+	if sents[2].CopyOf != -1 {
+		t.Error("a sentence printed once was marked as a copy")
+	}
+}
+
+func day(y, m, d int) Date { return Date{y, m, d, Day} }
+
+func TestDates(t *testing.T) {
+	ref := day(2024, 5, 23) // a Thursday
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"On September 2, 2024, he visited.", []string{"2024-09-02"}},
+		{"It arrived on 7 November and on 14 November 2023.", []string{"2024-11-07", "2023-11-14"}},
+		{"In March 2023 and in 2021.", []string{"2023-03", "2021"}},
+		{"He spoke on Tuesday and met them on Wednesday.", []string{"2024-05-21", "2024-05-22"}},
+		{"They met on Thursday.", []string{"2024-05-23"}},
+		{"It came last month, late last month and last year.", []string{"2024-04", "2024-04", "2023"}},
+		{"It was delivered yesterday.", []string{"2024-05-22"}},
+		{"In April it inducted one.", []string{"2024-04"}},
+		{"later this year and next month", []string{"2024", "2024-06"}},
+		{"The date 2024-09-02 is ISO.", []string{"2024-09-02"}},
+		{"It fired 2,000 rounds and costs $2024.", nil},
+	}
+	for _, tc := range cases {
+		var got []string
+		for _, m := range FindDates(tc.text, 0, ref) {
+			got = append(got, m.Date.String())
+		}
+		if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+			t.Errorf("%q: got %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestDateRoles(t *testing.T) {
+	ms := FindDates("the third batch handed over since 2018, and 12 more by 2026", 0, day(2024, 1, 1))
+	if len(ms) != 2 || ms[0].Role != Since || ms[1].Role != By {
+		t.Fatalf("got %+v, want a Since and a By date", ms)
+	}
+}
+
+func TestRelativeDatesNeedAReference(t *testing.T) {
+	if ms := FindDates("on Monday and last month", 0, Date{}); len(ms) != 0 {
+		t.Errorf("relative dates resolved without a reference: %+v", ms)
+	}
+	ms := FindDates("last month", 0, Date{Y: 2021, M: 6, Precision: Month})
+	if len(ms) != 1 || ms[0].Date.String() != "2021-05" {
+		t.Errorf("a month reference should resolve last month, got %+v", ms)
+	}
+}
+
+func TestQuantities(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string // value/qualifier
+	}{
+		{"at least six Norinco VN2C IFV", []string{"6/at_least"}},
+		{"50 Kia KM450 trucks and 1,200 more", []string{"50/exact", "1200/exact"}},
+		{"half a dozen BRDM-2 and a dozen tanks and two dozen guns", []string{"6/approx", "12/approx", "24/approx"}},
+		{"at least a couple of BTR-70", []string{"2/at_least"}},
+		{"a couple of EMB-312", []string{"2/approx"}},
+		{"about 20 UH-60 and some 35 Su-30 and nearly forty jets", []string{"20/approx", "35/approx", "40/approx"}},
+		{"more than 2,000 of the type", []string{"2000/at_least"}},
+		{"between 10 and 12 T-72B1MS tanks", []string{"10/at_least"}},
+		{"dozens of vehicles, several radars and a batch of Cobra II", []string{"0/unknown", "0/unknown", "0/unknown"}},
+		{"twenty-four jets and two hundred and fifty trucks", []string{"24/exact", "250/exact"}},
+		{"the second of three vessels", []string{"1/exact"}},
+		{"the first four aircraft", []string{"4/exact"}},
+	}
+	for _, tc := range cases {
+		var got []string
+		for _, q := range FindQuantities(tc.text, 0) {
+			got = append(got, itoa(q.Value)+"/"+q.Qualifier)
+		}
+		if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+			t.Errorf("%q: got %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestMeasuresAreNotQuantities(t *testing.T) {
+	for _, text := range []string{
+		"a 155 mm gun", "a 12.7 mm machine gun", "weighs 20 tonnes", "the 47-tonne K9", "1,550 kg of weapons",
+		"$380 million", "100 million euros", "€160 million", "62 metres long", "targets 40 km away", "a crew of 24",
+		"in 2019", "the 6x6 vehicle", "4×4 MRAP", "creating 450 jobs", "three weeks at sea", "the FA-50 jet", "speeds of 60 km/h",
+	} {
+		for _, q := range FindQuantities(text, 0) {
+			if q.Value > 0 {
+				t.Errorf("%q: read %d as a quantity of equipment", text, q.Value)
+			}
+		}
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	for in, want := range map[string]int{"six": 6, "twenty-four": 24, "a hundred": 100, "three thousand": 3000, "1,200": 1200, "two hundred and fifty": 250} {
+		if got, ok := parseNumber(in); !ok || got != want {
+			t.Errorf("parseNumber(%q) = %d, %v; want %d", in, got, ok, want)
+		}
+	}
+}
+
+func TestRuneOffsets(t *testing.T) {
+	body := "Mali’s army — Goïta’s — got VN2C."
+	d := &Doc{Body: body}
+	b := strings.Index(body, "VN2C")
+	if got, want := d.RuneOffset(b), utf8.RuneCountInString(body[:b]); got != want {
+		t.Errorf("RuneOffset = %d, want %d", got, want)
+	}
+	long := strings.Repeat("é", 1000) + "X"
+	d = &Doc{Body: long}
+	if got := d.RuneOffset(strings.Index(long, "X")); got != 1000 {
+		t.Errorf("RuneOffset past the index stride = %d, want 1000", got)
+	}
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	s := ""
+	for n > 0 {
+		s = string(rune('0'+n%10)) + s
+		n /= 10
+	}
+	return s
+}

@@ -1,0 +1,260 @@
+package annotate
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentence is a span of the body, in byte offsets. Text is the same span with
+// line breaks turned into spaces (the same length, so offsets hold), which is
+// the cleaned view the rules read.
+type Sentence struct {
+	Start, End int
+	Text       string
+	Paragraph  int
+	// Boilerplate sentences (share buttons, "Read more:", credits, a
+	// repeated headline) are kept for offsets but not read for facts.
+	Boilerplate bool
+	// CopyOf is the index of an earlier identical sentence in a doubled
+	// paragraph, or -1. Copies give evidence but no records of their own.
+	CopyOf int
+	Copies []int
+}
+
+// boilerplateLine matches whole lines that site chrome adds around an article.
+var boilerplateLine = regexp.MustCompile(`(?i)^(exit mobile version|share this:?|like this:?|loading\.*|read more:.*|related:.*|related articles?:?.*|advertisement|sponsored|subscribe.*newsletter.*|follow us.*|share on (facebook|twitter|x|linkedin).*|(photo|image|picture|credit|photo credit)s?\s*:.*|\((reporting|writing|editing) by .*\)|tags?:.*|print|email|facebook|twitter|whatsapp|linkedin|telegram|copyright .*|© .*|all rights reserved\.?)$`)
+
+// abbreviations end with a dot that does not end a sentence.
+var abbreviations = map[string]bool{
+	"col": true, "gen": true, "lt": true, "maj": true, "capt": true, "cpt": true, "sgt": true, "cmdr": true,
+	"adm": true, "brig": true, "mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true,
+	"rep": true, "gov": true, "pres": true, "st": true, "mt": true, "no": true, "nos": true, "vs": true,
+	"etc": true, "inc": true, "ltd": true, "co": true, "corp": true, "jan": true, "feb": true, "mar": true,
+	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
+	"dec": true, "approx": true, "est": true, "fig": true, "jr": true, "sr": true, "hon": true, "rev": true,
+	"u.s": true, "u.k": true, "u.n": true, "e.g": true, "i.e": true, "a.m": true, "p.m": true,
+}
+
+// splitSentences cuts the body into sentences. Paragraphs are separated by
+// blank lines; a single line break joins two lines when the first does not
+// end a sentence and the next goes on in lower case (scraped text breaks
+// lines mid-sentence), and otherwise ends a line such as a headline.
+func splitSentences(body, title string) []Sentence {
+	var out []Sentence
+	para := 0
+	lineStart := 0
+	segStart := -1 // start of the open sentence, -1 when none
+	flush := func(end int) {
+		if segStart < 0 {
+			return
+		}
+		s, e := trimSpan(body, segStart, end)
+		if s < e {
+			out = append(out, Sentence{Start: s, End: e, Paragraph: para, CopyOf: -1})
+		}
+		segStart = -1
+	}
+	for lineStart <= len(body) {
+		lineEnd := strings.IndexByte(body[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(body)
+		} else {
+			lineEnd += lineStart
+		}
+		line := body[lineStart:lineEnd]
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case trimmed == "":
+			flush(lineStart)
+			if len(out) > 0 && out[len(out)-1].Paragraph == para {
+				para++
+			}
+		case isBoilerplate(trimmed, title):
+			flush(lineStart)
+			s, e := trimSpan(body, lineStart, lineEnd)
+			out = append(out, Sentence{Start: s, End: e, Paragraph: para, Boilerplate: true, CopyOf: -1})
+		default:
+			if segStart >= 0 && !continues(trimmed) {
+				flush(lineStart)
+			}
+			pos := lineStart
+			if segStart < 0 {
+				segStart = lineStart
+			}
+			for {
+				cut := sentenceEnd(body, pos, lineEnd)
+				if cut < 0 {
+					break
+				}
+				flush(cut)
+				segStart, pos = cut, cut
+			}
+			if endsSentence(trimmed) {
+				flush(lineEnd)
+			}
+		}
+		if lineEnd == len(body) {
+			break
+		}
+		lineStart = lineEnd + 1
+	}
+	flush(len(body))
+	for i := range out {
+		out[i].Text = strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\r' || r == '\t' {
+				return ' '
+			}
+			return r
+		}, body[out[i].Start:out[i].End])
+	}
+	markCopies(out)
+	return out
+}
+
+// continues says whether a line carries on the sentence of the line above.
+func continues(line string) bool {
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsLower(r) || unicode.IsDigit(r) || strings.ContainsRune("(,;–-", r)
+}
+
+func endsSentence(line string) bool {
+	line = strings.TrimRight(line, `"'”’)`)
+	return strings.HasSuffix(line, ".") || strings.HasSuffix(line, "!") || strings.HasSuffix(line, "?") || strings.HasSuffix(line, ":")
+}
+
+// sentenceEnd finds the first sentence end in body[from:to] that is followed
+// by more text on the line, returning the offset where the next sentence
+// starts, or -1.
+func sentenceEnd(body string, from, to int) int {
+	for i := from; i < to; i++ {
+		c := body[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < to && strings.IndexByte(`"'”’)`, body[j]) >= 0 {
+			j++
+		}
+		if j < to && strings.HasPrefix(body[j:], "”") {
+			j += len("”")
+		}
+		if j < to && strings.HasPrefix(body[j:], "’") {
+			j += len("’")
+		}
+		if j >= to || body[j] != ' ' {
+			continue
+		}
+		k := j
+		for k < to && body[k] == ' ' {
+			k++
+		}
+		if k >= to {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(body[k:])
+		if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune(`"“‘'(`, next)) {
+			continue
+		}
+		if c == '.' && !periodEnds(body[from:i], body[k:to]) {
+			continue
+		}
+		return k
+	}
+	return -1
+}
+
+// periodEnds decides whether a dot after before ends the sentence, given the
+// text that follows: not after an abbreviation or an initial.
+func periodEnds(before, after string) bool {
+	w := before
+	if i := strings.LastIndexAny(before, " (\n"); i >= 0 {
+		w = before[i+1:]
+	}
+	lw := strings.ToLower(w)
+	if abbreviations[lw] {
+		// "U.S." ends a sentence only when a new sentence plainly starts.
+		if lw == "u.s" || lw == "u.k" || lw == "u.n" {
+			return startsNewSentence(after)
+		}
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	if size == len(w) && unicode.IsUpper(r) {
+		return false // an initial: "J. Smith"
+	}
+	return true
+}
+
+// startsNewSentence: a capitalised function word usually opens a sentence.
+func startsNewSentence(s string) bool {
+	for _, w := range []string{"The ", "It ", "He ", "She ", "They ", "A ", "An ", "In ", "On ", "This ", "That ", "But ", "We "} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBoilerplate(line, title string) bool {
+	if boilerplateLine.MatchString(line) {
+		return true
+	}
+	// A headline repeated at the head of the body.
+	return title != "" && strings.EqualFold(strings.TrimSpace(title), line)
+}
+
+func trimSpan(s string, start, end int) (int, int) {
+	for start < end {
+		r, size := utf8.DecodeRuneInString(s[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += size
+	}
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(s[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	return start, end
+}
+
+// markCopies links the sentences of a paragraph printed twice to the first
+// printing.
+func markCopies(sents []Sentence) {
+	paras := map[int][]int{}
+	var order []int
+	for i, s := range sents {
+		if _, ok := paras[s.Paragraph]; !ok {
+			order = append(order, s.Paragraph)
+		}
+		paras[s.Paragraph] = append(paras[s.Paragraph], i)
+	}
+	seen := map[string]int{}
+	for _, p := range order {
+		idx := paras[p]
+		var b strings.Builder
+		for _, i := range idx {
+			b.WriteString(strings.Join(strings.Fields(sents[i].Text), " "))
+			b.WriteByte('\n')
+		}
+		key := b.String()
+		first, dup := seen[key]
+		if !dup {
+			seen[key] = p
+			continue
+		}
+		firstIdx := paras[first]
+		for k, i := range idx {
+			if sents[i].Boilerplate {
+				continue
+			}
+			sents[i].CopyOf = firstIdx[k]
+			sents[firstIdx[k]].Copies = append(sents[firstIdx[k]].Copies, i)
+		}
+	}
+}

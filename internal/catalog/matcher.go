@@ -1,0 +1,293 @@
+package catalog
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// EntryKind says what a catalog name stands for.
+type EntryKind uint8
+
+// Kinds of names in the matcher.
+const (
+	CountryName EntryKind = iota
+	Demonym
+	Capital
+	OrgName
+	SystemName
+	TermName
+	PlaceName
+)
+
+// Ref points from a matched name to its catalog entry.
+type Ref struct {
+	Kind  EntryKind
+	Index int // into Countries, Organisations, Systems or Terms
+	// Name is the catalog spelling that matched.
+	Name string
+	// LettersOnly is true for names without a digit ("Lynx", "Super
+	// Tucano"), which may be ordinary words and need context to count.
+	LettersOnly bool
+	// upperMask has bit i set when piece i of Name starts with a capital,
+	// which the text must then have too ("Puma" the system, not "puma").
+	upperMask uint64
+	// acronymMask has bit i set when piece i is an all-capital acronym,
+	// which the text must write in capitals too ("PLAN", not "Plan").
+	acronymMask uint64
+}
+
+// Match is one name found in text: byte offsets [Start, End) and every entry
+// the name stands for.
+type Match struct {
+	Start, End int
+	Refs       []Ref
+}
+
+type node struct {
+	children map[string]*node
+	refs     []Ref
+}
+
+// Matcher finds catalog names in text, leftmost-longest. Names are compared
+// piece by piece, where a piece is a run of letters or of digits, so
+// "VN2C", "VN-2C" and "vn 2c" are one name; a plural "s" is allowed at the
+// end ("K9s", "Typhoons").
+type Matcher struct {
+	root *node
+}
+
+func newMatcher(c *Catalog) *Matcher {
+	m := &Matcher{root: &node{}}
+	for i, k := range c.Countries {
+		m.add(k.Name, CountryName, i)
+		for _, a := range k.Aliases {
+			m.add(a, CountryName, i)
+		}
+		for _, d := range k.Demonyms {
+			m.add(d, Demonym, i)
+		}
+		for _, cap := range k.Capitals {
+			m.add(cap, Capital, i)
+		}
+	}
+	for i, o := range c.Organisations {
+		m.add(o.Name, OrgName, i)
+		for _, a := range o.Aliases {
+			m.add(a, OrgName, i)
+		}
+	}
+	for i, s := range c.Systems {
+		m.add(s.Designation, SystemName, i)
+		for _, a := range s.Aliases {
+			m.add(a, SystemName, i)
+		}
+	}
+	for i, t := range c.Terms {
+		m.add(t.Text, TermName, i)
+	}
+	for i, p := range c.Places {
+		m.add(p, PlaceName, i)
+	}
+	return m
+}
+
+func (m *Matcher) add(name string, kind EntryKind, index int) {
+	pieces := Pieces(name)
+	if len(pieces) == 0 || len(pieces) > 64 {
+		return
+	}
+	ref := Ref{Kind: kind, Index: index, Name: name, LettersOnly: true}
+	n := m.root
+	for i, p := range pieces {
+		text := name[p.Start:p.End]
+		r, _ := utf8.DecodeRuneInString(text)
+		if unicode.IsDigit(r) {
+			ref.LettersOnly = false
+		}
+		if unicode.IsUpper(r) {
+			ref.upperMask |= 1 << i
+			if len(text) > 1 && strings.ToUpper(text) == text {
+				ref.acronymMask |= 1 << i
+			}
+		}
+		key := foldPiece(text)
+		child := n.children[key]
+		if child == nil {
+			if n.children == nil {
+				n.children = map[string]*node{}
+			}
+			child = &node{}
+			n.children[key] = child
+		}
+		n = child
+	}
+	if !ref.LettersOnly {
+		// A designation's digits identify it whatever the case.
+		ref.upperMask, ref.acronymMask = 0, 0
+	}
+	for _, r := range n.refs {
+		if r.Kind == kind && r.Index == index {
+			return
+		}
+	}
+	n.refs = append(n.refs, ref)
+}
+
+// Piece is a run of letters or a run of digits in text, as byte offsets.
+type Piece struct {
+	Start, End int
+}
+
+// Pieces splits text into runs of letters and runs of digits.
+func Pieces(text string) []Piece {
+	var out []Piece
+	start, class := -1, 0
+	for i, r := range text {
+		c := runeClass(r)
+		if c != class {
+			if class != 0 {
+				out = append(out, Piece{start, i})
+			}
+			start, class = i, c
+		}
+	}
+	if class != 0 {
+		out = append(out, Piece{start, len(text)})
+	}
+	return out
+}
+
+func runeClass(r rune) int {
+	switch {
+	case r < utf8.RuneSelf:
+		switch {
+		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z':
+			return 1
+		case '0' <= r && r <= '9':
+			return 2
+		}
+		return 0
+	case unicode.IsLetter(r), unicode.Is(unicode.Mn, r):
+		return 1
+	case unicode.IsDigit(r):
+		return 2
+	}
+	return 0
+}
+
+// joins says whether the text between two pieces keeps them in one name:
+// nothing (a letter-digit boundary), a little white space with at most one
+// line break (scraped text breaks lines mid-name), or one mark such as a
+// hyphen, slash, dot, apostrophe or ampersand.
+func joins(gap string) bool {
+	if len(gap) > 6 {
+		return false
+	}
+	marks, breaks := 0, 0
+	for _, r := range gap {
+		switch r {
+		case ' ', '\t', '\u00a0', '\r':
+		case '\n':
+			breaks++
+		case '-', '/', '.', '\'', '’', '–', '‑', '&':
+			marks++
+		default:
+			return false
+		}
+	}
+	return marks <= 1 && breaks <= 1
+}
+
+// FindAll returns the catalog names in text, leftmost-longest, in order.
+func (m *Matcher) FindAll(text string) []Match {
+	return m.FindPieces(text, Pieces(text))
+}
+
+// FindPieces is FindAll over pieces the caller already has.
+func (m *Matcher) FindPieces(text string, pieces []Piece) []Match {
+	var out []Match
+	for i := 0; i < len(pieces); {
+		if i > 0 && pieces[i-1].End == pieces[i].Start {
+			i++ // inside a word: "2C" of "VN2C" starts no name
+			continue
+		}
+		end, refs, next := m.longestAt(text, pieces, i)
+		if refs == nil {
+			i++
+			continue
+		}
+		out = append(out, Match{Start: pieces[i].Start, End: end, Refs: refs})
+		i = next
+	}
+	return out
+}
+
+// longestAt walks the trie from piece i and returns the longest accepted name.
+func (m *Matcher) longestAt(text string, pieces []Piece, i int) (end int, refs []Ref, next int) {
+	n := m.root
+	for j := i; j < len(pieces); j++ {
+		if j > i && !joins(text[pieces[j-1].End:pieces[j].Start]) {
+			break
+		}
+		word := text[pieces[j].Start:pieces[j].End]
+		key := foldPiece(word)
+		child := n.children[key]
+		plural := false
+		if child == nil && len(key) > 2 && key[len(key)-1] == 's' {
+			child, plural = n.children[key[:len(key)-1]], true
+		}
+		if child == nil {
+			break
+		}
+		n = child
+		if len(n.refs) == 0 {
+			if plural {
+				break
+			}
+			continue
+		}
+		stop := pieces[j].End
+		after := j + 1
+		if !plural && after < len(pieces) && pieces[after].Start == stop {
+			// Glued to more letters or digits: only a plural "s" may follow.
+			if text[pieces[after].Start:pieces[after].End] != "s" ||
+				(after+1 < len(pieces) && pieces[after+1].Start == pieces[after].End) {
+				if plural {
+					break
+				}
+				continue
+			}
+			stop, after = pieces[after].End, after+1
+		}
+		if ok := acceptable(text, pieces[i:j+1], n.refs); ok != nil {
+			end, refs, next = stop, ok, after
+		}
+		if plural {
+			break
+		}
+	}
+	return end, refs, next
+}
+
+// acceptable keeps the refs whose capitalisation the text honours.
+func acceptable(text string, pieces []Piece, refs []Ref) []Ref {
+	var mask, caps uint64
+	for k, p := range pieces {
+		word := text[p.Start:p.End]
+		r, _ := utf8.DecodeRuneInString(word)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			mask |= 1 << k
+		}
+		if w := strings.TrimSuffix(word, "s"); strings.ToUpper(w) == w {
+			caps |= 1 << k // "IFVs" is the plural of an acronym
+		}
+	}
+	var out []Ref
+	for _, r := range refs {
+		if r.upperMask&^mask == 0 && r.acronymMask&^caps == 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,109 @@
+package catalog
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+// testFS is a small catalog written for the matcher's tests.
+func testFS() fstest.MapFS {
+	return fstest.MapFS{
+		"data/countries.tsv": {Data: []byte("iso3\tiso2\tname\taliases\tdemonyms\tcapitals\tkind\tsource\n" +
+			"MLI\tML\tMali\tRepublic of Mali\tMalian|Malians\tBamako\tstate\tt\n" +
+			"CHN\tCN\tChina\tPRC\tChinese\tBeijing\tstate\tt\n" +
+			"CIV\tCI\tCôte d'Ivoire\tIvory Coast\tIvorian\tYamoussoukro\tstate\tt\n" +
+			"USA\tUS\tUnited States\tU.S.|US|America\tAmerican\tWashington\tstate\tt\n" +
+			"CHN2\t\tPLAN Test\tPLAN\t\t\tstate\tt\n")},
+		"data/organisations/makers.tsv": {Data: []byte("name\tcountry\tkind\taliases\tsource\n" +
+			"Norinco\tCHN\tmaker\tChina North Industries Group Corporation\tt\n" +
+			"Larsen & Toubro\tIND\tmaker\tL&T\tt\n")},
+		"data/systems/a.tsv": {Data: []byte("designation\taliases\tcategory\tmaker\tcountry\tfamily\tsource\n" +
+			"VN2C\tVN-2C\tarmoured vehicle\tNorinco\tCHN\tVN2\tt\n" +
+			"CS/VP11\tLynx\tunarmoured vehicle\tNorinco\tCHN\t\tt\n" +
+			"VP11\t\tarmoured vehicle\tNorinco\tCHN\t\tt\n" +
+			"K9\tK9 Thunder\tartillery\tHanwha Aerospace\tKOR\t\tt\n" +
+			"T-72\t\tarmoured vehicle\t\tSUN\t\tt\n" +
+			"T-72B1MS\tWhite Eagle\tarmoured vehicle\t\tRUS\tT-72\tt\n" +
+			"Eurofighter Typhoon\tTyphoon\taircraft\tEurofighter GmbH\tDEU\t\tt\n" +
+			"OPV 58 S\t\tnaval vessel\tPiriou\tFRA\t\tt\n")},
+		"data/places.tsv": {Data: []byte("name\tsource\nLatin America\tt\n")},
+		"data/categories.tsv": {Data: []byte("term\tcategory\tgeneric\tsource\n" +
+			"infantry fighting vehicles\tarmoured vehicle\tyes\tt\nIFV\tarmoured vehicle\tyes\tt\n")},
+	}
+}
+
+func names(t *testing.T, c *Catalog, text string) []string {
+	t.Helper()
+	var out []string
+	for _, m := range c.Matcher().FindAll(text) {
+		out = append(out, text[m.Start:m.End]+"="+m.Refs[0].Name)
+	}
+	return out
+}
+
+func TestMatcherFindsVariantSpellings(t *testing.T) {
+	c, err := Load(testFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"six Norinco VN-2C IFVs", []string{"Norinco=Norinco", "VN-2C=VN2C", "IFVs=IFV"}},
+		{"the vn 2c and the VN2C", []string{"vn 2c=VN2C", "VN2C=VN2C"}},
+		{"Lynx CS/VP11 ATV and VP11 4x4", []string{"Lynx=Lynx", "CS/VP11=CS/VP11", "VP11=VP11"}},
+		{"the 24 K9s the army operates", []string{"K9s=K9"}},
+		{"K9 Thunder howitzers", []string{"K9 Thunder=K9 Thunder"}},
+		{"T-72B1MS tanks, not T-72B", []string{"T-72B1MS=T-72B1MS"}},
+		{"The Typhoons landed", []string{"Typhoons=Typhoon"}},
+		{"a lynx is a cat", nil},
+		{"the OPV 58 S vessel", []string{"OPV 58 S=OPV 58 S"}},
+		{"Côte d'Ivoire and Cote d’Ivoire", []string{"Côte d'Ivoire=Côte d'Ivoire", "Cote d’Ivoire=Côte d'Ivoire"}},
+		{"U.S.-built and Larsen & Toubro", []string{"U.S=U.S.", "Larsen & Toubro=Larsen & Toubro"}},
+		{"Malian troops in Bamako", []string{"Malian=Malian", "Bamako=Bamako"}},
+		{"wheeled infantry fighting \n vehicles", []string{"infantry fighting \n vehicles=infantry fighting vehicles"}},
+		{"Norinco's plant", []string{"Norinco=Norinco"}},
+		{"flown in Latin America and by American pilots", []string{"Latin America=Latin America", "American=American"}},
+	}
+	for _, tc := range cases {
+		got := names(t, c, tc.text)
+		if len(got) != len(tc.want) {
+			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
+				break
+			}
+		}
+	}
+}
+
+func TestAcronymsMustBeCapitals(t *testing.T) {
+	c, err := Load(testFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(t, c, "The PLAN fleet grew. Plan ahead."); len(got) != 1 || got[0] != "PLAN=PLAN" {
+		t.Errorf("got %q, want only the capitalised acronym", got)
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{"VN-2C": "vn2c", "Goïta": "goita", "CS/VP11": "csvp11", "Łódź": "lodz", "Türkiye": "turkiye"} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseTSVRejectsBadRows(t *testing.T) {
+	if _, err := parseTSV("x.tsv", "a\tb\n1\t2\t3\n", []string{"a", "b"}); err == nil {
+		t.Error("a row with too many cells was accepted")
+	}
+	if _, err := parseTSV("x.tsv", "a\tc\n", []string{"a", "b"}); err == nil {
+		t.Error("a wrong header was accepted")
+	}
+}

@@ -1,0 +1,239 @@
+// Package document reads one news article (a text file with a header, plain
+// text, or an HTML page) into the text that annotations and evidence offsets
+// refer to.
+package document
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Document is one article as stored: the offsets of every annotation and evidence span are Unicode code points into Body.
+type Document struct {
+	Source    string // the path or URL it was read from, as given
+	URL       string // the article's own address: header `url:` or HTML canonical/og:url; "" if unknown
+	Title     string
+	Published string // "YYYY-MM-DD", or "" when unknown
+	Body      string // the text exactly as stored
+	Format    string // "header" (txt with header), "text" (plain text, no header), "html"
+}
+
+// Formats of a Document.
+const (
+	FormatHeader = "header"
+	FormatText   = "text"
+	FormatHTML   = "html"
+)
+
+// Errors Parse returns; none names the source, which callers prefix.
+var (
+	ErrEmpty     = errors.New("empty document")
+	ErrBinary    = errors.New("binary content, not text")
+	ErrEmptyBody = errors.New("empty body")
+)
+
+// InvalidUTF8Error reports the byte offset of the first invalid UTF-8 sequence.
+type InvalidUTF8Error struct {
+	Offset int
+}
+
+func (e *InvalidUTF8Error) Error() string {
+	return fmt.Sprintf("not valid UTF-8 at byte %d", e.Offset)
+}
+
+// headerSep ends a header; the scorer splits with text.partition("\n---\n").
+const headerSep = "\n---\n"
+
+// maxTitleRunes bounds the first line of plain text taken as its title, so a
+// first paragraph is not mistaken for one.
+const maxTitleRunes = 200
+
+// Parse reads one article. HTML is detected by extension (.html, .htm) or
+// content sniffing. source is kept as Document.Source; errors do not repeat
+// it, since callers prefix the file name.
+//
+// Line ends are read as Python's text mode reads them ("\r\n" and "\r"
+// become "\n"), so Body and its offsets agree with the scorer's.
+func Parse(source string, data []byte) (*Document, error) {
+	if err := checkText(data); err != nil {
+		return nil, err
+	}
+	text := normaliseNewlines(string(data))
+	doc := &Document{Source: source}
+	var err error
+	switch {
+	case hasHTMLExtension(source):
+		err = parseHTML(doc, text)
+	case parseHeader(doc, text):
+		if strings.TrimSpace(doc.Body) == "" {
+			err = ErrEmptyBody
+		}
+	case looksLikeHTML(text):
+		err = parseHTML(doc, text)
+	default:
+		parsePlain(doc, text)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// checkText rejects what cannot be an article. Binary is tested before UTF-8
+// validity because binary data is rarely valid UTF-8 and "binary" is the
+// more useful message.
+func checkText(data []byte) error {
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte(bom)))) == 0 {
+		return ErrEmpty
+	}
+	if isBinary(data) {
+		return ErrBinary
+	}
+	if !utf8.Valid(data) {
+		return &InvalidUTF8Error{Offset: firstInvalidUTF8(data)}
+	}
+	return nil
+}
+
+const bom = "\uFEFF"
+
+// isBinary: any NUL, or more than 1 in 20 bytes a control character other
+// than the whitespace ones text uses (tab, newlines, form feed).
+func isBinary(data []byte) bool {
+	controls := 0
+	for _, b := range data {
+		switch {
+		case b == 0:
+			return true
+		case b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v', b == 0x7f:
+			controls++
+		}
+	}
+	return controls*20 > len(data)
+}
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+func normaliseNewlines(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// hasHTMLExtension looks at the path of source, which may be a URL with a
+// query or fragment.
+func hasHTMLExtension(source string) bool {
+	p := source
+	if u, err := url.Parse(source); err == nil && u.Scheme != "" && u.Host != "" {
+		p = u.Path
+	}
+	switch strings.ToLower(path.Ext(p)) {
+	case ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+// htmlMarkers are tags that show text starting with "<" is a page or a
+// fragment of one rather than prose.
+var htmlMarkers = []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<article", "<div", "<p>", "<p "}
+
+// looksLikeHTML sniffs text that starts with markup (after a BOM, blank
+// space, an XML declaration or a comment) and names an HTML tag early on.
+func looksLikeHTML(text string) bool {
+	t := strings.TrimLeft(strings.TrimPrefix(text, bom), " \t\n\f\v")
+	if !strings.HasPrefix(t, "<") {
+		return false
+	}
+	if len(t) > 1024 {
+		t = t[:1024]
+	}
+	t = strings.ToLower(t)
+	for _, m := range htmlMarkers {
+		if strings.Contains(t, m) {
+			return true
+		}
+	}
+	return false
+}
+
+var rxHeaderLine = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*)$`)
+
+// parseHeader fills doc from a "key: value" header ended by a line "---", and
+// reports whether text has one. The head must be made of key-value lines
+// only (a leading "---" line, as in front matter, is allowed) and name at
+// least one known key, so that prose with a horizontal rule is not taken for
+// a header. A header closed by "---" at the very end has an empty body.
+func parseHeader(doc *Document, text string) bool {
+	head, body, found := strings.Cut(text, headerSep)
+	if !found {
+		head, found = strings.CutSuffix(text, "\n---")
+		body = ""
+	}
+	if !found {
+		return false
+	}
+	values := map[string]string{}
+	for i, line := range strings.Split(strings.TrimPrefix(head, bom), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || (i == 0 && line == "---") {
+			continue
+		}
+		m := rxHeaderLine.FindStringSubmatch(line)
+		if m == nil {
+			return false
+		}
+		key := strings.ToLower(m[1])
+		if _, seen := values[key]; !seen {
+			values[key] = strings.TrimSpace(m[2])
+		}
+	}
+	u, hasURL := values["url"]
+	title, hasTitle := values["title"]
+	published, hasPublished := values["published"]
+	if !hasURL && !hasTitle && !hasPublished {
+		return false
+	}
+	if strings.EqualFold(u, "unknown") {
+		u = ""
+	}
+	doc.URL = u
+	doc.Title = title
+	doc.Published = NormaliseDate(published)
+	doc.Body = body
+	doc.Format = FormatHeader
+	return true
+}
+
+// parsePlain keeps the whole text as the body and takes a short first line
+// as the title.
+func parsePlain(doc *Document, text string) {
+	doc.Body = text
+	doc.Format = FormatText
+	for line := range strings.SplitSeq(strings.TrimPrefix(text, bom), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if utf8.RuneCountInString(line) < maxTitleRunes {
+			doc.Title = line
+		}
+		return
+	}
+}

@@ -1,0 +1,45 @@
+package extract_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dossier-osint/dossier/internal/annotate"
+	"github.com/dossier-osint/dossier/internal/catalog"
+	"github.com/dossier-osint/dossier/internal/document"
+	"github.com/dossier-osint/dossier/internal/extract"
+)
+
+// BenchmarkAnnotateExtract measures the whole job on one document at a
+// time: sentences, mentions, dates, quantities and the rules. Run with
+// -cpu 1 for the one-core figure the README quotes.
+func BenchmarkAnnotateExtract(b *testing.B) {
+	cat := catalog.MustDefault()
+	files, _ := filepath.Glob("../../samples/*.txt")
+	dev, _ := filepath.Glob(filepath.Join(devDir, "*.txt"))
+	files = append(files, dev...)
+	var docs []*document.Document
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := document.Parse(f, data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+		size += len(doc.Body)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		for _, doc := range docs {
+			d := annotate.Annotate(cat, doc.Body, doc.Title, doc.Published, doc.URL)
+			extract.Extract(d, doc.Source)
+		}
+	}
+}

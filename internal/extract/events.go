@@ -1,0 +1,295 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/dossier-osint/dossier/internal/annotate"
+	"github.com/dossier-osint/dossier/internal/record"
+)
+
+// event is an event record being built.
+type event struct {
+	typ     string
+	actors  []string
+	country string
+	date    annotate.Date
+	planned bool
+	subject string
+	sents   []int
+	// anaphoric events ("the visit", "the contract, signed in Asunción")
+	// only add evidence to one told before.
+	anaphoric bool
+}
+
+var (
+	agreementRe = regexp.MustCompile(`(?i)\b(?:signed|signing|signs|sign|inked|concluded)\b[^.;]{0,80}?\b(contracts?|agreements?|memorand(?:um|a)(?: of understanding)?|MoUs?|deals?|accords?)\b|\b(contract|agreement|memorandum(?: of understanding)?|MoU|deal|accord)\b[^.;]{0,100}?\b(?:signed|was signed|were signed|is expected to be signed|to be signed|will be signed|could be signed)\b`)
+	visitRe     = regexp.MustCompile(`(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b`)
+	meetingRe   = regexp.MustCompile(`(?i)\b(?:met|meets|meet|held talks|holds talks|hold talks|talks with|held meetings|holds meetings|meeting with|met with)\b`)
+	investRe    = regexp.MustCompile(`(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`)
+	plannedRe   = regexp.MustCompile(`(?i)\b(?:will|would|is to|are to|to be|is expected|are expected|expected to|plans?(?:ned)? to|intends? to|intend|is due|are due|due to|scheduled|set to|imminent|is planned|planned|could|next (?:week|month|year)|later this (?:month|year)|plans|when\b[^.;]{0,60}\bvisits)\b`)
+	definiteRe  = regexp.MustCompile(`(?i)(?:\b(?:the|this|that|his|her|their|its)|'s|’s)\s+(?:[\p{L}-]+\s+)?$`)
+	dueDateRe   = regexp.MustCompile(`(?i)\b(?:due|scheduled|expected|set)\s+to\s+(?:start|begin|open|be completed|be ready|start operating|come on stream)\b`)
+	forumRe     = regexp.MustCompile(`\b(?:[A-Z0-9][\p{L}0-9-]*\s+)*(?:Forum|Summit|Conference)\b(?:\s+(?:on|of|for)\s+[A-Z][\p{L}-]+(?:[\s-]+[A-Z][\p{L}-]+)*)?`)
+	heRe        = regexp.MustCompile(`(?:^|\s)(?:he|she|He|She)\s`)
+	buildRe     = regexp.MustCompile(`(?i)\b(?:construction of|to build|would build|will build|plans?)\b`)
+	subjectRe   = regexp.MustCompile(`(?i)\b(?:on|for|about|to discuss|concerning|regarding|for the construction of)\s+([^.;,"“]{3,80})`)
+)
+
+func (x *docState) events() []*event {
+	var out []*event
+	for _, i := range x.readable() {
+		text := x.d.Sentences[i].Text
+		base := x.d.Sentences[i].Start
+		var found []*event
+		visitLoc := visitRe.FindStringIndex(text)
+		if visitLoc != nil {
+			found = append(found, x.newEvent(i, record.EventVisit, visitLoc))
+		}
+		for _, loc := range agreementRe.FindAllStringIndex(text, -1) {
+			found = append(found, x.newEvent(i, record.EventAgreement, loc))
+			break
+		}
+		if loc := meetingRe.FindStringIndex(text); loc != nil && !strings.Contains(strings.ToLower(text[max(0, loc[0]-3):loc[0]]), "in ") {
+			// A planned visit "for meetings at the Pentagon" is one event.
+			if visitLoc == nil || !found[0].planned {
+				found = append(found, x.newEvent(i, record.EventMeeting, loc))
+			}
+		}
+		if loc := investRe.FindStringIndex(text); loc != nil && !x.insideName(i, base+loc[0]) {
+			e := x.newEvent(i, record.EventInvestment, loc)
+			e.date = x.dueDate(i)
+			found = append(found, e)
+		}
+		// A named summit or forum is a meeting of those who attend it.
+		if loc := forumRe.FindStringIndex(text); loc != nil {
+			found = append(found, x.newEvent(i, record.EventMeeting, loc))
+		}
+		out = append(out, found...)
+	}
+	return x.mergeEvents(out)
+}
+
+// newEvent reads an event of type typ whose trigger is at loc of sentence i.
+func (x *docState) newEvent(i int, typ string, loc []int) *event {
+	s := x.d.Sentences[i]
+	text := s.Text
+	e := &event{typ: typ, sents: []int{i}}
+	before := text[:loc[0]]
+	around := text[max(0, loc[0]-60):min(len(text), loc[1]+60)]
+	e.planned = plannedRe.MatchString(around) && !strings.Contains(strings.ToLower(text[loc[0]:loc[1]]), "signed")
+	if typ == record.EventAgreement {
+		e.planned = regexp.MustCompile(`(?i)\b(?:to sign|will sign|would sign|to be signed|will be signed|could be signed|expected to be signed|plan to sign|intend to sign)\b`).MatchString(text)
+	}
+	if typ == record.EventInvestment {
+		e.planned = plannedRe.MatchString(text) || buildRe.MatchString(text)
+	}
+	named := forumRe.MatchString(text[loc[0]:loc[1]])
+	e.anaphoric = definiteRe.MatchString(before) && typ != record.EventInvestment && !named
+	if typ == record.EventAgreement && regexp.MustCompile(`(?i)^\s*(?:the|this)\s+(?:contract|agreement|memorandum|deal)\b`).MatchString(text) {
+		e.anaphoric = true
+	}
+	var best annotate.Date
+	bestDist := 1 << 30
+	for _, dm := range x.datesOf(i) {
+		if d := distance(s.Start+loc[0], s.Start+loc[1], dm.Start, dm.End); d < bestDist {
+			best, bestDist = dm.Date, d
+			if !e.planned {
+				best = dm.Before(x.d.Ref)
+			}
+		}
+	}
+	// A reference back ("the visit") dates nothing: its event is dated
+	// where it is told.
+	if typ != record.EventInvestment && !e.anaphoric {
+		e.date = best
+	}
+	for k, m := range x.d.Mentions[i] {
+		switch m.Kind {
+		case annotate.MPerson, annotate.MName:
+			e.actors = appendUnique(e.actors, m.Name)
+		case annotate.MOrg:
+			e.actors = appendUnique(e.actors, m.Name)
+			if m.OrgKind == "government" && m.Country != "" {
+				if c := x.cat.Country(m.Country); c != nil {
+					e.actors = appendUnique(e.actors, c.Name)
+				}
+			}
+		case annotate.MCountry:
+			if !x.isOriginModifier(i, k) || m.Form != 0 {
+				e.actors = appendUnique(e.actors, m.Name)
+			}
+		}
+	}
+	if heRe.MatchString(text) {
+		if p := x.lastPerson(i); p != "" {
+			e.actors = appendUnique(e.actors, p)
+		}
+	}
+	if x.focus != "" {
+		if c := x.cat.Country(x.focus); c != nil {
+			e.actors = appendUnique(e.actors, c.Name)
+		}
+	}
+	e.country = x.eventCountry(i, loc, typ)
+	if m := subjectRe.FindStringSubmatch(text[loc[0]:]); m != nil {
+		e.subject = strings.TrimSpace(m[1])
+	}
+	return e
+}
+
+// lastPerson is the person most recently named up to sentence i, whom a
+// "he" or "she" refers to.
+func (x *docState) lastPerson(i int) string {
+	for j := i; j >= 0 && j >= i-3; j-- {
+		ms := x.d.Mentions[j]
+		for k := len(ms) - 1; k >= 0; k-- {
+			if ms[k].Kind == annotate.MPerson {
+				return ms[k].Name
+			}
+		}
+	}
+	return ""
+}
+
+// insideName: the offset falls in an organisation's name ("Estonian Centre
+// for Defence Investment").
+func (x *docState) insideName(i, at int) bool {
+	for _, m := range x.d.Mentions[i] {
+		if (m.Kind == annotate.MOrg || m.Kind == annotate.MName) && m.Start <= at && at < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// eventCountry is where an event happens: a visit's destination, the place
+// named with "in", or for an investment the state the money goes to.
+func (x *docState) eventCountry(i int, loc []int, typ string) string {
+	s := x.d.Sentences[i]
+	at := s.Start + loc[0]
+	for _, m := range x.d.Mentions[i] {
+		if m.Start < at || m.Country == "" {
+			continue
+		}
+		if typ == record.EventVisit || x.afterPreposition(m.Start, "in", "to", "at") {
+			return m.Country
+		}
+	}
+	if typ == record.EventInvestment {
+		return x.focus
+	}
+	return ""
+}
+
+// dueDate is the date an investment's work is due to start, told in the
+// sentence or the two after it ("Construction is due to start in 2025").
+func (x *docState) dueDate(i int) annotate.Date {
+	for j := i; j < len(x.d.Sentences) && j <= i+2; j++ {
+		s := x.d.Sentences[j]
+		if s.Boilerplate {
+			continue
+		}
+		loc := dueDateRe.FindStringIndex(s.Text)
+		if loc == nil {
+			continue
+		}
+		for _, dm := range x.datesOf(j) {
+			if dm.Start >= s.Start+loc[0] {
+				return dm.Date
+			}
+		}
+	}
+	return annotate.Date{}
+}
+
+// mergeEvents folds references back ("the visit") into the event they
+// name, and joins reports of one event told in neighbouring sentences.
+func (x *docState) mergeEvents(es []*event) []*event {
+	var out []*event
+	for _, e := range es {
+		var target *event
+		for _, o := range out {
+			if o.typ != e.typ || o.planned != e.planned {
+				continue
+			}
+			if !o.date.IsZero() && !e.date.IsZero() && o.date != e.date {
+				continue
+			}
+			if e.anaphoric || sharesSentence(o.sents, e.sents, 2) && shareActor(o.actors, e.actors) {
+				target = o
+			}
+		}
+		if target == nil && e.anaphoric {
+			// A reference to an event told later in the text (a doubled
+			// paragraph at the top): keep it until the event is met.
+			out = append(out, e)
+			continue
+		}
+		if target == nil {
+			out = append(out, e)
+			continue
+		}
+		target.sents = appendInts(target.sents, e.sents...)
+		target.actors = appendUnique(target.actors, e.actors...)
+		if target.date.IsZero() {
+			target.date = e.date
+		}
+		if target.country == "" {
+			target.country = e.country
+		}
+		if target.subject == "" {
+			target.subject = e.subject
+		}
+	}
+	// An anaphoric event kept above merges into a later one of its type.
+	var kept []*event
+	for k, e := range out {
+		if e.anaphoric {
+			merged := false
+			for _, o := range out[k+1:] {
+				if o.typ == e.typ && o.planned == e.planned && !o.anaphoric {
+					o.sents = appendInts(o.sents, e.sents...)
+					o.actors = appendUnique(o.actors, e.actors...)
+					merged = true
+					break
+				}
+			}
+			if merged {
+				continue
+			}
+		}
+		kept = append(kept, e)
+	}
+	// A signing during a visit takes the visit's date.
+	for _, e := range kept {
+		if e.typ != record.EventAgreement || !e.date.IsZero() || e.planned {
+			continue
+		}
+		for _, v := range kept {
+			if v.typ == record.EventVisit && !v.planned && !v.date.IsZero() && sharesSentence(v.sents, e.sents, 0) {
+				e.date = v.date
+			}
+		}
+	}
+	return kept
+}
+
+func shareActor(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (x *docState) eventRecord(e *event, source string) record.Record {
+	return record.Record{
+		Kind: record.KindEvent, Type: e.typ, Actors: e.actors, Country: record.Ptr(e.country),
+		Date: record.Ptr(e.date.String()), Planned: e.planned, Subject: record.Ptr(e.subject),
+		Evidence: x.evidence(e.sents), Source: source,
+	}
+}

@@ -1,0 +1,259 @@
+// Package extract turns an annotated document into transfer and event
+// records, each with the sentences that support it. It is a pure function of
+// the document and the read-only catalog.
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dossier-osint/dossier/internal/annotate"
+	"github.com/dossier-osint/dossier/internal/catalog"
+	"github.com/dossier-osint/dossier/internal/record"
+)
+
+// Extract returns the records of one document. source is copied into each
+// record.
+func Extract(d *annotate.Doc, source string) []record.Record {
+	x := newDocState(d)
+	events := x.events()
+	transfers := x.transfers(events)
+	out := make([]record.Record, 0, len(transfers)+len(events))
+	for _, t := range transfers {
+		out = append(out, x.transferRecord(t, source))
+	}
+	for _, e := range events {
+		out = append(out, x.eventRecord(e, source))
+	}
+	return out
+}
+
+// docState is what the rules know of a document while they read it.
+type docState struct {
+	d        *annotate.Doc
+	cat      *catalog.Catalog
+	triggers [][]trigger
+	focus    string // the state the article is mostly about
+}
+
+func newDocState(d *annotate.Doc) *docState {
+	x := &docState{d: d, cat: d.Catalog, triggers: make([][]trigger, len(d.Sentences))}
+	for i, s := range d.Sentences {
+		if !s.Boilerplate {
+			x.triggers[i] = findTriggers(s.Text, s.Start)
+		}
+	}
+	x.focus = x.focusCountry()
+	return x
+}
+
+// readable lists the sentences that carry facts: not boilerplate, not the
+// second printing of a doubled paragraph.
+func (x *docState) readable() []int {
+	var out []int
+	for i, s := range x.d.Sentences {
+		if !s.Boilerplate && s.CopyOf < 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// text returns body bytes [a, b).
+func (x *docState) text(a, b int) string {
+	if a < 0 {
+		a = 0
+	}
+	if b > len(x.d.Body) {
+		b = len(x.d.Body)
+	}
+	if a >= b {
+		return ""
+	}
+	return x.d.Body[a:b]
+}
+
+// focusCountry is the state named most often as an actor: in the title
+// (which counts three times) and in the body, leaving out states named only
+// as the origin of something ("Turkey's Otokar", "Russian-built").
+func (x *docState) focusCountry() string {
+	score := map[string]int{}
+	first := map[string]int{}
+	n := 0
+	add := func(iso string, w int) {
+		if _, ok := first[iso]; !ok {
+			first[iso] = n
+		}
+		n++
+		score[iso] += w
+	}
+	if x.d.Title != "" {
+		for _, m := range x.cat.Matcher().FindAll(x.d.Title) {
+			for _, r := range m.Refs {
+				if r.Kind == catalog.CountryName || r.Kind == catalog.Demonym {
+					after := x.d.Title[m.End:]
+					if strings.HasPrefix(after, "-") || strings.HasPrefix(after, " firms") || isOriginPossessive(after) {
+						break
+					}
+					add(x.cat.Countries[r.Index].ISO3, 3)
+					break
+				}
+			}
+		}
+	}
+	for _, i := range x.readable() {
+		for k, m := range x.d.Mentions[i] {
+			if m.Kind != annotate.MCountry && !(m.Kind == annotate.MOrg && m.OrgKind == "government") {
+				continue
+			}
+			if x.isOriginModifier(i, k) || x.afterPreposition(m.Start, "from", "by") {
+				continue
+			}
+			add(m.Country, 1)
+		}
+	}
+	best := ""
+	for iso, s := range score {
+		if best == "" || s > score[best] || s == score[best] && first[iso] < first[best] {
+			best = iso
+		}
+	}
+	return best
+}
+
+// isOriginPossessive: "'s Otokar" after a state names the maker's home.
+func isOriginPossessive(after string) bool {
+	return strings.HasPrefix(after, "'s ") || strings.HasPrefix(after, "’s ")
+}
+
+// isOriginModifier tells whether mention k of sentence i names where
+// something comes from rather than who acts: a demonym before a maker or a
+// system ("Chinese-made FK-3", "Indian shipbuilder"), or a possessive
+// before a maker ("Turkey's Otokar").
+func (x *docState) isOriginModifier(i, k int) bool {
+	ms := x.d.Mentions[i]
+	m := ms[k]
+	after := strings.TrimPrefix(x.text(m.End, m.End+40), ".") // "U.S.-built"
+	if strings.HasPrefix(after, "-built") || strings.HasPrefix(after, "-made") || strings.HasPrefix(after, "-designed") ||
+		strings.HasPrefix(after, "-supplied") || strings.HasPrefix(after, "-origin") {
+		return true
+	}
+	if k+1 < len(ms) {
+		next := ms[k+1]
+		gap := x.text(m.End, next.Start)
+		switch next.Kind {
+		case annotate.MOrg, annotate.MName:
+			if next.OrgKind != "government" && (gap == "'s " || gap == "’s " || gap == " " ||
+				m.Form == catalog.Demonym && len(strings.Fields(gap)) <= 1 && !strings.ContainsAny(gap, ",;.")) {
+				return true
+			}
+		case annotate.MSystem, annotate.MUncatalogued:
+			if m.Form == catalog.Demonym && len(strings.Fields(gap)) <= 2 && !strings.ContainsAny(gap, ",;.") {
+				return true
+			}
+		case annotate.MTerm:
+			if m.Form == catalog.Demonym && strings.TrimSpace(gap) == "" {
+				return true // "Indian system", "Chinese weaponry"
+			}
+		}
+	}
+	return false
+}
+
+// afterPreposition: the words right before byte offset at are one of preps
+// (allowing "the" between).
+func (x *docState) afterPreposition(at int, preps ...string) bool {
+	before := strings.Fields(strings.ToLower(x.text(at-30, at)))
+	for len(before) > 0 && (before[len(before)-1] == "the" || before[len(before)-1] == "its") {
+		before = before[:len(before)-1]
+	}
+	if len(before) == 0 {
+		return false
+	}
+	last := before[len(before)-1]
+	for _, p := range preps {
+		if last == p {
+			return true
+		}
+	}
+	return false
+}
+
+// evidence turns sentence indexes into spans, adding the copies of doubled
+// paragraphs.
+func (x *docState) evidence(sents []int) []record.Span {
+	seen := map[int]bool{}
+	var idx []int
+	for _, i := range sents {
+		for _, k := range append([]int{i}, x.d.Sentences[i].Copies...) {
+			if !seen[k] {
+				seen[k] = true
+				idx = append(idx, k)
+			}
+		}
+	}
+	sort.Ints(idx)
+	out := make([]record.Span, 0, len(idx))
+	for _, i := range idx {
+		s := x.d.Sentences[i]
+		out = append(out, record.Span{Start: x.d.RuneOffset(s.Start), End: x.d.RuneOffset(s.End)})
+	}
+	return out
+}
+
+func appendUnique(list []string, items ...string) []string {
+	for _, it := range items {
+		if it == "" {
+			continue
+		}
+		dup := false
+		for _, l := range list {
+			if catalog.Fold(l) == catalog.Fold(it) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			list = append(list, it)
+		}
+	}
+	return list
+}
+
+func appendInts(list []int, items ...int) []int {
+	for _, it := range items {
+		dup := false
+		for _, l := range list {
+			if l == it {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			list = append(list, it)
+		}
+	}
+	return list
+}
+
+// datesOf returns the dates of a sentence that date an event ("in 2019"),
+// leaving out bounds ("since 2018", "by 2026").
+func (x *docState) datesOf(i int) []annotate.DateMention {
+	var out []annotate.DateMention
+	for _, dm := range x.d.Dates[i] {
+		if dm.Role == annotate.At {
+			out = append(out, dm)
+		}
+	}
+	return out
+}
+
+func distance(a0, a1, b0, b1 int) int {
+	switch {
+	case a1 <= b0:
+		return b0 - a1
+	case b1 <= a0:
+		return a0 - b1
+	}
+	return 0
+}

@@ -1,0 +1,201 @@
+package extract_test
+
+import (
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/dossier-osint/dossier/internal/annotate"
+	"github.com/dossier-osint/dossier/internal/catalog"
+	"github.com/dossier-osint/dossier/internal/extract"
+	"github.com/dossier-osint/dossier/internal/record"
+)
+
+// testCatalog is the small catalog of testdata/ with the embedded
+// equipment words, so the rules are tested apart from the catalog's growth.
+func testCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	m := fstest.MapFS{}
+	for _, name := range []string{"data/categories.tsv", "data/places.tsv"} {
+		data, err := fs.ReadFile(catalog.Embedded(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[name] = &fstest.MapFile{Data: data}
+	}
+	err := fs.WalkDir(os.DirFS("testdata/catalog"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile("testdata/catalog/" + p)
+		m[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+func run(t *testing.T, cat *catalog.Catalog, body, published string) []record.Record {
+	t.Helper()
+	return extract.Extract(annotate.Annotate(cat, body, "", published, ""), "test")
+}
+
+// transfers renders transfers as "recipient supplier designation qty/qualifier status date".
+func transfers(recs []record.Record) []string {
+	var out []string
+	for _, r := range recs {
+		if r.Kind != record.KindTransfer {
+			continue
+		}
+		q := "?"
+		if r.Quantity.Value != nil {
+			q = strings.TrimSpace(strings.Repeat(" ", 0)) + itoa(*r.Quantity.Value)
+		}
+		out = append(out, strings.Join([]string{r.Recipient, dash(record.Str(r.Supplier)), dash(record.Str(r.Designation)),
+			q + "/" + r.Quantity.Qualifier, r.Status, dash(record.Str(r.Date))}, " "))
+	}
+	return out
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func itoa(n int) string {
+	s := ""
+	for {
+		s = string(rune('0'+n%10)) + s
+		n /= 10
+		if n == 0 {
+			return s
+		}
+	}
+}
+
+func TestTransferRules(t *testing.T) {
+	cat := testCatalog(t)
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"supplier named with from, full date",
+			"Niger received six Bayraktar TB2 drones from Turkey on 3 March 2023.",
+			[]string{"NER TUR Bayraktar TB2 6/exact delivered 2023-03-03"}},
+		{"recipient named with to, supplier from the maker",
+			"Baykar delivered four TB2 drones to Mali in 2022.",
+			[]string{"MLI TUR Bayraktar TB2 4/exact delivered 2022"}},
+		{"a reference back: the first of an order",
+			"Senegal ordered three OPV 58 S vessels from Piriou in 2019. The first was handed over in March 2023.",
+			[]string{"SEN FRA OPV 58 S 3/exact contracted 2019", "SEN FRA OPV 58 S 1/exact delivered 2023-03"}},
+		{"two batches stay two",
+			"Laos received four Yak-130 jets from Russia in 2018, and a second batch of two followed in 2019.",
+			[]string{"LAO RUS Yak-130 4/exact delivered 2018", "LAO RUS Yak-130 2/exact delivered 2019"}},
+		{"in service has no date",
+			"Jordan's air force already operates about 20 UH-60 helicopters.",
+			[]string{"JOR USA UH-60 20/approx in_service -"}},
+		{"a plan dated the day it was told",
+			"Malaysia intends to buy a further 12 FA-50 jets, its air force chief said on Tuesday.",
+			[]string{"MYS KOR FA-50 12/exact planned 2024-05-21"}},
+		{"unspecified equipment that is the news",
+			"Russia supplied military equipment to Mali in March 2024.",
+			[]string{"MLI RUS - ?/unknown delivered 2024-03"}},
+		{"a designation the catalog lacks, found by its shape",
+			"Cameroon took delivery of a dozen ZX-900 armoured vehicles from China's Norinco.",
+			[]string{"CMR CHN ZX-900 12/approx delivered -"}},
+		{"a month later than the article is last year's",
+			"Mali took delivery of six TB2 drones from Turkey in November.",
+			[]string{"MLI TUR Bayraktar TB2 6/exact delivered 2023-11"}},
+		{"the supplier's own forces are no transfer",
+			"China's People's Liberation Army fields the HQ-22 in large numbers.", nil},
+		{"equipment shown at a fair is no transfer",
+			"Baykar displayed the Bayraktar TB2 at the fair in Ankara.", nil},
+		{"an exercise is no transfer",
+			"Russian troops brought their BTR-82A vehicles to the exercise near Vientiane.", nil},
+		{"a loss is no transfer",
+			"Rebels destroyed two BTR-70 vehicles of the army last week.", nil},
+		{"calibres, weights and prices are not quantities",
+			"Mali ordered TB2 drones worth $120 million, each carrying 150 kg of 70 mm rockets, in 2021.",
+			[]string{"MLI TUR Bayraktar TB2 ?/unknown contracted 2021"}},
+	}
+	for _, tc := range cases {
+		got := transfers(run(t, cat, tc.body, "2024-05-23"))
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%s:\n%s\n got %q\nwant %q", tc.name, tc.body, got, tc.want)
+		}
+	}
+}
+
+func TestDoubledParagraphGivesOneRecordWithTwoSpans(t *testing.T) {
+	cat := testCatalog(t)
+	p := "Mali took delivery of six TB2 drones from Turkey in 2022."
+	recs := run(t, cat, p+"\n\nThe army is pleased.\n\n"+p, "2024-05-23")
+	ts := transfers(recs)
+	if len(ts) != 1 {
+		t.Fatalf("got %q, want one record", ts)
+	}
+	for _, r := range recs {
+		if r.Kind == record.KindTransfer && len(r.Evidence) != 2 {
+			t.Errorf("evidence = %v, want one span per printing", r.Evidence)
+		}
+	}
+}
+
+func TestEvidenceIsInCodePoints(t *testing.T) {
+	cat := testCatalog(t)
+	body := "Côte d’Ivoire’s “news” — and Mali took delivery of six TB2 drones from Turkey in 2022."
+	for _, r := range run(t, cat, body, "2024-05-23") {
+		for _, e := range r.Evidence {
+			runes := []rune(body)
+			if e.End > len(runes) || !strings.HasSuffix(string(runes[e.Start:e.End]), "2022.") {
+				t.Errorf("evidence %v does not cover the sentence in code points: %q", e, string(runes[e.Start:min(e.End, len(runes))]))
+			}
+		}
+	}
+}
+
+func TestEvents(t *testing.T) {
+	cat := testCatalog(t)
+	body := "Defence Minister Sadio Camara visited Ankara on Monday and met executives of Baykar. " +
+		"The two sides then signed a memorandum of understanding on training.\n\n" +
+		"A second agreement is expected to be signed when Turkey's defence minister visits Bamako in December."
+	got := map[string]int{}
+	for _, r := range run(t, cat, body, "2024-05-23") {
+		if r.Kind != record.KindEvent {
+			continue
+		}
+		key := r.Type
+		if r.Planned {
+			key += " planned"
+		}
+		got[key]++
+		if r.Type == record.EventVisit && !r.Planned {
+			if record.Str(r.Date) != "2024-05-20" || record.Str(r.Country) != "TUR" {
+				t.Errorf("visit: date %q country %q, want 2024-05-20 in TUR", record.Str(r.Date), record.Str(r.Country))
+			}
+			found := false
+			for _, a := range r.Actors {
+				found = found || a == "Sadio Camara"
+			}
+			if !found {
+				t.Errorf("visit actors %q lack the minister", r.Actors)
+			}
+		}
+	}
+	want := map[string]int{"visit": 1, "meeting": 1, "agreement": 1, "agreement planned": 1, "visit planned": 1}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("%s: got %d events, want %d (all: %v)", k, got[k], n, got)
+		}
+	}
+}

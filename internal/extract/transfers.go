@@ -1,0 +1,928 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/dossier-osint/dossier/internal/annotate"
+	"github.com/dossier-osint/dossier/internal/catalog"
+	"github.com/dossier-osint/dossier/internal/record"
+)
+
+// item is a piece of equipment a sentence speaks of: a named system, a
+// phrase referring back to one ("the three ships"), a batch, or unspecified
+// equipment ("new military equipment").
+type item struct {
+	sent         int
+	start, end   int // the phrase, quantity included, in body bytes
+	designation  string
+	sysIndex     int // into the catalog's Systems, or -1
+	uncatalogued bool
+	category     string
+	origin       string // the catalog's country of origin
+	maker        string // the catalog's maker
+	// antecedent is the sentence that named the system a reference points back to.
+	antecedent int
+	generic    bool
+	qty        *annotate.QuantityMention
+	// supplier and manufacturer as read where the system was named, for
+	// the phrases that refer back to it.
+	supplier, manufacturer string
+}
+
+// transfer is a record being built, with its evidence sentences.
+type transfer struct {
+	recipient, supplier, manufacturer string
+	designation, category             string
+	uncatalogued                      bool
+	qtyValue                          int
+	qualifier                         string
+	status                            string
+	date                              annotate.Date
+	sents                             []int
+	order                             int
+	// supplierStated is false when the supplier is only the catalog's
+	// guess from the system's origin.
+	supplierStated bool
+}
+
+// anaphoricNouns refer back to a system named before: "the system", "the
+// three ships", "one battery". The value is the category they fit, "" for any.
+var anaphoricNouns = map[string]string{
+	"system": "", "systems": "", "type": "", "vehicles": "", "vehicle": "", "units": "", "unit": "",
+	"ships": "naval vessel", "ship": "naval vessel", "vessels": "naval vessel", "vessel": "naval vessel",
+	"boats": "naval vessel", "corvette": "naval vessel", "aircraft": "aircraft", "jets": "aircraft",
+	"fighters": "aircraft", "trainers": "aircraft", "planes": "aircraft", "helicopters": "helicopter",
+	"drones": "drone", "guns": "artillery", "howitzers": "artillery", "launchers": "", "battery": "air defence",
+	"batteries": "air defence", "radars": "sensor", "tanks": "armoured vehicle", "rifles": "small arms",
+	"missiles": "missile",
+}
+
+var (
+	definiteBefore = regexp.MustCompile(`(?i)(?:\b(?:the|these|those|its|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}|\bone\s+|\b(?:of|more)\s+)$`)
+	ordinalAlone   = regexp.MustCompile(`(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:one\s+)?(?:was|were|is|arrived|followed|will)\b`)
+	batchRe        = regexp.MustCompile(`(?i)\b(?:a|the)\s+(?:first|second|third|fourth|further|new|fresh|final|last|next)?\s*batch(?:\s+of\s+([\w,-]+))?`)
+	includingAfter = regexp.MustCompile(`(?i)^(?:[^.;]{0,40}?\b(?:including|such as|among them|comprising)\b|[^.;,]{0,30}:)`)
+	inAllAfter     = regexp.MustCompile(`(?i)^(?:\s+[\p{L}-]+){0,2},\s+([\w,-]+)\s+[\p{L}-]+\s+(?:in all|in total|altogether)`)
+	oneBefore      = regexp.MustCompile(`(?i)\b(?:a|an|another|one)\s+(?:second|third|fourth|further|new|single|more)?\s*$`)
+	countGlued     = regexp.MustCompile(`\d-$`)
+	pronounSubject = regexp.MustCompile(`(?i)(?:^|[.;,]\s*|\b(?:and|but)\s+)(?:it|the company|the firm|the group|the shipyard|the shipbuilder)\s*$`)
+)
+
+func (x *docState) transfers(events []*event) []*transfer {
+	var history []item // systems named so far, in reading order
+	var out []*transfer
+	read := x.readable()
+	for ri, i := range read {
+		items := x.items(i, read[ri+1:], history)
+		for _, it := range items {
+			ts := x.transfersOf(it)
+			out = append(out, ts...)
+			if it.designation != "" && it.antecedent < 0 && !anyDomestic(ts) {
+				if len(ts) > 0 {
+					it.supplier, it.manufacturer = ts[0].supplier, ts[0].manufacturer
+				}
+				history = append(history, it)
+			}
+		}
+	}
+	stateSuppliers(out)
+	out = mergeTransfers(out)
+	x.inheritDates(out, events)
+	kept := out[:0]
+	for _, t := range out {
+		if t.recipient == "" || t.recipient == t.supplier {
+			continue // domestic: a state buying from itself is no transfer
+		}
+		if t.designation == "" && t.supplier == "" && t.manufacturer == "" {
+			continue // unspecified equipment from nobody in particular
+		}
+		kept = append(kept, t)
+	}
+	return kept
+}
+
+// anyDomestic: a state's own equipment is no antecedent for what it sells
+// ("the HQ-22, which China's army fields" before "the system" Serbia ordered).
+func anyDomestic(ts []*transfer) bool {
+	for _, t := range ts {
+		if t.recipient != "" && t.recipient == t.supplier {
+			return true
+		}
+	}
+	return false
+}
+
+// items finds the equipment of sentence i.
+func (x *docState) items(i int, later []int, history []item) []item {
+	var out []item
+	ms := x.d.Mentions[i]
+	s := x.d.Sentences[i]
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		switch m.Kind {
+		case annotate.MSystem, annotate.MUncatalogued:
+			it := item{sent: i, start: m.Start, end: m.End, designation: m.Name, sysIndex: -1, category: m.Category, antecedent: -1}
+			if m.Kind == annotate.MSystem {
+				sys := x.cat.Systems[m.Index]
+				it.sysIndex, it.origin, it.maker = m.Index, sys.Country, sys.Maker
+			} else {
+				it.uncatalogued = true
+			}
+			// Two names of one system side by side ("Lynx CS/VP11",
+			// "A-29 Super Tucano") are one mention.
+			for k+1 < len(ms) && (ms[k+1].Kind == annotate.MSystem || ms[k+1].Kind == annotate.MUncatalogued) &&
+				strings.TrimSpace(x.text(it.end, ms[k+1].Start)) == "" && x.sameSystem(it, ms[k+1]) {
+				it.end = ms[k+1].End
+				if it.uncatalogued && ms[k+1].Kind == annotate.MSystem {
+					sys := x.cat.Systems[ms[k+1].Index]
+					it.designation, it.sysIndex, it.origin, it.maker, it.uncatalogued = sys.Designation, ms[k+1].Index, sys.Country, sys.Maker, false
+					it.category = sys.Category
+				}
+				k++
+			}
+			if it.category == "" {
+				it.category = x.categoryNear(i, k)
+			}
+			out = append(out, it)
+		case annotate.MTerm:
+			if it, ok := x.termItem(i, k, later, history, out); ok {
+				out = append(out, it)
+			}
+		}
+	}
+	// "The first was handed over in March 2023."
+	for _, loc := range ordinalAlone.FindAllStringIndex(s.Text, -1) {
+		if ante, ok := lastOf(history, out, ""); ok {
+			it := ante
+			it.sent, it.start, it.end, it.antecedent = i, s.Start+loc[0], s.Start+loc[0]+len("the first"), ante.sent
+			one := annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
+			it.qty = &one
+			out = append(out, it)
+		}
+	}
+	// "a second batch followed in 2023": a batch with no system of its own.
+	for _, loc := range batchRe.FindAllStringSubmatchIndex(s.Text, -1) {
+		a, b := s.Start+loc[0], s.Start+loc[1]
+		if x.itemRightAfter(out, b) || x.hasItemCovering(out, a) {
+			continue
+		}
+		ante, ok := lastOf(history, out, "")
+		if !ok || len(out) > 0 && out[len(out)-1].start > a {
+			continue
+		}
+		it := ante
+		it.sent, it.start, it.end, it.qty = i, a, b, nil
+		if ante.sent != i {
+			it.antecedent = ante.sent
+		}
+		if loc[2] >= 0 {
+			for _, q := range x.d.Qty[i] {
+				if q.Start == s.Start+loc[2] {
+					q := q
+					it.qty = &q
+				}
+			}
+		}
+		if it.qty == nil {
+			unknown := annotate.QuantityMention{Qualifier: annotate.Unknown}
+			it.qty = &unknown
+		}
+		out = append(out, it)
+	}
+	// Unspecified equipment next to named systems is their package, not a
+	// deal of its own.
+	named := false
+	for _, it := range out {
+		named = named || it.designation != "" && it.antecedent < 0
+	}
+	if named {
+		kept := out[:0]
+		for _, it := range out {
+			if !it.generic {
+				kept = append(kept, it)
+			}
+		}
+		out = kept
+	}
+	return out
+}
+
+func (x *docState) sameSystem(it item, m annotate.Mention) bool {
+	if m.Kind == annotate.MUncatalogued || it.uncatalogued {
+		return true
+	}
+	if it.sysIndex == m.Index {
+		return true
+	}
+	a, b := x.cat.Systems[it.sysIndex], x.cat.Systems[m.Index]
+	return a.Family == b.Designation || b.Family == a.Designation || a.Family != "" && a.Family == b.Family
+}
+
+// categoryNear gives an uncategorised mention the category of the term
+// that follows it.
+func (x *docState) categoryNear(i, k int) string {
+	ms := x.d.Mentions[i]
+	for j := k + 1; j < len(ms) && j <= k+3; j++ {
+		if ms[j].Kind == annotate.MTerm {
+			return ms[j].Category
+		}
+	}
+	return "other"
+}
+
+// termItem reads a word for a kind of equipment: a reference back to a named
+// system ("the Indian system", "24 of the vehicles"), unspecified equipment
+// of a deal ("half a dozen armoured patrol vehicles donated by the UAE"), or
+// nothing (a category word next to a named system).
+func (x *docState) termItem(i, k int, later []int, history []item, sofar []item) (item, bool) {
+	ms := x.d.Mentions[i]
+	m := ms[k]
+	// A term right after or right before a system names that system's kind.
+	if k > 0 && (ms[k-1].Kind == annotate.MSystem || ms[k-1].Kind == annotate.MUncatalogued) &&
+		len(strings.Fields(x.text(ms[k-1].End, m.Start))) <= 3 && !strings.ContainsAny(x.text(ms[k-1].End, m.Start), ",;") {
+		return item{}, false
+	}
+	if k+1 < len(ms) && (ms[k+1].Kind == annotate.MSystem || ms[k+1].Kind == annotate.MUncatalogued) &&
+		len(strings.Fields(x.text(m.End, ms[k+1].Start))) <= 1 {
+		return item{}, false
+	}
+	if k > 0 && ms[k-1].Kind == annotate.MTerm && strings.TrimSpace(x.text(ms[k-1].End, m.Start)) == "" {
+		return item{}, false
+	}
+	if includingAfter.MatchString(x.text(m.End, m.End+60)) {
+		return item{}, false // "dozens of armoured vehicles, including ..."
+	}
+	before := x.text(m.Start-40, m.Start)
+	word := strings.ToLower(x.text(m.Start, m.End))
+	fits, anaphoric := anaphoricNouns[word]
+	if !anaphoric {
+		fits, anaphoric = anaphoricNouns[strings.TrimSuffix(word, "s")]
+	}
+	if x.partBefore(i, m.Start) {
+		anaphoric = true // "the second of three offshore patrol vessels"
+	}
+	if countGlued.MatchString(before) {
+		anaphoric, fits = true, "" // "a 28-aircraft order": a count of the system just named
+	}
+	if anaphoric && (definiteBefore.MatchString(before) || countGlued.MatchString(before) || x.partBefore(i, m.Start)) {
+		want := fits
+		if want == "" {
+			want = "*"
+		}
+		ante, ok := lastOf(history, sofar, want)
+		if !ok {
+			ante, ok = x.nextSystem(later, want)
+		}
+		if !ok {
+			return item{}, false
+		}
+		it := ante
+		it.sent, it.start, it.end, it.antecedent = i, m.Start, m.End, ante.sent
+		return it, true
+	}
+	if !m.Generic {
+		return item{}, false
+	}
+	return item{sent: i, start: m.Start, end: m.End, sysIndex: -1, category: m.Category, antecedent: -1, generic: true}, true
+}
+
+// partBefore: one of a series ends right before at.
+func (x *docState) partBefore(i, at int) bool {
+	for _, q := range x.d.Qty[i] {
+		if q.Part && q.End <= at && strings.TrimSpace(x.text(q.End, at)) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// lastOf returns the latest system named, in this sentence or before, that
+// fits the category ("*" or "" for any).
+func lastOf(history, sofar []item, category string) (item, bool) {
+	for _, list := range [][]item{sofar, history} {
+		for j := len(list) - 1; j >= 0; j-- {
+			it := list[j]
+			if it.designation == "" {
+				continue
+			}
+			if category == "" || category == "*" || fitsCategory(it.category, category) {
+				return it, true
+			}
+		}
+	}
+	return item{}, false
+}
+
+func fitsCategory(have, want string) bool {
+	if have == want {
+		return true
+	}
+	switch want {
+	case "aircraft":
+		return have == "drone" || have == "helicopter"
+	case "air defence":
+		return have == "artillery" || have == "missile"
+	}
+	return false
+}
+
+// nextSystem looks ahead two sentences for the system a phrase announces
+// ("the second of three offshore patrol vessels ... The OPV 58 S vessel").
+func (x *docState) nextSystem(later []int, category string) (item, bool) {
+	for n, j := range later {
+		if n >= 2 {
+			break
+		}
+		for _, m := range x.d.Mentions[j] {
+			if m.Kind != annotate.MSystem {
+				continue
+			}
+			sys := x.cat.Systems[m.Index]
+			if category == "*" || fitsCategory(sys.Category, category) {
+				return item{sent: j, designation: sys.Designation, sysIndex: m.Index, category: sys.Category,
+					origin: sys.Country, maker: sys.Maker, antecedent: -1}, true
+			}
+		}
+	}
+	return item{}, false
+}
+
+func (x *docState) itemRightAfter(items []item, at int) bool {
+	for _, it := range items {
+		if it.start >= at && len(strings.Fields(x.text(at, it.start))) <= 4 && !strings.ContainsAny(x.text(at, it.start), ",;") {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *docState) hasItemCovering(items []item, at int) bool {
+	for _, it := range items {
+		if it.start <= at && at < it.end {
+			return true
+		}
+	}
+	return false
+}
+
+// transfersOf reads the records one item gives: usually one, two where a
+// delivery and the order behind it are told together ("inducted the first
+// of three Anka-S ordered in 2023").
+func (x *docState) transfersOf(it item) []*transfer {
+	i := it.sent
+	qty := it.qty
+	if qty == nil {
+		qty = x.quantityBefore(it)
+	}
+	fwd, bwd := x.governing(it, qty)
+	var govs []trigger
+	switch {
+	case fwd != nil && bwd != nil && fwd.Class == Delivered && bwd.Class == Contracted &&
+		(qty != nil && qty.Part || bwd.Start-it.end < 60):
+		// "inducted the first of three Anka-S ordered from TAI in 2023"
+		govs = []trigger{*fwd, *bwd}
+	case fwd != nil && (bwd == nil || it.start-fwd.End <= bwd.Start-it.end):
+		govs = []trigger{*fwd}
+	case bwd != nil:
+		govs = []trigger{*bwd}
+	}
+	var out []*transfer
+	for n, g := range govs {
+		if !g.Class.isStatus() {
+			return nil
+		}
+		if it.generic && g.Class == InService {
+			return nil // "a plethora of Chinese weaponry" is no record
+		}
+		t := &transfer{designation: it.designation, category: it.category, uncatalogued: it.uncatalogued,
+			status: g.Class.status(), sents: []int{i}, qualifier: annotate.Unknown, order: it.start}
+		if it.antecedent >= 0 && it.antecedent != i {
+			t.sents = append(t.sents, it.antecedent)
+		}
+		if qty != nil {
+			t.qtyValue, t.qualifier = qty.Value, qty.Qualifier
+			if qty.Part && n == 1 {
+				t.qtyValue, t.qualifier = qty.Of, annotate.Exact
+			}
+		}
+		if v, ok := leadingNumber(x.text(g.Start, g.End)); ok && g.Class == Contracted {
+			t.qtyValue, t.qualifier = v, annotate.Exact // "a 28-aircraft order"
+		}
+		if g.Class != InService {
+			t.date = x.dateFor(i, g)
+		}
+		for _, r := range x.recipients(it, g) {
+			c := *t
+			c.recipient = r
+			c.supplier, c.manufacturer, c.supplierStated = x.supplier(it, g, r)
+			c.sents = append([]int(nil), t.sents...)
+			out = append(out, &c)
+		}
+	}
+	return out
+}
+
+func leadingNumber(s string) (int, bool) {
+	n, k := 0, 0
+	for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+		n = n*10 + int(s[k]-'0')
+		k++
+	}
+	return n, k > 0 && n > 0
+}
+
+// quantityBefore finds the number in front of an item ("at least six
+// Norinco VN2C", "a couple of ageing Brazilian-built EMB-312"), or after it
+// ("The Pantsir-S1 battery, six launchers in all").
+func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
+	var best *annotate.QuantityMention
+	for k := range x.d.Qty[it.sent] {
+		q := &x.d.Qty[it.sent][k]
+		if q.End > it.start {
+			break
+		}
+		gap := x.text(q.End, it.start)
+		if strings.ContainsAny(gap, ",;:()") || len(strings.Fields(gap)) > 4 || x.systemBetween(it.sent, q.End, it.start) {
+			continue
+		}
+		if triggerRe.MatchString(gap) {
+			continue
+		}
+		best = q
+	}
+	if best != nil {
+		return best
+	}
+	if m := inAllAfter.FindStringSubmatchIndex(x.text(it.end, it.end+60)); m != nil {
+		for k := range x.d.Qty[it.sent] {
+			q := &x.d.Qty[it.sent][k]
+			if q.Start == it.end+m[2] {
+				return q
+			}
+		}
+	}
+	// "a second FK-3 battery": one more.
+	if !it.generic && oneBefore.MatchString(x.text(it.start-20, it.start)) {
+		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
+	}
+	// "a smaller patrol boat": one, unnamed.
+	if it.generic && regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}$`).MatchString(x.text(it.start-30, it.start)) {
+		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
+	}
+	return nil
+}
+
+func (x *docState) systemBetween(i, a, b int) bool {
+	for _, m := range x.d.Mentions[i] {
+		if m.Start >= a && m.End <= b && (m.Kind == annotate.MSystem || m.Kind == annotate.MUncatalogued) {
+			return true
+		}
+	}
+	return false
+}
+
+// governing finds the nearest trigger before the item that governs what
+// follows it, and the nearest after it that governs what precedes it. A
+// trigger that contains the item ("a 28-aircraft order") governs it alone.
+func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *trigger) {
+	start := it.start
+	if qty != nil && qty.End > 0 && qty.Start < start {
+		start = qty.Start
+	}
+	ts := x.triggers[it.sent]
+	for k := range ts {
+		t := &ts[k]
+		if t.Start <= it.start && it.end <= t.End {
+			return t, nil
+		}
+	}
+	for k := range ts {
+		t := &ts[k]
+		if t.Fwd && t.End <= start && !strings.Contains(x.text(t.End, start), ";") {
+			// A participle that can look both ways ("missiles ordered from
+			// India in 2022, a C-130 ...") does not reach across a comma.
+			if t.Bwd && strings.Contains(x.text(t.End, start), ",") {
+				continue
+			}
+			fwd = t
+		}
+	}
+	// "Italy's own air force operates about 90 Typhoons": the supplier's own.
+	for k := range ts {
+		if t := &ts[k]; t.Class == Own && t.End <= start && start-t.End < 60 {
+			return t, nil
+		}
+	}
+	for k := range ts {
+		t := &ts[k]
+		if t.Bwd && t.Start >= it.end {
+			gap := x.text(it.end, t.Start)
+			if strings.HasPrefix(x.text(t.Start, t.End), "of ") && len(gap) > 15 {
+				break // "fighters of the Serbian air force" only right after the item
+			}
+			if len(gap) <= 70 && !strings.Contains(gap, ";") && !x.systemBetween(it.sent, it.end, t.Start) {
+				bwd = t
+			}
+			break
+		}
+	}
+	// Distractors reach only a short way back: "displayed its Barak MX",
+	// but not "signed a contract for drones, a type EDGE showed".
+	if fwd != nil && !fwd.Class.isStatus() && fwd.Class != Shown && start-fwd.End > 40 {
+		fwd = nil
+	}
+	if bwd != nil && !bwd.Class.isStatus() && bwd.Class != Own && bwd.Start-it.end > 30 {
+		bwd = nil
+	}
+	// A distractor right next to the item decides: "four Typhoon jets deployed at".
+	if bwd != nil && !bwd.Class.isStatus() && bwd.Start-it.end <= 20 {
+		return nil, bwd
+	}
+	return fwd, bwd
+}
+
+// dateFor picks a trigger's date: the first date after it and before the
+// next status trigger ("received ... on Monday, completing an order placed
+// in 2016"), else the nearest date that no other trigger has after it.
+func (x *docState) dateFor(i int, g trigger) annotate.Date {
+	dates := x.datesOf(i)
+	next := x.d.Sentences[i].End
+	for _, o := range x.triggers[i] {
+		if o.Class.isStatus() && o.Start >= g.End && o.Start < next {
+			next = o.Start
+		}
+	}
+	for _, dm := range dates {
+		if dm.Start >= g.End && dm.End <= next {
+			return x.statusDate(dm, g)
+		}
+	}
+	var best annotate.Date
+	bestDist := 1 << 30
+	for _, dm := range dates {
+		if x.ownedByOther(i, g, dm) {
+			continue
+		}
+		if d := distance(g.Start, g.End, dm.Start, dm.End); d < bestDist {
+			best, bestDist = x.statusDate(dm, g), d
+		}
+	}
+	return best
+}
+
+// statusDate: what has happened cannot lie after the article's date.
+func (x *docState) statusDate(dm annotate.DateMention, g trigger) annotate.Date {
+	if g.Class == Planned {
+		return dm.Date
+	}
+	return dm.Before(x.d.Ref)
+}
+
+// ownedByOther: the date follows another status trigger of a different
+// kind with no trigger between them.
+func (x *docState) ownedByOther(i int, g trigger, dm annotate.DateMention) bool {
+	var owner *trigger
+	for k := range x.triggers[i] {
+		o := &x.triggers[i][k]
+		if o.Class.isStatus() && o.End <= dm.Start {
+			owner = o
+		}
+	}
+	return owner != nil && owner.Class != g.Class && owner.Start != g.Start
+}
+
+// recipients: the state a deal goes "to", else the states acting as
+// subject ("Estonia and Latvia signed"), else the article's focus.
+func (x *docState) recipients(it item, g trigger) []string {
+	i := it.sent
+	ms := x.d.Mentions[i]
+	if to := x.toRecipient(it, g); to != "" {
+		return []string{to}
+	}
+	subjectEnd := g.Start
+	if it.start < g.Start {
+		subjectEnd = it.start
+		// "the HQ-22, which China's People's Liberation Army fields"
+		for k, m := range ms {
+			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && !x.isOriginModifier(i, k) {
+				return []string{m.Country}
+			}
+		}
+	}
+	var subj []string
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.End > subjectEnd || !isStateLike(m) {
+			continue
+		}
+		if x.isOriginModifier(i, k) || x.afterPreposition(m.Start, "from", "by", "with", "of", "in", "at", "against", "objections") {
+			continue
+		}
+		subj = append(subj, m.Country)
+		// "Estonia and Latvia": take the other state of the pair.
+		if k > 0 && isStateLike(ms[k-1]) && strings.TrimSpace(x.text(ms[k-1].End, m.Start)) == "and" {
+			subj = append(subj, ms[k-1].Country)
+		}
+		break
+	}
+	if len(subj) > 0 {
+		return subj
+	}
+	if x.focus != "" {
+		return []string{x.focus}
+	}
+	return nil
+}
+
+// toRecipient is the state a deal goes "to": "sale to Jordan", "to the
+// navy of Côte d'Ivoire", "to Vietnam's border guard".
+func (x *docState) toRecipient(it item, g trigger) string {
+	after := max(g.End, it.end)
+	for _, m := range x.d.Mentions[it.sent] {
+		if m.Start < min(g.End, it.end) || m.Start > after+60 || !isStateLike(m) {
+			continue
+		}
+		before := strings.ToLower(x.text(m.Start-25, m.Start))
+		if toState.MatchString(before) && !accordingTo.MatchString(before) {
+			return m.Country
+		}
+	}
+	return ""
+}
+
+var accordingTo = regexp.MustCompile(`according to (?:the |an? )?(?:[\p{L}-]+ ){0,2}$`)
+
+var toState = regexp.MustCompile(`\bto (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:of )?$`)
+
+func isStateLike(m annotate.Mention) bool {
+	return m.Kind == annotate.MCountry || m.Kind == annotate.MOrg && m.OrgKind == "government" && m.Country != ""
+}
+
+// supplier: the state named as source ("from Russia", "donated by the
+// United States", "Russian-built"), else the home of the item's maker, else
+// the catalog's origin of the system. stated is false for that last guess,
+// which what the rest of the document states about the system overrides.
+func (x *docState) supplier(it item, g trigger, recipient string) (supplier, manufacturer string, stated bool) {
+	i := it.sent
+	ms := x.d.Mentions[i]
+	maker := x.makerOf(it, g)
+	if maker != nil {
+		manufacturer = maker.Name
+	} else if it.maker != "" && it.designation != "" {
+		if o := x.cat.Organisation(it.maker); o != nil && x.docNames(o) {
+			manufacturer = o.Name
+		}
+	}
+	for k, m := range ms {
+		if !isStateLike(m) || m.Country == recipient {
+			continue // "the first two Kuwaiti Typhoons" names the owner
+		}
+		// "tanks from Russia", "was delivered by Russia", "donated by the United Arab Emirates"
+		if m.Start >= it.end && x.afterPreposition(m.Start, "from", "by", "with") && !x.isOriginModifier(i, k) {
+			gap := x.text(it.end, m.Start)
+			short := len(strings.Fields(gap)) <= 4 && !strings.ContainsAny(gap, ",0123456789")
+			afterVerb := m.Start >= g.End && len(strings.Fields(x.text(g.End, m.Start))) <= 2
+			if short || afterVerb {
+				return m.Country, manufacturer, true
+			}
+		}
+		// "Russian-built MiG-29", "the Indian system"
+		if m.End <= it.start && m.End > it.start-40 && x.isOriginModifier(i, k) && !strings.ContainsAny(x.text(m.End, it.start), ",;") {
+			return m.Country, manufacturer, true
+		}
+	}
+	if maker != nil && maker.Country != "" {
+		return maker.Country, manufacturer, true
+	}
+	// "Russia supplied military equipment to Mali": the subject gives.
+	for k := len(ms) - 1; k >= 0 && x.toRecipient(it, g) == recipient; k-- {
+		m := ms[k]
+		if m.End > g.Start || !isStateLike(m) || m.Country == recipient {
+			continue
+		}
+		if !x.isOriginModifier(i, k) && !x.afterPreposition(m.Start, "from", "by", "with", "of", "in", "at", "to", "for") {
+			return m.Country, manufacturer, true
+		}
+		break
+	}
+	if it.antecedent >= 0 && it.supplier != "" {
+		if manufacturer == "" {
+			manufacturer = it.manufacturer
+		}
+		return it.supplier, manufacturer, true
+	}
+	if manufacturer != "" {
+		if o := x.cat.Organisation(manufacturer); o != nil && o.Country != "" {
+			return o.Country, manufacturer, true
+		}
+	}
+	if it.origin != "" {
+		if c := x.cat.Country(it.origin); c != nil && !c.Former {
+			return it.origin, manufacturer, false
+		}
+	}
+	return "", manufacturer, false
+}
+
+// makerOf finds the organisation that makes or sells the item: its
+// catalogued maker named in the sentence, a maker right before it ("Kia
+// KM450"), one it comes "from" or is "made by", the subject of the sentence
+// ("Thales delivered"), or for unspecified equipment the maker of the
+// sentence before ("It delivered a smaller patrol boat").
+func (x *docState) makerOf(it item, g trigger) *annotate.Mention {
+	i := it.sent
+	ms := x.d.Mentions[i]
+	isMaker := func(m *annotate.Mention) bool {
+		return m.Kind == annotate.MOrg && (m.OrgKind == "maker" || m.OrgKind == "seller") || m.Kind == annotate.MName
+	}
+	for k := range ms {
+		if m := &ms[k]; isMaker(m) && it.maker != "" && m.Name == it.maker {
+			return m
+		}
+	}
+	for k := range ms {
+		m := &ms[k]
+		if !isMaker(m) {
+			continue
+		}
+		if m.End <= it.start && len(strings.Fields(x.text(m.End, it.start))) <= 1 && !strings.ContainsAny(x.text(m.End, it.start), ",;") {
+			return m
+		}
+		if m.Start >= it.end && len(strings.Fields(x.text(it.end, m.Start))) <= 7 && !strings.Contains(x.text(it.end, m.Start), ";") &&
+			madeBy.MatchString(x.text(m.Start-40, m.Start)) {
+			return m
+		}
+		if m.End <= g.Start && m.End <= it.start && len(strings.Fields(x.text(m.End, g.Start))) <= 3 {
+			return m
+		}
+		// "negotiating with Hindustan Aeronautics (HAL) for Dornier 228"
+		if m.Start >= g.End && m.End <= it.start && madeBy.MatchString(x.text(m.Start-40, m.Start)) {
+			return m
+		}
+	}
+	if it.generic {
+		for k := range ms {
+			if isMaker(&ms[k]) {
+				return &ms[k]
+			}
+		}
+		if pronounSubject.MatchString(x.text(x.d.Sentences[i].Start, min(g.Start, it.start))) || it.generic {
+			return x.previousMaker(i)
+		}
+	}
+	return nil
+}
+
+var madeBy = regexp.MustCompile(`(?i)\b(?:from|by|with)\s+(?:the\s+)?(?:[\p{L}]+(?:'s|’s)\s+)?(?:[\p{L}-]+\s+)?$`)
+
+// previousMaker is the last maker named in the sentences before i, for a
+// sentence whose subject is "It" or "The company".
+func (x *docState) previousMaker(i int) *annotate.Mention {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		ms := x.d.Mentions[j]
+		for k := len(ms) - 1; k >= 0; k-- {
+			if ms[k].Kind == annotate.MOrg && (ms[k].OrgKind == "maker" || ms[k].OrgKind == "seller") {
+				return &ms[k]
+			}
+		}
+	}
+	return nil
+}
+
+// docNames says whether the document names the organisation anywhere.
+func (x *docState) docNames(o *catalog.Organisation) bool {
+	for _, ms := range x.d.Mentions {
+		for _, m := range ms {
+			if m.Kind == annotate.MOrg && m.Name == o.Name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stateSuppliers gives records whose supplier is only the catalog's guess
+// the supplier and maker the document states for the same system elsewhere
+// ("from Italy's Leonardo" in the first sentence, "the first two Typhoons"
+// later).
+func stateSuppliers(ts []*transfer) {
+	type source struct{ supplier, manufacturer string }
+	stated := map[string]source{}
+	for _, t := range ts {
+		if key := catalog.Fold(t.designation); t.supplierStated && key != "" && t.supplier != t.recipient {
+			if _, ok := stated[key]; !ok {
+				stated[key] = source{t.supplier, t.manufacturer}
+			}
+		}
+	}
+	for _, t := range ts {
+		if s, ok := stated[catalog.Fold(t.designation)]; ok && !t.supplierStated && s.supplier != t.recipient {
+			t.supplier = s.supplier
+			if t.manufacturer == "" {
+				t.manufacturer = s.manufacturer
+			}
+		}
+	}
+}
+
+// mergeTransfers joins what a document tells twice: the same system, state
+// and status with dates and quantities that agree or are missing.
+func mergeTransfers(ts []*transfer) []*transfer {
+	var out []*transfer
+	for _, t := range ts {
+		merged := false
+		for _, o := range out {
+			if o.recipient != t.recipient || o.status != t.status || catalog.Fold(o.designation) != catalog.Fold(t.designation) {
+				continue
+			}
+			if o.designation == "" && o.supplier != t.supplier {
+				continue
+			}
+			if !o.date.IsZero() && !t.date.IsZero() && o.date != t.date {
+				continue
+			}
+			if o.qualifier != annotate.Unknown && t.qualifier != annotate.Unknown && o.qtyValue != t.qtyValue {
+				continue
+			}
+			if o.date.IsZero() {
+				o.date = t.date
+			}
+			if o.qualifier == annotate.Unknown {
+				o.qtyValue, o.qualifier = t.qtyValue, t.qualifier
+			}
+			if o.supplier == "" {
+				o.supplier = t.supplier
+			}
+			if o.manufacturer == "" {
+				o.manufacturer = t.manufacturer
+			}
+			o.sents = appendInts(o.sents, t.sents...)
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// inheritDates dates what the text leaves undated: a deal's option or
+// follow-on plan takes the date of the order told before it, and the
+// unspecified equipment of a signed agreement takes the signing's date.
+func (x *docState) inheritDates(ts []*transfer, events []*event) {
+	for k, t := range ts {
+		if !t.date.IsZero() || t.status == record.StatusInService || t.status == record.StatusDelivered {
+			continue
+		}
+		for j := k - 1; j >= 0; j-- {
+			o := ts[j]
+			if t.designation != "" && catalog.Fold(o.designation) == catalog.Fold(t.designation) && o.recipient == t.recipient &&
+				o.status == record.StatusContracted && !o.date.IsZero() {
+				t.date = o.date
+				break
+			}
+		}
+		if t.date.IsZero() && t.status == record.StatusContracted {
+			for _, e := range events {
+				if e.typ == record.EventAgreement && !e.planned && !e.date.IsZero() && sharesSentence(e.sents, t.sents, 1) {
+					t.date = e.date
+					break
+				}
+			}
+		}
+	}
+}
+
+// sharesSentence: some sentence of a is within reach of one of b.
+func sharesSentence(a, b []int, reach int) bool {
+	for _, i := range a {
+		for _, j := range b {
+			if i-j <= reach && j-i <= reach {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (x *docState) transferRecord(t *transfer, source string) record.Record {
+	r := record.Record{
+		Kind: record.KindTransfer, Recipient: t.recipient, Supplier: record.Ptr(t.supplier),
+		Manufacturer: record.Ptr(t.manufacturer), Designation: record.Ptr(t.designation), Category: t.category,
+		Status: t.status, Uncatalogued: t.uncatalogued, Evidence: x.evidence(t.sents), Source: source,
+		Quantity: record.Quantity{Qualifier: t.qualifier},
+	}
+	if r.Category == "" {
+		r.Category = "other"
+	}
+	if t.qualifier != annotate.Unknown && t.qtyValue > 0 {
+		v := t.qtyValue
+		r.Quantity.Value = &v
+	} else {
+		r.Quantity.Qualifier = annotate.Unknown
+	}
+	r.Date = record.Ptr(t.date.String())
+	return r
+}

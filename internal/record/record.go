@@ -1,0 +1,167 @@
+// Package record holds the records Dossier extracts and exports: transfers
+// and events with the evidence that supports them. The JSON form is the
+// contract of ../shared/eval/GUIDELINES.md.
+package record
+
+import "encoding/json"
+
+// Kinds of record.
+const (
+	KindTransfer = "transfer"
+	KindEvent    = "event"
+)
+
+// Transfer statuses.
+const (
+	StatusPlanned    = "planned"
+	StatusContracted = "contracted"
+	StatusDelivered  = "delivered"
+	StatusInService  = "in_service"
+)
+
+// Event types.
+const (
+	EventVisit      = "visit"
+	EventMeeting    = "meeting"
+	EventAgreement  = "agreement"
+	EventInvestment = "investment"
+)
+
+// Quantity qualifiers.
+const (
+	QualExact   = "exact"
+	QualAtLeast = "at_least"
+	QualApprox  = "approx"
+	QualUnknown = "unknown"
+)
+
+// Categories of equipment, the guidelines' enum.
+var Categories = []string{
+	"aircraft", "helicopter", "drone", "armoured vehicle", "unarmoured vehicle",
+	"artillery", "air defence", "missile", "naval vessel", "sensor", "small arms", "other",
+}
+
+// Span is a pair of Unicode code-point offsets into a document body, end exclusive.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Quantity is a number of items with how sure the text is of it.
+type Quantity struct {
+	Value     *int   `json:"value"`
+	Qualifier string `json:"qualifier"`
+}
+
+// Record is one transfer or event. Fields of the other kind stay empty and
+// are left out of its JSON form.
+type Record struct {
+	Kind string
+
+	// Transfer fields.
+	Recipient    string
+	Supplier     *string
+	Manufacturer *string
+	Designation  *string
+	Category     string
+	Quantity     Quantity
+	Status       string
+	// Uncatalogued is true when the designation was found by its shape, not in the catalog.
+	Uncatalogued bool
+
+	// Event fields.
+	Type    string
+	Actors  []string
+	Country *string
+	Planned bool
+	Subject *string
+
+	Date     *string
+	Evidence []Span
+	Source   string
+}
+
+type transferJSON struct {
+	Kind         string   `json:"kind"`
+	Recipient    string   `json:"recipient"`
+	Supplier     *string  `json:"supplier"`
+	Manufacturer *string  `json:"manufacturer"`
+	Designation  *string  `json:"designation"`
+	Category     string   `json:"category"`
+	Quantity     Quantity `json:"quantity"`
+	Status       string   `json:"status"`
+	Date         *string  `json:"date"`
+	Uncatalogued bool     `json:"uncatalogued,omitempty"`
+	Evidence     []Span   `json:"evidence"`
+	Source       string   `json:"source,omitempty"`
+}
+
+type eventJSON struct {
+	Kind     string   `json:"kind"`
+	Type     string   `json:"type"`
+	Actors   []string `json:"actors"`
+	Country  *string  `json:"country"`
+	Date     *string  `json:"date"`
+	Planned  bool     `json:"planned"`
+	Subject  *string  `json:"subject"`
+	Evidence []Span   `json:"evidence"`
+	Source   string   `json:"source,omitempty"`
+}
+
+// MarshalJSON writes the guidelines' form of the record's kind, with nulls
+// where a value is unknown.
+func (r Record) MarshalJSON() ([]byte, error) {
+	if r.Kind == KindEvent {
+		actors := r.Actors
+		if actors == nil {
+			actors = []string{}
+		}
+		return json.Marshal(eventJSON{r.Kind, r.Type, actors, r.Country, r.Date, r.Planned, r.Subject, r.Evidence, r.Source})
+	}
+	return json.Marshal(transferJSON{r.Kind, r.Recipient, r.Supplier, r.Manufacturer, r.Designation, r.Category,
+		r.Quantity, r.Status, r.Date, r.Uncatalogued, r.Evidence, r.Source})
+}
+
+// UnmarshalJSON reads either kind back.
+func (r *Record) UnmarshalJSON(data []byte) error {
+	var probe struct {
+		Kind string `json:"kind"`
+	}
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return err
+	}
+	if probe.Kind == KindEvent {
+		var e eventJSON
+		if err := json.Unmarshal(data, &e); err != nil {
+			return err
+		}
+		*r = Record{Kind: e.Kind, Type: e.Type, Actors: e.Actors, Country: e.Country, Date: e.Date,
+			Planned: e.Planned, Subject: e.Subject, Evidence: e.Evidence, Source: e.Source}
+		return nil
+	}
+	var t transferJSON
+	if err := json.Unmarshal(data, &t); err != nil {
+		return err
+	}
+	*r = Record{Kind: t.Kind, Recipient: t.Recipient, Supplier: t.Supplier, Manufacturer: t.Manufacturer,
+		Designation: t.Designation, Category: t.Category, Quantity: t.Quantity, Status: t.Status, Date: t.Date,
+		Uncatalogued: t.Uncatalogued, Evidence: t.Evidence, Source: t.Source}
+	return nil
+}
+
+// Ptr returns a pointer to s, or nil for the empty string: the guidelines
+// write absent strings as null.
+func Ptr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// Str dereferences p, giving "" for nil.
+func Str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
