@@ -159,13 +159,79 @@ func (d *Doc) RuneOffset(b int) int {
 
 // shapeRe finds designations by their form: letters then digits, with an
 // optional prefix and suffix ("CS/VN17", "Hudhud-30", "KM450", "EQ2050").
-var shapeRe = regexp.MustCompile(`\b(?:[A-Z]{1,4}/)?[A-Z][A-Za-z]{0,7}[- ]?\d{1,4}[A-Z]{0,3}(?:[-/][A-Z0-9]{1,3})?\b`)
+var shapeRe = MustCompileWords(`\b(?:[A-Z]{1,4}/)?[A-Z][A-Za-z]{0,7}[- ]?\d{1,4}[A-Z]{0,3}(?:[-/][A-Z0-9]{1,3})?\b`)
 
 // notShapes start strings that look like designations but are not.
 var notShapes = regexp.MustCompile(`^(?:Block|Phase|Batch|Lot|Tranche|Flight|Mk|Model|Type|COVID|Covid|G|Q|H|No|Section|Article|Resolution|Chapter|Vol|Page|Room|Route|Highway|Level|Gate|Zone|Sector|Camp|Base|Unit|Class|Grade|Group|Series|Version|Day|Week|Year|Top|Under|Over|Formula|Euro|Windows|iPhone|A|I)\b`)
 
-// nameShapeRe is a capitalised word that may name a system ("Pinaka", "SPYDER").
-var nameShapeRe = regexp.MustCompile(`\b[A-Z][A-Za-z]{3,}\b`)
+// nameBefore finds a capitalised word of four letters or more that ends
+// right before byte at of text, or one lower-case word before it
+// ("SPYDER short-range air defence system").
+func nameBefore(text string, at int) (int, int, bool) {
+	f := wordSpans(text[:at])
+	if len(f) == 0 {
+		return 0, 0, false
+	}
+	last := f[len(f)-1]
+	if strings.TrimSpace(text[last[1]:at]) != "" {
+		return 0, 0, false
+	}
+	if r, _ := utf8.DecodeRuneInString(text[last[0]:]); unicode.IsLower(r) && len(f) > 1 {
+		if prev := f[len(f)-2]; strings.TrimSpace(text[prev[1]:last[0]]) == "" {
+			last = prev
+		}
+	}
+	w := text[last[0]:last[1]]
+	if last[0] == 0 || len(w) < 4 || !isASCIIName(w) {
+		return 0, 0, false
+	}
+	return last[0], last[1], true
+}
+
+// isASCIIName: a capital, then letters only ("Pinaka", "SPYDER").
+func isASCIIName(w string) bool {
+	if w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		c := w[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// titleWords and orgWords are words a sentence must hold for the person
+// and organisation patterns to have anything to find; testing for them
+// first spares most sentences the regexp.
+var (
+	titleWords = []string{"President", "Minister", "minister", "Col", "Gen", "Lt", "Maj", "Admiral", "Marshal", "Commander",
+		"Captain", "Ambassador", "Secretary", "Chancellor", "King", "Prince", "Sheikh", "Emir", "Director", "hairman",
+		"CEO", "hief", "pokes", "nvoy"}
+	orgWords = []string{"Group", "Company", "Corp", "Industries", "Systems", "Metals", "Mining", "Minerals", "Aerospace",
+		"Technologies", "Holdings", "Motors", "Ship", "Bank", "Resources", "Energy", "Electronics", "Dynamics", "Defen",
+		"Engineering", "Logistics", "Limited", "Ltd", "Inc"}
+)
+
+// withAny returns text when it holds one of words, else "".
+func withAny(text string, words []string) string {
+	for _, w := range words {
+		if strings.Contains(text, w) {
+			return text
+		}
+	}
+	return ""
+}
+
+// digitsOnly returns text when it holds a digit, else "": a designation
+// found by its shape has one.
+func digitsOnly(text string) string {
+	if strings.ContainsAny(text, "0123456789") {
+		return text
+	}
+	return ""
+}
 
 // commonCapitalised words stand capitalised before equipment words in
 // headlines and names without being systems.
@@ -209,11 +275,11 @@ func lowerWordsOnly(gap string, n int) bool {
 }
 
 // titleRe finds people by the titles news gives them.
-var titleRe = regexp.MustCompile(`\b(?:(?:Transitional|Deputy|Vice|Former|Acting)\s+)?(?:President(?:-General)?|Prime Minister|(?:Armed Forces|Defen[cs]e|Foreign|Finance|Interior|Economy|Trade|Mines)\s+Minister|Minister(?:\s+of\s+(?:[A-Z][a-z]+|and)(?:\s+(?:[A-Z][a-z]+|and|of))*)?|[Dd]eputy (?:defen[cs]e )?minister|Colonel|Col\.|General|Gen\.|Lieutenant General|Lt\. Gen\.|Major General|Maj\. Gen\.|Brigadier General|Admiral|Vice Admiral|Rear Admiral|Air Marshal|Marshal|Commander|Captain|Ambassador|Secretary|Chancellor|King|Prince|Sheikh|Emir|Director|[Cc]hairman|CEO|[Cc]hief [Ee]xecutive|[Cc]hief of [Ss]taff|[Ss]pokesperson|[Ss]pokesman|[Ee]nvoy)\b,?\s+((?:(?:al|el|de|da|van|von|bin|ben)[- ])?[A-Z][\p{L}’'-]+(?:\s+(?:(?:al|el|de|da|van|von|bin|ben)[- ])?[A-Z][\p{L}’'-]+){1,2})`)
+var titleRe = MustCompileWords(`\b(?:(?:Transitional|Deputy|Vice|Former|Acting)\s+)?(?:President(?:-General)?|Prime Minister|(?:Armed Forces|Defen[cs]e|Foreign|Finance|Interior|Economy|Trade|Mines)\s+Minister|Minister(?:\s+of\s+(?:[A-Z][a-z]+|and)(?:\s+(?:[A-Z][a-z]+|and|of))*)?|[Dd]eputy (?:defen[cs]e )?minister|Colonel|Col\.|General|Gen\.|Lieutenant General|Lt\. Gen\.|Major General|Maj\. Gen\.|Brigadier General|Admiral|Vice Admiral|Rear Admiral|Air Marshal|Marshal|Commander|Captain|Ambassador|Secretary|Chancellor|King|Prince|Sheikh|Emir|Director|[Cc]hairman|CEO|[Cc]hief [Ee]xecutive|[Cc]hief of [Ss]taff|[Ss]pokesperson|[Ss]pokesman|[Ee]nvoy)\b,?\s+((?:(?:al|el|de|da|van|von|bin|ben)[- ])?[A-Z][\p{L}’'-]+(?:\s+(?:(?:al|el|de|da|van|von|bin|ben)[- ])?[A-Z][\p{L}’'-]+){1,2})`)
 
 // orgShapeRe finds organisations that the catalog lacks by a closing word
 // that names a company or an institution.
-var orgShapeRe = regexp.MustCompile(`\b((?:[A-Z][\p{L}&-]+\s+){1,4}(?:Group|Company|Corporation|Corp\.?|Industries|Systems|Metals|Mining|Minerals|Aerospace|Technologies|Holdings|Motors|Shipyard|Shipbuilding|Bank|Resources|Energy|Electronics|Dynamics|Defen[cs]e|Engineering|Logistics|Limited|Ltd|Inc\.?)(?:\s+of\s+[A-Z][\p{L}]+)?)\b`)
+var orgShapeRe = MustCompileWords(`\b((?:[A-Z][\p{L}&-]+\s+){1,4}(?:Group|Company|Corporation|Corp\.?|Industries|Systems|Metals|Mining|Minerals|Aerospace|Technologies|Holdings|Motors|Shipyard|Shipbuilding|Bank|Resources|Energy|Electronics|Dynamics|Defen[cs]e|Engineering|Logistics|Limited|Ltd|Inc\.?)(?:\s+of\s+[A-Z][\p{L}]+)?)\b`)
 
 // findMentions finds the named things of one sentence. people maps the
 // surnames met so far in the document to full names.
@@ -246,7 +312,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, known *docNames) []Mention {
 		}
 		return false
 	}
-	for _, loc := range shapeRe.FindAllStringIndex(text, -1) {
+	for _, loc := range shapeRe.FindAllSubmatchIndex(digitsOnly(text)) {
 		a, b := loc[0], loc[1]
 		w := text[a:b]
 		if taken(a, b) || notShapes.MatchString(w) || !hasLetterAndDigit(w) {
@@ -263,19 +329,17 @@ func findMentions(cat *catalog.Catalog, s Sentence, known *docNames) []Mention {
 	}
 	// A capitalised name the catalog lacks, right before a word for a kind
 	// of equipment: "Pinaka multiple rocket launchers", "Akash air defence system".
-	for _, loc := range nameShapeRe.FindAllStringIndex(text, -1) {
-		a, b := loc[0], loc[1]
-		if a == 0 || taken(a, b) || commonCapitalised[strings.ToLower(text[a:b])] || followsName(out, s.Start+a, text[:a]) {
+	for _, m := range out {
+		if m.Kind != MTerm || !m.Generic {
 			continue
 		}
-		for _, m := range out {
-			if m.Kind == MTerm && m.Generic && m.Start > s.Start+b && lowerWordsOnly(text[b:m.Start-s.Start], 1) {
-				out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: text[a:b], Category: m.Category})
-				break
-			}
+		a, b, ok := nameBefore(text, m.Start-s.Start)
+		if !ok || taken(a, b) || commonCapitalised[strings.ToLower(text[a:b])] || followsName(out, s.Start+a, text[:a]) {
+			continue
 		}
+		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: text[a:b], Category: m.Category})
 	}
-	for _, m := range titleRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range titleRe.FindAllSubmatchIndex(withAny(text, titleWords)) {
 		a, b := m[2], m[3]
 		name := strings.TrimRight(text[a:b], "’'")
 		if taken(a, b) {
@@ -285,7 +349,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, known *docNames) []Mention {
 		parts := strings.Fields(name)
 		people[strings.ToLower(parts[len(parts)-1])] = name
 	}
-	for _, m := range orgShapeRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range orgShapeRe.FindAllSubmatchIndex(withAny(text, orgWords)) {
 		a, b := m[2], m[3]
 		if taken(a, b) {
 			continue
@@ -352,7 +416,12 @@ func mentionFromMatch(cat *catalog.Catalog, text string, m catalog.Match, seen m
 func inContext(cat *catalog.Catalog, text string, m catalog.Match, sys catalog.System) bool {
 	after := text[m.End:]
 	before := text[:m.Start]
-	near := firstWords(after, 4) + " " + lastWords(before, 2)
+	// The name itself may hold the category word: "Pinaka multiple rocket launcher".
+	inner := ""
+	if f := strings.Fields(text[m.Start:m.End]); len(f) > 1 {
+		inner = strings.Join(f[1:], " ")
+	}
+	near := inner + " " + firstWords(after, 4) + " " + lastWords(before, 2)
 	for _, nm := range cat.Matcher().FindAll(near) {
 		for _, r := range nm.Refs {
 			if r.Kind == catalog.TermName || r.Kind == catalog.SystemName && !r.LettersOnly {

@@ -99,7 +99,7 @@ func Embedded() fs.FS { return embedded }
 // Load reads a catalog from a file system laid out like data/.
 func Load(fsys fs.FS) (*Catalog, error) {
 	c := &Catalog{}
-	rows, err := readTSV(fsys, "data/countries.tsv", []string{"iso3", "iso2", "name", "aliases", "demonyms", "capitals", "kind", "source"})
+	rows, err := ReadTSV(fsys, "data/countries.tsv", []string{"iso3", "iso2", "name", "aliases", "demonyms", "capitals", "kind", "source"})
 	if err != nil {
 		return nil, err
 	}
@@ -118,14 +118,14 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	}); err != nil {
 		return nil, err
 	}
-	rows, err = readTSV(fsys, "data/categories.tsv", []string{"term", "category", "generic", "source"})
+	rows, err = ReadTSV(fsys, "data/categories.tsv", []string{"term", "category", "generic", "source"})
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
 		c.Terms = append(c.Terms, Term{Text: r[0], Category: r[1], Generic: r[2] == "yes"})
 	}
-	rows, err = readTSV(fsys, "data/places.tsv", []string{"name", "source"})
+	rows, err = ReadTSV(fsys, "data/places.tsv", []string{"name", "source"})
 	if err != nil {
 		return nil, err
 	}
@@ -200,7 +200,7 @@ func eachTSV(fsys fs.FS, dir string, header []string, row func([]string)) error 
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		rows, err := readTSV(fsys, path.Join(dir, n), header)
+		rows, err := ReadTSV(fsys, path.Join(dir, n), header)
 		if err != nil {
 			return err
 		}
@@ -211,9 +211,10 @@ func eachTSV(fsys fs.FS, dir string, header []string, row func([]string)) error 
 	return nil
 }
 
-// readTSV reads a tab-separated file whose first data line is header. Short
-// rows are padded; rows with too many cells are an error naming the line.
-func readTSV(fsys fs.FS, name string, header []string) ([][]string, error) {
+// ReadTSV reads a data file in the catalog's format (see data/FORMAT.md)
+// whose header line is header. Short rows are padded; rows with too many
+// cells are an error naming the line.
+func ReadTSV(fsys fs.FS, name string, header []string) ([][]string, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("catalog: %w", err)

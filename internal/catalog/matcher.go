@@ -18,6 +18,8 @@ const (
 	SystemName
 	TermName
 	PlaceName
+	// PhraseName marks the entries of a matcher made by NewPhraseMatcher.
+	PhraseName
 )
 
 // Ref points from a matched name to its catalog entry.
@@ -88,6 +90,16 @@ func newMatcher(c *Catalog) *Matcher {
 	}
 	for i, p := range c.Places {
 		m.add(p, PlaceName, i)
+	}
+	return m
+}
+
+// NewPhraseMatcher matches a list of phrases the same way as catalog names;
+// a Ref's Index is the phrase's index in the list.
+func NewPhraseMatcher(phrases []string) *Matcher {
+	m := &Matcher{root: &node{}}
+	for i, p := range phrases {
+		m.add(p, PhraseName, i)
 	}
 	return m
 }

@@ -23,47 +23,68 @@ type event struct {
 }
 
 var (
-	agreementRe = regexp.MustCompile(`(?i)\b(?:signed|signing|signs|sign|inked|concluded)\b[^.;]{0,80}?\b(contracts?|agreements?|memorand(?:um|a)(?: of understanding)?|MoUs?|deals?|accords?)\b|\b(contract|agreement|memorandum(?: of understanding)?|MoU|deal|accord)\b[^.;]{0,100}?\b(?:signed|was signed|were signed|is expected to be signed|to be signed|will be signed|could be signed)\b`)
-	visitRe     = regexp.MustCompile(`(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b`)
-	meetingRe   = regexp.MustCompile(`(?i)\b(?:met|meets|meet|held talks|holds talks|hold talks|talks with|held meetings|holds meetings|meeting with|met with)\b`)
-	investRe    = regexp.MustCompile(`(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`)
-	plannedRe   = regexp.MustCompile(`(?i)\b(?:will|would|is to|are to|to be|is expected|are expected|expected to|plans?(?:ned)? to|intends? to|intend|is due|are due|due to|scheduled|set to|imminent|is planned|planned|could|next (?:week|month|year)|later this (?:month|year)|plans|when\b[^.;]{0,60}\bvisits)\b`)
-	definiteRe  = regexp.MustCompile(`(?i)(?:\b(?:the|this|that|his|her|their|its)|'s|’s)\s+(?:[\p{L}-]+\s+)?$`)
-	dueDateRe   = regexp.MustCompile(`(?i)\b(?:due|scheduled|expected|set)\s+to\s+(?:start|begin|open|be completed|be ready|start operating|come on stream)\b`)
-	forumRe     = regexp.MustCompile(`\b(?:[A-Z0-9][\p{L}0-9-]*\s+)*(?:Forum|Summit|Conference)\b(?:\s+(?:on|of|for)\s+[A-Z][\p{L}-]+(?:[\s-]+[A-Z][\p{L}-]+)*)?`)
-	heRe        = regexp.MustCompile(`(?:^|\s)(?:he|she|He|She)\s`)
-	buildRe     = regexp.MustCompile(`(?i)\b(?:construction of|to build|would build|will build|plans?)\b`)
-	subjectRe   = regexp.MustCompile(`(?i)\b(?:on|for|about|to discuss|concerning|regarding|for the construction of)\s+([^.;,"“]{3,80})`)
+	agreementRe     = regexp.MustCompile(`(?i)\b(?:signed|signing|signs|sign|inked|concluded)\b[^.;]{0,80}?\b(contracts?|agreements?|memorand(?:um|a)(?: of understanding)?|MoUs?|deals?|accords?)\b|\b(contract|agreement|memorandum(?: of understanding)?|MoU|deal|accord)\b[^.;]{0,100}?\b(?:signed|was signed|were signed|is expected to be signed|to be signed|will be signed|could be signed)\b`)
+	visitRe         = regexp.MustCompile(`(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b`)
+	meetingRe       = regexp.MustCompile(`(?i)\b(?:met|meets|meet|held talks|holds talks|hold talks|talks with|held meetings|holds meetings|meeting with|met with)\b`)
+	investRe        = regexp.MustCompile(`(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`)
+	plannedRe       = regexp.MustCompile(`(?i)\b(?:will|would|is to|are to|to be|is expected|are expected|expected to|plans?(?:ned)? to|intends? to|intend|is due|are due|due to|scheduled|set to|imminent|is planned|planned|could|next (?:week|month|year)|later this (?:month|year)|plans|when\b[^.;]{0,60}\bvisits)\b`)
+	definiteRe      = regexp.MustCompile(`(?i)(?:\b(?:the|this|that|his|her|their|its)|'s|’s)\s+(?:[\p{L}-]+\s+)?$`)
+	dueDateRe       = regexp.MustCompile(`(?i)\b(?:due|scheduled|expected|set)\s+to\s+(?:start|begin|open|be completed|be ready|start operating|come on stream)\b`)
+	forumRe         = regexp.MustCompile(`\b(?:[A-Z0-9][\p{L}0-9-]*\s+)*(?:Forum|Summit|Conference)\b(?:\s+(?:on|of|for)\s+[A-Z][\p{L}-]+(?:[\s-]+[A-Z][\p{L}-]+)*)?`)
+	heRe            = regexp.MustCompile(`(?:^|\s)(?:he|she|He|She)\s`)
+	buildRe         = regexp.MustCompile(`(?i)\b(?:construction of|to build|would build|will build|plans?)\b`)
+	futureSigningRe = regexp.MustCompile(`(?i)\b(?:to sign|will sign|would sign|to be signed|will be signed|could be signed|expected to be signed|plan to sign|intend to sign)\b`)
+	// "The contract, signed in Asunción": a signing told before.
+	signedBeforeRe = regexp.MustCompile(`(?i)^\s*(?:the|this)\s+(?:contract|agreement|memorandum|deal)\b`)
+	subjectRe      = regexp.MustCompile(`(?i)\b(?:on|for|about|to discuss|concerning|regarding|for the construction of)\s+([^.;,"“]{3,80})`)
 )
+
+// containsAny: a cheap test before a regexp that needs one of the words.
+func containsAny(lower string, needles ...string) bool {
+	for _, n := range needles {
+		if strings.Contains(lower, n) {
+			return true
+		}
+	}
+	return false
+}
 
 func (x *docState) events() []*event {
 	var out []*event
 	for _, i := range x.readable() {
 		text := x.d.Sentences[i].Text
-		base := x.d.Sentences[i].Start
+		lower := strings.ToLower(text)
 		var found []*event
-		visitLoc := visitRe.FindStringIndex(text)
-		if visitLoc != nil {
-			found = append(found, x.newEvent(i, record.EventVisit, visitLoc))
+		var visit *event
+		if containsAny(lower, "visit", "toured", "travel") {
+			if loc := visitRe.FindStringIndex(text); loc != nil {
+				visit = x.newEvent(i, record.EventVisit, loc)
+				found = append(found, visit)
+			}
 		}
-		for _, loc := range agreementRe.FindAllStringIndex(text, -1) {
-			found = append(found, x.newEvent(i, record.EventAgreement, loc))
-			break
+		if containsAny(lower, "sign", "inked", "conclud") {
+			if loc := agreementRe.FindStringIndex(text); loc != nil {
+				found = append(found, x.newEvent(i, record.EventAgreement, loc))
+			}
 		}
-		if loc := meetingRe.FindStringIndex(text); loc != nil && !strings.Contains(strings.ToLower(text[max(0, loc[0]-3):loc[0]]), "in ") {
-			// A planned visit "for meetings at the Pentagon" is one event.
-			if visitLoc == nil || !found[0].planned {
+		// A planned visit "for meetings at the Pentagon" is one event.
+		if containsAny(lower, "met", "meet", "talks") && (visit == nil || !visit.planned) {
+			if loc := meetingRe.FindStringIndex(text); loc != nil && !strings.HasSuffix(lower[:loc[0]], "in ") {
 				found = append(found, x.newEvent(i, record.EventMeeting, loc))
 			}
 		}
-		if loc := investRe.FindStringIndex(text); loc != nil && !x.insideName(i, base+loc[0]) {
-			e := x.newEvent(i, record.EventInvestment, loc)
-			e.date = x.dueDate(i)
-			found = append(found, e)
+		if containsAny(lower, "invest", "jobs", "build", "construction") {
+			if loc := investRe.FindStringIndex(text); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) {
+				e := x.newEvent(i, record.EventInvestment, loc)
+				e.date = x.dueDate(i)
+				found = append(found, e)
+			}
 		}
 		// A named summit or forum is a meeting of those who attend it.
-		if loc := forumRe.FindStringIndex(text); loc != nil {
-			found = append(found, x.newEvent(i, record.EventMeeting, loc))
+		if containsAny(text, "Forum", "Summit", "Conference") {
+			if loc := forumRe.FindStringIndex(text); loc != nil {
+				found = append(found, x.newEvent(i, record.EventMeeting, loc))
+			}
 		}
 		out = append(out, found...)
 	}
@@ -79,14 +100,14 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	around := text[max(0, loc[0]-60):min(len(text), loc[1]+60)]
 	e.planned = plannedRe.MatchString(around) && !strings.Contains(strings.ToLower(text[loc[0]:loc[1]]), "signed")
 	if typ == record.EventAgreement {
-		e.planned = regexp.MustCompile(`(?i)\b(?:to sign|will sign|would sign|to be signed|will be signed|could be signed|expected to be signed|plan to sign|intend to sign)\b`).MatchString(text)
+		e.planned = futureSigningRe.MatchString(text)
 	}
 	if typ == record.EventInvestment {
 		e.planned = plannedRe.MatchString(text) || buildRe.MatchString(text)
 	}
 	named := forumRe.MatchString(text[loc[0]:loc[1]])
 	e.anaphoric = definiteRe.MatchString(before) && typ != record.EventInvestment && !named
-	if typ == record.EventAgreement && regexp.MustCompile(`(?i)^\s*(?:the|this)\s+(?:contract|agreement|memorandum|deal)\b`).MatchString(text) {
+	if typ == record.EventAgreement && signedBeforeRe.MatchString(text) {
 		e.anaphoric = true
 	}
 	var best annotate.Date

@@ -66,6 +66,8 @@ var (
 	inAllAfter     = regexp.MustCompile(`(?i)^(?:\s+[\p{L}-]+){0,2},\s+([\w,-]+)\s+[\p{L}-]+\s+(?:in all|in total|altogether)`)
 	oneBefore      = regexp.MustCompile(`(?i)\b(?:a|an|another|one)\s+(?:second|third|fourth|further|new|single|more)?\s*$`)
 	countGlued     = regexp.MustCompile(`\d-$`)
+	articleBefore  = regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}$`)
+	agentBefore    = regexp.MustCompile(`(?i)\b(?:flown|carried|transported|ferried|escorted|airlifted|brought)(?:\s+(?:in|into|to)\s+[\p{L}-]+)?\s+by\s+(?:[\p{L}\d-]+\s+){0,2}$`)
 	pronounSubject = regexp.MustCompile(`(?i)(?:^|[.;,]\s*|\b(?:and|but)\s+)(?:it|the company|the firm|the group|the shipyard|the shipbuilder)\s*$`)
 )
 
@@ -375,11 +377,14 @@ func (x *docState) transfersOf(it item) []*transfer {
 	if qty == nil {
 		qty = x.quantityBefore(it)
 	}
+	if agentBefore.MatchString(x.text(it.start-60, it.start)) {
+		return nil // "flown into Belgrade by six Y-20 transport aircraft" carried the cargo
+	}
 	fwd, bwd := x.governing(it, qty)
 	var govs []trigger
 	switch {
 	case fwd != nil && bwd != nil && fwd.Class == Delivered && bwd.Class == Contracted &&
-		(qty != nil && qty.Part || bwd.Start-it.end < 60):
+		(qty != nil && qty.Part || participleAfter(x.text(it.end, bwd.Start))):
 		// "inducted the first of three Anka-S ordered from TAI in 2023"
 		govs = []trigger{*fwd, *bwd}
 	case fwd != nil && (bwd == nil || it.start-fwd.End <= bwd.Start-it.end):
@@ -406,9 +411,6 @@ func (x *docState) transfersOf(it item) []*transfer {
 				t.qtyValue, t.qualifier = qty.Of, annotate.Exact
 			}
 		}
-		if v, ok := leadingNumber(x.text(g.Start, g.End)); ok && g.Class == Contracted {
-			t.qtyValue, t.qualifier = v, annotate.Exact // "a 28-aircraft order"
-		}
 		if g.Class != InService {
 			t.date = x.dateFor(i, g)
 		}
@@ -423,13 +425,10 @@ func (x *docState) transfersOf(it item) []*transfer {
 	return out
 }
 
-func leadingNumber(s string) (int, bool) {
-	n, k := 0, 0
-	for k < len(s) && s[k] >= '0' && s[k] <= '9' {
-		n = n*10 + int(s[k]-'0')
-		k++
-	}
-	return n, k > 0 && n > 0
+// participleAfter: the gap between an item and a trigger is the rest of
+// its noun phrase ("Anka-S unmanned aircraft ordered"), not a new clause.
+func participleAfter(gap string) bool {
+	return len(strings.Fields(gap)) <= 4 && !strings.ContainsAny(gap, ",;:()")
 }
 
 // quantityBefore finds the number in front of an item ("at least six
@@ -446,7 +445,7 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 		if strings.ContainsAny(gap, ",;:()") || len(strings.Fields(gap)) > 4 || x.systemBetween(it.sent, q.End, it.start) {
 			continue
 		}
-		if triggerRe.MatchString(gap) {
+		if len(findTriggers(gap, 0)) > 0 {
 			continue
 		}
 		best = q
@@ -467,7 +466,7 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
 	}
 	// "a smaller patrol boat": one, unnamed.
-	if it.generic && regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}$`).MatchString(x.text(it.start-30, it.start)) {
+	if it.generic && articleBefore.MatchString(x.text(it.start-30, it.start)) {
 		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
 	}
 	return nil
@@ -514,13 +513,16 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			return t, nil
 		}
 	}
+	if m := ownedByForce.FindStringIndex(x.text(it.end, it.end+80)); m != nil {
+		bwd = &trigger{Start: it.end + m[0], End: it.end + m[1], Class: InService, Bwd: true}
+	}
 	for k := range ts {
 		t := &ts[k]
+		if bwd != nil {
+			break
+		}
 		if t.Bwd && t.Start >= it.end {
 			gap := x.text(it.end, t.Start)
-			if strings.HasPrefix(x.text(t.Start, t.End), "of ") && len(gap) > 15 {
-				break // "fighters of the Serbian air force" only right after the item
-			}
 			if len(gap) <= 70 && !strings.Contains(gap, ";") && !x.systemBetween(it.sent, it.end, t.Start) {
 				bwd = t
 			}

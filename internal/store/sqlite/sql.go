@@ -1,0 +1,263 @@
+package sqlite
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/dossier-osint/dossier/internal/catalog"
+	"github.com/dossier-osint/dossier/internal/store"
+)
+
+// All the SQL of this backend is in this file.
+
+// Connection settings. busy_timeout covers other processes (a second
+// Dossier on the same file); synchronous=NORMAL in WAL mode loses no
+// committed transaction when the process dies, only possibly the last ones
+// on power loss, and never corrupts the file.
+const (
+	writeParams = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)" +
+		"&_pragma=foreign_keys(1)&_txlock=immediate"
+	readParams = "_pragma=busy_timeout(10000)&_pragma=query_only(1)"
+)
+
+// migrations[i] takes a database from schema version i to i+1. Append only:
+// a released migration never changes, since databases in the field have
+// already run it.
+var migrations = []string{
+	// 1: documents with their sources, records, and the full-text index.
+	`
+CREATE TABLE documents (
+	id          INTEGER PRIMARY KEY,
+	hash        TEXT NOT NULL UNIQUE,
+	url         TEXT NOT NULL,
+	title       TEXT NOT NULL,
+	published   TEXT NOT NULL,
+	body        TEXT NOT NULL,
+	format      TEXT NOT NULL,
+	twin_of     INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+	simhash     INTEGER NOT NULL, -- the uint64 bits as a signed integer
+	ingested_at TEXT NOT NULL     -- UTC, fixed width so that it sorts as text
+);
+CREATE INDEX documents_twin_of ON documents(twin_of);
+
+CREATE TABLE document_sources (
+	document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	seq         INTEGER NOT NULL, -- order first seen; 0 is the records' source
+	source      TEXT NOT NULL,
+	PRIMARY KEY (document_id, seq),
+	UNIQUE (document_id, source)
+) WITHOUT ROWID;
+CREATE INDEX document_sources_source ON document_sources(source);
+
+-- The filter fields are columns; json is the record as the guidelines write
+-- it, without source, which comes from the document.
+CREATE TABLE records (
+	id               INTEGER PRIMARY KEY,
+	document_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	seq              INTEGER NOT NULL, -- extraction order
+	kind             TEXT NOT NULL,
+	recipient        TEXT NOT NULL,
+	supplier         TEXT,
+	designation      TEXT,
+	designation_fold TEXT NOT NULL,
+	category         TEXT NOT NULL,
+	status           TEXT NOT NULL,
+	type             TEXT NOT NULL,
+	date             TEXT,
+	review           TEXT NOT NULL DEFAULT '' CHECK (review IN ('', 'confirmed', 'rejected', 'corrected')),
+	json             TEXT NOT NULL CHECK (json_valid(json))
+);
+-- Ending in (document_id, seq), the indexes give rows in list order, so a
+-- page is read without sorting every match.
+CREATE INDEX records_document ON records(document_id, seq);
+CREATE INDEX records_recipient ON records(recipient, document_id, seq);
+CREATE INDEX records_designation ON records(designation_fold, document_id, seq);
+
+-- External content: the text is stored once, in documents, and the
+-- triggers keep the index in step within the writing transaction.
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+	title, body, content='documents', content_rowid='id',
+	tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+	INSERT INTO documents_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+	INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, body ON documents BEGIN
+	INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+	INSERT INTO documents_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+`,
+}
+
+// applicationID marks a SQLite file as Dossier's ("DOSS").
+const applicationID = 0x444f5353
+
+// PRAGMAs take no parameters, so their values are formatted in.
+func sqlSetUserVersion(v int) string { return fmt.Sprintf(`PRAGMA user_version = %d`, v) }
+
+var sqlSetApplicationID = fmt.Sprintf(`PRAGMA application_id = %d`, applicationID)
+
+const (
+	sqlUserVersion   = `PRAGMA user_version`
+	sqlApplicationID = `PRAGMA application_id`
+	sqlCountSchema   = `SELECT count(*) FROM sqlite_schema`
+
+	sqlDocumentByHash = `SELECT id FROM documents WHERE hash = ?`
+	sqlDocumentExists = `SELECT 1 FROM documents WHERE id = ?`
+	sqlInsertDocument = `
+INSERT INTO documents (hash, url, title, published, body, format, twin_of, simhash, ingested_at)
+VALUES (?, ?, ?, ?, ?, ?, nullif(?, 0), ?, ?)`
+	// A source already seen keeps its place.
+	sqlAddSource = `
+INSERT INTO document_sources (document_id, seq, source)
+SELECT ?1, coalesce(max(seq) + 1, 0), ?2 FROM document_sources WHERE document_id = ?1
+ON CONFLICT DO NOTHING`
+
+	sqlDocumentColumns = `
+SELECT d.id, d.hash, d.url, d.title, d.published, d.format, coalesce(d.twin_of, 0), d.simhash, d.ingested_at,
+	(SELECT json_group_array(source ORDER BY seq) FROM document_sources WHERE document_id = d.id)`
+	sqlDocument  = sqlDocumentColumns + `, d.body FROM documents d WHERE d.id = ?`
+	sqlDocuments = sqlDocumentColumns + `, '' FROM documents d`
+
+	sqlRecords = `
+SELECT r.id, r.document_id, r.review, r.json, coalesce(s.source, '')
+FROM records r LEFT JOIN document_sources s ON s.document_id = r.document_id AND s.seq = 0`
+	sqlInsertRecord = `
+INSERT INTO records (document_id, seq, kind, recipient, supplier, designation, designation_fold,
+	category, status, type, date, json)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlUpdateRecord = `
+UPDATE records SET document_id = ?, seq = ?, kind = ?, recipient = ?, supplier = ?, designation = ?,
+	designation_fold = ?, category = ?, status = ?, type = ?, date = ?, json = ?
+WHERE id = ?`
+	sqlDeleteRecord = `DELETE FROM records WHERE id = ?`
+	sqlSetReview    = `UPDATE records SET review = ? WHERE id = ?`
+
+	sqlSimhashes = `SELECT id, simhash FROM documents`
+	sqlSetTwin   = `UPDATE documents SET twin_of = nullif(?, 0) WHERE id = ?`
+
+	// bm25 is lower for better matches; a title match weighs five body ones.
+	sqlSearch = `
+SELECT d.id, d.title, d.url, snippet(documents_fts, -1, '[', ']', '…', 16), -bm25(documents_fts, 5.0, 1.0) AS score
+FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+WHERE documents_fts MATCH ?
+ORDER BY score DESC, d.id
+LIMIT ?`
+
+	sqlCountDocuments = `
+SELECT count(*), count(twin_of) FROM documents`
+	sqlCountRecords = `
+SELECT kind, status, recipient, count(*) FROM records WHERE review <> 'rejected' GROUP BY kind, status, recipient`
+)
+
+// sqlLimit is appended to list queries: SQLite reads LIMIT -1 as none.
+const sqlLimit = ` LIMIT ? OFFSET ?`
+
+func limitArgs(f store.Filter) []any {
+	limit := f.Limit
+	if limit <= 0 {
+		limit = -1
+	}
+	return []any{limit, max(f.Offset, 0)}
+}
+
+// recordsQuery selects the records f asks for, in document then extraction
+// order.
+func recordsQuery(f store.Filter) (string, []any) {
+	conds, args := recordConds(f)
+	conds, args = appendDocumentConds(conds, args, f, "r.document_id")
+	return sqlRecords + where(conds) + ` ORDER BY r.document_id, r.seq, r.id` + sqlLimit, append(args, limitArgs(f)...)
+}
+
+// documentsQuery selects the documents with at least one record f asks
+// for (any document when f names no record field), newest first.
+func documentsQuery(f store.Filter) (string, []any) {
+	rconds, args := recordConds(f)
+	var conds []string
+	if len(rconds) > 0 {
+		conds = []string{`EXISTS (SELECT 1 FROM records r WHERE r.document_id = d.id AND ` +
+			strings.Join(rconds, ` AND `) + `)`}
+	}
+	conds, args = appendDocumentConds(conds, args, f, "d.id")
+	return sqlDocuments + where(conds) + ` ORDER BY d.id DESC` + sqlLimit, append(args, limitArgs(f)...)
+}
+
+// recordConds are the conditions on a record r.
+func recordConds(f store.Filter) ([]string, []any) {
+	var conds []string
+	var args []any
+	eq := func(col, v string) {
+		if v != "" {
+			conds = append(conds, col+` = ?`)
+			args = append(args, v)
+		}
+	}
+	eq("r.kind", f.Kind)
+	eq("r.recipient", f.Recipient)
+	eq("r.supplier", f.Supplier)
+	eq("r.category", f.Category)
+	eq("r.status", f.Status)
+	if f.Designation != "" {
+		// A designation that folds to nothing must not find the records that have none.
+		conds = append(conds, `r.designation_fold = ? AND r.designation IS NOT NULL`)
+		args = append(args, catalog.Fold(f.Designation))
+	}
+	// Comparing each side cut to the other's length orders dates of
+	// different precision by their common prefix.
+	if f.Since != "" {
+		conds = append(conds, `substr(r.date, 1, length(?)) >= substr(?, 1, length(r.date))`)
+		args = append(args, f.Since, f.Since)
+	}
+	if f.Until != "" {
+		conds = append(conds, `substr(r.date, 1, length(?)) <= substr(?, 1, length(r.date))`)
+		args = append(args, f.Until, f.Until)
+	}
+	return conds, args
+}
+
+// appendDocumentConds adds the conditions on the document whose ID is docCol.
+func appendDocumentConds(conds []string, args []any, f store.Filter, docCol string) ([]string, []any) {
+	if f.DocumentID != 0 {
+		conds = append(conds, docCol+` = ?`)
+		args = append(args, f.DocumentID)
+	}
+	if f.Source != "" {
+		conds = append(conds, docCol+` IN (SELECT document_id FROM document_sources WHERE source = ?)`)
+		args = append(args, f.Source)
+	}
+	return conds, args
+}
+
+func where(conds []string) string {
+	if len(conds) == 0 {
+		return ""
+	}
+	return ` WHERE ` + strings.Join(conds, ` AND `)
+}
+
+// ftsQuery turns a user's query into FTS5 syntax: every word or "quoted
+// words" becomes a quoted phrase, so that punctuation and FTS5 operators in
+// the query are read as text ("VN-2C", "AND"), and all must match. It is ""
+// when the query has no word.
+func ftsQuery(q string) string {
+	var terms []string
+	add := func(s string) {
+		if strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			terms = append(terms, `"`+s+`"`)
+		}
+	}
+	for i, part := range strings.Split(q, `"`) {
+		if i%2 == 1 {
+			add(part)
+			continue
+		}
+		for _, w := range strings.Fields(part) {
+			add(w)
+		}
+	}
+	return strings.Join(terms, " ")
+}

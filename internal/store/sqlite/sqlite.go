@@ -1,0 +1,545 @@
+// Package sqlite is the store backend on a single SQLite file, through the
+// pure-Go driver modernc.org/sqlite.
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/bits"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	sqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/dossier-osint/dossier/internal/catalog"
+	"github.com/dossier-osint/dossier/internal/record"
+	"github.com/dossier-osint/dossier/internal/store"
+)
+
+// Store is a store.Store on one SQLite file.
+type Store struct {
+	path string
+	// write has a single connection: SQLite admits one writer at a time,
+	// and waiting for the connection in Go is fairer and cheaper than
+	// transactions failing with SQLITE_BUSY and retrying.
+	write *sql.DB
+	// read serves queries in parallel; in WAL mode readers do not block the
+	// writer nor each other.
+	read *sql.DB
+}
+
+var _ store.Store = (*Store)(nil)
+
+// timeLayout keeps microseconds, as PostgreSQL does, and a fixed width so
+// that the text sorts in time order.
+const timeLayout = "2006-01-02T15:04:05.000000Z07:00"
+
+// Open opens the database at path, creating it and its directory if
+// missing, and brings its schema up to date.
+func Open(path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	// A file: URI, escaped, so that no character of the path is read as
+	// part of the query string; Windows paths need a leading slash.
+	uriPath := filepath.ToSlash(abs)
+	if !strings.HasPrefix(uriPath, "/") {
+		uriPath = "/" + uriPath
+	}
+	uri := (&url.URL{Scheme: "file", Path: uriPath}).String()
+	write, err := sql.Open("sqlite", uri+"?"+writeParams)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	write.SetMaxOpenConns(1)
+	s := &Store{path: path, write: write}
+	if err := s.migrate(context.Background()); err != nil {
+		write.Close()
+		return nil, err
+	}
+	s.read, err = sql.Open("sqlite", uri+"?"+readParams)
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
+	// Idle connections are kept: opening one parses the schema again.
+	conns := max(4, runtime.GOMAXPROCS(0))
+	s.read.SetMaxOpenConns(conns)
+	s.read.SetMaxIdleConns(conns)
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	return errors.Join(s.read.Close(), s.write.Close())
+}
+
+// migrate applies the missing migrations, one transaction each, so that a
+// failure leaves the database at the last complete version.
+func (s *Store) migrate(ctx context.Context) error {
+	for {
+		done, err := s.migrateOne(ctx)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+func (s *Store) migrateOne(ctx context.Context) (done bool, err error) {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return false, s.openError(err)
+	}
+	defer tx.Rollback()
+	// Read inside the write transaction, so that two processes opening a
+	// new file do not both migrate it.
+	var version, appID, objects int
+	if err := tx.QueryRowContext(ctx, sqlUserVersion).Scan(&version); err != nil {
+		return false, s.openError(err)
+	}
+	if err := tx.QueryRowContext(ctx, sqlApplicationID).Scan(&appID); err != nil {
+		return false, s.openError(err)
+	}
+	if err := tx.QueryRowContext(ctx, sqlCountSchema).Scan(&objects); err != nil {
+		return false, s.openError(err)
+	}
+	switch {
+	case version == 0 && objects > 0, version > 0 && appID != applicationID:
+		return false, fmt.Errorf("database %s is a SQLite database of another program, not Dossier's", s.path)
+	case version > len(migrations):
+		return false, fmt.Errorf("database %s has schema version %d, newer than this Dossier (%d); upgrade Dossier",
+			s.path, version, len(migrations))
+	case version == len(migrations):
+		return true, nil
+	}
+	if _, err := tx.ExecContext(ctx, migrations[version]); err != nil {
+		return false, fmt.Errorf("database %s: migration to schema version %d: %w", s.path, version+1, err)
+	}
+	if _, err := tx.ExecContext(ctx, sqlSetUserVersion(version+1)); err != nil {
+		return false, fmt.Errorf("database %s: %w", s.path, err)
+	}
+	if _, err := tx.ExecContext(ctx, sqlSetApplicationID); err != nil {
+		return false, fmt.Errorf("database %s: %w", s.path, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("database %s: migration to schema version %d: %w", s.path, version+1, err)
+	}
+	return false, nil
+}
+
+// openError names the path, and says plainly when the file is not a
+// database at all (SQLite's own message is "file is not a database (26)").
+func (s *Store) openError(err error) error {
+	if sqliteCode(err) == sqlite3.SQLITE_NOTADB {
+		return fmt.Errorf("database %s: not a SQLite database file", s.path)
+	}
+	return fmt.Errorf("database %s: %w", s.path, err)
+}
+
+func sqliteCode(err error) int {
+	var e *sqlite.Error
+	if errors.As(err, &e) {
+		return e.Code()
+	}
+	return 0
+}
+
+// inTx runs fn in a write transaction, committed when fn returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// AddDocument implements store.Store.
+func (s *Store) AddDocument(ctx context.Context, doc *store.Document, recs []record.Record) (int64, bool, error) {
+	if doc == nil {
+		return 0, false, errors.New("add document: nil document")
+	}
+	for i, r := range recs {
+		if err := store.CheckRecord(r); err != nil {
+			return 0, false, fmt.Errorf("add document: record %d: %w", i, err)
+		}
+	}
+	if doc.Hash == "" {
+		doc.Hash = store.TextHash(doc.Body)
+	}
+	if doc.Simhash == 0 {
+		doc.Simhash = store.Simhash(doc.Body)
+	}
+	at := doc.IngestedAt
+	if at.IsZero() {
+		at = time.Now()
+	}
+	at = at.UTC().Truncate(time.Microsecond)
+	var id int64
+	created := false
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, sqlDocumentByHash, doc.Hash).Scan(&id)
+		if err == nil {
+			return addSources(ctx, tx, id, doc.Sources)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, sqlInsertDocument, doc.Hash, doc.URL, doc.Title, doc.Published, doc.Body,
+			doc.Format, doc.TwinOf, int64(doc.Simhash), at.Format(timeLayout))
+		if err != nil {
+			if sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY {
+				return fmt.Errorf("twin %d: %w", doc.TwinOf, store.ErrNotFound)
+			}
+			return err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		created = true
+		if err := addSources(ctx, tx, id, doc.Sources); err != nil {
+			return err
+		}
+		placed := make([]store.Placed, len(recs))
+		for i, r := range recs {
+			placed[i] = store.Placed{Record: r}
+		}
+		return writeRecords(ctx, tx, id, placed)
+	})
+	if err != nil {
+		return 0, false, fmt.Errorf("add document: %w", err)
+	}
+	doc.ID = id
+	if created {
+		doc.IngestedAt = at
+	}
+	return id, created, nil
+}
+
+func addSources(ctx context.Context, tx *sql.Tx, docID int64, sources []string) error {
+	for _, src := range sources {
+		if _, err := tx.ExecContext(ctx, sqlAddSource, docID, src); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeRecords inserts the records of placed with ID 0 and rewrites the
+// others, numbering them in order.
+func writeRecords(ctx context.Context, tx *sql.Tx, docID int64, placed []store.Placed) error {
+	insert, err := tx.PrepareContext(ctx, sqlInsertRecord)
+	if err != nil {
+		return err
+	}
+	defer insert.Close()
+	for seq, p := range placed {
+		r := p.Record
+		r.Source = "" // the document's, not the record's
+		js, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		cols := []any{docID, seq, r.Kind, r.Recipient, r.Supplier, r.Designation,
+			catalog.Fold(record.Str(r.Designation)), r.Category, r.Status, r.Type, r.Date, string(js)}
+		if p.ID == 0 {
+			_, err = insert.ExecContext(ctx, cols...)
+		} else {
+			_, err = tx.ExecContext(ctx, sqlUpdateRecord, append(cols, p.ID)...)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Document implements store.Store.
+func (s *Store) Document(ctx context.Context, id int64) (*store.Document, error) {
+	d, err := scanDocument(s.read.QueryRowContext(ctx, sqlDocument, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("document %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("document %d: %w", id, err)
+	}
+	return &d, nil
+}
+
+// Documents implements store.Store.
+func (s *Store) Documents(ctx context.Context, f store.Filter) ([]store.Document, error) {
+	q, args := documentsQuery(f)
+	rows, err := s.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("documents: %w", err)
+	}
+	defer rows.Close()
+	var docs []store.Document
+	for rows.Next() {
+		d, err := scanDocument(rows)
+		if err != nil {
+			return nil, fmt.Errorf("documents: %w", err)
+		}
+		docs = append(docs, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("documents: %w", err)
+	}
+	return docs, nil
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanDocument(row scanner) (store.Document, error) {
+	var d store.Document
+	var simhash int64
+	var at, sources string
+	if err := row.Scan(&d.ID, &d.Hash, &d.URL, &d.Title, &d.Published, &d.Format, &d.TwinOf, &simhash, &at,
+		&sources, &d.Body); err != nil {
+		return d, err
+	}
+	d.Simhash = uint64(simhash)
+	var err error
+	if d.IngestedAt, err = time.Parse(timeLayout, at); err != nil {
+		return d, err
+	}
+	if err := json.Unmarshal([]byte(sources), &d.Sources); err != nil {
+		return d, err
+	}
+	if len(d.Sources) == 0 {
+		d.Sources = nil
+	}
+	return d, nil
+}
+
+// Records implements store.Store.
+func (s *Store) Records(ctx context.Context, f store.Filter) ([]store.Record, error) {
+	recs, err := queryRecords(ctx, s.read, f)
+	if err != nil {
+		return nil, fmt.Errorf("records: %w", err)
+	}
+	return recs, nil
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func queryRecords(ctx context.Context, db querier, f store.Filter) ([]store.Record, error) {
+	q, args := recordsQuery(f)
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var recs []store.Record
+	for rows.Next() {
+		var r store.Record
+		var js, source string
+		if err := rows.Scan(&r.ID, &r.DocumentID, &r.Review, &js, &source); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(js), &r.Record); err != nil {
+			return nil, fmt.Errorf("record %d: %w", r.ID, err)
+		}
+		r.Source = source
+		recs = append(recs, r)
+	}
+	return recs, rows.Err()
+}
+
+// ReplaceRecords implements store.Store.
+func (s *Store) ReplaceRecords(ctx context.Context, docID int64, recs []record.Record) (added, removed, kept int, err error) {
+	for i, r := range recs {
+		if err := store.CheckRecord(r); err != nil {
+			return 0, 0, 0, fmt.Errorf("replace records of document %d: record %d: %w", docID, i, err)
+		}
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		var one int
+		if err := tx.QueryRowContext(ctx, sqlDocumentExists, docID).Scan(&one); errors.Is(err, sql.ErrNoRows) {
+			return store.ErrNotFound
+		} else if err != nil {
+			return err
+		}
+		old, err := queryRecords(ctx, tx, store.Filter{DocumentID: docID})
+		if err != nil {
+			return err
+		}
+		plan := store.PlanReplace(old, recs)
+		for _, id := range plan.Delete {
+			if _, err := tx.ExecContext(ctx, sqlDeleteRecord, id); err != nil {
+				return err
+			}
+		}
+		added, removed, kept = plan.Counts()
+		return writeRecords(ctx, tx, docID, plan.Records)
+	})
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("replace records of document %d: %w", docID, err)
+	}
+	return added, removed, kept, nil
+}
+
+// SetReview implements store.Store.
+func (s *Store) SetReview(ctx context.Context, recordID int64, review string) error {
+	if err := store.CheckReview(review); err != nil {
+		return fmt.Errorf("review record %d: %w", recordID, err)
+	}
+	res, err := s.write.ExecContext(ctx, sqlSetReview, review, recordID)
+	if err == nil {
+		err = mustAffect(res)
+	}
+	if err != nil {
+		return fmt.Errorf("review record %d: %w", recordID, err)
+	}
+	return nil
+}
+
+// mustAffect turns an update of no row into ErrNotFound.
+func mustAffect(res sql.Result) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return store.ErrNotFound
+	}
+	return nil
+}
+
+// NearDuplicates implements store.Store. It compares every document's
+// Simhash in Go: a scan of 8 bytes a document takes milliseconds for
+// hundreds of thousands of documents, and SQLite has no popcount.
+func (s *Store) NearDuplicates(ctx context.Context, simhash uint64, maxDistance int) ([]int64, error) {
+	rows, err := s.read.QueryContext(ctx, sqlSimhashes)
+	if err != nil {
+		return nil, fmt.Errorf("near duplicates: %w", err)
+	}
+	defer rows.Close()
+	type near struct {
+		id   int64
+		dist int
+	}
+	var found []near
+	for rows.Next() {
+		var id, h int64
+		if err := rows.Scan(&id, &h); err != nil {
+			return nil, fmt.Errorf("near duplicates: %w", err)
+		}
+		if d := bits.OnesCount64(uint64(h) ^ simhash); d <= maxDistance {
+			found = append(found, near{id, d})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("near duplicates: %w", err)
+	}
+	slices.SortFunc(found, func(a, b near) int {
+		return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(a.id, b.id))
+	})
+	ids := make([]int64, len(found))
+	for i, n := range found {
+		ids[i] = n.id
+	}
+	return ids, nil
+}
+
+// SetTwin implements store.Store.
+func (s *Store) SetTwin(ctx context.Context, docID, twinID int64) error {
+	if docID == twinID {
+		return fmt.Errorf("set twin of document %d: a document is not its own twin", docID)
+	}
+	res, err := s.write.ExecContext(ctx, sqlSetTwin, twinID, docID)
+	if sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY {
+		err = fmt.Errorf("twin %d: %w", twinID, store.ErrNotFound)
+	} else if err == nil {
+		err = mustAffect(res)
+	}
+	if err != nil {
+		return fmt.Errorf("set twin of document %d: %w", docID, err)
+	}
+	return nil
+}
+
+// Search implements store.Store.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.SearchHit, error) {
+	q := ftsQuery(query)
+	if q == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = -1
+	}
+	rows, err := s.read.QueryContext(ctx, sqlSearch, q, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	defer rows.Close()
+	var hits []store.SearchHit
+	for rows.Next() {
+		var h store.SearchHit
+		if err := rows.Scan(&h.DocumentID, &h.Title, &h.URL, &h.Snippet, &h.Rank); err != nil {
+			return nil, fmt.Errorf("search %q: %w", query, err)
+		}
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	return hits, nil
+}
+
+// Stats implements store.Store.
+func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
+	st := store.Stats{ByStatus: map[string]int{}, ByRecipient: map[string]int{}}
+	// One read transaction, so that both counts see the same snapshot.
+	tx, err := s.read.BeginTx(ctx, nil)
+	if err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, sqlCountDocuments).Scan(&st.Documents, &st.Duplicates); err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, sqlCountRecords)
+	if err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind, status, recipient string
+		var n int
+		if err := rows.Scan(&kind, &status, &recipient, &n); err != nil {
+			return st, fmt.Errorf("stats: %w", err)
+		}
+		switch kind {
+		case record.KindTransfer:
+			st.Transfers += n
+			st.ByStatus[status] += n
+			st.ByRecipient[recipient] += n
+		case record.KindEvent:
+			st.Events += n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	return st, nil
+}

@@ -1,0 +1,153 @@
+// Package store keeps documents and the records extracted from them. It
+// defines the backend-neutral API; the backends live in subpackages and all
+// pass the conformance suite of package storetest.
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dossier-osint/dossier/internal/record"
+)
+
+// Document is one stored article.
+type Document struct {
+	ID int64
+	// Hash is the hex SHA-256 of the normalised text (see TextHash): the
+	// same article ingested twice, or re-spaced, is stored once.
+	Hash      string
+	URL       string
+	Title     string
+	Published string
+	Body      string
+	Format    string
+	// Sources are every path or URL the document was ingested from, in the
+	// order first seen.
+	Sources []string
+	// TwinOf is a near-duplicate's earlier twin, 0 if none.
+	TwinOf int64
+	// Simhash is the SimHash of the body (see Simhash), for NearDuplicates.
+	Simhash    uint64
+	IngestedAt time.Time
+}
+
+// Reviews a person can give a record.
+const (
+	ReviewNone      = ""
+	ReviewConfirmed = "confirmed"
+	ReviewRejected  = "rejected"
+	ReviewCorrected = "corrected"
+)
+
+// Record is a stored record. Its Source is the document's first source.
+type Record struct {
+	ID         int64
+	DocumentID int64
+	record.Record
+	Review string
+}
+
+// Filter selects records, or documents with at least one such record. Every
+// field left zero selects everything.
+type Filter struct {
+	// Exact matches, except Designation, which compares folded (see
+	// catalog.Fold) so that "VN-2C" finds "VN2C", and Source, which matches
+	// any of a document's sources.
+	Kind, Recipient, Supplier, Designation, Category, Status, Source string
+	// Since and Until bound the record date, inclusive. Dates of any
+	// precision compare on their common prefix, so "2023" lies within
+	// "2023-01".."2023-12" and "2023-05-01" does not lie after "2023-06".
+	// Records without a date are left out when either is set.
+	Since, Until string
+	DocumentID   int64
+	// Limit 0 means no limit.
+	Limit, Offset int
+}
+
+// SearchHit is one document found by Search.
+type SearchHit struct {
+	DocumentID int64
+	Title, URL string
+	// Snippet is an excerpt with "[" and "]" around each matched term.
+	Snippet string
+	// Rank is higher for more relevant documents; only the order is meaningful.
+	Rank float64
+}
+
+// Stats counts what the store holds. Rejected records are not counted.
+type Stats struct {
+	Documents int
+	// Duplicates are the documents with a twin.
+	Duplicates int
+	Transfers  int
+	Events     int
+	// ByStatus and ByRecipient count transfers.
+	ByStatus    map[string]int
+	ByRecipient map[string]int
+}
+
+// Store is a database of documents and records.
+type Store interface {
+	// AddDocument stores a document and its records in one transaction.
+	// When a document with the same Hash exists, it only adds doc.Sources to
+	// it and returns its ID with created=false (records are not added
+	// again). An empty Hash or zero Simhash is computed from Body. It sets
+	// doc.ID, and doc.IngestedAt when zero.
+	AddDocument(ctx context.Context, doc *Document, recs []record.Record) (id int64, created bool, err error)
+	// Document returns a document with its body, or ErrNotFound.
+	Document(ctx context.Context, id int64) (*Document, error)
+	// Documents lists documents, most recently ingested first, without Body.
+	Documents(ctx context.Context, f Filter) ([]Document, error)
+	// Records lists records in document then extraction order.
+	Records(ctx context.Context, f Filter) ([]Record, error)
+	// ReplaceRecords swaps a document's records for a new extraction,
+	// keeping every review as Plan describes. It returns ErrNotFound for an
+	// unknown document.
+	ReplaceRecords(ctx context.Context, docID int64, recs []record.Record) (added, removed, kept int, err error)
+	// SetReview records a person's verdict on a record, or ErrNotFound.
+	SetReview(ctx context.Context, recordID int64, review string) error
+	// NearDuplicates lists the documents whose Simhash differs from simhash
+	// in at most maxDistance bits, closest first.
+	NearDuplicates(ctx context.Context, simhash uint64, maxDistance int) ([]int64, error)
+	// SetTwin marks docID as a near-duplicate of twinID (0 clears it). It
+	// returns ErrNotFound when either document is absent.
+	SetTwin(ctx context.Context, docID, twinID int64) error
+	// Search finds documents by words in title or body, best first.
+	// Words must all occur; "quoted words" must occur together. A limit
+	// of 0 means no limit.
+	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
+	Stats(ctx context.Context) (Stats, error)
+	Close() error
+}
+
+// ErrNotFound reports an absent document or record.
+var ErrNotFound = errors.New("not found")
+
+// CheckReview returns an error unless review is one of the Review values.
+func CheckReview(review string) error {
+	switch review {
+	case ReviewNone, ReviewConfirmed, ReviewRejected, ReviewCorrected:
+		return nil
+	}
+	return fmt.Errorf("unknown review %q (want %q, %q, %q or empty)", review, ReviewConfirmed, ReviewRejected, ReviewCorrected)
+}
+
+// CheckRecord returns an error for a record no backend should store.
+func CheckRecord(r record.Record) error {
+	if r.Kind != record.KindTransfer && r.Kind != record.KindEvent {
+		return fmt.Errorf("record kind %q, want %q or %q", r.Kind, record.KindTransfer, record.KindEvent)
+	}
+	return nil
+}
+
+// TextHash is the hex SHA-256 of body lower-cased with its white space
+// collapsed, so that re-spaced copies of an article hash alike.
+func TextHash(body string) string {
+	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(strings.ToLower(body)), " ")))
+	return hex.EncodeToString(sum[:])
+}
