@@ -2,7 +2,6 @@ package annotate
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -116,7 +115,7 @@ const (
 
 // dateRe finds every date form Dossier reads, longest forms first. The
 // leading group catches the word that sets the role ("since", "by").
-var dateRe = regexp.MustCompile(`(?i)(?:\b(since|by|until|till|before|from)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?)?` +
+var dateRe = MustCompileWords(`(?i)(?:\b(since|by|until|till|before|from)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?)?` +
 	`(?:` +
 	`\b(` + dayRe + `)\s+(` + monthRe + `)(?:,?\s+(` + yearRe + `))?\b` + // 2 September 2024 / 7 November
 	`|\b(` + monthRe + `)\s+(` + dayRe + `)(?:,?\s+(` + yearRe + `))?\b` + // September 2, 2024 / June 15
@@ -134,7 +133,7 @@ var dateRe = regexp.MustCompile(`(?i)(?:\b(since|by|until|till|before|from)\s+(?
 // byte offset base of the body), resolved against ref.
 func FindDates(text string, base int, ref Date) []DateMention {
 	var out []DateMention
-	for _, m := range dateRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range dateRe.FindAllSubmatchIndex(text) {
 		g := func(i int) string {
 			if m[2*i] < 0 {
 				return ""

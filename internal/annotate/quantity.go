@@ -41,7 +41,7 @@ const (
 	number = `(?:\d{1,3}(?:,\d{3})+|\d+|` + numWord + `(?:[- ]` + numWord + `)?(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?` + numWord + `(?:[- ]` + numWord + `)?)?)?|a\s+(?:hundred|thousand))`
 )
 
-var quantityRe = regexp.MustCompile(`(?i)\b(?:` +
+var quantityRe = MustCompileWords(`(?i)\b(?:` +
 	`(?P<part>the\s+)?(?P<ord>first|second|third|fourth|fifth|last|final)\s+of\s+(?:the\s+|its\s+)?(?P<of>` + number + `)` +
 	`|(?P<ordn>first|last|final|remaining)\s+(?P<ordnum>` + number + `)` +
 	`|between\s+(?P<lo>` + number + `)\s+and\s+(?P<hi>` + number + `)` +
@@ -62,7 +62,7 @@ var currencyBefore = regexp.MustCompile(`(?:[$€£¥₹]|US\$|USD|EUR|GBP|Rs\.?
 func FindQuantities(text string, base int) []QuantityMention {
 	var out []QuantityMention
 	names := quantityRe.SubexpNames()
-	for _, m := range quantityRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range quantityRe.FindAllSubmatchIndex(text) {
 		g := map[string]string{}
 		for i, n := range names {
 			if n != "" && m[2*i] >= 0 {
