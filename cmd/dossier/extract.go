@@ -21,19 +21,18 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "jsonl", "output format: jsonl, json or table")
+	user := catalogFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
-	switch *format {
-	case "jsonl", "json", "table":
-	default:
+	if !oneOf(*format, "jsonl", "json", "table") {
 		return usageError{fmt.Sprintf("unknown format %q (want jsonl, json or table)", *format)}
 	}
 	files := fs.Args()
 	if len(files) == 0 {
 		return usageError{"extract needs at least one FILE (or - for standard input)"}
 	}
-	cat, err := catalog.Default()
+	cat, err := loadCatalog(*user)
 	if err != nil {
 		return err
 	}

@@ -17,8 +17,24 @@ func (e usageError) Error() string { return e.msg }
 const usage = `dossier: source-linked records of who arms whom, from the news
 
 usage:
-  dossier extract [--format jsonl|json|table] FILE...   extract records from articles (- reads standard input)
-  dossier help                                          this text
+  dossier extract [--format jsonl|json|table] FILE...    extract records from articles (- reads standard input)
+  dossier ingest [--db F] PATH|URL|GLOB|-...             store articles and their records (folders, web archives too)
+  dossier records [--db F] [filters] [--format F]        list stored records (table, json, jsonl, csv)
+  dossier export [--db F] [--format jsonl|csv]           every record not rejected, in the guidelines' format
+  dossier register [--db F] [--recipient X] [--supplier Y] [--format F]
+                                                         one row per deal, merged across sources
+  dossier search [--db F] QUERY                          full-text search with highlighted snippets
+  dossier stats [--db F]                                 counts of documents and records
+  dossier reextract [--db F]                             re-run extraction on stored documents, keeping reviews
+  dossier catalog search|show|stats|unknown|import-sipri|coverage ...
+                                                         the reference data of systems, makers and states
+  dossier help                                           this text
+
+The database is --db, else $DOSSIER_DB, else dossier.db in the user's data
+directory. Filters: --kind --recipient --supplier --designation --category
+--status --since --until --source --limit. Commands that extract take
+--catalog FILE, your own systems file (catalog.tsv in the data directory by
+default, if it exists).
 `
 
 func main() {
@@ -47,6 +63,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "extract":
 		return runExtract(args[1:], stdin, stdout, stderr)
+	case "ingest":
+		return runIngest(args[1:], stdin, stdout, stderr)
+	case "records":
+		return runRecords(args[1:], stdout, stderr)
+	case "export":
+		return runExport(args[1:], stdout, stderr)
+	case "register":
+		return runRegister(args[1:], stdout, stderr)
+	case "search":
+		return runSearch(args[1:], stdout, stderr)
+	case "stats":
+		return runStats(args[1:], stdout, stderr)
+	case "reextract":
+		return runReextract(args[1:], stdout, stderr)
+	case "catalog":
+		return runCatalog(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

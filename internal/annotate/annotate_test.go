@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/dossier-osint/dossier/internal/catalog"
 )
 
 func sentenceTexts(body, title string) []string {
@@ -210,4 +212,37 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return s
+}
+
+// TestAmbiguousNamesNeedContext shows both sides of names that are also
+// words: a system near a category word, its maker or a designation; an
+// animal, a storm or a people elsewhere.
+func TestAmbiguousNamesNeedContext(t *testing.T) {
+	cat := catalog.MustDefault()
+	for _, tc := range []struct {
+		text   string
+		system bool
+	}{
+		{"The army took delivery of Tiger attack helicopters.", true},
+		{"The tiger population grew in the reserve.", false},
+		{"Kuwait received Eurofighter Typhoon jets.", true},
+		{"Typhoon Haiyan hit the coast last year.", false},
+		{"Apache helicopters flew overhead.", true},
+		{"Apache tribal leaders met officials.", false},
+		{"Leopard 2A4 tanks were delivered.", true},
+		{"A Leopard was seen near the base.", false},
+		{"Mali acquired Lynx CS/VP11 ATVs.", true},
+		{"Lynx sightings are rare in Mali.", false},
+	} {
+		d := Annotate(cat, tc.text, "", "2024-01-01", "")
+		found := false
+		for _, ms := range d.Mentions {
+			for _, m := range ms {
+				found = found || m.Kind == MSystem
+			}
+		}
+		if found != tc.system {
+			t.Errorf("%q: system found = %v, want %v", tc.text, found, tc.system)
+		}
+	}
 }

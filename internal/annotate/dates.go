@@ -2,9 +2,10 @@ package annotate
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Precision of a date as the text gives it.
@@ -107,151 +108,123 @@ var weekdays = map[string]time.Weekday{
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
 }
 
-const (
-	monthRe = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
-	dayRe   = `(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?`
-	yearRe  = `(?:19[0-9]{2}|20[0-9]{2}|21[0-9]{2})`
-)
-
-// dateRe finds every date form Dossier reads, longest forms first. The
-// leading group catches the word that sets the role ("since", "by").
-var dateRe = MustCompileWords(`(?i)(?:\b(since|by|until|till|before|from)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?)?` +
-	`(?:` +
-	`\b(` + dayRe + `)\s+(` + monthRe + `)(?:,?\s+(` + yearRe + `))?\b` + // 2 September 2024 / 7 November
-	`|\b(` + monthRe + `)\s+(` + dayRe + `)(?:,?\s+(` + yearRe + `))?\b` + // September 2, 2024 / June 15
-	`|\b(` + monthRe + `),?\s+(?:of\s+)?(` + yearRe + `)\b` + // March 2023
-	`|\b(` + yearRe + `)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\b` + // 2024-09-02
-	`|\b(?:(early|late|mid|earlier|later)[- ])?(last|this|next|earlier this|later this)\s+(year|month|week)\b` +
-	`|\b(yesterday|today)\b` +
-	`|\b(?:on\s+|last\s+|this\s+|next\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b` +
-	`|\b(?:in|during|of|for)\s+(?:the\s+(?:first|second)\s+half\s+of\s+)?(` + yearRe + `)\b` +
-	`|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b` +
-	`|\b(` + yearRe + `)\b` +
-	`)`)
-
 // FindDates returns the date expressions of text (a sentence starting at
 // byte offset base of the body), resolved against ref.
 func FindDates(text string, base int, ref Date) []DateMention {
 	var out []DateMention
-	for _, m := range dateRe.FindAllSubmatchIndex(text) {
-		g := func(i int) string {
-			if m[2*i] < 0 {
-				return ""
-			}
-			return text[m[2*i]:m[2*i+1]]
-		}
-		d, relative, ok := resolveMatch(func(i int) string {
-			if i == 0 {
-				return text[:m[0]]
-			}
-			return g(i)
-		}, ref)
+	var m dateMatch
+	ws := words{text: text}
+	for {
+		i, end, ok := ws.next()
 		if !ok {
+			break
+		}
+		if !scanDate(text, i, end, &m) {
 			continue
 		}
-		start, end := m[0], m[1]
-		role := At
-		switch strings.ToLower(g(1)) {
-		case "since", "from":
-			role = Since
-		case "by", "before":
-			role = By
-		case "until", "till":
-			role = Until
-		}
-		if role == At && g(1) != "" {
-			start = m[2]
-		}
-		// A bare year that is part of a quantity or a model name is no date:
-		// "2,000", "Type 2020", "A-2020".
-		if g(20) != "" && (start > 0 && strings.ContainsAny(text[start-1:start], "-/,.$€£") ||
-			end < len(text) && strings.ContainsAny(text[end:end+1], "-/%")) {
+		ws.i = m.end
+		d, relative, ok := m.resolve(text, ref)
+		if !ok || m.kind == bareYear && yearInName(text, m.start, m.end) {
 			continue
 		}
-		if isWeekdayUntil(text, start) {
+		role := m.role
+		if isWeekdayUntil(text, m.start) {
 			role = Until
 		}
-		implied := g(19) != "" || (g(2) != "" && g(4) == "") || (g(5) != "" && g(7) == "")
-		out = append(out, DateMention{Start: base + start, End: base + end, Date: d, Role: role, Relative: relative, YearImplied: implied})
+		implied := m.kind == bareMonth || (m.kind == dayMonth || m.kind == monthDay) && m.y == 0
+		out = append(out, DateMention{Start: base + m.start, End: base + m.end, Date: d, Role: role, Relative: relative, YearImplied: implied})
 	}
 	return out
+}
+
+// yearInName: a bare year that is part of a quantity or a model name is no
+// date: "2,000", "A-2020", "$2024".
+func yearInName(text string, start, end int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:start])
+	return strings.ContainsRune("-/,.$€£", prev) || end < len(text) && strings.IndexByte("-/%", text[end]) >= 0
 }
 
 // bareMonthContext: a month name alone is a date only after a word that
 // introduces one ("In April", "during October"), not the verb "may".
 func bareMonthContext(before string) bool {
-	f := strings.Fields(strings.ToLower(before))
-	if len(f) == 0 {
-		return false
-	}
-	switch strings.Trim(f[len(f)-1], ",") {
+	last, _ := lastField(before)
+	switch strings.Trim(strings.ToLower(last), ",") {
 	case "in", "during", "since", "until", "early", "late", "mid", "by", "from", "of", "last", "next", "this":
 		return true
 	}
 	return false
 }
 
-func isWeekdayUntil(text string, start int) bool {
-	before := strings.ToLower(text[:start])
-	return strings.HasSuffix(before, "until ") || strings.HasSuffix(before, "runs until ")
+// lastField is the last of strings.Fields(s) and where it starts; "" if
+// there is none.
+func lastField(s string) (string, int) {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	at := 0
+	if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		at = i + n
+	}
+	return s[at:], at
 }
 
-func resolveMatch(g func(int) string, ref Date) (Date, bool, bool) {
-	atoi := func(s string) int {
-		s = strings.TrimRight(strings.ToLower(s), "stndrh")
-		n, _ := strconv.Atoi(s)
-		return n
+// isWeekdayUntil: the date follows "until " ("runs until Saturday").
+func isWeekdayUntil(text string, start int) bool {
+	before := text[:start]
+	for k := len("until ") - 1; k >= 0; k-- {
+		r, n := utf8.DecodeLastRuneInString(before)
+		if n == 0 || unicode.ToLower(r) != rune("until "[k]) {
+			return false
+		}
+		before = before[:len(before)-n]
 	}
-	month := func(s string) int { return months[strings.ToLower(strings.TrimSuffix(s, "."))] }
-	switch {
-	case g(2) != "": // day month [year]
-		return fullOrPartial(atoi(g(2)), month(g(3)), g(4), ref)
-	case g(5) != "": // month day [year]
-		return fullOrPartial(atoi(g(6)), month(g(5)), g(7), ref)
-	case g(8) != "":
-		return Date{Y: atoi(g(9)), M: month(g(8)), Precision: Month}, false, true
-	case g(10) != "":
-		d := Date{Y: atoi(g(10)), M: atoi(g(11)), D: atoi(g(12)), Precision: Day}
+	return true
+}
+
+func (m *dateMatch) resolve(text string, ref Date) (Date, bool, bool) {
+	switch m.kind {
+	case dayMonth, monthDay:
+		return fullOrPartial(m.d, m.m, m.y, ref)
+	case monthYear:
+		return Date{Y: m.y, M: m.m, Precision: Month}, false, true
+	case isoDate:
+		d := Date{Y: m.y, M: m.m, D: m.d, Precision: Day}
 		return d, false, validDay(d)
-	case g(14) != "":
-		return relativePeriod(strings.ToLower(g(14)), strings.ToLower(g(15)), ref)
-	case g(16) != "":
+	case relPeriod:
+		return relativePeriod(m.step, m.unit, ref)
+	case dayWord:
 		if ref.Precision < Day {
 			return Date{}, true, false
 		}
 		t := ref.time()
-		if strings.EqualFold(g(16), "yesterday") {
+		if m.yesterday {
 			t = t.AddDate(0, 0, -1)
 		}
 		return dayDate(t), true, true
-	case g(17) != "":
+	case weekdayName:
 		if ref.Precision < Day {
 			return Date{}, true, false
 		}
 		t := ref.time()
-		want := weekdays[strings.ToLower(g(17))]
-		for t.Weekday() != want {
+		for t.Weekday() != m.weekday {
 			t = t.AddDate(0, 0, -1)
 		}
 		return dayDate(t), true, true
-	case g(18) != "":
-		return Date{Y: atoi(g(18)), Precision: Year}, false, true
-	case g(19) != "": // bare month: "In April" takes the reference year
-		if ref.Precision == NoDate || !bareMonthContext(g(0)) {
+	case inYear, bareYear:
+		return Date{Y: m.y, Precision: Year}, false, true
+	case bareMonth: // "In April" takes the reference year
+		if ref.Precision == NoDate || !bareMonthContext(text[:m.monthAt]) {
 			return Date{}, true, false
 		}
-		return Date{Y: ref.Y, M: month(g(19)), Precision: Month}, true, true
-	case g(20) != "":
-		return Date{Y: atoi(g(20)), Precision: Year}, false, true
+		return Date{Y: ref.Y, M: m.m, Precision: Month}, true, true
 	}
 	return Date{}, false, false
 }
 
-// fullOrPartial builds a day date; a missing year comes from the reference.
-func fullOrPartial(day, month int, year string, ref Date) (Date, bool, bool) {
-	if year != "" {
-		y, _ := strconv.Atoi(year)
-		d := Date{Y: y, M: month, D: day, Precision: Day}
+// fullOrPartial builds a day date; a missing year (0) comes from the
+// reference.
+func fullOrPartial(day, month, year int, ref Date) (Date, bool, bool) {
+	if year != 0 {
+		d := Date{Y: year, M: month, D: day, Precision: Day}
 		return d, false, validDay(d)
 	}
 	if ref.Precision == NoDate {
@@ -268,21 +241,16 @@ func validDay(d Date) bool {
 	return d.time().Day() == d.D
 }
 
-func relativePeriod(which, unit string, ref Date) (Date, bool, bool) {
-	step := 0
-	switch which {
-	case "last":
-		step = -1
-	case "next":
-		step = 1
-	}
+// relativePeriod resolves "last year" (step -1, unit 'y'), "this month"
+// (0, 'm') or "next week" (1, 'w').
+func relativePeriod(step int, unit byte, ref Date) (Date, bool, bool) {
 	switch unit {
-	case "year":
+	case 'y':
 		if ref.Precision == NoDate {
 			return Date{}, true, false
 		}
 		return Date{Y: ref.Y + step, Precision: Year}, true, true
-	case "month":
+	case 'm':
 		if ref.Precision < Month {
 			return Date{}, true, false
 		}

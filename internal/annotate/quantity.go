@@ -1,8 +1,7 @@
 package annotate
 
 import (
-	"regexp"
-	"strconv"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,106 +34,80 @@ var numberWords = map[string]int{
 	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 
-const (
-	numWord = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`
-	// number: digits with thousands separators, or words up to the thousands.
-	number = `(?:\d{1,3}(?:,\d{3})+|\d+|` + numWord + `(?:[- ]` + numWord + `)?(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?` + numWord + `(?:[- ]` + numWord + `)?)?)?|a\s+(?:hundred|thousand))`
-)
-
-var quantityRe = MustCompileWords(`(?i)\b(?:` +
-	`(?P<part>the\s+)?(?P<ord>first|second|third|fourth|fifth|last|final)\s+of\s+(?:the\s+|its\s+)?(?P<of>` + number + `)` +
-	`|(?P<ordn>first|last|final|remaining)\s+(?P<ordnum>` + number + `)` +
-	`|between\s+(?P<lo>` + number + `)\s+and\s+(?P<hi>` + number + `)` +
-	`|(?P<mod>at\s+least|more\s+than|over|about|around|some|nearly|almost|approximately|roughly|close\s+to|up\s+to|an\s+estimated|as\s+many\s+as|fewer\s+than|less\s+than|under)?\s*` +
-	`(?:(?P<halfdozen>half\s+a\s+dozen)|(?P<ndozen>` + number + `|a)\s+dozen|(?P<couple>a\s+couple\s+of|a\s+pair\s+of|a\s+few)|(?P<num>` + number + `))` +
-	`|(?P<vague>dozens|hundreds|scores|several|a\s+number|a\s+large\s+number|an\s+unknown\s+number|an\s+undisclosed\s+number|an\s+unspecified\s+number|a\s+batch|a\s+(?:first|second|third|new|further|fresh|final)\s+batch|numerous|a\s+fleet|multiple)` +
-	`)\b`)
-
-// unitAfter: a number followed by a unit measures something else than a
-// count of equipment.
-var unitAfter = regexp.MustCompile(`(?i)^(?:[-\s]?(?:mm|millimetres?|millimeters?|cm|km|kilometres?|kilometers?|metres?|meters?|m|kg|kilograms?|tonnes?|tons?|t|lbs?|pounds|knots|km/h|mph|nautical|hp|kw|mw|per\s*cent|percent|million|billion|bn|years?|months?|weeks?|days?|hours?|minutes?|seconds?|rounds|jobs|people|employees|soldiers|troops|personnel|staff|men|women|members|sites|times|th|st|nd|rd|year-old|seat|strong|page|pages)\b|\s?%|\s?[x×]\s?\d)`)
-
-var currencyBefore = regexp.MustCompile(`(?:[$€£¥₹]|US\$|USD|EUR|GBP|Rs\.?|crew of|aged|No\.?|Type|type)\s*$`)
-
 // FindQuantities returns the quantity expressions of text (a sentence
 // starting at byte offset base of the body). Numbers that measure (calibres,
 // weights, prices, distances, years, crews) are left out.
 func FindQuantities(text string, base int) []QuantityMention {
 	var out []QuantityMention
-	names := quantityRe.SubexpNames()
-	for _, m := range quantityRe.FindAllSubmatchIndex(text) {
-		g := map[string]string{}
-		for i, n := range names {
-			if n != "" && m[2*i] >= 0 {
-				g[n] = strings.ToLower(text[m[2*i]:m[2*i+1]])
-			}
+	var m qtyMatch
+	ws := words{text: text}
+	for {
+		i, end, ok := ws.next()
+		if !ok {
+			break
 		}
-		start, end := m[0], m[1]
-		for start < end && text[start] == ' ' {
-			start++
-		}
-		if start == end {
+		if !scanQuantity(text, i, end, &m) {
 			continue
 		}
-		q := QuantityMention{Start: base + start, End: base + end}
-		switch {
-		case g["ord"] != "":
-			of, ok := parseNumber(g["of"])
+		ws.i = m.end
+		num := ""
+		if m.num >= 0 {
+			num = text[m.num:m.numEnd]
+		}
+		q := QuantityMention{Start: base + m.start, End: base + m.end}
+		switch m.kind {
+		case qPart:
+			of, ok := parseNumber(num)
 			if !ok {
 				continue
 			}
 			q.Value, q.Qualifier, q.Part, q.Of = 1, Exact, true, of
-		case g["ordnum"] != "":
-			n, ok := parseNumber(g["ordnum"])
+		case qOrdinal:
+			n, ok := parseNumber(num)
 			if !ok {
 				continue
 			}
 			q.Value, q.Qualifier = n, Exact
-		case g["lo"] != "":
-			n, ok := parseNumber(g["lo"])
+		case qBetween:
+			n, ok := parseNumber(num)
 			if !ok {
 				continue
 			}
 			q.Value, q.Qualifier = n, AtLeast
-		case g["vague"] != "":
+		case qVague:
 			q.Qualifier = Unknown
 		default:
-			switch {
-			case g["halfdozen"] != "":
+			switch m.kind {
+			case qHalfDozen:
 				q.Value, q.Qualifier = 6, Approx
-			case g["ndozen"] != "":
+			case qDozens:
 				n := 1
-				if g["ndozen"] != "a" {
+				if num != "" {
 					var ok bool
-					if n, ok = parseNumber(g["ndozen"]); !ok {
+					if n, ok = parseNumber(num); !ok || n > math.MaxInt/12 {
 						continue
 					}
 				}
 				q.Value, q.Qualifier = 12*n, Approx
-			case g["couple"] != "":
-				if g["couple"] == "a few" {
-					q.Qualifier = Unknown
-				} else {
-					q.Value, q.Qualifier = 2, Approx
-				}
+			case qCouple:
+				q.Value, q.Qualifier = 2, Approx
+			case qFew:
+				q.Qualifier = Unknown
 			default:
-				n, ok := parseNumber(g["num"])
-				if !ok || measures(text, m[0], end) {
+				n, ok := parseNumber(num)
+				if !ok || measures(text, m.start, m.end) {
 					continue
 				}
 				q.Value, q.Qualifier = n, Exact
 			}
-			mod := strings.Join(strings.Fields(g["mod"]), " ")
-			if (mod == "about" || mod == "over" || mod == "around") && prepositionalUse(text[:m[0]]) {
-				mod = "" // "talks about 12 more FA-50s"
+			mod := m.mod
+			if (mod == modAbout || mod == modOver) && prepositionalUse(text[:m.start]) {
+				mod = modNone // "talks about 12 more FA-50s"
 			}
 			switch mod {
-			case "":
-			case "at least", "more than", "over":
+			case modAtLeast, modOver:
 				q.Qualifier = AtLeast
-			case "fewer than", "less than", "under", "up to":
-				q.Qualifier = Approx
-			default:
+			case modAbout, modApprox:
 				q.Qualifier = Approx
 			}
 		}
@@ -146,15 +119,14 @@ func FindQuantities(text string, base int) []QuantityMention {
 // prepositionalUse: "about", "over" or "around" after a word it attaches
 // to as a preposition, not a modifier of the number.
 func prepositionalUse(before string) bool {
-	f := strings.Fields(strings.ToLower(before))
-	if len(f) == 0 {
+	last, at := lastField(before)
+	if last == "" {
 		return false
 	}
-	last := f[len(f)-1]
-	if orig := strings.Fields(before); unicode.IsUpper([]rune(orig[len(orig)-1])[0]) && len(f) > 1 {
+	if r, _ := utf8.DecodeRuneInString(last); unicode.IsUpper(r) && strings.TrimSpace(before[:at]) != "" {
 		return true // "talks with Korea Aerospace Industries about 12 more"
 	}
-	switch strings.Trim(last, ",.") {
+	switch strings.Trim(strings.ToLower(last), ",.") {
 	case "talks", "talk", "talking", "discussions", "discussion", "negotiations", "negotiating", "concerns", "questions",
 		"reports", "asked", "spoke", "speaking", "agreement", "deal", "contract", "news", "thinking", "information":
 		return true
@@ -165,9 +137,8 @@ func prepositionalUse(before string) bool {
 // measures says whether the number at text[start:end] is a measurement, a
 // year, a price or a model number rather than a count.
 func measures(text string, start, end int) bool {
-	word := strings.TrimSpace(text[start:end])
-	if n, err := strconv.Atoi(word); err == nil && n >= 1900 && n <= 2100 && !strings.Contains(word, ",") {
-		return true // a year
+	if isYear(strings.TrimSpace(text[start:end])) {
+		return true
 	}
 	if end < len(text) && (text[end] == '.' && end+1 < len(text) && text[end+1] >= '0' && text[end+1] <= '9' ||
 		text[end] == '-' && end+1 < len(text) && text[end+1] >= '0' && text[end+1] <= '9' ||
@@ -178,28 +149,139 @@ func measures(text string, start, end int) bool {
 		prev == 'x' && start >= 2 && text[start-2] >= '0' && text[start-2] <= '9' {
 		return true // part of a designation or a size: "FA-50", "CH-92A", "4×4"
 	}
-	if unitAfter.MatchString(text[end:]) {
-		return true
-	}
-	return currencyBefore.MatchString(text[:start])
+	return unitAfter(text[end:]) || currencyBefore(text[:start])
 }
 
+// isYear: digits alone (no thousands separator) from 1900 to 2100.
+func isYear(w string) bool {
+	n := 0
+	for k := range len(w) {
+		if !isDigit(w[k]) {
+			return false
+		}
+		if n <= 2100 {
+			n = n*10 + int(w[k]-'0')
+		}
+	}
+	return w != "" && n >= 1900 && n <= 2100
+}
+
+// units are the words after a number that make it measure something else
+// than a count of equipment.
+var units = newWordTable(func() map[string]int {
+	ws := map[string]int{}
+	for _, w := range strings.Fields(`mm millimetre millimetres millimeter millimeters cm km kilometre kilometres
+		kilometer kilometers metre metres meter meters m kg kilogram kilograms tonne tonnes ton tons t lb lbs pounds
+		knots mph nautical hp kw mw percent million billion bn year years month months week weeks day days hour hours
+		minute minutes second seconds rounds jobs people employees soldiers troops personnel staff men women members
+		sites times th st nd rd seat strong page pages`) {
+		ws[w] = 1
+	}
+	return ws
+}())
+
+// unitAfter: what follows a number (s) is a unit ("mm", "-tonne", "km/h",
+// "per cent", "year-old"), a percent sign or a size ("x 6").
+func unitAfter(s string) bool {
+	sp := 0 // an optional space or hyphen before the unit
+	if s != "" && (isSpace(s[0]) || s[0] == '-') {
+		sp = 1
+	}
+	for p := range sp + 1 {
+		end := wordEnd(s, p)
+		if _, ok := units.find(s[p:end]); ok {
+			return true
+		}
+		if _, ok := wordIs(s, p, "per"); ok {
+			if _, ok := wordIs(s, skipSpace(s, end), "cent"); ok {
+				return true
+			}
+		}
+	}
+	if s != "" && isSpace(s[0]) {
+		s = s[1:]
+	}
+	if strings.HasPrefix(s, "%") {
+		return true
+	}
+	for _, x := range [...]string{"x", "X", "×"} {
+		if rest, ok := strings.CutPrefix(s, x); ok {
+			if rest != "" && isSpace(rest[0]) {
+				rest = rest[1:]
+			}
+			return rest != "" && isDigit(rest[0])
+		}
+	}
+	return false
+}
+
+// currencyBefore: a currency, "crew of", "aged", "No." or "Type" comes
+// right before a number.
+func currencyBefore(s string) bool {
+	s = strings.TrimRight(s, " \t\n\f\r")
+	if s == "" || !currencyLastBytes[s[len(s)-1]] {
+		return false
+	}
+	for _, w := range currencies {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var currencies = [...]string{"$", "€", "£", "¥", "₹", "USD", "EUR", "GBP", "Rs", "Rs.", "crew of", "aged", "No", "No.", "Type", "type"}
+
+// currencyLastBytes are the bytes currencies end in, to reject most
+// numbers at once.
+var currencyLastBytes = func() (t [256]bool) {
+	for _, w := range currencies {
+		t[w[len(w)-1]] = true
+	}
+	return t
+}()
+
+// parseNumber reads digits ("1,200") or number words ("two hundred and
+// fifty", "twenty-four", "a hundred").
 func parseNumber(s string) (int, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0, false
 	}
 	if s[0] >= '0' && s[0] <= '9' {
-		n, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
-		return n, err == nil && n > 0
+		n := 0
+		for k := range len(s) {
+			c := s[k]
+			switch {
+			case c == ',':
+			case isDigit(c) && n <= (math.MaxInt-int(c-'0'))/10:
+				n = n*10 + int(c-'0')
+			default:
+				return 0, false
+			}
+		}
+		return n, n > 0
 	}
 	total, current := 0, 0
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '\n' || r == '\t' }) {
-		switch w {
-		case "a", "and":
-			if w == "a" {
-				current = 1
-			}
+	for s != "" {
+		k := strings.IndexAny(s, " -\n\t")
+		if k < 0 {
+			k = len(s)
+		}
+		w := s[:k]
+		s = s[min(k+1, len(s)):]
+		if w == "" {
+			continue
+		}
+		var buf [16]byte
+		lw := lower(&buf, w)
+		if lw == nil {
+			lw = []byte(strings.ToLower(w))
+		}
+		switch string(lw) {
+		case "a":
+			current = 1
+		case "and":
 		case "hundred":
 			if current == 0 {
 				current = 1
@@ -212,7 +294,7 @@ func parseNumber(s string) (int, bool) {
 			total += current * 1000
 			current = 0
 		default:
-			n, ok := numberWords[w]
+			n, ok := numberWords[string(lw)]
 			if !ok {
 				return 0, false
 			}

@@ -153,7 +153,7 @@ type Piece struct {
 
 // Pieces splits text into runs of letters and runs of digits.
 func Pieces(text string) []Piece {
-	var out []Piece
+	out := make([]Piece, 0, len(text)/4)
 	start, class := -1, 0
 	for i, r := range text {
 		c := runeClass(r)
@@ -238,17 +238,12 @@ func (m *Matcher) FindPieces(text string, pieces []Piece) []Match {
 // longestAt walks the trie from piece i and returns the longest accepted name.
 func (m *Matcher) longestAt(text string, pieces []Piece, i int) (end int, refs []Ref, next int) {
 	n := m.root
+	var buf [48]byte
 	for j := i; j < len(pieces); j++ {
 		if j > i && !joins(text[pieces[j-1].End:pieces[j].Start]) {
 			break
 		}
-		word := text[pieces[j].Start:pieces[j].End]
-		key := foldPiece(word)
-		child := n.children[key]
-		plural := false
-		if child == nil && len(key) > 2 && key[len(key)-1] == 's' {
-			child, plural = n.children[key[:len(key)-1]], true
-		}
+		child, plural := n.step(text[pieces[j].Start:pieces[j].End], &buf)
 		if child == nil {
 			break
 		}
@@ -282,6 +277,47 @@ func (m *Matcher) longestAt(text string, pieces []Piece, i int) (end int, refs [
 	return end, refs, next
 }
 
+// step follows the piece word from n, or its singular ("Typhoons"), with
+// the word folded in buf so that no string is made for the look-up.
+func (n *node) step(word string, buf *[48]byte) (child *node, plural bool) {
+	if n.children == nil {
+		return nil, false
+	}
+	key := buf[:0]
+	ascii := len(word) <= len(buf)
+	for i := 0; ascii && i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key = append(key, c)
+	}
+	if !ascii {
+		key = []byte(foldPiece(word))
+	}
+	if child = n.children[string(key)]; child != nil {
+		return child, false
+	}
+	if len(key) > 2 && key[len(key)-1] == 's' {
+		return n.children[string(key[:len(key)-1])], true
+	}
+	return nil, false
+}
+
+// isUpper: every letter of w is a capital.
+func isUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if 'a' <= w[i] && w[i] <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // acceptable keeps the refs whose capitalisation the text honours.
 func acceptable(text string, pieces []Piece, refs []Ref) []Ref {
 	var mask, caps uint64
@@ -291,9 +327,16 @@ func acceptable(text string, pieces []Piece, refs []Ref) []Ref {
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			mask |= 1 << k
 		}
-		if w := strings.TrimSuffix(word, "s"); strings.ToUpper(w) == w {
+		if isUpper(strings.TrimSuffix(word, "s")) {
 			caps |= 1 << k // "IFVs" is the plural of an acronym
 		}
+	}
+	all := true
+	for _, r := range refs {
+		all = all && r.upperMask&^mask == 0 && r.acronymMask&^caps == 0
+	}
+	if all {
+		return refs
 	}
 	var out []Ref
 	for _, r := range refs {

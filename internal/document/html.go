@@ -34,7 +34,14 @@ const maxReadabilityDepth = 512
 func parseHTML(doc *Document, text string) error {
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return fmt.Errorf("parsing HTML: %w", err)
+		// The parser refuses pages nested deeper than it keeps a stack for;
+		// their text is still there to read, token by token.
+		body := tokenText(text)
+		if body == "" {
+			return fmt.Errorf("parsing HTML: %w", err)
+		}
+		doc.Body, doc.Format = body, FormatHTML
+		return nil
 	}
 	meta := collectMeta(root)
 
@@ -67,6 +74,32 @@ func parseHTML(doc *Document, text string) error {
 	}
 	doc.URL = pageURL(meta.canonical, meta.values["og:url"], doc.Source)
 	return nil
+}
+
+// tokenText is the visible text of a page read without building its tree:
+// text outside the elements that show nothing, one paragraph a text run.
+func tokenText(text string) string {
+	z := html.NewTokenizer(strings.NewReader(text))
+	var parts []string
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.Join(parts, "\n\n")
+		case html.StartTagToken:
+			if name, _ := z.TagName(); skippedElements[atom.Lookup(name)] {
+				skip++
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); skippedElements[atom.Lookup(name)] && skip > 0 {
+				skip--
+			}
+		case html.TextToken:
+			if t := collapse(string(z.Text())); skip == 0 && t != "" {
+				parts = append(parts, t)
+			}
+		}
+	}
 }
 
 // pageMeta is what the page says about itself outside its text.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dossier-osint/dossier/internal/annotate"
+	"github.com/dossier-osint/dossier/internal/catalog"
 	"github.com/dossier-osint/dossier/internal/record"
 )
 
@@ -27,11 +28,10 @@ var (
 	visitRe         = regexp.MustCompile(`(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b`)
 	meetingRe       = regexp.MustCompile(`(?i)\b(?:met|meets|meet|held talks|holds talks|hold talks|talks with|held meetings|holds meetings|meeting with|met with)\b`)
 	investRe        = regexp.MustCompile(`(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`)
-	plannedRe       = regexp.MustCompile(`(?i)\b(?:will|would|is to|are to|to be|is expected|are expected|expected to|plans?(?:ned)? to|intends? to|intend|is due|are due|due to|scheduled|set to|imminent|is planned|planned|could|next (?:week|month|year)|later this (?:month|year)|plans|when\b[^.;]{0,60}\bvisits)\b`)
+	whenVisitsRe    = regexp.MustCompile(`(?i)\bwhen\b[^.;]{0,60}\bvisits\b`)
 	definiteRe      = regexp.MustCompile(`(?i)(?:\b(?:the|this|that|his|her|their|its)|'s|’s)\s+(?:[\p{L}-]+\s+)?$`)
 	dueDateRe       = regexp.MustCompile(`(?i)\b(?:due|scheduled|expected|set)\s+to\s+(?:start|begin|open|be completed|be ready|start operating|come on stream)\b`)
 	forumRe         = regexp.MustCompile(`\b(?:[A-Z0-9][\p{L}0-9-]*\s+)*(?:Forum|Summit|Conference)\b(?:\s+(?:on|of|for)\s+[A-Z][\p{L}-]+(?:[\s-]+[A-Z][\p{L}-]+)*)?`)
-	heRe            = regexp.MustCompile(`(?:^|\s)(?:he|she|He|She)\s`)
 	buildRe         = regexp.MustCompile(`(?i)\b(?:construction of|to build|would build|will build|plans?)\b`)
 	futureSigningRe = regexp.MustCompile(`(?i)\b(?:to sign|will sign|would sign|to be signed|will be signed|could be signed|expected to be signed|plan to sign|intend to sign)\b`)
 	// "The contract, signed in Asunción": a signing told before.
@@ -49,42 +49,101 @@ func containsAny(lower string, needles ...string) bool {
 	return false
 }
 
+// eventCues are the words without which a sentence tells no event of a
+// kind; the kind's pattern then runs only on a window around each cue,
+// which keeps Go's regexp on short inputs.
+var eventCues = map[string]string{
+	"visit": record.EventVisit, "visits": record.EventVisit, "visited": record.EventVisit, "visiting": record.EventVisit,
+	"toured": record.EventVisit, "travelled": record.EventVisit, "traveled": record.EventVisit,
+	"signed": record.EventAgreement, "signing": record.EventAgreement, "signs": record.EventAgreement, "sign": record.EventAgreement,
+	"inked": record.EventAgreement, "concluded": record.EventAgreement,
+	"met": record.EventMeeting, "meets": record.EventMeeting, "meet": record.EventMeeting, "talks": record.EventMeeting,
+	"meetings": record.EventMeeting, "meeting": record.EventMeeting,
+	"invest": record.EventInvestment, "invests": record.EventInvestment, "invested": record.EventInvestment,
+	"investing": record.EventInvestment, "investment": record.EventInvestment, "investments": record.EventInvestment,
+	"jobs": record.EventInvestment, "build": record.EventInvestment, "construction": record.EventInvestment,
+	"Forum": "forum", "Summit": "forum", "Conference": "forum",
+}
+
+var eventPatterns = map[string]*regexp.Regexp{
+	record.EventVisit: visitRe, record.EventAgreement: agreementRe, record.EventMeeting: meetingRe,
+	record.EventInvestment: investRe, "forum": forumRe,
+}
+
+// cueWindow is how far around a cue an event pattern looks.
+const cueWindow = 120
+
+// findEvent returns the first match of kind's pattern near one of its cues
+// in text, or nil.
+func findEvent(text string, cues map[string][]int, kind string) []int {
+	for _, at := range cues[kind] {
+		lo, hi := max(0, at-cueWindow), min(len(text), at+cueWindow)
+		if loc := eventPatterns[kind].FindStringIndex(text[lo:hi]); loc != nil {
+			return []int{lo + loc[0], lo + loc[1]}
+		}
+	}
+	return nil
+}
+
+// cuesOf finds the event cues of a sentence, by kind, as byte offsets.
+func cuesOf(text string) map[string][]int {
+	var cues map[string][]int
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		letter := i < len(text) && ('a' <= text[i]|0x20 && text[i]|0x20 <= 'z')
+		if letter && start < 0 {
+			start = i
+		}
+		if !letter && start >= 0 {
+			w := text[start:i]
+			kind, ok := eventCues[w]
+			if !ok {
+				kind, ok = eventCues[strings.ToLower(w)]
+				ok = ok && kind != "forum"
+			}
+			if ok {
+				if cues == nil {
+					cues = map[string][]int{}
+				}
+				cues[kind] = append(cues[kind], start)
+			}
+			start = -1
+		}
+	}
+	return cues
+}
+
 func (x *docState) events() []*event {
 	var out []*event
 	for _, i := range x.readable() {
 		text := x.d.Sentences[i].Text
-		lower := strings.ToLower(text)
+		cues := cuesOf(text)
+		if cues == nil {
+			continue
+		}
 		var found []*event
 		var visit *event
-		if containsAny(lower, "visit", "toured", "travel") {
-			if loc := visitRe.FindStringIndex(text); loc != nil {
-				visit = x.newEvent(i, record.EventVisit, loc)
-				found = append(found, visit)
-			}
+		if loc := findEvent(text, cues, record.EventVisit); loc != nil {
+			visit = x.newEvent(i, record.EventVisit, loc)
+			found = append(found, visit)
 		}
-		if containsAny(lower, "sign", "inked", "conclud") {
-			if loc := agreementRe.FindStringIndex(text); loc != nil {
-				found = append(found, x.newEvent(i, record.EventAgreement, loc))
-			}
+		if loc := findEvent(text, cues, record.EventAgreement); loc != nil {
+			found = append(found, x.newEvent(i, record.EventAgreement, loc))
 		}
 		// A planned visit "for meetings at the Pentagon" is one event.
-		if containsAny(lower, "met", "meet", "talks") && (visit == nil || !visit.planned) {
-			if loc := meetingRe.FindStringIndex(text); loc != nil && !strings.HasSuffix(lower[:loc[0]], "in ") {
+		if visit == nil || !visit.planned {
+			if loc := findEvent(text, cues, record.EventMeeting); loc != nil && !strings.HasSuffix(strings.ToLower(text[:loc[0]]), "in ") {
 				found = append(found, x.newEvent(i, record.EventMeeting, loc))
 			}
 		}
-		if containsAny(lower, "invest", "jobs", "build", "construction") {
-			if loc := investRe.FindStringIndex(text); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) {
-				e := x.newEvent(i, record.EventInvestment, loc)
-				e.date = x.dueDate(i)
-				found = append(found, e)
-			}
+		if loc := findEvent(text, cues, record.EventInvestment); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) {
+			e := x.newEvent(i, record.EventInvestment, loc)
+			e.date = x.dueDate(i)
+			found = append(found, e)
 		}
 		// A named summit or forum is a meeting of those who attend it.
-		if containsAny(text, "Forum", "Summit", "Conference") {
-			if loc := forumRe.FindStringIndex(text); loc != nil {
-				found = append(found, x.newEvent(i, record.EventMeeting, loc))
-			}
+		if loc := findEvent(text, cues, "forum"); loc != nil {
+			found = append(found, x.newEvent(i, record.EventMeeting, loc))
 		}
 		out = append(out, found...)
 	}
@@ -98,15 +157,15 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	e := &event{typ: typ, sents: []int{i}}
 	before := text[:loc[0]]
 	around := text[max(0, loc[0]-60):min(len(text), loc[1]+60)]
-	e.planned = plannedRe.MatchString(around) && !strings.Contains(strings.ToLower(text[loc[0]:loc[1]]), "signed")
+	e.planned = planned(around) && !strings.Contains(strings.ToLower(text[loc[0]:loc[1]]), "signed")
 	if typ == record.EventAgreement {
 		e.planned = futureSigningRe.MatchString(text)
 	}
 	if typ == record.EventInvestment {
-		e.planned = plannedRe.MatchString(text) || buildRe.MatchString(text)
+		e.planned = planned(text) || buildRe.MatchString(text)
 	}
 	named := forumRe.MatchString(text[loc[0]:loc[1]])
-	e.anaphoric = definiteRe.MatchString(before) && typ != record.EventInvestment && !named
+	e.anaphoric = definiteRe.MatchString(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named
 	if typ == record.EventAgreement && signedBeforeRe.MatchString(text) {
 		e.anaphoric = true
 	}
@@ -142,7 +201,7 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 			}
 		}
 	}
-	if heRe.MatchString(text) {
+	if refersToPerson(text) {
 		if p := x.lastPerson(i); p != "" {
 			e.actors = appendUnique(e.actors, p)
 		}
@@ -153,10 +212,33 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 		}
 	}
 	e.country = x.eventCountry(i, loc, typ)
-	if m := subjectRe.FindStringSubmatch(text[loc[0]:]); m != nil {
+	if m := subjectRe.FindStringSubmatch(text[loc[0]:min(len(text), loc[0]+160)]); m != nil {
 		e.subject = strings.TrimSpace(m[1])
 	}
 	return e
+}
+
+// futureWords tell an event as yet to come.
+var futureWords = catalog.NewPhraseMatcher([]string{"will", "would", "is to", "are to", "to be", "is expected", "are expected",
+	"expected to", "plans to", "plan to", "planned to", "intends to", "intend to", "intend", "is due", "are due", "due to",
+	"scheduled", "set to", "imminent", "is planned", "planned", "could", "next week", "next month", "next year",
+	"later this month", "later this year", "plans"})
+
+// planned: text tells of something to come ("is expected to be signed
+// when the chairman visits Lusaka").
+func planned(text string) bool {
+	return len(futureWords.FindAll(text)) > 0 || strings.Contains(strings.ToLower(text), "when") && whenVisitsRe.MatchString(text)
+}
+
+// refersToPerson: a "he" or "she" that stands for someone named before.
+func refersToPerson(text string) bool {
+	padded := " " + text + " "
+	for _, p := range []string{" he ", " she ", " He ", " She "} {
+		if strings.Contains(padded, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastPerson is the person most recently named up to sentence i, whom a

@@ -153,9 +153,38 @@ func (x *docState) items(i int, later []int, history []item) []item {
 			}
 		}
 	}
-	// "The first was handed over in March 2023."
+	lower := strings.ToLower(s.Text)
+	if containsAny(lower, "the first", "the second", "the third", "the last", "the final", "the latest") {
+		out = append(out, x.ordinalItems(i, history, out)...)
+	}
+	if strings.Contains(lower, "batch") {
+		out = append(out, x.batchItems(i, history, out)...)
+	}
+	// Unspecified equipment next to named systems is their package, not a
+	// deal of its own.
+	named := false
+	for _, it := range out {
+		named = named || it.designation != "" && it.antecedent < 0
+	}
+	if named {
+		kept := out[:0]
+		for _, it := range out {
+			if !it.generic {
+				kept = append(kept, it)
+			}
+		}
+		out = kept
+	}
+	return out
+}
+
+// ordinalItems reads "The first was handed over in March 2023.": one of
+// the system named last.
+func (x *docState) ordinalItems(i int, history, sofar []item) []item {
+	s := x.d.Sentences[i]
+	var out []item
 	for _, loc := range ordinalAlone.FindAllStringIndex(s.Text, -1) {
-		if ante, ok := lastOf(history, out, ""); ok {
+		if ante, ok := lastOf(history, sofar, ""); ok {
 			it := ante
 			it.sent, it.start, it.end, it.antecedent = i, s.Start+loc[0], s.Start+loc[0]+len("the first"), ante.sent
 			one := annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
@@ -163,14 +192,22 @@ func (x *docState) items(i int, later []int, history []item) []item {
 			out = append(out, it)
 		}
 	}
-	// "a second batch followed in 2023": a batch with no system of its own.
+	return out
+}
+
+// batchItems reads "a second batch followed in 2023": a batch with no
+// system of its own is one of the system named last.
+func (x *docState) batchItems(i int, history, sofar []item) []item {
+	s := x.d.Sentences[i]
+	var out []item
 	for _, loc := range batchRe.FindAllStringSubmatchIndex(s.Text, -1) {
 		a, b := s.Start+loc[0], s.Start+loc[1]
-		if x.itemRightAfter(out, b) || x.hasItemCovering(out, a) {
+		all := append(append([]item(nil), sofar...), out...)
+		if x.itemRightAfter(all, b) || x.hasItemCovering(all, a) {
 			continue
 		}
-		ante, ok := lastOf(history, out, "")
-		if !ok || len(out) > 0 && out[len(out)-1].start > a {
+		ante, ok := lastOf(history, all, "")
+		if !ok || len(all) > 0 && all[len(all)-1].start > a {
 			continue
 		}
 		it := ante
@@ -191,21 +228,6 @@ func (x *docState) items(i int, later []int, history []item) []item {
 			it.qty = &unknown
 		}
 		out = append(out, it)
-	}
-	// Unspecified equipment next to named systems is their package, not a
-	// deal of its own.
-	named := false
-	for _, it := range out {
-		named = named || it.designation != "" && it.antecedent < 0
-	}
-	if named {
-		kept := out[:0]
-		for _, it := range out {
-			if !it.generic {
-				kept = append(kept, it)
-			}
-		}
-		out = kept
 	}
 	return out
 }

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	_ "modernc.org/sqlite"
+
+	"github.com/dossier-osint/dossier/internal/store"
+	"github.com/dossier-osint/dossier/internal/store/sqlite"
+)
+
+// TestMain lets the crash test run this test binary as a dossier command.
+func TestMain(m *testing.M) {
+	if args := os.Getenv("DOSSIER_TEST_RUN"); args != "" {
+		if err := run(filepath.SplitList(args), os.Stdin, os.Stdout, os.Stderr); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+func writeCorpus(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	systems := []string{"VN2C", "VN4", "Bayraktar TB2", "K9", "Mi-35M", "WZ-551", "T-72B1MS", "Cobra II"}
+	countries := []string{"Mali", "Niger", "Chad", "Senegal", "Peru", "Laos", "Serbia", "Kenya"}
+	for i := range n {
+		body := fmt.Sprintf("url: https://example.org/2024/%02d/story-%d\ntitle: Story %d\npublished: 2024-%02d-%02d\n---\n"+
+			"%s's army took delivery of %d %s vehicles on Tuesday, article %d of the test corpus says.\n\n"+
+			"Officials said %d more would follow in %d, and that crews trained for %d weeks.\n",
+			i%12+1, i, i, i%12+1, i%28+1, countries[i%len(countries)], i%40+2, systems[i%len(systems)], i, i%7+1, 2025+i%3, i%9+2)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%05d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func counts(t *testing.T, path string) (docs, recs int) {
+	t.Helper()
+	st, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ds, err := st.Documents(context.Background(), store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := st.Records(context.Background(), store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(ds), len(rs)
+}
+
+// TestIngestSurvivesSIGKILL kills an ingest part-way, checks the database,
+// runs the ingest again and finds every document once and every record once.
+func TestIngestSurvivesSIGKILL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	corpus := writeCorpus(t, 3000)
+	db := filepath.Join(t.TempDir(), "crash.db")
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "DOSSIER_TEST_RUN="+strings.Join([]string{"ingest", "--db", db, corpus}, string(os.PathListSeparator)))
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until some documents are stored, then kill mid-run.
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+		if fi, err := os.Stat(db + "-wal"); err == nil && fi.Size() > 64<<10 {
+			break
+		}
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	if status, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !status.Signaled() {
+		if cmd.ProcessState.Success() {
+			t.Skipf("the ingest finished before it could be killed:\n%s", out.String())
+		}
+		t.Fatalf("the ingest failed by itself: %s\n%s", cmd.ProcessState, out.String())
+	}
+
+	raw, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var check string
+	if err := raw.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("integrity check after SIGKILL: %q, %v", check, err)
+	}
+	raw.Close()
+	killedDocs, _ := counts(t, db)
+	t.Logf("documents stored before the kill: %d of 3000", killedDocs)
+
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"ingest", "--db", db, corpus}, nil, &stdout, &stderr); err != nil {
+		t.Fatalf("re-running the ingest: %v\n%s", err, stderr.String())
+	}
+	clean := filepath.Join(t.TempDir(), "clean.db")
+	if err := run([]string{"ingest", "--db", clean, corpus}, nil, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	gotDocs, gotRecs := counts(t, db)
+	wantDocs, wantRecs := counts(t, clean)
+	if gotDocs != wantDocs || gotRecs != wantRecs {
+		t.Errorf("after kill and re-run: %d documents, %d records; a clean run stores %d and %d", gotDocs, gotRecs, wantDocs, wantRecs)
+	}
+	if wantDocs != 3000 {
+		t.Errorf("clean run stored %d documents, want 3000", wantDocs)
+	}
+}

@@ -1,0 +1,249 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/dossier-osint/dossier/internal/document"
+	"github.com/dossier-osint/dossier/internal/extract"
+	"github.com/dossier-osint/dossier/internal/record"
+	"github.com/dossier-osint/dossier/internal/store"
+)
+
+// filterFlags adds the record filters shared by records and export.
+func filterFlags(fs *flag.FlagSet) *store.Filter {
+	f := &store.Filter{}
+	fs.StringVar(&f.Kind, "kind", "", "transfer or event")
+	fs.StringVar(&f.Recipient, "recipient", "", "recipient state, ISO alpha-3 (MLI)")
+	fs.StringVar(&f.Supplier, "supplier", "", "supplier state, ISO alpha-3 (CHN)")
+	fs.StringVar(&f.Designation, "designation", "", "system designation (VN2C matches VN-2C)")
+	fs.StringVar(&f.Category, "category", "", "category (armoured vehicle, drone, ...)")
+	fs.StringVar(&f.Status, "status", "", "planned, contracted, delivered or in_service")
+	fs.StringVar(&f.Since, "since", "", "dated on or after (2021, 2023-03, 2024-09-02)")
+	fs.StringVar(&f.Until, "until", "", "dated on or before")
+	fs.StringVar(&f.Source, "source", "", "ingested from this path or URL")
+	fs.IntVar(&f.Limit, "limit", 0, "at most this many (0: all)")
+	return f
+}
+
+func runRecords(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("records", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := dbFlag(fs)
+	f := filterFlags(fs)
+	format := fs.String("format", "table", "table, json, jsonl or csv")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if !oneOf(*format, "table", "json", "jsonl", "csv") {
+		return usageError{fmt.Sprintf("unknown format %q (want table, json, jsonl or csv)", *format)}
+	}
+	return withStore(*db, func(ctx context.Context, st store.Store) error {
+		recs, err := st.Records(ctx, *f)
+		if err != nil {
+			return err
+		}
+		if *format == "csv" {
+			return writeCSV(stdout, recs)
+		}
+		return writeRecords(stdout, *format, plain(recs))
+	})
+}
+
+// runExport writes every record a person has not rejected: jsonl is the
+// guidelines' record format, which ../shared/eval/score.py reads.
+func runExport(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := dbFlag(fs)
+	format := fs.String("format", "jsonl", "jsonl or csv")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if !oneOf(*format, "jsonl", "csv") {
+		return usageError{fmt.Sprintf("unknown format %q (want jsonl or csv)", *format)}
+	}
+	return withStore(*db, func(ctx context.Context, st store.Store) error {
+		recs, err := st.Records(ctx, store.Filter{})
+		if err != nil {
+			return err
+		}
+		kept := recs[:0]
+		for _, r := range recs {
+			if r.Review != store.ReviewRejected {
+				kept = append(kept, r)
+			}
+		}
+		if *format == "csv" {
+			return writeCSV(stdout, kept)
+		}
+		return writeRecords(stdout, "jsonl", plain(kept))
+	})
+}
+
+func runSearch(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := dbFlag(fs)
+	limit := fs.Int("limit", 20, "at most this many documents")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if fs.NArg() == 0 {
+		return usageError{`search needs a QUERY (words; "quoted phrases" stay together)`}
+	}
+	return withStore(*db, func(ctx context.Context, st store.Store) error {
+		hits, err := st.Search(ctx, strings.Join(fs.Args(), " "), *limit)
+		if err != nil {
+			return err
+		}
+		for _, h := range hits {
+			fmt.Fprintf(stdout, "#%d  %s\n    %s\n    %s\n\n", h.DocumentID, h.Title, h.URL, h.Snippet)
+		}
+		if len(hits) == 0 {
+			fmt.Fprintln(stdout, "no document matches")
+		}
+		return nil
+	})
+}
+
+func runStats(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := dbFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	return withStore(*db, func(ctx context.Context, st store.Store) error {
+		s, err := st.Stats(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "documents  %d (%d reprints of other stories)\ntransfers  %d\nevents     %d\n", s.Documents, s.Duplicates, s.Transfers, s.Events)
+		writeCounts(stdout, "by status", s.ByStatus)
+		writeCounts(stdout, "by recipient", s.ByRecipient)
+		return nil
+	})
+}
+
+// runReextract runs the current extractor over every stored document and
+// swaps in the new records, keeping what analysts reviewed.
+func runReextract(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("reextract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := dbFlag(fs)
+	user := catalogFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	cat, err := loadCatalog(*user)
+	if err != nil {
+		return err
+	}
+	return withStore(*db, func(ctx context.Context, st store.Store) error {
+		docs, err := st.Documents(ctx, store.Filter{})
+		if err != nil {
+			return err
+		}
+		var added, removed, kept, changed int
+		for _, d := range docs {
+			full, err := st.Document(ctx, d.ID)
+			if err != nil {
+				return err
+			}
+			doc := &document.Document{Source: full.Sources[0], URL: full.URL, Title: full.Title,
+				Published: full.Published, Body: full.Body, Format: full.Format}
+			a, r, k, err := st.ReplaceRecords(ctx, d.ID, extract.Document(cat, doc))
+			if err != nil {
+				return fmt.Errorf("document %d: %w", d.ID, err)
+			}
+			added, removed, kept = added+a, removed+r, kept+k
+			if a > 0 || r > 0 {
+				changed++
+			}
+		}
+		fmt.Fprintf(stdout, "%d documents re-extracted, %d changed: %d records added, %d removed, %d reviewed kept\n",
+			len(docs), changed, added, removed, kept)
+		return nil
+	})
+}
+
+func withStore(db string, fn func(context.Context, store.Store) error) error {
+	st, err := openStore(db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(context.Background(), st)
+}
+
+func plain(recs []store.Record) []record.Record {
+	out := make([]record.Record, len(recs))
+	for i, r := range recs {
+		out[i] = r.Record
+	}
+	return out
+}
+
+var csvHeader = []string{"id", "document", "kind", "recipient", "supplier", "manufacturer", "designation", "category",
+	"quantity", "qualifier", "status", "type", "actors", "country", "planned", "subject", "date", "review", "source", "evidence"}
+
+func writeCSV(w io.Writer, recs []store.Record) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvHeader); err != nil {
+		return err
+	}
+	for _, r := range recs {
+		qty := ""
+		if r.Quantity.Value != nil {
+			qty = strconv.Itoa(*r.Quantity.Value)
+		}
+		planned := ""
+		if r.Kind == record.KindEvent {
+			planned = strconv.FormatBool(r.Planned)
+		}
+		ev, _ := json.Marshal(r.Evidence)
+		row := []string{strconv.FormatInt(r.ID, 10), strconv.FormatInt(r.DocumentID, 10), r.Kind, r.Recipient,
+			record.Str(r.Supplier), record.Str(r.Manufacturer), record.Str(r.Designation), r.Category, qty,
+			r.Quantity.Qualifier, r.Status, r.Type, strings.Join(r.Actors, "; "), record.Str(r.Country), planned,
+			record.Str(r.Subject), record.Str(r.Date), r.Review, r.Source, string(ev)}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeCounts(w io.Writer, title string, counts map[string]int) {
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return counts[keys[i]] > counts[keys[j]] || counts[keys[i]] == counts[keys[j]] && keys[i] < keys[j]
+	})
+	fmt.Fprintf(w, "\n%s\n", title)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, k := range keys {
+		fmt.Fprintf(tw, "  %s\t%d\n", dash(k), counts[k])
+	}
+	tw.Flush()
+}
+
+func oneOf(s string, options ...string) bool {
+	for _, o := range options {
+		if s == o {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,651 @@
+package annotate
+
+import (
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The date and quantity scanners read a sentence word by word. A word here
+// is a run of ASCII letters, digits and underscores: the words that the
+// regular expressions they replaced bounded with \b, which is ASCII in Go.
+// Phrases are matched at word starts only, as those expressions were.
+
+var wordBytes = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	t['_'] = true
+	return t
+}()
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isSpace is \s of Go's regexp, which the phrases allowed between words.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+func wordEnd(text string, i int) int {
+	for i < len(text) && wordBytes[text[i]] {
+		i++
+	}
+	return i
+}
+
+func skipSpace(text string, i int) int {
+	for i < len(text) && isSpace(text[i]) {
+		i++
+	}
+	return i
+}
+
+// spaceAfter returns the end of the spaces at i, or -1 if there are none.
+func spaceAfter(text string, i int) int {
+	if j := skipSpace(text, i); j > i {
+		return j
+	}
+	return -1
+}
+
+// boundary is \b at i.
+func boundary(text string, i int) bool {
+	before := i > 0 && wordBytes[text[i-1]]
+	after := i < len(text) && wordBytes[text[i]]
+	return before != after
+}
+
+// words walks the words of text that start after no letter or digit of
+// any script ("Goïta" holds none).
+type words struct {
+	text string
+	i    int // where to go on; a caller that read a phrase moves it past
+}
+
+// next returns the next word's span.
+func (ws *words) next() (start, end int, ok bool) {
+	text := ws.text
+	for i := ws.i; i < len(text); {
+		if !wordBytes[text[i]] {
+			i++
+			continue
+		}
+		start := i
+		for i++; i < len(text) && wordBytes[text[i]]; i++ {
+		}
+		if start == 0 || text[start-1] < utf8.RuneSelf && !wordBytes[text[start-1]] || !letterOrDigitBefore(text, start) {
+			ws.i = i
+			return start, i, true
+		}
+	}
+	ws.i = len(text)
+	return 0, 0, false
+}
+
+func letterOrDigitBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
+}
+
+// word is the word at i lower-cased, in buf; see lower.
+func word(buf *[16]byte, text string, i int) (w []byte, end int) {
+	end = wordEnd(text, i)
+	return lower(buf, text[i:end]), end
+}
+
+// lower lower-cases ASCII s into buf. It returns nil for a string longer
+// than buf, as no word the scanners look for is that long, or not ASCII.
+func lower(buf *[16]byte, s string) []byte {
+	if len(s) > len(buf) {
+		return nil
+	}
+	for k := range len(s) {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		} else if c >= utf8.RuneSelf {
+			return nil
+		}
+		buf[k] = c
+	}
+	return buf[:len(s)]
+}
+
+// wordIs reports whether the word at i is w (lower case), and its end.
+func wordIs(text string, i int, w string) (int, bool) {
+	end := wordEnd(text, i)
+	if end-i != len(w) {
+		return end, false
+	}
+	for k := range len(w) {
+		c := text[i+k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[k] {
+			return end, false
+		}
+	}
+	return end, true
+}
+
+// wordThenSpace: the word at i is w and spaces follow it; it returns
+// where the next word starts.
+func wordThenSpace(text string, i int, w string) (int, bool) {
+	end, ok := wordIs(text, i, w)
+	if !ok {
+		return 0, false
+	}
+	next := spaceAfter(text, end)
+	return next, next >= 0
+}
+
+// wordTable finds a word, ignoring ASCII case, faster than a map: by its
+// first two letters and its length it finds the few words it can be, and
+// compares those. Most words of a sentence stop at the first step.
+type wordTable struct {
+	slots [27 * 27 * 16]uint8 // 1 + the index of a word with that key
+	words []string            // lower case
+	vals  []int
+	next  []uint8 // 1 + the index of another word with the same key
+}
+
+func newWordTable(words map[string]int) *wordTable {
+	t := &wordTable{}
+	for w, v := range words {
+		k := tableKey(w)
+		if k < 0 || len(t.words) == 255 {
+			panic("annotate: word table cannot hold " + w)
+		}
+		t.words, t.vals, t.next = append(t.words, w), append(t.vals, v), append(t.next, t.slots[k])
+		t.slots[k] = uint8(len(t.words))
+	}
+	return t
+}
+
+// tableKey is -1 for a word no table holds: empty or of 16 bytes or more.
+func tableKey(w string) int {
+	n := len(w)
+	if uint(n-1) >= 15 {
+		return -1
+	}
+	k := int(letterIndex[w[0]])*27*16 + n
+	if n > 1 {
+		k += int(letterIndex[w[1]]) * 16
+	}
+	return k
+}
+
+// letterIndex numbers the letters from 1, either case; 0 is any other byte.
+var letterIndex = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = uint8(c-'a'+1), uint8(c-'a'+1)
+	}
+	return t
+}()
+
+func (t *wordTable) find(w string) (int, bool) {
+	k := tableKey(w)
+	if k < 0 {
+		return 0, false
+	}
+	for e := t.slots[k]; e != 0; e = t.next[e-1] {
+		if equalFold(w, t.words[e-1]) {
+			return t.vals[e-1], true
+		}
+	}
+	return 0, false
+}
+
+// equalFold compares w with lower-case l of the same length, ignoring
+// ASCII case.
+func equalFold(w, l string) bool {
+	for k := range len(l) {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != l[k] {
+			return false
+		}
+	}
+	return true
+}
+
+type dateKind uint8
+
+// The date forms, in the order they are tried at a word.
+const (
+	dayMonth    dateKind = iota + 1 // "2 September 2024", "7 November"
+	monthDay                        // "September 2, 2024", "June 15"
+	monthYear                       // "March 2023"
+	isoDate                         // "2024-09-02"
+	relPeriod                       // "late last month", "later this year"
+	dayWord                         // "yesterday", "today"
+	weekdayName                     // "on Tuesday", "Tuesday's"
+	inYear                          // "in 2019", "in the first half of 2024"
+	bareMonth                       // "In April"
+	bareYear                        // "2019"
+)
+
+// dateMatch is a date phrase before it is resolved.
+type dateMatch struct {
+	start, end int
+	kind       dateKind
+	role       Role
+	monthAt    int  // where a bare month's name starts
+	y, m, d    int  // y is 0 where the text gives no year
+	step       int  // -1 for "last", 1 for "next"
+	unit       byte // 'y', 'm' or 'w'
+	weekday    time.Weekday
+	yesterday  bool
+}
+
+// Kinds of word that can start a date phrase.
+const (
+	wRole = 1 << iota
+	wMonth
+	wAbbr // a month's abbreviation, which may take a full stop
+	wWeekday
+	wEdge     // "early", "late", "mid", "earlier", "later"
+	wWhich    // "last", "this", "next"
+	wOn       // "on", or "last", "this", "next" before a weekday
+	wDayWord  // "yesterday", "today"
+	wYearPrep // "in", "during", "of", "for"
+)
+
+// dateWord is what a word can be in a date: kinds<<8 | n, n being the
+// month's number, the weekday or the role.
+type dateWord int
+
+func (d dateWord) is(kinds int) bool { return int(d)>>8&kinds != 0 }
+func (d dateWord) n() int            { return int(d) & 0xff }
+
+var dateWords = newWordTable(func() map[string]int {
+	ws := map[string]int{}
+	add := func(w string, kind, n int) {
+		ws[w] = (ws[w]>>8|kind)<<8 | n
+	}
+	for w, m := range months {
+		kind := wMonth
+		if _, full := fullMonths[w]; !full {
+			kind |= wAbbr
+		}
+		add(w, kind, m)
+	}
+	for w, d := range weekdays {
+		add(w, wWeekday, int(d))
+	}
+	for w, r := range roles {
+		add(w, wRole, int(r))
+	}
+	for _, w := range []string{"early", "late", "mid", "earlier", "later"} {
+		add(w, wEdge, 0)
+	}
+	for _, w := range []string{"last", "this", "next"} {
+		add(w, wWhich|wOn, 0)
+	}
+	add("on", wOn, 0)
+	add("yesterday", wDayWord, 0)
+	add("today", wDayWord, 0)
+	for _, w := range []string{"in", "during", "of", "for"} {
+		add(w, wYearPrep, 0)
+	}
+	return ws
+}())
+
+var fullMonths = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// roles are the words that make a date bound a period.
+var roles = map[string]Role{"since": Since, "from": Since, "by": By, "before": By, "until": Until, "till": Until}
+
+// scanDate reads the date phrase at the word start i, if one starts there.
+// A word that sets the role may come first, and "the end of" after it.
+func scanDate(text string, i, end int, m *dateMatch) bool {
+	v, ok := dateWords.find(text[i:end])
+	dw := dateWord(v)
+	if !ok && !isDigit(text[i]) {
+		return false
+	}
+	*m = dateMatch{}
+	if dw.is(wRole) {
+		p := spaceAfter(text, end)
+		if p < 0 {
+			return false
+		}
+		m.role = Role(dw.n())
+		if q, ok := edgeOf(text, p); ok && dateAt(text, q, m) {
+			m.start = i
+			return true
+		}
+		if dateAt(text, p, m) {
+			m.start = i
+			return true
+		}
+		return false
+	}
+	return dateAt(text, i, m)
+}
+
+// dateWordAt looks up the word at p.
+func dateWordAt(text string, p int) (dateWord, int) {
+	end := wordEnd(text, p)
+	v, _ := dateWords.find(text[p:end])
+	return dateWord(v), end
+}
+
+// edgeOf reads "the end of " at p and returns where the next word starts.
+func edgeOf(text string, p int) (int, bool) {
+	p, ok := wordThenSpace(text, p, "the")
+	if !ok {
+		return 0, false
+	}
+	var buf [16]byte
+	w, end := word(&buf, text, p)
+	switch string(w) {
+	case "end", "start", "beginning", "middle":
+	default:
+		return 0, false
+	}
+	if p = spaceAfter(text, end); p < 0 {
+		return 0, false
+	}
+	return wordThenSpace(text, p, "of")
+}
+
+// dateAt reads a date form at p, trying the forms in their order.
+func dateAt(text string, p int, m *dateMatch) bool {
+	if p >= len(text) || !wordBytes[text[p]] {
+		return false
+	}
+	m.start = p
+	if isDigit(text[p]) {
+		return numericDate(text, p, m)
+	}
+	dw, end := dateWordAt(text, p)
+	if dw.is(wMonth) {
+		return monthFirst(text, p, dw, m)
+	}
+	if dw.is(wEdge|wWhich) && relativeAt(text, p, dw, end, m) {
+		return true
+	}
+	switch {
+	case dw.is(wDayWord):
+		m.kind, m.end, m.yesterday = dayWord, end, text[p]|0x20 == 'y'
+		return true
+	case dw.is(wOn):
+		if q := spaceAfter(text, end); q >= 0 {
+			return weekdayAt(text, q, m)
+		}
+	case dw.is(wWeekday):
+		return weekdayAt(text, p, m)
+	case dw.is(wYearPrep):
+		q := spaceAfter(text, end)
+		if q < 0 {
+			return false
+		}
+		if q2, ok := firstHalfOf(text, q); ok {
+			if y, ok := yearAt(text, q2); ok {
+				m.kind, m.end, m.y = inYear, q2+4, y
+				return true
+			}
+		}
+		if y, ok := yearAt(text, q); ok {
+			m.kind, m.end, m.y = inYear, q+4, y
+			return true
+		}
+	}
+	return false
+}
+
+// numericDate reads "7 November [2024]", "2024-09-02" or a bare year at p.
+func numericDate(text string, p int, m *dateMatch) bool {
+	end := wordEnd(text, p)
+	if d, ok := dayNumber(text[p:end]); ok {
+		if q := spaceAfter(text, end); q >= 0 {
+			mo, ends := monthAt(text, q)
+			for _, e := range ends {
+				if e < 0 {
+					continue
+				}
+				if y, ye := commaYear(text, e); y > 0 {
+					m.kind, m.end, m.d, m.m, m.y = dayMonth, ye, d, mo, y
+					return true
+				}
+				if boundary(text, e) {
+					m.kind, m.end, m.d, m.m, m.y = dayMonth, e, d, mo, 0
+					return true
+				}
+			}
+		}
+	}
+	if y, mo, d, ok := isoAt(text, p); ok {
+		m.kind, m.end, m.y, m.m, m.d = isoDate, p+10, y, mo, d
+		return true
+	}
+	if y, ok := yearAt(text, p); ok {
+		m.kind, m.end, m.y = bareYear, p+4, y
+		return true
+	}
+	return false
+}
+
+// monthFirst reads "September 2, 2024", "March 2023" or a bare month name.
+func monthFirst(text string, p int, dw dateWord, m *dateMatch) bool {
+	_, ends := monthAt(text, p)
+	for _, e := range ends { // month day [year]
+		if e < 0 {
+			continue
+		}
+		q := spaceAfter(text, e)
+		if q < 0 {
+			continue
+		}
+		dEnd := wordEnd(text, q)
+		if d, ok := dayNumber(text[q:dEnd]); ok {
+			y, ye := commaYear(text, dEnd)
+			if y == 0 {
+				ye = dEnd
+			}
+			m.kind, m.end, m.m, m.d, m.y = monthDay, ye, dw.n(), d, y
+			return true
+		}
+	}
+	for _, e := range ends { // month [,] [of] year
+		if e < 0 {
+			continue
+		}
+		q := e
+		if q < len(text) && text[q] == ',' {
+			q++
+		}
+		if q = spaceAfter(text, q); q < 0 {
+			continue
+		}
+		if q2, ok := wordThenSpace(text, q, "of"); ok {
+			if y, ok := yearAt(text, q2); ok {
+				m.kind, m.end, m.m, m.y = monthYear, q2+4, dw.n(), y
+				return true
+			}
+		}
+		if y, ok := yearAt(text, q); ok {
+			m.kind, m.end, m.m, m.y = monthYear, q+4, dw.n(), y
+			return true
+		}
+	}
+	if !dw.is(wAbbr) {
+		m.kind, m.end, m.m, m.monthAt = bareMonth, ends[0], dw.n(), p
+		return true
+	}
+	return false
+}
+
+// monthAt reads a month's name or abbreviation at q. An abbreviation may
+// end before or after its full stop ("Sept." or "Sept"), which the phrase
+// around it decides; ends lists the ends in the order to try, -1 for none.
+func monthAt(text string, q int) (mo int, ends [2]int) {
+	dw, end := dateWordAt(text, q)
+	if !dw.is(wMonth) {
+		return 0, [2]int{-1, -1}
+	}
+	if dw.is(wAbbr) && end < len(text) && text[end] == '.' {
+		return dw.n(), [2]int{end + 1, end}
+	}
+	return dw.n(), [2]int{end, -1}
+}
+
+// dayNumber reads a day of the month, as "7", "07", "21st" or "3RD".
+func dayNumber(w string) (int, bool) {
+	n, k := 0, 0
+	for k < len(w) && k < 3 && isDigit(w[k]) {
+		n = n*10 + int(w[k]-'0')
+		k++
+	}
+	switch {
+	case k == 1 && n >= 1, k == 2 && (w[0] == '0' && n >= 1 || n >= 10 && n <= 31):
+	default:
+		return 0, false
+	}
+	switch len(w) - k {
+	case 0:
+		return n, true
+	case 2:
+		s := [2]byte{w[k] | 0x20, w[k+1] | 0x20}
+		switch string(s[:]) {
+		case "st", "nd", "rd", "th":
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// yearAt reads a year from 1900 to 2199 that is a word of its own at q.
+func yearAt(text string, q int) (int, bool) {
+	if q+4 > len(text) || q+4 < len(text) && wordBytes[text[q+4]] {
+		return 0, false
+	}
+	return yearDigits(text[q : q+4])
+}
+
+func yearDigits(s string) (int, bool) {
+	n := 0
+	for k := range 4 {
+		if !isDigit(s[k]) {
+			return 0, false
+		}
+		n = n*10 + int(s[k]-'0')
+	}
+	return n, n >= 1900 && n <= 2199
+}
+
+// commaYear reads the year that may follow a day and month (",? year");
+// y is 0 if there is none.
+func commaYear(text string, e int) (y, end int) {
+	p := e
+	if p < len(text) && text[p] == ',' {
+		p++
+	}
+	if p = spaceAfter(text, p); p < 0 {
+		return 0, e
+	}
+	if y, ok := yearAt(text, p); ok {
+		return y, p + 4
+	}
+	return 0, e
+}
+
+// isoAt reads "2024-09-02" at p.
+func isoAt(text string, p int) (y, m, d int, ok bool) {
+	if p+10 > len(text) || text[p+4] != '-' || text[p+7] != '-' || !boundary(text, p+10) {
+		return 0, 0, 0, false
+	}
+	two := func(s string) int {
+		if !isDigit(s[0]) || !isDigit(s[1]) {
+			return -1
+		}
+		return int(s[0]-'0')*10 + int(s[1]-'0')
+	}
+	y, ok = yearDigits(text[p : p+4])
+	m, d = two(text[p+5:p+7]), two(text[p+8:p+10])
+	return y, m, d, ok && m >= 1 && m <= 12 && d >= 1 && d <= 31
+}
+
+// relativeAt reads "last month", "late last month", "earlier this year".
+func relativeAt(text string, p int, dw dateWord, end int, m *dateMatch) bool {
+	if dw.is(wEdge) && end+1 < len(text) && (text[end] == '-' || text[end] == ' ') && periodAt(text, end+1, m) {
+		return true
+	}
+	return periodAt(text, p, m)
+}
+
+// periodAt reads "last year", "this month", "earlier this week" at q.
+func periodAt(text string, q int, m *dateMatch) bool {
+	var buf [16]byte
+	w, end := word(&buf, text, q)
+	step := 0
+	switch string(w) {
+	case "last":
+		step = -1
+	case "next":
+		step = 1
+	case "this":
+	case "earlier", "later": // "earlier this", with one space
+		var ok bool
+		if end >= len(text) || text[end] != ' ' {
+			return false
+		}
+		if end, ok = wordIs(text, end+1, "this"); !ok {
+			return false
+		}
+	default:
+		return false
+	}
+	if q = spaceAfter(text, end); q < 0 {
+		return false
+	}
+	unit, end := word(&buf, text, q)
+	switch string(unit) {
+	case "year", "month", "week":
+		m.kind, m.end, m.step, m.unit = relPeriod, end, step, unit[0]
+		return true
+	}
+	return false
+}
+
+// weekdayAt reads "Tuesday" or "Tuesday's" at q.
+func weekdayAt(text string, q int, m *dateMatch) bool {
+	dw, end := dateWordAt(text, q)
+	if !dw.is(wWeekday) {
+		return false
+	}
+	for _, s := range [...]string{"'s", "'S", "’s", "’S"} {
+		if len(text)-end >= len(s) && text[end:end+len(s)] == s && boundary(text, end+len(s)) {
+			end += len(s)
+			break
+		}
+	}
+	m.kind, m.end, m.weekday = weekdayName, end, time.Weekday(dw.n())
+	return true
+}
+
+// firstHalfOf reads "the first half of " at q and returns where the next
+// word starts.
+func firstHalfOf(text string, q int) (int, bool) {
+	q, ok := wordThenSpace(text, q, "the")
+	if !ok {
+		return 0, false
+	}
+	if p, ok := wordThenSpace(text, q, "first"); ok {
+		q = p
+	} else if q, ok = wordThenSpace(text, q, "second"); !ok {
+		return 0, false
+	}
+	if q, ok = wordThenSpace(text, q, "half"); !ok {
+		return 0, false
+	}
+	return wordThenSpace(text, q, "of")
+}
