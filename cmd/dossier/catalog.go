@@ -205,7 +205,9 @@ func catalogUnknown(ctx context.Context, w io.Writer, st store.Store) error {
 	for _, u := range byName {
 		list = append(list, u)
 	}
-	sort.Slice(list, func(i, j int) bool { return list[i].n > list[j].n || list[i].n == list[j].n && list[i].name < list[j].name })
+	sort.Slice(list, func(i, j int) bool {
+		return list[i].n > list[j].n || list[i].n == list[j].n && list[i].name < list[j].name
+	})
 	if len(list) == 0 {
 		fmt.Fprintln(w, "every designation found in stored documents is in the catalog")
 		return nil
