@@ -110,6 +110,11 @@ func Run(ctx context.Context, st store.Store, cat *catalog.Catalog, sources []st
 		close(results)
 	}()
 
+	prints, err := st.Fingerprints(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	index := store.NewNearIndex(prints)
 	var sum Summary
 	done := 0
 	for r := range results {
@@ -121,7 +126,7 @@ func Run(ctx context.Context, st store.Store, cat *catalog.Catalog, sources []st
 			sum.Failures = append(sum.Failures, Failure{Source: r.src, Err: r.err})
 			continue
 		}
-		created, twin, err := storeOne(ctx, st, r, near)
+		created, twin, err := storeOne(ctx, st, index, r, near)
 		if err != nil {
 			cancel()
 			return sum, fmt.Errorf("storing %s: %w", r.src, err)
@@ -162,13 +167,9 @@ func prepare(cat *catalog.Catalog, it item) result {
 }
 
 // storeOne stores a prepared article, linking a reprint to its twin.
-func storeOne(ctx context.Context, st store.Store, r result, near int) (created, twin bool, err error) {
+func storeOne(ctx context.Context, st store.Store, index *store.NearIndex, r result, near int) (created, twin bool, err error) {
 	if len(strings.Fields(r.doc.Body)) >= nearMinWords {
-		ids, err := st.NearDuplicates(ctx, r.doc.Simhash, near)
-		if err != nil {
-			return false, false, err
-		}
-		for _, id := range ids {
+		for _, id := range index.Near(r.doc.Simhash, near) {
 			d, err := st.Document(ctx, id)
 			if errors.Is(err, store.ErrNotFound) {
 				continue
@@ -186,6 +187,9 @@ func storeOne(ctx context.Context, st store.Store, r result, near int) (created,
 			break
 		}
 	}
-	_, created, err = st.AddDocument(ctx, r.doc, r.records)
+	id, created, err := st.AddDocument(ctx, r.doc, r.records)
+	if created {
+		index.Add(id, r.doc.Simhash)
+	}
 	return created, created && r.doc.TwinOf != 0, err
 }

@@ -4,11 +4,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math/bits"
+	"slices"
 	"strings"
 	"time"
 
@@ -111,9 +114,8 @@ type Store interface {
 	ReplaceRecords(ctx context.Context, docID int64, recs []record.Record) (added, removed, kept int, err error)
 	// SetReview records a person's verdict on a record, or ErrNotFound.
 	SetReview(ctx context.Context, recordID int64, review string) error
-	// NearDuplicates lists the documents whose Simhash differs from simhash
-	// in at most maxDistance bits, closest first.
-	NearDuplicates(ctx context.Context, simhash uint64, maxDistance int) ([]int64, error)
+	// Fingerprints lists every document's Simhash, for a NearIndex.
+	Fingerprints(ctx context.Context) ([]Fingerprint, error)
 	// SetTwin marks docID as a near-duplicate of twinID (0 clears it). It
 	// returns ErrNotFound when either document is absent.
 	SetTwin(ctx context.Context, docID, twinID int64) error
@@ -150,4 +152,50 @@ func CheckRecord(r record.Record) error {
 func TextHash(body string) string {
 	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(strings.ToLower(body)), " ")))
 	return hex.EncodeToString(sum[:])
+}
+
+// Fingerprint is a document's SimHash.
+type Fingerprint struct {
+	ID      int64
+	Simhash uint64
+}
+
+// NearIndex finds near-duplicates among fingerprints held in memory: an
+// ingest loads them once and adds what it stores, rather than asking the
+// database to scan every document for every new one.
+type NearIndex struct {
+	prints []Fingerprint
+}
+
+// NewNearIndex starts an index with the fingerprints of a store.
+func NewNearIndex(prints []Fingerprint) *NearIndex {
+	return &NearIndex{prints: prints}
+}
+
+// Add records a stored document's fingerprint.
+func (x *NearIndex) Add(id int64, simhash uint64) {
+	x.prints = append(x.prints, Fingerprint{id, simhash})
+}
+
+// Near lists the documents whose Simhash differs from simhash in at most
+// maxDistance bits, closest first.
+func (x *NearIndex) Near(simhash uint64, maxDistance int) []int64 {
+	type near struct {
+		id   int64
+		dist int
+	}
+	var found []near
+	for _, p := range x.prints {
+		if d := bits.OnesCount64(p.Simhash ^ simhash); d <= maxDistance {
+			found = append(found, near{p.ID, d})
+		}
+	}
+	slices.SortFunc(found, func(a, b near) int {
+		return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(a.id, b.id))
+	})
+	ids := make([]int64, len(found))
+	for i, n := range found {
+		ids[i] = n.id
+	}
+	return ids
 }

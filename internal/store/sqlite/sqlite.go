@@ -3,18 +3,15 @@
 package sqlite
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/bits"
 	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"time"
 
@@ -425,40 +422,25 @@ func mustAffect(res sql.Result) error {
 	return nil
 }
 
-// NearDuplicates implements store.Store. It compares every document's
-// Simhash in Go: a scan of 8 bytes a document takes milliseconds for
-// hundreds of thousands of documents, and SQLite has no popcount.
-func (s *Store) NearDuplicates(ctx context.Context, simhash uint64, maxDistance int) ([]int64, error) {
+// Fingerprints implements store.Store.
+func (s *Store) Fingerprints(ctx context.Context) ([]store.Fingerprint, error) {
 	rows, err := s.read.QueryContext(ctx, sqlSimhashes)
 	if err != nil {
-		return nil, fmt.Errorf("near duplicates: %w", err)
+		return nil, fmt.Errorf("fingerprints: %w", err)
 	}
 	defer rows.Close()
-	type near struct {
-		id   int64
-		dist int
-	}
-	var found []near
+	var out []store.Fingerprint
 	for rows.Next() {
 		var id, h int64
 		if err := rows.Scan(&id, &h); err != nil {
-			return nil, fmt.Errorf("near duplicates: %w", err)
+			return nil, fmt.Errorf("fingerprints: %w", err)
 		}
-		if d := bits.OnesCount64(uint64(h) ^ simhash); d <= maxDistance {
-			found = append(found, near{id, d})
-		}
+		out = append(out, store.Fingerprint{ID: id, Simhash: uint64(h)})
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("near duplicates: %w", err)
+		return nil, fmt.Errorf("fingerprints: %w", err)
 	}
-	slices.SortFunc(found, func(a, b near) int {
-		return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(a.id, b.id))
-	})
-	ids := make([]int64, len(found))
-	for i, n := range found {
-		ids[i] = n.id
-	}
-	return ids, nil
+	return out, nil
 }
 
 // SetTwin implements store.Store.

@@ -504,22 +504,26 @@ func testNearDuplicates(t *testing.T, s store.Store) {
 	ctx := context.Background()
 	base := add(t, s, newDoc("Base", nearBase, "base.txt"))
 	other := add(t, s, newDoc("Unrelated", unrelated, "unrelated.txt"))
-
-	got, err := s.NearDuplicates(ctx, store.Simhash(nearBase), 0)
-	if err != nil || !slices.Equal(got, []int64{base}) {
-		t.Errorf("NearDuplicates(base, 0) = %v, %v; want [%d]", got, err, base)
+	prints, err := s.Fingerprints(ctx)
+	if err != nil || len(prints) != 2 {
+		t.Fatalf("Fingerprints = %v, %v; want both documents", prints, err)
 	}
-	got, err = s.NearDuplicates(ctx, store.Simhash(nearVariant), 10)
-	if err != nil || !slices.Equal(got, []int64{base}) {
-		t.Errorf("NearDuplicates(variant, 10) = %v, %v; want [%d]", got, err, base)
+	x := store.NewNearIndex(prints)
+	if got := x.Near(store.Simhash(nearBase), 0); !slices.Equal(got, []int64{base}) {
+		t.Errorf("Near(base, 0) = %v; want [%d]", got, base)
 	}
-	got, err = s.NearDuplicates(ctx, store.Simhash(nearBase), 64)
-	if err != nil || !slices.Equal(got, []int64{base, other}) {
-		t.Errorf("NearDuplicates(base, 64) = %v, %v; want [%d %d], closest first", got, err, base, other)
+	if got := x.Near(store.Simhash(nearVariant), 10); !slices.Equal(got, []int64{base}) {
+		t.Errorf("Near(variant, 10) = %v; want [%d]", got, base)
 	}
-	got, err = s.NearDuplicates(ctx, store.Simhash(nearBase), -1)
-	if err != nil || len(got) != 0 {
-		t.Errorf("NearDuplicates(base, -1) = %v, %v; want none", got, err)
+	if got := x.Near(store.Simhash(nearBase), 64); !slices.Equal(got, []int64{base, other}) {
+		t.Errorf("Near(base, 64) = %v; want [%d %d], closest first", got, base, other)
+	}
+	if got := x.Near(store.Simhash(nearBase), -1); len(got) != 0 {
+		t.Errorf("Near(base, -1) = %v; want none", got)
+	}
+	x.Add(99, store.Simhash(nearVariant))
+	if got := x.Near(store.Simhash(nearVariant), 0); !slices.Equal(got, []int64{99}) {
+		t.Errorf("an added fingerprint is not found: %v", got)
 	}
 }
 
