@@ -120,3 +120,16 @@ func TestUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestDemoRunsTheMainJob(t *testing.T) {
+	var out, errOut bytes.Buffer
+	db := filepath.Join(t.TempDir(), "demo.db")
+	if err := run([]string{"demo", "--db", db}, nil, &out, &errOut); err != nil {
+		t.Fatalf("demo: %v\n%s", err, errOut.String())
+	}
+	for _, want := range []string{"VN2C", "VP11", "KM450", "MLI", "new"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("demo output lacks %q:\n%s", want, out.String())
+		}
+	}
+}

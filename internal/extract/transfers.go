@@ -28,6 +28,8 @@ type item struct {
 	// supplier and manufacturer as read where the system was named, for
 	// the phrases that refer back to it.
 	supplier, manufacturer string
+	// distractor items (shown, exercised, carried) are no antecedents.
+	distractor bool
 }
 
 // transfer is a record being built, with its evidence sentences.
@@ -146,6 +148,7 @@ func (x *docState) items(i int, later []int, history []item) []item {
 			if it.category == "" {
 				it.category = x.categoryNear(i, k)
 			}
+			it.distractor = x.distracted(it)
 			out = append(out, it)
 		case annotate.MTerm:
 			if it, ok := x.termItem(i, k, later, history, out); ok {
@@ -327,7 +330,7 @@ func lastOf(history, sofar []item, category string) (item, bool) {
 	for _, list := range [][]item{sofar, history} {
 		for j := len(list) - 1; j >= 0; j-- {
 			it := list[j]
-			if it.designation == "" {
+			if it.designation == "" || it.distractor {
 				continue
 			}
 			if category == "" || category == "*" || fitsCategory(it.category, category) {
@@ -390,6 +393,34 @@ func (x *docState) hasItemCovering(items []item, at int) bool {
 	return false
 }
 
+// governors are the triggers that give an item its records: usually one,
+// two where a delivery and the order behind it are told together. A
+// distractor among them (a fair, an exercise, a carrier) means no record.
+func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
+	if agentBefore.MatchString(x.text(it.start-60, it.start)) {
+		return []trigger{{Class: Agent}} // "flown into Belgrade by six Y-20 transport aircraft" carried the cargo
+	}
+	fwd, bwd := x.governing(it, qty)
+	switch {
+	case fwd != nil && bwd != nil && fwd.Class == Delivered && bwd.Class == Contracted &&
+		(qty != nil && qty.Part || participleAfter(x.text(it.end, bwd.Start))):
+		// "inducted the first of three Anka-S ordered from TAI in 2023"
+		return []trigger{*fwd, *bwd}
+	case fwd != nil && (bwd == nil || it.start-fwd.End <= bwd.Start-it.end):
+		return []trigger{*fwd}
+	case bwd != nil:
+		return []trigger{*bwd}
+	}
+	return nil
+}
+
+// distracted: the item is shown, exercised, lost, carried or the
+// supplier's own, so no phrase may refer back to it.
+func (x *docState) distracted(it item) bool {
+	govs := x.governors(it, x.quantityBefore(it))
+	return len(govs) > 0 && !govs[0].Class.isStatus()
+}
+
 // transfersOf reads the records one item gives: usually one, two where a
 // delivery and the order behind it are told together ("inducted the first
 // of three Anka-S ordered in 2023").
@@ -399,21 +430,7 @@ func (x *docState) transfersOf(it item) []*transfer {
 	if qty == nil {
 		qty = x.quantityBefore(it)
 	}
-	if agentBefore.MatchString(x.text(it.start-60, it.start)) {
-		return nil // "flown into Belgrade by six Y-20 transport aircraft" carried the cargo
-	}
-	fwd, bwd := x.governing(it, qty)
-	var govs []trigger
-	switch {
-	case fwd != nil && bwd != nil && fwd.Class == Delivered && bwd.Class == Contracted &&
-		(qty != nil && qty.Part || participleAfter(x.text(it.end, bwd.Start))):
-		// "inducted the first of three Anka-S ordered from TAI in 2023"
-		govs = []trigger{*fwd, *bwd}
-	case fwd != nil && (bwd == nil || it.start-fwd.End <= bwd.Start-it.end):
-		govs = []trigger{*fwd}
-	case bwd != nil:
-		govs = []trigger{*bwd}
-	}
+	govs := x.governors(it, qty)
 	var out []*transfer
 	for n, g := range govs {
 		if !g.Class.isStatus() {
