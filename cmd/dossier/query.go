@@ -153,7 +153,7 @@ func runReextract(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		var added, removed, kept, changed int
+		var added, gone, kept, changed int
 		for _, d := range docs {
 			full, err := st.Document(ctx, d.ID)
 			if err != nil {
@@ -161,19 +161,47 @@ func runReextract(args []string, stdout, stderr io.Writer) error {
 			}
 			doc := &document.Document{Source: full.Sources[0], URL: full.URL, Title: full.Title,
 				Published: full.Published, Body: full.Body, Format: full.Format}
-			a, r, k, err := st.ReplaceRecords(ctx, d.ID, extract.Document(cat, doc))
+			recs := extract.Document(cat, doc)
+			old, err := st.Records(ctx, store.Filter{DocumentID: d.ID})
+			if err != nil {
+				return err
+			}
+			plus, minus := diffRecords(plain(old), recs)
+			if plus == 0 && minus == 0 {
+				continue // nothing new to say about this document
+			}
+			_, _, k, err := st.ReplaceRecords(ctx, d.ID, recs)
 			if err != nil {
 				return fmt.Errorf("document %d: %w", d.ID, err)
 			}
-			added, removed, kept = added+a, removed+r, kept+k
-			if a > 0 || r > 0 {
-				changed++
-			}
+			added, gone, kept, changed = added+plus, gone+minus, kept+k, changed+1
 		}
-		fmt.Fprintf(stdout, "%d documents re-extracted, %d changed: %d records added, %d removed, %d reviewed kept\n",
-			len(docs), changed, added, removed, kept)
+		fmt.Fprintf(stdout, "%d documents re-extracted, %d changed: %d records new, %d gone, %d reviewed kept\n",
+			len(docs), changed, added, gone, kept)
 		return nil
 	})
+}
+
+// diffRecords counts the records of new that old lacks and of old that new
+// lacks, comparing their JSON form.
+func diffRecords(old, new []record.Record) (plus, minus int) {
+	count := map[string]int{}
+	for _, r := range old {
+		b, _ := json.Marshal(r)
+		count[string(b)]++
+	}
+	for _, r := range new {
+		b, _ := json.Marshal(r)
+		if count[string(b)] > 0 {
+			count[string(b)]--
+		} else {
+			plus++
+		}
+	}
+	for _, n := range count {
+		minus += n
+	}
+	return plus, minus
 }
 
 func withStore(db string, fn func(context.Context, store.Store) error) error {
