@@ -113,13 +113,13 @@ var weekdays = map[string]time.Weekday{
 func FindDates(text string, base int, ref Date) []DateMention {
 	var out []DateMention
 	var m dateMatch
-	ws := words{text: text}
+	ws := wordWalker{text: text}
 	for {
 		i, end, ok := ws.next()
 		if !ok {
 			break
 		}
-		if !scanDate(text, i, end, &m) {
+		if !digitByte(text[i]) && !dateWords.mayHold(text[i:end]) || !scanDate(text, i, end, &m) {
 			continue
 		}
 		ws.i = m.end

@@ -6,11 +6,14 @@ import (
 	"unicode/utf8"
 )
 
-// The date and quantity scanners read a sentence word by word. A word here
-// is a run of ASCII letters, digits and underscores: the words that the
-// regular expressions they replaced bounded with \b, which is ASCII in Go.
-// Phrases are matched at word starts only, as those expressions were.
+// The date and quantity scanners read a sentence word by word; the helpers
+// both use are here. A word is a run of ASCII letters, digits and
+// underscores: the words that the regular expressions they replaced bounded
+// with \b, which is ASCII in Go. Phrases are matched at word starts only,
+// as those expressions were, and tried in the order the expressions tried
+// their alternatives, so that each finds what its expression found.
 
+// wordBytes are the bytes of a word.
 var wordBytes = func() (t [256]bool) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = true
@@ -22,10 +25,10 @@ var wordBytes = func() (t [256]bool) {
 	return t
 }()
 
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func digitByte(c byte) bool { return '0' <= c && c <= '9' }
 
-// isSpace is \s of Go's regexp, which the phrases allowed between words.
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+// spaceByte is \s of Go's regexp, which the phrases allowed between words.
+func spaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 func wordEnd(text string, i int) int {
 	for i < len(text) && wordBytes[text[i]] {
@@ -35,7 +38,7 @@ func wordEnd(text string, i int) int {
 }
 
 func skipSpace(text string, i int) int {
-	for i < len(text) && isSpace(text[i]) {
+	for i < len(text) && spaceByte(text[i]) {
 		i++
 	}
 	return i
@@ -56,15 +59,15 @@ func boundary(text string, i int) bool {
 	return before != after
 }
 
-// words walks the words of text that start after no letter or digit of
+// wordWalker walks the words of text that start after no letter or digit of
 // any script ("Goïta" holds none).
-type words struct {
+type wordWalker struct {
 	text string
 	i    int // where to go on; a caller that read a phrase moves it past
 }
 
 // next returns the next word's span.
-func (ws *words) next() (start, end int, ok bool) {
+func (ws *wordWalker) next() (start, end int, ok bool) {
 	text := ws.text
 	for i := ws.i; i < len(text); {
 		if !wordBytes[text[i]] {
@@ -88,15 +91,15 @@ func letterOrDigitBefore(text string, i int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
 }
 
-// word is the word at i lower-cased, in buf; see lower.
-func word(buf *[16]byte, text string, i int) (w []byte, end int) {
+// wordAt is the word at i lower-cased, in buf; see lowerASCII.
+func wordAt(buf *[16]byte, text string, i int) (w []byte, end int) {
 	end = wordEnd(text, i)
-	return lower(buf, text[i:end]), end
+	return lowerASCII(buf, text[i:end]), end
 }
 
-// lower lower-cases ASCII s into buf. It returns nil for a string longer
+// lowerASCII lower-cases ASCII s into buf. It returns nil for a string longer
 // than buf, as no word the scanners look for is that long, or not ASCII.
-func lower(buf *[16]byte, s string) []byte {
+func lowerASCII(buf *[16]byte, s string) []byte {
 	if len(s) > len(buf) {
 		return nil
 	}
@@ -165,16 +168,13 @@ func newWordTable(words map[string]int) *wordTable {
 }
 
 // tableKey is -1 for a word no table holds: empty or of 16 bytes or more.
+// A word of one letter counts it as its second too.
 func tableKey(w string) int {
 	n := len(w)
 	if uint(n-1) >= 15 {
 		return -1
 	}
-	k := int(letterIndex[w[0]])*27*16 + n
-	if n > 1 {
-		k += int(letterIndex[w[1]]) * 16
-	}
-	return k
+	return (int(letterIndex[w[0]])*27+int(letterIndex[w[min(n-1, 1)]]))*16 + n
 }
 
 // letterIndex numbers the letters from 1, either case; 0 is any other byte.
@@ -185,22 +185,28 @@ var letterIndex = func() (t [256]uint8) {
 	return t
 }()
 
+// mayHold is false for most words the table does not hold, and inlined.
+func (t *wordTable) mayHold(w string) bool {
+	k := tableKey(w)
+	return k >= 0 && t.slots[k] != 0
+}
+
 func (t *wordTable) find(w string) (int, bool) {
 	k := tableKey(w)
 	if k < 0 {
 		return 0, false
 	}
 	for e := t.slots[k]; e != 0; e = t.next[e-1] {
-		if equalFold(w, t.words[e-1]) {
+		if equalFoldASCII(w, t.words[e-1]) {
 			return t.vals[e-1], true
 		}
 	}
 	return 0, false
 }
 
-// equalFold compares w with lower-case l of the same length, ignoring
+// equalFoldASCII compares w with lower-case l of the same length, ignoring
 // ASCII case.
-func equalFold(w, l string) bool {
+func equalFoldASCII(w, l string) bool {
 	for k := range len(l) {
 		c := w[k]
 		if 'A' <= c && c <= 'Z' {
@@ -308,7 +314,7 @@ var roles = map[string]Role{"since": Since, "from": Since, "by": By, "before": B
 func scanDate(text string, i, end int, m *dateMatch) bool {
 	v, ok := dateWords.find(text[i:end])
 	dw := dateWord(v)
-	if !ok && !isDigit(text[i]) {
+	if !ok && !digitByte(text[i]) {
 		return false
 	}
 	*m = dateMatch{}
@@ -345,7 +351,7 @@ func edgeOf(text string, p int) (int, bool) {
 		return 0, false
 	}
 	var buf [16]byte
-	w, end := word(&buf, text, p)
+	w, end := wordAt(&buf, text, p)
 	switch string(w) {
 	case "end", "start", "beginning", "middle":
 	default:
@@ -363,7 +369,7 @@ func dateAt(text string, p int, m *dateMatch) bool {
 		return false
 	}
 	m.start = p
-	if isDigit(text[p]) {
+	if digitByte(text[p]) {
 		return numericDate(text, p, m)
 	}
 	dw, end := dateWordAt(text, p)
@@ -501,7 +507,7 @@ func monthAt(text string, q int) (mo int, ends [2]int) {
 // dayNumber reads a day of the month, as "7", "07", "21st" or "3RD".
 func dayNumber(w string) (int, bool) {
 	n, k := 0, 0
-	for k < len(w) && k < 3 && isDigit(w[k]) {
+	for k < len(w) && k < 3 && digitByte(w[k]) {
 		n = n*10 + int(w[k]-'0')
 		k++
 	}
@@ -534,7 +540,7 @@ func yearAt(text string, q int) (int, bool) {
 func yearDigits(s string) (int, bool) {
 	n := 0
 	for k := range 4 {
-		if !isDigit(s[k]) {
+		if !digitByte(s[k]) {
 			return 0, false
 		}
 		n = n*10 + int(s[k]-'0')
@@ -564,7 +570,7 @@ func isoAt(text string, p int) (y, m, d int, ok bool) {
 		return 0, 0, 0, false
 	}
 	two := func(s string) int {
-		if !isDigit(s[0]) || !isDigit(s[1]) {
+		if !digitByte(s[0]) || !digitByte(s[1]) {
 			return -1
 		}
 		return int(s[0]-'0')*10 + int(s[1]-'0')
@@ -585,7 +591,7 @@ func relativeAt(text string, p int, dw dateWord, end int, m *dateMatch) bool {
 // periodAt reads "last year", "this month", "earlier this week" at q.
 func periodAt(text string, q int, m *dateMatch) bool {
 	var buf [16]byte
-	w, end := word(&buf, text, q)
+	w, end := wordAt(&buf, text, q)
 	step := 0
 	switch string(w) {
 	case "last":
@@ -607,7 +613,7 @@ func periodAt(text string, q int, m *dateMatch) bool {
 	if q = spaceAfter(text, end); q < 0 {
 		return false
 	}
-	unit, end := word(&buf, text, q)
+	unit, end := wordAt(&buf, text, q)
 	switch string(unit) {
 	case "year", "month", "week":
 		m.kind, m.end, m.step, m.unit = relPeriod, end, step, unit[0]

@@ -40,13 +40,13 @@ var numberWords = map[string]int{
 func FindQuantities(text string, base int) []QuantityMention {
 	var out []QuantityMention
 	var m qtyMatch
-	ws := words{text: text}
+	ws := wordWalker{text: text}
 	for {
 		i, end, ok := ws.next()
 		if !ok {
 			break
 		}
-		if !scanQuantity(text, i, end, &m) {
+		if !digitByte(text[i]) && !qtyWords.mayHold(text[i:end]) || !scanQuantity(text, i, end, &m) {
 			continue
 		}
 		ws.i = m.end
@@ -156,7 +156,7 @@ func measures(text string, start, end int) bool {
 func isYear(w string) bool {
 	n := 0
 	for k := range len(w) {
-		if !isDigit(w[k]) {
+		if !digitByte(w[k]) {
 			return false
 		}
 		if n <= 2100 {
@@ -184,7 +184,7 @@ var units = newWordTable(func() map[string]int {
 // "per cent", "year-old"), a percent sign or a size ("x 6").
 func unitAfter(s string) bool {
 	sp := 0 // an optional space or hyphen before the unit
-	if s != "" && (isSpace(s[0]) || s[0] == '-') {
+	if s != "" && (spaceByte(s[0]) || s[0] == '-') {
 		sp = 1
 	}
 	for p := range sp + 1 {
@@ -198,7 +198,7 @@ func unitAfter(s string) bool {
 			}
 		}
 	}
-	if s != "" && isSpace(s[0]) {
+	if s != "" && spaceByte(s[0]) {
 		s = s[1:]
 	}
 	if strings.HasPrefix(s, "%") {
@@ -206,10 +206,10 @@ func unitAfter(s string) bool {
 	}
 	for _, x := range [...]string{"x", "X", "×"} {
 		if rest, ok := strings.CutPrefix(s, x); ok {
-			if rest != "" && isSpace(rest[0]) {
+			if rest != "" && spaceByte(rest[0]) {
 				rest = rest[1:]
 			}
-			return rest != "" && isDigit(rest[0])
+			return rest != "" && digitByte(rest[0])
 		}
 	}
 	return false
@@ -254,7 +254,7 @@ func parseNumber(s string) (int, bool) {
 			c := s[k]
 			switch {
 			case c == ',':
-			case isDigit(c) && n <= (math.MaxInt-int(c-'0'))/10:
+			case digitByte(c) && n <= (math.MaxInt-int(c-'0'))/10:
 				n = n*10 + int(c-'0')
 			default:
 				return 0, false
@@ -274,7 +274,7 @@ func parseNumber(s string) (int, bool) {
 			continue
 		}
 		var buf [16]byte
-		lw := lower(&buf, w)
+		lw := lowerASCII(&buf, w)
 		if lw == nil {
 			lw = []byte(strings.ToLower(w))
 		}

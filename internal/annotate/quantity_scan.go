@@ -87,7 +87,7 @@ var mods = map[string]struct {
 // starts there, trying the phrases in their order.
 func scanQuantity(text string, i, end int, m *qtyMatch) bool {
 	kinds, ok := qtyWords.find(text[i:end])
-	if !ok && !isDigit(text[i]) {
+	if !ok && !digitByte(text[i]) {
 		return false
 	}
 	*m = qtyMatch{start: i, num: -1}
@@ -115,7 +115,7 @@ func scanQuantity(text string, i, end int, m *qtyMatch) bool {
 		return true
 	}
 	var buf [16]byte
-	w := lower(&buf, text[i:end])
+	w := lowerASCII(&buf, text[i:end])
 	if kinds&qwMod != 0 {
 		if q, mod := modAt(text, string(w), end); mod != modNone && countAt(text, q, m) {
 			m.mod = mod
@@ -210,7 +210,7 @@ func countAt(text string, q int, m *qtyMatch) bool {
 		return false
 	}
 	var buf [16]byte
-	w, end := word(&buf, text, q)
+	w, end := wordAt(&buf, text, q)
 	if string(w) == "half" {
 		if p := spaceAfter(text, end); p >= 0 {
 			if p, ok := wordThenSpace(text, p, "a"); ok {
@@ -236,7 +236,7 @@ func countAt(text string, q int, m *qtyMatch) bool {
 		}
 		if p := spaceAfter(text, end); p >= 0 {
 			var buf2 [16]byte
-			w2, e2 := word(&buf2, text, p)
+			w2, e2 := wordAt(&buf2, text, p)
 			switch string(w2) {
 			case "couple", "pair":
 				if p = spaceAfter(text, e2); p >= 0 {
@@ -280,7 +280,7 @@ func vagueAt(text, w string, end int, m *qtyMatch) bool {
 		return false
 	}
 	var buf [16]byte
-	w2, e := word(&buf, text, p)
+	w2, e := wordAt(&buf, text, p)
 	last := "number"
 	switch {
 	case w == "a" && (string(w2) == "number" || string(w2) == "batch" || string(w2) == "fleet"):
@@ -322,14 +322,14 @@ func numberEnds(text string, q int, ends []int) []int {
 	if q >= len(text) || !wordBytes[text[q]] {
 		return ends
 	}
-	if isDigit(text[q]) {
+	if digitByte(text[q]) {
 		n := q
-		for n < len(text) && isDigit(text[n]) {
+		for n < len(text) && digitByte(text[n]) {
 			n++
 		}
 		if n-q <= 3 {
 			g := n
-			for g+4 <= len(text) && text[g] == ',' && isDigit(text[g+1]) && isDigit(text[g+2]) && isDigit(text[g+3]) {
+			for g+4 <= len(text) && text[g] == ',' && digitByte(text[g+1]) && digitByte(text[g+2]) && digitByte(text[g+3]) {
 				g += 4
 			}
 			for ; g > n; g -= 4 {
