@@ -198,7 +198,8 @@ func startsNewSentence(s string) bool {
 }
 
 func isBoilerplate(line, title string) bool {
-	if boilerplateLine.MatchString(line) {
+	// Chrome lines are short; an article's paragraphs need no pattern.
+	if len(line) < 120 && boilerplateLine.MatchString(line) {
 		return true
 	}
 	// A headline repeated at the head of the body.

@@ -159,7 +159,7 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	around := text[max(0, loc[0]-60):min(len(text), loc[1]+60)]
 	e.planned = planned(around) && !strings.Contains(strings.ToLower(text[loc[0]:loc[1]]), "signed")
 	if typ == record.EventAgreement {
-		e.planned = futureSigningRe.MatchString(text)
+		e.planned = strings.Contains(text, "sign") && futureSigningRe.MatchString(text)
 	}
 	if typ == record.EventInvestment {
 		e.planned = planned(text) || buildRe.MatchString(text)

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-osint/dossier/internal/annotate"
 	"github.com/dossier-osint/dossier/internal/catalog"
@@ -61,14 +62,11 @@ var anaphoricNouns = map[string]string{
 }
 
 var (
-	definiteBefore = regexp.MustCompile(`(?i)(?:\b(?:the|these|those|its|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}|\bone\s+|\b(?:of|more)\s+)$`)
 	ordinalAlone   = regexp.MustCompile(`(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:one\s+)?(?:was|were|is|arrived|followed|will)\b`)
 	batchRe        = regexp.MustCompile(`(?i)\b(?:a|the)\s+(?:first|second|third|fourth|further|new|fresh|final|last|next)?\s*batch(?:\s+of\s+([\w,-]+))?`)
 	includingAfter = regexp.MustCompile(`(?i)^(?:[^.;]{0,40}?\b(?:including|such as|among them|comprising)\b|[^.;,]{0,30}:)`)
 	inAllAfter     = regexp.MustCompile(`(?i)^(?:\s+[\p{L}-]+){0,2},\s+([\w,-]+)\s+[\p{L}-]+\s+(?:in all|in total|altogether)`)
 	oneBefore      = regexp.MustCompile(`(?i)\b(?:a|an|another|one)\s+(?:second|third|fourth|further|new|single|more)?\s*$`)
-	countGlued     = regexp.MustCompile(`\d-$`)
-	articleBefore  = regexp.MustCompile(`(?i)\b(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}$`)
 	agentBefore    = regexp.MustCompile(`(?i)\b(?:flown|carried|transported|ferried|escorted|airlifted|brought)(?:\s+(?:in|into|to)\s+[\p{L}-]+)?\s+by\s+(?:[\p{L}\d-]+\s+){0,2}$`)
 	pronounSubject = regexp.MustCompile(`(?i)(?:^|[.;,]\s*|\b(?:and|but)\s+)(?:it|the company|the firm|the group|the shipyard|the shipbuilder)\s*$`)
 )
@@ -277,7 +275,7 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	if k > 0 && ms[k-1].Kind == annotate.MTerm && strings.TrimSpace(x.text(ms[k-1].End, m.Start)) == "" {
 		return item{}, false
 	}
-	if includingAfter.MatchString(x.text(m.End, m.End+60)) {
+	if after := x.text(m.End, m.End+60); strings.ContainsAny(after, ":gsmc") && includingAfter.MatchString(after) {
 		return item{}, false // "dozens of armoured vehicles, including ..."
 	}
 	before := x.text(m.Start-40, m.Start)
@@ -289,10 +287,11 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	if x.partBefore(i, m.Start) {
 		anaphoric = true // "the second of three offshore patrol vessels"
 	}
-	if countGlued.MatchString(before) {
+	if countGlued(before) {
 		anaphoric, fits = true, "" // "a 28-aircraft order": a count of the system just named
 	}
-	if anaphoric && (definiteBefore.MatchString(before) || countGlued.MatchString(before) || x.partBefore(i, m.Start)) {
+	if anaphoric && (determinerBefore(before, 2, "the", "these", "those", "its", "their", "this", "that") ||
+		determinerBefore(before, 0, "one", "of", "more") || countGlued(before) || x.partBefore(i, m.Start)) {
 		want := fits
 		if want == "" {
 			want = "*"
@@ -312,6 +311,35 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 		return item{}, false
 	}
 	return item{sent: i, start: m.Start, end: m.End, sysIndex: -1, category: m.Category, antecedent: -1, generic: true}, true
+}
+
+// countGlued: a number glued by a hyphen ends text ("a 28-" of "a
+// 28-aircraft order").
+func countGlued(text string) bool {
+	n := len(text)
+	return n >= 2 && text[n-1] == '-' && text[n-2] >= '0' && text[n-2] <= '9'
+}
+
+// determinerBefore: text ends with one of words followed by at most
+// between other words ("the three ships" with between 2, "24 of the" with
+// between 0), all letters and hyphens.
+func determinerBefore(text string, between int, words ...string) bool {
+	f := strings.Fields(text)
+	if !strings.HasSuffix(text, " ") && len(f) > 0 {
+		f = f[:len(f)-1] // the phrase's own first word, cut by the window
+	}
+	for k := len(f) - 1; k >= 0 && k >= len(f)-1-between; k-- {
+		w := strings.ToLower(f[k])
+		for _, d := range words {
+			if w == d {
+				return true
+			}
+		}
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) >= 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // partBefore: one of a series ends right before at.
@@ -397,7 +425,7 @@ func (x *docState) hasItemCovering(items []item, at int) bool {
 // two where a delivery and the order behind it are told together. A
 // distractor among them (a fair, an exercise, a carrier) means no record.
 func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
-	if agentBefore.MatchString(x.text(it.start-60, it.start)) {
+	if before := x.text(it.start-60, it.start); strings.Contains(before, "by ") && agentBefore.MatchString(before) {
 		return []trigger{{Class: Agent}} // "flown into Belgrade by six Y-20 transport aircraft" carried the cargo
 	}
 	fwd, bwd := x.governing(it, qty)
@@ -505,7 +533,7 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
 	}
 	// "a smaller patrol boat": one, unnamed.
-	if it.generic && articleBefore.MatchString(x.text(it.start-30, it.start)) {
+	if it.generic && determinerBefore(x.text(it.start-30, it.start), 2, "a", "an") {
 		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
 	}
 	return nil
