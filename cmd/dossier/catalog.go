@@ -58,15 +58,14 @@ func runCatalog(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		return usageError{"catalog needs a subcommand\n\n" + catalogUsage}
 	}
-	fs := flag.NewFlagSet("catalog "+args[0], flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("catalog "+args[0], stderr)
 	user := catalogFlag(fs)
 	db := dbFlag(fs)
 	out := fs.String("out", defaultUserCatalog(), "import-sipri: the catalog file to extend")
 	from := fs.Int("from", 2015, "coverage: first delivery year")
 	to := fs.Int("to", 2024, "coverage: last delivery year")
-	if err := fs.Parse(args[1:]); err != nil {
-		return usageError{err.Error()}
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
 	}
 	cat, err := loadCatalog(*user)
 	if err != nil {

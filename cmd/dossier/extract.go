@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,12 +17,11 @@ import (
 )
 
 func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("extract", stderr)
 	format := fs.String("format", "jsonl", "output format: jsonl, json or table")
 	user := catalogFlag(fs)
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if !oneOf(*format, "jsonl", "json", "table") {
 		return usageError{fmt.Sprintf("unknown format %q (want jsonl, json or table)", *format)}

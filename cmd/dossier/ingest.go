@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,15 +16,14 @@ import (
 )
 
 func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("ingest", stderr)
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "parallel extraction workers (default: one per core)")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback, private and link-local addresses")
 	user := catalogFlag(fs)
 	ignoreRobots := fs.Bool("ignore-robots", false, "fetch pages that robots.txt disallows")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError{"ingest needs at least one PATH, URL, glob or - for standard input"}

@@ -35,13 +35,12 @@ func filterFlags(fs *flag.FlagSet) *store.Filter {
 }
 
 func runRecords(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("records", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("records", stderr)
 	db := dbFlag(fs)
 	f := filterFlags(fs)
 	format := fs.String("format", "table", "table, json, jsonl or csv")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if !oneOf(*format, "table", "json", "jsonl", "csv") {
 		return usageError{fmt.Sprintf("unknown format %q (want table, json, jsonl or csv)", *format)}
@@ -61,12 +60,11 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 // runExport writes every record a person has not rejected: jsonl is the
 // guidelines' record format, which ../shared/eval/score.py reads.
 func runExport(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("export", stderr)
 	db := dbFlag(fs)
 	format := fs.String("format", "jsonl", "jsonl or csv")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if !oneOf(*format, "jsonl", "csv") {
 		return usageError{fmt.Sprintf("unknown format %q (want jsonl or csv)", *format)}
@@ -90,12 +88,11 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 }
 
 func runSearch(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("search", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("search", stderr)
 	db := dbFlag(fs)
 	limit := fs.Int("limit", 20, "at most this many documents")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError{`search needs a QUERY (words; "quoted phrases" stay together)`}
@@ -116,11 +113,10 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 }
 
 func runStats(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("stats", stderr)
 	db := dbFlag(fs)
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	return withStore(*db, func(ctx context.Context, st store.Store) error {
 		s, err := st.Stats(ctx)
@@ -137,12 +133,11 @@ func runStats(args []string, stdout, stderr io.Writer) error {
 // runReextract runs the current extractor over every stored document and
 // swaps in the new records, keeping what analysts reviewed.
 func runReextract(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("reextract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("reextract", stderr)
 	db := dbFlag(fs)
 	user := catalogFlag(fs)
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	cat, err := loadCatalog(*user)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -17,16 +16,15 @@ import (
 )
 
 func runRegister(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("register", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("register", stderr)
 	db := dbFlag(fs)
 	user := catalogFlag(fs)
 	recipient := fs.String("recipient", "", "recipient state, ISO alpha-3")
 	supplier := fs.String("supplier", "", "supplier state, ISO alpha-3")
 	sipriOnly := fs.Bool("sipri", false, "only major conventional weapons (SIPRI's scope), no pledges")
 	format := fs.String("format", "table", "table, json or csv")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if !oneOf(*format, "table", "json", "csv") {
 		return usageError{fmt.Sprintf("unknown format %q (want table, json or csv)", *format)}
