@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -153,22 +154,51 @@ type Piece struct {
 
 // Pieces splits text into runs of letters and runs of digits.
 func Pieces(text string) []Piece {
-	out := make([]Piece, 0, len(text)/4)
+	return appendPieces(make([]Piece, 0, len(text)/5), text)
+}
+
+func appendPieces(out []Piece, text string) []Piece {
 	start, class := -1, 0
-	for i, r := range text {
-		c := runeClass(r)
-		if c != class {
-			if class != 0 {
-				out = append(out, Piece{start, i})
-			}
-			start, class = i, c
+	for i := 0; i < len(text); {
+		var c int
+		if b := text[i]; b < utf8.RuneSelf {
+			c = asciiClass[b]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			c = runeClass(r)
+			i += size
 		}
+		if c == class {
+			continue
+		}
+		at := i - 1
+		if text[at] >= utf8.RuneSelf {
+			_, size := utf8.DecodeLastRuneInString(text[:i])
+			at = i - size
+		}
+		if class != 0 {
+			out = append(out, Piece{start, at})
+		}
+		start, class = at, c
 	}
 	if class != 0 {
 		out = append(out, Piece{start, len(text)})
 	}
 	return out
 }
+
+// asciiClass is runeClass for the ASCII bytes.
+var asciiClass = func() (t [utf8.RuneSelf]int) {
+	for b := range t {
+		t[b] = runeClass(rune(b))
+	}
+	return t
+}()
+
+// pieceBuffers reuse the piece lists of FindAll, which would otherwise be
+// the matcher's main allocation.
+var pieceBuffers = sync.Pool{New: func() any { return new([]Piece) }}
 
 func runeClass(r rune) int {
 	switch {
@@ -213,7 +243,11 @@ func joins(gap string) bool {
 
 // FindAll returns the catalog names in text, leftmost-longest, in order.
 func (m *Matcher) FindAll(text string) []Match {
-	return m.FindPieces(text, Pieces(text))
+	buf := pieceBuffers.Get().(*[]Piece)
+	*buf = appendPieces((*buf)[:0], text)
+	out := m.FindPieces(text, *buf)
+	pieceBuffers.Put(buf)
+	return out
 }
 
 // FindPieces is FindAll over pieces the caller already has.
