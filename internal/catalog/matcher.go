@@ -85,6 +85,13 @@ func newMatcher(c *Catalog) *Matcher {
 		for _, a := range s.Aliases {
 			m.add(a, SystemName, i)
 		}
+		// A ship class is named by its lead ship too: "Talwar-class"
+		// frigates are "Talwar frigates".
+		for _, suffix := range []string{"-class", " class"} {
+			if base, ok := strings.CutSuffix(s.Designation, suffix); ok && base != "" {
+				m.add(base, SystemName, i)
+			}
+		}
 	}
 	for i, t := range c.Terms {
 		m.add(t.Text, TermName, i)
@@ -139,8 +146,12 @@ func (m *Matcher) add(name string, kind EntryKind, index int) {
 		// A designation's digits identify it whatever the case.
 		ref.upperMask, ref.acronymMask = 0, 0
 	}
-	for _, r := range n.refs {
+	for k, r := range n.refs {
 		if r.Kind == kind && r.Index == index {
+			// Two spellings of one entry that differ only in capitals
+			// ("LUNA NG", "Luna NG"): either is fine in text.
+			n.refs[k].upperMask &= ref.upperMask
+			n.refs[k].acronymMask &= ref.acronymMask
 			return
 		}
 	}

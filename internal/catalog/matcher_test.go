@@ -107,3 +107,18 @@ func TestParseTSVRejectsBadRows(t *testing.T) {
 		t.Error("a wrong header was accepted")
 	}
 }
+
+func TestSpellingsDifferingInCapitalsBothMatch(t *testing.T) {
+	fsys := testFS()
+	fsys["data/systems/b.tsv"] = &fstest.MapFile{Data: []byte("designation\taliases\tcategory\tmaker\tcountry\tfamily\tsource\n" +
+		"LUNA\tLUNA NG|Luna NG\tdrone\t\tDEU\t\tt\n")}
+	c, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"the LUNA NG drone", "the Luna NG drone"} {
+		if got := names(t, c, text); len(got) != 1 {
+			t.Errorf("%q: got %q, want the system", text, got)
+		}
+	}
+}
