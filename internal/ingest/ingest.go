@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"runtime"
 	"strings"
 	"sync"
@@ -114,36 +115,128 @@ func Run(ctx context.Context, st store.Store, cat *catalog.Catalog, sources []st
 	if err != nil {
 		return Summary{}, err
 	}
-	index := store.NewNearIndex(prints)
-	var sum Summary
+	w := &writer{st: st, index: store.NewNearIndex(prints), near: near}
 	done := 0
 	for r := range results {
-		done++
-		if opt.Progress != nil {
-			opt.Progress(done)
+		// Take what else is ready, to store it in the same transaction.
+		batch := []result{r}
+	more:
+		for len(batch) < maxBatch {
+			select {
+			case r, ok := <-results:
+				if !ok {
+					break more
+				}
+				batch = append(batch, r)
+			default:
+				break more
+			}
 		}
-		if r.err != nil {
-			sum.Failures = append(sum.Failures, Failure{Source: r.src, Err: r.err})
-			continue
+		for _, r := range batch {
+			done++
+			if opt.Progress != nil {
+				opt.Progress(done)
+			}
+			if r.err != nil {
+				w.sum.Failures = append(w.sum.Failures, Failure{Source: r.src, Err: r.err})
+				continue
+			}
+			if err := w.add(ctx, r); err != nil {
+				cancel()
+				return w.sum, err
+			}
 		}
-		created, twin, err := storeOne(ctx, st, index, r, near)
-		if err != nil {
+		if err := w.flush(ctx); err != nil {
 			cancel()
-			return sum, fmt.Errorf("storing %s: %w", r.src, err)
-		}
-		switch {
-		case !created:
-			sum.Duplicate++
-		case twin:
-			sum.NearDuplicate++
-			sum.New++
-			sum.Records += len(r.records)
-		default:
-			sum.New++
-			sum.Records += len(r.records)
+			return w.sum, err
 		}
 	}
-	return sum, ctx.Err()
+	return w.sum, ctx.Err()
+}
+
+// maxBatch bounds the documents stored in one transaction.
+const maxBatch = 64
+
+// writer stores prepared articles in batches, linking reprints to their
+// twins.
+type writer struct {
+	st      store.Store
+	index   *store.NearIndex
+	near    int
+	pending []result
+	sum     Summary
+}
+
+// add queues a prepared article. A reprint of an article still in the
+// queue flushes the queue first, so that its twin has an id.
+func (w *writer) add(ctx context.Context, r result) error {
+	if len(strings.Fields(r.doc.Body)) >= nearMinWords {
+		for _, p := range w.pending {
+			if bits.OnesCount64(p.doc.Simhash^r.doc.Simhash) <= w.near {
+				if err := w.flush(ctx); err != nil {
+					return err
+				}
+				break
+			}
+		}
+		if err := w.linkTwin(ctx, r.doc); err != nil {
+			return fmt.Errorf("storing %s: %w", r.src, err)
+		}
+	}
+	w.pending = append(w.pending, r)
+	return nil
+}
+
+// linkTwin points a reprint at the stored story it repeats.
+func (w *writer) linkTwin(ctx context.Context, doc *store.Document) error {
+	for _, id := range w.index.Near(doc.Simhash, w.near) {
+		d, err := w.st.Document(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if d.Hash == doc.Hash {
+			return nil // the same text: storing merges it
+		}
+		doc.TwinOf = id
+		if d.TwinOf != 0 {
+			doc.TwinOf = d.TwinOf
+		}
+		return nil
+	}
+	return nil
+}
+
+// flush stores the queued articles in one transaction.
+func (w *writer) flush(ctx context.Context) error {
+	if len(w.pending) == 0 {
+		return nil
+	}
+	batch := make([]store.Addition, len(w.pending))
+	for i, r := range w.pending {
+		batch[i] = store.Addition{Document: r.doc, Records: r.records}
+	}
+	added, err := w.st.AddDocuments(ctx, batch)
+	if err != nil {
+		return fmt.Errorf("storing %s and %d more: %w", w.pending[0].src, len(w.pending)-1, err)
+	}
+	for i, a := range added {
+		r := w.pending[i]
+		switch {
+		case !a.Created:
+			w.sum.Duplicate++
+			continue
+		case r.doc.TwinOf != 0:
+			w.sum.NearDuplicate++
+		}
+		w.index.Add(a.ID, r.doc.Simhash)
+		w.sum.New++
+		w.sum.Records += len(r.records)
+	}
+	w.pending = w.pending[:0]
+	return nil
 }
 
 // prepare parses and extracts one article: the work that runs in parallel.
@@ -164,32 +257,4 @@ func prepare(cat *catalog.Catalog, it item) result {
 		Body: doc.Body, Format: doc.Format, Sources: []string{it.source}, Simhash: store.Simhash(doc.Body),
 	}
 	return result{src: it.source, doc: sd, records: recs}
-}
-
-// storeOne stores a prepared article, linking a reprint to its twin.
-func storeOne(ctx context.Context, st store.Store, index *store.NearIndex, r result, near int) (created, twin bool, err error) {
-	if len(strings.Fields(r.doc.Body)) >= nearMinWords {
-		for _, id := range index.Near(r.doc.Simhash, near) {
-			d, err := st.Document(ctx, id)
-			if errors.Is(err, store.ErrNotFound) {
-				continue
-			}
-			if err != nil {
-				return false, false, err
-			}
-			if d.Hash == r.doc.Hash {
-				break // the same text: AddDocument merges it
-			}
-			r.doc.TwinOf = id
-			if d.TwinOf != 0 {
-				r.doc.TwinOf = d.TwinOf
-			}
-			break
-		}
-	}
-	id, created, err := st.AddDocument(ctx, r.doc, r.records)
-	if created {
-		index.Add(id, r.doc.Simhash)
-	}
-	return created, created && r.doc.TwinOf != 0, err
 }

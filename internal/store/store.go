@@ -114,6 +114,9 @@ type Store interface {
 	ReplaceRecords(ctx context.Context, docID int64, recs []record.Record) (added, removed, kept int, err error)
 	// SetReview records a person's verdict on a record, or ErrNotFound.
 	SetReview(ctx context.Context, recordID int64, review string) error
+	// AddDocuments is AddDocument for a batch, in one transaction: all
+	// are stored or none.
+	AddDocuments(ctx context.Context, batch []Addition) ([]Added, error)
 	// Fingerprints lists every document's Simhash, for a NearIndex.
 	Fingerprints(ctx context.Context) ([]Fingerprint, error)
 	// SetTwin marks docID as a near-duplicate of twinID (0 clears it). It
@@ -198,4 +201,16 @@ func (x *NearIndex) Near(simhash uint64, maxDistance int) []int64 {
 		ids[i] = n.id
 	}
 	return ids
+}
+
+// Addition is a document to store with its records.
+type Addition struct {
+	Document *Document
+	Records  []record.Record
+}
+
+// Added says what AddDocuments did with one document.
+type Added struct {
+	ID      int64
+	Created bool
 }

@@ -170,64 +170,92 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 
 // AddDocument implements store.Store.
 func (s *Store) AddDocument(ctx context.Context, doc *store.Document, recs []record.Record) (int64, bool, error) {
-	if doc == nil {
-		return 0, false, errors.New("add document: nil document")
+	added, err := s.AddDocuments(ctx, []store.Addition{{Document: doc, Records: recs}})
+	if err != nil {
+		return 0, false, err
 	}
-	for i, r := range recs {
-		if err := store.CheckRecord(r); err != nil {
-			return 0, false, fmt.Errorf("add document: record %d: %w", i, err)
+	return added[0].ID, added[0].Created, nil
+}
+
+// AddDocuments implements store.Store: one transaction for the batch, so a
+// busy ingest pays for one commit, not one per article.
+func (s *Store) AddDocuments(ctx context.Context, batch []store.Addition) ([]store.Added, error) {
+	ats := make([]time.Time, len(batch))
+	for n, a := range batch {
+		doc := a.Document
+		if doc == nil {
+			return nil, errors.New("add document: nil document")
 		}
-	}
-	if doc.Hash == "" {
-		doc.Hash = store.TextHash(doc.Body)
-	}
-	if doc.Simhash == 0 {
-		doc.Simhash = store.Simhash(doc.Body)
-	}
-	at := doc.IngestedAt
-	if at.IsZero() {
-		at = time.Now()
-	}
-	at = at.UTC().Truncate(time.Microsecond)
-	var id int64
-	created := false
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, sqlDocumentByHash, doc.Hash).Scan(&id)
-		if err == nil {
-			return addSources(ctx, tx, id, doc.Sources)
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, sqlInsertDocument, doc.Hash, doc.URL, doc.Title, doc.Published, doc.Body,
-			doc.Format, doc.TwinOf, int64(doc.Simhash), at.Format(timeLayout))
-		if err != nil {
-			if sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY {
-				return fmt.Errorf("twin %d: %w", doc.TwinOf, store.ErrNotFound)
+		for i, r := range a.Records {
+			if err := store.CheckRecord(r); err != nil {
+				return nil, fmt.Errorf("add document: record %d: %w", i, err)
 			}
-			return err
 		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
+		if doc.Hash == "" {
+			doc.Hash = store.TextHash(doc.Body)
 		}
-		created = true
-		if err := addSources(ctx, tx, id, doc.Sources); err != nil {
-			return err
+		if doc.Simhash == 0 {
+			doc.Simhash = store.Simhash(doc.Body)
 		}
-		placed := make([]store.Placed, len(recs))
-		for i, r := range recs {
-			placed[i] = store.Placed{Record: r}
+		ats[n] = doc.IngestedAt
+		if ats[n].IsZero() {
+			ats[n] = time.Now()
 		}
-		return writeRecords(ctx, tx, id, placed)
+		ats[n] = ats[n].UTC().Truncate(time.Microsecond)
+	}
+	added := make([]store.Added, len(batch))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for n, a := range batch {
+			id, created, err := addOne(ctx, tx, a.Document, a.Records, ats[n])
+			if err != nil {
+				return err
+			}
+			added[n] = store.Added{ID: id, Created: created}
+		}
+		return nil
 	})
 	if err != nil {
-		return 0, false, fmt.Errorf("add document: %w", err)
+		return nil, fmt.Errorf("add document: %w", err)
 	}
-	doc.ID = id
-	if created {
-		doc.IngestedAt = at
+	for n, a := range batch {
+		a.Document.ID = added[n].ID
+		if added[n].Created {
+			a.Document.IngestedAt = ats[n]
+		}
 	}
-	return id, created, nil
+	return added, nil
+}
+
+// addOne stores one document and its records inside tx, or adds its
+// sources to the stored copy with the same hash.
+func addOne(ctx context.Context, tx *sql.Tx, doc *store.Document, recs []record.Record, at time.Time) (int64, bool, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, sqlDocumentByHash, doc.Hash).Scan(&id)
+	if err == nil {
+		return id, false, addSources(ctx, tx, id, doc.Sources)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, false, err
+	}
+	res, err := tx.ExecContext(ctx, sqlInsertDocument, doc.Hash, doc.URL, doc.Title, doc.Published, doc.Body,
+		doc.Format, doc.TwinOf, int64(doc.Simhash), at.Format(timeLayout))
+	if err != nil {
+		if sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY {
+			return 0, false, fmt.Errorf("twin %d: %w", doc.TwinOf, store.ErrNotFound)
+		}
+		return 0, false, err
+	}
+	if id, err = res.LastInsertId(); err != nil {
+		return 0, false, err
+	}
+	if err := addSources(ctx, tx, id, doc.Sources); err != nil {
+		return 0, false, err
+	}
+	placed := make([]store.Placed, len(recs))
+	for i, r := range recs {
+		placed[i] = store.Placed{Record: r}
+	}
+	return id, true, writeRecords(ctx, tx, id, placed)
 }
 
 func addSources(ctx context.Context, tx *sql.Tx, docID int64, sources []string) error {

@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SetReview", testSetReview},
 		{"ReplaceRecords", testReplaceRecords},
 		{"NearDuplicates", testNearDuplicates},
+		{"AddDocumentsBatch", testAddDocuments},
 		{"Twins", testTwins},
 		{"Search", testSearch},
 		{"Stats", testStats},
@@ -711,5 +712,34 @@ func testConcurrentAdd(t *testing.T, s store.Store) {
 		if n := len(records(t, s, store.Filter{DocumentID: d.ID})); n != nrecs(i) {
 			t.Errorf("document %q: %d records, want %d", d.Title, n, nrecs(i))
 		}
+	}
+}
+
+// testAddDocuments stores a batch in one go, a repeat within it once, and
+// nothing at all when one document of the batch fails.
+func testAddDocuments(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a, b := newDoc("A", nearBase, "a.txt"), newDoc("B", unrelated, "b.txt")
+	again := newDoc("A again", nearBase, "a-copy.txt")
+	added, err := s.AddDocuments(ctx, []store.Addition{{Document: a}, {Document: b}, {Document: again}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(added) != 3 || !added[0].Created || !added[1].Created || added[2].Created || added[2].ID != added[0].ID {
+		t.Fatalf("added %+v: want two new documents and the repeat pointing at the first", added)
+	}
+	got, err := s.Document(ctx, added[0].ID)
+	if err != nil || !slices.Equal(got.Sources, []string{"a.txt", "a-copy.txt"}) {
+		t.Errorf("sources %v, %v: want both paths", got.Sources, err)
+	}
+	bad := newDoc("Bad twin", "Some other text entirely about trucks and boats.", "c.txt")
+	bad.TwinOf = 999999
+	fresh := newDoc("Fresh", "A fresh text that the failed batch must not store.", "d.txt")
+	if _, err := s.AddDocuments(ctx, []store.Addition{{Document: fresh}, {Document: bad}}); err == nil {
+		t.Fatal("a batch with a missing twin was stored")
+	}
+	docs, _ := s.Documents(ctx, store.Filter{})
+	if len(docs) != 2 {
+		t.Errorf("%d documents after a failed batch, want the 2 stored before", len(docs))
 	}
 }
