@@ -685,7 +685,7 @@ func (x *docState) recipients(it item, g trigger) []string {
 		if m.End > subjectEnd || !isStateLike(m) {
 			continue
 		}
-		if x.isOriginModifier(i, k) || x.afterPreposition(m.Start, "from", "by", "with", "of", "in", "at", "against", "objections") {
+		if x.isOriginModifier(i, k) || x.afterPreposition(m.Start, "from", "by", "with", "of", "in", "at", "against") {
 			continue
 		}
 		subj = append(subj, m.Country)
