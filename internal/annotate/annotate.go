@@ -351,14 +351,22 @@ func findMentions(cat *catalog.Catalog, s Sentence, known *docNames) []Mention {
 	}
 	for _, m := range orgShapeRe.FindAllSubmatchIndex(withAny(text, orgWords)) {
 		a, b := m[2], m[3]
-		if taken(a, b) {
-			continue
+		// A state or maker named at its head is no part of the name:
+		// "Chinese Qilin Nonferrous Metals".
+		for _, o := range out {
+			if o.Start-s.Start <= a && o.End-s.Start > a && o.End-s.Start < b {
+				a = o.End - s.Start
+			}
 		}
-		name := text[a:b]
-		for _, lead := range []string{"The ", "A ", "An ", "State-owned ", "Indian ", "Chinese "} {
+		name := strings.TrimLeft(text[a:b], " ")
+		for _, lead := range []string{"The ", "A ", "An ", "State-owned "} {
 			name = strings.TrimPrefix(name, lead)
 		}
-		out = append(out, Mention{Start: s.Start + b - len(name), End: s.Start + b, Kind: MName, Name: name})
+		a = b - len(name)
+		if taken(a, b) || !strings.Contains(strings.TrimSpace(name), " ") {
+			continue
+		}
+		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MName, Name: name})
 	}
 	// People named again by surname alone ("President GOITA", "Mwansa said").
 	for _, f := range wordSpans(text) {

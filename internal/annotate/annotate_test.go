@@ -246,3 +246,16 @@ func TestAmbiguousNamesNeedContext(t *testing.T) {
 		}
 	}
 }
+
+func TestOrganisationFoundByShapeDropsItsState(t *testing.T) {
+	d := Annotate(catalog.MustDefault(), "Officials met Chinese firm Lotus Rare Metals Group and Brazil's Serra Azul Mining on Monday.", "", "2024-01-10", "")
+	var names []string
+	for _, m := range d.Mentions[0] {
+		if m.Kind == MName {
+			names = append(names, m.Name)
+		}
+	}
+	if strings.Join(names, "|") != "Lotus Rare Metals Group|Serra Azul Mining" {
+		t.Errorf("organisations found by shape: %q", names)
+	}
+}
