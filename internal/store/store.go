@@ -68,6 +68,7 @@ type Filter struct {
 	// Records without a date are left out when either is set.
 	Since, Until string
 	DocumentID   int64
+	RecordID     int64
 	// Limit 0 means no limit.
 	Limit, Offset int
 }
@@ -112,8 +113,14 @@ type Store interface {
 	// keeping every review as Plan describes. It returns ErrNotFound for an
 	// unknown document.
 	ReplaceRecords(ctx context.Context, docID int64, recs []record.Record) (added, removed, kept int, err error)
-	// SetReview records a person's verdict on a record, or ErrNotFound.
-	SetReview(ctx context.Context, recordID int64, review string) error
+	// Review applies a person's verdict to a record (for a correction, the
+	// new value of one field; see Correct) and appends it to the record's
+	// history, in one transaction. It sets rv.ID, rv.At when zero, and
+	// rv.Old for a correction, and returns the record as it now is, or
+	// ErrNotFound.
+	Review(ctx context.Context, rv *Review) (Record, error)
+	// History lists a record's reviews, oldest first, or ErrNotFound.
+	History(ctx context.Context, recordID int64) ([]Review, error)
 	// AddDocuments is AddDocument for a batch, in one transaction: all
 	// are stored or none.
 	AddDocuments(ctx context.Context, batch []Addition) ([]Added, error)
@@ -127,20 +134,43 @@ type Store interface {
 	// of 0 means no limit.
 	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
 	Stats(ctx context.Context) (Stats, error)
+
+	// AddFeed starts following a feed; ErrExists if its URL is followed.
+	// It sets f.ID, and f.Added when zero.
+	AddFeed(ctx context.Context, f *Feed) error
+	// Feeds lists the followed feeds in the order added.
+	Feeds(ctx context.Context) ([]Feed, error)
+	// UpdateFeed saves a feed's name and poll state, or ErrNotFound.
+	UpdateFeed(ctx context.Context, f Feed) error
+	// RemoveFeed stops following a feed and forgets its items, or ErrNotFound.
+	RemoveFeed(ctx context.Context, id int64) error
+	// UnseenItems returns the ones of a feed's item keys not yet marked seen,
+	// in the order given.
+	UnseenItems(ctx context.Context, feedID int64, keys []string) ([]string, error)
+	// MarkSeen remembers a feed item as handled.
+	MarkSeen(ctx context.Context, feedID int64, key string) error
+
+	// AddWatchlist stores a watchlist; from then on every transfer stored
+	// by AddDocument(s) that it Matches creates an Alert. It sets w.ID, and
+	// w.Added when zero.
+	AddWatchlist(ctx context.Context, w *Watchlist) error
+	// Watchlists lists the watchlists in the order added.
+	Watchlists(ctx context.Context) ([]Watchlist, error)
+	// RemoveWatchlist deletes a watchlist and its alerts, or ErrNotFound.
+	RemoveWatchlist(ctx context.Context, id int64) error
+	// Alerts lists alerts, newest first, with their records.
+	Alerts(ctx context.Context, f AlertFilter) ([]Alert, error)
+	// RecordDelivery saves the outcome of a webhook delivery, or ErrNotFound.
+	RecordDelivery(ctx context.Context, d Delivery) error
+
 	Close() error
 }
 
-// ErrNotFound reports an absent document or record.
+// ErrNotFound reports an absent document, record, feed or watchlist.
 var ErrNotFound = errors.New("not found")
 
-// CheckReview returns an error unless review is one of the Review values.
-func CheckReview(review string) error {
-	switch review {
-	case ReviewNone, ReviewConfirmed, ReviewRejected, ReviewCorrected:
-		return nil
-	}
-	return fmt.Errorf("unknown review %q (want %q, %q, %q or empty)", review, ReviewConfirmed, ReviewRejected, ReviewCorrected)
-}
+// ErrExists reports a feed that is already followed.
+var ErrExists = errors.New("already exists")
 
 // CheckRecord returns an error for a record no backend should store.
 func CheckRecord(r record.Record) error {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"math/bits"
 	"slices"
 	"strings"
@@ -52,14 +53,38 @@ years and will be managed with regional authorities, the delegation said in a st
 	}
 }
 
-func TestCheckReview(t *testing.T) {
-	for _, r := range []string{ReviewNone, ReviewConfirmed, ReviewRejected, ReviewCorrected} {
-		if err := CheckReview(r); err != nil {
-			t.Errorf("CheckReview(%q) = %v", r, err)
+func TestCorrectEvent(t *testing.T) {
+	visit := record.Record{Kind: record.KindEvent, Type: record.EventVisit, Actors: []string{"Mali"},
+		Country: record.Ptr("CHN"), Evidence: []record.Span{{Start: 1, End: 9}}, Source: "a.txt"}
+	got, old, err := Correct(visit, "actors", json.RawMessage(`["Mali", "Norinco"]`))
+	if err != nil || !slices.Equal(got.Actors, []string{"Mali", "Norinco"}) || string(old) != `["Mali"]` {
+		t.Fatalf("correcting actors = %+v, old %s, %v", got, old, err)
+	}
+	if got.Source != "a.txt" || len(got.Evidence) != 1 || len(visit.Actors) != 1 {
+		t.Errorf("a correction changed more than its field: %+v (original %+v)", got, visit)
+	}
+	if got, _, err := Correct(visit, "planned", json.RawMessage(`true`)); err != nil || !got.Planned {
+		t.Errorf("correcting planned = %+v, %v", got, err)
+	}
+	for field, value := range map[string]string{
+		"type": `"parade"`, "country": `"china"`, "category": `"drone"`, "actors": `"Mali"`, "planned": `"yes"`,
+	} {
+		if _, _, err := Correct(visit, field, json.RawMessage(value)); err == nil {
+			t.Errorf("Correct(%s = %s) accepted", field, value)
 		}
 	}
-	if CheckReview("Confirmed") == nil {
-		t.Error("CheckReview accepts a value of another case")
+}
+
+func TestNextReview(t *testing.T) {
+	for _, tt := range []struct{ current, verdict, want string }{
+		{ReviewNone, ReviewConfirmed, ReviewConfirmed},
+		{ReviewCorrected, ReviewConfirmed, ReviewCorrected},
+		{ReviewCorrected, ReviewRejected, ReviewRejected},
+		{ReviewRejected, ReviewCorrected, ReviewCorrected},
+	} {
+		if got := NextReview(tt.current, tt.verdict); got != tt.want {
+			t.Errorf("NextReview(%q, %q) = %q, want %q", tt.current, tt.verdict, got, tt.want)
+		}
 	}
 }
 

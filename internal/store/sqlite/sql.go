@@ -91,6 +91,65 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, body ON documents BEG
 	INSERT INTO documents_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
 `,
+	// 2: review history, followed feeds, watchlists and their alerts. Times
+	// are text in timeLayout, '' for none.
+	`
+CREATE TABLE reviews (
+	id        INTEGER PRIMARY KEY,
+	record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+	verdict   TEXT NOT NULL,
+	reviewer  TEXT NOT NULL,
+	at        TEXT NOT NULL,
+	field     TEXT NOT NULL,
+	old       TEXT NOT NULL, -- JSON, '' unless a correction
+	new       TEXT NOT NULL,
+	note      TEXT NOT NULL
+);
+CREATE INDEX reviews_record ON reviews(record_id, id);
+
+CREATE TABLE feeds (
+	id            INTEGER PRIMARY KEY,
+	url           TEXT NOT NULL UNIQUE,
+	name          TEXT NOT NULL,
+	etag          TEXT NOT NULL,
+	last_modified TEXT NOT NULL,
+	last_polled   TEXT NOT NULL,
+	next_poll     TEXT NOT NULL,
+	last_error    TEXT NOT NULL,
+	failures      INTEGER NOT NULL,
+	added         TEXT NOT NULL
+);
+CREATE TABLE feed_items (
+	feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+	key     TEXT NOT NULL,
+	PRIMARY KEY (feed_id, key)
+) WITHOUT ROWID;
+
+CREATE TABLE watchlists (
+	id        INTEGER PRIMARY KEY,
+	recipient TEXT NOT NULL,
+	supplier  TEXT NOT NULL,
+	category  TEXT NOT NULL,
+	webhook   TEXT NOT NULL,
+	secret    TEXT NOT NULL,
+	added     TEXT NOT NULL
+);
+-- An alert keeps the record as it was when stored: a new extraction may
+-- replace the record, never the alert.
+CREATE TABLE alerts (
+	id           INTEGER PRIMARY KEY,
+	watchlist_id INTEGER NOT NULL REFERENCES watchlists(id) ON DELETE CASCADE,
+	record_id    INTEGER NOT NULL,
+	document_id  INTEGER NOT NULL,
+	record       TEXT NOT NULL CHECK (json_valid(record)),
+	created      TEXT NOT NULL,
+	delivered    TEXT NOT NULL DEFAULT '',
+	attempts     INTEGER NOT NULL DEFAULT 0,
+	next_attempt TEXT NOT NULL DEFAULT '',
+	last_error   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX alerts_watchlist ON alerts(watchlist_id, id);
+`,
 }
 
 // applicationID marks a SQLite file as Dossier's ("DOSS").
@@ -136,6 +195,39 @@ UPDATE records SET document_id = ?, seq = ?, kind = ?, recipient = ?, supplier =
 WHERE id = ?`
 	sqlDeleteRecord = `DELETE FROM records WHERE id = ?`
 	sqlSetReview    = `UPDATE records SET review = ? WHERE id = ?`
+
+	sqlInsertReview = `
+INSERT INTO reviews (record_id, verdict, reviewer, at, field, old, new, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlRecordExists = `SELECT 1 FROM records WHERE id = ?`
+	sqlHistory      = `
+SELECT id, record_id, verdict, reviewer, at, field, old, new, note FROM reviews WHERE record_id = ? ORDER BY id`
+
+	sqlInsertFeed = `
+INSERT INTO feeds (url, name, etag, last_modified, last_polled, next_poll, last_error, failures, added)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlFeeds = `
+SELECT id, url, name, etag, last_modified, last_polled, next_poll, last_error, failures, added FROM feeds ORDER BY id`
+	sqlUpdateFeed = `
+UPDATE feeds SET name = ?, etag = ?, last_modified = ?, last_polled = ?, next_poll = ?, last_error = ?, failures = ?
+WHERE id = ?`
+	sqlDeleteFeed = `DELETE FROM feeds WHERE id = ?`
+	sqlItemSeen   = `SELECT 1 FROM feed_items WHERE feed_id = ? AND key = ?`
+	sqlMarkSeen   = `INSERT INTO feed_items (feed_id, key) VALUES (?, ?) ON CONFLICT DO NOTHING`
+
+	sqlInsertWatchlist = `
+INSERT INTO watchlists (recipient, supplier, category, webhook, secret, added) VALUES (?, ?, ?, ?, ?, ?)`
+	sqlWatchlists = `
+SELECT id, recipient, supplier, category, webhook, secret, added FROM watchlists ORDER BY id`
+	sqlDeleteWatchlist = `DELETE FROM watchlists WHERE id = ?`
+	sqlInsertAlert     = `
+INSERT INTO alerts (watchlist_id, record_id, document_id, record, created) VALUES (?, ?, ?, ?, ?)`
+	sqlAlerts = `
+SELECT a.id, a.watchlist_id, a.record_id, a.document_id, a.record, a.created, a.delivered, a.attempts,
+	a.next_attempt, a.last_error, coalesce(s.source, '')
+FROM alerts a JOIN watchlists w ON w.id = a.watchlist_id
+LEFT JOIN document_sources s ON s.document_id = a.document_id AND s.seq = 0`
+	sqlRecordDelivery = `
+UPDATE alerts SET attempts = attempts + 1, delivered = ?, next_attempt = ?, last_error = ? WHERE id = ?`
 
 	sqlSimhashes = `SELECT id, simhash FROM documents`
 	sqlSetTwin   = `UPDATE documents SET twin_of = nullif(?, 0) WHERE id = ?`
@@ -201,6 +293,10 @@ func recordConds(f store.Filter) ([]string, []any) {
 	eq("r.supplier", f.Supplier)
 	eq("r.category", f.Category)
 	eq("r.status", f.Status)
+	if f.RecordID != 0 {
+		conds = append(conds, `r.id = ?`)
+		args = append(args, f.RecordID)
+	}
 	if f.Designation != "" {
 		// A designation that folds to nothing must not find the records that have none.
 		conds = append(conds, `r.designation_fold = ? AND r.designation IS NOT NULL`)

@@ -205,8 +205,12 @@ func (s *Store) AddDocuments(ctx context.Context, batch []store.Addition) ([]sto
 	}
 	added := make([]store.Added, len(batch))
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		watch, err := queryWatchlists(ctx, tx)
+		if err != nil {
+			return err
+		}
 		for n, a := range batch {
-			id, created, err := addOne(ctx, tx, a.Document, a.Records, ats[n])
+			id, created, err := addOne(ctx, tx, watch, a.Document, a.Records, ats[n])
 			if err != nil {
 				return err
 			}
@@ -228,7 +232,7 @@ func (s *Store) AddDocuments(ctx context.Context, batch []store.Addition) ([]sto
 
 // addOne stores one document and its records inside tx, or adds its
 // sources to the stored copy with the same hash.
-func addOne(ctx context.Context, tx *sql.Tx, doc *store.Document, recs []record.Record, at time.Time) (int64, bool, error) {
+func addOne(ctx context.Context, tx *sql.Tx, watch []store.Watchlist, doc *store.Document, recs []record.Record, at time.Time) (int64, bool, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, sqlDocumentByHash, doc.Hash).Scan(&id)
 	if err == nil {
@@ -255,7 +259,11 @@ func addOne(ctx context.Context, tx *sql.Tx, doc *store.Document, recs []record.
 	for i, r := range recs {
 		placed[i] = store.Placed{Record: r}
 	}
-	return id, true, writeRecords(ctx, tx, id, placed)
+	ids, err := writeRecords(ctx, tx, id, placed)
+	if err != nil {
+		return 0, false, err
+	}
+	return id, true, addAlerts(ctx, tx, watch, id, ids, recs, at)
 }
 
 func addSources(ctx context.Context, tx *sql.Tx, docID int64, sources []string) error {
@@ -268,32 +276,44 @@ func addSources(ctx context.Context, tx *sql.Tx, docID int64, sources []string) 
 }
 
 // writeRecords inserts the records of placed with ID 0 and rewrites the
-// others, numbering them in order.
-func writeRecords(ctx context.Context, tx *sql.Tx, docID int64, placed []store.Placed) error {
+// others, numbering them in order. It returns the new records' IDs, 0 for
+// the rewritten.
+func writeRecords(ctx context.Context, tx *sql.Tx, docID int64, placed []store.Placed) ([]int64, error) {
 	insert, err := tx.PrepareContext(ctx, sqlInsertRecord)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer insert.Close()
+	ids := make([]int64, len(placed))
 	for seq, p := range placed {
-		r := p.Record
-		r.Source = "" // the document's, not the record's
-		js, err := json.Marshal(r)
-		if err != nil {
-			return err
+		cols := recordColumns(docID, seq, p.Record)
+		if p.ID != 0 {
+			if _, err := tx.ExecContext(ctx, sqlUpdateRecord, append(cols, p.ID)...); err != nil {
+				return nil, err
+			}
+			continue
 		}
-		cols := []any{docID, seq, r.Kind, r.Recipient, r.Supplier, r.Designation,
-			catalog.Fold(record.Str(r.Designation)), r.Category, r.Status, r.Type, r.Date, string(js)}
-		if p.ID == 0 {
-			_, err = insert.ExecContext(ctx, cols...)
-		} else {
-			_, err = tx.ExecContext(ctx, sqlUpdateRecord, append(cols, p.ID)...)
-		}
+		res, err := insert.ExecContext(ctx, cols...)
 		if err != nil {
-			return err
+			return nil, err
+		}
+		if ids[seq], err = res.LastInsertId(); err != nil {
+			return nil, err
 		}
 	}
-	return nil
+	return ids, nil
+}
+
+// recordColumns are the values of sqlInsertRecord for a record.
+func recordColumns(docID int64, seq int, r record.Record) []any {
+	r.Source = "" // the document's, not the record's
+	js, err := json.Marshal(r)
+	if err != nil {
+		// A Record holds only strings, numbers and slices of them.
+		panic(fmt.Sprintf("record %+v: %v", r, err))
+	}
+	return []any{docID, seq, r.Kind, r.Recipient, r.Supplier, r.Designation,
+		catalog.Fold(record.Str(r.Designation)), r.Category, r.Status, r.Type, r.Date, string(js)}
 }
 
 // Document implements store.Store.
@@ -415,7 +435,8 @@ func (s *Store) ReplaceRecords(ctx context.Context, docID int64, recs []record.R
 			}
 		}
 		added, removed, kept = plan.Counts()
-		return writeRecords(ctx, tx, docID, plan.Records)
+		_, err = writeRecords(ctx, tx, docID, plan.Records)
+		return err
 	})
 	if err != nil {
 		return 0, 0, 0, fmt.Errorf("replace records of document %d: %w", docID, err)
@@ -423,19 +444,97 @@ func (s *Store) ReplaceRecords(ctx context.Context, docID int64, recs []record.R
 	return added, removed, kept, nil
 }
 
-// SetReview implements store.Store.
-func (s *Store) SetReview(ctx context.Context, recordID int64, review string) error {
-	if err := store.CheckReview(review); err != nil {
-		return fmt.Errorf("review record %d: %w", recordID, err)
+// Review implements store.Store.
+func (s *Store) Review(ctx context.Context, rv *store.Review) (store.Record, error) {
+	if err := store.CheckReview(*rv); err != nil {
+		return store.Record{}, fmt.Errorf("review record %d: %w", rv.RecordID, err)
 	}
-	res, err := s.write.ExecContext(ctx, sqlSetReview, review, recordID)
-	if err == nil {
-		err = mustAffect(res)
+	at := rv.At
+	if at.IsZero() {
+		at = time.Now()
 	}
+	at = at.UTC().Truncate(time.Microsecond)
+	var out store.Record
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		recs, err := queryRecords(ctx, tx, store.Filter{RecordID: rv.RecordID})
+		if err != nil {
+			return err
+		}
+		if len(recs) == 0 {
+			return store.ErrNotFound
+		}
+		out = recs[0]
+		if rv.Verdict == store.ReviewCorrected {
+			var old json.RawMessage
+			if out.Record, old, err = store.Correct(out.Record, rv.Field, rv.New); err != nil {
+				return err
+			}
+			rv.Old = old
+			if err := rewriteRecord(ctx, tx, out); err != nil {
+				return err
+			}
+		}
+		out.Review = store.NextReview(out.Review, rv.Verdict)
+		if _, err := tx.ExecContext(ctx, sqlSetReview, out.Review, out.ID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, sqlInsertReview, rv.RecordID, rv.Verdict, rv.Reviewer, at.Format(timeLayout),
+			rv.Field, string(rv.Old), string(rv.New), rv.Note)
+		if err != nil {
+			return err
+		}
+		rv.ID, err = res.LastInsertId()
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf("review record %d: %w", recordID, err)
+		return store.Record{}, fmt.Errorf("review record %d: %w", rv.RecordID, err)
 	}
-	return nil
+	rv.At = at
+	return out, nil
+}
+
+// rewriteRecord stores a record's new content in its place.
+func rewriteRecord(ctx context.Context, tx *sql.Tx, r store.Record) error {
+	var seq int
+	if err := tx.QueryRowContext(ctx, `SELECT seq FROM records WHERE id = ?`, r.ID).Scan(&seq); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, sqlUpdateRecord, append(recordColumns(r.DocumentID, seq, r.Record), r.ID)...)
+	return err
+}
+
+// History implements store.Store.
+func (s *Store) History(ctx context.Context, recordID int64) ([]store.Review, error) {
+	var one int
+	if err := s.read.QueryRowContext(ctx, sqlRecordExists, recordID).Scan(&one); errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("history of record %d: %w", recordID, store.ErrNotFound)
+	} else if err != nil {
+		return nil, fmt.Errorf("history of record %d: %w", recordID, err)
+	}
+	rows, err := s.read.QueryContext(ctx, sqlHistory, recordID)
+	if err != nil {
+		return nil, fmt.Errorf("history of record %d: %w", recordID, err)
+	}
+	defer rows.Close()
+	var out []store.Review
+	for rows.Next() {
+		var rv store.Review
+		var at, old, nw string
+		if err := rows.Scan(&rv.ID, &rv.RecordID, &rv.Verdict, &rv.Reviewer, &at, &rv.Field, &old, &nw, &rv.Note); err != nil {
+			return nil, fmt.Errorf("history of record %d: %w", recordID, err)
+		}
+		if rv.At, err = parseTime(at); err != nil {
+			return nil, fmt.Errorf("history of record %d: %w", recordID, err)
+		}
+		if old != "" {
+			rv.Old = json.RawMessage(old)
+		}
+		if nw != "" {
+			rv.New = json.RawMessage(nw)
+		}
+		out = append(out, rv)
+	}
+	return out, rows.Err()
 }
 
 // mustAffect turns an update of no row into ErrNotFound.

@@ -29,7 +29,9 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SameHash", testSameHash},
 		{"RecordFilters", testRecordFilters},
 		{"DocumentFilters", testDocumentFilters},
-		{"SetReview", testSetReview},
+		{"Review", testReview},
+		{"Feeds", testFeeds},
+		{"Watchlists", testWatchlists},
 		{"ReplaceRecords", testReplaceRecords},
 		{"NearDuplicates", testNearDuplicates},
 		{"AddDocumentsBatch", testAddDocuments},
@@ -201,9 +203,6 @@ func testNotFound(t *testing.T, s store.Store) {
 	}
 	if _, _, _, err := s.ReplaceRecords(ctx, id+1, nil); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("ReplaceRecords(%d): %v, want ErrNotFound", id+1, err)
-	}
-	if err := s.SetReview(ctx, 4242, store.ReviewConfirmed); !errors.Is(err, store.ErrNotFound) {
-		t.Errorf("SetReview(4242): %v, want ErrNotFound", err)
 	}
 	if err := s.SetTwin(ctx, id+1, id); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("SetTwin(%d, %d): %v, want ErrNotFound", id+1, id, err)
@@ -392,20 +391,109 @@ func testDocumentFilters(t *testing.T, s store.Store) {
 	}
 }
 
-func testSetReview(t *testing.T, s store.Store) {
+// review gives a verdict on a record as "tester" and returns it as it now is.
+func review(t *testing.T, s store.Store, id int64, verdict string) store.Record {
+	t.Helper()
+	r, err := s.Review(context.Background(), &store.Review{RecordID: id, Verdict: verdict, Reviewer: "tester"})
+	if err != nil {
+		t.Fatalf("Review(%d, %s): %v", id, verdict, err)
+	}
+	return r
+}
+
+// correct sets one field of a record to a JSON value.
+func correct(t *testing.T, s store.Store, id int64, field, value string) store.Record {
+	t.Helper()
+	r, err := s.Review(context.Background(), &store.Review{RecordID: id, Verdict: store.ReviewCorrected,
+		Reviewer: "tester", Field: field, New: json.RawMessage(value)})
+	if err != nil {
+		t.Fatalf("correct record %d's %s to %s: %v", id, field, value, err)
+	}
+	return r
+}
+
+func testReview(t *testing.T, s store.Store) {
 	ctx := context.Background()
 	id := add(t, s, newDoc("Mali", maliBody, "a.txt"), transfer("MLI", "CHN", "VN2C", "armoured vehicle", record.StatusDelivered, "2021"))
 	r := records(t, s, store.Filter{DocumentID: id})[0]
-	for _, review := range []string{store.ReviewConfirmed, store.ReviewRejected, store.ReviewCorrected, store.ReviewNone} {
-		if err := s.SetReview(ctx, r.ID, review); err != nil {
-			t.Fatalf("SetReview(%q): %v", review, err)
-		}
-		if got := records(t, s, store.Filter{DocumentID: id})[0].Review; got != review {
-			t.Errorf("Review = %q, want %q", got, review)
+
+	if got := review(t, s, r.ID, store.ReviewConfirmed); got.Review != store.ReviewConfirmed {
+		t.Errorf("after confirming: review %q", got.Review)
+	}
+	if got := review(t, s, r.ID, store.ReviewRejected); got.Review != store.ReviewRejected {
+		t.Errorf("after rejecting: review %q", got.Review)
+	}
+	at := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
+	rv := &store.Review{RecordID: r.ID, Verdict: store.ReviewCorrected, Reviewer: "ana", At: at,
+		Field: "recipient", New: json.RawMessage(`"BFA"`), Note: "the article means Burkina Faso"}
+	got, err := s.Review(ctx, rv)
+	if err != nil {
+		t.Fatalf("correcting the recipient: %v", err)
+	}
+	if got.Recipient != "BFA" || got.Review != store.ReviewCorrected || string(rv.Old) != `"MLI"` || rv.ID == 0 {
+		t.Errorf("after correcting: recipient %q review %q old %s id %d; want BFA corrected \"MLI\"", got.Recipient, got.Review, rv.Old, rv.ID)
+	}
+	// The correction is stored: the filters see it, the rest is unchanged.
+	if recs := records(t, s, store.Filter{Recipient: "BFA"}); len(recs) != 1 || recs[0].ID != r.ID || record.Str(recs[0].Designation) != "VN2C" {
+		t.Errorf("records of BFA after the correction: %q", labels(recs))
+	}
+	if recs := records(t, s, store.Filter{Recipient: "MLI"}); len(recs) != 0 {
+		t.Errorf("records of MLI after the correction: %q, want none", labels(recs))
+	}
+	got = correct(t, s, r.ID, "quantity", `{"value": 8, "qualifier": "exact"}`)
+	if got.Quantity.Value == nil || *got.Quantity.Value != 8 || got.Quantity.Qualifier != record.QualExact {
+		t.Errorf("quantity after correcting: %+v", got.Quantity)
+	}
+	// Confirming a corrected record keeps it corrected, so that a new
+	// extraction keeps the person's values.
+	if got := review(t, s, r.ID, store.ReviewConfirmed); got.Review != store.ReviewCorrected {
+		t.Errorf("confirming a corrected record: review %q, want corrected", got.Review)
+	}
+
+	for _, bad := range []store.Review{
+		{Verdict: "maybe", Reviewer: "x"},
+		{Verdict: store.ReviewConfirmed},
+		{Verdict: store.ReviewCorrected, Reviewer: "x", Field: "evidence", New: json.RawMessage(`[]`)},
+		{Verdict: store.ReviewCorrected, Reviewer: "x", Field: "category", New: json.RawMessage(`"tank"`)},
+		{Verdict: store.ReviewCorrected, Reviewer: "x", Field: "quantity", New: json.RawMessage(`"six"`)},
+		{Verdict: store.ReviewCorrected, Reviewer: "x", Field: "quantity", New: json.RawMessage(`{"count": 6}`)},
+		{Verdict: store.ReviewCorrected, Reviewer: "x", Field: "date", New: json.RawMessage(`"March 2023"`)},
+		{Verdict: store.ReviewCorrected, Reviewer: "x", Field: "supplier", New: json.RawMessage(`"China"`)},
+		{Verdict: store.ReviewCorrected, Reviewer: "x", Field: "status"},
+	} {
+		bad.RecordID = r.ID
+		if _, err := s.Review(ctx, &bad); err == nil || errors.Is(err, store.ErrNotFound) {
+			t.Errorf("Review(%s %s=%s by %q) = %v, want an error about the review", bad.Verdict, bad.Field, bad.New, bad.Reviewer, err)
 		}
 	}
-	if err := s.SetReview(ctx, r.ID, "maybe"); err == nil || errors.Is(err, store.ErrNotFound) {
-		t.Errorf("SetReview(maybe) = %v, want an error about the value", err)
+
+	hist, err := s.History(ctx, r.ID)
+	if err != nil {
+		t.Fatalf("History: %v", err)
+	}
+	var verdicts []string
+	for _, h := range hist {
+		verdicts = append(verdicts, h.Verdict+":"+h.Field)
+	}
+	if want := "confirmed: rejected: corrected:recipient corrected:quantity confirmed:"; strings.Join(verdicts, " ") != want {
+		t.Fatalf("history %q, want %q (failed reviews leave no entry)", strings.Join(verdicts, " "), want)
+	}
+	h := hist[2]
+	if h.Reviewer != "ana" || !h.At.Equal(at) || string(h.Old) != `"MLI"` || string(h.New) != `"BFA"` ||
+		h.Note != rv.Note || h.RecordID != r.ID || h.ID != rv.ID {
+		t.Errorf("history entry of the correction = %+v", h)
+	}
+	if hist[0].At.IsZero() || hist[0].Reviewer != "tester" {
+		t.Errorf("history entry of the confirmation = %+v, want a time and the reviewer", hist[0])
+	}
+	if _, err := s.Review(ctx, &store.Review{RecordID: 4242, Verdict: store.ReviewConfirmed, Reviewer: "x"}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Review(4242) = %v, want ErrNotFound", err)
+	}
+	if _, err := s.History(ctx, 4242); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("History(4242) = %v, want ErrNotFound", err)
+	}
+	if recs := records(t, s, store.Filter{RecordID: r.ID}); len(recs) != 1 || recs[0].ID != r.ID {
+		t.Errorf("Records(RecordID %d) = %q", r.ID, labels(recs))
 	}
 }
 
@@ -419,12 +507,10 @@ func testReplaceRecords(t *testing.T, s store.Store) {
 	other := add(t, s, newDoc("Other", "Another article that must not change.", "o.txt"), km450)
 
 	old := records(t, s, store.Filter{DocumentID: id})
-	reviews := []string{store.ReviewConfirmed, store.ReviewRejected, store.ReviewNone, store.ReviewCorrected}
-	for i, r := range old {
-		if err := s.SetReview(ctx, r.ID, reviews[i]); err != nil {
-			t.Fatal(err)
-		}
-	}
+	review(t, s, old[0].ID, store.ReviewConfirmed)
+	review(t, s, old[1].ID, store.ReviewRejected)
+	correct(t, s, old[3].ID, "subject", `"arms contract"`)
+	deal.Subject = record.Ptr("arms contract")
 
 	// The new extraction finds VN2C again (spelt otherwise, with new
 	// evidence), the agreement again (with another subject), and a new
@@ -625,10 +711,7 @@ func testStats(t *testing.T, s store.Store) {
 		t.Fatal(err)
 	}
 	// A rejected record is not counted.
-	rejected := records(t, s, store.Filter{Designation: "TB2"})[0]
-	if err := s.SetReview(ctx, rejected.ID, store.ReviewRejected); err != nil {
-		t.Fatal(err)
-	}
+	review(t, s, records(t, s, store.Filter{Designation: "TB2"})[0].ID, store.ReviewRejected)
 	st, err = s.Stats(ctx)
 	if err != nil {
 		t.Fatalf("Stats: %v", err)
