@@ -136,7 +136,7 @@ func writeTable(w io.Writer, recs []record.Record) error {
 			continue
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", shortSource(r.Source), r.Recipient, dash(record.Str(r.Supplier)),
-			dash(designationCell(r)), r.Category, quantityCell(r.Quantity), r.Status, dash(record.Str(r.Date)))
+			dash(designationCell(r)), r.Category, r.Quantity.String(), r.Status, dash(record.Str(r.Date)))
 	}
 	fmt.Fprintln(tw)
 	fmt.Fprintln(tw, "SOURCE\tEVENT\tPLANNED\tCOUNTRY\tDATE\tACTORS")
@@ -160,19 +160,6 @@ func designationCell(r record.Record) string {
 		d += " (uncatalogued)"
 	}
 	return d
-}
-
-func quantityCell(q record.Quantity) string {
-	if q.Value == nil {
-		return "?"
-	}
-	switch q.Qualifier {
-	case record.QualAtLeast:
-		return fmt.Sprintf("≥%d", *q.Value)
-	case record.QualApprox:
-		return fmt.Sprintf("~%d", *q.Value)
-	}
-	return fmt.Sprint(*q.Value)
 }
 
 func shortSource(s string) string {

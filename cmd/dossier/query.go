@@ -2,16 +2,15 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/dossier-osint/dossier/internal/export"
 	"github.com/dossier-osint/dossier/internal/document"
 	"github.com/dossier-osint/dossier/internal/extract"
 	"github.com/dossier-osint/dossier/internal/record"
@@ -51,7 +50,7 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		if *format == "csv" {
-			return writeCSV(stdout, recs)
+			return export.RecordsCSV(stdout, recs)
 		}
 		return writeRecords(stdout, *format, plain(recs))
 	})
@@ -81,7 +80,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 		if *format == "csv" {
-			return writeCSV(stdout, kept)
+			return export.RecordsCSV(stdout, kept)
 		}
 		return writeRecords(stdout, "jsonl", plain(kept))
 	})
@@ -214,36 +213,6 @@ func plain(recs []store.Record) []record.Record {
 		out[i] = r.Record
 	}
 	return out
-}
-
-var csvHeader = []string{"id", "document", "kind", "recipient", "supplier", "manufacturer", "designation", "category",
-	"quantity", "qualifier", "status", "type", "actors", "country", "planned", "subject", "date", "review", "source", "evidence"}
-
-func writeCSV(w io.Writer, recs []store.Record) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(csvHeader); err != nil {
-		return err
-	}
-	for _, r := range recs {
-		qty := ""
-		if r.Quantity.Value != nil {
-			qty = strconv.Itoa(*r.Quantity.Value)
-		}
-		planned := ""
-		if r.Kind == record.KindEvent {
-			planned = strconv.FormatBool(r.Planned)
-		}
-		ev, _ := json.Marshal(r.Evidence)
-		row := []string{strconv.FormatInt(r.ID, 10), strconv.FormatInt(r.DocumentID, 10), r.Kind, r.Recipient,
-			record.Str(r.Supplier), record.Str(r.Manufacturer), record.Str(r.Designation), r.Category, qty,
-			r.Quantity.Qualifier, r.Status, r.Type, strings.Join(r.Actors, "; "), record.Str(r.Country), planned,
-			record.Str(r.Subject), record.Str(r.Date), r.Review, r.Source, string(ev)}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
 }
 
 func writeCounts(w io.Writer, title string, counts map[string]int) {

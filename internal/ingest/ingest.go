@@ -26,6 +26,8 @@ type Options struct {
 	Workers int
 	// Fetch reads an http(s) address; nil refuses addresses.
 	Fetch func(ctx context.Context, url string) (data []byte, finalURL string, err error)
+	// StdinName is the source name of what "-" reads; "" means "stdin".
+	StdinName string
 	// Progress is told of each document done; nil for none.
 	Progress func(done int)
 	// NearDistance is the largest SimHash distance, in bits, at which a
@@ -53,6 +55,17 @@ type Summary struct {
 	New, Duplicate, NearDuplicate int
 	Failures                      []Failure
 	Records                       int
+	// Stored lists every document stored or found stored, in the order
+	// stored, so that a caller can point at what it ingested.
+	Stored []Stored
+}
+
+// Stored is a source and the document that holds it.
+type Stored struct {
+	Source     string
+	DocumentID int64
+	// New is false when the text was stored already.
+	New bool
 }
 
 // item is one article on its way from a source to the store.
@@ -90,7 +103,7 @@ func Run(ctx context.Context, st store.Store, cat *catalog.Catalog, sources []st
 	results := make(chan result, workers*2)
 	go func() {
 		defer close(items)
-		expand(ctx, sources, stdin, opt.Fetch, items)
+		expand(ctx, sources, stdin, opt, items)
 	}()
 	var wg sync.WaitGroup
 	for range workers {
@@ -224,6 +237,7 @@ func (w *writer) flush(ctx context.Context) error {
 	}
 	for i, a := range added {
 		r := w.pending[i]
+		w.sum.Stored = append(w.sum.Stored, Stored{Source: r.src, DocumentID: a.ID, New: a.Created})
 		switch {
 		case !a.Created:
 			w.sum.Duplicate++

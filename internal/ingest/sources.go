@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -79,7 +80,7 @@ func IsWARC(name string) bool {
 
 // expand sends every article of the sources to out, an error item for
 // each source that cannot be read.
-func expand(ctx context.Context, sources []string, stdin io.Reader, fetch func(context.Context, string) ([]byte, string, error), out chan<- item) {
+func expand(ctx context.Context, sources []string, stdin io.Reader, opt Options, out chan<- item) {
 	send := func(it item) bool {
 		select {
 		case out <- it:
@@ -101,13 +102,13 @@ func expand(ctx context.Context, sources []string, stdin io.Reader, fetch func(c
 			switch {
 			case f == "-":
 				data, err := io.ReadAll(stdin)
-				it = item{source: "stdin", data: data, err: err}
+				it = item{source: cmp.Or(opt.StdinName, "stdin"), data: data, err: err}
 			case IsURL(f):
-				if fetch == nil {
+				if opt.Fetch == nil {
 					it = item{source: f, err: fmt.Errorf("fetching addresses is not enabled")}
 					break
 				}
-				data, final, err := fetch(ctx, f)
+				data, final, err := opt.Fetch(ctx, f)
 				it = item{source: f, data: data, err: err, url: final}
 			case IsWARC(f):
 				if !readWARC(ctx, f, send) {

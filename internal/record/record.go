@@ -3,7 +3,10 @@
 // contract of ../shared/eval/GUIDELINES.md.
 package record
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strconv"
+)
 
 // Kinds of record.
 const (
@@ -51,6 +54,21 @@ type Span struct {
 type Quantity struct {
 	Value     *int   `json:"value"`
 	Qualifier string `json:"qualifier"`
+}
+
+// String writes a quantity for a person: "≥6" for at least six, "~50" for
+// about fifty, "?" when unknown.
+func (q Quantity) String() string {
+	if q.Value == nil {
+		return "?"
+	}
+	switch q.Qualifier {
+	case QualAtLeast:
+		return "≥" + strconv.Itoa(*q.Value)
+	case QualApprox:
+		return "~" + strconv.Itoa(*q.Value)
+	}
+	return strconv.Itoa(*q.Value)
 }
 
 // Record is one transfer or event. Fields of the other kind stay empty and

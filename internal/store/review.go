@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -29,6 +30,15 @@ type Review struct {
 	Note     string
 }
 
+// ErrInvalid marks a review that cannot be applied as given: a mistake of
+// the reviewer's, not a failure of the store.
+var ErrInvalid = errors.New("invalid review")
+
+// invalid wraps a reviewer's mistake in ErrInvalid.
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+}
+
 // correctable lists, for each kind, the fields a person may correct:
 // everything but the kind and the evidence, which tie the record to its text.
 var correctable = map[string][]string{
@@ -39,21 +49,21 @@ var correctable = map[string][]string{
 // CheckReview returns an error unless rv is a verdict a store can apply.
 func CheckReview(rv Review) error {
 	if strings.TrimSpace(rv.Reviewer) == "" {
-		return fmt.Errorf("a review needs a reviewer")
+		return invalid("a review needs a reviewer")
 	}
 	switch rv.Verdict {
 	case ReviewConfirmed, ReviewRejected:
 		if rv.Field != "" {
-			return fmt.Errorf("a %s review changes no field; to change %q, correct it", rv.Verdict, rv.Field)
+			return invalid("a %s review changes no field; to change %q, correct it", rv.Verdict, rv.Field)
 		}
 		return nil
 	case ReviewCorrected:
 		if rv.Field == "" || len(rv.New) == 0 {
-			return fmt.Errorf("a correction needs a field and its new value")
+			return invalid("a correction needs a field and its new value")
 		}
 		return nil
 	}
-	return fmt.Errorf("unknown verdict %q (want %q, %q or %q)", rv.Verdict, ReviewConfirmed, ReviewRejected, ReviewCorrected)
+	return invalid("unknown verdict %q (want %q, %q or %q)", rv.Verdict, ReviewConfirmed, ReviewRejected, ReviewCorrected)
 }
 
 // NextReview is a record's review after a verdict. Confirming a corrected
@@ -72,7 +82,7 @@ func NextReview(current, verdict string) string {
 func Correct(r record.Record, field string, value json.RawMessage) (record.Record, json.RawMessage, error) {
 	fields := correctable[r.Kind]
 	if !slices.Contains(fields, field) {
-		return r, nil, fmt.Errorf("a %s's field %q cannot be corrected (correctable: %s)", r.Kind, field, strings.Join(fields, ", "))
+		return r, nil, invalid("a %s's field %q cannot be corrected (correctable: %s)", r.Kind, field, strings.Join(fields, ", "))
 	}
 	source := r.Source
 	r.Source = ""
@@ -88,7 +98,7 @@ func Correct(r record.Record, field string, value json.RawMessage) (record.Recor
 	}
 	var out record.Record
 	if err := json.Unmarshal(data, &out); err != nil {
-		return r, nil, fmt.Errorf("%s: %s is not a valid value: %w", field, value, err)
+		return r, nil, invalid("%s: %s is not a valid value: %v", field, value, err)
 	}
 	// A value the record cannot hold (an unknown key, a wrong type read as
 	// zero) comes back different from what was asked.
@@ -97,10 +107,10 @@ func Correct(r record.Record, field string, value json.RawMessage) (record.Recor
 		return r, nil, err
 	}
 	if !sameJSON(after[field], value) {
-		return r, nil, fmt.Errorf("%s: %s is not a valid value (it would be stored as %s)", field, value, after[field])
+		return r, nil, invalid("%s: %s is not a valid value (it would be stored as %s)", field, value, after[field])
 	}
 	if err := checkValues(out); err != nil {
-		return r, nil, fmt.Errorf("%s: %w", field, err)
+		return r, nil, invalid("%s: %v", field, err)
 	}
 	out.Source = source
 	return out, old, nil

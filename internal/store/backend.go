@@ -1,0 +1,162 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/dossier-osint/dossier/internal/catalog"
+	"github.com/dossier-osint/dossier/internal/record"
+)
+
+// What the backends share, so that they check, select, store, search and
+// count alike. The SQL backends' schemas give records and their documents
+// the same tables and columns (records r, document_sources), and their SQL
+// dialects agree on the conditions below.
+
+// Stamp is t, or now when t is zero, in UTC to the microsecond: a time as
+// every backend keeps it.
+func Stamp(t time.Time) time.Time {
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return t.UTC().Truncate(time.Microsecond)
+}
+
+// PrepareAdditions checks a batch for AddDocuments and fills in what a
+// caller may leave out: a document's Hash and Simhash, from its body. It
+// returns the time each document is ingested at (its IngestedAt stamped).
+func PrepareAdditions(batch []Addition) ([]time.Time, error) {
+	ats := make([]time.Time, len(batch))
+	for n, a := range batch {
+		doc := a.Document
+		if doc == nil {
+			return nil, errors.New("add document: nil document")
+		}
+		for i, r := range a.Records {
+			if err := CheckRecord(r); err != nil {
+				return nil, fmt.Errorf("add document: record %d: %w", i, err)
+			}
+		}
+		if doc.Hash == "" {
+			doc.Hash = TextHash(doc.Body)
+		}
+		if doc.Simhash == 0 {
+			doc.Simhash = Simhash(doc.Body)
+		}
+		ats[n] = Stamp(doc.IngestedAt)
+	}
+	return ats, nil
+}
+
+// Count adds n records of a kind, status and recipient to st, as Stats
+// counts them.
+func (st *Stats) Count(kind, status, recipient string, n int) {
+	switch kind {
+	case record.KindTransfer:
+		st.Transfers += n
+		st.ByStatus[status] += n
+		st.ByRecipient[recipient] += n
+	case record.KindEvent:
+		st.Events += n
+	}
+}
+
+// Bind adds an argument to a query and returns its placeholder.
+type Bind func(v any) string
+
+// RecordConds are f's conditions on a record r, for a WHERE clause.
+func (f Filter) RecordConds(bind Bind) []string {
+	var conds []string
+	eq := func(col, v string) {
+		if v != "" {
+			conds = append(conds, col+` = `+bind(v))
+		}
+	}
+	eq("r.kind", f.Kind)
+	eq("r.recipient", f.Recipient)
+	eq("r.supplier", f.Supplier)
+	eq("r.category", f.Category)
+	eq("r.status", f.Status)
+	if f.RecordID != 0 {
+		conds = append(conds, `r.id = `+bind(f.RecordID))
+	}
+	if f.Designation != "" {
+		// A designation that folds to nothing must not find the records that have none.
+		conds = append(conds, `r.designation_fold = `+bind(catalog.Fold(f.Designation))+` AND r.designation IS NOT NULL`)
+	}
+	// Comparing each side cut to the other's length orders dates of
+	// different precision by their common prefix.
+	if f.Since != "" {
+		conds = append(conds, `substr(r.date, 1, length(`+bind(f.Since)+`)) >= substr(`+bind(f.Since)+`, 1, length(r.date))`)
+	}
+	if f.Until != "" {
+		conds = append(conds, `substr(r.date, 1, length(`+bind(f.Until)+`)) <= substr(`+bind(f.Until)+`, 1, length(r.date))`)
+	}
+	return conds
+}
+
+// DocumentConds are f's conditions on the document whose ID is docCol.
+func (f Filter) DocumentConds(docCol string, bind Bind) []string {
+	var conds []string
+	if f.DocumentID != 0 {
+		conds = append(conds, docCol+` = `+bind(f.DocumentID))
+	}
+	if f.Source != "" {
+		conds = append(conds, docCol+` IN (SELECT document_id FROM document_sources WHERE source = `+bind(f.Source)+`)`)
+	}
+	return conds
+}
+
+// Where joins conditions into a WHERE clause, "" for none.
+func Where(conds []string) string {
+	if len(conds) == 0 {
+		return ""
+	}
+	return ` WHERE ` + strings.Join(conds, ` AND `)
+}
+
+// RecordColumns are the columns that hold a record: the filter fields,
+// and the record as the guidelines write it, without its source, which
+// comes from the document. RecordValues gives their values.
+const RecordColumns = `kind, recipient, supplier, designation, designation_fold, category, status, type, date, json`
+
+// RecordValues are the values of RecordColumns for r.
+func RecordValues(r record.Record) []any {
+	r.Source = ""
+	js, err := json.Marshal(r)
+	if err != nil {
+		// A Record holds only strings, numbers and slices of them.
+		panic(fmt.Sprintf("record %+v: %v", r, err))
+	}
+	return []any{r.Kind, r.Recipient, r.Supplier, r.Designation, catalog.Fold(record.Str(r.Designation)),
+		r.Category, r.Status, r.Type, r.Date, string(js)}
+}
+
+// SearchPhrases rewrites a user's search query for the full-text engines:
+// every word or "quoted words" becomes a quoted phrase, so that
+// punctuation and operators in the query are read as text ("VN-2C", "AND",
+// "or", "-"), and all must match, as both SQLite FTS5 and PostgreSQL's
+// websearch_to_tsquery read a list of quoted phrases. It is "" when the
+// query has no word.
+func SearchPhrases(q string) string {
+	var terms []string
+	add := func(s string) {
+		if strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			terms = append(terms, `"`+s+`"`)
+		}
+	}
+	for i, part := range strings.Split(q, `"`) {
+		if i%2 == 1 {
+			add(part)
+			continue
+		}
+		for _, w := range strings.Fields(part) {
+			add(w)
+		}
+	}
+	return strings.Join(terms, " ")
+}
