@@ -1,21 +1,26 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 
+	"github.com/dossier-osint/dossier/internal/store"
 	"github.com/dossier-osint/dossier/samples"
 )
 
 // runDemo runs the main job on the embedded default: the bundled sample
-// articles go into a fresh SQLite database, and the register and counts
-// they give are printed.
+// articles go into a fresh SQLite database, the register and counts they
+// give are printed, and the web UI serves them on loopback.
 func runDemo(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("demo", stderr)
 	db := fs.String("db", "", "database file to fill (default: a fresh one in a temporary folder)")
+	addr := fs.String("addr", defaultAddr, "address to serve the UI on; if taken, a free port on 127.0.0.1")
+	noServe := fs.Bool("no-serve", false, "print the register and stop, without serving the UI")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -40,7 +45,22 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(stdout)
-	return runStats([]string{"--db", *db}, stdout, stderr)
+	if err := runStats([]string{"--db", *db}, stdout, stderr); err != nil || *noServe {
+		return err
+	}
+	fmt.Fprintln(stdout)
+	if ln, err := net.Listen("tcp", *addr); err == nil {
+		ln.Close()
+	} else if *addr == defaultAddr {
+		*addr = "127.0.0.1:0"
+	}
+	cat, err := loadCatalog("")
+	if err != nil {
+		return err
+	}
+	return withStore(*db, func(ctx context.Context, st store.Store) error {
+		return serve(ctx, st, cat, *addr, newToken(), false, stdout, stderr)
+	})
 }
 
 func writeSamples(dir string) error {

@@ -124,7 +124,7 @@ func TestUsageErrors(t *testing.T) {
 func TestDemoRunsTheMainJob(t *testing.T) {
 	var out, errOut bytes.Buffer
 	db := filepath.Join(t.TempDir(), "demo.db")
-	if err := run([]string{"demo", "--db", db}, nil, &out, &errOut); err != nil {
+	if err := run([]string{"demo", "--no-serve", "--db", db}, nil, &out, &errOut); err != nil {
 		t.Fatalf("demo: %v\n%s", err, errOut.String())
 	}
 	for _, want := range []string{"VN2C", "VP11", "KM450", "MLI", "new"} {

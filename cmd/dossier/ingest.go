@@ -41,13 +41,7 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fetcher := fetch.New(fetch.Options{AllowPrivate: *allowPrivate, IgnoreRobots: *ignoreRobots})
 	opt := ingest.Options{
 		Workers: *workers,
-		Fetch: func(ctx context.Context, url string) ([]byte, string, error) {
-			page, err := fetcher.Get(ctx, url)
-			if err != nil {
-				return nil, "", err
-			}
-			return page.Body, page.URL, nil
-		},
+		Fetch:   fetcher.Fetch,
 	}
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		bar := progressbar.NewOptions(countInputs(fs.Args()),

@@ -18,7 +18,9 @@ func (e usageError) Error() string { return e.msg }
 const usage = `dossier: source-linked records of who arms whom, from the news
 
 usage:
-  dossier demo [--db F]                                  ingest the bundled sample articles and show their register
+  dossier demo [--db F] [--addr A] [--no-serve]         ingest the bundled sample articles, show their register, serve the UI
+  dossier serve [--db F] [--addr 127.0.0.1:8080] [--token T]
+                                                         the web UI and HTTP API
   dossier extract [--format jsonl|json|table] FILE...    extract records from articles (- reads standard input)
   dossier ingest [--db F] PATH|URL|GLOB|-...             store articles and their records (folders, web archives too)
   dossier records [--db F] [filters] [--format F]        list stored records (table, json, jsonl, csv)
@@ -83,6 +85,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return runCatalog(args[1:], stdout, stderr)
 	case "demo":
 		return runDemo(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -66,6 +66,7 @@ type Catalog struct {
 	Places []string
 
 	countryByISO3 map[string]int
+	countryByName map[string]int
 	orgByName     map[string]int
 	matcher       *Matcher
 }
@@ -138,8 +139,14 @@ func Load(fsys fs.FS) (*Catalog, error) {
 
 func (c *Catalog) index() {
 	c.countryByISO3 = make(map[string]int, len(c.Countries))
+	c.countryByName = make(map[string]int, len(c.Countries))
 	for i, k := range c.Countries {
 		c.countryByISO3[k.ISO3] = i
+		for _, name := range append([]string{k.Name}, k.Aliases...) {
+			if _, taken := c.countryByName[Fold(name)]; !taken {
+				c.countryByName[Fold(name)] = i
+			}
+		}
 	}
 	c.orgByName = make(map[string]int, len(c.Organisations))
 	for i, o := range c.Organisations {
@@ -156,6 +163,15 @@ func (c *Catalog) index() {
 // Country returns the state with the alpha-3 code, or nil.
 func (c *Catalog) Country(iso3 string) *Country {
 	if i, ok := c.countryByISO3[iso3]; ok {
+		return &c.Countries[i]
+	}
+	return nil
+}
+
+// CountryByName returns the state with the name, short or former name, or
+// nil.
+func (c *Catalog) CountryByName(name string) *Country {
+	if i, ok := c.countryByName[Fold(name)]; ok {
 		return &c.Countries[i]
 	}
 	return nil

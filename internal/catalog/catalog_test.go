@@ -93,3 +93,15 @@ func TestUserSystemsAddAndOverride(t *testing.T) {
 		t.Error("an unknown category was accepted")
 	}
 }
+
+func TestCountryByName(t *testing.T) {
+	cat := MustDefault()
+	for name, want := range map[string]string{"Mali": "MLI", "turkey": "TUR", "Türkiye": "TUR", "Ivory Coast": "CIV"} {
+		if c := cat.CountryByName(name); c == nil || c.ISO3 != want {
+			t.Errorf("CountryByName(%q) = %+v, want %s", name, c, want)
+		}
+	}
+	if c := cat.CountryByName("Norinco"); c != nil {
+		t.Errorf("CountryByName(Norinco) = %+v, want nil", c)
+	}
+}

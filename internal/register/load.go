@@ -31,4 +31,3 @@ func Load(ctx context.Context, st store.Store, recipient string) (Input, error) 
 	}
 	return in, nil
 }
-

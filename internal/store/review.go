@@ -1,9 +1,9 @@
 package store
 
 import (
-	"errors"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -45,6 +45,10 @@ var correctable = map[string][]string{
 	record.KindTransfer: {"category", "date", "designation", "manufacturer", "quantity", "recipient", "status", "supplier"},
 	record.KindEvent:    {"actors", "country", "date", "planned", "subject", "type"},
 }
+
+// Correctable lists the fields of a kind of record that a person may
+// correct, by their JSON names.
+func Correctable(kind string) []string { return slices.Clone(correctable[kind]) }
 
 // CheckReview returns an error unless rv is a verdict a store can apply.
 func CheckReview(rv Review) error {
