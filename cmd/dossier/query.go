@@ -10,8 +10,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/dossier-osint/dossier/internal/export"
 	"github.com/dossier-osint/dossier/internal/document"
+	"github.com/dossier-osint/dossier/internal/export"
 	"github.com/dossier-osint/dossier/internal/extract"
 	"github.com/dossier-osint/dossier/internal/record"
 	"github.com/dossier-osint/dossier/internal/store"

@@ -81,4 +81,3 @@ func writeRegisterTable(w io.Writer, rows []register.Row) error {
 	fmt.Fprintln(w)
 	return nil
 }
-
