@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -155,7 +156,7 @@ func (r apiRecord) MarshalJSON() ([]byte, error) {
 	return json.Marshal(fields)
 }
 
-func apiRecords(recs []store.Record) []apiRecord {
+func recordsOf(recs []store.Record) []apiRecord {
 	out := make([]apiRecord, len(recs))
 	for i, r := range recs {
 		out[i] = apiRecord{r}
@@ -164,19 +165,34 @@ func apiRecords(recs []store.Record) []apiRecord {
 }
 
 func (s *server) apiRecords(w http.ResponseWriter, r *http.Request) {
+	servePage(s, w, r, s.Store.Records, func(rec store.Record) apiRecord { return apiRecord{rec} })
+}
+
+// servePage answers a list request: the filters and page of the query,
+// the items list finds, each converted for the answer.
+func servePage[T, U any](s *server, w http.ResponseWriter, r *http.Request, list func(context.Context, store.Filter) ([]T, error), convert func(T) U) {
 	f, err := filterOf(r.URL.Query())
 	if err != nil {
 		s.answerError(w, r, err)
 		return
 	}
 	more := f
-	more.Limit++
-	recs, err := s.Store.Records(r.Context(), more)
+	more.Limit++ // one more tells whether there is a next page
+	items, err := list(r.Context(), more)
 	if err != nil {
 		s.failed(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, pageOf(apiRecords(recs), f))
+	out := make([]U, len(items))
+	for i, it := range items {
+		out[i] = convert(it)
+	}
+	writeJSON(w, http.StatusOK, pageOf(out, f))
+}
+
+// cutPage cuts the page f asks for out of a whole list.
+func cutPage[T any](all []T, f store.Filter) page[T] {
+	return pageOf(all[min(f.Offset, len(all)):min(f.Offset+f.Limit+1, len(all))], f)
 }
 
 // recordWithHistory is a record and every review it has had.
@@ -307,8 +323,7 @@ func (s *server) apiRegister(w http.ResponseWriter, r *http.Request) {
 		export.RegisterCSV(w, rows)
 		return
 	}
-	end := min(f.Offset+f.Limit+1, len(rows))
-	writeJSON(w, http.StatusOK, pageOf(rows[min(f.Offset, len(rows)):end], f))
+	writeJSON(w, http.StatusOK, cutPage(rows, f))
 }
 
 // registerRows builds the register and keeps the rows f selects: its
@@ -349,23 +364,7 @@ func documentOf(d store.Document) apiDocument {
 }
 
 func (s *server) apiDocuments(w http.ResponseWriter, r *http.Request) {
-	f, err := filterOf(r.URL.Query())
-	if err != nil {
-		s.answerError(w, r, err)
-		return
-	}
-	more := f
-	more.Limit++
-	docs, err := s.Store.Documents(r.Context(), more)
-	if err != nil {
-		s.failed(w, r, err)
-		return
-	}
-	out := make([]apiDocument, len(docs))
-	for i, d := range docs {
-		out[i] = documentOf(d)
-	}
-	writeJSON(w, http.StatusOK, pageOf(out, f))
+	servePage(s, w, r, s.Store.Documents, documentOf)
 }
 
 func (s *server) apiDocument(w http.ResponseWriter, r *http.Request) {
@@ -385,7 +384,7 @@ func (s *server) apiDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := documentOf(*d)
-	out.Records = apiRecords(recs)
+	out.Records = recordsOf(recs)
 	writeJSON(w, http.StatusOK, out)
 }
 
@@ -479,7 +478,7 @@ func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.failed(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, pageOf(hits[min(f.Offset, len(hits)):], f))
+	writeJSON(w, http.StatusOK, cutPage(hits, f))
 }
 
 func (s *server) apiStats(w http.ResponseWriter, r *http.Request) {

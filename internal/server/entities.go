@@ -60,8 +60,7 @@ func (s *server) apiEntities(w http.ResponseWriter, r *http.Request) {
 			out = append(out, e)
 		}
 	}
-	end := min(f.Offset+f.Limit+1, len(out))
-	writeJSON(w, http.StatusOK, pageOf(out[min(f.Offset, len(out)):end], f))
+	writeJSON(w, http.StatusOK, cutPage(out, f))
 }
 
 // entities counts what records not rejected name.
