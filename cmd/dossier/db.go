@@ -1,20 +1,24 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/dossier-osint/dossier/internal/store"
+	"github.com/dossier-osint/dossier/internal/store/postgres"
 	"github.com/dossier-osint/dossier/internal/store/sqlite"
 )
 
-// dbFlag adds --db to a command: the database file, else $DOSSIER_DB, else
-// dossier.db in the user's data directory.
+// dbFlag adds --db to a command: a SQLite file or a PostgreSQL URL, else
+// $DOSSIER_DB, else dossier.db in the user's data directory.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", "", "database file (default $DOSSIER_DB, else "+defaultDBPath()+")")
+	return fs.String("db", "", "database: a SQLite file, or a postgres:// URL (?search_path=SCHEMA to use a schema of its own)"+
+		" (default $DOSSIER_DB, else "+defaultDBPath()+")")
 }
 
 // defaultDBPath follows each system's convention for application data:
@@ -46,9 +50,31 @@ func openStore(flagValue string) (store.Store, error) {
 	if path == "" {
 		path = defaultDBPath()
 	}
-	st, err := sqlite.Open(path)
+	st, err := openDB(path)
 	if err != nil {
 		return nil, fmt.Errorf("opening the database: %w", err)
+	}
+	return st, nil
+}
+
+// isPostgres tells a PostgreSQL URL from a SQLite file's name.
+func isPostgres(name string) bool {
+	return strings.HasPrefix(name, "postgres://") || strings.HasPrefix(name, "postgresql://")
+}
+
+// openDB opens a postgres:// or postgresql:// URL as a PostgreSQL
+// database, anything else as a SQLite file.
+func openDB(name string) (store.Store, error) {
+	if isPostgres(name) {
+		st, err := postgres.Open(context.Background(), name)
+		if err != nil {
+			return nil, err
+		}
+		return st, nil
+	}
+	st, err := sqlite.Open(name)
+	if err != nil {
+		return nil, err
 	}
 	return st, nil
 }

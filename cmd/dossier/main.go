@@ -30,6 +30,7 @@ usage:
   dossier search [--db F] QUERY                          full-text search with highlighted snippets
   dossier stats [--db F]                                 counts of documents and records
   dossier reextract [--db F]                             re-run extraction on stored documents, keeping reviews
+  dossier migrate --from DB --to DB [--merge]            copy documents, records and reviews (SQLite file or postgres:// URL)
   dossier catalog search|show|stats|unknown|import-sipri|coverage ...
                                                          the reference data of systems, makers and states
   dossier help                                           this text
@@ -81,6 +82,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return runStats(args[1:], stdout, stderr)
 	case "reextract":
 		return runReextract(args[1:], stdout, stderr)
+	case "migrate":
+		return runMigrate(args[1:], stdout, stderr)
 	case "catalog":
 		return runCatalog(args[1:], stdout, stderr)
 	case "demo":

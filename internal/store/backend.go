@@ -1,9 +1,11 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -26,20 +28,33 @@ func Stamp(t time.Time) time.Time {
 	return t.UTC().Truncate(time.Microsecond)
 }
 
-// PrepareAdditions checks a batch for AddDocuments and fills in what a
-// caller may leave out: a document's Hash and Simhash, from its body. It
-// returns the time each document is ingested at (its IngestedAt stamped).
-func PrepareAdditions(batch []Addition) ([]time.Time, error) {
+// AddOne is AddDocument done by a store's AddDocuments.
+func AddOne(ctx context.Context, s Store, doc *Document, recs []record.Record) (int64, bool, error) {
+	added, err := s.AddDocuments(ctx, []Addition{{Document: doc, Records: recs}})
+	if err != nil {
+		return 0, false, err
+	}
+	return added[0].ID, added[0].Created, nil
+}
+
+// AddBatch is the part of AddDocuments every backend does alike, around
+// store, which writes the batch in one transaction given the time each
+// document is ingested at. Before, it checks the batch and fills in what a
+// caller may leave out: a document's Hash and Simhash, from its body, and
+// its IngestedAt (now); after, it sets each document's ID, and IngestedAt
+// when it was new.
+func AddBatch(batch []Addition, store func(ats []time.Time) ([]Added, error)) ([]Added, error) {
 	ats := make([]time.Time, len(batch))
 	for n, a := range batch {
 		doc := a.Document
 		if doc == nil {
 			return nil, errors.New("add document: nil document")
 		}
-		for i, r := range a.Records {
-			if err := CheckRecord(r); err != nil {
-				return nil, fmt.Errorf("add document: record %d: %w", i, err)
-			}
+		if err := CheckRecords(a.Records); err != nil {
+			return nil, fmt.Errorf("add document: %w", err)
+		}
+		if err := checkReviewed(a); err != nil {
+			return nil, fmt.Errorf("add document: %w", err)
 		}
 		if doc.Hash == "" {
 			doc.Hash = TextHash(doc.Body)
@@ -49,7 +64,62 @@ func PrepareAdditions(batch []Addition) ([]time.Time, error) {
 		}
 		ats[n] = Stamp(doc.IngestedAt)
 	}
-	return ats, nil
+	added, err := store(ats)
+	if err != nil {
+		return nil, fmt.Errorf("add document: %w", err)
+	}
+	for n, a := range batch {
+		a.Document.ID = added[n].ID
+		if added[n].Created {
+			a.Document.IngestedAt = ats[n]
+		}
+	}
+	return added, nil
+}
+
+// CheckRecords is CheckRecord for each of recs, naming the first bad one.
+func CheckRecords(recs []record.Record) error {
+	for i, r := range recs {
+		if err := CheckRecord(r); err != nil {
+			return fmt.Errorf("record %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// ApplyReview applies a checked verdict to a record as stored: a correction
+// changes the record's field and sets rv.Old; the review becomes
+// NextReview's. It reports whether the record's content changed, for the
+// store to write back.
+func ApplyReview(r *Record, rv *Review) (changed bool, err error) {
+	if rv.Verdict == ReviewCorrected {
+		if r.Record, rv.Old, err = Correct(r.Record, rv.Field, rv.New); err != nil {
+			return false, err
+		}
+		changed = true
+	}
+	r.Review = NextReview(r.Review, rv.Verdict)
+	return changed, nil
+}
+
+func checkReviewed(a Addition) error {
+	if a.Reviews == nil {
+		return nil
+	}
+	if len(a.Reviews) != len(a.Records) {
+		return fmt.Errorf("%d reviews for %d records", len(a.Reviews), len(a.Records))
+	}
+	for i, rv := range a.Reviews {
+		if !slices.Contains([]string{ReviewNone, ReviewConfirmed, ReviewRejected, ReviewCorrected}, rv.Review) {
+			return fmt.Errorf("record %d: unknown review %q", i, rv.Review)
+		}
+		for j, h := range rv.History {
+			if err := CheckReview(h); err != nil {
+				return fmt.Errorf("record %d: review %d: %w", i, j, err)
+			}
+		}
+	}
+	return nil
 }
 
 // Count adds n records of a kind, status and recipient to st, as Stats

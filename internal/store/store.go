@@ -237,6 +237,16 @@ func (x *NearIndex) Near(simhash uint64, maxDistance int) []int64 {
 type Addition struct {
 	Document *Document
 	Records  []record.Record
+	// Reviews, if not nil, are the records' reviews as another store holds
+	// them (Reviews[i] for Records[i]), kept as they are rather than
+	// applied, so that a copy loses nothing.
+	Reviews []Reviewed
+}
+
+// Reviewed is a record's review with its history, oldest first.
+type Reviewed struct {
+	Review  string
+	History []Review
 }
 
 // Added says what AddDocuments did with one document.

@@ -29,17 +29,9 @@ func parseTime(s string) (time.Time, error) {
 	return time.Parse(timeLayout, s)
 }
 
-// stamp is t, or now when t is zero, as the store keeps it.
-func stamp(t time.Time) time.Time {
-	if t.IsZero() {
-		t = time.Now()
-	}
-	return t.UTC().Truncate(time.Microsecond)
-}
-
 // AddFeed implements store.Store.
 func (s *Store) AddFeed(ctx context.Context, f *store.Feed) error {
-	f.Added = stamp(f.Added)
+	f.Added = store.Stamp(f.Added)
 	res, err := s.write.ExecContext(ctx, sqlInsertFeed, f.URL, f.Name, f.ETag, f.LastModified,
 		formatTime(f.LastPolled), formatTime(f.NextPoll), f.LastError, f.Failures, formatTime(f.Added))
 	if sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_UNIQUE {
@@ -110,7 +102,7 @@ func (s *Store) MarkSeen(ctx context.Context, feedID int64, key string) error {
 
 // AddWatchlist implements store.Store.
 func (s *Store) AddWatchlist(ctx context.Context, w *store.Watchlist) error {
-	w.Added = stamp(w.Added)
+	w.Added = store.Stamp(w.Added)
 	res, err := s.write.ExecContext(ctx, sqlInsertWatchlist, w.Recipient, w.Supplier, w.Category, w.Webhook, w.Secret,
 		formatTime(w.Added))
 	if err == nil {
@@ -180,9 +172,9 @@ func (s *Store) Alerts(ctx context.Context, f store.AlertFilter) ([]store.Alert,
 	}
 	if f.Undelivered {
 		conds = append(conds, `w.webhook <> '' AND a.delivered = '' AND a.next_attempt <= ?`)
-		args = append(args, formatTime(stamp(f.DueBy)))
+		args = append(args, formatTime(store.Stamp(f.DueBy)))
 	}
-	q := sqlAlerts + where(conds) + ` ORDER BY a.id DESC` + sqlLimit
+	q := sqlAlerts + store.Where(conds) + ` ORDER BY a.id DESC` + sqlLimit
 	args = append(args, limitArgs(store.Filter{Limit: f.Limit})...)
 	alerts, err := queryAll(ctx, s.read, q, args, func(rows *sql.Rows) (store.Alert, error) {
 		var a store.Alert
@@ -208,7 +200,7 @@ func (s *Store) Alerts(ctx context.Context, f store.AlertFilter) ([]store.Alert,
 func (s *Store) RecordDelivery(ctx context.Context, d store.Delivery) error {
 	delivered, next := "", formatTime(d.Retry)
 	if d.Err == "" {
-		delivered, next = formatTime(stamp(d.At)), ""
+		delivered, next = formatTime(store.Stamp(d.At)), ""
 	}
 	return s.execOne(ctx, fmt.Sprintf("alert %d", d.AlertID), sqlRecordDelivery, delivered, next, d.Err, d.AlertID)
 }

@@ -3,9 +3,7 @@ package sqlite
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
-	"github.com/dossier-osint/dossier/internal/catalog"
 	"github.com/dossier-osint/dossier/internal/store"
 )
 
@@ -186,12 +184,10 @@ SELECT d.id, d.hash, d.url, d.title, d.published, d.format, coalesce(d.twin_of, 
 SELECT r.id, r.document_id, r.review, r.json, coalesce(s.source, '')
 FROM records r LEFT JOIN document_sources s ON s.document_id = r.document_id AND s.seq = 0`
 	sqlInsertRecord = `
-INSERT INTO records (document_id, seq, kind, recipient, supplier, designation, designation_fold,
-	category, status, type, date, json)
+INSERT INTO records (document_id, seq, ` + store.RecordColumns + `)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlUpdateRecord = `
-UPDATE records SET document_id = ?, seq = ?, kind = ?, recipient = ?, supplier = ?, designation = ?,
-	designation_fold = ?, category = ?, status = ?, type = ?, date = ?, json = ?
+UPDATE records SET (document_id, seq, ` + store.RecordColumns + `) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 WHERE id = ?`
 	sqlDeleteRecord = `DELETE FROM records WHERE id = ?`
 	sqlSetReview    = `UPDATE records SET review = ? WHERE id = ?`
@@ -260,100 +256,30 @@ func limitArgs(f store.Filter) []any {
 // recordsQuery selects the records f asks for, in document then extraction
 // order.
 func recordsQuery(f store.Filter) (string, []any) {
-	conds, args := recordConds(f)
-	conds, args = appendDocumentConds(conds, args, f, "r.document_id")
-	return sqlRecords + where(conds) + ` ORDER BY r.document_id, r.seq, r.id` + sqlLimit, append(args, limitArgs(f)...)
+	var args []any
+	bind := bindTo(&args)
+	conds := append(f.RecordConds(bind), f.DocumentConds("r.document_id", bind)...)
+	return sqlRecords + store.Where(conds) + ` ORDER BY r.document_id, r.seq, r.id` + sqlLimit, append(args, limitArgs(f)...)
 }
 
 // documentsQuery selects the documents with at least one record f asks
 // for (any document when f names no record field), newest first.
 func documentsQuery(f store.Filter) (string, []any) {
-	rconds, args := recordConds(f)
+	var args []any
+	bind := bindTo(&args)
 	var conds []string
-	if len(rconds) > 0 {
+	if rconds := f.RecordConds(bind); len(rconds) > 0 {
 		conds = []string{`EXISTS (SELECT 1 FROM records r WHERE r.document_id = d.id AND ` +
 			strings.Join(rconds, ` AND `) + `)`}
 	}
-	conds, args = appendDocumentConds(conds, args, f, "d.id")
-	return sqlDocuments + where(conds) + ` ORDER BY d.id DESC` + sqlLimit, append(args, limitArgs(f)...)
+	conds = append(conds, f.DocumentConds("d.id", bind)...)
+	return sqlDocuments + store.Where(conds) + ` ORDER BY d.id DESC` + sqlLimit, append(args, limitArgs(f)...)
 }
 
-// recordConds are the conditions on a record r.
-func recordConds(f store.Filter) ([]string, []any) {
-	var conds []string
-	var args []any
-	eq := func(col, v string) {
-		if v != "" {
-			conds = append(conds, col+` = ?`)
-			args = append(args, v)
-		}
+// bindTo is a store.Bind that appends to args.
+func bindTo(args *[]any) store.Bind {
+	return func(v any) string {
+		*args = append(*args, v)
+		return "?"
 	}
-	eq("r.kind", f.Kind)
-	eq("r.recipient", f.Recipient)
-	eq("r.supplier", f.Supplier)
-	eq("r.category", f.Category)
-	eq("r.status", f.Status)
-	if f.RecordID != 0 {
-		conds = append(conds, `r.id = ?`)
-		args = append(args, f.RecordID)
-	}
-	if f.Designation != "" {
-		// A designation that folds to nothing must not find the records that have none.
-		conds = append(conds, `r.designation_fold = ? AND r.designation IS NOT NULL`)
-		args = append(args, catalog.Fold(f.Designation))
-	}
-	// Comparing each side cut to the other's length orders dates of
-	// different precision by their common prefix.
-	if f.Since != "" {
-		conds = append(conds, `substr(r.date, 1, length(?)) >= substr(?, 1, length(r.date))`)
-		args = append(args, f.Since, f.Since)
-	}
-	if f.Until != "" {
-		conds = append(conds, `substr(r.date, 1, length(?)) <= substr(?, 1, length(r.date))`)
-		args = append(args, f.Until, f.Until)
-	}
-	return conds, args
-}
-
-// appendDocumentConds adds the conditions on the document whose ID is docCol.
-func appendDocumentConds(conds []string, args []any, f store.Filter, docCol string) ([]string, []any) {
-	if f.DocumentID != 0 {
-		conds = append(conds, docCol+` = ?`)
-		args = append(args, f.DocumentID)
-	}
-	if f.Source != "" {
-		conds = append(conds, docCol+` IN (SELECT document_id FROM document_sources WHERE source = ?)`)
-		args = append(args, f.Source)
-	}
-	return conds, args
-}
-
-func where(conds []string) string {
-	if len(conds) == 0 {
-		return ""
-	}
-	return ` WHERE ` + strings.Join(conds, ` AND `)
-}
-
-// ftsQuery turns a user's query into FTS5 syntax: every word or "quoted
-// words" becomes a quoted phrase, so that punctuation and FTS5 operators in
-// the query are read as text ("VN-2C", "AND"), and all must match. It is ""
-// when the query has no word.
-func ftsQuery(q string) string {
-	var terms []string
-	add := func(s string) {
-		if strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
-			terms = append(terms, `"`+s+`"`)
-		}
-	}
-	for i, part := range strings.Split(q, `"`) {
-		if i%2 == 1 {
-			add(part)
-			continue
-		}
-		for _, w := range strings.Fields(part) {
-			add(w)
-		}
-	}
-	return strings.Join(terms, " ")
 }

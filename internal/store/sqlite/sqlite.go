@@ -18,7 +18,6 @@ import (
 	sqlite "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
-	"github.com/dossier-osint/dossier/internal/catalog"
 	"github.com/dossier-osint/dossier/internal/record"
 	"github.com/dossier-osint/dossier/internal/store"
 )
@@ -170,69 +169,36 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 
 // AddDocument implements store.Store.
 func (s *Store) AddDocument(ctx context.Context, doc *store.Document, recs []record.Record) (int64, bool, error) {
-	added, err := s.AddDocuments(ctx, []store.Addition{{Document: doc, Records: recs}})
-	if err != nil {
-		return 0, false, err
-	}
-	return added[0].ID, added[0].Created, nil
+	return store.AddOne(ctx, s, doc, recs)
 }
 
 // AddDocuments implements store.Store: one transaction for the batch, so a
 // busy ingest pays for one commit, not one per article.
 func (s *Store) AddDocuments(ctx context.Context, batch []store.Addition) ([]store.Added, error) {
-	ats := make([]time.Time, len(batch))
-	for n, a := range batch {
-		doc := a.Document
-		if doc == nil {
-			return nil, errors.New("add document: nil document")
-		}
-		for i, r := range a.Records {
-			if err := store.CheckRecord(r); err != nil {
-				return nil, fmt.Errorf("add document: record %d: %w", i, err)
-			}
-		}
-		if doc.Hash == "" {
-			doc.Hash = store.TextHash(doc.Body)
-		}
-		if doc.Simhash == 0 {
-			doc.Simhash = store.Simhash(doc.Body)
-		}
-		ats[n] = doc.IngestedAt
-		if ats[n].IsZero() {
-			ats[n] = time.Now()
-		}
-		ats[n] = ats[n].UTC().Truncate(time.Microsecond)
-	}
-	added := make([]store.Added, len(batch))
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		watch, err := queryWatchlists(ctx, tx)
-		if err != nil {
-			return err
-		}
-		for n, a := range batch {
-			id, created, err := addOne(ctx, tx, watch, a.Document, a.Records, ats[n])
+	return store.AddBatch(batch, func(ats []time.Time) ([]store.Added, error) {
+		added := make([]store.Added, len(batch))
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			watch, err := queryWatchlists(ctx, tx)
 			if err != nil {
 				return err
 			}
-			added[n] = store.Added{ID: id, Created: created}
-		}
-		return nil
+			for n, a := range batch {
+				id, created, err := addOne(ctx, tx, watch, a, ats[n])
+				if err != nil {
+					return err
+				}
+				added[n] = store.Added{ID: id, Created: created}
+			}
+			return nil
+		})
+		return added, err
 	})
-	if err != nil {
-		return nil, fmt.Errorf("add document: %w", err)
-	}
-	for n, a := range batch {
-		a.Document.ID = added[n].ID
-		if added[n].Created {
-			a.Document.IngestedAt = ats[n]
-		}
-	}
-	return added, nil
 }
 
 // addOne stores one document and its records inside tx, or adds its
 // sources to the stored copy with the same hash.
-func addOne(ctx context.Context, tx *sql.Tx, watch []store.Watchlist, doc *store.Document, recs []record.Record, at time.Time) (int64, bool, error) {
+func addOne(ctx context.Context, tx *sql.Tx, watch []store.Watchlist, a store.Addition, at time.Time) (int64, bool, error) {
+	doc, recs := a.Document, a.Records
 	var id int64
 	err := tx.QueryRowContext(ctx, sqlDocumentByHash, doc.Hash).Scan(&id)
 	if err == nil {
@@ -263,7 +229,31 @@ func addOne(ctx context.Context, tx *sql.Tx, watch []store.Watchlist, doc *store
 	if err != nil {
 		return 0, false, err
 	}
+	if err := addReviews(ctx, tx, ids, a.Reviews); err != nil {
+		return 0, false, err
+	}
 	return id, true, addAlerts(ctx, tx, watch, id, ids, recs, at)
+}
+
+// addReviews stores new records' reviews as another store holds them
+// (reviews[i] for the record ids[i]).
+func addReviews(ctx context.Context, tx *sql.Tx, ids []int64, reviews []store.Reviewed) error {
+	for i, rv := range reviews {
+		if rv.Review == store.ReviewNone {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, sqlSetReview, rv.Review, ids[i]); err != nil {
+			return err
+		}
+		for _, h := range rv.History {
+			_, err := tx.ExecContext(ctx, sqlInsertReview, ids[i], h.Verdict, h.Reviewer, formatTime(store.Stamp(h.At)),
+				h.Field, string(h.Old), string(h.New), h.Note)
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func addSources(ctx context.Context, tx *sql.Tx, docID int64, sources []string) error {
@@ -306,14 +296,7 @@ func writeRecords(ctx context.Context, tx *sql.Tx, docID int64, placed []store.P
 
 // recordColumns are the values of sqlInsertRecord for a record.
 func recordColumns(docID int64, seq int, r record.Record) []any {
-	r.Source = "" // the document's, not the record's
-	js, err := json.Marshal(r)
-	if err != nil {
-		// A Record holds only strings, numbers and slices of them.
-		panic(fmt.Sprintf("record %+v: %v", r, err))
-	}
-	return []any{docID, seq, r.Kind, r.Recipient, r.Supplier, r.Designation,
-		catalog.Fold(record.Str(r.Designation)), r.Category, r.Status, r.Type, r.Date, string(js)}
+	return append([]any{docID, seq}, store.RecordValues(r)...)
 }
 
 // Document implements store.Store.
@@ -412,10 +395,8 @@ func queryRecords(ctx context.Context, db querier, f store.Filter) ([]store.Reco
 
 // ReplaceRecords implements store.Store.
 func (s *Store) ReplaceRecords(ctx context.Context, docID int64, recs []record.Record) (added, removed, kept int, err error) {
-	for i, r := range recs {
-		if err := store.CheckRecord(r); err != nil {
-			return 0, 0, 0, fmt.Errorf("replace records of document %d: record %d: %w", docID, i, err)
-		}
+	if err := store.CheckRecords(recs); err != nil {
+		return 0, 0, 0, fmt.Errorf("replace records of document %d: %w", docID, err)
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		var one int
@@ -449,11 +430,7 @@ func (s *Store) Review(ctx context.Context, rv *store.Review) (store.Record, err
 	if err := store.CheckReview(*rv); err != nil {
 		return store.Record{}, fmt.Errorf("review record %d: %w", rv.RecordID, err)
 	}
-	at := rv.At
-	if at.IsZero() {
-		at = time.Now()
-	}
-	at = at.UTC().Truncate(time.Microsecond)
+	at := store.Stamp(rv.At)
 	var out store.Record
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		recs, err := queryRecords(ctx, tx, store.Filter{RecordID: rv.RecordID})
@@ -464,17 +441,15 @@ func (s *Store) Review(ctx context.Context, rv *store.Review) (store.Record, err
 			return store.ErrNotFound
 		}
 		out = recs[0]
-		if rv.Verdict == store.ReviewCorrected {
-			var old json.RawMessage
-			if out.Record, old, err = store.Correct(out.Record, rv.Field, rv.New); err != nil {
-				return err
-			}
-			rv.Old = old
+		changed, err := store.ApplyReview(&out, rv)
+		if err != nil {
+			return err
+		}
+		if changed {
 			if err := rewriteRecord(ctx, tx, out); err != nil {
 				return err
 			}
 		}
-		out.Review = store.NextReview(out.Review, rv.Verdict)
 		if _, err := tx.ExecContext(ctx, sqlSetReview, out.Review, out.ID); err != nil {
 			return err
 		}
@@ -589,7 +564,7 @@ func (s *Store) SetTwin(ctx context.Context, docID, twinID int64) error {
 
 // Search implements store.Store.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.SearchHit, error) {
-	q := ftsQuery(query)
+	q := store.SearchPhrases(query)
 	if q == "" {
 		return nil, nil
 	}
@@ -638,14 +613,7 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 		if err := rows.Scan(&kind, &status, &recipient, &n); err != nil {
 			return st, fmt.Errorf("stats: %w", err)
 		}
-		switch kind {
-		case record.KindTransfer:
-			st.Transfers += n
-			st.ByStatus[status] += n
-			st.ByRecipient[recipient] += n
-		case record.KindEvent:
-			st.Events += n
-		}
+		st.Count(kind, status, recipient, n)
 	}
 	if err := rows.Err(); err != nil {
 		return st, fmt.Errorf("stats: %w", err)

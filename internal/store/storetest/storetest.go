@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ReplaceRecords", testReplaceRecords},
 		{"NearDuplicates", testNearDuplicates},
 		{"AddDocumentsBatch", testAddDocuments},
+		{"AddReviewed", testAddReviewed},
 		{"Twins", testTwins},
 		{"Search", testSearch},
 		{"Stats", testStats},
