@@ -12,6 +12,7 @@ import (
 	"github.com/dossier-osint/dossier/internal/fetch"
 	"github.com/dossier-osint/dossier/internal/ingest"
 	"github.com/dossier-osint/dossier/internal/store"
+	"github.com/dossier-osint/dossier/internal/store/postgres/pgtest"
 	"github.com/dossier-osint/dossier/internal/store/sqlite"
 	"github.com/dossier-osint/dossier/samples"
 )
@@ -33,8 +34,20 @@ func newSite(t testing.TB) *site {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	return newSiteOn(t, st)
+}
+
+// onEachStore runs a test on a site over SQLite and, where the tests have
+// a PostgreSQL server (see pgtest), over PostgreSQL.
+func onEachStore(t *testing.T, test func(t *testing.T, s *site)) {
+	t.Run("sqlite", func(t *testing.T) { test(t, newSite(t)) })
+	t.Run("postgres", func(t *testing.T) { test(t, newSiteOn(t, pgtest.Open(t))) })
+}
+
+func newSiteOn(t testing.TB, st store.Store) *site {
+	t.Helper()
 	dir := t.TempDir()
-	err = fs.WalkDir(samples.Files, ".", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(samples.Files, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}

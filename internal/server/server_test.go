@@ -63,60 +63,61 @@ type recordsPage struct {
 }
 
 func TestAPIRecordsFilterAndPages(t *testing.T) {
-	s := newSite(t)
-	code, body := s.call(t, "GET", "/api/records?recipient=mli&kind=transfer", "", false)
-	if code != 200 {
-		t.Fatalf("GET /api/records: %d %s", code, body)
-	}
-	all := decode[recordsPage](t, body)
-	var designations []string
-	for _, r := range all.Items {
-		if r.Recipient != "MLI" || r.Kind != "transfer" || r.ID == 0 || r.DocumentID == 0 || len(r.Evidence) == 0 || r.Source == "" {
-			t.Errorf("record %+v does not match the filter or lacks its id, evidence or source", r)
+	onEachStore(t, func(t *testing.T, s *site) {
+		code, body := s.call(t, "GET", "/api/records?recipient=mli&kind=transfer", "", false)
+		if code != 200 {
+			t.Fatalf("GET /api/records: %d %s", code, body)
 		}
-		designations = append(designations, record.Str(r.Designation))
-	}
-	for _, want := range []string{"VN2C", "VP11", "KM450"} {
-		if !slices.Contains(designations, want) {
-			t.Errorf("Mali's transfers %q lack %s", designations, want)
+		all := decode[recordsPage](t, body)
+		var designations []string
+		for _, r := range all.Items {
+			if r.Recipient != "MLI" || r.Kind != "transfer" || r.ID == 0 || r.DocumentID == 0 || len(r.Evidence) == 0 || r.Source == "" {
+				t.Errorf("record %+v does not match the filter or lacks its id, evidence or source", r)
+			}
+			designations = append(designations, record.Str(r.Designation))
 		}
-	}
-	if all.NextOffset != nil {
-		t.Errorf("one page holds them all, yet next_offset = %d", *all.NextOffset)
-	}
+		for _, want := range []string{"VN2C", "VP11", "KM450"} {
+			if !slices.Contains(designations, want) {
+				t.Errorf("Mali's transfers %q lack %s", designations, want)
+			}
+		}
+		if all.NextOffset != nil {
+			t.Errorf("one page holds them all, yet next_offset = %d", *all.NextOffset)
+		}
 
-	// Pages of two follow each other without gap or overlap.
-	var paged []int64
-	for offset := 0; ; {
-		_, body := s.call(t, "GET", fmt.Sprintf("/api/records?recipient=MLI&kind=transfer&limit=2&offset=%d", offset), "", false)
-		p := decode[recordsPage](t, body)
-		if len(p.Items) > 2 {
-			t.Fatalf("a page of 2 holds %d", len(p.Items))
+		// Pages of two follow each other without gap or overlap.
+		var paged []int64
+		for offset := 0; ; {
+			_, body := s.call(t, "GET", fmt.Sprintf("/api/records?recipient=MLI&kind=transfer&limit=2&offset=%d", offset), "", false)
+			p := decode[recordsPage](t, body)
+			if len(p.Items) > 2 {
+				t.Fatalf("a page of 2 holds %d", len(p.Items))
+			}
+			for _, r := range p.Items {
+				paged = append(paged, r.ID)
+			}
+			if p.NextOffset == nil {
+				break
+			}
+			offset = *p.NextOffset
 		}
-		for _, r := range p.Items {
-			paged = append(paged, r.ID)
+		if len(paged) != len(all.Items) {
+			t.Errorf("paging gave %d records, one page %d", len(paged), len(all.Items))
 		}
-		if p.NextOffset == nil {
-			break
+		for i, r := range all.Items {
+			if i < len(paged) && paged[i] != r.ID {
+				t.Errorf("record %d of the pages is %d, want %d", i, paged[i], r.ID)
+			}
 		}
-		offset = *p.NextOffset
-	}
-	if len(paged) != len(all.Items) {
-		t.Errorf("paging gave %d records, one page %d", len(paged), len(all.Items))
-	}
-	for i, r := range all.Items {
-		if i < len(paged) && paged[i] != r.ID {
-			t.Errorf("record %d of the pages is %d, want %d", i, paged[i], r.ID)
-		}
-	}
 
-	for _, bad := range []string{"limit=0", "limit=5000", "offset=-1", "limit=ten", "kind=rumour", "category=tank", "document=x"} {
-		code, body := s.call(t, "GET", "/api/records?"+bad, "", false)
-		msg := decode[map[string]string](t, body)["error"]
-		if code != 400 || msg == "" {
-			t.Errorf("GET /api/records?%s = %d %q, want 400 with a message", bad, code, msg)
+		for _, bad := range []string{"limit=0", "limit=5000", "offset=-1", "limit=ten", "kind=rumour", "category=tank", "document=x"} {
+			code, body := s.call(t, "GET", "/api/records?"+bad, "", false)
+			msg := decode[map[string]string](t, body)["error"]
+			if code != 400 || msg == "" {
+				t.Errorf("GET /api/records?%s = %d %q, want 400 with a message", bad, code, msg)
+			}
 		}
-	}
+	})
 }
 
 func TestAPIDocuments(t *testing.T) {
@@ -201,93 +202,95 @@ func TestAPIIngest(t *testing.T) {
 }
 
 func TestAPIReview(t *testing.T) {
-	s := newSite(t)
-	recs, err := s.store.Records(t.Context(), store.Filter{DocumentID: s.mali, Designation: "VN2C"})
-	if err != nil || len(recs) == 0 {
-		t.Fatalf("VN2C record: %v %v", recs, err)
-	}
-	target := fmt.Sprintf("/api/records/%d", recs[0].ID)
-	if code, _ := s.call(t, "PATCH", target, `{"verdict": "confirmed", "reviewer": "ana"}`, false); code != 401 {
-		t.Errorf("PATCH without the token = %d, want 401", code)
-	}
-	code, body := s.call(t, "PATCH", target, `{"verdict": "corrected", "reviewer": "ana", "field": "quantity", "value": {"value": 8, "qualifier": "exact"}, "note": "ministry figure"}`, true)
-	if code != 200 {
-		t.Fatalf("PATCH a correction = %d %s", code, body)
-	}
-	got := decode[struct {
-		Record struct {
-			Review   string          `json:"review"`
-			Quantity record.Quantity `json:"quantity"`
-		} `json:"record"`
-		History []struct {
-			Verdict, Reviewer, Field, Note string
-			Old, New                       json.RawMessage
-		} `json:"history"`
-	}](t, body)
-	if got.Record.Review != "corrected" || got.Record.Quantity.Value == nil || *got.Record.Quantity.Value != 8 {
-		t.Errorf("record after the correction: %+v", got.Record)
-	}
-	if len(got.History) != 1 || got.History[0].Reviewer != "ana" || got.History[0].Field != "quantity" ||
-		!strings.Contains(string(got.History[0].Old), `"at_least"`) || got.History[0].Note != "ministry figure" {
-		t.Errorf("history after the correction: %+v", got.History)
-	}
-	for _, bad := range []string{
-		`{"verdict": "maybe", "reviewer": "ana"}`,
-		`{"verdict": "confirmed"}`,
-		`{"verdict": "corrected", "reviewer": "ana", "field": "category", "value": "tank"}`,
-		`{"verdict": "corrected", "reviewer": "ana", "field": "evidence", "value": []}`,
-	} {
-		code, body := s.call(t, "PATCH", target, bad, true)
-		if code != 400 || decode[map[string]string](t, body)["error"] == "" {
-			t.Errorf("PATCH %s = %d %s, want 400 with a message", bad, code, body)
+	onEachStore(t, func(t *testing.T, s *site) {
+		recs, err := s.store.Records(t.Context(), store.Filter{DocumentID: s.mali, Designation: "VN2C"})
+		if err != nil || len(recs) == 0 {
+			t.Fatalf("VN2C record: %v %v", recs, err)
 		}
-	}
-	if code, _ := s.call(t, "PATCH", "/api/records/99999", `{"verdict": "confirmed", "reviewer": "ana"}`, true); code != 404 {
-		t.Errorf("PATCH an unknown record = %d, want 404", code)
-	}
-	if hist, _ := s.store.History(t.Context(), recs[0].ID); len(hist) != 1 {
-		t.Errorf("refused reviews left history: %+v", hist)
-	}
+		target := fmt.Sprintf("/api/records/%d", recs[0].ID)
+		if code, _ := s.call(t, "PATCH", target, `{"verdict": "confirmed", "reviewer": "ana"}`, false); code != 401 {
+			t.Errorf("PATCH without the token = %d, want 401", code)
+		}
+		code, body := s.call(t, "PATCH", target, `{"verdict": "corrected", "reviewer": "ana", "field": "quantity", "value": {"value": 8, "qualifier": "exact"}, "note": "ministry figure"}`, true)
+		if code != 200 {
+			t.Fatalf("PATCH a correction = %d %s", code, body)
+		}
+		got := decode[struct {
+			Record struct {
+				Review   string          `json:"review"`
+				Quantity record.Quantity `json:"quantity"`
+			} `json:"record"`
+			History []struct {
+				Verdict, Reviewer, Field, Note string
+				Old, New                       json.RawMessage
+			} `json:"history"`
+		}](t, body)
+		if got.Record.Review != "corrected" || got.Record.Quantity.Value == nil || *got.Record.Quantity.Value != 8 {
+			t.Errorf("record after the correction: %+v", got.Record)
+		}
+		if len(got.History) != 1 || got.History[0].Reviewer != "ana" || got.History[0].Field != "quantity" ||
+			!strings.Contains(string(got.History[0].Old), `"at_least"`) || got.History[0].Note != "ministry figure" {
+			t.Errorf("history after the correction: %+v", got.History)
+		}
+		for _, bad := range []string{
+			`{"verdict": "maybe", "reviewer": "ana"}`,
+			`{"verdict": "confirmed"}`,
+			`{"verdict": "corrected", "reviewer": "ana", "field": "category", "value": "tank"}`,
+			`{"verdict": "corrected", "reviewer": "ana", "field": "evidence", "value": []}`,
+		} {
+			code, body := s.call(t, "PATCH", target, bad, true)
+			if code != 400 || decode[map[string]string](t, body)["error"] == "" {
+				t.Errorf("PATCH %s = %d %s, want 400 with a message", bad, code, body)
+			}
+		}
+		if code, _ := s.call(t, "PATCH", "/api/records/99999", `{"verdict": "confirmed", "reviewer": "ana"}`, true); code != 404 {
+			t.Errorf("PATCH an unknown record = %d, want 404", code)
+		}
+		if hist, _ := s.store.History(t.Context(), recs[0].ID); len(hist) != 1 {
+			t.Errorf("refused reviews left history: %+v", hist)
+		}
+	})
 }
 
 func TestAPIRegisterSearchEntities(t *testing.T) {
-	s := newSite(t)
-	code, body := s.call(t, "GET", "/api/register?recipient=MLI&format=csv", "", false)
-	if code != 200 || !strings.HasPrefix(body, "recipient,supplier,designation") || !strings.Contains(body, "VN2C") || strings.Contains(body, "NER,") {
-		t.Errorf("register CSV for Mali: %d\n%s", code, body)
-	}
-	_, body = s.call(t, "GET", "/api/register?recipient=MLI&supplier=KOR", "", false)
-	rows := decode[struct {
-		Items []struct{ Supplier, Designation string }
-	}](t, body)
-	if len(rows.Items) != 1 || rows.Items[0].Designation != "KM450" {
-		t.Errorf("Mali's deals with South Korea: %+v, want KM450", rows.Items)
-	}
-	if code, _ := s.call(t, "GET", "/api/register?format=xml", "", false); code != 400 {
-		t.Errorf("register in xml = %d, want 400", code)
-	}
+	onEachStore(t, func(t *testing.T, s *site) {
+		code, body := s.call(t, "GET", "/api/register?recipient=MLI&format=csv", "", false)
+		if code != 200 || !strings.HasPrefix(body, "recipient,supplier,designation") || !strings.Contains(body, "VN2C") || strings.Contains(body, "NER,") {
+			t.Errorf("register CSV for Mali: %d\n%s", code, body)
+		}
+		_, body = s.call(t, "GET", "/api/register?recipient=MLI&supplier=KOR", "", false)
+		rows := decode[struct {
+			Items []struct{ Supplier, Designation string }
+		}](t, body)
+		if len(rows.Items) != 1 || rows.Items[0].Designation != "KM450" {
+			t.Errorf("Mali's deals with South Korea: %+v, want KM450", rows.Items)
+		}
+		if code, _ := s.call(t, "GET", "/api/register?format=xml", "", false); code != 400 {
+			t.Errorf("register in xml = %d, want 400", code)
+		}
 
-	_, body = s.call(t, "GET", "/api/search?q=Norinco", "", false)
-	hits := decode[struct{ Items []store.SearchHit }](t, body)
-	if len(hits.Items) == 0 || hits.Items[0].DocumentID != s.mali || !strings.Contains(hits.Items[0].Snippet, "[Norinco]") {
-		t.Errorf("search Norinco: %+v", hits.Items)
-	}
-	if code, _ := s.call(t, "GET", "/api/search?q=", "", false); code != 400 {
-		t.Errorf("search without q = %d, want 400", code)
-	}
+		_, body = s.call(t, "GET", "/api/search?q=Norinco", "", false)
+		hits := decode[struct{ Items []store.SearchHit }](t, body)
+		if len(hits.Items) == 0 || hits.Items[0].DocumentID != s.mali || !strings.Contains(hits.Items[0].Snippet, "[Norinco]") {
+			t.Errorf("search Norinco: %+v", hits.Items)
+		}
+		if code, _ := s.call(t, "GET", "/api/search?q=", "", false); code != 400 {
+			t.Errorf("search without q = %d, want 400", code)
+		}
 
-	_, body = s.call(t, "GET", "/api/entities?type=country&q=mali", "", false)
-	ents := decode[struct{ Items []entity }](t, body)
-	if len(ents.Items) != 1 || ents.Items[0].ID != "MLI" || ents.Items[0].AsRecipient == 0 {
-		t.Errorf("entities country mali: %+v", ents.Items)
-	}
-	_, body = s.call(t, "GET", "/api/entities?type=organisation&q=norinco", "", false)
-	if ents := decode[struct{ Items []entity }](t, body); len(ents.Items) != 1 || ents.Items[0].Country != "CHN" {
-		t.Errorf("entities organisation norinco: %+v", ents.Items)
-	}
-	if code, _ := s.call(t, "GET", "/api/entities?type=person", "", false); code != 400 {
-		t.Errorf("entities of an unknown type = %d, want 400", code)
-	}
+		_, body = s.call(t, "GET", "/api/entities?type=country&q=mali", "", false)
+		ents := decode[struct{ Items []entity }](t, body)
+		if len(ents.Items) != 1 || ents.Items[0].ID != "MLI" || ents.Items[0].AsRecipient == 0 {
+			t.Errorf("entities country mali: %+v", ents.Items)
+		}
+		_, body = s.call(t, "GET", "/api/entities?type=organisation&q=norinco", "", false)
+		if ents := decode[struct{ Items []entity }](t, body); len(ents.Items) != 1 || ents.Items[0].Country != "CHN" {
+			t.Errorf("entities organisation norinco: %+v", ents.Items)
+		}
+		if code, _ := s.call(t, "GET", "/api/entities?type=person", "", false); code != 400 {
+			t.Errorf("entities of an unknown type = %d, want 400", code)
+		}
+	})
 }
 
 func TestAccessAndHeaders(t *testing.T) {
@@ -369,33 +372,34 @@ Gabon received <img src=x onerror=alert(2)> two Mi-17 helicopters from Russia <s
 }
 
 func TestPages(t *testing.T) {
-	s := newSite(t)
-	for target, want := range map[string][]string{
-		"/":                                  {"Mali", "Latest documents", "/countries/MLI"},
-		"/countries/MLI":                     {`id="timeline"`, "VN2C", "VP11", "KM450", "Norinco"},
-		"/countries/mli":                     {"VN2C"},
-		"/register?supplier=KOR":             {"KM450"},
-		"/search?q=Bayraktar":                {"<mark>Bayraktar</mark>"},
-		"/watchlists":                        {"No watchlist yet"},
-		fmt.Sprintf("/documents/%d", s.mali): {`<mark class="evidence"`, "VN2C"},
-	} {
-		code, page := s.call(t, "GET", target, "", false)
-		if code != 200 {
-			t.Errorf("GET %s = %d", target, code)
-			continue
-		}
-		for _, w := range want {
-			if !strings.Contains(page, w) {
-				t.Errorf("GET %s lacks %q", target, w)
+	onEachStore(t, func(t *testing.T, s *site) {
+		for target, want := range map[string][]string{
+			"/":                                  {"Mali", "Latest documents", "/countries/MLI"},
+			"/countries/MLI":                     {`id="timeline"`, "VN2C", "VP11", "KM450", "Norinco"},
+			"/countries/mli":                     {"VN2C"},
+			"/register?supplier=KOR":             {"KM450"},
+			"/search?q=Bayraktar":                {"<mark>Bayraktar</mark>"},
+			"/watchlists":                        {"No watchlist yet"},
+			fmt.Sprintf("/documents/%d", s.mali): {`<mark class="evidence"`, "VN2C"},
+		} {
+			code, page := s.call(t, "GET", target, "", false)
+			if code != 200 {
+				t.Errorf("GET %s = %d", target, code)
+				continue
+			}
+			for _, w := range want {
+				if !strings.Contains(page, w) {
+					t.Errorf("GET %s lacks %q", target, w)
+				}
 			}
 		}
-	}
-	for target, want := range map[string]int{"/countries/XYZ": 404, "/documents/999": 404, "/no/such/page": 404, "/records/x": 400} {
-		if code, _ := s.call(t, "GET", target, "", false); code != want {
-			t.Errorf("GET %s = %d, want %d", target, code, want)
+		for target, want := range map[string]int{"/countries/XYZ": 404, "/documents/999": 404, "/no/such/page": 404, "/records/x": 400} {
+			if code, _ := s.call(t, "GET", target, "", false); code != want {
+				t.Errorf("GET %s = %d, want %d", target, code, want)
+			}
 		}
-	}
-	if code, page := s.call(t, "GET", "/register?supplier=KOR", "", false); code != 200 || strings.Contains(page, "VN2C") {
-		t.Errorf("the register filtered on South Korea shows Chinese deals")
-	}
+		if code, page := s.call(t, "GET", "/register?supplier=KOR", "", false); code != 200 || strings.Contains(page, "VN2C") {
+			t.Errorf("the register filtered on South Korea shows Chinese deals")
+		}
+	})
 }
