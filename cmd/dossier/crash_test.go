@@ -19,16 +19,36 @@ import (
 	"github.com/dossier-osint/dossier/internal/store/sqlite"
 )
 
-// TestMain lets the crash test run this test binary as a dossier command.
+// TestMain lets the crash tests run this test binary as a dossier command
+// (see startDossier).
 func TestMain(m *testing.M) {
 	if args := os.Getenv("DOSSIER_TEST_RUN"); args != "" {
-		if err := run(filepath.SplitList(args), os.Stdin, os.Stdout, os.Stderr); err != nil {
+		if err := run(strings.Split(args, argSeparator), os.Stdin, os.Stdout, os.Stderr); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
+}
+
+// argSeparator joins a child's arguments in DOSSIER_TEST_RUN: a character
+// that no path or URL holds (the path list separator is in every URL).
+const argSeparator = "\x1f"
+
+// startDossier runs this test binary as the dossier command with args, its
+// output in out; the test's end kills it if it is still running.
+func startDossier(t *testing.T, args ...string) (cmd *exec.Cmd, out *bytes.Buffer) {
+	t.Helper()
+	cmd = exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "DOSSIER_TEST_RUN="+strings.Join(args, argSeparator))
+	out = new(bytes.Buffer)
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill() })
+	return cmd, out
 }
 
 func writeCorpus(t *testing.T, n int) string {
@@ -74,13 +94,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	}
 	corpus := writeCorpus(t, 3000)
 	db := filepath.Join(t.TempDir(), "crash.db")
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "DOSSIER_TEST_RUN="+strings.Join([]string{"ingest", "--db", db, corpus}, string(os.PathListSeparator)))
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, out := startDossier(t, "ingest", "--db", db, corpus)
 	// Wait until some documents are stored, then kill mid-run.
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {

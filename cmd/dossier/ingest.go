@@ -22,11 +22,15 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback, private and link-local addresses")
 	user := catalogFlag(fs)
 	ignoreRobots := fs.Bool("ignore-robots", false, "fetch pages that robots.txt disallows")
+	queueURL := queueFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError{"ingest needs at least one PATH, URL, glob or - for standard input"}
+	}
+	if *queueURL != "" {
+		return publishToQueue(*queueURL, fs.Args(), stdin, stdout, stderr)
 	}
 	cat, err := loadCatalog(*user)
 	if err != nil {

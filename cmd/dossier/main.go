@@ -23,6 +23,9 @@ usage:
                                                          the web UI and HTTP API
   dossier extract [--format jsonl|json|table] FILE...    extract records from articles (- reads standard input)
   dossier ingest [--db F] PATH|URL|GLOB|-...             store articles and their records (folders, web archives too)
+  dossier ingest --queue nats://HOST:4222 PATH|URL...    publish articles to a NATS JetStream queue for workers
+  dossier worker --queue nats://HOST:4222 [--db F]       take articles from the queue, extract and store them
+  dossier queue status|delete --queue nats://HOST:4222   pending, in-flight and dead-lettered messages; remove a queue
   dossier records [--db F] [filters] [--format F]        list stored records (table, json, jsonl, csv)
   dossier export [--db F] [--format jsonl|csv]           every record not rejected, in the guidelines' format
   dossier register [--db F] [--recipient X] [--supplier Y] [--format F]
@@ -88,6 +91,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return runCatalog(args[1:], stdout, stderr)
 	case "demo":
 		return runDemo(args[1:], stdout, stderr)
+	case "worker":
+		return runWorker(args[1:], stdout, stderr)
+	case "queue":
+		return runQueue(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
