@@ -66,6 +66,7 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	docs := sum.New + sum.Duplicate + len(sum.Failures)
 	fmt.Fprintf(stdout, "%d documents in %s (%.0f/s): %d new (%d reprints of stored stories), %d already stored, %d failed; %d records added\n",
 		docs, elapsed.Round(time.Millisecond), float64(docs)/elapsed.Seconds(), sum.New, sum.NearDuplicate, sum.Duplicate, len(sum.Failures), sum.Records)
+	deliverAlerts(ctx, st, *allowPrivate, stderr)
 	if err != nil {
 		return err
 	}

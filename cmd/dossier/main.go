@@ -34,6 +34,9 @@ usage:
   dossier stats [--db F]                                 counts of documents and records
   dossier reextract [--db F]                             re-run extraction on stored documents, keeping reviews
   dossier migrate --from DB --to DB [--merge]            copy documents, records and reviews (SQLite file or postgres:// URL)
+  dossier feeds add|list|remove|import|export ...        follow RSS, Atom and JSON feeds; OPML in and out
+  dossier watch [--db F] [--interval 15m] [--once]       poll the followed feeds, ingest new items, deliver alerts
+  dossier alerts add|list|remove|show ...                watchlists of transfers, their alerts and webhooks
   dossier catalog search|show|stats|unknown|import-sipri|coverage ...
                                                          the reference data of systems, makers and states
   dossier help                                           this text
@@ -87,6 +90,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return runReextract(args[1:], stdout, stderr)
 	case "migrate":
 		return runMigrate(args[1:], stdout, stderr)
+	case "feeds":
+		return runFeeds(args[1:], stdout, stderr)
+	case "watch":
+		return runWatch(args[1:], stdout, stderr)
+	case "alerts":
+		return runAlerts(args[1:], stdout, stderr)
 	case "catalog":
 		return runCatalog(args[1:], stdout, stderr)
 	case "demo":

@@ -1,6 +1,6 @@
-// Package fetch is a careful HTTP client for article pages and feeds: it
-// refuses private addresses at dial time, honours robots.txt, caps body size,
-// checks content types and spaces requests to the same host.
+// Package fetch is a careful HTTP client for article pages, feeds and
+// webhooks: it refuses private addresses at dial time, honours robots.txt,
+// caps body size, checks content types and spaces requests to the same host.
 package fetch
 
 import (
@@ -40,6 +40,8 @@ type Fetcher struct {
 	// robotsClient fetches robots.txt without the robots check itself, so
 	// a redirecting robots.txt cannot recurse into another robots lookup.
 	robotsClient *http.Client
+	// postClient sends webhooks, which are never redirected.
+	postClient *http.Client
 
 	// refuse reports whether a dialled address must be refused; nil when
 	// AllowPrivate. Tests replace it to make 127.0.0.1 look public.
@@ -102,6 +104,7 @@ func New(o Options) *Fetcher {
 	tr.DialContext = dialer.DialContext
 	f.client = &http.Client{Transport: tr, CheckRedirect: f.checkRedirect}
 	f.robotsClient = &http.Client{Transport: tr, CheckRedirect: f.limitRedirects}
+	f.postClient = &http.Client{Transport: tr, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	return f
 }
 
@@ -145,14 +148,7 @@ func (f *Fetcher) GetConditional(ctx context.Context, rawURL, etag, lastModified
 	if lastModified != "" {
 		req.Header.Set("If-Modified-Since", lastModified)
 	}
-	// timedOut words the error when our timeout, not the caller's context,
-	// ended the request.
-	timedOut := func(err error) error {
-		if reqCtx.Err() == context.DeadlineExceeded && ctx.Err() == nil {
-			return fmt.Errorf("fetch %s: timed out after %s: %w", rawURL, f.opts.Timeout, cause(err))
-		}
-		return describe(rawURL, err)
-	}
+	timedOut := func(err error) error { return f.failed(ctx, reqCtx, rawURL, err) }
 	resp, err := f.client.Do(req)
 	if err != nil {
 		return nil, timedOut(err)
@@ -177,7 +173,7 @@ func (f *Fetcher) GetConditional(ctx context.Context, rawURL, etag, lastModified
 		return page, nil
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, fmt.Errorf("fetch %s: HTTP %s", rawURL, resp.Status)
+		return nil, &StatusError{URL: rawURL, Code: resp.StatusCode, Status: resp.Status}
 	}
 	// Check the declared type before reading, so images and archives are
 	// never downloaded.
@@ -204,6 +200,34 @@ func (f *Fetcher) GetConditional(ctx context.Context, rawURL, etag, lastModified
 	}
 	page.Body = body
 	return page, nil
+}
+
+// failed words a request's error: as a timeout when our timeout, not the
+// caller's context (ctx), ended the request (reqCtx).
+func (f *Fetcher) failed(ctx, reqCtx context.Context, rawURL string, err error) error {
+	if reqCtx.Err() == context.DeadlineExceeded && ctx.Err() == nil {
+		return fmt.Errorf("fetch %s: timed out after %s: %w", rawURL, f.opts.Timeout, cause(err))
+	}
+	return describe(rawURL, err)
+}
+
+// StatusError is an answer outside 2xx (and a 304 not asked for).
+type StatusError struct {
+	URL    string
+	Code   int
+	Status string // as sent, e.g. "404 Not Found"
+}
+
+func (e *StatusError) Error() string { return fmt.Sprintf("fetch %s: HTTP %s", e.URL, e.Status) }
+
+// CheckURL reports why rawURL cannot be fetched: not an absolute http or
+// https address.
+func CheckURL(rawURL string) error {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return err
+	}
+	return checkScheme(u)
 }
 
 func checkScheme(u *url.URL) error {
