@@ -19,7 +19,7 @@ const usage = `dossier: source-linked records of who arms whom, from the news
 
 usage:
   dossier demo [--db F] [--addr A] [--no-serve]         ingest the bundled sample articles, show their register, serve the UI
-  dossier serve [--db F] [--addr 127.0.0.1:8080] [--token T]
+  dossier serve [--db F] [--addr 127.0.0.1:8080] [--token T] [--watch 15m]
                                                          the web UI and HTTP API
   dossier extract [--format jsonl|json|table] FILE...    extract records from articles (- reads standard input)
   dossier ingest [--db F] PATH|URL|GLOB|-...             store articles and their records (folders, web archives too)

@@ -14,8 +14,11 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
+	"github.com/dossier-osint/dossier/internal/alerts"
 	"github.com/dossier-osint/dossier/internal/catalog"
+	"github.com/dossier-osint/dossier/internal/feeds"
 	"github.com/dossier-osint/dossier/internal/fetch"
 	"github.com/dossier-osint/dossier/internal/server"
 	"github.com/dossier-osint/dossier/internal/store"
@@ -31,7 +34,8 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	user := catalogFlag(fs)
 	addr := fs.String("addr", defaultAddr, "address to listen on; other hosts than this one need the token even to read")
 	token := fs.String("token", "", "token that authorises writes (default $DOSSIER_TOKEN, else one kept in "+tokenPath()+")")
-	allowPrivate := fs.Bool("allow-private", false, "let POST /api/documents fetch loopback, private and link-local addresses")
+	allowPrivate := fs.Bool("allow-private", false, "let POST /api/documents, feeds and webhooks reach loopback, private and link-local addresses")
+	watch := fs.Duration("watch", 0, "also poll the followed feeds at this interval, as dossier watch does (0: do not)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -43,12 +47,21 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *watch != 0 && *watch < time.Minute {
+		return usageError{fmt.Sprintf("--watch %s: at least 1m, out of courtesy to the sites polled", *watch)}
+	}
 	return withStore(*db, func(ctx context.Context, st store.Store) error {
+		ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		if *watch > 0 {
+			go feeds.New(st, cat, feeds.Options{Interval: *watch, Fetch: fetch.Options{AllowPrivate: *allowPrivate}, Log: stderr}).Run(ctx)
+		}
 		return serve(ctx, st, cat, *addr, tok, *allowPrivate, stdout, stderr)
 	})
 }
 
-// serve runs the server until SIGINT or SIGTERM.
+// serve runs the server, and the delivery of alerts to webhooks, until
+// ctx ends or SIGINT or SIGTERM.
 func serve(ctx context.Context, st store.Store, cat *catalog.Catalog, addr, token string, allowPrivate bool, stdout, stderr io.Writer) error {
 	fetcher := fetch.New(fetch.Options{AllowPrivate: allowPrivate})
 	h, err := server.New(server.Config{Store: st, Catalog: cat, Token: token, Fetch: fetcher.Fetch,
@@ -69,6 +82,7 @@ func serve(ctx context.Context, st store.Store, cat *catalog.Catalog, addr, toke
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go alerts.NewDispatcher(st, alerts.Options{AllowPrivate: allowPrivate, Log: stderr}).Run(ctx, alertsEvery)
 	return server.ListenAndServe(ctx, ln, h)
 }
 

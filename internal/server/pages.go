@@ -11,7 +11,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/dossier-osint/dossier/internal/alerts"
 	"github.com/dossier-osint/dossier/internal/catalog"
 	"github.com/dossier-osint/dossier/internal/export"
 	"github.com/dossier-osint/dossier/internal/ingest"
@@ -30,6 +32,7 @@ func (s *server) pageRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /register", s.registerPage)
 	mux.HandleFunc("GET /search", s.searchPage)
 	mux.HandleFunc("GET /watchlists", s.watchlistsPage)
+	mux.HandleFunc("GET /feeds/alerts.atom", s.alertsFeed)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "there is no page at "+r.URL.Path)
 	})
@@ -518,4 +521,33 @@ func (s *server) watchlistsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "watchlists", watchlistsData{Title: "Watchlists", Watchlists: ws, Alerts: alerts})
+}
+
+// alertsFeed serves the recent alerts as Atom, for feed readers.
+func (s *server) alertsFeed(w http.ResponseWriter, r *http.Request) {
+	list, err := s.Store.Alerts(r.Context(), store.AlertFilter{Limit: 50})
+	if err != nil {
+		s.failed(w, r, err)
+		return
+	}
+	ws, err := s.Store.Watchlists(r.Context())
+	if err != nil {
+		s.failed(w, r, err)
+		return
+	}
+	base := s.BaseURL
+	if base == "" {
+		scheme := "http"
+		if r.TLS != nil {
+			scheme = "https"
+		}
+		base = scheme + "://" + r.Host
+	}
+	var buf bytes.Buffer
+	if err := alerts.WriteAtom(&buf, list, ws, strings.TrimSuffix(base, "/")+"/feeds/alerts.atom", time.Now()); err != nil {
+		s.failed(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
+	w.Write(buf.Bytes())
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mmcdole/gofeed"
+
 	"github.com/dossier-osint/dossier/internal/record"
 	"github.com/dossier-osint/dossier/internal/store"
 )
@@ -402,4 +404,29 @@ func TestPages(t *testing.T) {
 			t.Errorf("the register filtered on South Korea shows Chinese deals")
 		}
 	})
+}
+
+func TestAlertsFeed(t *testing.T) {
+	s := newSite(t)
+	if err := s.store.AddWatchlist(t.Context(), &store.Watchlist{Recipient: "TCD", Category: "drone"}); err != nil {
+		t.Fatal(err)
+	}
+	text := `{"text": "Title: Chad buys drones\nPublished: 2024-05-02\n\nChad has taken delivery of four Bayraktar TB2 drones from Turkey, the army said on Monday."}`
+	if code, body := s.call(t, "POST", "/api/documents", text, true); code != 201 {
+		t.Fatalf("POST: %d %s", code, body)
+	}
+	w := s.send(t, "GET", "/feeds/alerts.atom", "", func(r *http.Request) { r.Host = "dossier.example:8080" })
+	if w.Code != 200 || !strings.HasPrefix(w.Header().Get("Content-Type"), "application/atom+xml") {
+		t.Fatalf("alerts feed: %d %s", w.Code, w.Header().Get("Content-Type"))
+	}
+	feed, err := gofeed.NewParser().ParseString(w.Body.String())
+	if err != nil {
+		t.Fatalf("the alerts feed does not parse: %v\n%s", err, w.Body.String())
+	}
+	if len(feed.Items) != 1 || !strings.Contains(feed.Items[0].Title, "TB2") || !strings.HasPrefix(feed.Items[0].Link, "http://dossier.example:8080/documents/") {
+		t.Errorf("alerts feed items: %+v", feed.Items)
+	}
+	if code, page := s.call(t, "GET", "/watchlists", "", false); code != 200 || !strings.Contains(page, "TB2") {
+		t.Errorf("the watchlists page does not list the alert: %d", code)
+	}
 }
