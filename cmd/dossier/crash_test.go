@@ -86,6 +86,19 @@ func counts(t *testing.T, path string) (docs, recs int) {
 	return len(ds), len(rs)
 }
 
+// committedDocuments counts the documents another process has committed,
+// reading without writing (0 while the database is not there yet).
+func committedDocuments(path string) int {
+	raw, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(1000)")
+	if err != nil {
+		return 0
+	}
+	defer raw.Close()
+	var n int
+	raw.QueryRow("SELECT count(*) FROM documents").Scan(&n)
+	return n
+}
+
 // TestIngestSurvivesSIGKILL kills an ingest part-way, checks the database,
 // runs the ingest again and finds every document once and every record once.
 func TestIngestSurvivesSIGKILL(t *testing.T) {
@@ -95,13 +108,10 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	corpus := writeCorpus(t, 3000)
 	db := filepath.Join(t.TempDir(), "crash.db")
 	cmd, out := startDossier(t, "ingest", "--db", db, corpus)
-	// Wait until some documents are stored, then kill mid-run.
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
+	// Wait until some documents are committed, then kill mid-run.
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) && committedDocuments(db) == 0 {
 		time.Sleep(20 * time.Millisecond)
-		if fi, err := os.Stat(db + "-wal"); err == nil && fi.Size() > 64<<10 {
-			break
-		}
 	}
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
@@ -122,6 +132,9 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	}
 	raw.Close()
 	killedDocs, _ := counts(t, db)
+	if killedDocs == 0 || killedDocs == 3000 {
+		t.Fatalf("%d of 3000 documents stored before the kill: not part-way", killedDocs)
+	}
 	t.Logf("documents stored before the kill: %d of 3000", killedDocs)
 
 	var stdout, stderr bytes.Buffer
