@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -85,5 +88,33 @@ func TestQueueUsageErrors(t *testing.T) {
 	err := run([]string{"ingest", "--queue", "http://127.0.0.1:4222", "x.txt"}, nil, &out, &errOut)
 	if err == nil || !strings.Contains(err.Error(), "want nats://") {
 		t.Errorf("ingest to an http:// queue: %v", err)
+	}
+}
+
+// TestWorkerDeliversAlerts: a transfer a worker stores reaches the
+// webhook of the watchlist it matches.
+func TestWorkerDeliversAlerts(t *testing.T) {
+	queueURL := natstest.QueueURL(t)
+	posted := make(chan string, 10)
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		posted <- string(body)
+	}))
+	defer hook.Close()
+	db := filepath.Join(t.TempDir(), "q.db")
+	cli(t, "alerts", "add", "--db", db, "--recipient", "NER", "--category", "drone", "--webhook", hook.URL, "--secret", "s")
+	dir := t.TempDir()
+	if err := writeSamples(dir); err != nil {
+		t.Fatal(err)
+	}
+	cli(t, "ingest", "--queue", queueURL, dir)
+	cli(t, "worker", "--queue", queueURL, "--db", db, "--until-empty", "--allow-private")
+	select {
+	case body := <-posted:
+		if !strings.Contains(body, "TB2") {
+			t.Errorf("the webhook got %s, want the TB2 transfer to Niger", body)
+		}
+	default:
+		t.Error("the worker stored a matching transfer, but the webhook got nothing")
 	}
 }

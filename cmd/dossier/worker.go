@@ -7,9 +7,11 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 	"time"
 
+	"github.com/dossier-osint/dossier/internal/alerts"
 	"github.com/dossier-osint/dossier/internal/catalog"
 	"github.com/dossier-osint/dossier/internal/fetch"
 	"github.com/dossier-osint/dossier/internal/queue"
@@ -45,7 +47,20 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 		Fetch: fetch.New(fetch.Options{AllowPrivate: *allowPrivate, IgnoreRobots: *ignoreRobots}).Fetch,
 		Log:   log.New(stderr, "dossier worker: ", log.LstdFlags).Printf}
 	return withStore(*db, func(ctx context.Context, st store.Store) error {
-		return work(ctx, *queueURL, st, cat, opt, stdout)
+		// Alerts on what this worker stores go out from here too; more
+		// workers may deliver one twice, so receivers key on its id.
+		ctx, cancel := context.WithCancel(ctx)
+		var delivering sync.WaitGroup
+		delivering.Go(func() {
+			alerts.NewDispatcher(st, alerts.Options{AllowPrivate: *allowPrivate, Log: stderr}).Run(ctx, alertsEvery)
+		})
+		err := work(ctx, *queueURL, st, cat, opt, stdout)
+		cancel()
+		delivering.Wait()
+		if err == nil { // the alerts of what was stored since the last round
+			deliverAlerts(context.Background(), st, *allowPrivate, stderr)
+		}
+		return err
 	})
 }
 
