@@ -20,16 +20,34 @@ import (
 )
 
 func (s *server) apiRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /api/records", s.apiRecords)
-	mux.HandleFunc("GET /api/records/{id}", s.apiRecord)
-	mux.HandleFunc("PATCH /api/records/{id}", s.apiReview)
-	mux.HandleFunc("GET /api/register", s.apiRegister)
-	mux.HandleFunc("GET /api/documents", s.apiDocuments)
-	mux.HandleFunc("GET /api/documents/{id}", s.apiDocument)
-	mux.HandleFunc("POST /api/documents", s.apiIngest)
-	mux.HandleFunc("GET /api/search", s.apiSearch)
-	mux.HandleFunc("GET /api/entities", s.apiEntities)
-	mux.HandleFunc("GET /api/stats", s.apiStats)
+	routes := []struct {
+		method, path string
+		handler      http.HandlerFunc
+	}{
+		{"GET", "/api/records", s.apiRecords},
+		{"GET", "/api/records/{id}", s.apiRecord},
+		{"PATCH", "/api/records/{id}", s.apiReview},
+		{"GET", "/api/register", s.apiRegister},
+		{"GET", "/api/documents", s.apiDocuments},
+		{"GET", "/api/documents/{id}", s.apiDocument},
+		{"POST", "/api/documents", s.apiIngest},
+		{"GET", "/api/search", s.apiSearch},
+		{"GET", "/api/entities", s.apiEntities},
+		{"GET", "/api/stats", s.apiStats},
+	}
+	allowed := map[string][]string{}
+	for _, r := range routes {
+		mux.HandleFunc(r.method+" "+r.path, r.handler)
+		allowed[r.path] = append(allowed[r.path], r.method)
+	}
+	// Other methods on an endpoint get a JSON 405 that names the right ones.
+	for path, methods := range allowed {
+		allow := strings.Join(methods, ", ")
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Allow", allow)
+			writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s %s: this endpoint takes %s", r.Method, r.URL.Path, allow))
+		})
+	}
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("no endpoint %s %s; see the README for the API", r.Method, r.URL.Path))
 	})

@@ -430,3 +430,11 @@ func TestAlertsFeed(t *testing.T) {
 		t.Errorf("the watchlists page does not list the alert: %d", code)
 	}
 }
+
+func TestAPIWrongMethod(t *testing.T) {
+	s := newSite(t)
+	w := s.send(t, "DELETE", "/api/records/1", "", func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+testToken) })
+	if w.Code != http.StatusMethodNotAllowed || w.Header().Get("Allow") != "GET, PATCH" || decode[map[string]string](t, w.Body.String())["error"] == "" {
+		t.Errorf("DELETE /api/records/1 = %d, Allow %q, %s", w.Code, w.Header().Get("Allow"), w.Body.String())
+	}
+}
