@@ -73,16 +73,13 @@ func run(db string, n int) error {
 	}); err != nil {
 		return err
 	}
+	// The register path of the CLI and the server: load, then merge.
 	return measure("register --recipient X", func(i int) error {
-		recs, err := st.Records(ctx, store.Filter{Recipient: recipients[i%len(recipients)]})
+		in, err := register.Load(ctx, st, recipients[i%len(recipients)])
 		if err != nil {
 			return err
 		}
-		docs := map[int64]store.Document{}
-		for _, r := range recs {
-			docs[r.DocumentID] = store.Document{ID: r.DocumentID}
-		}
-		register.Build(register.Input{Records: recs, Documents: docs}, cat)
+		register.Build(in, cat)
 		return nil
 	})
 }

@@ -140,30 +140,42 @@ func (r Record) MarshalJSON() ([]byte, error) {
 		r.Quantity, r.Status, r.Date, r.Uncatalogued, r.Evidence, r.Source})
 }
 
-// UnmarshalJSON reads either kind back.
+// recordJSON holds the fields of both kinds, so that a record is decoded
+// in one pass: stores read thousands at a time.
+type recordJSON struct {
+	Kind         string   `json:"kind"`
+	Recipient    string   `json:"recipient"`
+	Supplier     *string  `json:"supplier"`
+	Manufacturer *string  `json:"manufacturer"`
+	Designation  *string  `json:"designation"`
+	Category     string   `json:"category"`
+	Quantity     Quantity `json:"quantity"`
+	Status       string   `json:"status"`
+	Uncatalogued bool     `json:"uncatalogued"`
+	Type         string   `json:"type"`
+	Actors       []string `json:"actors"`
+	Country      *string  `json:"country"`
+	Planned      bool     `json:"planned"`
+	Subject      *string  `json:"subject"`
+	Date         *string  `json:"date"`
+	Evidence     []Span   `json:"evidence"`
+	Source       string   `json:"source"`
+}
+
+// UnmarshalJSON reads either kind back, keeping only its kind's fields.
 func (r *Record) UnmarshalJSON(data []byte) error {
-	var probe struct {
-		Kind string `json:"kind"`
-	}
-	if err := json.Unmarshal(data, &probe); err != nil {
+	var u recordJSON
+	if err := json.Unmarshal(data, &u); err != nil {
 		return err
 	}
-	if probe.Kind == KindEvent {
-		var e eventJSON
-		if err := json.Unmarshal(data, &e); err != nil {
-			return err
-		}
-		*r = Record{Kind: e.Kind, Type: e.Type, Actors: e.Actors, Country: e.Country, Date: e.Date,
-			Planned: e.Planned, Subject: e.Subject, Evidence: e.Evidence, Source: e.Source}
+	if u.Kind == KindEvent {
+		*r = Record{Kind: u.Kind, Type: u.Type, Actors: u.Actors, Country: u.Country, Date: u.Date,
+			Planned: u.Planned, Subject: u.Subject, Evidence: u.Evidence, Source: u.Source}
 		return nil
 	}
-	var t transferJSON
-	if err := json.Unmarshal(data, &t); err != nil {
-		return err
-	}
-	*r = Record{Kind: t.Kind, Recipient: t.Recipient, Supplier: t.Supplier, Manufacturer: t.Manufacturer,
-		Designation: t.Designation, Category: t.Category, Quantity: t.Quantity, Status: t.Status, Date: t.Date,
-		Uncatalogued: t.Uncatalogued, Evidence: t.Evidence, Source: t.Source}
+	*r = Record{Kind: u.Kind, Recipient: u.Recipient, Supplier: u.Supplier, Manufacturer: u.Manufacturer,
+		Designation: u.Designation, Category: u.Category, Quantity: u.Quantity, Status: u.Status, Date: u.Date,
+		Uncatalogued: u.Uncatalogued, Evidence: u.Evidence, Source: u.Source}
 	return nil
 }
 

@@ -7,26 +7,40 @@ import (
 	"github.com/dossier-osint/dossier/internal/store"
 )
 
-// Load reads the records the register needs (all of a
-// recipient's, events included) and their documents.
+// Load reads what the register of one recipient (every recipient when
+// "") needs: its transfers, every event (any may tell a deal's story), and
+// the documents, without their text, that the transfers come from, with
+// the stories those reprint.
 func Load(ctx context.Context, st store.Store, recipient string) (Input, error) {
-	recs, err := st.Records(ctx, store.Filter{})
+	transfers := store.Filter{Kind: record.KindTransfer, Recipient: recipient}
+	recs, err := st.Records(ctx, transfers)
 	if err != nil {
 		return Input{}, err
 	}
-	in := Input{Documents: map[int64]store.Document{}}
-	for _, r := range recs {
-		if recipient != "" && r.Kind == record.KindTransfer && r.Recipient != recipient {
-			continue
-		}
-		in.Records = append(in.Records, r)
-		if _, ok := in.Documents[r.DocumentID]; !ok {
-			d, err := st.Document(ctx, r.DocumentID)
+	events, err := st.Records(ctx, store.Filter{Kind: record.KindEvent})
+	if err != nil {
+		return Input{}, err
+	}
+	docs, err := st.Documents(ctx, transfers)
+	if err != nil {
+		return Input{}, err
+	}
+	in := Input{Records: append(recs, events...), Documents: make(map[int64]store.Document, len(docs))}
+	for _, d := range docs {
+		in.Documents[d.ID] = d
+	}
+	for _, d := range docs {
+		for id := d.TwinOf; id != 0; {
+			if _, ok := in.Documents[id]; ok {
+				break
+			}
+			twin, err := st.Document(ctx, id)
 			if err != nil {
 				return in, err
 			}
-			d.Body = "" // the register needs addresses and twins, not text
-			in.Documents[r.DocumentID] = *d
+			twin.Body = ""
+			in.Documents[id] = *twin
+			id = twin.TwinOf
 		}
 	}
 	return in, nil

@@ -111,6 +111,9 @@ type builder struct {
 	docs    map[int64]store.Document
 	cat     *catalog.Catalog
 	systems map[string]*catalog.System // by folded designation or alias
+	// parties are the events' sides, resolved once: every row weighs every
+	// event of its window.
+	parties map[int64]*parties
 }
 
 // draft is a row with the items behind it.
@@ -123,15 +126,7 @@ type draft struct {
 // designation and order date. Rejected records are left out. cat must not
 // be nil: it names the systems, states and makers records are compared by.
 func Build(in Input, cat *catalog.Catalog) []Row {
-	b := &builder{docs: in.Documents, cat: cat, systems: map[string]*catalog.System{}}
-	for i := range cat.Systems {
-		s := &cat.Systems[i]
-		for _, name := range append([]string{s.Designation}, s.Aliases...) {
-			if k := catalog.Fold(name); k != "" && b.systems[k] == nil {
-				b.systems[k] = s
-			}
-		}
-	}
+	b := &builder{docs: in.Documents, cat: cat, systems: systemIndex(cat), parties: map[int64]*parties{}}
 	recs := append([]store.Record(nil), in.Records...)
 	sort.SliceStable(recs, func(i, j int) bool {
 		if recs[i].ID != recs[j].ID {
@@ -456,7 +451,7 @@ func (b *builder) link(d *draft, events []store.Record) {
 		date := record.Str(e.Date)
 		sameDay := e.Type == record.EventAgreement && contracts[date]
 		inWindow := date != "" && from != "" && cmpPrefix(date, from) >= 0 && cmpPrefix(date, anchor) <= 0
-		if !sameDay && !(inWindow && b.bothSides(d, e.Record)) {
+		if !sameDay && !(inWindow && b.bothSides(d, e)) {
 			continue
 		}
 		d.Events = append(d.Events, Event{RecordID: e.ID, DocumentID: e.DocumentID, Type: e.Type, Date: date,
@@ -476,38 +471,53 @@ func (b *builder) link(d *draft, events []store.Record) {
 	})
 }
 
-func (b *builder) bothSides(d *draft, e record.Record) bool {
+func (b *builder) bothSides(d *draft, e store.Record) bool {
 	if d.Supplier == "" && d.Manufacturer == "" {
 		return false
 	}
-	recipient := record.Str(e.Country) == d.Recipient
-	supplier := d.Supplier != "" && record.Str(e.Country) == d.Supplier
-	maker := b.cat.Organisation(d.Manufacturer)
-	for _, a := range e.Actors {
-		recipient = recipient || b.names(a, d.Recipient)
-		supplier = supplier || d.Supplier != "" && b.names(a, d.Supplier) ||
-			d.Manufacturer != "" && catalog.Fold(a) == catalog.Fold(d.Manufacturer) ||
-			maker != nil && b.cat.Organisation(a) == maker
+	p := b.partiesOf(e)
+	supplier := d.Supplier != "" && p.states[d.Supplier] ||
+		d.Manufacturer != "" && p.names[catalog.Fold(d.Manufacturer)]
+	if !supplier && d.Manufacturer != "" {
+		maker := b.cat.Organisation(d.Manufacturer)
+		supplier = maker != nil && p.orgs[maker]
 	}
-	return recipient && supplier
+	return supplier && p.states[d.Recipient]
 }
 
-// names says whether an actor names a state or one of its government bodies.
-func (b *builder) names(actor, iso3 string) bool {
-	if o := b.cat.Organisation(actor); o != nil && o.Kind == "government" && o.Country == iso3 {
-		return true
+// parties is who an event involves: the states its country and actors
+// name (by a name of the state or one of its government bodies), and its
+// actors by folded name and as catalogued organisations.
+type parties struct {
+	states map[string]bool
+	names  map[string]bool
+	orgs   map[*catalog.Organisation]bool
+}
+
+func (b *builder) partiesOf(e store.Record) *parties {
+	if p := b.parties[e.ID]; p != nil {
+		return p
 	}
-	c := b.cat.Country(iso3)
-	if c == nil {
-		return false
+	p := &parties{states: map[string]bool{}, names: map[string]bool{}, orgs: map[*catalog.Organisation]bool{}}
+	if c := record.Str(e.Country); c != "" {
+		p.states[c] = true
 	}
-	a := catalog.Fold(actor)
-	for _, n := range append([]string{c.Name}, c.Aliases...) {
-		if catalog.Fold(n) == a {
-			return true
+	byName := stateNames(b.cat)
+	for _, a := range e.Actors {
+		folded := catalog.Fold(a)
+		p.names[folded] = true
+		for _, iso3 := range byName[folded] {
+			p.states[iso3] = true
+		}
+		if o := b.cat.Organisation(a); o != nil {
+			p.orgs[o] = true
+			if o.Kind == "government" {
+				p.states[o.Country] = true
+			}
 		}
 	}
-	return false
+	b.parties[e.ID] = p
+	return p
 }
 
 func eventLabel(e record.Record) string {
