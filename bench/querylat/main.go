@@ -75,7 +75,7 @@ func run(db string, n int) error {
 	}
 	// The register path of the CLI and the server: load, then merge.
 	return measure("register --recipient X", func(i int) error {
-		in, err := register.Load(ctx, st, recipients[i%len(recipients)])
+		in, err := register.Load(ctx, st, cat, recipients[i%len(recipients)])
 		if err != nil {
 			return err
 		}

@@ -32,7 +32,7 @@ func runRegister(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	return withStore(*db, func(ctx context.Context, st store.Store) error {
-		in, err := register.Load(ctx, st, *recipient)
+		in, err := register.Load(ctx, st, cat, *recipient)
 		if err != nil {
 			return err
 		}

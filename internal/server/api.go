@@ -347,7 +347,7 @@ func (s *server) apiRegister(w http.ResponseWriter, r *http.Request) {
 // registerRows builds the register and keeps the rows f selects: its
 // recipient, supplier, category and status.
 func (s *server) registerRows(r *http.Request, f store.Filter, sipriOnly bool) ([]register.Row, error) {
-	in, err := register.Load(r.Context(), s.Store, f.Recipient)
+	in, err := register.Load(r.Context(), s.Store, s.Catalog, f.Recipient)
 	if err != nil {
 		return nil, err
 	}

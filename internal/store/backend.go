@@ -151,6 +151,13 @@ func (f Filter) RecordConds(bind Bind) []string {
 	eq("r.supplier", f.Supplier)
 	eq("r.category", f.Category)
 	eq("r.status", f.Status)
+	eq("r.type", f.Type)
+	if len(f.Dates) > 0 {
+		conds = append(conds, `r.date IN (`+bindAll(bind, f.Dates)+`)`)
+	}
+	if f.Involving != nil {
+		conds = append(conds, f.Involving.cond(bind))
+	}
 	if f.RecordID != 0 {
 		conds = append(conds, `r.id = `+bind(f.RecordID))
 	}
@@ -167,6 +174,32 @@ func (f Filter) RecordConds(bind Bind) []string {
 		conds = append(conds, `substr(r.date, 1, length(`+bind(f.Until)+`)) <= substr(`+bind(f.Until)+`, 1, length(r.date))`)
 	}
 	return conds
+}
+
+// cond selects the events involving p, through the indexes on
+// records.country and record_actors.name_fold.
+func (p Party) cond(bind Bind) string {
+	var ids []string
+	if p.Country != "" {
+		ids = append(ids, `SELECT id FROM records WHERE country = `+bind(p.Country))
+	}
+	if len(p.Names) > 0 {
+		ids = append(ids, `SELECT record_id FROM record_actors WHERE name_fold IN (`+bindAll(bind, foldAll(p.Names))+`)`)
+	}
+	if len(ids) == 0 {
+		// A party with no country and no name is involved in nothing.
+		return `false`
+	}
+	return `r.id IN (` + strings.Join(ids, ` UNION `) + `)`
+}
+
+// bindAll binds each of values and lists the placeholders.
+func bindAll(bind Bind, values []string) string {
+	placeholders := make([]string, len(values))
+	for i, v := range values {
+		placeholders[i] = bind(v)
+	}
+	return strings.Join(placeholders, `, `)
 }
 
 // DocumentConds are f's conditions on the document whose ID is docCol.
@@ -192,7 +225,33 @@ func Where(conds []string) string {
 // RecordColumns are the columns that hold a record: the filter fields,
 // and the record as the guidelines write it, without its source, which
 // comes from the document. RecordValues gives their values.
-const RecordColumns = `kind, recipient, supplier, designation, designation_fold, category, status, type, date, json`
+const RecordColumns = `kind, recipient, supplier, designation, designation_fold, category, status, type, date, json, ` +
+	PartyColumns
+
+// PartyColumns index the parties of an event, for Filter.Involving: its
+// country, and its actors folded (see catalog.Fold) as a JSON array, which
+// the database copies to the table record_actors. A transfer has neither.
+// PartyValues gives their values.
+const PartyColumns = `country, actor_folds`
+
+// PartyValues are the values of PartyColumns for r.
+func PartyValues(r record.Record) []any {
+	if r.Kind != record.KindEvent {
+		return []any{nil, "[]"}
+	}
+	// A list of strings always marshals.
+	folds, _ := json.Marshal(foldAll(r.Actors))
+	return []any{r.Country, string(folds)}
+}
+
+// foldAll is catalog.Fold of each name, never nil.
+func foldAll(names []string) []string {
+	folded := make([]string, len(names))
+	for i, n := range names {
+		folded[i] = catalog.Fold(n)
+	}
+	return folded
+}
 
 // RecordValues are the values of RecordColumns for r.
 func RecordValues(r record.Record) []any {
@@ -202,8 +261,9 @@ func RecordValues(r record.Record) []any {
 		// A Record holds only strings, numbers and slices of them.
 		panic(fmt.Sprintf("record %+v: %v", r, err))
 	}
-	return []any{r.Kind, r.Recipient, r.Supplier, r.Designation, catalog.Fold(record.Str(r.Designation)),
+	values := []any{r.Kind, r.Recipient, r.Supplier, r.Designation, catalog.Fold(record.Str(r.Designation)),
 		r.Category, r.Status, r.Type, r.Date, string(js)}
+	return append(values, PartyValues(r)...)
 }
 
 // SearchPhrases rewrites a user's search query for the full-text engines:

@@ -61,7 +61,11 @@ type Filter struct {
 	// Exact matches, except Designation, which compares folded (see
 	// catalog.Fold) so that "VN-2C" finds "VN2C", and Source, which matches
 	// any of a document's sources.
-	Kind, Recipient, Supplier, Designation, Category, Status, Source string
+	Kind, Recipient, Supplier, Designation, Category, Status, Type, Source string
+	// Dates, when not empty, are the record dates to match exactly.
+	Dates []string
+	// Involving, when not nil, selects the events that involve the party.
+	Involving *Party
 	// Since and Until bound the record date, inclusive. Dates of any
 	// precision compare on their common prefix, so "2023" lies within
 	// "2023-01".."2023-12" and "2023-05-01" does not lie after "2023-06".
@@ -71,6 +75,14 @@ type Filter struct {
 	RecordID     int64
 	// Limit 0 means no limit.
 	Limit, Offset int
+}
+
+// Party is a side of an event: an event involves it when the event's
+// country is Country, or one of its actors folds (see catalog.Fold) to the
+// folded form of one of Names.
+type Party struct {
+	Country string
+	Names   []string
 }
 
 // SearchHit is one document found by Search.

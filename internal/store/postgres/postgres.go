@@ -83,7 +83,11 @@ func (s *Store) migrate(ctx context.Context) error {
 				version, len(migrations))
 		}
 		for v := version; v < len(migrations); v++ {
-			if _, err := tx.Exec(ctx, migrations[v]); err != nil {
+			_, err := tx.Exec(ctx, migrations[v])
+			if fill := backfills[v+1]; err == nil && fill != nil {
+				err = fill(ctx, tx)
+			}
+			if err != nil {
 				return fmt.Errorf("migration to schema version %d: %w", v+1, err)
 			}
 		}
@@ -97,6 +101,24 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("database %s: %w", s.name, err)
 	}
 	return nil
+}
+
+// backfills[v] completes migration v, in its transaction, with what only
+// Go computes.
+var backfills = map[int]func(context.Context, pgx.Tx) error{2: fillParties}
+
+// fillParties sets the party columns of the events stored before schema
+// version 2 (see store.PartyValues).
+func fillParties(ctx context.Context, tx pgx.Tx) error {
+	events, err := queryRecords(ctx, tx, store.Filter{Kind: record.KindEvent})
+	if err != nil {
+		return err
+	}
+	b := &pgx.Batch{}
+	for _, e := range events {
+		b.Queue(sqlFillParties, append(store.PartyValues(e.Record), e.ID)...)
+	}
+	return tx.SendBatch(ctx, b).Close()
 }
 
 // schemaVersion locks out other processes' migrations, then reads the

@@ -48,6 +48,18 @@ func open(t *testing.T, u string) *postgres.Store {
 	return s
 }
 
+// TestPartiesBackfilled takes a schema back to version 1, when events had
+// no party columns, and checks that migration 2 fills them in.
+func TestPartiesBackfilled(t *testing.T) {
+	u := pgtest.SchemaURL(t)
+	s := open(t, u)
+	storetest.AddVisit(t, s)
+	s.Close()
+	execSQL(t, u, `DROP TABLE record_actors`, `DROP FUNCTION index_record_actors CASCADE`, `DROP INDEX records_type_date`,
+		`ALTER TABLE records DROP COLUMN country, DROP COLUMN actor_folds`, `UPDATE dossier_schema SET version = 1`)
+	storetest.CheckVisitInvolved(t, open(t, u))
+}
+
 func TestReopenKeepsData(t *testing.T) {
 	ctx := context.Background()
 	u := pgtest.SchemaURL(t)

@@ -149,6 +149,34 @@ CREATE TABLE alerts (
 );
 CREATE INDEX alerts_watchlist ON alerts(watchlist_id, id);
 `,
+	// 2: the parties of events, for store.Filter.Involving (see
+	// store.PartyColumns), and an index for agreements on given dates.
+	// fillParties computes the new columns of the events already stored:
+	// folding is Go's.
+	`
+ALTER TABLE records ADD COLUMN country text, ADD COLUMN actor_folds jsonb NOT NULL DEFAULT '[]';
+CREATE INDEX records_country ON records(country);
+CREATE INDEX records_type_date ON records(type, date);
+
+CREATE TABLE record_actors (
+	name_fold text NOT NULL,
+	record_id bigint NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+	PRIMARY KEY (name_fold, record_id)
+);
+CREATE INDEX record_actors_record ON record_actors(record_id);
+-- The trigger keeps record_actors in step with actor_folds within the
+-- writing transaction; deleting a record cascades.
+CREATE FUNCTION index_record_actors() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	DELETE FROM record_actors WHERE record_id = NEW.id;
+	INSERT INTO record_actors (name_fold, record_id)
+	SELECT DISTINCT name_fold, NEW.id FROM jsonb_array_elements_text(NEW.actor_folds) AS name_fold;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER records_actors AFTER INSERT OR UPDATE OF actor_folds ON records
+FOR EACH ROW EXECUTE FUNCTION index_record_actors();
+`,
 }
 
 // migrationLock keys the advisory lock that serialises migrations in a
@@ -196,12 +224,13 @@ FROM records r LEFT JOIN document_sources s ON s.document_id = r.document_id AND
 	// The record's ID is $1 in both.
 	sqlInsertRecord = `
 INSERT INTO records (id, document_id, seq, ` + store.RecordColumns + `)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`
 	sqlUpdateRecord = `
-UPDATE records SET (document_id, seq, ` + store.RecordColumns + `) = ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+UPDATE records SET (document_id, seq, ` + store.RecordColumns + `) = ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
 WHERE id = $1`
 	sqlRewriteRecord = `
-UPDATE records SET (` + store.RecordColumns + `) = ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) WHERE id = $11`
+UPDATE records SET (` + store.RecordColumns + `) = ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) WHERE id = $13`
+	sqlFillParties  = `UPDATE records SET country = $1, actor_folds = $2 WHERE id = $3`
 	sqlDeleteRecord = `DELETE FROM records WHERE id = $1`
 	sqlLockRecord   = `SELECT 1 FROM records WHERE id = $1 FOR UPDATE`
 	sqlRecordExists = `SELECT 1 FROM records WHERE id = $1`

@@ -148,6 +148,32 @@ CREATE TABLE alerts (
 );
 CREATE INDEX alerts_watchlist ON alerts(watchlist_id, id);
 `,
+	// 3: the parties of events, for store.Filter.Involving (see
+	// store.PartyColumns), and an index for agreements on given dates.
+	// fillParties computes the new columns of the events already stored:
+	// folding is Go's.
+	`
+ALTER TABLE records ADD COLUMN country TEXT;
+ALTER TABLE records ADD COLUMN actor_folds TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(actor_folds));
+CREATE INDEX records_country ON records(country);
+CREATE INDEX records_type_date ON records(type, date);
+
+CREATE TABLE record_actors (
+	name_fold TEXT NOT NULL,
+	record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+	PRIMARY KEY (name_fold, record_id)
+) WITHOUT ROWID;
+CREATE INDEX record_actors_record ON record_actors(record_id);
+-- The triggers keep record_actors in step with actor_folds within the
+-- writing transaction; deleting a record cascades.
+CREATE TRIGGER records_actors_insert AFTER INSERT ON records BEGIN
+	INSERT OR IGNORE INTO record_actors (name_fold, record_id) SELECT value, new.id FROM json_each(new.actor_folds);
+END;
+CREATE TRIGGER records_actors_update AFTER UPDATE OF actor_folds ON records BEGIN
+	DELETE FROM record_actors WHERE record_id = old.id;
+	INSERT OR IGNORE INTO record_actors (name_fold, record_id) SELECT value, new.id FROM json_each(new.actor_folds);
+END;
+`,
 }
 
 // applicationID marks a SQLite file as Dossier's ("DOSS").
@@ -185,10 +211,11 @@ SELECT r.id, r.document_id, r.review, r.json, coalesce(s.source, '')
 FROM records r LEFT JOIN document_sources s ON s.document_id = r.document_id AND s.seq = 0`
 	sqlInsertRecord = `
 INSERT INTO records (document_id, seq, ` + store.RecordColumns + `)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlUpdateRecord = `
-UPDATE records SET (document_id, seq, ` + store.RecordColumns + `) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+UPDATE records SET (document_id, seq, ` + store.RecordColumns + `) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 WHERE id = ?`
+	sqlFillParties  = `UPDATE records SET country = ?, actor_folds = ? WHERE id = ?`
 	sqlDeleteRecord = `DELETE FROM records WHERE id = ?`
 	sqlSetReview    = `UPDATE records SET review = ? WHERE id = ?`
 

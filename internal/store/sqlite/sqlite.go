@@ -122,7 +122,11 @@ func (s *Store) migrateOne(ctx context.Context) (done bool, err error) {
 	case version == len(migrations):
 		return true, nil
 	}
-	if _, err := tx.ExecContext(ctx, migrations[version]); err != nil {
+	_, err = tx.ExecContext(ctx, migrations[version])
+	if fill := backfills[version+1]; err == nil && fill != nil {
+		err = fill(ctx, tx)
+	}
+	if err != nil {
 		return false, fmt.Errorf("database %s: migration to schema version %d: %w", s.path, version+1, err)
 	}
 	if _, err := tx.ExecContext(ctx, sqlSetUserVersion(version+1)); err != nil {
@@ -135,6 +139,30 @@ func (s *Store) migrateOne(ctx context.Context) (done bool, err error) {
 		return false, fmt.Errorf("database %s: migration to schema version %d: %w", s.path, version+1, err)
 	}
 	return false, nil
+}
+
+// backfills[v] completes migration v, in its transaction, with what only
+// Go computes.
+var backfills = map[int]func(context.Context, *sql.Tx) error{3: fillParties}
+
+// fillParties sets the party columns of the events stored before schema
+// version 3 (see store.PartyValues).
+func fillParties(ctx context.Context, tx *sql.Tx) error {
+	events, err := queryRecords(ctx, tx, store.Filter{Kind: record.KindEvent})
+	if err != nil {
+		return err
+	}
+	fill, err := tx.PrepareContext(ctx, sqlFillParties)
+	if err != nil {
+		return err
+	}
+	defer fill.Close()
+	for _, e := range events {
+		if _, err := fill.ExecContext(ctx, append(store.PartyValues(e.Record), e.ID)...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // openError names the path, and says plainly when the file is not a

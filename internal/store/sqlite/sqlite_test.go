@@ -182,6 +182,37 @@ func TestMigrationUpgrade(t *testing.T) {
 	}
 }
 
+// TestPartiesBackfilled takes a database back to schema version 2, when
+// events had no party columns, and checks that migration 3 fills them in.
+func TestPartiesBackfilled(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "dossier.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.AddVisit(t, s)
+	s.Close()
+	_, err = rawDB(t, path).Exec(`
+DROP TRIGGER records_actors_insert;
+DROP TRIGGER records_actors_update;
+DROP TABLE record_actors;
+DROP INDEX records_country;
+DROP INDEX records_type_date;
+ALTER TABLE records DROP COLUMN country;
+ALTER TABLE records DROP COLUMN actor_folds;
+PRAGMA user_version = 2;`)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	s, err = Open(path)
+	if err != nil {
+		t.Fatalf("Open a version 2 database: %v", err)
+	}
+	defer s.Close()
+	storetest.CheckVisitInvolved(t, s)
+}
+
 func TestNewerSchemaRefused(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.db")
 	s, err := Open(path)

@@ -28,6 +28,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"AddIsAtomic", testAddIsAtomic},
 		{"SameHash", testSameHash},
 		{"RecordFilters", testRecordFilters},
+		{"Involving", testInvolving},
 		{"DocumentFilters", testDocumentFilters},
 		{"Review", testReview},
 		{"Feeds", testFeeds},
@@ -328,6 +329,11 @@ func testRecordFilters(t *testing.T, s store.Store) {
 		{store.Filter{DocumentID: b}, "TB2 none"},
 		{store.Filter{Recipient: "MLI", Kind: record.KindTransfer, Status: record.StatusDelivered, DocumentID: a}, "VN2C CS/VP11"},
 		{store.Filter{Recipient: "mli"}, ""},
+		{store.Filter{Type: record.EventAgreement}, "agreement"},
+		{store.Filter{Type: record.EventVisit}, ""},
+		{store.Filter{Dates: []string{"2021", "2022-11-15"}}, "VN2C TB2"},
+		{store.Filter{Dates: []string{"2022-11"}}, ""},
+		{store.Filter{Kind: record.KindEvent, Type: record.EventAgreement, Dates: []string{"2024-09-02", "2023"}}, "agreement"},
 		// Dates of every precision against bounds of every precision.
 		{store.Filter{Since: "2023-01", Until: "2023-12"}, "CS/VP11 Mi-17"},
 		{store.Filter{Since: "2023-03-15"}, "CS/VP11 agreement Mi-17"},
@@ -393,6 +399,92 @@ func testDocumentFilters(t *testing.T, s store.Store) {
 }
 
 // review gives a verdict on a record as "tester" and returns it as it now is.
+// eventIn is an event in a country.
+func eventIn(country, typ, date string, actors ...string) record.Record {
+	e := event(typ, date, actors...)
+	e.Country = record.Ptr(country)
+	return e
+}
+
+// subjects lists the records' subjects, to tell events apart.
+func subjects(recs []store.Record) string {
+	var l []string
+	for _, r := range recs {
+		l = append(l, record.Str(r.Subject))
+	}
+	return strings.Join(l, ", ")
+}
+
+func testInvolving(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	about := func(r record.Record, subject string) record.Record {
+		r.Subject = record.Ptr(subject)
+		return r
+	}
+	// A transfer's fields name Mali, but a transfer has no parties.
+	mislabelled := transfer("MLI", "CHN", "VN2C", "armoured vehicle", record.StatusDelivered, "2021")
+	mislabelled.Actors = []string{"Mali"}
+	mislabelled.Country = record.Ptr("MLI")
+	id := add(t, s, newDoc("Mali", maliBody, "a.txt"),
+		mislabelled,
+		about(eventIn("MLI", record.EventVisit, "2024-01", "Assimi Goïta"), "in Mali"),
+		about(eventIn("CHN", record.EventAgreement, "2024-09-02", "MALI", "Norinco"), "Mali named"),
+		about(eventIn("FRA", record.EventVisit, "2024-03", "Forces armées maliennes"), "Malian body"),
+		about(eventIn("CHN", record.EventVisit, "2024-04", "Niger", "Norinco"), "Niger"))
+	mali := &store.Party{Country: "MLI", Names: []string{"Mali", "Republic of Mali", "FORCES ARMEES MALIENNES"}}
+	check := func(when string, f store.Filter, want string) {
+		t.Helper()
+		if got := subjects(records(t, s, f)); got != want {
+			t.Errorf("%s: Records(%+v) = %q, want %q", when, f, got, want)
+		}
+	}
+	check("stored", store.Filter{Involving: mali}, "in Mali, Mali named, Malian body")
+	check("stored", store.Filter{Involving: &store.Party{Country: "MLI"}}, "in Mali")
+	check("stored", store.Filter{Involving: &store.Party{Names: []string{"mali"}}}, "Mali named")
+	check("stored", store.Filter{Involving: &store.Party{Country: "NER"}}, "")
+	check("stored", store.Filter{Involving: &store.Party{}}, "")
+	check("stored", store.Filter{Involving: mali, Type: record.EventVisit}, "in Mali, Malian body")
+	check("stored", store.Filter{Involving: &store.Party{Names: []string{"Norinco"}}}, "Mali named, Niger")
+
+	events := records(t, s, store.Filter{Kind: record.KindEvent})
+	correct(t, s, events[1].ID, "actors", `["Niger"]`)
+	correct(t, s, events[3].ID, "actors", `["Mali", "Mali"]`)
+	check("after corrections", store.Filter{Involving: mali}, "in Mali, Malian body, Niger")
+
+	// The confirmed visit takes the new extraction's actors; the corrected
+	// events stay as corrected; the others go.
+	review(t, s, events[2].ID, store.ReviewConfirmed)
+	_, _, _, err := s.ReplaceRecords(ctx, id, []record.Record{
+		about(eventIn("FRA", record.EventVisit, "2024-03", "Norinco"), "Malian body"),
+		about(eventIn("SEN", record.EventVisit, "2024-05", "Republic of Mali"), "Malian again")})
+	if err != nil {
+		t.Fatalf("ReplaceRecords: %v", err)
+	}
+	check("after ReplaceRecords", store.Filter{Involving: mali}, "Malian again, Niger")
+	check("after ReplaceRecords", store.Filter{Involving: &store.Party{Names: []string{"Norinco", "Assimi Goita"}}}, "Malian body")
+}
+
+// AddVisit stores a document with a transfer and a visit in China of
+// Norinco and Mali, for a backend's migration test to check with
+// CheckVisitInvolved.
+func AddVisit(t *testing.T, s store.Store) {
+	t.Helper()
+	add(t, s, newDoc("Mali", maliBody, "a.txt"),
+		transfer("MLI", "CHN", "VN2C", "armoured vehicle", record.StatusDelivered, "2021"),
+		eventIn("CHN", record.EventVisit, "2024-09", "Norinco", "MALI"))
+}
+
+// CheckVisitInvolved checks that AddVisit's visit, and it alone, involves
+// China and, through its folded actors, Mali.
+func CheckVisitInvolved(t *testing.T, s store.Store) {
+	t.Helper()
+	for _, p := range []store.Party{{Country: "CHN"}, {Names: []string{"Mali"}}} {
+		if got := labels(records(t, s, store.Filter{Involving: &p})); got != record.EventVisit {
+			t.Errorf("Records involving %+v = %q, want the visit", p, got)
+		}
+	}
+}
+
 func review(t *testing.T, s store.Store, id int64, verdict string) store.Record {
 	t.Helper()
 	r, err := s.Review(context.Background(), &store.Review{RecordID: id, Verdict: verdict, Reviewer: "tester"})
