@@ -64,7 +64,7 @@ func linkable(ctx context.Context, st store.Store, cat *catalog.Catalog, recipie
 	var dates []string
 	seen := map[string]bool{}
 	for _, t := range transfers {
-		if date := record.Str(t.Date); t.Status == record.StatusContracted && date != "" && !seen[date] {
+		if date := record.Str(t.Date); t.Status == record.StatusContracted && namesDay(date) && !seen[date] {
 			seen[date] = true
 			dates = append(dates, date)
 		}

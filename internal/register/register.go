@@ -421,7 +421,9 @@ func (c byValue) Swap(i, j int) {
 // for the supplier state, or an actor naming the manufacturer. Asking for
 // both sides keeps a country's unrelated visits and investments out of
 // every one of its rows. An agreement signed the day a contract of the row
-// is dated always links: it is that contract's signing.
+// is dated always links: it is that contract's signing. Only a full date
+// names a day: a contract dated "2021" would otherwise claim every
+// agreement of that year, whoever signed it.
 func (b *builder) link(d *draft, events []store.Record) {
 	var anchor string
 	contracts := map[string]bool{}
@@ -429,7 +431,7 @@ func (b *builder) link(d *draft, events []store.Record) {
 		if it.date == "" {
 			continue
 		}
-		if it.Status == record.StatusContracted {
+		if it.Status == record.StatusContracted && namesDay(it.date) {
 			contracts[it.date] = true
 		}
 		if it.Status == record.StatusContracted || it.Status == record.StatusDelivered {
@@ -633,3 +635,6 @@ func sourceIDs(items []*item) []int64 {
 	}
 	return out
 }
+
+// namesDay says whether a date is a full date (YYYY-MM-DD), not a month or year.
+func namesDay(date string) bool { return len(date) == len("2006-01-02") }

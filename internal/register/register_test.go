@@ -509,3 +509,24 @@ func TestDefaultCatalog(t *testing.T) {
 		t.Errorf("got %+v, want one VN2C row with two sources", rows)
 	}
 }
+
+// A contract dated only by its year names no day: it does not claim the
+// agreements of that year between other parties.
+func TestYearOnlyContractClaimsNoAgreement(t *testing.T) {
+	in := register.Input{Documents: docs(), Records: []store.Record{
+		event(1, 10, record.EventAgreement, "2021", "FRA", "France", "India"),
+		event(2, 11, record.EventAgreement, "2021-03-04", "FRA", "France", "India"),
+		transfer(20, 12, "MLI KOR KM450 ?/unknown contracted 2021"),
+		transfer(21, 13, "MLI KOR K9 ?/unknown contracted 2021-03-04"),
+	}}
+	for _, r := range register.Build(in, testCatalog(t)) {
+		var linked []int64
+		for _, e := range r.Events {
+			linked = append(linked, e.RecordID)
+		}
+		want := map[string][]int64{"KM450": nil, "K9": {2}}[r.Designation]
+		if !reflect.DeepEqual(linked, want) {
+			t.Errorf("%s links events %v, want %v", r.Designation, linked, want)
+		}
+	}
+}
