@@ -7,7 +7,7 @@ package annotate
 
 import (
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -59,8 +59,11 @@ type Doc struct {
 	Dates     [][]DateMention
 	Qty       [][]QuantityMention
 	Catalog   *catalog.Catalog
+	// Pieces are the sentences cut for the name matcher, which other
+	// phrase matchers can read again (catalog.Matcher.FindAllText).
+	Pieces []*catalog.Text
 
-	runeIndex []int // byte offset of every 256th rune, for RuneOffset
+	runeBlocks []runeBlock // for RuneOffset, one per runeBlockSize bytes
 }
 
 // Annotate reads body. published is "YYYY-MM-DD" or ""; url may carry a
@@ -72,12 +75,14 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	d.Mentions = make([][]Mention, len(d.Sentences))
 	d.Dates = make([][]DateMention, len(d.Sentences))
 	d.Qty = make([][]QuantityMention, len(d.Sentences))
+	d.Pieces = make([]*catalog.Text, len(d.Sentences))
 	known := &docNames{people: map[string]string{}, systems: map[int]bool{}}
 	for i, s := range d.Sentences {
 		if s.Boilerplate {
 			continue
 		}
-		d.Mentions[i] = findMentions(cat, s, known)
+		d.Pieces[i] = catalog.NewText(s.Text)
+		d.Mentions[i] = findMentions(cat, s, d.Pieces[i], known)
 		d.Dates[i] = FindDates(s.Text, s.Start, d.Ref)
 		d.Qty[i] = withoutDesignations(FindQuantities(s.Text, s.Start), d.Mentions[i])
 	}
@@ -138,28 +143,35 @@ func referenceDate(published, url, body string, sents []Sentence) Date {
 	return latest
 }
 
+// runeBlock is where the first rune at or after a multiple of
+// runeBlockSize starts, and how many runes come before it.
+type runeBlock struct{ start, runes int }
+
+const runeBlockSize = 64
+
 // RuneOffset converts a byte offset of the body into a code-point offset.
 func (d *Doc) RuneOffset(b int) int {
-	if d.runeIndex == nil {
-		d.runeIndex = []int{0}
+	if d.runeBlocks == nil {
+		d.runeBlocks = make([]runeBlock, 0, len(d.Body)/runeBlockSize+1)
 		n := 0
 		for i := range d.Body {
-			if n > 0 && n%256 == 0 {
-				d.runeIndex = append(d.runeIndex, i)
+			for len(d.runeBlocks)*runeBlockSize <= i {
+				d.runeBlocks = append(d.runeBlocks, runeBlock{i, n})
 			}
 			n++
 		}
+		if len(d.runeBlocks) == 0 {
+			d.runeBlocks = append(d.runeBlocks, runeBlock{})
+		}
 	}
-	k := sort.Search(len(d.runeIndex), func(i int) bool { return d.runeIndex[i] > b }) - 1
-	if k < 0 {
-		k = 0
+	b = min(b, len(d.Body))
+	k := min(b/runeBlockSize, len(d.runeBlocks)-1)
+	if d.runeBlocks[k].start > b {
+		k--
 	}
-	return k*256 + utf8.RuneCountInString(d.Body[d.runeIndex[k]:min(b, len(d.Body))])
+	blk := d.runeBlocks[k]
+	return blk.runes + utf8.RuneCountInString(d.Body[blk.start:b])
 }
-
-// shapeRe finds designations by their form: letters then digits, with an
-// optional prefix and suffix ("CS/VN17", "Hudhud-30", "KM450", "EQ2050").
-var shapeRe = MustCompileWords(`\b(?:[A-Z]{1,4}/)?[A-Z][A-Za-z]{0,7}[- ]?\d{1,4}[A-Z]{0,3}(?:[-/][A-Z0-9]{1,3})?\b`)
 
 // notShapes start strings that look like designations but are not.
 var notShapes = regexp.MustCompile(`^(?:Block|Phase|Batch|Lot|Tranche|Flight|Mk|Model|Type|COVID|Covid|G|Q|H|No|Section|Article|Resolution|Chapter|Vol|Page|Room|Route|Highway|Level|Gate|Zone|Sector|Camp|Base|Unit|Class|Grade|Group|Series|Version|Day|Week|Year|Top|Under|Over|Formula|Euro|Windows|iPhone|A|I)\b`)
@@ -168,24 +180,42 @@ var notShapes = regexp.MustCompile(`^(?:Block|Phase|Batch|Lot|Tranche|Flight|Mk|
 // right before byte at of text, or one lower-case word before it
 // ("SPYDER short-range air defence system").
 func nameBefore(text string, at int) (int, int, bool) {
-	f := wordSpans(text[:at])
-	if len(f) == 0 {
+	start, end, ok := wordEndingBefore(text, at)
+	if !ok {
 		return 0, 0, false
 	}
-	last := f[len(f)-1]
-	if strings.TrimSpace(text[last[1]:at]) != "" {
-		return 0, 0, false
-	}
-	if r, _ := utf8.DecodeRuneInString(text[last[0]:]); unicode.IsLower(r) && len(f) > 1 {
-		if prev := f[len(f)-2]; strings.TrimSpace(text[prev[1]:last[0]]) == "" {
-			last = prev
+	if r, _ := utf8.DecodeRuneInString(text[start:]); unicode.IsLower(r) {
+		if prevStart, prevEnd, ok := wordEndingBefore(text, start); ok {
+			start, end = prevStart, prevEnd
 		}
 	}
-	w := text[last[0]:last[1]]
-	if last[0] == 0 || len(w) < 4 || !isASCIIName(w) {
+	w := text[start:end]
+	if start == 0 || len(w) < 4 || !isASCIIName(w) {
 		return 0, 0, false
 	}
-	return last[0], last[1], true
+	return start, end, true
+}
+
+// wordEndingBefore finds the last run of isWordRune runes in text[:at],
+// when only white space follows it there.
+func wordEndingBefore(text string, at int) (start, end int, ok bool) {
+	end = at
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	start = end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if !isWordRune(r) {
+			break
+		}
+		start -= size
+	}
+	return start, end, start < end
 }
 
 // isASCIIName: a capital, then letters only ("Pinaka", "SPYDER").
@@ -202,17 +232,13 @@ func isASCIIName(w string) bool {
 	return true
 }
 
-// titleWords and orgWords are words a sentence must hold for the person
-// and organisation patterns to have anything to find; testing for them
-// first spares most sentences the regexp.
-var (
-	titleWords = []string{"President", "Minister", "minister", "Col", "Gen", "Lt", "Maj", "Admiral", "Marshal", "Commander",
-		"Captain", "Ambassador", "Secretary", "Chancellor", "King", "Prince", "Sheikh", "Emir", "Director", "hairman",
-		"CEO", "hief", "pokes", "nvoy"}
-	orgWords = []string{"Group", "Company", "Corp", "Industries", "Systems", "Metals", "Mining", "Minerals", "Aerospace",
-		"Technologies", "Holdings", "Motors", "Ship", "Bank", "Resources", "Energy", "Electronics", "Dynamics", "Defen",
-		"Engineering", "Logistics", "Limited", "Ltd", "Inc"}
-)
+// orgWords begin the closing words of orgShapeRe ("Group", "Corp",
+// "Ship" for "Shipyard"): a sentence must hold one for the pattern to
+// have anything to find, and one must follow the words it starts with
+// (closingWordAhead).
+var orgWords = []string{"Group", "Company", "Corp", "Industries", "Systems", "Metals", "Mining", "Minerals", "Aerospace",
+	"Technologies", "Holdings", "Motors", "Ship", "Bank", "Resources", "Energy", "Electronics", "Dynamics", "Defen",
+	"Engineering", "Logistics", "Limited", "Ltd", "Inc"}
 
 // withAny returns text when it holds one of words, else "".
 func withAny(text string, words []string) string {
@@ -222,6 +248,29 @@ func withAny(text string, words []string) string {
 		}
 	}
 	return ""
+}
+
+// lookupLower is m[strings.ToLower(key)], without making the string for
+// a short ASCII key.
+func lookupLower(m map[string]string, key string) (string, bool) {
+	var buf [32]byte
+	if len(key) > len(buf) {
+		v, ok := m[strings.ToLower(key)]
+		return v, ok
+	}
+	for k := range len(key) {
+		c := key[k]
+		if c >= utf8.RuneSelf {
+			v, ok := m[strings.ToLower(key)]
+			return v, ok
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	v, ok := m[string(buf[:len(key)])]
+	return v, ok
 }
 
 // digitsOnly returns text when it holds a digit, else "": a designation
@@ -274,20 +323,48 @@ func lowerWordsOnly(gap string, n int) bool {
 	return true
 }
 
-// titleRe finds people by the titles news gives them.
-var titleRe = MustCompileWords(`\b(?:(?:Transitional|Deputy|Vice|Former|Acting)\s+)?(?:President(?:-General)?|Prime Minister|(?:Armed Forces|Defen[cs]e|Foreign|Finance|Interior|Economy|Trade|Mines)\s+Minister|Minister(?:\s+of\s+(?:[A-Z][a-z]+|and)(?:\s+(?:[A-Z][a-z]+|and|of))*)?|[Dd]eputy (?:defen[cs]e )?minister|Colonel|Col\.|General|Gen\.|Lieutenant General|Lt\. Gen\.|Major General|Maj\. Gen\.|Brigadier General|Admiral|Vice Admiral|Rear Admiral|Air Marshal|Marshal|Commander|Captain|Ambassador|Secretary|Chancellor|King|Prince|Sheikh|Emir|Director|[Cc]hairman|CEO|[Cc]hief [Ee]xecutive|[Cc]hief of [Ss]taff|[Ss]pokesperson|[Ss]pokesman|[Ee]nvoy)\b,?\s+((?:(?:al|el|de|da|van|von|bin|ben)[- ])?[A-Z][\p{L}’'-]+(?:\s+(?:(?:al|el|de|da|van|von|bin|ben)[- ])?[A-Z][\p{L}’'-]+){1,2})`)
-
 // orgShapeRe finds organisations that the catalog lacks by a closing word
 // that names a company or an institution.
-var orgShapeRe = MustCompileWords(`\b((?:[A-Z][\p{L}&-]+\s+){1,4}(?:Group|Company|Corporation|Corp\.?|Industries|Systems|Metals|Mining|Minerals|Aerospace|Technologies|Holdings|Motors|Shipyard|Shipbuilding|Bank|Resources|Energy|Electronics|Dynamics|Defen[cs]e|Engineering|Logistics|Limited|Ltd|Inc\.?)(?:\s+of\s+[A-Z][\p{L}]+)?)\b`)
+var orgShapeRe = MustCompileWords(`\b((?:[A-Z][\p{L}&-]+\s+){1,4}(?:Group|Company|Corporation|Corp\.?|Industries|Systems|Metals|Mining|Minerals|Aerospace|Technologies|Holdings|Motors|Shipyard|Shipbuilding|Bank|Resources|Energy|Electronics|Dynamics|Defen[cs]e|Engineering|Logistics|Limited|Ltd|Inc\.?)(?:\s+of\s+[A-Z][\p{L}]+)?)\b`).Where(closingWordAhead)
 
-// findMentions finds the named things of one sentence. people maps the
-// surnames met so far in the document to full names.
-func findMentions(cat *catalog.Catalog, s Sentence, known *docNames) []Mention {
-	var out []Mention
+// closingWordAhead: after one to four capitalised words from i, each
+// followed by white space, one of orgWords begins, as in every match of
+// orgShapeRe (orgWords begin its closing words).
+func closingWordAhead(text string, i int) bool {
+	for range 4 {
+		if i >= len(text) || text[i] < 'A' || text[i] > 'Z' {
+			return false
+		}
+		end := i + 1
+		for end < len(text) {
+			r, size := utf8.DecodeRuneInString(text[end:])
+			if !unicode.IsLetter(r) && r != '&' && r != '-' {
+				break
+			}
+			end += size
+		}
+		next := skipSpace(text, end)
+		if end == i+1 || next == end {
+			return false
+		}
+		i = next
+		for _, w := range orgWords {
+			if strings.HasPrefix(text[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// findMentions finds the named things of one sentence, cut into pieces
+// for the name matcher; known is what earlier sentences named.
+func findMentions(cat *catalog.Catalog, s Sentence, pieces *catalog.Text, known *docNames) []Mention {
+	names := cat.Matcher().FindAllText(pieces)
+	out := make([]Mention, 0, len(names)+1)
 	text := s.Text
 	people := known.people
-	for _, m := range cat.Matcher().FindAll(text) {
+	for _, m := range names {
 		if mm, ok := mentionFromMatch(cat, text, m, known.systems); ok {
 			mm.Start += s.Start
 			mm.End += s.Start
@@ -339,7 +416,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, known *docNames) []Mention {
 		}
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: text[a:b], Category: m.Category})
 	}
-	for _, m := range titleRe.FindAllSubmatchIndex(withAny(text, titleWords)) {
+	for _, m := range titleRe.FindAllSubmatchIndex(text) {
 		a, b := m[2], m[3]
 		name := strings.TrimRight(text[a:b], "’'")
 		if taken(a, b) {
@@ -369,13 +446,16 @@ func findMentions(cat *catalog.Catalog, s Sentence, known *docNames) []Mention {
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MName, Name: name})
 	}
 	// People named again by surname alone ("President GOITA", "Mwansa said").
-	for _, f := range wordSpans(text) {
-		w := text[f[0]:f[1]]
-		if full, ok := people[strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"))]; ok && !taken(f[0], f[1]) && isCapitalised(w) {
-			out = append(out, Mention{Start: s.Start + f[0], End: s.Start + f[1], Kind: MPerson, Name: full})
+	for a, b := nextWordSpan(text, 0); len(people) > 0 && a < b; a, b = nextWordSpan(text, b) {
+		w := text[a:b]
+		if !isCapitalised(w) {
+			continue
+		}
+		if full, ok := lookupLower(people, strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")); ok && !taken(a, b) {
+			out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: full})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	slices.SortFunc(out, func(a, b Mention) int { return a.Start - b.Start }) // no two start alike
 	return out
 }
 
@@ -469,23 +549,29 @@ func lastWords(s string, n int) string {
 	return strings.Join(f, " ")
 }
 
-func wordSpans(text string) [][2]int {
-	var out [][2]int
-	start := -1
-	for i, r := range text {
-		letter := unicode.IsLetter(r) || r == '\'' || r == '’' || r == '-'
-		if letter && start < 0 {
-			start = i
-		} else if !letter && start >= 0 {
-			out = append(out, [2]int{start, i})
-			start = -1
+// nextWordSpan finds the first run of isWordRune runes at or after byte
+// from of text; start == end when there is none.
+func nextWordSpan(text string, from int) (start, end int) {
+	start = -1
+	for i := from; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
 		}
+		if word := isWordRune(r); word && start < 0 {
+			start = i
+		} else if !word && start >= 0 {
+			return start, i
+		}
+		i += size
 	}
-	if start >= 0 {
-		out = append(out, [2]int{start, len(text)})
+	if start < 0 {
+		return len(text), len(text)
 	}
-	return out
+	return start, len(text)
 }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || r == '\'' || r == '’' || r == '-' }
 
 func isCapitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)

@@ -147,24 +147,12 @@ func yearInName(text string, start, end int) bool {
 // bareMonthContext: a month name alone is a date only after a word that
 // introduces one ("In April", "during October"), not the verb "may".
 func bareMonthContext(before string) bool {
-	last, _ := lastField(before)
+	last, _ := LastField(before)
 	switch strings.Trim(strings.ToLower(last), ",") {
 	case "in", "during", "since", "until", "early", "late", "mid", "by", "from", "of", "last", "next", "this":
 		return true
 	}
 	return false
-}
-
-// lastField is the last of strings.Fields(s) and where it starts; "" if
-// there is none.
-func lastField(s string) (string, int) {
-	s = strings.TrimRightFunc(s, unicode.IsSpace)
-	at := 0
-	if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
-		_, n := utf8.DecodeRuneInString(s[i:])
-		at = i + n
-	}
-	return s[at:], at
 }
 
 // isWeekdayUntil: the date follows "until " ("runs until Saturday").

@@ -4,6 +4,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-osint/dossier/internal/catalog"
 )
 
 // The date and quantity scanners read a sentence word by word; the helpers
@@ -52,8 +54,8 @@ func spaceAfter(text string, i int) int {
 	return -1
 }
 
-// boundary is \b at i.
-func boundary(text string, i int) bool {
+// Boundary reports whether Go's \b holds at byte i of text.
+func Boundary(text string, i int) bool {
 	before := i > 0 && wordBytes[text[i-1]]
 	after := i < len(text) && wordBytes[text[i]]
 	return before != after
@@ -197,26 +199,11 @@ func (t *wordTable) find(w string) (int, bool) {
 		return 0, false
 	}
 	for e := t.slots[k]; e != 0; e = t.next[e-1] {
-		if equalFoldASCII(w, t.words[e-1]) {
+		if catalog.EqualFoldASCII(w, t.words[e-1]) {
 			return t.vals[e-1], true
 		}
 	}
 	return 0, false
-}
-
-// equalFoldASCII compares w with lower-case l of the same length, ignoring
-// ASCII case.
-func equalFoldASCII(w, l string) bool {
-	for k := range len(l) {
-		c := w[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != l[k] {
-			return false
-		}
-	}
-	return true
 }
 
 type dateKind uint8
@@ -422,7 +409,7 @@ func numericDate(text string, p int, m *dateMatch) bool {
 					m.kind, m.end, m.d, m.m, m.y = dayMonth, ye, d, mo, y
 					return true
 				}
-				if boundary(text, e) {
+				if Boundary(text, e) {
 					m.kind, m.end, m.d, m.m, m.y = dayMonth, e, d, mo, 0
 					return true
 				}
@@ -566,7 +553,7 @@ func commaYear(text string, e int) (y, end int) {
 
 // isoAt reads "2024-09-02" at p.
 func isoAt(text string, p int) (y, m, d int, ok bool) {
-	if p+10 > len(text) || text[p+4] != '-' || text[p+7] != '-' || !boundary(text, p+10) {
+	if p+10 > len(text) || text[p+4] != '-' || text[p+7] != '-' || !Boundary(text, p+10) {
 		return 0, 0, 0, false
 	}
 	two := func(s string) int {
@@ -629,7 +616,7 @@ func weekdayAt(text string, q int, m *dateMatch) bool {
 		return false
 	}
 	for _, s := range [...]string{"'s", "'S", "’s", "’S"} {
-		if len(text)-end >= len(s) && text[end:end+len(s)] == s && boundary(text, end+len(s)) {
+		if len(text)-end >= len(s) && text[end:end+len(s)] == s && Boundary(text, end+len(s)) {
 			end += len(s)
 			break
 		}

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -66,6 +67,49 @@ func FuzzRuneOffset(f *testing.F) {
 		d := &Doc{Body: body}
 		if got := d.RuneOffset(b); got < 0 || got > utf8.RuneCountInString(body) {
 			t.Fatalf("RuneOffset(%d) = %d out of range", b, got)
+		}
+	})
+}
+
+func FuzzAppendWordsJoinsFields(f *testing.F) {
+	for _, s := range []string{"", "  a  b ", "a\u00a0b\u2003c\u0085", "\xff \xfe\t x", "Goïta  said\n\nso"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendWords(nil, s)), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("appendWords(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func FuzzWordHelpersMatchStrings(f *testing.F) {
+	for _, s := range []string{"", "  a  b ", "a\u00a0b\u2003c\u0085", "\xff \xfe\t x", "İN", "the K", "Its"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for n := range 4 {
+			if got := FieldsAtMost(s, n); got != (len(strings.Fields(s)) <= n) {
+				t.Errorf("FieldsAtMost(%q, %d) = %v", s, n, got)
+			}
+		}
+		for _, w := range []string{"", "in", "its", "the", "k"} {
+			if got := LowerIs(s, w); got != (strings.ToLower(s) == w) {
+				t.Errorf("LowerIs(%q, %q) = %v", s, w, got)
+			}
+		}
+	})
+}
+
+func FuzzRuneOffsetCountsRunes(f *testing.F) {
+	for _, s := range []string{"", "abc", strings.Repeat("é’x", 50), "\xff\xfe" + strings.Repeat("a", 70) + "日本"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		d := &Doc{Body: body}
+		for b := 0; b <= len(body)+1; b++ {
+			if got, want := d.RuneOffset(b), utf8.RuneCountInString(body[:min(b, len(body))]); got != want {
+				t.Fatalf("RuneOffset(%d) in %q = %d, want %d", b, body, got, want)
+			}
 		}
 	})
 }

@@ -119,7 +119,7 @@ func FindQuantities(text string, base int) []QuantityMention {
 // prepositionalUse: "about", "over" or "around" after a word it attaches
 // to as a preposition, not a modifier of the number.
 func prepositionalUse(before string) bool {
-	last, at := lastField(before)
+	last, at := LastField(before)
 	if last == "" {
 		return false
 	}

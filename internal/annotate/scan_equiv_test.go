@@ -10,9 +10,6 @@ package annotate
 import (
 	"fmt"
 	"math"
-	"math/rand"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -21,6 +18,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-osint/dossier/internal/annotate/testtext"
 )
 
 const (
@@ -432,29 +431,11 @@ func refParseNumber(s string) (int, bool) {
 // devSentences are the sentences of the development articles and the
 // samples, split roughly.
 func devSentences(tb testing.TB) []string {
-	var files []string
-	for _, glob := range []string{"/work/shared/eval/dev/*.txt", "../../samples/*.txt"} {
-		fs, _ := filepath.Glob(glob)
-		files = append(files, fs...)
-	}
-	if len(files) == 0 {
-		tb.Skip("no article files")
-	}
 	var out []string
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		body := string(b)
-		if i := strings.Index(body, "\n---\n"); i >= 0 {
-			body = body[i+5:]
-		}
-		for _, para := range strings.Split(body, "\n") {
-			for _, s := range strings.SplitAfter(para, ". ") {
-				if s = strings.TrimSpace(s); s != "" {
-					out = append(out, s)
-				}
+	for _, line := range testtext.ArticleLines(tb) {
+		for _, s := range strings.SplitAfter(line, ". ") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
 			}
 		}
 	}
@@ -599,23 +580,8 @@ var equivWords = strings.Fields(`January February March April May June July Augu
 var equivSeps = []string{" ", " ", " ", " ", ", ", ". ", "-", "  ", "\n", "\t", "", "/", "'s ", " (", ") ", "’ ", "\u00a0"}
 
 func TestScannersMatchTheExpressionsOnRandomPhrases(t *testing.T) {
-	rng := rand.New(rand.NewSource(1))
-	n := 20000
-	if testing.Short() {
-		n = 2000
-	}
-	for range n {
-		var b strings.Builder
-		for k := rng.Intn(8) + 1; k > 0; k-- {
-			w := equivWords[rng.Intn(len(equivWords))]
-			if rng.Intn(5) == 0 {
-				w = strings.ToUpper(w)
-			}
-			b.WriteString(w)
-			b.WriteString(equivSeps[rng.Intn(len(equivSeps))])
-		}
-		checkEquivalent(t, b.String())
-		if t.Failed() {
+	for _, s := range testtext.Phrases(1, 20000, 8, equivWords, equivSeps) {
+		if checkEquivalent(t, s); t.Failed() {
 			return
 		}
 	}

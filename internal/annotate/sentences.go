@@ -102,15 +102,24 @@ func splitSentences(body, title string) []Sentence {
 	}
 	flush(len(body))
 	for i := range out {
-		out[i].Text = strings.Map(func(r rune) rune {
-			if r == '\n' || r == '\r' || r == '\t' {
-				return ' '
-			}
-			return r
-		}, body[out[i].Start:out[i].End])
+		out[i].Text = spacedLines(body[out[i].Start:out[i].End])
 	}
 	markCopies(out)
 	return out
+}
+
+// spacedLines is s with line breaks and tabs turned into spaces.
+func spacedLines(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t") {
+		return s
+	}
+	b := []byte(s)
+	for k, c := range b {
+		if c == '\n' || c == '\r' || c == '\t' {
+			b[k] = ' '
+		}
+	}
+	return string(b)
 }
 
 // continues says whether a line carries on the sentence of the line above.
@@ -225,37 +234,102 @@ func trimSpan(s string, start, end int) (int, int) {
 }
 
 // markCopies links the sentences of a paragraph printed twice to the first
-// printing.
+// printing: the same words, whatever the white space between them.
 func markCopies(sents []Sentence) {
-	paras := map[int][]int{}
-	var order []int
-	for i, s := range sents {
-		if _, ok := paras[s.Paragraph]; !ok {
-			order = append(order, s.Paragraph)
+	type shape struct{ sentences, bytes int } // what copies share
+	var firsts []int                          // the first sentence of each paragraph printed first
+	byShape := map[shape][]int{}              // indexes into firsts
+	for start := 0; start < len(sents); {
+		end := start + 1
+		for end < len(sents) && sents[end].Paragraph == sents[start].Paragraph {
+			end++
 		}
-		paras[s.Paragraph] = append(paras[s.Paragraph], i)
-	}
-	seen := map[string]int{}
-	for _, p := range order {
-		idx := paras[p]
-		var b strings.Builder
-		for _, i := range idx {
-			b.WriteString(strings.Join(strings.Fields(sents[i].Text), " "))
-			b.WriteByte('\n')
+		sh := shape{sentences: end - start}
+		for _, st := range sents[start:end] {
+			sh.bytes += wordBytesOf(st.Text)
 		}
-		key := b.String()
-		first, dup := seen[key]
-		if !dup {
-			seen[key] = p
-			continue
-		}
-		firstIdx := paras[first]
-		for k, i := range idx {
-			if sents[i].Boilerplate {
-				continue
+		first := -1
+		for _, k := range byShape[sh] {
+			if sameWords(sents[firsts[k]:firsts[k]+sh.sentences], sents[start:end]) {
+				first = firsts[k]
+				break
 			}
-			sents[i].CopyOf = firstIdx[k]
-			sents[firstIdx[k]].Copies = append(sents[firstIdx[k]].Copies, i)
+		}
+		if first < 0 {
+			byShape[sh] = append(byShape[sh], len(firsts))
+			firsts = append(firsts, start)
+		}
+		for k := start; first >= 0 && k < end; k++ {
+			if !sents[k].Boilerplate {
+				orig := first + k - start
+				sents[k].CopyOf = orig
+				sents[orig].Copies = append(sents[orig].Copies, k)
+			}
+		}
+		start = end
+	}
+}
+
+// wordBytesOf counts the bytes of s outside white space.
+func wordBytesOf(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		space, size := runeAt(s, i)
+		if !space {
+			n += size
+		}
+		i += size
+	}
+	return n
+}
+
+// sameWords: the sentences of a and b, as many, have the same words.
+func sameWords(a, b []Sentence) bool {
+	var wa, wb []byte
+	for k := range a {
+		wa, wb = appendWords(wa[:0], a[k].Text), appendWords(wb[:0], b[k].Text)
+		if string(wa) != string(wb) {
+			return false
 		}
 	}
+	return true
+}
+
+// appendWords appends the words of s (strings.Fields) with one space
+// between them.
+func appendWords(b []byte, s string) []byte {
+	started := false
+	for i := 0; i < len(s); {
+		start := i
+		for i < len(s) {
+			space, size := runeAt(s, i)
+			if space {
+				break
+			}
+			i += size
+		}
+		if i > start {
+			if started {
+				b = append(b, ' ')
+			}
+			b, started = append(b, s[start:i]...), true
+		}
+		for i < len(s) {
+			space, size := runeAt(s, i)
+			if !space {
+				break
+			}
+			i += size
+		}
+	}
+	return b
+}
+
+// runeAt tells whether the rune at byte i of s is white space, and its size.
+func runeAt(s string, i int) (space bool, size int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c == ' ' || '\t' <= c && c <= '\r', 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
 }

@@ -3,61 +3,189 @@ package annotate
 import (
 	"regexp"
 	"regexp/syntax"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // WordRegexp is a regular expression whose matches start at the start of a
-// word (the pattern's first character is a letter or digit). Go's regexp simulates every pattern at every byte of its input,
-// which for the large alternations of dates and triggers runs at about one
-// megabyte a second; a WordRegexp tries the pattern, anchored, only at word
-// starts whose first byte can begin a match, which is a small share of them.
+// word. Go's regexp simulates every pattern at every byte of its input,
+// which for large alternations runs at about one megabyte a second; a
+// WordRegexp tries the pattern, anchored, only at the word starts where a
+// match can begin: whose first byte can begin one, which begin with one of
+// the pattern's start strings (see startSet), and which pass its user's
+// test (see Where). That is a small share of them.
+//
+// The word starts of MustCompileWords follow no letter or digit of any
+// script, and each attempt reads a window of the text. Those of
+// MustCompileSearch are where Go's \b holds, and its methods find exactly
+// what regexp's find.
 type WordRegexp struct {
+	pattern  string
 	anchored *regexp.Regexp
 	first    [256]bool // bytes that can begin a match
+	starts   startSet
+	// mayStart, when set, is a test that the text passes at the start of
+	// every match, which the pattern's user knows and is cheaper than it.
+	mayStart func(text string, i int) bool
+	// matchAnchored, when set, stands for anchored.FindStringSubmatchIndex.
+	// It folds ASCII case only, where the pattern's does: the pattern then
+	// reads the texts with a rune beyond ASCII that folds into it.
+	matchAnchored func(s string) []int
+	foldsCase     bool
+	// search marks the patterns of MustCompileSearch. plain is such a
+	// pattern unanchored, for the texts in which a rune beyond ASCII may
+	// begin a match (in beyondASCII, pairs of bounds).
+	search      bool
+	plain       *regexp.Regexp
+	beyondASCII []rune
+	// maxLen bounds the bytes of a match, -1 when the pattern has none.
+	maxLen int
 }
 
 // MustCompileWords compiles pattern (Perl syntax, as regexp.MustCompile).
 func MustCompileWords(pattern string) *WordRegexp {
-	w := &WordRegexp{anchored: regexp.MustCompile(`^(?:` + pattern + `)`)}
+	w, _ := compileWords(pattern)
+	return w
+}
+
+// MustCompileSearch compiles a pattern every match of which begins where
+// \b holds, before a letter, digit or underscore, and holds at least one
+// of them (Perl syntax, as regexp.MustCompile). It panics on other
+// patterns.
+func MustCompileSearch(pattern string) *WordRegexp {
+	w, prog := compileWords(pattern)
+	w.search = true
+	w.plain = regexp.MustCompile(pattern)
+	if !boundaryThenRune(prog, uint32(prog.Start), false, map[uint32]bool{}) {
+		panic("annotate: " + pattern + " can match without a word boundary before a word")
+	}
+	for b, ok := range w.first[:utf8.RuneSelf] {
+		if ok && !wordBytes[b] {
+			panic("annotate: " + pattern + " can begin with " + string(rune(b)))
+		}
+	}
+	w.beyondASCII = firstRunesBeyondASCII(prog)
+	return w
+}
+
+func compileWords(pattern string) (*WordRegexp, *syntax.Prog) {
+	w := &WordRegexp{pattern: pattern, anchored: regexp.MustCompile(`^(?:` + pattern + `)`)}
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		panic(err)
 	}
-	prog, err := syntax.Compile(re.Simplify())
+	re = re.Simplify()
+	prog, err := syntax.Compile(re)
 	if err != nil {
 		panic(err)
 	}
-	w.firstBytes(prog, uint32(prog.Start), map[uint32]bool{})
+	w.firstBytes(prog)
+	w.foldsCase = foldsCase(re)
+	w.starts = newStartSet(re)
+	w.maxLen = maxBytes(re)
+	return w, prog
+}
+
+// maxBytes is the most bytes a match of re can hold, or -1 for no bound.
+func maxBytes(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			size := utf8.RuneLen(r)
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					size = max(size, utf8.RuneLen(f))
+				}
+			}
+			n += size
+		}
+		return n
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return 0
+		}
+		return utf8.RuneLen(re.Rune[len(re.Rune)-1])
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxBytes(re.Sub[0])
+	case syntax.OpConcat, syntax.OpAlternate:
+		n := 0
+		for _, sub := range re.Sub {
+			m := maxBytes(sub)
+			if m < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				n += m
+			} else {
+				n = max(n, m)
+			}
+		}
+		return n
+	case syntax.OpRepeat:
+		if m := maxBytes(re.Sub[0]); m >= 0 && re.Max >= 0 {
+			return re.Max * m
+		}
+		return -1
+	case syntax.OpStar, syntax.OpPlus:
+		return -1
+	}
+	return 0 // an empty match or a test
+}
+
+// Where returns w trying its pattern only at word starts where mayStart
+// holds.
+func (w *WordRegexp) Where(mayStart func(text string, i int) bool) *WordRegexp {
+	w.mayStart = mayStart
 	return w
 }
 
-// firstBytes marks the bytes that the instructions reachable from pc
-// without consuming input can match first.
-func (w *WordRegexp) firstBytes(prog *syntax.Prog, pc uint32, seen map[uint32]bool) {
-	if seen[pc] {
-		return
-	}
-	seen[pc] = true
-	inst := &prog.Inst[pc]
-	switch inst.Op {
-	case syntax.InstAlt, syntax.InstAltMatch:
-		w.firstBytes(prog, inst.Out, seen)
-		w.firstBytes(prog, inst.Arg, seen)
-	case syntax.InstCapture, syntax.InstEmptyWidth, syntax.InstNop:
-		w.firstBytes(prog, inst.Out, seen)
-	case syntax.InstRune, syntax.InstRune1:
-		fold := syntax.Flags(inst.Arg)&syntax.FoldCase != 0
-		if len(inst.Rune) == 1 { // one rune, folded or not
-			w.markRange(inst.Rune[0], inst.Rune[0], fold)
+// firstInsts lists the instructions that the program can run first
+// after ones that read nothing: those reading the first rune, or matching
+// or failing at once.
+func firstInsts(prog *syntax.Prog) []*syntax.Inst {
+	var out []*syntax.Inst
+	seen := map[uint32]bool{}
+	var walk func(pc uint32)
+	walk = func(pc uint32) {
+		if seen[pc] {
 			return
 		}
-		for i := 0; i+1 < len(inst.Rune); i += 2 {
-			w.markRange(inst.Rune[i], inst.Rune[i+1], fold)
+		seen[pc] = true
+		switch inst := &prog.Inst[pc]; inst.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			walk(inst.Out)
+			walk(inst.Arg)
+		case syntax.InstCapture, syntax.InstEmptyWidth, syntax.InstNop:
+			walk(inst.Out)
+		default:
+			out = append(out, inst)
 		}
-	default: // any rune, or a match of nothing: every byte may start one
-		for b := range w.first {
-			w.first[b] = true
+	}
+	walk(uint32(prog.Start))
+	return out
+}
+
+// firstBytes marks the bytes that can begin a match.
+func (w *WordRegexp) firstBytes(prog *syntax.Prog) {
+	for _, inst := range firstInsts(prog) {
+		switch inst.Op {
+		case syntax.InstRune, syntax.InstRune1:
+			fold := syntax.Flags(inst.Arg)&syntax.FoldCase != 0
+			if len(inst.Rune) == 1 { // one rune, folded or not
+				w.markRange(inst.Rune[0], inst.Rune[0], fold)
+				continue
+			}
+			for i := 0; i+1 < len(inst.Rune); i += 2 {
+				w.markRange(inst.Rune[i], inst.Rune[i+1], fold)
+			}
+		default: // any rune, or a match of nothing: every byte may start one
+			for b := range w.first {
+				w.first[b] = true
+			}
 		}
 	}
 }
@@ -88,65 +216,203 @@ func (w *WordRegexp) markRange(lo, hi rune, fold bool) {
 	}
 }
 
-// FindAllSubmatchIndex returns, like regexp's, the leftmost non-overlapping
-// matches and their groups as byte offsets of text, for matches that start
-// at a word start.
-func (w *WordRegexp) FindAllSubmatchIndex(text string) [][]int {
-	var out [][]int
-	for i := 0; i < len(text); i++ {
-		if !w.first[text[i]] || !wordStart(text, i) {
-			continue
-		}
-		m := w.match(text, i)
-		if m == nil || m[1] == 0 {
-			continue
-		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += i
+// boundaryThenRune: every path from pc meets \b, unless boundary says
+// it has, and then reads a rune before it matches.
+func boundaryThenRune(prog *syntax.Prog, pc uint32, boundary bool, seen map[uint32]bool) bool {
+	if boundary {
+		pc |= 1 << 31 // the same instruction, met after \b
+	}
+	if seen[pc] {
+		return true
+	}
+	seen[pc] = true
+	inst := &prog.Inst[pc&^(1<<31)]
+	switch inst.Op {
+	case syntax.InstAlt, syntax.InstAltMatch:
+		return boundaryThenRune(prog, inst.Out, boundary, seen) && boundaryThenRune(prog, inst.Arg, boundary, seen)
+	case syntax.InstEmptyWidth:
+		return boundaryThenRune(prog, inst.Out, boundary || syntax.EmptyOp(inst.Arg)&syntax.EmptyWordBoundary != 0, seen)
+	case syntax.InstCapture, syntax.InstNop:
+		return boundaryThenRune(prog, inst.Out, boundary, seen)
+	case syntax.InstFail:
+		return true
+	case syntax.InstMatch:
+		return false
+	}
+	return boundary // a rune
+}
+
+// firstRunesBeyondASCII lists, as pairs of bounds, the runes beyond ASCII
+// that can begin a match, case folds included.
+func firstRunesBeyondASCII(prog *syntax.Prog) []rune {
+	var out []rune
+	for _, inst := range firstInsts(prog) {
+		switch inst.Op {
+		case syntax.InstRune, syntax.InstRune1:
+			if len(inst.Rune) == 1 && syntax.Flags(inst.Arg)&syntax.FoldCase != 0 {
+				r := inst.Rune[0]
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					if f >= utf8.RuneSelf {
+						out = append(out, f, f)
+					}
+				}
 			}
+			for k := 0; k+1 < len(inst.Rune); k += 2 {
+				if inst.Rune[k+1] >= utf8.RuneSelf {
+					out = append(out, max(inst.Rune[k], utf8.RuneSelf), inst.Rune[k+1])
+				}
+			}
+			if len(inst.Rune) == 1 && inst.Rune[0] >= utf8.RuneSelf {
+				out = append(out, inst.Rune[0], inst.Rune[0])
+			}
+		case syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			out = append(out, utf8.RuneSelf, unicode.MaxRune)
 		}
-		out = append(out, m)
-		i = m[1] - 1
 	}
 	return out
 }
 
-// window bounds the text one anchored attempt reads. Go runs its fast
-// backtracking matcher only on short inputs, and no phrase these patterns
-// look for is this long.
-const window = 96
-
-// match tries the pattern at byte i, on a window of the text; a match that
-// reaches the window's end is tried again on the whole rest, since the
-// window's end may have faked a word boundary.
-func (w *WordRegexp) match(text string, i int) []int {
-	end := min(len(text), i+window)
-	m := w.anchored.FindStringSubmatchIndex(text[i:end])
-	if m != nil && m[1] == end-i && end < len(text) {
-		m = w.anchored.FindStringSubmatchIndex(text[i:])
+// beyondASCIIStart: a rune of text beyond ASCII can begin a match.
+func (w *WordRegexp) beyondASCIIStart(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] < utf8.RuneSelf {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		for k := 0; k+1 < len(w.beyondASCII); k += 2 {
+			if w.beyondASCII[k] <= r && r <= w.beyondASCII[k+1] {
+				return true
+			}
+		}
+		i += size - 1
 	}
-	return m
+	return false
 }
 
-// FindIndex returns the first match, or nil.
-func (w *WordRegexp) FindIndex(text string) []int {
-	for i := 0; i < len(text); i++ {
-		if !w.first[text[i]] || !wordStart(text, i) {
+// MatchedBy returns w trying its pattern with matchAnchored, the same
+// pattern written out in Go: it returns what the pattern, anchored at the
+// start of s, returns for FindStringSubmatchIndex(s), folding only ASCII
+// letters where the pattern ignores case.
+func (w *WordRegexp) MatchedBy(matchAnchored func(s string) []int) *WordRegexp {
+	w.matchAnchored = matchAnchored
+	return w
+}
+
+// anchoredAt is the anchored pattern's match in s.
+func (w *WordRegexp) anchoredAt(s string) []int {
+	if w.matchAnchored != nil && !(w.foldsCase && foldsIntoASCII(s)) {
+		return w.matchAnchored(s)
+	}
+	return w.anchored.FindStringSubmatchIndex(s)
+}
+
+// mayMatchAt: byte i of text, which can begin a match, starts a word and
+// passes the cheap tests that every match passes.
+func (w *WordRegexp) mayMatchAt(text string, i int) bool {
+	if w.search {
+		if text[i] >= utf8.RuneSelf || i > 0 && wordBytes[text[i-1]] {
+			return false
+		}
+	} else if !wordStart(text, i) {
+		return false
+	}
+	return w.starts.admits(text, i) && (w.mayStart == nil || w.mayStart(text, i))
+}
+
+// next returns the first match that starts at or after byte from, with its
+// groups, as byte offsets of text; or nil.
+func (w *WordRegexp) next(text string, from int) []int {
+	for i := from; i < len(text); i++ {
+		if !w.first[text[i]] {
+			continue
+		}
+		if i > 0 && wordBytes[text[i-1]] && text[i] < utf8.RuneSelf {
+			// Inside a word of ASCII letters and digits no match starts.
+			for i+1 < len(text) && wordBytes[text[i+1]] {
+				i++
+			}
+			continue
+		}
+		if !w.mayMatchAt(text, i) {
 			continue
 		}
 		if m := w.match(text, i); m != nil && m[1] > 0 {
-			return []int{i, i + m[1]}
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += i
+				}
+			}
+			return m
 		}
 	}
 	return nil
 }
 
-// MatchString reports whether text holds a match.
-func (w *WordRegexp) MatchString(text string) bool { return w.FindIndex(text) != nil }
+// window bounds the text one attempt of MustCompileWords reads. Go runs
+// its fast backtracking matcher only on short inputs, and no phrase these
+// patterns look for is this long.
+const window = 96
 
-// SubexpNames is regexp's, for the named groups of the pattern.
-func (w *WordRegexp) SubexpNames() []string { return w.anchored.SubexpNames() }
+// match tries the pattern at byte i: on as much of the text as a match
+// can read, when that is bounded. Otherwise MustCompileWords' patterns
+// read a window of the text, and a match that reaches the window's end is
+// tried again on the whole rest, since the window's end may have faked a
+// word boundary.
+func (w *WordRegexp) match(text string, i int) []int {
+	if w.maxLen >= 0 {
+		// A match reads no further than the byte after its end.
+		return w.anchoredAt(text[i:min(len(text), i+w.maxLen+1)])
+	}
+	if w.search {
+		return w.anchoredAt(text[i:])
+	}
+	end := min(len(text), i+window)
+	m := w.anchoredAt(text[i:end])
+	if m != nil && m[1] == end-i && end < len(text) {
+		m = w.anchoredAt(text[i:])
+	}
+	return m
+}
+
+// usePlain: the text needs the unanchored pattern.
+func (w *WordRegexp) usePlain(text string) bool {
+	return w.search && len(w.beyondASCII) > 0 && w.beyondASCIIStart(text)
+}
+
+// FindAllSubmatchIndex returns, like regexp's, the leftmost non-overlapping
+// matches and their groups as byte offsets of text.
+func (w *WordRegexp) FindAllSubmatchIndex(text string) [][]int {
+	if w.usePlain(text) {
+		return w.plain.FindAllStringSubmatchIndex(text, -1)
+	}
+	var out [][]int
+	for m := w.next(text, 0); m != nil; m = w.next(text, m[1]) {
+		out = append(out, m)
+	}
+	return out
+}
+
+// FindSubmatchIndex returns the first match and its groups, or nil.
+func (w *WordRegexp) FindSubmatchIndex(text string) []int {
+	if w.usePlain(text) {
+		return w.plain.FindStringSubmatchIndex(text)
+	}
+	return w.next(text, 0)
+}
+
+// FindIndex returns the first match, or nil.
+func (w *WordRegexp) FindIndex(text string) []int {
+	if m := w.FindSubmatchIndex(text); m != nil {
+		return m[:2]
+	}
+	return nil
+}
+
+// MatchString reports whether text holds a match.
+func (w *WordRegexp) MatchString(text string) bool { return w.FindSubmatchIndex(text) != nil }
+
+// String returns the pattern.
+func (w *WordRegexp) String() string { return w.pattern }
 
 // wordStart: byte i starts a word: it is not a continuation byte and the
 // rune before it is no letter or digit.
@@ -159,4 +425,333 @@ func wordStart(text string, i int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_')
+}
+
+// startSet holds strings that every match of a pattern begins with one
+// of, by length: those of the set's greatest length, and whole matches
+// shorter than that. A pattern that begins with a choice of words
+// ("President|Colonel|...") tests most word starts that way without
+// running. The strings of a case-insensitive pattern are folded (see
+// startKey), which can only let more word starts through.
+type startSet struct {
+	fold uint64 // OR-ed into each byte of a key
+	// prefixes are the strings cut to the shortest one's length, a first
+	// test that takes one look-up.
+	prefixLen int // 0 when the pattern can begin too many ways
+	prefixes  keySet
+	lens      []int    // longest first
+	keys      []keySet // the strings of each length
+}
+
+// Bounds of a start set: its strings' length, and their number. Fewer than
+// three bytes rarely tell words apart.
+const (
+	minStartLen   = 3
+	maxStartLen   = 8
+	maxStartCount = 4096
+	maxClassRunes = 64 // a larger class stands for any rune
+)
+
+func newStartSet(re *syntax.Regexp) startSet {
+	var fold uint64
+	if foldsCase(re) {
+		fold = 0x2020202020202020
+	}
+	for n := maxStartLen; n >= minStartLen; n-- {
+		starts, ok := startsOf(re, n, byte(fold))
+		if !ok {
+			continue
+		}
+		set := startSet{fold: fold, prefixLen: n}
+		byLen := map[int][]uint64{}
+		for _, s := range starts {
+			set.prefixLen = min(set.prefixLen, len(s.text))
+			byLen[len(s.text)] = append(byLen[len(s.text)], startKey(s.text, 0, len(s.text), fold))
+		}
+		if set.prefixLen < minStartLen {
+			return startSet{} // too short a test to tell words apart
+		}
+		var prefixes []uint64
+		for _, s := range starts {
+			prefixes = append(prefixes, startKey(s.text, 0, set.prefixLen, fold))
+		}
+		set.prefixes = newKeySet(prefixes)
+		for k := n; k > 0; k-- {
+			if keys, ok := byLen[k]; ok {
+				set.lens = append(set.lens, k)
+				set.keys = append(set.keys, newKeySet(keys))
+			}
+		}
+		return set
+	}
+	return startSet{}
+}
+
+// admits: text at i begins with one of the strings, or there are none.
+func (s *startSet) admits(text string, i int) bool {
+	if s.prefixLen == 0 {
+		return true
+	}
+	if i+s.prefixLen > len(text) || !s.prefixes.has(startKey(text, i, s.prefixLen, s.fold)) {
+		return false
+	}
+	for k, n := range s.lens {
+		if i+n <= len(text) && s.keys[k].has(startKey(text, i, n, s.fold)) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiFoldPartners are the runes beyond ASCII that fold to ASCII
+// letters: the long s and the Kelvin sign.
+var asciiFoldPartners = func() (out []string) {
+	for c := 'a'; c <= 'z'; c++ {
+		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+			if f >= utf8.RuneSelf {
+				out = append(out, string(f))
+			}
+		}
+	}
+	return out
+}()
+
+// foldsIntoASCII: s holds a rune beyond ASCII that folds to an ASCII
+// letter.
+func foldsIntoASCII(s string) bool {
+	for _, r := range asciiFoldPartners {
+		if strings.Contains(s, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldsCase: the pattern ignores case somewhere.
+func foldsCase(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpLiteral && re.Flags&syntax.FoldCase != 0 {
+		return true
+	}
+	for _, sub := range re.Sub {
+		if foldsCase(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// startKey packs the n bytes of text at i, at most eight, into a word,
+// each OR-ed with fold: 0x20 folds ASCII letters to lower case (and leaves
+// the other bytes of a word alone), so that one key stands for every
+// case.
+func startKey(text string, i, n int, fold uint64) uint64 {
+	var w uint64
+	if i+8 <= len(text) {
+		s := text[i : i+8]
+		w = uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	} else {
+		for k := i + n - 1; k >= i; k-- {
+			w = w<<8 | uint64(text[k])
+		}
+	}
+	mask := ^uint64(0)
+	if n < 8 {
+		mask = 1<<(8*n) - 1
+	}
+	return (w | fold) & mask
+}
+
+// keySet is a set of non-zero words, open-addressed.
+type keySet struct {
+	slots []uint64 // a power of two long, at most half full; 0 is empty
+}
+
+func newKeySet(keys []uint64) keySet {
+	size := 16
+	for size < 2*len(keys) {
+		size *= 2
+	}
+	s := keySet{slots: make([]uint64, size)}
+	for _, k := range keys {
+		i := s.slot(k)
+		for s.slots[i] != 0 && s.slots[i] != k {
+			i = (i + 1) & (len(s.slots) - 1)
+		}
+		s.slots[i] = k
+	}
+	return s
+}
+
+func (s *keySet) slot(k uint64) int {
+	return int((k * 0x9e3779b97f4a7c15) >> 40 & uint64(len(s.slots)-1))
+}
+
+func (s *keySet) has(k uint64) bool {
+	for i := s.slot(k); s.slots[i] != 0; i = (i + 1) & (len(s.slots) - 1) {
+		if s.slots[i] == k {
+			return true
+		}
+	}
+	return false
+}
+
+// start is a string of at most n bytes that a match can begin with. A
+// shorter one is a whole match of its expression, which the expression
+// after it in a concatenation continues, unless it is open: the end of a
+// repetition, which can go on in ways not listed.
+type start struct {
+	text string
+	open bool
+}
+
+// startsOf lists the strings of n bytes, or fewer for whole or open
+// matches, that every match of re begins with one of, each byte OR-ed
+// with fold; ok is false when there are more than maxStartCount.
+func startsOf(re *syntax.Regexp, n int, fold byte) (out []start, ok bool) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return nil, true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []start{{}}, true // no bytes: a test only narrows the matches
+	case syntax.OpLiteral:
+		out = []start{{}}
+		for _, r := range re.Rune {
+			runes := []rune{r}
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					runes = append(runes, f)
+				}
+			}
+			if out, ok = concatStarts(out, runeStarts(runes, fold), n); !ok {
+				return nil, false
+			}
+		}
+		return out, true
+	case syntax.OpCharClass:
+		var runes []rune
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			for r := re.Rune[k]; r <= re.Rune[k+1]; r++ {
+				if runes = append(runes, r); len(runes) > maxClassRunes {
+					return anyRune, true
+				}
+			}
+		}
+		return runeStarts(runes, fold), true
+	case syntax.OpCapture:
+		return startsOf(re.Sub[0], n, fold)
+	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		sub, ok := startsOf(re.Sub[0], n, fold)
+		if !ok {
+			return nil, false
+		}
+		if re.Op == syntax.OpQuest {
+			return append([]start{{}}, sub...), true
+		}
+		// x* is nothing or x then more, which this does not follow.
+		more := []start{{}}
+		for _, s := range sub {
+			more = append(more, start{text: s.text, open: true})
+		}
+		if re.Op == syntax.OpStar || re.Op == syntax.OpRepeat && re.Min == 0 {
+			return more, true
+		}
+		return concatStarts(sub, more, n) // x+ is x then x*
+	case syntax.OpConcat:
+		out = []start{{}}
+		for _, sub := range re.Sub {
+			if allEnded(out, n) {
+				break
+			}
+			next, ok := startsOf(sub, n, fold)
+			if !ok {
+				return nil, false
+			}
+			if out, ok = concatStarts(out, next, n); !ok {
+				return nil, false
+			}
+		}
+		return out, true
+	case syntax.OpAlternate:
+		seen := map[start]bool{}
+		for _, sub := range re.Sub {
+			next, ok := startsOf(sub, n, fold)
+			if !ok {
+				return nil, false
+			}
+			for _, s := range next {
+				if !seen[s] {
+					seen[s] = true
+					out = append(out, s)
+				}
+			}
+			if len(out) > maxStartCount {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	return anyRune, true
+}
+
+// anyRune stands for a rune of a class too large to list: the strings
+// before it go on in ways not listed.
+var anyRune = []start{{open: true}}
+
+// allEnded: no string of starts goes on with what follows.
+func allEnded(starts []start, n int) bool {
+	for _, s := range starts {
+		if !s.open && len(s.text) < n {
+			return false
+		}
+	}
+	return true
+}
+
+// runeStarts are the one-rune starts of runes, each byte OR-ed with fold,
+// without repeats.
+func runeStarts(runes []rune, fold byte) []start {
+	var out []start
+	seen := map[string]bool{}
+	for _, r := range runes {
+		b := []byte(string(r))
+		for k := range b {
+			b[k] |= fold
+		}
+		if !seen[string(b)] {
+			seen[string(b)] = true
+			out = append(out, start{text: string(b)})
+		}
+	}
+	return out
+}
+
+// concatStarts lists the starts of a match of one expression followed by
+// a match of the next, cut to n bytes.
+func concatStarts(heads, tails []start, n int) ([]start, bool) {
+	var out []start
+	seen := map[start]bool{}
+	add := func(s start) {
+		if len(s.text) >= n {
+			s = start{text: s.text[:n]}
+		}
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, h := range heads {
+		if h.open || len(h.text) >= n {
+			add(h)
+			continue
+		}
+		for _, t := range tails {
+			add(start{text: h.text + t.text, open: t.open})
+		}
+		if len(out) > maxStartCount {
+			return nil, false
+		}
+	}
+	return out, true
 }

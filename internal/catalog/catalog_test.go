@@ -105,3 +105,14 @@ func TestCountryByName(t *testing.T) {
 		t.Errorf("CountryByName(Norinco) = %+v, want nil", c)
 	}
 }
+
+func FuzzSameFoldIsFoldEquality(f *testing.F) {
+	for _, s := range [][2]string{{"VN-2C", "vn2c"}, {"Goïta", "GOITA"}, {"", "-"}, {"Łódź", "lodz"}, {"a\xffb", "ab"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := SameFold(a, b), Fold(a) == Fold(b); got != want {
+			t.Errorf("SameFold(%q, %q) = %v, want %v", a, b, got, want)
+		}
+	})
+}

@@ -22,6 +22,42 @@ func Fold(s string) string {
 	return b.String()
 }
 
+// SameFold reports whether Fold(a) == Fold(b), without folding ASCII
+// strings.
+func SameFold(a, b string) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && foldedASCII[a[i]] == 0 {
+			i++
+		}
+		for j < len(b) && foldedASCII[b[j]] == 0 {
+			j++
+		}
+		if i == len(a) || j == len(b) || a[i] >= utf8.RuneSelf || b[j] >= utf8.RuneSelf {
+			// What is left may fold to nothing, or hold runes beyond ASCII.
+			return Fold(a[i:]) == Fold(b[j:])
+		}
+		if foldedASCII[a[i]] != foldedASCII[b[j]] {
+			return false
+		}
+		i, j = i+1, j+1
+	}
+}
+
+// foldedASCII is what Fold keeps of each ASCII byte, lower-cased, or 0;
+// the bytes beyond ASCII map to themselves, for SameFold to stop at.
+var foldedASCII = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c >= utf8.RuneSelf:
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		}
+	}
+	return t
+}()
+
 // foldPiece folds one run of letters or digits; it keeps non-ASCII letters
 // that have no ASCII form so that such names still match themselves.
 func foldPiece(s string) string {
@@ -72,4 +108,19 @@ func foldInto(b *strings.Builder, s string, dropOther bool) {
 			}
 		}
 	}
+}
+
+// EqualFoldASCII compares w with lower-case l of the same length, ignoring
+// ASCII case.
+func EqualFoldASCII(w, l string) bool {
+	for k := range len(l) {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != l[k] {
+			return false
+		}
+	}
+	return true
 }

@@ -47,9 +47,14 @@ type Match struct {
 	Refs       []Ref
 }
 
+// node is a node of the trie of names; the edges between nodes are in the
+// matcher's edge table.
 type node struct {
-	children map[string]*node
-	refs     []Ref
+	refs        []Ref
+	hasChildren bool
+	// piece is the folded piece of the edge into the node, to check a
+	// look-up by hash (see pieceKey).
+	piece string
 }
 
 // Matcher finds catalog names in text, leftmost-longest. Names are compared
@@ -57,55 +62,67 @@ type node struct {
 // "VN2C", "VN-2C" and "vn 2c" are one name; a plural "s" is allowed at the
 // end ("K9s", "Typhoons").
 type Matcher struct {
-	root *node
+	nodes     []node // nodes[0] is the root
+	rootEdges edgeTable
+	edges     edgeTable // from the other nodes
+}
+
+func emptyMatcher() *Matcher {
+	return &Matcher{nodes: make([]node, 1), rootEdges: newEdgeTable(1024), edges: newEdgeTable(1024)}
 }
 
 func newMatcher(c *Catalog) *Matcher {
-	m := &Matcher{root: &node{}}
+	m := emptyMatcher()
+	c.eachName(m.add)
+	return m
+}
+
+// eachName calls add with each name of the catalog, what it names and the
+// entry's index.
+func (c *Catalog) eachName(add func(name string, kind EntryKind, index int)) {
 	for i, k := range c.Countries {
-		m.add(k.Name, CountryName, i)
+		add(k.Name, CountryName, i)
 		for _, a := range k.Aliases {
-			m.add(a, CountryName, i)
+			add(a, CountryName, i)
 		}
 		for _, d := range k.Demonyms {
-			m.add(d, Demonym, i)
+			add(d, Demonym, i)
 		}
 		for _, cap := range k.Capitals {
-			m.add(cap, Capital, i)
+			add(cap, Capital, i)
 		}
 	}
 	for i, o := range c.Organisations {
-		m.add(o.Name, OrgName, i)
+		add(o.Name, OrgName, i)
 		for _, a := range o.Aliases {
-			m.add(a, OrgName, i)
+			add(a, OrgName, i)
 		}
 	}
 	for i, s := range c.Systems {
-		m.add(s.Designation, SystemName, i)
+		add(s.Designation, SystemName, i)
 		for _, a := range s.Aliases {
-			m.add(a, SystemName, i)
+			add(a, SystemName, i)
 		}
 		// A ship class is named by its lead ship too: "Talwar-class"
 		// frigates are "Talwar frigates".
 		for _, suffix := range []string{"-class", " class"} {
 			if base, ok := strings.CutSuffix(s.Designation, suffix); ok && base != "" {
-				m.add(base, SystemName, i)
+				add(base, SystemName, i)
 			}
 		}
 	}
 	for i, t := range c.Terms {
-		m.add(t.Text, TermName, i)
+		add(t.Text, TermName, i)
 	}
 	for i, p := range c.Places {
-		m.add(p, PlaceName, i)
+		add(p, PlaceName, i)
 	}
-	return m
 }
 
 // NewPhraseMatcher matches a list of phrases the same way as catalog names;
 // a Ref's Index is the phrase's index in the list.
 func NewPhraseMatcher(phrases []string) *Matcher {
-	m := &Matcher{root: &node{}}
+	m := emptyMatcher()
 	for i, p := range phrases {
 		m.add(p, PhraseName, i)
 	}
@@ -113,14 +130,16 @@ func NewPhraseMatcher(phrases []string) *Matcher {
 }
 
 func (m *Matcher) add(name string, kind EntryKind, index int) {
-	pieces := Pieces(name)
+	pieces := appendPieces(nil, name)
 	if len(pieces) == 0 || len(pieces) > 64 {
 		return
 	}
 	ref := Ref{Kind: kind, Index: index, Name: name, LettersOnly: true}
-	n := m.root
-	for i, p := range pieces {
-		text := name[p.Start:p.End]
+	n := uint32(0)
+	for i := range pieces {
+		p := &pieces[i]
+		text := name[p.start:p.end]
+		key := p.keyOf(name, false)
 		r, _ := utf8.DecodeRuneInString(text)
 		if unicode.IsDigit(r) {
 			ref.LettersOnly = false
@@ -131,14 +150,9 @@ func (m *Matcher) add(name string, kind EntryKind, index int) {
 				ref.acronymMask |= 1 << i
 			}
 		}
-		key := foldPiece(text)
-		child := n.children[key]
-		if child == nil {
-			if n.children == nil {
-				n.children = map[string]*node{}
-			}
-			child = &node{}
-			n.children[key] = child
+		child := m.child(n, key, name, p, false)
+		if child == 0 {
+			child = m.addChild(n, key, name, p)
 		}
 		n = child
 	}
@@ -146,88 +160,22 @@ func (m *Matcher) add(name string, kind EntryKind, index int) {
 		// A designation's digits identify it whatever the case.
 		ref.upperMask, ref.acronymMask = 0, 0
 	}
-	for k, r := range n.refs {
+	refs := &m.nodes[n].refs
+	for k, r := range *refs {
 		if r.Kind == kind && r.Index == index {
 			// Two spellings of one entry that differ only in capitals
 			// ("LUNA NG", "Luna NG"): either is fine in text.
-			n.refs[k].upperMask &= ref.upperMask
-			n.refs[k].acronymMask &= ref.acronymMask
+			(*refs)[k].upperMask &= ref.upperMask
+			(*refs)[k].acronymMask &= ref.acronymMask
 			return
 		}
 	}
-	n.refs = append(n.refs, ref)
+	*refs = append(*refs, ref)
 }
-
-// Piece is a run of letters or a run of digits in text, as byte offsets.
-type Piece struct {
-	Start, End int
-}
-
-// Pieces splits text into runs of letters and runs of digits.
-func Pieces(text string) []Piece {
-	return appendPieces(make([]Piece, 0, len(text)/5), text)
-}
-
-func appendPieces(out []Piece, text string) []Piece {
-	start, class := -1, 0
-	for i := 0; i < len(text); {
-		var c int
-		if b := text[i]; b < utf8.RuneSelf {
-			c = asciiClass[b]
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			c = runeClass(r)
-			i += size
-		}
-		if c == class {
-			continue
-		}
-		at := i - 1
-		if text[at] >= utf8.RuneSelf {
-			_, size := utf8.DecodeLastRuneInString(text[:i])
-			at = i - size
-		}
-		if class != 0 {
-			out = append(out, Piece{start, at})
-		}
-		start, class = at, c
-	}
-	if class != 0 {
-		out = append(out, Piece{start, len(text)})
-	}
-	return out
-}
-
-// asciiClass is runeClass for the ASCII bytes.
-var asciiClass = func() (t [utf8.RuneSelf]int) {
-	for b := range t {
-		t[b] = runeClass(rune(b))
-	}
-	return t
-}()
 
 // pieceBuffers reuse the piece lists of FindAll, which would otherwise be
 // the matcher's main allocation.
-var pieceBuffers = sync.Pool{New: func() any { return new([]Piece) }}
-
-func runeClass(r rune) int {
-	switch {
-	case r < utf8.RuneSelf:
-		switch {
-		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z':
-			return 1
-		case '0' <= r && r <= '9':
-			return 2
-		}
-		return 0
-	case unicode.IsLetter(r), unicode.Is(unicode.Mn, r):
-		return 1
-	case unicode.IsDigit(r):
-		return 2
-	}
-	return 0
-}
+var pieceBuffers = sync.Pool{New: func() any { return new([]piece) }}
 
 // joins says whether the text between two pieces keeps them in one name:
 // nothing (a letter-digit boundary), a little white space with at most one
@@ -254,18 +202,31 @@ func joins(gap string) bool {
 
 // FindAll returns the catalog names in text, leftmost-longest, in order.
 func (m *Matcher) FindAll(text string) []Match {
-	buf := pieceBuffers.Get().(*[]Piece)
+	buf := pieceBuffers.Get().(*[]piece)
 	*buf = appendPieces((*buf)[:0], text)
-	out := m.FindPieces(text, *buf)
+	out := m.find(text, *buf)
 	pieceBuffers.Put(buf)
 	return out
 }
 
-// FindPieces is FindAll over pieces the caller already has.
-func (m *Matcher) FindPieces(text string, pieces []Piece) []Match {
-	var out []Match
+// Text is a text cut into the pieces that matchers compare, for several
+// matchers to read in turn.
+type Text struct {
+	text   string
+	pieces []piece
+}
+
+// NewText cuts text into pieces.
+func NewText(text string) *Text { return &Text{text: text, pieces: appendPieces(nil, text)} }
+
+// FindAllText is FindAll of a text cut before.
+func (m *Matcher) FindAllText(t *Text) []Match { return m.find(t.text, t.pieces) }
+
+func (m *Matcher) find(text string, pieces []piece) []Match {
+	buf := matchBuffers.Get().(*[]Match)
+	found := (*buf)[:0]
 	for i := 0; i < len(pieces); {
-		if i > 0 && pieces[i-1].End == pieces[i].Start {
+		if i > 0 && pieces[i-1].end == pieces[i].start {
 			i++ // inside a word: "2C" of "VN2C" starts no name
 			continue
 		}
@@ -274,43 +235,57 @@ func (m *Matcher) FindPieces(text string, pieces []Piece) []Match {
 			i++
 			continue
 		}
-		out = append(out, Match{Start: pieces[i].Start, End: end, Refs: refs})
+		found = append(found, Match{Start: int(pieces[i].start), End: end, Refs: refs})
 		i = next
 	}
+	var out []Match
+	if len(found) > 0 {
+		out = append(make([]Match, 0, len(found)), found...)
+	}
+	clear(found)
+	*buf = found
+	matchBuffers.Put(buf)
 	return out
 }
 
+// matchBuffers gather the matches of find, which returns them in a slice
+// of their number.
+var matchBuffers = sync.Pool{New: func() any { return new([]Match) }}
+
 // longestAt walks the trie from piece i and returns the longest accepted name.
-func (m *Matcher) longestAt(text string, pieces []Piece, i int) (end int, refs []Ref, next int) {
-	n := m.root
-	var buf [48]byte
+func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs []Ref, next int) {
+	at := uint32(0)
 	for j := i; j < len(pieces); j++ {
-		if j > i && !joins(text[pieces[j-1].End:pieces[j].Start]) {
+		if j > i && !joins(text[pieces[j-1].end:pieces[j].start]) {
 			break
 		}
-		child, plural := n.step(text[pieces[j].Start:pieces[j].End], &buf)
-		if child == nil {
+		if !m.nodes[at].hasChildren {
 			break
 		}
-		n = child
+		child, plural := m.step(at, text, &pieces[j])
+		if child == 0 {
+			break
+		}
+		at = child
+		n := &m.nodes[at]
 		if len(n.refs) == 0 {
 			if plural {
 				break
 			}
 			continue
 		}
-		stop := pieces[j].End
+		stop := int(pieces[j].end)
 		after := j + 1
-		if !plural && after < len(pieces) && pieces[after].Start == stop {
+		if !plural && after < len(pieces) && int(pieces[after].start) == stop {
 			// Glued to more letters or digits: only a plural "s" may follow.
-			if text[pieces[after].Start:pieces[after].End] != "s" ||
-				(after+1 < len(pieces) && pieces[after+1].Start == pieces[after].End) {
+			if text[pieces[after].start:pieces[after].end] != "s" ||
+				(after+1 < len(pieces) && pieces[after+1].start == pieces[after].end) {
 				if plural {
 					break
 				}
 				continue
 			}
-			stop, after = pieces[after].End, after+1
+			stop, after = int(pieces[after].end), after+1
 		}
 		if ok := acceptable(text, pieces[i:j+1], n.refs); ok != nil {
 			end, refs, next = stop, ok, after
@@ -322,35 +297,19 @@ func (m *Matcher) longestAt(text string, pieces []Piece, i int) (end int, refs [
 	return end, refs, next
 }
 
-// step follows the piece word from n, or its singular ("Typhoons"), with
-// the word folded in buf so that no string is made for the look-up.
-func (n *node) step(word string, buf *[48]byte) (child *node, plural bool) {
-	if n.children == nil {
-		return nil, false
+// step follows piece p from node at, or its singular ("Typhoons").
+func (m *Matcher) step(at uint32, text string, p *piece) (child uint32, plural bool) {
+	if !p.keyed {
+		k := p.keyOf(text, false)
+		p.key, p.keyLong, p.keyed = k.word, k.long, true
 	}
-	key := buf[:0]
-	ascii := len(word) <= len(buf)
-	for i := 0; ascii && i < len(word); i++ {
-		c := word[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		key = append(key, c)
-	}
-	if !ascii {
-		key = []byte(foldPiece(word))
-	}
-	if child = n.children[string(key)]; child != nil {
+	if child = m.child(at, pieceKey{p.key, p.keyLong}, text, p, false); child != 0 {
 		return child, false
 	}
-	if len(key) > 2 && key[len(key)-1] == 's' {
-		return n.children[string(key[:len(key)-1])], true
+	if p.mayBePlural(text) {
+		return m.child(at, p.keyOf(text, true), text, p, true), true
 	}
-	return nil, false
+	return 0, false
 }
 
 // isUpper: every letter of w is a capital.
@@ -364,10 +323,10 @@ func isUpper(w string) bool {
 }
 
 // acceptable keeps the refs whose capitalisation the text honours.
-func acceptable(text string, pieces []Piece, refs []Ref) []Ref {
+func acceptable(text string, pieces []piece, refs []Ref) []Ref {
 	var mask, caps uint64
 	for k, p := range pieces {
-		word := text[p.Start:p.End]
+		word := text[p.start:p.end]
 		r, _ := utf8.DecodeRuneInString(word)
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			mask |= 1 << k

@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-osint/dossier/internal/annotate"
 	"github.com/dossier-osint/dossier/internal/catalog"
@@ -24,125 +26,146 @@ type event struct {
 }
 
 var (
-	agreementRe     = regexp.MustCompile(`(?i)\b(?:signed|signing|signs|sign|inked|concluded)\b[^.;]{0,80}?\b(contracts?|agreements?|memorand(?:um|a)(?: of understanding)?|MoUs?|deals?|accords?)\b|\b(contract|agreement|memorandum(?: of understanding)?|MoU|deal|accord)\b[^.;]{0,100}?\b(?:signed|was signed|were signed|is expected to be signed|to be signed|will be signed|could be signed)\b`)
-	visitRe         = regexp.MustCompile(`(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b`)
-	meetingRe       = regexp.MustCompile(`(?i)\b(?:met|meets|meet|held talks|holds talks|hold talks|talks with|held meetings|holds meetings|meeting with|met with)\b`)
-	investRe        = regexp.MustCompile(`(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`)
-	whenVisitsRe    = regexp.MustCompile(`(?i)\bwhen\b[^.;]{0,60}\bvisits\b`)
-	definiteRe      = regexp.MustCompile(`(?i)(?:\b(?:the|this|that|his|her|their|its)|'s|’s)\s+(?:[\p{L}-]+\s+)?$`)
-	dueDateRe       = regexp.MustCompile(`(?i)\b(?:due|scheduled|expected|set)\s+to\s+(?:start|begin|open|be completed|be ready|start operating|come on stream)\b`)
-	forumRe         = regexp.MustCompile(`\b(?:[A-Z0-9][\p{L}0-9-]*\s+)*(?:Forum|Summit|Conference)\b(?:\s+(?:on|of|for)\s+[A-Z][\p{L}-]+(?:[\s-]+[A-Z][\p{L}-]+)*)?`)
-	buildRe         = regexp.MustCompile(`(?i)\b(?:construction of|to build|would build|will build|plans?)\b`)
-	futureSigningRe = regexp.MustCompile(`(?i)\b(?:to sign|will sign|would sign|to be signed|will be signed|could be signed|expected to be signed|plan to sign|intend to sign)\b`)
+	visitRe         = annotate.MustCompileSearch(`(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b`)
+	meetingRe       = annotate.MustCompileSearch(`(?i)\b(?:met|meets|meet|held talks|holds talks|hold talks|talks with|held meetings|holds meetings|meeting with|met with)\b`)
+	investRe        = annotate.MustCompileSearch(`(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`)
+	whenVisitsRe    = annotate.MustCompileSearch(`(?i)\bwhen\b[^.;]{0,60}\bvisits\b`)
+	dueDateRe       = annotate.MustCompileSearch(`(?i)\b(?:due|scheduled|expected|set)\s+to\s+(?:start|begin|open|be completed|be ready|start operating|come on stream)\b`)
+	forumRe         = annotate.MustCompileSearch(`\b(?:[A-Z0-9][\p{L}0-9-]*\s+)*(?:Forum|Summit|Conference)\b(?:\s+(?:on|of|for)\s+[A-Z][\p{L}-]+(?:[\s-]+[A-Z][\p{L}-]+)*)?`)
+	buildRe         = annotate.MustCompileSearch(`(?i)\b(?:construction of|to build|would build|will build|plans?)\b`)
+	futureSigningRe = annotate.MustCompileSearch(`(?i)\b(?:to sign|will sign|would sign|to be signed|will be signed|could be signed|expected to be signed|plan to sign|intend to sign)\b`)
 	// "The contract, signed in Asunción": a signing told before.
 	signedBeforeRe = regexp.MustCompile(`(?i)^\s*(?:the|this)\s+(?:contract|agreement|memorandum|deal)\b`)
-	subjectRe      = regexp.MustCompile(`(?i)\b(?:on|for|about|to discuss|concerning|regarding|for the construction of)\s+([^.;,"“]{3,80})`)
+	subjectRe      = annotate.MustCompileSearch(`(?i)\b(?:on|for|about|to discuss|concerning|regarding|for the construction of)\s+([^.;,"“]{3,80})`)
 )
 
-// containsAny: a cheap test before a regexp that needs one of the words.
-func containsAny(lower string, needles ...string) bool {
-	for _, n := range needles {
-		if strings.Contains(lower, n) {
-			return true
-		}
-	}
-	return false
-}
+// eventKind is a kind of event a sentence may tell, as its cues show.
+type eventKind uint8
+
+// The kinds of events, in the order a sentence is read for them.
+const (
+	visitEvent eventKind = iota
+	agreementEvent
+	meetingEvent
+	investmentEvent
+	forumEvent // a named summit or forum, which is a meeting
+	eventKinds
+)
 
 // eventCues are the words without which a sentence tells no event of a
 // kind; the kind's pattern then runs only on a window around each cue,
-// which keeps Go's regexp on short inputs.
-var eventCues = map[string]string{
-	"visit": record.EventVisit, "visits": record.EventVisit, "visited": record.EventVisit, "visiting": record.EventVisit,
-	"toured": record.EventVisit, "travelled": record.EventVisit, "traveled": record.EventVisit,
-	"signed": record.EventAgreement, "signing": record.EventAgreement, "signs": record.EventAgreement, "sign": record.EventAgreement,
-	"inked": record.EventAgreement, "concluded": record.EventAgreement,
-	"met": record.EventMeeting, "meets": record.EventMeeting, "meet": record.EventMeeting, "talks": record.EventMeeting,
-	"meetings": record.EventMeeting, "meeting": record.EventMeeting,
-	"invest": record.EventInvestment, "invests": record.EventInvestment, "invested": record.EventInvestment,
-	"investing": record.EventInvestment, "investment": record.EventInvestment, "investments": record.EventInvestment,
-	"jobs": record.EventInvestment, "build": record.EventInvestment, "construction": record.EventInvestment,
-	"Forum": "forum", "Summit": "forum", "Conference": "forum",
+// which keeps Go's regexp on short inputs. The names of forums count only
+// capitalised; the other words in any case.
+var eventCues = map[string]eventKind{
+	"visit": visitEvent, "visits": visitEvent, "visited": visitEvent, "visiting": visitEvent,
+	"toured": visitEvent, "travelled": visitEvent, "traveled": visitEvent,
+	"signed": agreementEvent, "signing": agreementEvent, "signs": agreementEvent, "sign": agreementEvent,
+	"inked": agreementEvent, "concluded": agreementEvent,
+	"met": meetingEvent, "meets": meetingEvent, "meet": meetingEvent, "talks": meetingEvent,
+	"meetings": meetingEvent, "meeting": meetingEvent,
+	"invest": investmentEvent, "invests": investmentEvent, "invested": investmentEvent,
+	"investing": investmentEvent, "investment": investmentEvent, "investments": investmentEvent,
+	"jobs": investmentEvent, "build": investmentEvent, "construction": investmentEvent,
+	"Forum": forumEvent, "Summit": forumEvent, "Conference": forumEvent,
 }
 
-var eventPatterns = map[string]*regexp.Regexp{
-	record.EventVisit: visitRe, record.EventAgreement: agreementRe, record.EventMeeting: meetingRe,
-	record.EventInvestment: investRe, "forum": forumRe,
-}
+// cueShapes marks the first letters (folded) and lengths of the words of
+// eventCues, which turns most words away before a look-up.
+var cueShapes = func() (t [26][16]bool) {
+	for w := range eventCues {
+		t[w[0]|0x20-'a'][len(w)] = true
+	}
+	return t
+}()
+
+// mayBeCue: w, a word of ASCII letters, has the first letter and length of
+// a cue.
+func mayBeCue(w string) bool { return len(w) < 16 && cueShapes[w[0]|0x20-'a'][len(w)] }
+
+var eventPatterns = [eventKinds]*annotate.WordRegexp{visitRe, agreementRe, meetingRe, investRe, forumRe}
 
 // cueWindow is how far around a cue an event pattern looks.
 const cueWindow = 120
 
+// eventCuesOf are the byte offsets of the cues of a sentence, by kind.
+type eventCuesOf [eventKinds][]int
+
 // findEvent returns the first match of kind's pattern near one of its cues
 // in text, or nil.
-func findEvent(text string, cues map[string][]int, kind string) []int {
+func findEvent(text string, cues *eventCuesOf, kind eventKind) []int {
 	for _, at := range cues[kind] {
 		lo, hi := max(0, at-cueWindow), min(len(text), at+cueWindow)
-		if loc := eventPatterns[kind].FindStringIndex(text[lo:hi]); loc != nil {
+		if loc := eventPatterns[kind].FindIndex(text[lo:hi]); loc != nil {
 			return []int{lo + loc[0], lo + loc[1]}
 		}
 	}
 	return nil
 }
 
-// cuesOf finds the event cues of a sentence, by kind, as byte offsets.
-func cuesOf(text string) map[string][]int {
-	var cues map[string][]int
+// cuesOf finds the event cues of a sentence; found is false when it has
+// none.
+func cuesOf(text string) (cues eventCuesOf, found bool) {
+	var lower [16]byte
 	start := -1
 	for i := 0; i <= len(text); i++ {
 		letter := i < len(text) && ('a' <= text[i]|0x20 && text[i]|0x20 <= 'z')
 		if letter && start < 0 {
 			start = i
 		}
-		if !letter && start >= 0 {
-			w := text[start:i]
-			kind, ok := eventCues[w]
-			if !ok {
-				kind, ok = eventCues[strings.ToLower(w)]
-				ok = ok && kind != "forum"
+		if letter || start < 0 {
+			continue
+		}
+		w := text[start:i]
+		start = -1
+		if !mayBeCue(w) {
+			continue
+		}
+		kind, ok := eventCues[w]
+		if !ok {
+			for k := range len(w) {
+				lower[k] = w[k] | 0x20
 			}
-			if ok {
-				if cues == nil {
-					cues = map[string][]int{}
-				}
-				cues[kind] = append(cues[kind], start)
-			}
-			start = -1
+			kind, ok = eventCues[string(lower[:len(w)])]
+			ok = ok && kind != forumEvent
+		}
+		if ok {
+			cues[kind] = append(cues[kind], i-len(w))
+			found = true
 		}
 	}
-	return cues
+	return cues, found
 }
 
 func (x *docState) events() []*event {
 	var out []*event
 	for _, i := range x.readable() {
 		text := x.d.Sentences[i].Text
-		cues := cuesOf(text)
-		if cues == nil {
+		cues, cued := cuesOf(text)
+		if !cued {
 			continue
 		}
 		var found []*event
 		var visit *event
-		if loc := findEvent(text, cues, record.EventVisit); loc != nil {
+		if loc := findEvent(text, &cues, visitEvent); loc != nil {
 			visit = x.newEvent(i, record.EventVisit, loc)
 			found = append(found, visit)
 		}
-		if loc := findEvent(text, cues, record.EventAgreement); loc != nil {
+		if loc := findEvent(text, &cues, agreementEvent); loc != nil {
 			found = append(found, x.newEvent(i, record.EventAgreement, loc))
 		}
 		// A planned visit "for meetings at the Pentagon" is one event.
 		if visit == nil || !visit.planned {
-			if loc := findEvent(text, cues, record.EventMeeting); loc != nil && !strings.HasSuffix(strings.ToLower(text[:loc[0]]), "in ") {
+			if loc := findEvent(text, &cues, meetingEvent); loc != nil && !endsWithLower(text[:loc[0]], "in ") {
 				found = append(found, x.newEvent(i, record.EventMeeting, loc))
 			}
 		}
-		if loc := findEvent(text, cues, record.EventInvestment); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) {
+		if loc := findEvent(text, &cues, investmentEvent); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) {
 			e := x.newEvent(i, record.EventInvestment, loc)
 			e.date = x.dueDate(i)
 			found = append(found, e)
 		}
 		// A named summit or forum is a meeting of those who attend it.
-		if loc := findEvent(text, cues, "forum"); loc != nil {
+		if loc := findEvent(text, &cues, forumEvent); loc != nil {
 			found = append(found, x.newEvent(i, record.EventMeeting, loc))
 		}
 		out = append(out, found...)
@@ -157,15 +180,16 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	e := &event{typ: typ, sents: []int{i}}
 	before := text[:loc[0]]
 	around := text[max(0, loc[0]-60):min(len(text), loc[1]+60)]
-	e.planned = planned(around) && !strings.Contains(strings.ToLower(text[loc[0]:loc[1]]), "signed")
-	if typ == record.EventAgreement {
+	switch typ {
+	case record.EventAgreement:
 		e.planned = strings.Contains(text, "sign") && futureSigningRe.MatchString(text)
-	}
-	if typ == record.EventInvestment {
+	case record.EventInvestment:
 		e.planned = planned(text) || buildRe.MatchString(text)
+	default:
+		e.planned = planned(around) && !containsLower(text[loc[0]:loc[1]], "signed")
 	}
 	named := forumRe.MatchString(text[loc[0]:loc[1]])
-	e.anaphoric = definiteRe.MatchString(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named
+	e.anaphoric = definiteBefore(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named
 	if typ == record.EventAgreement && signedBeforeRe.MatchString(text) {
 		e.anaphoric = true
 	}
@@ -212,10 +236,87 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 		}
 	}
 	e.country = x.eventCountry(i, loc, typ)
-	if m := subjectRe.FindStringSubmatch(text[loc[0]:min(len(text), loc[0]+160)]); m != nil {
-		e.subject = strings.TrimSpace(m[1])
+	after := text[loc[0]:min(len(text), loc[0]+160)]
+	if m := subjectRe.FindSubmatchIndex(after); m != nil {
+		e.subject = strings.TrimSpace(after[m[2]:m[3]])
 	}
 	return e
+}
+
+// determiners make what follows them, or the word after, a thing told
+// before ("the visit", "his official visit").
+var determiners = []string{"the", "this", "that", "his", "her", "their", "its"}
+
+// definiteBefore: text ends with a determiner or a possessive ("Goïta's")
+// and white space, or with those and one more word and white space: the
+// pattern (?i)(?:\b(?:the|this|that|his|her|their|its)|'s|’s)\s+(?:[\p{L}-]+\s+)?$.
+func definiteBefore(text string) bool {
+	end := lastSpaceRun(text, len(text))
+	if end == len(text) {
+		return false
+	}
+	if determinerEndsAt(text, end) {
+		return true
+	}
+	word := end
+	for word > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:word])
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		word -= size
+	}
+	before := lastSpaceRun(text, word)
+	return word < end && before < word && determinerEndsAt(text, before)
+}
+
+// lastSpaceRun is where the run of \s that ends at end starts.
+func lastSpaceRun(text string, end int) int {
+	for end > 0 && isRegexpSpace(text[end-1]) {
+		end--
+	}
+	return end
+}
+
+// determinerEndsAt: a determiner after \b, or a possessive, ends at end.
+func determinerEndsAt(text string, end int) bool {
+	for _, d := range determiners {
+		if start, ok := endsWithFold(text[:end], d); ok && annotate.Boundary(text, start) {
+			return true
+		}
+	}
+	for _, d := range []string{"'s", "’s"} {
+		if _, ok := endsWithFold(text[:end], d); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithFold says whether s ends with w as Go's (?i) matches it, and
+// where w starts.
+func endsWithFold(s, w string) (int, bool) {
+	for k := len(w); k > 0; {
+		want, wsize := utf8.DecodeLastRuneInString(w[:k])
+		r, size := utf8.DecodeLastRuneInString(s)
+		if size == 0 || !foldsTo(r, want) {
+			return 0, false
+		}
+		s, k = s[:len(s)-size], k-wsize
+	}
+	return len(s), true
+}
+
+// foldsTo: r is want or one of its case folds.
+func foldsTo(r, want rune) bool {
+	for f := want; ; {
+		if f == r {
+			return true
+		}
+		if f = unicode.SimpleFold(f); f == want {
+			return false
+		}
+	}
 }
 
 // futureWords tell an event as yet to come.
@@ -227,15 +328,21 @@ var futureWords = catalog.NewPhraseMatcher([]string{"will", "would", "is to", "a
 // planned: text tells of something to come ("is expected to be signed
 // when the chairman visits Lusaka").
 func planned(text string) bool {
-	return len(futureWords.FindAll(text)) > 0 || strings.Contains(strings.ToLower(text), "when") && whenVisitsRe.MatchString(text)
+	return len(futureWords.FindAll(text)) > 0 || containsLower(text, "when") && whenVisitsRe.MatchString(text)
 }
 
 // refersToPerson: a "he" or "she" that stands for someone named before.
 func refersToPerson(text string) bool {
-	padded := " " + text + " "
-	for _, p := range []string{" he ", " she ", " He ", " She "} {
-		if strings.Contains(padded, p) {
-			return true
+	for _, p := range []string{"he", "she", "He", "She"} {
+		for at := 0; ; at++ {
+			k := strings.Index(text[at:], p)
+			if k < 0 {
+				break
+			}
+			at += k
+			if (at == 0 || text[at-1] == ' ') && (at+len(p) == len(text) || text[at+len(p)] == ' ') {
+				return true
+			}
 		}
 	}
 	return false
@@ -293,7 +400,7 @@ func (x *docState) dueDate(i int) annotate.Date {
 		if s.Boilerplate {
 			continue
 		}
-		loc := dueDateRe.FindStringIndex(s.Text)
+		loc := dueDateRe.FindIndex(s.Text)
 		if loc == nil {
 			continue
 		}

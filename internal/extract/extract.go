@@ -4,8 +4,11 @@
 package extract
 
 import (
+	"bytes"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-osint/dossier/internal/annotate"
 	"github.com/dossier-osint/dossier/internal/catalog"
@@ -40,7 +43,7 @@ func newDocState(d *annotate.Doc) *docState {
 	x := &docState{d: d, cat: d.Catalog, triggers: make([][]trigger, len(d.Sentences))}
 	for i, s := range d.Sentences {
 		if !s.Boilerplate {
-			x.triggers[i] = findTriggers(s.Text, s.Start)
+			x.triggers[i] = triggersOf(triggers.matcher.FindAllText(d.Pieces[i]), s.Start)
 		}
 	}
 	x.focus = x.focusCountry()
@@ -144,11 +147,11 @@ func (x *docState) isOriginModifier(i, k int) bool {
 		switch next.Kind {
 		case annotate.MOrg, annotate.MName:
 			if next.OrgKind != "government" && (gap == "'s " || gap == "’s " || gap == " " ||
-				m.Form == catalog.Demonym && len(strings.Fields(gap)) <= 1 && !strings.ContainsAny(gap, ",;.")) {
+				m.Form == catalog.Demonym && annotate.FieldsAtMost(gap, 1) && !strings.ContainsAny(gap, ",;.")) {
 				return true
 			}
 		case annotate.MSystem, annotate.MUncatalogued:
-			if m.Form == catalog.Demonym && len(strings.Fields(gap)) <= 2 && !strings.ContainsAny(gap, ",;.") {
+			if m.Form == catalog.Demonym && annotate.FieldsAtMost(gap, 2) && !strings.ContainsAny(gap, ",;.") {
 				return true
 			}
 		case annotate.MTerm:
@@ -163,16 +166,13 @@ func (x *docState) isOriginModifier(i, k int) bool {
 // afterPreposition: the words right before byte offset at are one of preps
 // (allowing "the" between).
 func (x *docState) afterPreposition(at int, preps ...string) bool {
-	before := strings.Fields(strings.ToLower(x.text(at-30, at)))
-	for len(before) > 0 && (before[len(before)-1] == "the" || before[len(before)-1] == "its") {
-		before = before[:len(before)-1]
+	before := x.text(at-30, at)
+	last, start := annotate.LastField(before)
+	for annotate.LowerIs(last, "the") || annotate.LowerIs(last, "its") {
+		last, start = annotate.LastField(before[:start])
 	}
-	if len(before) == 0 {
-		return false
-	}
-	last := before[len(before)-1]
 	for _, p := range preps {
-		if last == p {
+		if annotate.LowerIs(last, p) {
 			return true
 		}
 	}
@@ -208,7 +208,7 @@ func appendUnique(list []string, items ...string) []string {
 		}
 		dup := false
 		for _, l := range list {
-			if catalog.Fold(l) == catalog.Fold(it) {
+			if catalog.SameFold(l, it) {
 				dup = true
 				break
 			}
@@ -256,4 +256,58 @@ func distance(a0, a1, b0, b1 int) int {
 		return a0 - b1
 	}
 	return 0
+}
+
+// mayHoldFold says whether text may hold one of words (in lower case) as
+// a case-insensitive pattern matches them: in any ASCII case, or with a
+// long s or a Kelvin sign, which Go's (?i) matches as s and k. A false
+// answer spares running the pattern.
+func mayHoldFold(text string, words ...string) bool {
+	return strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a") || containsFoldASCII(text, words...)
+}
+
+// containsLower says whether strings.ToLower(s) contains one of needles
+// (in lower case ASCII), without lowering s.
+func containsLower(s string, needles ...string) bool {
+	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") { // İ and the Kelvin sign lower into ASCII
+		lower := strings.ToLower(s)
+		for _, n := range needles {
+			if strings.Contains(lower, n) {
+				return true
+			}
+		}
+		return false
+	}
+	return containsFoldASCII(s, needles...)
+}
+
+// containsFoldASCII says whether s holds one of needles (in lower case),
+// ignoring ASCII case.
+func containsFoldASCII(s string, needles ...string) bool {
+	var buf [256]byte
+	lower := append(buf[:0], s...)
+	for k, c := range lower {
+		if 'A' <= c && c <= 'Z' {
+			lower[k] = c + 'a' - 'A'
+		}
+	}
+	for _, n := range needles {
+		if bytes.Contains(lower, []byte(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithLower says whether strings.ToLower(s) ends with suffix (ASCII),
+// without lowering s.
+func endsWithLower(s, suffix string) bool {
+	for k := len(suffix) - 1; k >= 0; k-- {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if size == 0 || unicode.ToLower(r) != rune(suffix[k]) {
+			return false
+		}
+		s = s[:len(s)-size]
+	}
+	return true
 }

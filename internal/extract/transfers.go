@@ -62,13 +62,12 @@ var anaphoricNouns = map[string]string{
 }
 
 var (
-	ordinalAlone   = regexp.MustCompile(`(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:one\s+)?(?:was|were|is|arrived|followed|will)\b`)
-	batchRe        = regexp.MustCompile(`(?i)\b(?:a|the)\s+(?:first|second|third|fourth|further|new|fresh|final|last|next)?\s*batch(?:\s+of\s+([\w,-]+))?`)
+	ordinalAlone   = annotate.MustCompileSearch(`(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:one\s+)?(?:was|were|is|arrived|followed|will)\b`)
+	batchRe        = annotate.MustCompileSearch(`(?i)\b(?:a|the)\s+(?:first|second|third|fourth|further|new|fresh|final|last|next)?\s*batch(?:\s+of\s+([\w,-]+))?`)
 	includingAfter = regexp.MustCompile(`(?i)^(?:[^.;]{0,40}?\b(?:including|such as|among them|comprising)\b|[^.;,]{0,30}:)`)
 	inAllAfter     = regexp.MustCompile(`(?i)^(?:\s+[\p{L}-]+){0,2},\s+([\w,-]+)\s+[\p{L}-]+\s+(?:in all|in total|altogether)`)
-	oneBefore      = regexp.MustCompile(`(?i)\b(?:a|an|another|one)\s+(?:second|third|fourth|further|new|single|more)?\s*$`)
-	agentBefore    = regexp.MustCompile(`(?i)\b(?:flown|carried|transported|ferried|escorted|airlifted|brought)(?:\s+(?:in|into|to)\s+[\p{L}-]+)?\s+by\s+(?:[\p{L}\d-]+\s+){0,2}$`)
-	pronounSubject = regexp.MustCompile(`(?i)(?:^|[.;,]\s*|\b(?:and|but)\s+)(?:it|the company|the firm|the group|the shipyard|the shipbuilder)\s*$`)
+	oneBefore      = annotate.MustCompileSearch(`(?i)\b(?:a|an|another|one)\s+(?:second|third|fourth|further|new|single|more)?\s*$`)
+	agentBefore    = annotate.MustCompileSearch(`(?i)\b(?:flown|carried|transported|ferried|escorted|airlifted|brought)(?:\s+(?:in|into|to)\s+[\p{L}-]+)?\s+by\s+(?:[\p{L}\d-]+\s+){0,2}$`)
 )
 
 func (x *docState) transfers(events []*event) []*transfer {
@@ -154,11 +153,12 @@ func (x *docState) items(i int, later []int, history []item) []item {
 			}
 		}
 	}
-	lower := strings.ToLower(s.Text)
-	if containsAny(lower, "the first", "the second", "the third", "the last", "the final", "the latest") {
-		out = append(out, x.ordinalItems(i, history, out)...)
+	// Ordinals count in a sentence that writes "the first" or the like.
+	if locs := ordinalAlone.FindAllSubmatchIndex(s.Text); locs != nil &&
+		containsLower(s.Text, "the first", "the second", "the third", "the last", "the final", "the latest") {
+		out = append(out, x.ordinalItems(i, locs, history, out)...)
 	}
-	if strings.Contains(lower, "batch") {
+	if containsLower(s.Text, "batch") {
 		out = append(out, x.batchItems(i, history, out)...)
 	}
 	// Unspecified equipment next to named systems is their package, not a
@@ -181,10 +181,10 @@ func (x *docState) items(i int, later []int, history []item) []item {
 
 // ordinalItems reads "The first was handed over in March 2023.": one of
 // the system named last.
-func (x *docState) ordinalItems(i int, history, sofar []item) []item {
+func (x *docState) ordinalItems(i int, locs [][]int, history, sofar []item) []item {
 	s := x.d.Sentences[i]
 	var out []item
-	for _, loc := range ordinalAlone.FindAllStringIndex(s.Text, -1) {
+	for _, loc := range locs {
 		if ante, ok := lastOf(history, sofar, ""); ok {
 			it := ante
 			it.sent, it.start, it.end, it.antecedent = i, s.Start+loc[0], s.Start+loc[0]+len("the first"), ante.sent
@@ -201,7 +201,7 @@ func (x *docState) ordinalItems(i int, history, sofar []item) []item {
 func (x *docState) batchItems(i int, history, sofar []item) []item {
 	s := x.d.Sentences[i]
 	var out []item
-	for _, loc := range batchRe.FindAllStringSubmatchIndex(s.Text, -1) {
+	for _, loc := range batchRe.FindAllSubmatchIndex(s.Text) {
 		a, b := s.Start+loc[0], s.Start+loc[1]
 		all := append(append([]item(nil), sofar...), out...)
 		if x.itemRightAfter(all, b) || x.hasItemCovering(all, a) {
@@ -265,17 +265,18 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	m := ms[k]
 	// A term right after or right before a system names that system's kind.
 	if k > 0 && (ms[k-1].Kind == annotate.MSystem || ms[k-1].Kind == annotate.MUncatalogued) &&
-		len(strings.Fields(x.text(ms[k-1].End, m.Start))) <= 3 && !strings.ContainsAny(x.text(ms[k-1].End, m.Start), ",;") {
+		annotate.FieldsAtMost(x.text(ms[k-1].End, m.Start), 3) && !strings.ContainsAny(x.text(ms[k-1].End, m.Start), ",;") {
 		return item{}, false
 	}
 	if k+1 < len(ms) && (ms[k+1].Kind == annotate.MSystem || ms[k+1].Kind == annotate.MUncatalogued) &&
-		len(strings.Fields(x.text(m.End, ms[k+1].Start))) <= 1 {
+		annotate.FieldsAtMost(x.text(m.End, ms[k+1].Start), 1) {
 		return item{}, false
 	}
 	if k > 0 && ms[k-1].Kind == annotate.MTerm && strings.TrimSpace(x.text(ms[k-1].End, m.Start)) == "" {
 		return item{}, false
 	}
-	if after := x.text(m.End, m.End+60); strings.ContainsAny(after, ":gsmc") && includingAfter.MatchString(after) {
+	if after := x.text(m.End, m.End+60); (strings.Contains(after, ":") || mayHoldFold(after, "including", "such as", "among them", "comprising")) &&
+		includingAfter.MatchString(after) {
 		return item{}, false // "dozens of armoured vehicles, including ..."
 	}
 	before := x.text(m.Start-40, m.Start)
@@ -405,7 +406,7 @@ func (x *docState) nextSystem(later []int, category string) (item, bool) {
 
 func (x *docState) itemRightAfter(items []item, at int) bool {
 	for _, it := range items {
-		if it.start >= at && len(strings.Fields(x.text(at, it.start))) <= 4 && !strings.ContainsAny(x.text(at, it.start), ",;") {
+		if it.start >= at && annotate.FieldsAtMost(x.text(at, it.start), 4) && !strings.ContainsAny(x.text(at, it.start), ",;") {
 			return true
 		}
 	}
@@ -495,7 +496,7 @@ func (x *docState) transfersOf(it item) []*transfer {
 // participleAfter: the gap between an item and a trigger is the rest of
 // its noun phrase ("Anka-S unmanned aircraft ordered"), not a new clause.
 func participleAfter(gap string) bool {
-	return len(strings.Fields(gap)) <= 4 && !strings.ContainsAny(gap, ",;:()")
+	return annotate.FieldsAtMost(gap, 4) && !strings.ContainsAny(gap, ",;:()")
 }
 
 // quantityBefore finds the number in front of an item ("at least six
@@ -509,7 +510,7 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 			break
 		}
 		gap := x.text(q.End, it.start)
-		if strings.ContainsAny(gap, ",;:()") || len(strings.Fields(gap)) > 4 || x.systemBetween(it.sent, q.End, it.start) {
+		if strings.ContainsAny(gap, ",;:()") || !annotate.FieldsAtMost(gap, 4) || x.systemBetween(it.sent, q.End, it.start) {
 			continue
 		}
 		if len(findTriggers(gap, 0)) > 0 {
@@ -520,11 +521,13 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 	if best != nil {
 		return best
 	}
-	if m := inAllAfter.FindStringSubmatchIndex(x.text(it.end, it.end+60)); m != nil {
-		for k := range x.d.Qty[it.sent] {
-			q := &x.d.Qty[it.sent][k]
-			if q.Start == it.end+m[2] {
-				return q
+	if after := x.text(it.end, it.end+60); strings.Contains(after, ",") && mayHoldFold(after, "in all", "in total", "altogether") {
+		if m := inAllAfter.FindStringSubmatchIndex(after); m != nil {
+			for k := range x.d.Qty[it.sent] {
+				q := &x.d.Qty[it.sent][k]
+				if q.Start == it.end+m[2] {
+					return q
+				}
 			}
 		}
 	}
@@ -580,8 +583,10 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			return t, nil
 		}
 	}
-	if m := ownedByForce.FindStringIndex(x.text(it.end, it.end+80)); m != nil {
-		bwd = &trigger{Start: it.end + m[0], End: it.end + m[1], Class: InService, Bwd: true}
+	if after := x.text(it.end, it.end+80); ofAmongFirstWords(after) && mayHoldFold(after, forceWords...) {
+		if m := ownedByForce.FindStringIndex(after); m != nil {
+			bwd = &trigger{Start: it.end + m[0], End: it.end + m[1], Class: InService, Bwd: true}
+		}
 	}
 	for k := range ts {
 		t := &ts[k]
@@ -722,7 +727,7 @@ func (x *docState) toRecipient(it item, g trigger) string {
 
 var accordingTo = regexp.MustCompile(`according to (?:the |an? )?(?:[\p{L}-]+ ){0,2}$`)
 
-var toState = regexp.MustCompile(`\bto (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:of )?$`)
+var toState = annotate.MustCompileSearch(`\bto (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:of )?$`)
 
 func isStateLike(m annotate.Mention) bool {
 	return m.Kind == annotate.MCountry || m.Kind == annotate.MOrg && m.OrgKind == "government" && m.Country != ""
@@ -750,8 +755,8 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 		// "tanks from Russia", "was delivered by Russia", "donated by the United Arab Emirates"
 		if m.Start >= it.end && x.afterPreposition(m.Start, "from", "by", "with") && !x.isOriginModifier(i, k) {
 			gap := x.text(it.end, m.Start)
-			short := len(strings.Fields(gap)) <= 4 && !strings.ContainsAny(gap, ",0123456789")
-			afterVerb := m.Start >= g.End && len(strings.Fields(x.text(g.End, m.Start))) <= 2
+			short := annotate.FieldsAtMost(gap, 4) && !strings.ContainsAny(gap, ",0123456789")
+			afterVerb := m.Start >= g.End && annotate.FieldsAtMost(x.text(g.End, m.Start), 2)
 			if short || afterVerb {
 				return m.Country, manufacturer, true
 			}
@@ -815,14 +820,14 @@ func (x *docState) makerOf(it item, g trigger) *annotate.Mention {
 		if !isMaker(m) {
 			continue
 		}
-		if m.End <= it.start && len(strings.Fields(x.text(m.End, it.start))) <= 1 && !strings.ContainsAny(x.text(m.End, it.start), ",;") {
+		if m.End <= it.start && annotate.FieldsAtMost(x.text(m.End, it.start), 1) && !strings.ContainsAny(x.text(m.End, it.start), ",;") {
 			return m
 		}
-		if m.Start >= it.end && len(strings.Fields(x.text(it.end, m.Start))) <= 7 && !strings.Contains(x.text(it.end, m.Start), ";") &&
+		if m.Start >= it.end && annotate.FieldsAtMost(x.text(it.end, m.Start), 7) && !strings.Contains(x.text(it.end, m.Start), ";") &&
 			madeBy.MatchString(x.text(m.Start-40, m.Start)) {
 			return m
 		}
-		if m.End <= g.Start && m.End <= it.start && len(strings.Fields(x.text(m.End, g.Start))) <= 3 {
+		if m.End <= g.Start && m.End <= it.start && annotate.FieldsAtMost(x.text(m.End, g.Start), 3) {
 			return m
 		}
 		// "negotiating with Hindustan Aeronautics (HAL) for Dornier 228"
@@ -836,14 +841,12 @@ func (x *docState) makerOf(it item, g trigger) *annotate.Mention {
 				return &ms[k]
 			}
 		}
-		if pronounSubject.MatchString(x.text(x.d.Sentences[i].Start, min(g.Start, it.start))) || it.generic {
-			return x.previousMaker(i)
-		}
+		return x.previousMaker(i)
 	}
 	return nil
 }
 
-var madeBy = regexp.MustCompile(`(?i)\b(?:from|by|with)\s+(?:the\s+)?(?:[\p{L}]+(?:'s|’s)\s+)?(?:[\p{L}-]+\s+)?$`)
+var madeBy = annotate.MustCompileSearch(`(?i)\b(?:from|by|with)\s+(?:the\s+)?(?:[\p{L}]+(?:'s|’s)\s+)?(?:[\p{L}-]+\s+)?$`)
 
 // previousMaker is the last maker named in the sentences before i, for a
 // sentence whose subject is "It" or "The company".
@@ -902,7 +905,7 @@ func mergeTransfers(ts []*transfer) []*transfer {
 	for _, t := range ts {
 		merged := false
 		for _, o := range out {
-			if o.recipient != t.recipient || o.status != t.status || catalog.Fold(o.designation) != catalog.Fold(t.designation) {
+			if o.recipient != t.recipient || o.status != t.status || !catalog.SameFold(o.designation, t.designation) {
 				continue
 			}
 			if o.designation == "" && o.supplier != t.supplier {
@@ -947,7 +950,7 @@ func (x *docState) inheritDates(ts []*transfer, events []*event) {
 		}
 		for j := k - 1; j >= 0; j-- {
 			o := ts[j]
-			if t.designation != "" && catalog.Fold(o.designation) == catalog.Fold(t.designation) && o.recipient == t.recipient &&
+			if t.designation != "" && catalog.SameFold(o.designation, t.designation) && o.recipient == t.recipient &&
 				o.status == record.StatusContracted && !o.date.IsZero() {
 				t.date = o.date
 				break

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/dossier-osint/dossier/internal/catalog"
 )
@@ -78,12 +79,45 @@ func loadTriggers() *triggerLexicon {
 }
 
 // ownedByForce: "MiG-29 fighters of the Serbian air force" are in service.
-var ownedByForce = regexp.MustCompile(`(?i)^\s*(?:[\p{L}-]+\s+){0,2}of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}(?:air force|navy|army|armed forces|military|border guard|coast guard|marines)\b`)
+var ownedByForce = regexp.MustCompile(`(?i)^\s*(?:[\p{L}-]+\s+){0,2}of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}(?:` +
+	strings.Join(forceWords, "|") + `)\b`)
 
-// findTriggers returns the trigger phrases of a sentence starting at base.
+// ofAmongFirstWords: "of" (in any case) is one of the first three words of
+// text, split at Go's \s, as ownedByForce needs.
+func ofAmongFirstWords(text string) bool {
+	i := 0
+	for range 3 {
+		for i < len(text) && isRegexpSpace(text[i]) {
+			i++
+		}
+		start := i
+		for i < len(text) && !isRegexpSpace(text[i]) {
+			i++
+		}
+		if i-start == 2 && text[start]|0x20 == 'o' && text[start+1]|0x20 == 'f' {
+			return true
+		}
+	}
+	return false
+}
+
+// isRegexpSpace: c is white space to Go's \s.
+func isRegexpSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// forceWords are the armed forces that ownedByForce names.
+var forceWords = []string{"air force", "navy", "army", "armed forces", "military", "border guard", "coast guard", "marines"}
+
+// findTriggers returns the trigger phrases of a text starting at byte
+// base of the body.
 func findTriggers(text string, base int) []trigger {
+	return triggersOf(triggers.matcher.FindAll(text), base)
+}
+
+// triggersOf reads the trigger phrases that the lexicon's matcher found in
+// a text starting at base.
+func triggersOf(ms []catalog.Match, base int) []trigger {
 	var out []trigger
-	for _, m := range triggers.matcher.FindAll(text) {
+	for _, m := range ms {
 		t := triggers.patterns[m.Refs[0].Index]
 		t.Start, t.End = base+m.Start, base+m.End
 		out = append(out, t)

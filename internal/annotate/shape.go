@@ -1,0 +1,89 @@
+package annotate
+
+// shapeRe finds designations by their form: letters then digits, with an
+// optional prefix and suffix ("CS/VN17", "Hudhud-30", "KM450", "EQ2050").
+// matchShape is the same pattern written out, which shapeRe runs in place
+// of Go's regexp (the tests hold the two together).
+var shapeRe = MustCompileWords(`\b(?:[A-Z]{1,4}/)?[A-Z][A-Za-z]{0,7}[- ]?\d{1,4}[A-Z]{0,3}(?:[-/][A-Z0-9]{1,3})?\b`).
+	Where(digitSoon).MatchedBy(matchShape)
+
+// digitSoon: a digit comes within 15 bytes of i, as in every match of
+// shapeRe (a prefix of 5 bytes, 8 letters and a hyphen at most before it).
+func digitSoon(text string, i int) bool {
+	for k := i; k < len(text) && k < i+15; k++ {
+		if digitByte(text[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchShape is shapeRe's FindStringSubmatchIndex anchored at the start of
+// s. It tries the pattern's choices in the pattern's order: the most of
+// each repeat first.
+func matchShape(s string) []int {
+	if !Boundary(s, 0) {
+		return nil
+	}
+	if k := runOf(s, 0, 4, isCapital); k > 0 && k < len(s) && s[k] == '/' {
+		if end, ok := shapeBody(s, k+1); ok {
+			return []int{0, end}
+		}
+	}
+	if end, ok := shapeBody(s, 0); ok {
+		return []int{0, end}
+	}
+	return nil
+}
+
+// shapeBody reads [A-Z][A-Za-z]{0,7}[- ]?\d{1,4}[A-Z]{0,3}(?:[-/][A-Z0-9]{1,3})?\b at i.
+func shapeBody(s string, i int) (int, bool) {
+	if i >= len(s) || !isCapital(s[i]) {
+		return 0, false
+	}
+	for l := runOf(s, i+1, 7, isLetter); l >= 0; l-- {
+		sep := i + 1 + l
+		for _, dash := range [2]bool{true, false} {
+			digits := sep
+			if dash {
+				if sep >= len(s) || s[sep] != '-' && s[sep] != ' ' {
+					continue
+				}
+				digits++
+			}
+			for d := runOf(s, digits, 4, digitByte); d >= 1; d-- {
+				for u := runOf(s, digits+d, 3, isCapital); u >= 0; u-- {
+					if end, ok := shapeSuffix(s, digits+d+u); ok {
+						return end, true
+					}
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+// shapeSuffix reads (?:[-/][A-Z0-9]{1,3})?\b at i.
+func shapeSuffix(s string, i int) (int, bool) {
+	if i < len(s) && (s[i] == '-' || s[i] == '/') {
+		for v := runOf(s, i+1, 3, isCapitalOrDigit); v >= 1; v-- {
+			if Boundary(s, i+1+v) {
+				return i + 1 + v, true
+			}
+		}
+	}
+	return i, Boundary(s, i)
+}
+
+// runOf counts the bytes from i, at most max, that in accepts.
+func runOf(s string, i, max int, in func(byte) bool) int {
+	n := 0
+	for n < max && i+n < len(s) && in(s[i+n]) {
+		n++
+	}
+	return n
+}
+
+func isCapital(c byte) bool        { return 'A' <= c && c <= 'Z' }
+func isLetter(c byte) bool         { return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' }
+func isCapitalOrDigit(c byte) bool { return isCapital(c) || digitByte(c) }

@@ -1,0 +1,84 @@
+package annotate
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dossier-osint/dossier/internal/annotate/testtext"
+)
+
+// The word patterns skip the word starts that their start strings and
+// tests rule out; these tests check that they find what the pattern alone
+// finds at every word start.
+
+var wordPatterns = map[string]*WordRegexp{"shapeRe": shapeRe, "titleRe": titleRe, "orgShapeRe": orgShapeRe}
+
+func checkWordPatterns(t *testing.T, text string) {
+	t.Helper()
+	for name, w := range wordPatterns {
+		got, want := w.FindAllSubmatchIndex(text), refFindAll(w.anchored, text)
+		if len(got) != 0 || len(want) != 0 {
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in %q: got %v, want %v", name, text, got, want)
+			}
+		}
+		if w.MatchString(text) != (len(want) > 0) {
+			t.Errorf("%s.MatchString(%q) = %v", name, text, len(want) == 0)
+		}
+	}
+}
+
+// checkMatchedBy checks the hand-written matchers against their patterns
+// at every byte of text.
+func checkMatchedBy(t *testing.T, text string) {
+	t.Helper()
+	for i := range len(text) + 1 {
+		if got, want := matchTitle(text[i:]), titleRe.anchored.FindStringSubmatchIndex(text[i:]); !reflect.DeepEqual(got, want) {
+			t.Errorf("matchTitle(%q) = %v, want %v", text[i:], got, want)
+		}
+		if got, want := matchShape(text[i:]), shapeRe.anchored.FindStringSubmatchIndex(text[i:]); !reflect.DeepEqual(got, want) {
+			t.Errorf("matchShape(%q) = %v, want %v", text[i:], got, want)
+		}
+	}
+}
+
+func TestWordPatternsFindWhatTheyFindEverywhere(t *testing.T) {
+	for _, s := range devSentences(t) {
+		checkWordPatterns(t, s)
+		checkMatchedBy(t, s)
+	}
+}
+
+// wordPatternWords are words the patterns look for, and near misses.
+var wordPatternWords = strings.Fields(`President President-General Prime Minister Armed Forces Defence Defense Foreign
+	Finance Interior Economy Trade Mines minister of and Deputy deputy defence Colonel Col. General Gen. Lieutenant Lt.
+	Major Maj. Brigadier Admiral Vice Rear Air Marshal Commander Captain Ambassador Secretary Chancellor King Prince
+	Sheikh Emir Director chairman Chairman CEO chief Chief executive Executive Staff staff spokesperson Spokesman envoy
+	Transitional Former Acting al el de da van von bin ben Goïta Assimi Sadio Camara O'Neil Ng’ombe Ana-Maria X
+	Group Groups Company Corporation Corp Corp. Industries Systems Metals Mining Minerals Aerospace Technologies
+	Holdings Motors Shipyard Shipbuilding Bank Resources Energy Electronics Dynamics Defence Defense Engineering
+	Logistics Limited Ltd Inc Inc. Qilin Nonferrous Smith&Wesson A-B The China Türk Éire
+	CS/VN17 CS VN17 Hudhud-30 KM450 EQ2050 KM 450 AB12CD-X1 ABCDE/F1 Z9 T-72B3 F-16V 2024 12 ABCDEFGHI12 M1A2/SEP
+	said the a in at 6x6 4×4 president general group company ltd king Veterans Affairs and of Of Sadio al-Bashir
+	van der Berg bin Zayed de, el da-Silva Col.Smith Gen., ABCD/EF12 ABCDE/F1 Abcdefgh1 Abcdefghi1 A-1234X-AB1 B 12345
+	CH-47F/X C-130J-30 Mi-17V5 T-90MS Su-30MKI2/AB12C`)
+
+func TestWordPatternsFindWhatTheyFindEverywhereOnRandomPhrases(t *testing.T) {
+	for _, s := range testtext.Phrases(2, 20000, 8, wordPatternWords, equivSeps) {
+		if checkWordPatterns(t, s); t.Failed() {
+			return
+		}
+		checkMatchedBy(t, s)
+	}
+}
+
+func FuzzWordPatterns(f *testing.F) {
+	for _, s := range []string{"Defence Minister Sadio Camara", "Qilin Nonferrous Metals of Zambia", "CS/VN17 vehicles"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkWordPatterns(t, text)
+		checkMatchedBy(t, text)
+	})
+}

@@ -1,0 +1,117 @@
+package catalog
+
+// edgeTable holds the edges of the matcher's trie, from a node and the key
+// of the piece that follows it to the child node: one open-addressed table
+// for the whole trie, in place of a Go map per node.
+type edgeTable struct {
+	slots []edgeSlot // a power of two long, at most half full
+	used  int
+	// filter has a bit set for the hash of each edge, four bits a slot.
+	// Most words of a text go on no name, and the filter, which stays in
+	// cache where the table does not, turns most of them away without
+	// reading the table.
+	filter     []uint64
+	filterBits uint // log2 of the filter's length in bits
+}
+
+func newEdgeTable(slots int) edgeTable {
+	t := edgeTable{slots: make([]edgeSlot, slots), filter: make([]uint64, slots/16)}
+	for 1<<t.filterBits < 4*slots {
+		t.filterBits++
+	}
+	return t
+}
+
+type edgeSlot struct {
+	key    uint64
+	parent uint32 // with longParent set for a long key
+	child  uint32 // 0 marks an empty slot: the root is no child
+}
+
+const longParent = 1 << 31
+
+// slotHash mixes the parent into the key (splitmix64's finaliser), so that
+// the slot index depends on every bit of both.
+func slotHash(parent uint32, key uint64) uint64 {
+	z := key ^ uint64(parent+1)*0x9e3779b97f4a7c15
+	z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+	z = (z ^ z>>27) * 0x94d049bb133111eb
+	return z ^ z>>31
+}
+
+// edgesFrom is the table of the edges from node parent: the root's many
+// edges, which every word of a text is looked up in, have a table of
+// their own, small enough to stay in cache.
+func (m *Matcher) edgesFrom(parent uint32) *edgeTable {
+	if parent == 0 {
+		return &m.rootEdges
+	}
+	return &m.edges
+}
+
+// filterBit is the word and bit of the filter for a slot hash.
+func (t *edgeTable) filterBit(h uint64) (word int, bit uint64) {
+	b := h >> (64 - t.filterBits) // the table indexes by the low bits
+	return int(b >> 6), 1 << (b & 63)
+}
+
+// child returns the child of node parent under key, which is that of piece
+// p of text (of its singular when singular is set), or 0 when there is
+// none.
+func (m *Matcher) child(parent uint32, key pieceKey, text string, p *piece, singular bool) uint32 {
+	t := m.edgesFrom(parent)
+	if key.long {
+		parent |= longParent
+	}
+	h := slotHash(parent, key.word)
+	if w, bit := t.filterBit(h); t.filter[w]&bit == 0 {
+		return 0
+	}
+	slots := t.slots
+	mask := uint64(len(slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &slots[i]
+		if s.child == 0 {
+			return 0
+		}
+		if s.key == key.word && s.parent == parent && (!key.long || p.foldsTo(text, singular, m.nodes[s.child].piece)) {
+			return s.child
+		}
+	}
+}
+
+// addChild makes a child of node parent under key, that of piece p of text.
+func (m *Matcher) addChild(parent uint32, key pieceKey, text string, p *piece) uint32 {
+	child := uint32(len(m.nodes))
+	m.nodes = append(m.nodes, node{piece: foldPiece(text[p.start:p.end])})
+	m.nodes[parent].hasChildren = true
+	t := m.edgesFrom(parent)
+	t.used++
+	if 2*t.used > len(t.slots) {
+		old, used := t.slots, t.used
+		*t = newEdgeTable(2 * len(old))
+		t.used = used
+		for _, s := range old {
+			if s.child != 0 {
+				t.place(s)
+			}
+		}
+	}
+	if key.long {
+		parent |= longParent
+	}
+	t.place(edgeSlot{key: key.word, parent: parent, child: child})
+	return child
+}
+
+func (t *edgeTable) place(s edgeSlot) {
+	h := slotHash(s.parent, s.key)
+	w, bit := t.filterBit(h)
+	t.filter[w] |= bit
+	mask := uint64(len(t.slots) - 1)
+	i := h & mask
+	for t.slots[i].child != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = s
+}

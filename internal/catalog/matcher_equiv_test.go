@@ -1,0 +1,247 @@
+package catalog
+
+// The matcher keeps its trie in one hash table and folds each piece of a
+// text once. This file keeps the matcher it replaced, whose trie was a Go
+// map at each node, as a reference, and checks that both find the same
+// names in news text and in phrases made of catalog names.
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-osint/dossier/internal/annotate/testtext"
+)
+
+type refNode struct {
+	children map[string]*refNode
+	refs     []Ref
+}
+
+type refMatcher struct{ root *refNode }
+
+type refPiece struct{ start, end int }
+
+func newRefMatcher(c *Catalog) *refMatcher {
+	m := &refMatcher{root: &refNode{}}
+	c.eachName(m.add)
+	return m
+}
+
+func (m *refMatcher) findAll(text string) []Match {
+	return m.findPieces(text, appendRefPieces(nil, text))
+}
+
+func (m *refMatcher) add(name string, kind EntryKind, index int) {
+	pieces := appendRefPieces(nil, name)
+	if len(pieces) == 0 || len(pieces) > 64 {
+		return
+	}
+	ref := Ref{Kind: kind, Index: index, Name: name, LettersOnly: true}
+	n := m.root
+	for i, p := range pieces {
+		text := name[p.start:p.end]
+		r, _ := utf8.DecodeRuneInString(text)
+		if unicode.IsDigit(r) {
+			ref.LettersOnly = false
+		}
+		if unicode.IsUpper(r) {
+			ref.upperMask |= 1 << i
+			if len(text) > 1 && strings.ToUpper(text) == text {
+				ref.acronymMask |= 1 << i
+			}
+		}
+		key := foldPiece(text)
+		child := n.children[key]
+		if child == nil {
+			if n.children == nil {
+				n.children = map[string]*refNode{}
+			}
+			child = &refNode{}
+			n.children[key] = child
+		}
+		n = child
+	}
+	if !ref.LettersOnly {
+		// A designation's digits identify it whatever the case.
+		ref.upperMask, ref.acronymMask = 0, 0
+	}
+	for k, r := range n.refs {
+		if r.Kind == kind && r.Index == index {
+			// Two spellings of one entry that differ only in capitals
+			// ("LUNA NG", "Luna NG"): either is fine in text.
+			n.refs[k].upperMask &= ref.upperMask
+			n.refs[k].acronymMask &= ref.acronymMask
+			return
+		}
+	}
+	n.refs = append(n.refs, ref)
+}
+
+func appendRefPieces(out []refPiece, text string) []refPiece {
+	start, class := -1, 0
+	for i := 0; i < len(text); {
+		var c int
+		if b := text[i]; b < utf8.RuneSelf {
+			c = int(byteClass[b])
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			c = int(runeClass(r))
+			i += size
+		}
+		if c == class {
+			continue
+		}
+		at := i - 1
+		if text[at] >= utf8.RuneSelf {
+			_, size := utf8.DecodeLastRuneInString(text[:i])
+			at = i - size
+		}
+		if class != 0 {
+			out = append(out, refPiece{start, at})
+		}
+		start, class = at, c
+	}
+	if class != 0 {
+		out = append(out, refPiece{start, len(text)})
+	}
+	return out
+}
+
+func (m *refMatcher) findPieces(text string, pieces []refPiece) []Match {
+	var out []Match
+	for i := 0; i < len(pieces); {
+		if i > 0 && pieces[i-1].end == pieces[i].start {
+			i++ // inside a word: "2C" of "VN2C" starts no name
+			continue
+		}
+		end, refs, next := m.longestAt(text, pieces, i)
+		if refs == nil {
+			i++
+			continue
+		}
+		out = append(out, Match{Start: pieces[i].start, End: end, Refs: refs})
+		i = next
+	}
+	return out
+}
+
+func (m *refMatcher) longestAt(text string, pieces []refPiece, i int) (end int, refs []Ref, next int) {
+	n := m.root
+	var buf [48]byte
+	for j := i; j < len(pieces); j++ {
+		if j > i && !joins(text[pieces[j-1].end:pieces[j].start]) {
+			break
+		}
+		child, plural := n.step(text[pieces[j].start:pieces[j].end], &buf)
+		if child == nil {
+			break
+		}
+		n = child
+		if len(n.refs) == 0 {
+			if plural {
+				break
+			}
+			continue
+		}
+		stop := pieces[j].end
+		after := j + 1
+		if !plural && after < len(pieces) && pieces[after].start == stop {
+			// Glued to more letters or digits: only a plural "s" may follow.
+			if text[pieces[after].start:pieces[after].end] != "s" ||
+				(after+1 < len(pieces) && pieces[after+1].start == pieces[after].end) {
+				if plural {
+					break
+				}
+				continue
+			}
+			stop, after = pieces[after].end, after+1
+		}
+		if ok := acceptable(text, asPieces(pieces[i:j+1]), n.refs); ok != nil {
+			end, refs, next = stop, ok, after
+		}
+		if plural {
+			break
+		}
+	}
+	return end, refs, next
+}
+
+func (n *refNode) step(word string, buf *[48]byte) (child *refNode, plural bool) {
+	if n.children == nil {
+		return nil, false
+	}
+	key := buf[:0]
+	ascii := len(word) <= len(buf)
+	for i := 0; ascii && i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key = append(key, c)
+	}
+	if !ascii {
+		key = []byte(foldPiece(word))
+	}
+	if child = n.children[string(key)]; child != nil {
+		return child, false
+	}
+	if len(key) > 2 && key[len(key)-1] == 's' {
+		return n.children[string(key[:len(key)-1])], true
+	}
+	return nil, false
+}
+
+// asPieces turns the reference's pieces into the matcher's, for the
+// capitalisation test both share.
+func asPieces(ps []refPiece) []piece {
+	out := make([]piece, len(ps))
+	for k, p := range ps {
+		out[k] = piece{start: int32(p.start), end: int32(p.end)}
+	}
+	return out
+}
+
+func checkMatchersAgree(t *testing.T, m *Matcher, ref *refMatcher, text string) {
+	t.Helper()
+	if got, want := m.FindAll(text), ref.findAll(text); !reflect.DeepEqual(got, want) {
+		t.Errorf("in %q:\ngot  %v\nwant %v", text, got, want)
+	}
+	if got, want := m.FindAllText(NewText(text)), ref.findAll(text); !reflect.DeepEqual(got, want) {
+		t.Errorf("FindAllText in %q:\ngot  %v\nwant %v", text, got, want)
+	}
+}
+
+func TestMatcherFindsWhatTheMapTrieFound(t *testing.T) {
+	c := MustDefault()
+	m, ref := c.Matcher(), newRefMatcher(c)
+	for _, line := range testtext.ArticleLines(t) {
+		checkMatchersAgree(t, m, ref, line)
+	}
+	// Phrases of catalog names, whole and cut, glued, plural, in other cases.
+	var names []string
+	c.eachName(func(name string, _ EntryKind, _ int) { names = append(names, name, name[:len(name)/2]) })
+	for _, s := range testtext.Phrases(4, 20000, 5, names, []string{" ", " ", "-", "", "s ", "’s ", ", ", "\n", " the ", "/"}) {
+		if checkMatchersAgree(t, m, ref, s); t.Failed() {
+			return
+		}
+	}
+}
+
+func FuzzMatcherFindsWhatTheMapTrieFound(f *testing.F) {
+	c := MustDefault()
+	m, ref := c.Matcher(), newRefMatcher(c)
+	for _, s := range []string{"six Norinco VN-2C IFVs", "Côte d’Ivoire", "the Eurofighter Typhoons", "Łódź", "a\xffb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkMatchersAgree(t, m, ref, text)
+	})
+}

@@ -1,0 +1,198 @@
+package catalog
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// piece is a run of letters or a run of digits of a text, as byte offsets.
+type piece struct {
+	start, end int32
+	// key and keyLong make the pieceKey of the folded piece, which the
+	// edge table is looked up by, set (keyed) the first time the matcher
+	// needs it. The fields lie flat to keep pieces small.
+	key      uint64
+	keyLong  bool
+	keyed    bool
+	nonASCII bool // it holds runes beyond ASCII, which folding may change
+}
+
+// pieceKey stands for a folded piece in the edge table. A piece of at most
+// eight bytes is its own key, packed into a word (its bytes are never
+// zero, so its length shows); a longer one has a hash for key, and long
+// set, and a look-up that finds it compares the piece itself.
+type pieceKey struct {
+	word uint64
+	long bool
+}
+
+// asciiFold folds the bytes of an ASCII piece, letters or digits, to lower
+// case when OR-ed into them.
+const asciiFold = 0x2020202020202020
+
+// keyOf is the key of the piece of text, or of its singular (the piece
+// less its last byte).
+func (p *piece) keyOf(text string, singular bool) pieceKey {
+	s, start, end, lower := text, int(p.start), int(p.end), uint64(asciiFold)
+	if p.nonASCII {
+		s = foldPiece(text[start:end])
+		start, end, lower = 0, len(s), 0
+	}
+	if singular {
+		end--
+	}
+	return keyOf(s, start, end, lower)
+}
+
+// mayBePlural: the folded piece has more than two bytes and ends in "s".
+func (p *piece) mayBePlural(text string) bool {
+	w := text[p.start:p.end]
+	if p.nonASCII {
+		w = foldPiece(w)
+	}
+	return len(w) > 2 && w[len(w)-1]|0x20 == 's'
+}
+
+// keyOf is the key of s[start:end], each byte OR-ed with lower.
+func keyOf(s string, start, end int, lower uint64) pieceKey {
+	n := end - start
+	if n <= 8 {
+		return pieceKey{word: loadUpTo8(s, start, end) | lower&lowBytes(n)}
+	}
+	h := uint64(n)
+	for ; start+8 < end; start += 8 {
+		h = mixWord(h, load8(s, start)|lower)
+	}
+	h = mixWord(h, loadUpTo8(s, start, end)|lower&lowBytes(end-start))
+	return pieceKey{word: h, long: true}
+}
+
+func mixWord(h, w uint64) uint64 {
+	h = (h ^ w) * 0x9e3779b97f4a7c15
+	return h ^ h>>32
+}
+
+// lowBytes has the low n bytes set.
+func lowBytes(n int) uint64 {
+	if n >= 8 {
+		return ^uint64(0)
+	}
+	return 1<<(8*n) - 1
+}
+
+// load8 reads s[i:i+8] as a little-endian word (one load).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// loadUpTo8 reads s[start:end], at most eight bytes, as a little-endian
+// word.
+func loadUpTo8(s string, start, end int) uint64 {
+	if start+8 <= len(s) {
+		return load8(s, start) & lowBytes(end-start)
+	}
+	var w uint64
+	for k := end - 1; k >= start; k-- {
+		w = w<<8 | uint64(s[k])
+	}
+	return w
+}
+
+// foldsTo says whether the piece of text, less its last byte when
+// singular, folds to f.
+func (p *piece) foldsTo(text string, singular bool, f string) bool {
+	w := text[p.start:p.end]
+	if p.nonASCII {
+		w = foldPiece(w)
+	}
+	if singular {
+		w = w[:len(w)-1]
+	}
+	if p.nonASCII {
+		return w == f
+	}
+	return len(w) == len(f) && EqualFoldASCII(w, f)
+}
+
+// appendPieces appends the pieces of text: its longest runs of runes of
+// one class, letters or digits. A piece takes five bytes of news text on
+// average, which sizes out when it is empty.
+func appendPieces(out []piece, text string) []piece {
+	if out == nil {
+		out = make([]piece, 0, len(text)/5+1)
+	}
+	for i := 0; i < len(text); {
+		class := byteClass[text[i]]
+		if class == 0 {
+			i++
+			continue
+		}
+		start, nonASCII := i, class == beyondASCII
+		if nonASCII {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if class = runeClass(r); class == 0 {
+				i += size
+				continue
+			}
+			i += size
+		} else {
+			i++
+		}
+		for {
+			for i < len(text) && byteClass[text[i]] == class {
+				i++
+			}
+			if i == len(text) || text[i] < utf8.RuneSelf {
+				break
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if runeClass(r) != class {
+				break
+			}
+			i += size
+			nonASCII = true
+		}
+		out = append(out, piece{start: int32(start), end: int32(i), nonASCII: nonASCII})
+	}
+	return out
+}
+
+// byteClass is runeClass for the ASCII bytes, and beyondASCII for the
+// bytes of longer runes.
+var byteClass = func() (t [256]uint8) {
+	for b := range t {
+		t[b] = runeClass(rune(b))
+		if b >= utf8.RuneSelf {
+			t[b] = beyondASCII
+		}
+	}
+	return t
+}()
+
+// Classes of runes.
+const (
+	letter      uint8 = 1
+	digit       uint8 = 2
+	beyondASCII uint8 = 3 // in byteClass only: a byte of a rune beyond ASCII
+)
+
+// runeClass is letter, digit or 0 for any other rune.
+func runeClass(r rune) uint8 {
+	switch {
+	case r < utf8.RuneSelf:
+		switch {
+		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z':
+			return letter
+		case '0' <= r && r <= '9':
+			return digit
+		}
+		return 0
+	case unicode.IsLetter(r), unicode.Is(unicode.Mn, r):
+		return letter
+	case unicode.IsDigit(r):
+		return digit
+	}
+	return 0
+}

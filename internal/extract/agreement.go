@@ -1,0 +1,73 @@
+package extract
+
+import (
+	"unicode/utf8"
+
+	"github.com/dossier-osint/dossier/internal/annotate"
+	"github.com/dossier-osint/dossier/internal/catalog"
+)
+
+// agreementRe finds a signing: a verb of signing, then within 80 runes
+// (no full stop or semicolon between) a word for an agreement, or the
+// other way round within 100. Go's regexp tries its counted gaps slowly;
+// matchAgreement is the same pattern written out, which agreementRe runs
+// in its place (the tests hold the two together).
+var agreementRe = annotate.MustCompileSearch(`(?i)\b(?:signed|signing|signs|sign|inked|concluded)\b[^.;]{0,80}?\b(contracts?|agreements?|memorand(?:um|a)(?: of understanding)?|MoUs?|deals?|accords?)\b|\b(contract|agreement|memorandum(?: of understanding)?|MoU|deal|accord)\b[^.;]{0,100}?\b(?:signed|was signed|were signed|is expected to be signed|to be signed|will be signed|could be signed)\b`).
+	MatchedBy(matchAgreement)
+
+// The words of agreementRe, in the order it tries them, in lower case.
+var (
+	signingVerbs   = []string{"signed", "signing", "signs", "sign", "inked", "concluded"}
+	agreementNouns = []string{"contracts", "contract", "agreements", "agreement", "memorandum of understanding", "memorandum",
+		"memoranda of understanding", "memoranda", "mous", "mou", "deals", "deal", "accords", "accord"}
+	agreementSubjects = []string{"contract", "agreement", "memorandum of understanding", "memorandum", "mou", "deal", "accord"}
+	signedPhrases     = []string{"signed", "was signed", "were signed", "is expected to be signed", "to be signed",
+		"will be signed", "could be signed"}
+)
+
+// matchAgreement is agreementRe's FindStringSubmatchIndex anchored at the
+// start of s, for ASCII case folding.
+func matchAgreement(s string) []int {
+	for _, v := range signingVerbs {
+		if e, ok := wordAt(s, 0, v); ok {
+			if q, end, ok := afterGap(s, e, 80, agreementNouns); ok {
+				return []int{0, end, q, end, -1, -1}
+			}
+		}
+	}
+	for _, n := range agreementSubjects {
+		if e, ok := wordAt(s, 0, n); ok {
+			if _, end, ok := afterGap(s, e, 100, signedPhrases); ok {
+				return []int{0, end, -1, -1, 0, e}
+			}
+		}
+	}
+	return nil
+}
+
+// afterGap finds the nearest of words, after at most max runes from at
+// that are no full stop or semicolon, and returns where it starts and
+// ends.
+func afterGap(s string, at, max int, words []string) (start, end int, ok bool) {
+	for gap := 0; ; gap++ {
+		if annotate.Boundary(s, at) {
+			for _, w := range words {
+				if end, ok := wordAt(s, at, w); ok {
+					return at, end, true
+				}
+			}
+		}
+		if gap == max || at == len(s) || s[at] == '.' || s[at] == ';' {
+			return 0, 0, false
+		}
+		_, size := utf8.DecodeRuneInString(s[at:])
+		at += size
+	}
+}
+
+// wordAt: w (lower case) stands at i of s in any ASCII case, with \b
+// after it; it returns its end.
+func wordAt(s string, i int, w string) (int, bool) {
+	end := i + len(w)
+	return end, end <= len(s) && catalog.EqualFoldASCII(s[i:end], w) && annotate.Boundary(s, end)
+}

@@ -1,0 +1,148 @@
+package extract
+
+import (
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/dossier-osint/dossier/internal/annotate"
+	"github.com/dossier-osint/dossier/internal/annotate/testtext"
+)
+
+// The rules' word patterns are tried only where a match can begin (see
+// annotate.WordRegexp); these tests check that they find what Go's regexp
+// finds with the same patterns.
+
+// searchPatterns pairs each pattern with Go's regexp of it.
+var searchPatterns = func() map[*annotate.WordRegexp]*regexp.Regexp {
+	out := map[*annotate.WordRegexp]*regexp.Regexp{}
+	for _, w := range []*annotate.WordRegexp{agreementRe, visitRe, meetingRe, investRe, whenVisitsRe, dueDateRe, forumRe,
+		buildRe, futureSigningRe, subjectRe, ordinalAlone, batchRe, oneBefore, agentBefore, madeBy, toState} {
+		out[w] = regexp.MustCompile(w.String())
+	}
+	return out
+}()
+
+// gatedPatterns are the patterns run only on texts that pass a cheaper
+// test, which must pass wherever the pattern matches.
+var gatedPatterns = map[*regexp.Regexp]func(string) bool{
+	includingAfter: func(s string) bool {
+		return strings.Contains(s, ":") || mayHoldFold(s, "including", "such as", "among them", "comprising")
+	},
+	inAllAfter: func(s string) bool {
+		return strings.Contains(s, ",") && mayHoldFold(s, "in all", "in total", "altogether")
+	},
+	ownedByForce: func(s string) bool { return ofAmongFirstWords(s) && mayHoldFold(s, forceWords...) },
+}
+
+// anchoredAgreement is the pattern that matchAgreement writes out.
+var anchoredAgreement = regexp.MustCompile(`^(?:` + agreementRe.String() + `)`)
+
+// checkMatchedBy checks matchAgreement against its pattern at every byte
+// of text, in the texts it reads: those without a rune beyond ASCII that
+// folds into it.
+func checkMatchedBy(t *testing.T, text string) {
+	t.Helper()
+	if strings.ContainsAny(text, "\u017f\u212a") {
+		return
+	}
+	for i := range len(text) + 1 {
+		if got, want := matchAgreement(text[i:]), anchoredAgreement.FindStringSubmatchIndex(text[i:]); !reflect.DeepEqual(got, want) {
+			t.Errorf("matchAgreement(%q) = %v, want %v", text[i:], got, want)
+		}
+	}
+}
+
+// refDefinite is the pattern that definiteBefore was written from.
+var refDefinite = regexp.MustCompile(`(?i)(?:\b(?:the|this|that|his|her|their|its)|'s|’s)\s+(?:[\p{L}-]+\s+)?$`)
+
+func checkSearchPatterns(t *testing.T, text string) {
+	t.Helper()
+	checkMatchedBy(t, text)
+	for i := range len(text) + 1 {
+		for _, s := range []string{text[:i], text[i:]} {
+			if got, want := definiteBefore(s), refDefinite.MatchString(s); got != want {
+				t.Errorf("definiteBefore(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+	for re, gate := range gatedPatterns {
+		if re.MatchString(text) && !gate(text) {
+			t.Errorf("%s matches %q, which its test turns away", re, text)
+		}
+	}
+	for w, re := range searchPatterns {
+		if got, want := w.FindAllSubmatchIndex(text), re.FindAllStringSubmatchIndex(text, -1); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s\nin %q: got %v, want %v", w, text, got, want)
+		}
+		if got, want := w.FindSubmatchIndex(text), re.FindStringSubmatchIndex(text); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s\nfirst in %q: got %v, want %v", w, text, got, want)
+		}
+		if got, want := w.FindIndex(text), re.FindStringIndex(text); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s\nindex in %q: got %v, want %v", w, text, got, want)
+		}
+		if got, want := w.MatchString(text), re.MatchString(text); got != want {
+			t.Errorf("%s\nMatchString(%q) = %v", w, text, got)
+		}
+	}
+}
+
+// craftedPhrases are near misses of the patterns' gates.
+var craftedPhrases = []string{
+	" fighters of the Serbian air force", "\tOF its NAVY", "aircraft Of\ftheir marines", "of army", "one two of army",
+	"one two three of army", "one-two of the coast guard", "x,y of army", "signed, including: tanks", "such  as",
+	"  , six jets in all", ", 12 vehicles in total", "the  first was", "the first one arrived", "A Batch of 12",
+	// Gaps of the longest length agreementRe allows, and one rune more.
+	"signed " + strings.Repeat("é", 78) + " contract", "signed " + strings.Repeat("é", 79) + " contract",
+	"deal " + strings.Repeat("x", 98) + " signed", "deal " + strings.Repeat("x", 99) + " signed",
+	"the official ", "THEIR  long-awaited\t", "Goïta's ", "Goïta’s\fvisit ", "thiſ ", "ITS\u212a ", "xthe visit ",
+	"the\u00a0visit ", "de-the ", "her", "'S  ",
+}
+
+func TestSearchPatternsFindWhatRegexpFinds(t *testing.T) {
+	for _, s := range craftedPhrases {
+		checkSearchPatterns(t, s)
+	}
+	for _, line := range testtext.ArticleLines(t) {
+		checkSearchPatterns(t, line)
+		// The windows the rules read start and end anywhere.
+		for lo := 0; lo < len(line); lo += 37 {
+			checkSearchPatterns(t, line[lo:min(len(line), lo+120)])
+		}
+	}
+}
+
+// patternWords are words the patterns look for, and near misses.
+var patternWords = strings.Fields(`signed signing signs sign inked concluded contract contracts agreement agreements
+	memorandum memoranda of understanding MoU MoUs deal deals accord accords was were is expected to be will could
+	official state working three-day two-day week-long four-day five-day first historic imminent visit visits visited
+	visiting toured travelled traveled travel met meets meet held holds hold talks with meetings meeting invest invests
+	invested investing investment investments create creating about around some over 1,500 200 new jobs would plans
+	build a an plant factory smelter centre center facility refinery mine construction when due scheduled set start
+	begin open completed ready operating come on stream Forum Summit Conference Africa-China FOCAC 2024 for the
+	Development Security on about to discuss concerning regarding intend plan sign the, Lusaka. Goïta ſigned
+	Kelvin KM talKs Kelvin İN Ministry said; “quoted” it's latest final last one arrived followed batch batches fresh next another
+	single more second third fourth further flown carried transported ferried escorted airlifted brought into by from
+	from the with its Russia's Norinco’s according including such as among them comprising in all in total altogether
+	air force navy army armed forces military border guard coast guard marines six: 12, of OF Of of of
+	memoranda memorandum contracts MOUs accords deals signs inked.`)
+
+var patternSeps = []string{" ", " ", " ", " ", ", ", ". ", "-", "  ", "\n", "; ", "", "'s ", "’s ", " (", "é"}
+
+func TestSearchPatternsFindWhatRegexpFindsOnRandomPhrases(t *testing.T) {
+	for _, s := range testtext.Phrases(3, 5000, 12, patternWords, patternSeps) {
+		if checkSearchPatterns(t, s); t.Failed() {
+			return
+		}
+	}
+}
+
+func FuzzSearchPatterns(f *testing.F) {
+	for _, s := range []string{"signed a contract", "the official visit to Mali", "ſigned a deal", "Africa Summit on Trade"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkSearchPatterns(t, text)
+	})
+}
