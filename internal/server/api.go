@@ -386,24 +386,28 @@ func (s *server) apiDocuments(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) apiDocument(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
+	d, recs, err := s.documentWithRecords(r)
 	if err != nil {
 		s.answerError(w, r, err)
-		return
-	}
-	d, err := s.Store.Document(r.Context(), id)
-	if err != nil {
-		s.failed(w, r, err)
-		return
-	}
-	recs, err := s.Store.Records(r.Context(), store.Filter{DocumentID: id})
-	if err != nil {
-		s.failed(w, r, err)
 		return
 	}
 	out := documentOf(*d)
 	out.Records = recordsOf(recs)
 	writeJSON(w, http.StatusOK, out)
+}
+
+// documentWithRecords reads the document the path names, with its records.
+func (s *server) documentWithRecords(r *http.Request) (*store.Document, []store.Record, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := s.Store.Document(r.Context(), id)
+	if err != nil {
+		return nil, nil, err
+	}
+	recs, err := s.Store.Records(r.Context(), store.Filter{DocumentID: id})
+	return d, recs, err
 }
 
 // ingestRequest is the body of POST /api/documents: one of URL, Text or

@@ -271,21 +271,12 @@ type documentData struct {
 }
 
 func (s *server) documentPage(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
+	doc, recs, err := s.documentWithRecords(r)
 	if err != nil {
 		s.answerError(w, r, err)
 		return
 	}
-	doc, err := s.Store.Document(r.Context(), id)
-	if err != nil {
-		s.failed(w, r, err)
-		return
-	}
-	recs, err := s.Store.Records(r.Context(), store.Filter{DocumentID: id})
-	if err != nil {
-		s.failed(w, r, err)
-		return
-	}
+	id := doc.ID
 	others, err := s.otherSources(r, id, recs)
 	if err != nil {
 		s.failed(w, r, err)
