@@ -143,23 +143,12 @@ func (r Record) MarshalJSON() ([]byte, error) {
 // recordJSON holds the fields of both kinds, so that a record is decoded
 // in one pass: stores read thousands at a time.
 type recordJSON struct {
-	Kind         string   `json:"kind"`
-	Recipient    string   `json:"recipient"`
-	Supplier     *string  `json:"supplier"`
-	Manufacturer *string  `json:"manufacturer"`
-	Designation  *string  `json:"designation"`
-	Category     string   `json:"category"`
-	Quantity     Quantity `json:"quantity"`
-	Status       string   `json:"status"`
-	Uncatalogued bool     `json:"uncatalogued"`
-	Type         string   `json:"type"`
-	Actors       []string `json:"actors"`
-	Country      *string  `json:"country"`
-	Planned      bool     `json:"planned"`
-	Subject      *string  `json:"subject"`
-	Date         *string  `json:"date"`
-	Evidence     []Span   `json:"evidence"`
-	Source       string   `json:"source"`
+	transferJSON
+	Type    string   `json:"type"`
+	Actors  []string `json:"actors"`
+	Country *string  `json:"country"`
+	Planned bool     `json:"planned"`
+	Subject *string  `json:"subject"`
 }
 
 // UnmarshalJSON reads either kind back, keeping only its kind's fields.
