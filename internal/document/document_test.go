@@ -308,6 +308,44 @@ func TestParseHTMLWithSiteChrome(t *testing.T) {
 	}
 }
 
+// TestParseHTMLShortArticleEndingOnAd is a short article (few commas) whose
+// body ends on an ad slot, with an author box and reader comments around it
+// that outweigh it: go-readability once dropped the paragraphs and kept those.
+func TestParseHTMLShortArticleEndingOnAd(t *testing.T) {
+	paras := []string{
+		"Northland signed a contract for six coastal radars with Vega Systems on Tuesday. The deal ends a tender that began two years ago.",
+		"The radars will watch the northern straits from 2026. The ministry did not give a price. Analysts put it near 90 million euros.",
+		"Advertisement",
+		"Vega Systems will train the operators at its plant in Ostria. The first crews start in May. The company also sells to the coast guard, which spends little on <b>advertising</b>.",
+	}
+	comment := `<div class="comment"><span class="who">Ines</span> <span class="when">2 hours ago</span><p>Another overpriced deal. The money would do more good on roads and clinics.</p><a href="#">Reply</a></div>`
+	page := `<html><head><title>Northland buys radars</title></head><body><main><article>
+<h1>Northland buys radars</h1>
+<p class="byline">By <a href="/authors/ana-lind">Ana Lind</a>, staff reporter</p>
+<div class="entry-content"><p>` + strings.Join(paras, "</p>\n<p>") + `</p>
+<p>Advertisement</p>
+</div>
+<div class="author-box"><p>Ana Lind covers defence procurement and security policy for the Northland Courier. Send tips to newsdesk@courier.example.</p></div>
+<section class="newsletter"><h2>Get the morning briefing</h2><p>The day's security news in your inbox before 7 a.m. Free, cancel anytime.</p></section>
+<section class="comments"><h2>Comments (4)</h2>` + strings.Repeat(comment, 4) + `</section>
+</article></main></body></html>`
+	doc, err := Parse("radars.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The author box may follow: a sibling paragraph of prose, which
+	// Readability keeps too.
+	want := strings.ReplaceAll(strings.Join(paras, "\n\n"), "<b>advertising</b>", "advertising")
+	if !strings.HasPrefix(doc.Body, want+"\n\n") {
+		t.Errorf("Body:\n%s\nwant it to start with:\n%s", doc.Body, want)
+	}
+	for _, chrome := range []string{"staff reporter", "briefing", "Comments", "overpriced", "Reply"} {
+		if strings.Contains(doc.Body, chrome) {
+			t.Errorf("Body keeps %q", chrome)
+		}
+	}
+}
+
 func TestParseHTMLMetadataFallbacks(t *testing.T) {
 	const paraText = "The air force received its first transport aircraft from the manufacturer this week, officials said at the ceremony."
 	const para = "<p>" + paraText + "</p>"

@@ -14,6 +14,7 @@ func FuzzParse(f *testing.F) {
 	f.Add(chromePage)
 	f.Add(`<html><head><script type="application/ld+json">[{"datePublished":1},{"@graph":[{"datePublished":"2024-02-30"}]}]</script></head><body><table><tr><td>a<br>b</td></tr></table></body></html>`)
 	f.Add("<p>fragment <b>bold</p></b><div hidden>x</div>")
+	f.Add("<div><p>Short text.</p><div class=ad><p>Advertisement</p></div></div><p>Loading...</p>")
 	f.Fuzz(func(t *testing.T, in string) {
 		for _, source := range []string{"in.txt", "in.html"} {
 			doc, err := Parse(source, []byte(in))

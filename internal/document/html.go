@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -48,6 +49,7 @@ func parseHTML(doc *Document, text string) error {
 	body := ""
 	var article readability.Article
 	if meta.depth <= maxReadabilityDepth {
+		removeAdLabels(root)
 		article, err = readability.FromDocument(root, nil)
 		if err == nil && article.Node != nil {
 			body = renderText(article.Node)
@@ -74,6 +76,58 @@ func parseHTML(doc *Document, text string) error {
 	}
 	doc.URL = pageURL(meta.canonical, meta.values["og:url"], doc.Source)
 	return nil
+}
+
+// rxAdLabel is the whole text of an ad slot's label or of a loading
+// placeholder: the words go-readability's cleanConditionally looks for.
+var rxAdLabel = regexp.MustCompile(`(?i)^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|anuncio|(loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$`)
+
+// maxAdLabel bounds, in bytes, the text gathered to compare with rxAdLabel.
+const maxAdLabel = 32
+
+// removeAdLabels deletes, under n, each block whose whole text is an ad or
+// loading label ("Advertisement" over an ad slot) and which ends a parent
+// holding other text, and returns n's text while it is short enough to be a
+// label. go-readability judges a container with fewer than ten commas by its
+// last text alone (Readability.js by its whole text), so a short article
+// ending on an ad slot lost all its paragraphs. Labels elsewhere are kept,
+// as Readability keeps them.
+func removeAdLabels(n *html.Node) (text string, short bool) {
+	var parts []string
+	size, withText := 0, 0
+	short = true
+	var label *html.Node // the last child with text, if it is a label block
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		t, ok := "", true
+		switch {
+		case c.Type == html.TextNode:
+			t = strings.TrimSpace(c.Data)
+		case c.Type == html.ElementNode && !skippedElements[c.DataAtom]:
+			t, ok = removeAdLabels(c)
+		}
+		if t == "" && ok {
+			continue
+		}
+		withText++
+		label = nil
+		if ok && blockElements[c.DataAtom] && rxAdLabel.MatchString(t) {
+			label = c
+		}
+		size += len(t)
+		if short = short && ok && size <= maxAdLabel; short {
+			parts = append(parts, t)
+		}
+	}
+	if label != nil && withText > 1 {
+		n.RemoveChild(label)
+		if short {
+			parts = parts[:len(parts)-1]
+		}
+	}
+	if !short {
+		return "", false
+	}
+	return strings.Join(parts, " "), true
 }
 
 // tokenText is the visible text of a page read without building its tree:
