@@ -77,11 +77,18 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	d.Qty = make([][]QuantityMention, len(d.Sentences))
 	d.Pieces = make([]*catalog.Text, len(d.Sentences))
 	known := &docNames{people: map[string]string{}, systems: map[int]bool{}}
+	texts := make([]string, len(d.Sentences))
+	for i, s := range d.Sentences {
+		if !s.Boilerplate {
+			texts[i] = s.Text
+		}
+	}
+	cut := catalog.NewTexts(texts)
 	for i, s := range d.Sentences {
 		if s.Boilerplate {
 			continue
 		}
-		d.Pieces[i] = catalog.NewText(s.Text)
+		d.Pieces[i] = &cut[i]
 		d.Mentions[i] = findMentions(cat, s, d.Pieces[i], known)
 		d.Dates[i] = FindDates(s.Text, s.Start, d.Ref)
 		d.Qty[i] = withoutDesignations(FindQuantities(s.Text, s.Start), d.Mentions[i])
@@ -533,20 +540,82 @@ func inContext(cat *catalog.Catalog, text string, m catalog.Match, sys catalog.S
 	return false
 }
 
+// firstWords is the first n of strings.Fields(s) joined by spaces, read
+// from only as much of s as they take.
 func firstWords(s string, n int) string {
-	f := strings.Fields(s)
-	if len(f) > n {
-		f = f[:n]
+	end := 0
+	for k := 0; k < n; k++ {
+		a, b := nextField(s, end)
+		if a == b {
+			break
+		}
+		end = b
 	}
-	return strings.Join(f, " ")
+	return strings.Join(strings.Fields(s[:end]), " ")
 }
 
+// lastWords is the last n of strings.Fields(s) joined by spaces.
 func lastWords(s string, n int) string {
-	f := strings.Fields(s)
-	if len(f) > n {
-		f = f[len(f)-n:]
+	start := len(s)
+	for k := 0; k < n; k++ {
+		a, b := prevField(s, start)
+		if a == b {
+			break
+		}
+		start = a
 	}
-	return strings.Join(f, " ")
+	return strings.Join(strings.Fields(s[start:]), " ")
+}
+
+// nextField is the span of the first field (a run of runes that are not
+// white space) at or after byte from of s; a == b when there is none.
+func nextField(s string, from int) (a, b int) {
+	a = from
+	for a < len(s) {
+		space, size := runeAt(s, a)
+		if !space {
+			break
+		}
+		a += size
+	}
+	b = a
+	for b < len(s) {
+		space, size := runeAt(s, b)
+		if space {
+			break
+		}
+		b += size
+	}
+	return a, b
+}
+
+// prevField is the span of the last field that ends at or before byte to
+// of s; a == b when there is none.
+func prevField(s string, to int) (a, b int) {
+	b = to
+	for b > 0 {
+		space, size := runeBefore(s, b)
+		if !space {
+			break
+		}
+		b -= size
+	}
+	a = b
+	for a > 0 {
+		space, size := runeBefore(s, a)
+		if space {
+			break
+		}
+		a -= size
+	}
+	return a, b
+}
+
+// runeBefore tells whether the rune that ends at byte i of s is white
+// space, and its size.
+func runeBefore(s string, i int) (space bool, size int) {
+	r, size := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsSpace(r), size
 }
 
 // nextWordSpan finds the first run of isWordRune runes at or after byte
@@ -554,11 +623,13 @@ func lastWords(s string, n int) string {
 func nextWordSpan(text string, from int) (start, end int) {
 	start = -1
 	for i := from; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		word, size := asciiWordRune[text[i]], 1
+		if text[i] >= utf8.RuneSelf {
+			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])
+			word = isWordRune(r)
 		}
-		if word := isWordRune(r); word && start < 0 {
+		if word && start < 0 {
 			start = i
 		} else if !word && start >= 0 {
 			return start, i
@@ -572,6 +643,14 @@ func nextWordSpan(text string, from int) (start, end int) {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || r == '\'' || r == '’' || r == '-' }
+
+// asciiWordRune is isWordRune of the ASCII bytes.
+var asciiWordRune = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 func isCapitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)

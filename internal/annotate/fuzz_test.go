@@ -92,6 +92,16 @@ func FuzzWordHelpersMatchStrings(f *testing.F) {
 				t.Errorf("FieldsAtMost(%q, %d) = %v", s, n, got)
 			}
 		}
+		fields := strings.Fields(s)
+		for n := range 4 {
+			first, last := fields[:min(n, len(fields))], fields[max(0, len(fields)-n):]
+			if got, want := firstWords(s, n), strings.Join(first, " "); got != want {
+				t.Errorf("firstWords(%q, %d) = %q, want %q", s, n, got, want)
+			}
+			if got, want := lastWords(s, n), strings.Join(last, " "); got != want {
+				t.Errorf("lastWords(%q, %d) = %q, want %q", s, n, got, want)
+			}
+		}
 		for _, w := range []string{"", "in", "its", "the", "k"} {
 			if got := LowerIs(s, w); got != (strings.ToLower(s) == w) {
 				t.Errorf("LowerIs(%q, %q) = %v", s, w, got)

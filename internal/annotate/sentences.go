@@ -274,6 +274,11 @@ func markCopies(sents []Sentence) {
 func wordBytesOf(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			n += int(asciiWordByte[c])
+			i++
+			continue
+		}
 		space, size := runeAt(s, i)
 		if !space {
 			n += size
@@ -282,6 +287,16 @@ func wordBytesOf(s string) int {
 	}
 	return n
 }
+
+// asciiWordByte is 1 for the ASCII bytes that are not white space.
+var asciiWordByte = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if space, _ := runeAt(string(rune(c)), 0); !space {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // sameWords: the sentences of a and b, as many, have the same words.
 func sameWords(a, b []Sentence) bool {

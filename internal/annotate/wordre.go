@@ -423,6 +423,9 @@ func wordStart(text string, i int) bool {
 	if i == 0 {
 		return true
 	}
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return !wordBytes[c]
+	}
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_')
 }

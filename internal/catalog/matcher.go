@@ -216,8 +216,21 @@ type Text struct {
 	pieces []piece
 }
 
-// NewText cuts text into pieces.
-func NewText(text string) *Text { return &Text{text: text, pieces: appendPieces(nil, text)} }
+// NewTexts cuts each of texts into pieces, all in one allocation.
+func NewTexts(texts []string) []Text {
+	size := 0
+	for _, t := range texts {
+		size += len(t)
+	}
+	buf := make([]piece, 0, size/5+len(texts))
+	out := make([]Text, len(texts))
+	for i, t := range texts {
+		start := len(buf)
+		buf = appendPieces(buf, t)
+		out[i] = Text{text: t, pieces: buf[start:len(buf):len(buf)]}
+	}
+	return out
+}
 
 // FindAllText is FindAll of a text cut before.
 func (m *Matcher) FindAllText(t *Text) []Match { return m.find(t.text, t.pieces) }

@@ -214,7 +214,7 @@ func checkMatchersAgree(t *testing.T, m *Matcher, ref *refMatcher, text string) 
 	if got, want := m.FindAll(text), ref.findAll(text); !reflect.DeepEqual(got, want) {
 		t.Errorf("in %q:\ngot  %v\nwant %v", text, got, want)
 	}
-	if got, want := m.FindAllText(NewText(text)), ref.findAll(text); !reflect.DeepEqual(got, want) {
+	if got, want := m.FindAllText(&NewTexts([]string{text})[0]), ref.findAll(text); !reflect.DeepEqual(got, want) {
 		t.Errorf("FindAllText in %q:\ngot  %v\nwant %v", text, got, want)
 	}
 }
