@@ -100,7 +100,8 @@ func Run(ctx context.Context, st store.Store, cat *catalog.Catalog, sources []st
 	defer cancel()
 
 	items := make(chan item, workers*2)
-	results := make(chan result, workers*2)
+	// Room for a whole batch, so that the workers go on while it is stored.
+	results := make(chan result, maxBatch)
 	go func() {
 		defer close(items)
 		expand(ctx, sources, stdin, opt, items)
