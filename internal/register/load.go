@@ -2,6 +2,7 @@ package register
 
 import (
 	"context"
+	"slices"
 
 	"github.com/dossier-osint/dossier/internal/catalog"
 	"github.com/dossier-osint/dossier/internal/record"
@@ -28,25 +29,33 @@ func Load(ctx context.Context, st store.Store, cat *catalog.Catalog, recipient s
 		return Input{}, err
 	}
 	in := Input{Records: append(recs, events...), Documents: make(map[int64]store.Document, len(docs))}
-	for _, d := range docs {
-		in.Documents[d.ID] = d
-	}
-	for _, d := range docs {
-		for id := d.TwinOf; id != 0; {
-			if _, ok := in.Documents[id]; ok {
-				break
+	// The twins the documents reprint, and theirs in turn, a round at a time.
+	for len(docs) > 0 {
+		for _, d := range docs {
+			in.Documents[d.ID] = d
+		}
+		var twins []int64
+		for _, d := range docs {
+			if _, ok := in.Documents[d.TwinOf]; d.TwinOf != 0 && !ok {
+				twins = append(twins, d.TwinOf)
 			}
-			twin, err := st.Document(ctx, id)
+		}
+		slices.Sort(twins)
+		docs = nil
+		for chunk := range slices.Chunk(slices.Compact(twins), maxIDs) {
+			found, err := st.Documents(ctx, store.Filter{DocumentIDs: chunk})
 			if err != nil {
 				return in, err
 			}
-			twin.Body = ""
-			in.Documents[id] = *twin
-			id = twin.TwinOf
+			docs = append(docs, found...)
 		}
 	}
 	return in, nil
 }
+
+// maxIDs bounds the IDs a query names, well under the backends' limits on
+// the parameters of a statement.
+const maxIDs = 1000
 
 // linkable reads the events link may attach to a row of the recipient's
 // transfers: those involving the recipient (bothSides asks for it), and

@@ -1,8 +1,10 @@
 package register_test
 
 import (
+	"context"
 	"fmt"
 	"math/rand"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/dossier-osint/dossier/internal/record"
 	"github.com/dossier-osint/dossier/internal/register"
 	"github.com/dossier-osint/dossier/internal/store"
+	"github.com/dossier-osint/dossier/internal/store/sqlite"
 )
 
 // testCatalog is a small catalog of its own, so the merge rules are tested
@@ -528,5 +531,37 @@ func TestYearOnlyContractClaimsNoAgreement(t *testing.T) {
 		if !reflect.DeepEqual(linked, want) {
 			t.Errorf("%s links events %v, want %v", r.Designation, linked, want)
 		}
+	}
+}
+
+// Load reads the twins a recipient's documents reprint, and theirs in
+// turn, though they tell nothing of the recipient.
+func TestLoadReadsTwinChains(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var twinOf int64
+	for i, recipient := range []string{"NER", "NER", "MLI"} {
+		doc := &store.Document{URL: fmt.Sprintf("https://example.org/%d", i), Title: "t", Body: fmt.Sprintf("body %d", i),
+			Sources: []string{fmt.Sprintf("%d.txt", i)}, TwinOf: twinOf}
+		rec := transfer(0, 0, recipient+" CHN VN2C 6/exact delivered 2023-03").Record
+		if twinOf, _, err = st.AddDocument(ctx, doc, []record.Record{rec}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in, err := register.Load(ctx, st, testCatalog(t), "MLI")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id := int64(1); id <= 3; id++ {
+		if d := in.Documents[id]; d.ID != id || d.URL == "" || d.Body != "" {
+			t.Errorf("document %d = %+v, want it without its body", id, d)
+		}
+	}
+	if len(in.Documents) != 3 {
+		t.Errorf("%d documents, want 3", len(in.Documents))
 	}
 }

@@ -194,7 +194,7 @@ func (p Party) cond(bind Bind) string {
 }
 
 // bindAll binds each of values and lists the placeholders.
-func bindAll(bind Bind, values []string) string {
+func bindAll[T any](bind Bind, values []T) string {
 	placeholders := make([]string, len(values))
 	for i, v := range values {
 		placeholders[i] = bind(v)
@@ -207,6 +207,9 @@ func (f Filter) DocumentConds(docCol string, bind Bind) []string {
 	var conds []string
 	if f.DocumentID != 0 {
 		conds = append(conds, docCol+` = `+bind(f.DocumentID))
+	}
+	if len(f.DocumentIDs) > 0 {
+		conds = append(conds, docCol+` IN (`+bindAll(bind, f.DocumentIDs)+`)`)
 	}
 	if f.Source != "" {
 		conds = append(conds, docCol+` IN (SELECT document_id FROM document_sources WHERE source = `+bind(f.Source)+`)`)

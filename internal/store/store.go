@@ -72,7 +72,9 @@ type Filter struct {
 	// Records without a date are left out when either is set.
 	Since, Until string
 	DocumentID   int64
-	RecordID     int64
+	// DocumentIDs, when not empty, are the documents to match.
+	DocumentIDs []int64
+	RecordID    int64
 	// Limit 0 means no limit.
 	Limit, Offset int
 }
