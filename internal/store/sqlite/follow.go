@@ -143,7 +143,7 @@ func (s *Store) RemoveWatchlist(ctx context.Context, id int64) error {
 
 // addAlerts creates an alert for each new record (ids[i] of recs[i]) that
 // a watchlist matches.
-func addAlerts(ctx context.Context, tx *sql.Tx, watch []store.Watchlist, docID int64, ids []int64, recs []record.Record, at time.Time) error {
+func addAlerts(ctx context.Context, tx *preparedTx, watch []store.Watchlist, docID int64, ids []int64, recs []record.Record, at time.Time) error {
 	for i, r := range recs {
 		for _, w := range watch {
 			if !w.Matches(r) {

@@ -210,8 +210,9 @@ func (s *Store) AddDocuments(ctx context.Context, batch []store.Addition) ([]sto
 			if err != nil {
 				return err
 			}
+			ptx := prepared(tx)
 			for n, a := range batch {
-				id, created, err := addOne(ctx, tx, watch, a, ats[n])
+				id, created, err := addOne(ctx, ptx, watch, a, ats[n])
 				if err != nil {
 					return err
 				}
@@ -225,7 +226,7 @@ func (s *Store) AddDocuments(ctx context.Context, batch []store.Addition) ([]sto
 
 // addOne stores one document and its records inside tx, or adds its
 // sources to the stored copy with the same hash.
-func addOne(ctx context.Context, tx *sql.Tx, watch []store.Watchlist, a store.Addition, at time.Time) (int64, bool, error) {
+func addOne(ctx context.Context, tx *preparedTx, watch []store.Watchlist, a store.Addition, at time.Time) (int64, bool, error) {
 	doc, recs := a.Document, a.Records
 	var id int64
 	err := tx.QueryRowContext(ctx, sqlDocumentByHash, doc.Hash).Scan(&id)
@@ -265,7 +266,7 @@ func addOne(ctx context.Context, tx *sql.Tx, watch []store.Watchlist, a store.Ad
 
 // addReviews stores new records' reviews as another store holds them
 // (reviews[i] for the record ids[i]).
-func addReviews(ctx context.Context, tx *sql.Tx, ids []int64, reviews []store.Reviewed) error {
+func addReviews(ctx context.Context, tx *preparedTx, ids []int64, reviews []store.Reviewed) error {
 	for i, rv := range reviews {
 		if rv.Review == store.ReviewNone {
 			continue
@@ -284,7 +285,7 @@ func addReviews(ctx context.Context, tx *sql.Tx, ids []int64, reviews []store.Re
 	return nil
 }
 
-func addSources(ctx context.Context, tx *sql.Tx, docID int64, sources []string) error {
+func addSources(ctx context.Context, tx *preparedTx, docID int64, sources []string) error {
 	for _, src := range sources {
 		if _, err := tx.ExecContext(ctx, sqlAddSource, docID, src); err != nil {
 			return err
@@ -296,12 +297,7 @@ func addSources(ctx context.Context, tx *sql.Tx, docID int64, sources []string) 
 // writeRecords inserts the records of placed with ID 0 and rewrites the
 // others, numbering them in order. It returns the new records' IDs, 0 for
 // the rewritten.
-func writeRecords(ctx context.Context, tx *sql.Tx, docID int64, placed []store.Placed) ([]int64, error) {
-	insert, err := tx.PrepareContext(ctx, sqlInsertRecord)
-	if err != nil {
-		return nil, err
-	}
-	defer insert.Close()
+func writeRecords(ctx context.Context, tx *preparedTx, docID int64, placed []store.Placed) ([]int64, error) {
 	ids := make([]int64, len(placed))
 	for seq, p := range placed {
 		cols := recordColumns(docID, seq, p.Record)
@@ -311,7 +307,7 @@ func writeRecords(ctx context.Context, tx *sql.Tx, docID int64, placed []store.P
 			}
 			continue
 		}
-		res, err := insert.ExecContext(ctx, cols...)
+		res, err := tx.ExecContext(ctx, sqlInsertRecord, cols...)
 		if err != nil {
 			return nil, err
 		}
@@ -446,7 +442,7 @@ func (s *Store) ReplaceRecords(ctx context.Context, docID int64, recs []record.R
 			}
 		}
 		added, removed, kept = plan.Counts()
-		_, err = writeRecords(ctx, tx, docID, plan.Records)
+		_, err = writeRecords(ctx, prepared(tx), docID, plan.Records)
 		return err
 	})
 	if err != nil {
