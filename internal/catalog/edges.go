@@ -30,6 +30,15 @@ type edgeSlot struct {
 
 const longParent = 1 << 31
 
+// The top bits of an edge's child say what the child holds, so that a walk
+// of the trie reads a node itself only where a name ends: the nodes are
+// too many to stay in cache, the slot just read is in it.
+const (
+	childHasChildren = 1 << 31
+	childEndsName    = 1 << 30
+	childIndex       = childEndsName - 1 // the rest is the node's index
+)
+
 // slotHash mixes the parent into the key (splitmix64's finaliser), so that
 // the slot index depends on every bit of both.
 func slotHash(parent uint32, key uint64) uint64 {
@@ -56,8 +65,8 @@ func (t *edgeTable) filterBit(h uint64) (word int, bit uint64) {
 }
 
 // child returns the child of node parent under key, which is that of piece
-// p of text (of its singular when singular is set), or 0 when there is
-// none.
+// p of text (of its singular when singular is set), with its flags, or 0
+// when there is none.
 func (m *Matcher) child(parent uint32, key pieceKey, text string, p *piece, singular bool) uint32 {
 	t := m.edgesFrom(parent)
 	if key.long {
@@ -74,7 +83,7 @@ func (m *Matcher) child(parent uint32, key pieceKey, text string, p *piece, sing
 		if s.child == 0 {
 			return 0
 		}
-		if s.key == key.word && s.parent == parent && (!key.long || p.foldsTo(text, singular, m.nodes[s.child].piece)) {
+		if s.key == key.word && s.parent == parent && (!key.long || p.foldsTo(text, singular, m.nodes[s.child&childIndex].piece)) {
 			return s.child
 		}
 	}
@@ -102,6 +111,26 @@ func (m *Matcher) addChild(parent uint32, key pieceKey, text string, p *piece) u
 	}
 	t.place(edgeSlot{key: key.word, parent: parent, child: child})
 	return child
+}
+
+// flagEdges sets the flags of every edge's child, once the trie is built.
+func (m *Matcher) flagEdges() {
+	for _, t := range []*edgeTable{&m.rootEdges, &m.edges} {
+		for i := range t.slots {
+			s := &t.slots[i]
+			if s.child == 0 {
+				continue
+			}
+			s.child &= childIndex
+			n := &m.nodes[s.child]
+			if n.hasChildren {
+				s.child |= childHasChildren
+			}
+			if len(n.refs) > 0 {
+				s.child |= childEndsName
+			}
+		}
+	}
 }
 
 func (t *edgeTable) place(s edgeSlot) {

@@ -74,6 +74,7 @@ func emptyMatcher() *Matcher {
 func newMatcher(c *Catalog) *Matcher {
 	m := emptyMatcher()
 	c.eachName(m.add)
+	m.flagEdges()
 	return m
 }
 
@@ -126,6 +127,7 @@ func NewPhraseMatcher(phrases []string) *Matcher {
 	for i, p := range phrases {
 		m.add(p, PhraseName, i)
 	}
+	m.flagEdges()
 	return m
 }
 
@@ -150,7 +152,7 @@ func (m *Matcher) add(name string, kind EntryKind, index int) {
 				ref.acronymMask |= 1 << i
 			}
 		}
-		child := m.child(n, key, name, p, false)
+		child := m.child(n, key, name, p, false) & childIndex
 		if child == 0 {
 			child = m.addChild(n, key, name, p)
 		}
@@ -267,26 +269,26 @@ var matchBuffers = sync.Pool{New: func() any { return new([]Match) }}
 
 // longestAt walks the trie from piece i and returns the longest accepted name.
 func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs []Ref, next int) {
-	at := uint32(0)
+	at := uint32(childHasChildren) // the root, with its flags
 	for j := i; j < len(pieces); j++ {
 		if j > i && !joins(text[pieces[j-1].end:pieces[j].start]) {
 			break
 		}
-		if !m.nodes[at].hasChildren {
+		if at&childHasChildren == 0 {
 			break
 		}
-		child, plural := m.step(at, text, &pieces[j])
+		child, plural := m.step(at&childIndex, text, &pieces[j])
 		if child == 0 {
 			break
 		}
 		at = child
-		n := &m.nodes[at]
-		if len(n.refs) == 0 {
+		if at&childEndsName == 0 {
 			if plural {
 				break
 			}
 			continue
 		}
+		n := &m.nodes[at&childIndex]
 		stop := int(pieces[j].end)
 		after := j + 1
 		if !plural && after < len(pieces) && int(pieces[after].start) == stop {
@@ -310,7 +312,8 @@ func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs [
 	return end, refs, next
 }
 
-// step follows piece p from node at, or its singular ("Typhoons").
+// step follows piece p from node at, or its singular ("Typhoons"), to a
+// child with its flags.
 func (m *Matcher) step(at uint32, text string, p *piece) (child uint32, plural bool) {
 	if !p.keyed {
 		k := p.keyOf(text, false)
