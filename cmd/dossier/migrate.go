@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -57,8 +58,8 @@ func runMigrate(args []string, stdout, stderr io.Writer) error {
 	if err != nil && m.copied+m.present == 0 {
 		return err
 	}
-	fmt.Fprintf(stdout, "copied %d documents (%d already there), %d records (%d reviewed), %d twin links in %s\n",
-		m.copied, m.present, m.records, m.reviewed, m.twins, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "copied %d documents (%d already there), %d records (%d reviewed), %d twin links, %d feeds, %d watchlists in %s\n",
+		m.copied, m.present, m.records, m.reviewed, m.twins, m.feeds, m.watchlists, time.Since(start).Round(time.Millisecond))
 	if err != nil {
 		return fmt.Errorf("%w; the documents copied are stored: run again with --merge to copy the rest", err)
 	}
@@ -73,22 +74,10 @@ type migration struct {
 	batch    int
 	progress io.Writer
 
-	copied, present, records, reviewed, twins int
+	copied, present, records, reviewed, twins, feeds, watchlists int
 }
 
 func (m *migration) run(ctx context.Context, merge bool) error {
-	feeds, err := m.src.Feeds(ctx)
-	if err != nil {
-		return err
-	}
-	watchlists, err := m.src.Watchlists(ctx)
-	if err != nil {
-		return err
-	}
-	if len(feeds)+len(watchlists) > 0 {
-		fmt.Fprintf(m.progress, "migrate: not copied: %d feeds, %d watchlists and their alerts; follow and watch them again in --to\n",
-			len(feeds), len(watchlists))
-	}
 	if !merge {
 		held, err := m.dst.Documents(ctx, store.Filter{Limit: 1})
 		if err != nil {
@@ -125,7 +114,55 @@ func (m *migration) run(ctx context.Context, merge bool) error {
 		}
 		m.twins++
 	}
+	return m.copyFollowing(ctx)
+}
+
+// copyFollowing copies the followed feeds with their poll state, and the
+// watchlists, those --to lacks. Watchlists come after the documents, so
+// that the copied records raise no alert a second time; the alerts raised
+// before stay in --from.
+func (m *migration) copyFollowing(ctx context.Context) error {
+	feeds, err := m.src.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	for _, f := range feeds {
+		f.ID = 0
+		switch err := m.dst.AddFeed(ctx, &f); {
+		case errors.Is(err, store.ErrExists):
+		case err != nil:
+			return err
+		default:
+			m.feeds++
+		}
+	}
+	watchlists, err := m.src.Watchlists(ctx)
+	if err != nil {
+		return err
+	}
+	held, err := m.dst.Watchlists(ctx)
+	if err != nil {
+		return err
+	}
+	for _, w := range watchlists {
+		if slices.ContainsFunc(held, func(h store.Watchlist) bool { return sameWatch(h, w) }) {
+			continue
+		}
+		w.ID = 0
+		if err := m.dst.AddWatchlist(ctx, &w); err != nil {
+			return err
+		}
+		m.watchlists++
+	}
+	if m.watchlists > 0 {
+		fmt.Fprintf(m.progress, "migrate: alerts raised before the copy stay in --from; new ones are raised in --to\n")
+	}
 	return nil
+}
+
+// sameWatch: two watchlists watch the same transfers for the same webhook.
+func sameWatch(a, b store.Watchlist) bool {
+	return a.Recipient == b.Recipient && a.Supplier == b.Supplier && a.Category == b.Category && a.Webhook == b.Webhook
 }
 
 // copyBatch copies documents in one transaction and notes their IDs in

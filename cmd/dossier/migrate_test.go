@@ -37,7 +37,10 @@ func reviewedDB(t *testing.T) string {
 	if err := st.SetTwin(ctx, docs[len(docs)-1].ID, docs[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.AddFeed(ctx, &store.Feed{URL: "https://news.example/rss"}); err != nil {
+	if err := st.AddFeed(ctx, &store.Feed{URL: "https://news.example/rss", ETag: `"v7"`, Failures: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AddWatchlist(ctx, &store.Watchlist{Recipient: "MLI", Webhook: "https://hooks.example/in", Secret: "s3"}); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := st.Records(ctx, store.Filter{Kind: record.KindTransfer, Limit: 3})
@@ -166,13 +169,14 @@ func TestMigrateSQLiteToPostgresAndBack(t *testing.T) {
 	if err := run([]string{"migrate", "--from", sqliteDB, "--to", pg, "--batch", "2"}, nil, &stdout, &stderr); err != nil {
 		t.Fatalf("migrate: %v\n%s", err, stderr.String())
 	}
-	if !strings.Contains(stdout.String(), "(3 reviewed), 1 twin links") {
+	if !strings.Contains(stdout.String(), "(3 reviewed), 1 twin links, 1 feeds, 1 watchlists") {
 		t.Errorf("migrate summary: %s", stdout.String())
 	}
-	if !strings.Contains(stderr.String(), "not copied: 1 feeds, 0 watchlists") || !strings.Contains(stderr.String(), "documents") {
+	if !strings.Contains(stderr.String(), "alerts raised before the copy stay in --from") || !strings.Contains(stderr.String(), "documents") {
 		t.Errorf("migrate progress and warnings: %s", stderr.String())
 	}
 	sameStores(t, sqliteDB, pg)
+	sameFollowing(t, sqliteDB, pg)
 
 	back := filepath.Join(t.TempDir(), "back.db")
 	cli(t, "migrate", "--from", pg, "--to", back)
@@ -185,10 +189,48 @@ func TestMigrateSQLiteToPostgresAndBack(t *testing.T) {
 		t.Errorf("migrate into a store with documents = %v, want a refusal", err)
 	}
 	out := cli(t, "migrate", "--from", sqliteDB, "--to", pg, "--merge")
-	if !strings.HasPrefix(out, "copied 0 documents (") || strings.Contains(out, "(0 already there)") {
+	if !strings.HasPrefix(out, "copied 0 documents (") || strings.Contains(out, "(0 already there)") || !strings.Contains(out, "0 feeds, 0 watchlists") {
 		t.Errorf("migrate --merge summary: %s", out)
 	}
 	sameStores(t, sqliteDB, pg)
+	sameFollowing(t, sqliteDB, pg)
+}
+
+// sameFollowing compares the feeds, with their poll state, and the
+// watchlists of two stores, leaving out their IDs.
+func sameFollowing(t *testing.T, a, b string) {
+	t.Helper()
+	ctx := context.Background()
+	read := func(db string) ([]store.Feed, []store.Watchlist) {
+		st, err := openDB(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		feeds, err := st.Feeds(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		watch, err := st.Watchlists(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range feeds {
+			feeds[i].ID = 0
+		}
+		for i := range watch {
+			watch[i].ID = 0
+		}
+		return feeds, watch
+	}
+	feedsA, watchA := read(a)
+	feedsB, watchB := read(b)
+	if !reflect.DeepEqual(feedsA, feedsB) {
+		t.Errorf("feeds differ:\n%+v\n%+v", feedsA, feedsB)
+	}
+	if !reflect.DeepEqual(watchA, watchB) {
+		t.Errorf("watchlists differ:\n%+v\n%+v", watchA, watchB)
+	}
 }
 
 func TestMigrateRefusesAMissingSource(t *testing.T) {
