@@ -25,7 +25,7 @@ usage:
   dossier ingest [--db F] PATH|URL|GLOB|-...             store articles and their records (folders, web archives too)
   dossier ingest --queue nats://HOST:4222 PATH|URL...    publish articles to a NATS JetStream queue for workers
   dossier worker --queue nats://HOST:4222 [--db F]       take articles from the queue, extract and store them
-  dossier queue status|delete --queue nats://HOST:4222   pending, in-flight and dead-lettered messages; remove a queue
+  dossier queue status|retry|delete --queue nats://HOST:4222   pending, in-flight and dead-lettered messages; send dead letters back to work; remove a queue
   dossier records [--db F] [filters] [--format F]        list stored records (table, json, jsonl, csv)
   dossier export [--db F] [--format jsonl|csv]           every record not rejected, in the guidelines' format
   dossier register [--db F] [--recipient X] [--supplier Y] [--format F]

@@ -44,10 +44,10 @@ func publishToQueue(queueURL string, sources []string, stdin io.Reader, stdout, 
 	return nil
 }
 
-// runQueue is `dossier queue status|delete`.
+// runQueue is `dossier queue status|retry|delete`.
 func runQueue(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || (args[0] != "status" && args[0] != "delete") {
-		return usageError{"queue needs a subcommand: status or delete"}
+	if len(args) == 0 || (args[0] != "status" && args[0] != "retry" && args[0] != "delete") {
+		return usageError{"queue needs a subcommand: status, retry or delete"}
 	}
 	fs := newFlags("queue "+args[0], stderr)
 	queueURL := queueFlag(fs)
@@ -68,12 +68,17 @@ func runQueue(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer q.Close()
-	if latest == nil {
+	switch args[0] {
+	case "delete":
 		if err := q.Delete(ctx); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "queue %s deleted, with its messages and dead letters\n", q.Name())
 		return nil
+	case "retry":
+		moved, err := q.Retry(ctx)
+		fmt.Fprintf(stdout, "queue %s: %d dead letters sent back to the workers\n", q.Name(), moved)
+		return err
 	}
 	st, err := q.Status(ctx, *latest)
 	if err != nil {

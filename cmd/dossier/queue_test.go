@@ -40,6 +40,9 @@ func TestQueueIngestWorkerAndStatus(t *testing.T) {
 	if again := cli(t, "ingest", "--queue", queueURL, filepath.Join(dir, "*.txt")); !strings.Contains(again, "0 published") {
 		t.Errorf("publishing again: %s", again)
 	}
+	if retried := cli(t, "queue", "retry", "--queue", queueURL); !strings.Contains(retried, "0 dead letters sent back") {
+		t.Errorf("queue retry with no dead letters: %s", retried)
+	}
 	// Deleted, the queue forgets what it was sent.
 	cli(t, "queue", "delete", "--queue", queueURL)
 	if fresh := cli(t, "ingest", "--queue", queueURL, dir); !strings.Contains(fresh, "3 published") {

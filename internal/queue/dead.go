@@ -84,3 +84,42 @@ func (q *Queue) deadLetters(ctx context.Context, stream jetstream.Stream, n int)
 	}
 	return out, nil
 }
+
+// Retry moves every dead letter back to the work stream, for the workers
+// to try again once what failed is mended, and returns how many it moved.
+// Each is published under an ID of its own, so a Retry cut short and run
+// again sends none twice, and deleted from the dead letters only once the
+// work stream holds it.
+func (q *Queue) Retry(ctx context.Context) (int, error) {
+	dead, err := q.js.Stream(ctx, q.names.deadStream)
+	if err != nil {
+		return 0, fmt.Errorf("queue %s: stream %s: %w", q.names.queue, q.names.deadStream, err)
+	}
+	state := dead.CachedInfo().State
+	moved := 0
+	for seq := state.FirstSeq; seq <= state.LastSeq && seq > 0; seq++ {
+		msg, err := dead.GetMsg(ctx, seq)
+		if errors.Is(err, jetstream.ErrMsgNotFound) {
+			continue
+		}
+		if err != nil {
+			return moved, fmt.Errorf("queue %s: reading dead letter %d: %w", q.names.queue, seq, err)
+		}
+		work := nats.NewMsg(msg.Header.Get(headerSubject))
+		work.Data = msg.Data
+		for k, v := range msg.Header {
+			if k != headerError && k != headerSubject && k != headerDeliveries {
+				work.Header[k] = v
+			}
+		}
+		id := fmt.Sprintf("%s-%d", q.names.deadStream, seq)
+		if _, err := q.js.PublishMsg(ctx, work, jetstream.WithMsgID(id)); err != nil {
+			return moved, fmt.Errorf("queue %s: sending dead letter %d back: %w", q.names.queue, seq, err)
+		}
+		if err := dead.DeleteMsg(ctx, seq); err != nil {
+			return moved, fmt.Errorf("queue %s: deleting dead letter %d: %w", q.names.queue, seq, err)
+		}
+		moved++
+	}
+	return moved, nil
+}

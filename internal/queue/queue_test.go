@@ -287,3 +287,43 @@ func TestWorkerKeepsSlowDocumentMessage(t *testing.T) {
 		t.Errorf("worker: %+v, want the document stored once, at the first attempt", done)
 	}
 }
+
+func TestRetrySendsDeadLettersBackToWork(t *testing.T) {
+	dir := t.TempDir()
+	site := serveArticles(t, dir, 0)
+	q := openQueue(t)
+	address := site + "/late.txt" // not there yet: every fetch fails
+	if sum, err := q.Publish(context.Background(), []string{address}, nil, ""); err != nil || sum.Published != 1 {
+		t.Fatalf("publish: %+v, %v", sum, err)
+	}
+	st := openStore(t)
+	f := fetch.New(fetch.Options{AllowPrivate: true})
+	opt := queue.WorkerOptions{Workers: 1, MaxAttempts: 2, RetryDelay: 20 * time.Millisecond, Fetch: f.Fetch}
+	if done := work(t, q, st, opt); done.DeadLettered != 1 || done.New != 0 {
+		t.Fatalf("worker: %+v, want the address dead-lettered", done)
+	}
+	// The page is published at last; its dead letter goes back to work.
+	articles := writeArticles(t, 1)
+	data, err := os.ReadFile(filepath.Join(articles, "000.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "late.txt"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if moved, err := q.Retry(context.Background()); err != nil || moved != 1 {
+		t.Fatalf("Retry = %d, %v; want 1 moved", moved, err)
+	}
+	if s := status(t, q); s.Dead != 0 || s.Pending != 1 {
+		t.Fatalf("status after Retry: %+v, want no dead letter and one pending", s)
+	}
+	if moved, err := q.Retry(context.Background()); err != nil || moved != 0 {
+		t.Errorf("second Retry = %d, %v; want nothing to move", moved, err)
+	}
+	if done := work(t, q, st, opt); done.New != 1 || done.DeadLettered != 0 {
+		t.Errorf("worker after Retry: %+v, want the page stored", done)
+	}
+	if stored := recordsBySource(t, st); stored[address] == 0 {
+		t.Errorf("nothing stored under %s: %v", address, stored)
+	}
+}
