@@ -425,9 +425,18 @@ func findMentions(cat *catalog.Catalog, s Sentence, pieces *catalog.Text, known 
 	}
 	for _, m := range titleRe.FindAllSubmatchIndex(text) {
 		a, b := m[2], m[3]
+		// "spokesperson Rear Admiral Roy Trinidad": the name is after the
+		// last of the titles.
+		if in := titleRe.FindSubmatchIndex(text[a:]); in != nil && in[0] == 0 {
+			a, b = a+in[2], a+in[3]
+		}
 		name := strings.TrimRight(text[a:b], "’'")
 		if taken(a, b) {
-			continue
+			kept, ok := dropSurnameStates(out, s.Start+a, s.Start+b)
+			if !ok {
+				continue
+			}
+			out = kept
 		}
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: name})
 		parts := strings.Fields(name)
@@ -464,6 +473,24 @@ func findMentions(cat *catalog.Catalog, s Sentence, pieces *catalog.Text, known 
 	}
 	slices.SortFunc(out, func(a, b Mention) int { return a.Start - b.Start }) // no two start alike
 	return out
+}
+
+// dropSurnameStates reads a state's name after a title and a given name as
+// a surname ("Rear Admiral Roy Trinidad", "Colonel Michael Jordan"): it
+// drops the states inside the person's name [a, b), if they are all that
+// the name overlaps and none starts it.
+func dropSurnameStates(out []Mention, a, b int) ([]Mention, bool) {
+	kept := make([]Mention, 0, len(out))
+	for _, m := range out {
+		if m.End <= a || m.Start >= b {
+			kept = append(kept, m)
+			continue
+		}
+		if m.Kind != MCountry || m.Start <= a || m.End > b {
+			return out, false
+		}
+	}
+	return kept, true
 }
 
 func mentionFromMatch(cat *catalog.Catalog, text string, m catalog.Match, seen map[int]bool) (Mention, bool) {

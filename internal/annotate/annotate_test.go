@@ -259,3 +259,24 @@ func TestOrganisationFoundByShapeDropsItsState(t *testing.T) {
 		t.Errorf("organisations found by shape: %q", names)
 	}
 }
+
+func TestStateNameAsSurnameIsAPerson(t *testing.T) {
+	for text, want := range map[string]string{
+		"Navy spokesperson Rear Admiral Roy Trinidad said the missiles had arrived.": "Roy Trinidad",
+		"Colonel Michael Jordan met the delegation.":                                 "Michael Jordan",
+	} {
+		d := Annotate(catalog.MustDefault(), text, "", "2024-01-10", "")
+		var people, states []string
+		for _, m := range d.Mentions[0] {
+			switch m.Kind {
+			case MPerson:
+				people = append(people, m.Name)
+			case MCountry:
+				states = append(states, m.Name)
+			}
+		}
+		if strings.Join(people, "|") != want || len(states) > 0 {
+			t.Errorf("%q: people %q, states %q; want only %q", text, people, states, want)
+		}
+	}
+}

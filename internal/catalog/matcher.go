@@ -159,8 +159,10 @@ func (m *Matcher) add(name string, kind EntryKind, index int) {
 		n = child
 	}
 	if !ref.LettersOnly {
-		// A designation's digits identify it whatever the case.
-		ref.upperMask, ref.acronymMask = 0, 0
+		// A designation's digits identify it whatever the case, but a
+		// capital "S" glued to them must stay one: "MiG-29s" are plural
+		// MiG-29s, not the MiG-29S.
+		ref.upperMask, ref.acronymMask = ref.upperMask&finalS(name, pieces), 0
 	}
 	refs := &m.nodes[n].refs
 	for k, r := range *refs {
@@ -173,6 +175,17 @@ func (m *Matcher) add(name string, kind EntryKind, index int) {
 		}
 	}
 	*refs = append(*refs, ref)
+}
+
+// finalS is the bit of the last piece of a name when it is an "S" glued to
+// digits, else 0.
+func finalS(name string, pieces []piece) uint64 {
+	k := len(pieces) - 1
+	if k < 1 || name[pieces[k].start:pieces[k].end] != "S" || pieces[k-1].end != pieces[k].start ||
+		!unicode.IsDigit(rune(name[pieces[k-1].start])) {
+		return 0
+	}
+	return 1 << k
 }
 
 // pieceBuffers reuse the piece lists of FindAll, which would otherwise be

@@ -65,8 +65,14 @@ func (m *refMatcher) add(name string, kind EntryKind, index int) {
 		n = child
 	}
 	if !ref.LettersOnly {
-		// A designation's digits identify it whatever the case.
-		ref.upperMask, ref.acronymMask = 0, 0
+		// A designation's digits identify it whatever the case, but for a
+		// capital "S" glued to them.
+		var keep uint64
+		if k := len(pieces) - 1; k > 0 && name[pieces[k].start:pieces[k].end] == "S" &&
+			pieces[k-1].end == pieces[k].start && unicode.IsDigit(rune(name[pieces[k-1].start])) {
+			keep = 1 << k
+		}
+		ref.upperMask, ref.acronymMask = ref.upperMask&keep, 0
 	}
 	for k, r := range n.refs {
 		if r.Kind == kind && r.Index == index {

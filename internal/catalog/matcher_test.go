@@ -122,3 +122,18 @@ func TestSpellingsDifferingInCapitalsBothMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestPluralIsNotAVariantEndingInS(t *testing.T) {
+	fs := testFS()
+	fs["data/systems/b.tsv"] = &fstest.MapFile{Data: []byte("designation\taliases\tcategory\tmaker\tcountry\tfamily\tsource\n" +
+		"MiG-29\t\taircraft\t\tSUN\t\tt\nMiG-29S\t\taircraft\t\tSUN\tMiG-29\tt\n")}
+	c, err := Load(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := names(t, c, "about 30 MiG-29s and two MiG-29S jets")
+	want := []string{"MiG-29s=MiG-29", "MiG-29S=MiG-29S"}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

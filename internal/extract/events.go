@@ -189,7 +189,14 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 		e.planned = planned(around) && !containsLower(text[loc[0]:loc[1]], "signed")
 	}
 	named := forumRe.MatchString(text[loc[0]:loc[1]])
-	e.anaphoric = definiteBefore(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named
+	// "the ministry signed a contract" is a subject, not a reference back
+	// as "the agreement" is: a signing told verb first names its own event.
+	verbFirst := false
+	for _, v := range signingVerbs {
+		_, ok := wordAt(text[loc[0]:], 0, v)
+		verbFirst = verbFirst || typ == record.EventAgreement && ok
+	}
+	e.anaphoric = definiteBefore(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named && !verbFirst
 	if typ == record.EventAgreement && signedBeforeRe.MatchString(text) {
 		e.anaphoric = true
 	}

@@ -43,11 +43,26 @@ func newDocState(d *annotate.Doc) *docState {
 	x := &docState{d: d, cat: d.Catalog, triggers: make([][]trigger, len(d.Sentences))}
 	for i, s := range d.Sentences {
 		if !s.Boilerplate {
-			x.triggers[i] = triggersOf(triggers.matcher.FindAllText(d.Pieces[i]), s.Start)
+			x.triggers[i] = x.dropCapabilities(triggersOf(triggers.matcher.FindAllText(d.Pieces[i]), s.Start))
 		}
 	}
 	x.focus = x.focusCountry()
 	return x
+}
+
+// dropCapabilities drops "operate" or "fly" after "can" or "could": "each
+// F-16 can fly at Mach 2" tells what a type does, not who fields it.
+func (x *docState) dropCapabilities(ts []trigger) []trigger {
+	kept := ts[:0]
+	for _, t := range ts {
+		if t.Class == InService {
+			if last, _ := annotate.LastField(x.text(t.Start-12, t.Start)); strings.EqualFold(last, "can") || strings.EqualFold(last, "could") {
+				continue
+			}
+		}
+		kept = append(kept, t)
+	}
+	return kept
 }
 
 // readable lists the sentences that carry facts: not boilerplate, not the

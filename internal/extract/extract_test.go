@@ -124,6 +124,33 @@ func TestTransferRules(t *testing.T) {
 			"Russian troops brought their BTR-82A vehicles to the exercise near Vientiane.", nil},
 		{"a loss is no transfer",
 			"Rebels destroyed two BTR-70 vehicles of the army last week.", nil},
+		{"the first of a series with the order it came from",
+			"Jordan received on Friday the first six of 24 UH-60 helicopters it bought from the United States in 2021.",
+			[]string{"JOR USA UH-60 6/exact delivered 2024-05-17", "JOR USA UH-60 24/exact contracted 2021"}},
+		{"a part of a series arriving after the purchase is told",
+			"The first four of 12 FA-50 jets that Malaysia bought from Korea Aerospace Industries landed at Kuantan on Tuesday.",
+			[]string{"MYS KOR FA-50 4/exact delivered 2024-05-21", "MYS KOR FA-50 12/exact contracted -"}},
+		{"a series told after a delivery is the order",
+			"Niger took delivery of two TB2 drones from Turkey on Monday, the first of six ordered in 2022.",
+			[]string{"NER TUR Bayraktar TB2 2/exact delivered 2024-05-20", "NER TUR Bayraktar TB2 6/exact contracted 2022"}},
+		{"what a type can do is not who flies it",
+			"Malaysia bought FA-50 jets in 2023. Each FA-50 can fly at up to Mach 1.5.",
+			[]string{"MYS KOR FA-50 ?/unknown delivered 2023"}},
+		{"talks of a possible purchase are a plan",
+			"Senegal's minister met Piriou on Friday to discuss a possible purchase of two OPV 58 S vessels.",
+			[]string{"SEN FRA OPV 58 S 2/exact planned 2024-05-17"}},
+		{"a fleet that includes a system has it in service",
+			"Mali's fleet also includes about 20 UH-60 helicopters.",
+			[]string{"MLI USA UH-60 20/approx in_service -"}},
+		{"the design a system is a version of is no equipment of its own",
+			"Cameroon's ZX-900 armoured vehicles, a version of the BTR-82A, entered service last year.",
+			[]string{"CMR - ZX-900 ?/unknown delivered 2023"}},
+		{"along with carries the verb past a comma",
+			"Jordan's air force operates about 20 UH-60 helicopters, along with Russian-built Yak-130 jets.",
+			[]string{"JOR USA UH-60 20/approx in_service -", "JOR RUS Yak-130 ?/unknown in_service -"}},
+		{"equipment on order is contracted",
+			"Malaysia has 18 FA-50 jets on order.",
+			[]string{"MYS KOR FA-50 18/exact contracted -"}},
 		{"calibres, weights and prices are not quantities",
 			"Mali ordered TB2 drones worth $120 million, each carrying 150 kg of 70 mm rockets, in 2021.",
 			[]string{"MLI TUR Bayraktar TB2 ?/unknown contracted 2021"}},
@@ -196,6 +223,25 @@ func TestEvents(t *testing.T) {
 	for k, n := range want {
 		if got[k] != n {
 			t.Errorf("%s: got %d events, want %d (all: %v)", k, got[k], n, got)
+		}
+	}
+}
+
+func TestSigningsToldVerbFirstAreTheirOwnEvents(t *testing.T) {
+	cat := testCatalog(t)
+	for body, want := range map[string]int{
+		// "the ministry signed" is a subject, not a reference to the first signing.
+		"Mali signed a contract with Baykar for TB2 drones in 2021. In March 2023, the ministry signed a contract with Norinco for armoured vehicles.": 2,
+		"Jordan signed a letter of offer and acceptance for 12 UH-60 helicopters in 2022.":                                                             1,
+	} {
+		n := 0
+		for _, r := range run(t, cat, body, "2024-05-23") {
+			if r.Kind == record.KindEvent && r.Type == record.EventAgreement {
+				n++
+			}
+		}
+		if n != want {
+			t.Errorf("%q: %d agreements, want %d", body, n, want)
 		}
 	}
 }

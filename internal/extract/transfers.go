@@ -31,6 +31,8 @@ type item struct {
 	supplier, manufacturer string
 	// distractor items (shown, exercised, carried) are no antecedents.
 	distractor bool
+	// series is "the first of six ordered": it tells the order alone.
+	series bool
 }
 
 // transfer is a record being built, with its evidence sentences.
@@ -67,6 +69,7 @@ var (
 	includingAfter = regexp.MustCompile(`(?i)^(?:[^.;]{0,40}?\b(?:including|such as|among them|comprising)\b|[^.;,]{0,30}:)`)
 	inAllAfter     = regexp.MustCompile(`(?i)^(?:\s+[\p{L}-]+){0,2},\s+([\w,-]+)\s+[\p{L}-]+\s+(?:in all|in total|altogether)`)
 	oneBefore      = annotate.MustCompileSearch(`(?i)\b(?:a|an|another|one)\s+(?:second|third|fourth|further|new|single|more)?\s*$`)
+	versionOfRe    = regexp.MustCompile(`(?i)\b(?:version|variant|derivative|development)\s+of\s+(?:the\s+|its\s+)?(?:[\p{L}-]+(?:'s|’s)\s+)?$`)
 	agentBefore    = annotate.MustCompileSearch(`(?i)\b(?:flown|carried|transported|ferried|escorted|airlifted|brought)(?:\s+(?:in|into|to)\s+[\p{L}-]+)?\s+by\s+(?:[\p{L}\d-]+\s+){0,2}$`)
 )
 
@@ -79,7 +82,7 @@ func (x *docState) transfers(events []*event) []*transfer {
 		for _, it := range items {
 			ts := x.transfersOf(it)
 			out = append(out, ts...)
-			if it.designation != "" && it.antecedent < 0 && !anyDomestic(ts) {
+			if it.designation != "" && it.antecedent < 0 && !it.series && !anyDomestic(ts) {
 				if len(ts) > 0 {
 					it.supplier, it.manufacturer = ts[0].supplier, ts[0].manufacturer
 				}
@@ -123,6 +126,9 @@ func (x *docState) items(i int, later []int, history []item) []item {
 		m := ms[k]
 		switch m.Kind {
 		case annotate.MSystem, annotate.MUncatalogued:
+			if x.versionOf(m) {
+				continue
+			}
 			it := item{sent: i, start: m.Start, end: m.End, designation: m.Name, sysIndex: -1, category: m.Category, antecedent: -1}
 			if m.Kind == annotate.MSystem {
 				sys := x.cat.Systems[m.Index]
@@ -161,6 +167,7 @@ func (x *docState) items(i int, later []int, history []item) []item {
 	if containsLower(s.Text, "batch") {
 		out = append(out, x.batchItems(i, history, out)...)
 	}
+	out = append(out, x.seriesItems(i, out)...)
 	// Unspecified equipment next to named systems is their package, not a
 	// deal of its own.
 	named := false
@@ -191,6 +198,31 @@ func (x *docState) ordinalItems(i int, locs [][]int, history, sofar []item) []it
 			one := annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
 			it.qty = &one
 			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// seriesItems reads "received two T129s on Tuesday, the first of six
+// ordered in 2022": a part of a series with no system of its own, told
+// with the order, is that order of the system named before it.
+func (x *docState) seriesItems(i int, sofar []item) []item {
+	var out []item
+	for _, q := range x.d.Qty[i] {
+		if !q.Part || x.itemRightAfter(sofar, q.End) || x.hasItemCovering(sofar, q.Start) {
+			continue
+		}
+		ante, ok := lastOf(nil, sofar, "")
+		if !ok || ante.start > q.Start {
+			continue
+		}
+		for _, t := range x.triggers[i] {
+			if t.Start >= q.End && t.Class == Contracted && t.Bwd && strings.TrimSpace(x.text(q.End, t.Start)) == "" {
+				it := ante
+				it.start, it.end, it.series = q.Start, q.End, true
+				it.qty = &annotate.QuantityMention{Value: q.Of, Qualifier: annotate.Exact}
+				out = append(out, it)
+			}
 		}
 	}
 	return out
@@ -431,14 +463,48 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
 	}
 	fwd, bwd := x.governing(it, qty)
 	switch {
+	case it.series:
+		return []trigger{*bwd}
 	case fwd != nil && bwd != nil && fwd.Class == Delivered && bwd.Class == Contracted &&
 		(qty != nil && qty.Part || participleAfter(x.text(it.end, bwd.Start))):
 		// "inducted the first of three Anka-S ordered from TAI in 2023"
 		return []trigger{*fwd, *bwd}
+	case qty != nil && qty.Part && bwd != nil && x.purchase(*bwd):
+		// "received the first six of 24 Apaches it bought": the purchase
+		// is the whole order, the part is what arrived.
+		order := *bwd
+		order.Class = Contracted
+		if fwd != nil && fwd.Class == Delivered {
+			return []trigger{*fwd, order}
+		}
+		if arrived := x.nextDelivered(it.sent, bwd.End); arrived != nil {
+			return []trigger{*arrived, order} // "the first six of 24 F-16s it bought landed"
+		}
 	case fwd != nil && (bwd == nil || it.start-fwd.End <= bwd.Start-it.end):
 		return []trigger{*fwd}
 	case bwd != nil:
 		return []trigger{*bwd}
+	}
+	return nil
+}
+
+// purchase: the trigger tells a purchase in the past ("ordered", "it
+// bought"), which in a clause after a part of a series is its whole order.
+func (x *docState) purchase(t trigger) bool {
+	switch strings.ToLower(x.text(t.Start, t.End)) {
+	case "bought", "purchased", "acquired":
+		return true
+	}
+	return t.Class == Contracted
+}
+
+// nextDelivered is the first delivery told after byte at in sentence i
+// that looks back at what precedes it ("... landed at", "... arrived").
+func (x *docState) nextDelivered(i, at int) *trigger {
+	for k := range x.triggers[i] {
+		if t := &x.triggers[i][k]; t.Start >= at && t.Bwd && t.Class == Delivered {
+			return t
+		}
 	}
 	return nil
 }
@@ -519,7 +585,7 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 		best = q
 	}
 	if best != nil {
-		return best
+		return x.partOfSeries(it.sent, best)
 	}
 	if after := x.text(it.end, it.end+60); strings.Contains(after, ",") && mayHoldFold(after, "in all", "in total", "altogether") {
 		if m := inAllAfter.FindStringSubmatchIndex(after); m != nil {
@@ -542,9 +608,34 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 	return nil
 }
 
+// partOfSeries reads "the first six of 24" as six of a series of 24; the
+// annotator gives the two numbers apart.
+func (x *docState) partOfSeries(i int, q *annotate.QuantityMention) *annotate.QuantityMention {
+	for _, p := range x.d.Qty[i] {
+		// The gap is "of", "of the" or "of its", with a little white space.
+		if p.End >= q.Start || q.Start-p.End > 12 || p.Part || p.Value == 0 {
+			continue
+		}
+		lead := strings.ToLower(x.text(p.Start, p.End))
+		gap := strings.Join(strings.Fields(x.text(p.End, q.Start)), " ")
+		if (gap == "of" || gap == "of the" || gap == "of its") &&
+			containsLower(lead, "first", "last", "final", "remaining") {
+			return &annotate.QuantityMention{Start: p.Start, End: q.End, Value: p.Value, Qualifier: annotate.Exact, Part: true, Of: q.Value}
+		}
+	}
+	return q
+}
+
+// versionOf: the system is the design another is "a version of" ("the
+// AS9 Huntsman, a version of Hanwha's K9"), no equipment of its own.
+func (x *docState) versionOf(m annotate.Mention) bool {
+	before := x.text(m.Start-40, m.Start)
+	return mayHoldFold(before, "version", "variant", "derivative", "development") && versionOfRe.MatchString(before)
+}
+
 func (x *docState) systemBetween(i, a, b int) bool {
 	for _, m := range x.d.Mentions[i] {
-		if m.Start >= a && m.End <= b && (m.Kind == annotate.MSystem || m.Kind == annotate.MUncatalogued) {
+		if m.Start >= a && m.End <= b && (m.Kind == annotate.MSystem || m.Kind == annotate.MUncatalogued) && !x.versionOf(m) {
 			return true
 		}
 	}
@@ -571,7 +662,9 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 		if t.Fwd && t.End <= start && !strings.Contains(x.text(t.End, start), ";") {
 			// A participle that can look both ways ("missiles ordered from
 			// India in 2022, a C-130 ...") does not reach across a comma.
-			if t.Bwd && strings.Contains(x.text(t.End, start), ",") {
+			// "along with" or "as well as" carries the verb on past it:
+			// "flies 33 F-16s, along with Su-27 jets".
+			if gap := x.text(t.End, start); t.Bwd && strings.Contains(gap, ",") && !containsLower(gap, "along with", "as well as") {
 				continue
 			}
 			fwd = t
