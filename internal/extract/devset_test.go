@@ -17,12 +17,29 @@ const devDir = "../../../shared/eval/dev"
 // TestDevSetQuality scores the extractor on the labelled development
 // articles with the project's scorer and fails below the agreed floor.
 func TestDevSetQuality(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(devDir, "*.txt"))
+	checkQuality(t, devDir, 0.90, 0.75, 0.85)
+}
+
+// writtenDir holds ten articles written for Dossier in the manner of wire
+// and defence-trade news (invented or retold deals), labelled by the
+// guidelines. Rules were mended on them, so they guard those rules against
+// regressions more than they measure how the rules generalise.
+const writtenDir = "testdata/articles"
+
+func TestWrittenArticlesQuality(t *testing.T) {
+	checkQuality(t, writtenDir, 0.85, 0.90, 0.85)
+}
+
+// checkQuality extracts the articles of dir, scores them against their
+// gold files with the project's scorer and fails below the floors of
+// transfer F1, event F1 and each transfer field's accuracy.
+func checkQuality(t *testing.T, dir string, transferF1, eventF1, field float64) {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(files) == 0 {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("no labelled articles in %s", devDir)
+			t.Fatalf("no labelled articles in %s", dir)
 		}
-		t.Skipf("no labelled articles in %s", devDir)
+		t.Skipf("no labelled articles in %s", dir)
 	}
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Fatalf("python3 is needed to run the scorer: %v", err)
@@ -50,7 +67,7 @@ func TestDevSetQuality(t *testing.T) {
 		}
 	}
 	out.Close()
-	raw, err := exec.Command("python3", filepath.Join(devDir, "..", "score.py"), devDir, pred, "--json").Output()
+	raw, err := exec.Command("python3", filepath.Join(devDir, "..", "score.py"), dir, pred, "--json").Output()
 	if err != nil {
 		t.Fatalf("score.py: %v", err)
 	}
@@ -63,19 +80,19 @@ func TestDevSetQuality(t *testing.T) {
 		t.Fatalf("reading the scorer's output: %v\n%s", err, raw)
 	}
 	t.Logf("transfer F1 %.3f, event F1 %.3f", res.Transfer.F1, res.Event.F1)
-	if res.Transfer.F1 < 0.90 {
-		t.Errorf("transfer F1 %.3f, want at least 0.90", res.Transfer.F1)
+	if res.Transfer.F1 < transferF1 {
+		t.Errorf("transfer F1 %.3f, want at least %.2f", res.Transfer.F1, transferF1)
 	}
-	if res.Event.F1 < 0.75 {
-		t.Errorf("event F1 %.3f, want at least 0.75", res.Event.F1)
+	if res.Event.F1 < eventF1 {
+		t.Errorf("event F1 %.3f, want at least %.2f", res.Event.F1, eventF1)
 	}
-	for field, acc := range res.Fields {
+	for name, acc := range res.Fields {
 		if acc == nil {
 			continue
 		}
-		t.Logf("field %s %.3f", field, *acc)
-		if *acc < 0.85 {
-			t.Errorf("field accuracy of %s is %.3f, want at least 0.85", field, *acc)
+		t.Logf("field %s %.3f", name, *acc)
+		if *acc < field {
+			t.Errorf("field accuracy of %s is %.3f, want at least %.2f", name, *acc, field)
 		}
 	}
 }
