@@ -20,14 +20,15 @@ func TestDevSetQuality(t *testing.T) {
 	checkQuality(t, devDir, 0.90, 0.75, 0.85)
 }
 
-// writtenDir holds ten articles written for Dossier in the manner of wire
-// and defence-trade news (invented or retold deals), labelled by the
-// guidelines. Rules were mended on them, so they guard those rules against
-// regressions more than they measure how the rules generalise.
+// writtenDir holds twenty articles written for Dossier in the manner of
+// wire, trade-press, regional and official news (invented or retold deals),
+// labelled by the guidelines. Rules were mended on them, so they guard those
+// rules against regressions more than they measure how the rules
+// generalise; the floors sit a little below today's scores.
 const writtenDir = "testdata/articles"
 
 func TestWrittenArticlesQuality(t *testing.T) {
-	checkQuality(t, writtenDir, 0.85, 0.90, 0.85)
+	checkQuality(t, writtenDir, 0.78, 0.90, 0.80)
 }
 
 // checkQuality extracts the articles of dir, scores them against their

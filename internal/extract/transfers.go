@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -33,6 +34,9 @@ type item struct {
 	distractor bool
 	// series is "the first of six ordered": it tells the order alone.
 	series bool
+	// more is a bare count of the system named last ("and six more in
+	// 2010"), dated by the date that follows it.
+	more bool
 }
 
 // transfer is a record being built, with its evidence sentences.
@@ -168,6 +172,7 @@ func (x *docState) items(i int, later []int, history []item) []item {
 		out = append(out, x.batchItems(i, history, out)...)
 	}
 	out = append(out, x.seriesItems(i, out)...)
+	out = append(out, x.moreItems(i, history, out)...)
 	// Unspecified equipment next to named systems is their package, not a
 	// deal of its own.
 	named := false
@@ -227,6 +232,39 @@ func (x *docState) seriesItems(i int, sofar []item) []item {
 	}
 	return out
 }
+
+// moreItems reads "ordered six in 2008 and six more in 2010": a count
+// followed by "more" and no noun of its own is a further batch of the
+// system named last.
+func (x *docState) moreItems(i int, history, sofar []item) []item {
+	var out []item
+	for _, q := range x.d.Qty[i] {
+		after := x.text(q.End, q.End+30)
+		if q.Part || !strings.HasPrefix(strings.TrimLeft(after, " \t\n\f\r"), "more") {
+			continue
+		}
+		loc := bareMore.FindStringSubmatchIndex(after)
+		if loc == nil || x.hasItemCovering(sofar, q.Start) {
+			continue
+		}
+		ante, ok := lastOf(history, sofar, "")
+		if !ok || ante.start > q.Start && ante.sent == i {
+			continue
+		}
+		it := ante
+		it.sent, it.start, it.end, it.more = i, q.Start, q.End+loc[3], true
+		if ante.sent != i {
+			it.antecedent = ante.sent
+		}
+		it.qty = &q
+		out = append(out, it)
+	}
+	return out
+}
+
+// bareMore is "more" with no noun after it: a preposition, a verb or the
+// end of the clause follows.
+var bareMore = regexp.MustCompile(`^(\s+more)\b(?:\s*[,.;]|\s+(?:in|on|from|by|last|this|earlier|later|since|were|was|are|have|had|will|followed|arrived)\b)`)
 
 // batchItems reads "a second batch followed in 2023": a batch with no
 // system of its own is one of the system named last.
@@ -465,6 +503,8 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
 	switch {
 	case it.series:
 		return []trigger{*bwd}
+	case it.more && bwd != nil && annotate.FieldsAtMost(x.text(it.end, bwd.Start), 0):
+		return []trigger{*bwd} // "received two ... and has 42 more on order"
 	case fwd != nil && bwd != nil && fwd.Class == Delivered && bwd.Class == Contracted &&
 		(qty != nil && qty.Part || participleAfter(x.text(it.end, bwd.Start))):
 		// "inducted the first of three Anka-S ordered from TAI in 2023"
@@ -547,6 +587,9 @@ func (x *docState) transfersOf(it item) []*transfer {
 		}
 		if g.Class != InService {
 			t.date = x.dateFor(i, g)
+			if d, ok := x.dateRightAfter(it); ok && it.more {
+				t.date = d
+			}
 		}
 		for _, r := range x.recipients(it, g) {
 			c := *t
@@ -738,6 +781,17 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 	return best
 }
 
+// dateRightAfter is the date that follows an item within a few words
+// ("six more in March 2022").
+func (x *docState) dateRightAfter(it item) (annotate.Date, bool) {
+	for _, dm := range x.datesOf(it.sent) {
+		if dm.Start >= it.end && annotate.FieldsAtMost(x.text(it.end, dm.Start), 2) {
+			return dm.Before(x.d.Ref), true
+		}
+	}
+	return annotate.Date{}, false
+}
+
 // statusDate: what has happened cannot lie after the article's date.
 func (x *docState) statusDate(dm annotate.DateMention, g trigger) annotate.Date {
 	if g.Class == Planned {
@@ -766,6 +820,19 @@ func (x *docState) recipients(it item, g trigger) []string {
 	ms := x.d.Mentions[i]
 	if to := x.toRecipient(it, g); to != "" {
 		return []string{to}
+	}
+	if x.giving(it, g) {
+		// "Spain sent Ukraine 20 tanks": the state right after the verb
+		// receives; the subject gives, so it is no recipient.
+		for _, m := range ms {
+			if m.Start >= g.End && m.End <= it.start && isStateLike(m) && strings.TrimSpace(x.text(g.End, m.Start)) == "" {
+				return []string{m.Country}
+			}
+		}
+		if x.focus != "" {
+			return []string{x.focus}
+		}
+		return nil
 	}
 	subjectEnd := g.Start
 	if it.start < g.Start {
@@ -818,6 +885,20 @@ func (x *docState) toRecipient(it item, g trigger) string {
 	return ""
 }
 
+// giving: the trigger is an active verb of the giver told before the
+// item ("Spain sent", "Russia supplied", "China donated").
+func (x *docState) giving(it item, g trigger) bool {
+	if !g.Fwd || g.End > it.start || g.Class != Delivered {
+		return false
+	}
+	verb := x.text(g.Start, g.End)
+	return slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) })
+}
+
+// givingVerbs are the active verbs of a giver.
+var givingVerbs = []string{"sent", "has sent", "have sent", "had sent", "shipped", "delivered", "delivers", "donated", "donates",
+	"supplied", "supplies", "gifted", "transferred", "handed over", "hands over"}
+
 var accordingTo = regexp.MustCompile(`according to (?:the |an? )?(?:[\p{L}-]+ ){0,2}$`)
 
 var toState = annotate.MustCompileSearch(`\bto (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:of )?$`)
@@ -863,7 +944,8 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 		return maker.Country, manufacturer, true
 	}
 	// "Russia supplied military equipment to Mali": the subject gives.
-	for k := len(ms) - 1; k >= 0 && x.toRecipient(it, g) == recipient; k-- {
+	subjectGives := x.toRecipient(it, g) == recipient || x.giving(it, g)
+	for k := len(ms) - 1; k >= 0 && subjectGives; k-- {
 		m := ms[k]
 		if m.End > g.Start || !isStateLike(m) || m.Country == recipient {
 			continue
