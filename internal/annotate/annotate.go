@@ -181,7 +181,9 @@ func (d *Doc) RuneOffset(b int) int {
 }
 
 // notShapes start strings that look like designations but are not.
-var notShapes = regexp.MustCompile(`^(?:Block|Phase|Batch|Lot|Tranche|Flight|Mk|Model|Type|COVID|Covid|G|Q|H|No|Section|Article|Resolution|Chapter|Vol|Page|Room|Route|Highway|Level|Gate|Zone|Sector|Camp|Base|Unit|Class|Grade|Group|Series|Version|Day|Week|Year|Top|Under|Over|Formula|Euro|Windows|iPhone|A|I)\b`)
+var notShapes = regexp.MustCompile(`^(?:Block|Phase|Batch|Lot|Tranche|Flight|Mk|Model|Type|COVID|Covid|G|Q|H|No|Section|Article|Resolution|Chapter|Vol|Page|Room|Route|Highway|Level|Gate|Zone|Sector|Camp|Base|Unit|Class|Grade|Group|Series|Version|Day|Week|Year|Top|Under|Over|Formula|Euro|Windows|iPhone|A|I|` +
+	`January|February|March|April|May|June|July|August|September|October|November|December|` +
+	`Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b`)
 
 // nameBefore finds a capitalised word of four letters or more that ends
 // right before byte at of text, or one lower-case word before it

@@ -154,6 +154,8 @@ func TestQuantities(t *testing.T) {
 		{"twenty-four jets and two hundred and fifty trucks", []string{"24/exact", "250/exact"}},
 		{"the second of three vessels", []string{"1/exact"}},
 		{"the first four aircraft", []string{"4/exact"}},
+		{"the navy took over two corvettes and handed over three", []string{"2/exact", "3/exact"}},
+		{"88 of the eight-wheeled vehicles, two-seat trainers, four-engine aircraft and a 28-aircraft order", []string{"88/exact", "28/exact"}},
 	}
 	for _, tc := range cases {
 		var got []string
@@ -277,6 +279,27 @@ func TestStateNameAsSurnameIsAPerson(t *testing.T) {
 		}
 		if strings.Join(people, "|") != want || len(states) > 0 {
 			t.Errorf("%q: people %q, states %q; want only %q", text, people, states, want)
+		}
+	}
+}
+
+// A designation's shape before an equipment word makes an uncatalogued
+// system, but a month and year never do.
+func TestDesignationShapesLeaveDatesAlone(t *testing.T) {
+	for text, want := range map[string]string{
+		"Mali received 50 Tarvos TX450 military trucks.":                         "TX450",
+		"Greece signed a deal in July 2024 for 20 F-35A fighters.":               "",
+		"The navy ordered two Sept 2025 patrol boats, the ministry said in May.": "",
+	} {
+		d := Annotate(catalog.MustDefault(), text, "", "2025-01-10", "")
+		var shapes []string
+		for _, m := range d.Mentions[0] {
+			if m.Kind == MUncatalogued {
+				shapes = append(shapes, m.Name)
+			}
+		}
+		if strings.Join(shapes, "|") != want {
+			t.Errorf("%q: uncatalogued %q, want %q", text, shapes, want)
 		}
 	}
 }

@@ -102,7 +102,9 @@ func FindQuantities(text string, base int) []QuantityMention {
 			}
 			mod := m.mod
 			if (mod == modAbout || mod == modOver) && prepositionalUse(text[:m.start]) {
-				mod = modNone // "talks about 12 more FA-50s"
+				// "talks about 12 more FA-50s", "took over two corvettes":
+				// the word belongs to what comes before, not to the count.
+				mod, q.Start = modNone, base+skipSpace(text, wordEnd(text, m.start))
 			}
 			switch mod {
 			case modAtLeast, modOver:
@@ -128,7 +130,8 @@ func prepositionalUse(before string) bool {
 	}
 	switch strings.Trim(strings.ToLower(last), ",.") {
 	case "talks", "talk", "talking", "discussions", "discussion", "negotiations", "negotiating", "concerns", "questions",
-		"reports", "asked", "spoke", "speaking", "agreement", "deal", "contract", "news", "thinking", "information":
+		"reports", "asked", "spoke", "speaking", "agreement", "deal", "contract", "news", "thinking", "information",
+		"took", "take", "takes", "taken", "taking", "handed", "hand", "hands", "handing":
 		return true
 	}
 	return false
@@ -149,8 +152,29 @@ func measures(text string, start, end int) bool {
 		prev == 'x' && start >= 2 && text[start-2] >= '0' && text[start-2] <= '9' {
 		return true // part of a designation or a size: "FA-50", "CH-92A", "4×4"
 	}
-	return unitAfter(text[end:]) || currencyBefore(text[:start])
+	return unitAfter(text[end:]) || currencyBefore(text[:start]) || compoundAdjective(text[end:])
 }
+
+// compoundAdjective: a hyphen and a word that makes the number part of an
+// adjective follow ("eight-wheeled vehicles", "four-engine aircraft"),
+// which describes one item instead of counting them; "a 28-aircraft
+// order" still counts.
+func compoundAdjective(s string) bool {
+	if s == "" || s[0] != '-' {
+		return false
+	}
+	w := s[1:wordEnd(s, 1)]
+	if n := len(w); n > 3 && (w[n-2]|0x20) == 'e' && (w[n-1]|0x20) == 'd' {
+		return true // "-wheeled", "-engined", "-tracked"
+	}
+	_, ok := adjectiveParts.find(w)
+	return ok
+}
+
+// adjectiveParts are nouns that make a compound adjective after a number
+// and a hyphen.
+var adjectiveParts = newWordTable(map[string]int{"engine": 1, "seater": 1, "wheel": 1, "axle": 1, "barrel": 1,
+	"blade": 1, "rotor": 1, "door": 1, "place": 1})
 
 // isYear: digits alone (no thousands separator) from 1900 to 2100.
 func isYear(w string) bool {

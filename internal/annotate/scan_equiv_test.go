@@ -328,7 +328,9 @@ func refFindQuantities(text string, base int) []QuantityMention {
 			}
 			mod := strings.Join(strings.Fields(g["mod"]), " ")
 			if (mod == "about" || mod == "over" || mod == "around") && refPrepositionalUse(text[:m[0]]) {
-				mod = ""
+				// fixed: the span starts at the number.
+				after := start + len(strings.Fields(text[start:end])[0])
+				mod, q.Start = "", base+after+len(text[after:end])-len(strings.TrimLeft(text[after:end], " \t\n\f\r"))
 			}
 			switch mod {
 			case "":
@@ -356,7 +358,8 @@ func refPrepositionalUse(before string) bool {
 	}
 	switch strings.Trim(last, ",.") {
 	case "talks", "talk", "talking", "discussions", "discussion", "negotiations", "negotiating", "concerns", "questions",
-		"reports", "asked", "spoke", "speaking", "agreement", "deal", "contract", "news", "thinking", "information":
+		"reports", "asked", "spoke", "speaking", "agreement", "deal", "contract", "news", "thinking", "information",
+		"took", "take", "takes", "taken", "taking", "handed", "hand", "hands", "handing":
 		return true
 	}
 	return false
@@ -376,11 +379,14 @@ func refMeasures(text string, start, end int) bool {
 		prev == 'x' && start >= 2 && text[start-2] >= '0' && text[start-2] <= '9' {
 		return true
 	}
-	if refUnitAfter.MatchString(text[end:]) {
+	if refUnitAfter.MatchString(text[end:]) || refCompoundAdjective.MatchString(text[end:]) {
 		return true
 	}
 	return refCurrencyBefore.MatchString(text[:start])
 }
+
+// refCompoundAdjective: added with compoundAdjective, "eight-wheeled".
+var refCompoundAdjective = regexp.MustCompile(`(?i)^-(?:\w{2,}ed|engine|seater|wheel|axle|barrel|blade|rotor|door|place)\b`)
 
 var refNumberWords = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -575,7 +581,7 @@ var equivWords = strings.Fields(`January February March April May June July Augu
 	twenty-four sixty-six dozens hundreds scores several number large unknown undisclosed unspecified batch
 	new further fresh numerous fleet multiple its someone something overall
 	mm km km/h kg tonnes tons t m per cent percent million billion bn jobs people men crew aged No. Type type
-	Rs. USD $ € £ x × % / - 6x6 4×4 12.7 FA-50 talks deal Korea said tanks jets aircraft é Goïta’s`)
+	Rs. USD $ € £ x × % / - 6x6 4×4 12.7 FA-50 wheeled engine seater took handed talks deal Korea said tanks jets aircraft é Goïta’s`)
 
 var equivSeps = []string{" ", " ", " ", " ", ", ", ". ", "-", "  ", "\n", "\t", "", "/", "'s ", " (", ") ", "’ ", "\u00a0"}
 

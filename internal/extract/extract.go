@@ -110,7 +110,7 @@ func (x *docState) focusCountry() string {
 			for _, r := range m.Refs {
 				if r.Kind == catalog.CountryName || r.Kind == catalog.Demonym {
 					after := x.d.Title[m.End:]
-					if strings.HasPrefix(after, "-") || strings.HasPrefix(after, " firms") || isOriginPossessive(after) {
+					if strings.HasPrefix(after, "-") || isOriginPossessive(after) || r.Kind == catalog.Demonym && nounAfter(after) {
 						break
 					}
 					add(x.cat.Countries[r.Index].ISO3, 3)
@@ -137,6 +137,16 @@ func (x *docState) focusCountry() string {
 		}
 	}
 	return best
+}
+
+// nounAfter: a common noun follows a demonym of a title ("Turkish armoured
+// vehicles", "Indian firms"), which then tells where things come from, not
+// who acts; "Malian Junta" or "Malian and Chinese officials" still act.
+func nounAfter(after string) bool {
+	if len(after) < 2 || after[0] != ' ' || after[1] < 'a' || after[1] > 'z' {
+		return false
+	}
+	return !strings.HasPrefix(after, " and ") && !strings.HasPrefix(after, " or ")
 }
 
 // isOriginPossessive: "'s Otokar" after a state names the maker's home.

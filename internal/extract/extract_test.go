@@ -157,6 +157,41 @@ func TestTransferRules(t *testing.T) {
 		{"a bare count with more before on order is only the order",
 			"Jordan received two UH-60 helicopters in March 2023 and has 12 more on order.",
 			[]string{"JOR USA UH-60 2/exact delivered 2023-03", "JOR USA UH-60 12/exact contracted -"}},
+		{"a bare count after a verb is a batch of the system named last, and lost after a comma is another clause",
+			"Mali already flies six TB2 drones; it ordered four in 2019 and two more in 2021, and lost one in a crash in 2022.",
+			[]string{"MLI TUR Bayraktar TB2 6/exact in_service -", "MLI TUR Bayraktar TB2 4/exact contracted 2019",
+				"MLI TUR Bayraktar TB2 2/exact contracted 2021"}},
+		{"a further batch shares its clause's verb across commas",
+			"Mali ordered 18 TB2 drones, most of them armed, in January 2021 and six more in March 2022.",
+			[]string{"MLI TUR Bayraktar TB2 18/exact contracted 2021-01", "MLI TUR Bayraktar TB2 6/exact contracted 2022-03"}},
+		{"the count after the is a batch of the system named last",
+			"Jordan is in talks over 12 more UH-60 helicopters, on top of the 20 it already operates.",
+			[]string{"JOR USA UH-60 12/exact planned -", "JOR USA UH-60 20/exact in_service -"}},
+		{"the design a system is built under licence from is no antecedent",
+			"The FA-50 jet is built by Korea Aerospace Industries under licence from Russia's Yak-130, and Niger ordered six in 2020.",
+			[]string{"NER KOR FA-50 6/exact contracted 2020"}},
+		{"a date right before the trigger dates it, not the date of the news",
+			"Mali cancelled the rest of its 2019 order for 12 TB2 drones, officials said on Monday.",
+			[]string{"MLI TUR Bayraktar TB2 12/exact contracted 2019"}},
+		{"an agreement that provides for equipment is its contract",
+			"The drones were built under an agreement signed with Baykar in May 2022, which provides for 30 TB2 drones for Mali.",
+			[]string{"MLI TUR Bayraktar TB2 30/exact contracted 2022-05"}},
+		{"took over is a delivery, and over is no modifier of the count",
+			"In December 2023 the Senegalese navy took over two OPV 58 S vessels from France.",
+			[]string{"SEN FRA OPV 58 S 2/exact delivered 2023-12"}},
+		{"talks under way with a maker are a plan",
+			"Senegal said talks were under way with Korea Aerospace Industries on FA-50 jets.",
+			[]string{"SEN KOR FA-50 ?/unknown planned -"}},
+		{"air defences built around a system have it in service",
+			"Laos's air defences are built around Chinese HQ-22 batteries.",
+			[]string{"LAO CHN HQ-22 ?/unknown in_service -"}},
+		{"a long subject without a comma still reaches its verb",
+			"The first three TB2 drones assembled in Mali under licence from the Turkish company Baykar for the air force were handed over on 12 March.",
+			[]string{"MLI TUR Bayraktar TB2 3/exact delivered 2024-03-12"}},
+		{"the Korean jets refer to the Korean system, not the one replaced",
+			"Malaysia signed a contract for four FA-50 jets on Monday, part of a plan to replace its Yak-130 trainers with up to 12 of the Korean jets. The air force intends to order the remaining eight aircraft later.",
+			[]string{"MYS KOR FA-50 4/exact contracted 2024-05-20", "MYS RUS Yak-130 ?/unknown in_service -",
+				"MYS KOR FA-50 12/approx planned 2024-05-20", "MYS KOR FA-50 8/exact planned 2024-05-20"}},
 		{"the giver sends, the state right after the verb receives",
 			"Turkey sent Mali four TB2 drones in 2022.",
 			[]string{"MLI TUR Bayraktar TB2 4/exact delivered 2022"}},
@@ -172,6 +207,20 @@ func TestTransferRules(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 			t.Errorf("%s:\n%s\n got %q\nwant %q", tc.name, tc.body, got, tc.want)
 		}
+	}
+}
+
+// A bare "the Air Force" is the article's main state's, and a demonym
+// before a common noun in the title ("Turkish armed drones") names where
+// the equipment comes from, not that state.
+func TestTitleDemonymOfEquipmentIsNoFocus(t *testing.T) {
+	cat := testCatalog(t)
+	body := "Mali took delivery of six TB2 drones from Turkey's Baykar in Ankara on Friday. The Air Force already flies four UH-60 helicopters."
+	d := annotate.Annotate(cat, body, "Army receives Turkish armed drones", "2024-05-23", "")
+	got := transfers(extract.Extract(d, "test"))
+	want := []string{"MLI TUR Bayraktar TB2 6/exact delivered 2024-05-17", "MLI USA UH-60 4/exact in_service -"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
 

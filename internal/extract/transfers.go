@@ -73,7 +73,7 @@ var (
 	includingAfter = regexp.MustCompile(`(?i)^(?:[^.;]{0,40}?\b(?:including|such as|among them|comprising)\b|[^.;,]{0,30}:)`)
 	inAllAfter     = regexp.MustCompile(`(?i)^(?:\s+[\p{L}-]+){0,2},\s+([\w,-]+)\s+[\p{L}-]+\s+(?:in all|in total|altogether)`)
 	oneBefore      = annotate.MustCompileSearch(`(?i)\b(?:a|an|another|one)\s+(?:second|third|fourth|further|new|single|more)?\s*$`)
-	versionOfRe    = regexp.MustCompile(`(?i)\b(?:version|variant|derivative|development)\s+of\s+(?:the\s+|its\s+)?(?:[\p{L}-]+(?:'s|’s)\s+)?$`)
+	versionOfRe    = regexp.MustCompile(`(?i)\b(?:(?:version|variant|derivative|development)\s+of|licen[cs]e\s+from)\s+(?:the\s+|its\s+)?(?:[\p{L}-]+(?:'s|’s)\s+)?$`)
 	agentBefore    = annotate.MustCompileSearch(`(?i)\b(?:flown|carried|transported|ferried|escorted|airlifted|brought)(?:\s+(?:in|into|to)\s+[\p{L}-]+)?\s+by\s+(?:[\p{L}\d-]+\s+){0,2}$`)
 )
 
@@ -155,7 +155,7 @@ func (x *docState) items(i int, later []int, history []item) []item {
 			if it.category == "" {
 				it.category = x.categoryNear(i, k)
 			}
-			it.distractor = x.distracted(it)
+			it.distractor = x.distracted(it) || x.replaced(it)
 			out = append(out, it)
 		case annotate.MTerm:
 			if it, ok := x.termItem(i, k, later, history, out); ok {
@@ -233,17 +233,23 @@ func (x *docState) seriesItems(i int, sofar []item) []item {
 	return out
 }
 
-// moreItems reads "ordered six in 2008 and six more in 2010": a count
-// followed by "more" and no noun of its own is a further batch of the
-// system named last.
+// moreItems reads "ordered six in 2008 and six more in 2010" or "on top
+// of the 36 it already operates": a count with no noun of its own is a
+// batch of the system named last. A count alone needs a verb of status
+// or "the" right before it ("ordered 18, most of them used"); a count
+// followed by "more" is a further batch, dated by the date after it.
 func (x *docState) moreItems(i int, history, sofar []item) []item {
 	var out []item
 	for _, q := range x.d.Qty[i] {
-		after := x.text(q.End, q.End+30)
-		if q.Part || !strings.HasPrefix(strings.TrimLeft(after, " \t\n\f\r"), "more") {
+		if q.Part {
 			continue
 		}
-		loc := bareMore.FindStringSubmatchIndex(after)
+		after := x.text(q.End, q.End+30)
+		more := strings.HasPrefix(strings.TrimLeft(after, " \t\n\f\r"), "more")
+		if !more && (q.Qualifier == annotate.Unknown || !x.statusRightBefore(i, q.Start) && !theBefore(x.text(q.Start-8, q.Start))) {
+			continue
+		}
+		loc := bareCount.FindStringSubmatchIndex(after)
 		if loc == nil || x.hasItemCovering(sofar, q.Start) {
 			continue
 		}
@@ -252,7 +258,10 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 			continue
 		}
 		it := ante
-		it.sent, it.start, it.end, it.more = i, q.Start, q.End+loc[3], true
+		it.sent, it.start, it.end, it.more = i, q.Start, q.End, more
+		if more {
+			it.end += loc[3]
+		}
 		if ante.sent != i {
 			it.antecedent = ante.sent
 		}
@@ -262,9 +271,34 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 	return out
 }
 
-// bareMore is "more" with no noun after it: a preposition, a verb or the
-// end of the clause follows.
-var bareMore = regexp.MustCompile(`^(\s+more)\b(?:\s*[,.;]|\s+(?:in|on|from|by|last|this|earlier|later|since|were|was|are|have|had|will|followed|arrived)\b)`)
+// statusRightBefore: a status verb that governs what follows ends right
+// before at ("ordered six").
+func (x *docState) statusRightBefore(i, at int) bool {
+	for _, t := range x.triggers[i] {
+		if t.Fwd && t.Class.isStatus() && t.End <= at && strings.TrimSpace(x.text(t.End, at)) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// theBefore: text ends with the word "the" and white space.
+func theBefore(text string) bool {
+	t := strings.TrimRight(text, " \t\n\f\r")
+	n := len(t)
+	if n == len(text) || n < 3 || !strings.EqualFold(t[n-3:], "the") {
+		return false
+	}
+	if n == 3 {
+		return true
+	}
+	c := t[n-4] | 0x20 // no letter right before "the"
+	return c < 'a' || c > 'z'
+}
+
+// bareCount is a count with no noun after it, "more" allowed: a
+// preposition, a pronoun, a verb or the end of the clause follows.
+var bareCount = regexp.MustCompile(`^(?:(\s+more)\b)?(?:\s*[,.;]|\s+(?:in|on|from|by|last|this|earlier|later|since|were|was|are|have|had|will|followed|arrived|it|they|which|that)\b)`)
 
 // batchItems reads "a second batch followed in 2023": a batch with no
 // system of its own is one of the system named last.
@@ -367,7 +401,13 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 		if want == "" {
 			want = "*"
 		}
-		ante, ok := lastOf(history, sofar, want)
+		// "the Swedish jets" point back to the Swedish system, not
+		// to the one named last.
+		origin := ""
+		if k > 0 && ms[k-1].Kind == annotate.MCountry && ms[k-1].Form == catalog.Demonym && strings.TrimSpace(x.text(ms[k-1].End, m.Start)) == "" {
+			origin = ms[k-1].Country
+		}
+		ante, ok := lastFrom(history, sofar, want, origin)
 		if !ok {
 			ante, ok = x.nextSystem(later, want)
 		}
@@ -413,6 +453,15 @@ func determinerBefore(text string, between int, words ...string) bool {
 	return false
 }
 
+// replaced: the item is what new equipment replaces ("replace ageing
+// F-16s with up to 12 of the Swedish jets"), so no phrase refers back to it.
+func (x *docState) replaced(it item) bool {
+	before := x.text(it.start-60, it.start)
+	return mayHoldFold(before, "replac") && replacedBefore.MatchString(before)
+}
+
+var replacedBefore = regexp.MustCompile(`(?i)\breplac(?:e|es|ed|ing)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,5}$`)
+
 // partBefore: one of a series ends right before at.
 func (x *docState) partBefore(i, at int) bool {
 	for _, q := range x.d.Qty[i] {
@@ -426,10 +475,15 @@ func (x *docState) partBefore(i, at int) bool {
 // lastOf returns the latest system named, in this sentence or before, that
 // fits the category ("*" or "" for any).
 func lastOf(history, sofar []item, category string) (item, bool) {
+	return lastFrom(history, sofar, category, "")
+}
+
+// lastFrom is lastOf for systems from one state (alpha-3, "" for any).
+func lastFrom(history, sofar []item, category, origin string) (item, bool) {
 	for _, list := range [][]item{sofar, history} {
 		for j := len(list) - 1; j >= 0; j-- {
 			it := list[j]
-			if it.designation == "" || it.distractor {
+			if it.designation == "" || it.distractor || origin != "" && it.origin != origin && it.supplier != origin {
 				continue
 			}
 			if category == "" || category == "*" || fitsCategory(it.category, category) {
@@ -670,10 +724,11 @@ func (x *docState) partOfSeries(i int, q *annotate.QuantityMention) *annotate.Qu
 }
 
 // versionOf: the system is the design another is "a version of" ("the
-// AS9 Huntsman, a version of Hanwha's K9"), no equipment of its own.
+// AS9 Huntsman, a version of Hanwha's K9") or is built "under licence
+// from", no equipment of its own.
 func (x *docState) versionOf(m annotate.Mention) bool {
 	before := x.text(m.Start-40, m.Start)
-	return mayHoldFold(before, "version", "variant", "derivative", "development") && versionOfRe.MatchString(before)
+	return mayHoldFold(before, "version", "variant", "derivative", "development", "licence", "license") && versionOfRe.MatchString(before)
 }
 
 func (x *docState) systemBetween(i, a, b int) bool {
@@ -707,11 +762,20 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			// India in 2022, a C-130 ...") does not reach across a comma.
 			// "along with" or "as well as" carries the verb on past it:
 			// "flies 33 F-16s, along with Su-27 jets".
-			if gap := x.text(t.End, start); t.Bwd && strings.Contains(gap, ",") && !containsLower(gap, "along with", "as well as") {
+			// A further batch shares its clause's verb: "ordered 18, most
+			// of them used, in 2021 and six more in 2022".
+			if gap := x.text(t.End, start); t.Bwd && !it.more && strings.Contains(gap, ",") && !containsLower(gap, "along with", "as well as") {
 				continue
 			}
 			fwd = t
 		}
+	}
+	// "to replace ageing F-16s with up to 12 Gripens": what comes after
+	// "with" is the replacement, which is still a plan.
+	if fwd != nil && fwd.Class == InService && x.replacementAfter(*fwd, start) {
+		plan := *fwd
+		plan.Class = Planned
+		fwd = &plan
 	}
 	// "Italy's own air force operates about 90 Typhoons": the supplier's own.
 	for k := range ts {
@@ -731,7 +795,11 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 		}
 		if t.Bwd && t.Start >= it.end {
 			gap := x.text(it.end, t.Start)
-			if len(gap) <= 70 && !strings.Contains(gap, ";") && !x.systemBetween(it.sent, it.end, t.Start) {
+			// A subject may run long before its verb when no comma breaks
+			// it: "the first three Anka drones assembled in Kazakhstan
+			// under licence from Turkish Aerospace were handed over".
+			if (len(gap) <= 70 || len(gap) <= 120 && !strings.Contains(gap, ",")) && !strings.Contains(gap, ";") &&
+				!x.systemBetween(it.sent, it.end, t.Start) {
 				bwd = t
 			}
 			break
@@ -742,7 +810,9 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 	if fwd != nil && !fwd.Class.isStatus() && fwd.Class != Shown && start-fwd.End > 40 {
 		fwd = nil
 	}
-	if bwd != nil && !bwd.Class.isStatus() && bwd.Class != Own && bwd.Start-it.end > 30 {
+	// Nor across ", and", which starts a clause of its own: "ordered six
+	// more in 2010, and lost one in a crash".
+	if bwd != nil && !bwd.Class.isStatus() && bwd.Class != Own && (bwd.Start-it.end > 30 || strings.Contains(x.text(it.end, bwd.Start), ", and ")) {
 		bwd = nil
 	}
 	// A distractor right next to the item decides: "four Typhoon jets deployed at".
@@ -752,11 +822,25 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 	return fwd, bwd
 }
 
+// replacementAfter: t is a future "replace" and "with" stands between it
+// and at.
+func (x *docState) replacementAfter(t trigger, at int) bool {
+	verb := x.text(t.Start, t.End)
+	return strings.Contains(x.text(t.End, at), " with ") &&
+		(strings.EqualFold(verb, "to replace") || len(verb) > 4 && strings.EqualFold(verb[:4], "will"))
+}
+
 // dateFor picks a trigger's date: the first date after it and before the
 // next status trigger ("received ... on Monday, completing an order placed
 // in 2016"), else the nearest date that no other trigger has after it.
 func (x *docState) dateFor(i int, g trigger) annotate.Date {
 	dates := x.datesOf(i)
+	// A date right before the trigger is its own: "its 2009 order for 420".
+	for _, dm := range dates {
+		if dm.End <= g.Start && strings.TrimSpace(x.text(dm.End, g.Start)) == "" {
+			return x.statusDate(dm, g)
+		}
+	}
 	next := x.d.Sentences[i].End
 	for _, o := range x.triggers[i] {
 		if o.Class.isStatus() && o.Start >= g.End && o.Start < next {
