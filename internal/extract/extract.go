@@ -43,16 +43,19 @@ func newDocState(d *annotate.Doc) *docState {
 	x := &docState{d: d, cat: d.Catalog, triggers: make([][]trigger, len(d.Sentences))}
 	for i, s := range d.Sentences {
 		if !s.Boilerplate {
-			x.triggers[i] = x.dropCapabilities(triggersOf(triggers.matcher.FindAllText(d.Pieces[i]), s.Start))
+			x.triggers[i] = x.dropMisreadings(i, triggersOf(triggers.matcher.FindAllText(d.Pieces[i]), s.Start))
 		}
 	}
 	x.focus = x.focusCountry()
 	return x
 }
 
-// dropCapabilities drops "operate" or "fly" after "can" or "could": "each
-// F-16 can fly at Mach 2" tells what a type does, not who fields it.
-func (x *docState) dropCapabilities(ts []trigger) []trigger {
+// dropMisreadings drops trigger phrases that tell no status where they
+// stand: "operate" or "fly" after "can" or "could" ("each F-16 can fly at
+// Mach 2" tells what a type does, not who fields it), and "reached" with
+// no state or capital right after it ("reached Dhaka" is an arrival,
+// "reached an agreement" or "reached full capability" is not).
+func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 	kept := ts[:0]
 	for _, t := range ts {
 		if t.Class == InService {
@@ -60,9 +63,25 @@ func (x *docState) dropCapabilities(ts []trigger) []trigger {
 				continue
 			}
 		}
+		if t.Class == Delivered && !t.Fwd && t.End-t.Start == len("reached") && strings.EqualFold(x.text(t.Start, t.End), "reached") &&
+			!x.stateRightAfter(i, t.End) {
+			continue
+		}
 		kept = append(kept, t)
 	}
 	return kept
+}
+
+// stateRightAfter: a state, by name or capital, follows byte at of
+// sentence i with at most "the" between.
+func (x *docState) stateRightAfter(i, at int) bool {
+	for _, m := range x.d.Mentions[i] {
+		if m.Kind == annotate.MCountry && m.Form != catalog.Demonym && m.Start >= at {
+			gap := strings.TrimSpace(x.text(at, m.Start))
+			return gap == "" || strings.EqualFold(gap, "the")
+		}
+	}
+	return false
 }
 
 // readable lists the sentences that carry facts: not boilerplate, not the
@@ -108,6 +127,14 @@ func (x *docState) focusCountry() string {
 	if x.d.Title != "" {
 		for _, m := range x.cat.Matcher().FindAll(x.d.Title) {
 			for _, r := range m.Refs {
+				// "Bangladesh Army inducts ...": a state's forces act for
+				// it, in the title as in the body.
+				if r.Kind == catalog.OrgName {
+					if o := x.cat.Organisations[r.Index]; o.Kind == "government" && o.Country != "" {
+						add(o.Country, 3)
+						break
+					}
+				}
 				if r.Kind == catalog.CountryName || r.Kind == catalog.Demonym {
 					after := x.d.Title[m.End:]
 					if strings.HasPrefix(after, "-") || isOriginPossessive(after) || r.Kind == catalog.Demonym && nounAfter(after) {

@@ -198,6 +198,18 @@ func TestTransferRules(t *testing.T) {
 		{"would send is a plan",
 			"Turkey would send six TB2 drones to Niger, its minister said on Tuesday.",
 			[]string{"NER TUR Bayraktar TB2 6/exact planned 2024-05-21"}},
+		{"reached a capital is a delivery to its state",
+			"Niger ordered six TB2 drones in 2021. Other TB2 drones reached Bamako in January 2023. Talks on TB2 drones reached an advanced stage.",
+			[]string{"NER TUR Bayraktar TB2 6/exact contracted 2021", "MLI TUR Bayraktar TB2 ?/unknown delivered 2023-01"}},
+		{"weighing a system is a plan",
+			"Mali is also weighing the Turkish TB2 drones.",
+			[]string{"MLI TUR Bayraktar TB2 ?/unknown planned -"}},
+		{"what it received looks back at the system",
+			"Mali is pleased with the TB2 drones it received in 2021.",
+			[]string{"MLI TUR Bayraktar TB2 ?/unknown delivered 2021"}},
+		{"a signed agreement for equipment is its contract",
+			"Mali signed an agreement with Turkey on Monday for six TB2 drones.",
+			[]string{"MLI TUR Bayraktar TB2 6/exact contracted 2024-05-20"}},
 		{"calibres, weights and prices are not quantities",
 			"Mali ordered TB2 drones worth $120 million, each carrying 150 kg of 70 mm rockets, in 2021.",
 			[]string{"MLI TUR Bayraktar TB2 ?/unknown contracted 2021"}},
@@ -219,6 +231,29 @@ func TestTitleDemonymOfEquipmentIsNoFocus(t *testing.T) {
 	d := annotate.Annotate(cat, body, "Army receives Turkish armed drones", "2024-05-23", "")
 	got := transfers(extract.Extract(d, "test"))
 	want := []string{"MLI TUR Bayraktar TB2 6/exact delivered 2024-05-17", "MLI USA UH-60 4/exact in_service -"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// A state's forces named in the title ("Royal Malaysian Air Force ...")
+// stand for that state, as they do in the body.
+func TestTitleForcesAreTheFocus(t *testing.T) {
+	cat := testCatalog(t)
+	body := "The air force ordered a dozen TB2 drones in 2021."
+	d := annotate.Annotate(cat, body, "Royal Malaysian Air Force signs for Chinese HQ-22", "2024-05-23", "")
+	got := transfers(extract.Extract(d, "test"))
+	want := []string{"MYS TUR Bayraktar TB2 12/approx contracted 2021"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// A variant code after a catalogued name ("King Air 350ER") is the
+// variant's own row, not the family's shorter name.
+func TestVariantAfterCatalogedName(t *testing.T) {
+	got := transfers(run(t, catalog.MustDefault(), "Colombia received two Beechcraft King Air 350ER aircraft from the United States in 2024.", "2024-05-23"))
+	want := []string{"COL USA King Air 350ER 2/exact delivered 2024"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got %q\nwant %q", got, want)
 	}

@@ -954,7 +954,8 @@ func (x *docState) recipients(it item, g trigger) []string {
 }
 
 // toRecipient is the state a deal goes "to": "sale to Jordan", "to the
-// navy of Côte d'Ivoire", "to Vietnam's border guard".
+// navy of Côte d'Ivoire", "to Vietnam's border guard", or the state or
+// capital equipment "reached" ("reached Dhaka in January").
 func (x *docState) toRecipient(it item, g trigger) string {
 	after := max(g.End, it.end)
 	for _, m := range x.d.Mentions[it.sent] {
@@ -985,7 +986,7 @@ var givingVerbs = []string{"sent", "has sent", "have sent", "had sent", "shipped
 
 var accordingTo = regexp.MustCompile(`according to (?:the |an? )?(?:[\p{L}-]+ ){0,2}$`)
 
-var toState = annotate.MustCompileSearch(`\bto (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:of )?$`)
+var toState = annotate.MustCompileSearch(`\b(?:to (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:of )?|reached (?:the )?)$`)
 
 func isStateLike(m annotate.Mention) bool {
 	return m.Kind == annotate.MCountry || m.Kind == annotate.MOrg && m.OrgKind == "government" && m.Country != ""
