@@ -172,7 +172,7 @@ func TestMeasuresAreNotQuantities(t *testing.T) {
 	for _, text := range []string{
 		"a 155 mm gun", "a 12.7 mm machine gun", "weighs 20 tonnes", "the 47-tonne K9", "1,550 kg of weapons",
 		"$380 million", "100 million euros", "€160 million", "62 metres long", "targets 40 km away", "a crew of 24",
-		"in 2019", "the 6x6 vehicle", "4×4 MRAP", "creating 450 jobs", "three weeks at sea", "the FA-50 jet", "speeds of 60 km/h",
+		"in 2019", "delivered between 2026 and 2028", "the 6x6 vehicle", "4×4 MRAP", "creating 450 jobs", "three weeks at sea", "the FA-50 jet", "speeds of 60 km/h",
 	} {
 		for _, q := range FindQuantities(text, 0) {
 			if q.Value > 0 {

@@ -69,8 +69,10 @@ func FindQuantities(text string, base int) []QuantityMention {
 			}
 			q.Value, q.Qualifier = n, Exact
 		case qBetween:
+			// "delivered between 2026 and 2028" is a span of years, not a
+			// count.
 			n, ok := parseNumber(num)
-			if !ok {
+			if !ok || isYear(num) {
 				continue
 			}
 			q.Value, q.Qualifier = n, AtLeast

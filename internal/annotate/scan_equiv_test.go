@@ -292,7 +292,8 @@ func refFindQuantities(text string, base int) []QuantityMention {
 			q.Value, q.Qualifier = n, Exact
 		case g["lo"] != "":
 			n, ok := refParseNumber(g["lo"])
-			if !ok {
+			// added: years in a range ("between 2026 and 2028") count nothing.
+			if !ok || refIsYear(g["lo"]) {
 				continue
 			}
 			q.Value, q.Qualifier = n, AtLeast
@@ -365,9 +366,14 @@ func refPrepositionalUse(before string) bool {
 	return false
 }
 
+// refIsYear: digits alone from 1900 to 2100.
+func refIsYear(word string) bool {
+	n, err := strconv.Atoi(word)
+	return err == nil && n >= 1900 && n <= 2100 && !strings.Contains(word, ",")
+}
+
 func refMeasures(text string, start, end int) bool {
-	word := strings.TrimSpace(text[start:end])
-	if n, err := strconv.Atoi(word); err == nil && n >= 1900 && n <= 2100 && !strings.Contains(word, ",") {
+	if refIsYear(strings.TrimSpace(text[start:end])) {
 		return true
 	}
 	if end < len(text) && (text[end] == '.' && end+1 < len(text) && text[end+1] >= '0' && text[end+1] <= '9' ||

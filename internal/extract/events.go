@@ -28,11 +28,11 @@ type event struct {
 var (
 	visitRe         = annotate.MustCompileSearch(`(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b`)
 	meetingRe       = annotate.MustCompileSearch(`(?i)\b(?:met|meets|meet|held talks|holds talks|hold talks|talks with|held meetings|holds meetings|meeting with|met with)\b`)
-	investRe        = annotate.MustCompileSearch(`(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`)
+	investRe        = annotate.MustCompileSearch(`(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine|assembly line|production line)\b|\bset(?:s|ting)?\s+up\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|facility|assembly line|production line|joint venture)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`)
 	whenVisitsRe    = annotate.MustCompileSearch(`(?i)\bwhen\b[^.;]{0,60}\bvisits\b`)
 	dueDateRe       = annotate.MustCompileSearch(`(?i)\b(?:due|scheduled|expected|set)\s+to\s+(?:start|begin|open|be completed|be ready|start operating|come on stream)\b`)
 	forumRe         = annotate.MustCompileSearch(`\b(?:[A-Z0-9][\p{L}0-9-]*\s+)*(?:Forum|Summit|Conference)\b(?:\s+(?:on|of|for)\s+[A-Z][\p{L}-]+(?:[\s-]+[A-Z][\p{L}-]+)*)?`)
-	buildRe         = annotate.MustCompileSearch(`(?i)\b(?:construction of|to build|would build|will build|plans?)\b`)
+	buildRe         = annotate.MustCompileSearch(`(?i)\b(?:construction of|to build|would build|will build|plans?|to set up|considering)\b`)
 	futureSigningRe = annotate.MustCompileSearch(`(?i)\b(?:to sign|will sign|would sign|to be signed|will be signed|could be signed|expected to be signed|plan to sign|intend to sign)\b`)
 	// "The contract, signed in Asunción": a signing told before.
 	signedBeforeRe = regexp.MustCompile(`(?i)^\s*(?:the|this)\s+(?:contract|agreement|memorandum|deal)\b`)
@@ -66,6 +66,7 @@ var eventCues = map[string]eventKind{
 	"invest": investmentEvent, "invests": investmentEvent, "invested": investmentEvent,
 	"investing": investmentEvent, "investment": investmentEvent, "investments": investmentEvent,
 	"jobs": investmentEvent, "build": investmentEvent, "construction": investmentEvent,
+	"set": investmentEvent, "sets": investmentEvent, "setting": investmentEvent,
 	"Forum": forumEvent, "Summit": forumEvent, "Conference": forumEvent,
 }
 
@@ -197,9 +198,8 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 		verbFirst = verbFirst || typ == record.EventAgreement && ok
 	}
 	e.anaphoric = definiteBefore(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named && !verbFirst
-	if typ == record.EventAgreement && signedBeforeRe.MatchString(text) {
-		e.anaphoric = true
-	}
+	signedBefore := typ == record.EventAgreement && signedBeforeRe.MatchString(text)
+	e.anaphoric = e.anaphoric || signedBefore
 	var best annotate.Date
 	bestDist := 1 << 30
 	for _, dm := range x.datesOf(i) {
@@ -211,8 +211,10 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 		}
 	}
 	// A reference back ("the visit") dates nothing: its event is dated
-	// where it is told.
-	if typ != record.EventInvestment && !e.anaphoric {
+	// where it is told. "The contract, signed with Rosoboronexport in
+	// August 2024" does tell its signing's date: it joins a signing of
+	// that date told elsewhere, or stands as its own.
+	if typ != record.EventInvestment && (!e.anaphoric || signedBefore) {
 		e.date = best
 	}
 	for k, m := range x.d.Mentions[i] {
@@ -465,7 +467,8 @@ func (x *docState) mergeEvents(es []*event) []*event {
 		if e.anaphoric {
 			merged := false
 			for _, o := range out[k+1:] {
-				if o.typ == e.typ && o.planned == e.planned && !o.anaphoric {
+				if o.typ == e.typ && o.planned == e.planned && !o.anaphoric &&
+					(o.date.IsZero() || e.date.IsZero() || o.date == e.date) {
 					o.sents = appendInts(o.sents, e.sents...)
 					o.actors = appendUnique(o.actors, e.actors...)
 					merged = true

@@ -67,9 +67,28 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 			!x.stateRightAfter(i, t.End) {
 			continue
 		}
+		if t.Class == Delivered && x.futureParticiple(i, t) {
+			continue
+		}
 		kept = append(kept, t)
 	}
 	return kept
+}
+
+// futureParticiple: t is a participle after "be" or "and" in a clause
+// told in the future ("will be delivered in 2027", "will be built in
+// Brazil and delivered between 2026 and 2028"): an expected delivery
+// schedule, which the guidelines give no record.
+func (x *docState) futureParticiple(i int, t trigger) bool {
+	before := x.text(max(x.d.Sentences[i].Start, t.Start-120), t.Start)
+	if last, _ := annotate.LastField(before); !strings.EqualFold(last, "be") && !strings.EqualFold(last, "and") {
+		return false
+	}
+	// The clause ends at a comma, semicolon or colon.
+	if k := strings.LastIndexAny(before, ",;:"); k >= 0 {
+		before = before[k+1:]
+	}
+	return containsLower(before, "will be ", "to be ", "would be ")
 }
 
 // stateRightAfter: a state, by name or capital, follows byte at of

@@ -201,6 +201,9 @@ func TestTransferRules(t *testing.T) {
 		{"reached a capital is a delivery to its state",
 			"Niger ordered six TB2 drones in 2021. Other TB2 drones reached Bamako in January 2023. Talks on TB2 drones reached an advanced stage.",
 			[]string{"NER TUR Bayraktar TB2 6/exact contracted 2021", "MLI TUR Bayraktar TB2 ?/unknown delivered 2023-01"}},
+		{"a delivery told in the future is a schedule, and years in a range count nothing",
+			"Mali signed a contract for six TB2 drones in 2024. They will be built in Turkey and delivered between 2026 and 2028.",
+			[]string{"MLI TUR Bayraktar TB2 6/exact contracted 2024"}},
 		{"weighing a system is a plan",
 			"Mali is also weighing the Turkish TB2 drones.",
 			[]string{"MLI TUR Bayraktar TB2 ?/unknown planned -"}},
@@ -319,6 +322,28 @@ func TestEvents(t *testing.T) {
 	for k, n := range want {
 		if got[k] != n {
 			t.Errorf("%s: got %d events, want %d (all: %v)", k, got[k], n, got)
+		}
+	}
+}
+
+func TestEventWordings(t *testing.T) {
+	cat := testCatalog(t)
+	for _, tc := range []struct{ body, typ, date string }{
+		{"Mali and Turkey signed a plan of bilateral military cooperation on Monday.", record.EventAgreement, "2024-05-20"},
+		{"Mali and Japan signed and exchanged notes concerning the provision of equipment on Monday.", record.EventAgreement, "2024-05-20"},
+		{"Mali and Turkey signed a protocol on defence industry on Monday.", record.EventAgreement, "2024-05-20"},
+		// A signing referred to with its own date, told nowhere else.
+		{"The contract for TB2 drones, signed with Baykar in August 2022, is being implemented.", record.EventAgreement, "2022-08"},
+		{"Baykar said it was considering setting up an assembly line in Mali.", record.EventInvestment, ""},
+	} {
+		var got []string
+		for _, r := range run(t, cat, tc.body, "2024-05-23") {
+			if r.Kind == record.KindEvent {
+				got = append(got, r.Type+" "+record.Str(r.Date))
+			}
+		}
+		if want := tc.typ + " " + tc.date; len(got) != 1 || got[0] != want {
+			t.Errorf("%q: events %q, want [%s]", tc.body, got, want)
 		}
 	}
 }

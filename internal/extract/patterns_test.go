@@ -126,7 +126,8 @@ var patternWords = strings.Fields(`signed signing signs sign inked concluded con
 	single more second third fourth further flown carried transported ferried escorted airlifted brought into by from
 	from the with its Russia's Norinco’s according including such as among them comprising in all in total altogether
 	air force navy army armed forces military border guard coast guard marines six: 12, of OF Of of of
-	memoranda memorandum contracts MOUs accords deals signs inked.`)
+	memoranda memorandum contracts MOUs accords deals signs inked. protocol protocols plan plans bilateral cooperation
+	exchanged exchange exchanges notes set sets setting up assembly production line joint venture considering`)
 
 var patternSeps = []string{" ", " ", " ", " ", ", ", ". ", "-", "  ", "\n", "; ", "", "'s ", "’s ", " (", "é"}
 
