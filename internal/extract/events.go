@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"regexp"
 	"strings"
 	"unicode"
@@ -192,11 +193,10 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	named := forumRe.MatchString(text[loc[0]:loc[1]])
 	// "the ministry signed a contract" is a subject, not a reference back
 	// as "the agreement" is: a signing told verb first names its own event.
-	verbFirst := false
-	for _, v := range signingVerbs {
+	verbFirst := typ == record.EventAgreement && slices.ContainsFunc(signingVerbs, func(v string) bool {
 		_, ok := wordAt(text[loc[0]:], 0, v)
-		verbFirst = verbFirst || typ == record.EventAgreement && ok
-	}
+		return ok
+	})
 	e.anaphoric = definiteBefore(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named && !verbFirst
 	signedBefore := typ == record.EventAgreement && signedBeforeRe.MatchString(text)
 	e.anaphoric = e.anaphoric || signedBefore
