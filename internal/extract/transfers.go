@@ -64,11 +64,11 @@ var anaphoricNouns = map[string]string{
 	"fighters": "aircraft", "trainers": "aircraft", "planes": "aircraft", "helicopters": "helicopter",
 	"drones": "drone", "guns": "artillery", "howitzers": "artillery", "launchers": "", "battery": "air defence",
 	"batteries": "air defence", "radars": "sensor", "tanks": "armoured vehicle", "rifles": "small arms",
-	"missiles": "missile",
+	"missiles": "missile", "frigates": "naval vessel", "corvettes": "naval vessel", "submarines": "naval vessel",
 }
 
 var (
-	ordinalAlone   = annotate.MustCompileSearch(`(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:one\s+)?(?:was|were|is|arrived|followed|will)\b`)
+	ordinalAlone   = annotate.MustCompileSearch(`(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:ones?\s+)?(?:was|were|is|arrived|followed|will)\b`)
 	batchRe        = annotate.MustCompileSearch(`(?i)\b(?:a|the)\s+(?:first|second|third|fourth|further|new|fresh|final|last|next)?\s*batch(?:\s+of\s+([\w,-]+))?`)
 	includingAfter = regexp.MustCompile(`(?i)^(?:[^.;]{0,40}?\b(?:including|such as|among them|comprising)\b|[^.;,]{0,30}:)`)
 	inAllAfter     = regexp.MustCompile(`(?i)^(?:\s+[\p{L}-]+){0,2},\s+([\w,-]+)\s+[\p{L}-]+\s+(?:in all|in total|altogether)`)
@@ -173,11 +173,12 @@ func (x *docState) items(i int, later []int, history []item) []item {
 	}
 	out = append(out, x.seriesItems(i, out)...)
 	out = append(out, x.moreItems(i, history, out)...)
-	// Unspecified equipment next to named systems is their package, not a
-	// deal of its own.
+	// Unspecified equipment next to named systems, or to a phrase naming one
+	// again ("the first battery, comprising a radar"), is their package or
+	// their parts, not a deal of its own.
 	named := false
 	for _, it := range out {
-		named = named || it.designation != "" && it.antecedent < 0
+		named = named || it.designation != ""
 	}
 	if named {
 		kept := out[:0]
@@ -201,6 +202,9 @@ func (x *docState) ordinalItems(i int, locs [][]int, history, sofar []item) []it
 			it := ante
 			it.sent, it.start, it.end, it.antecedent = i, s.Start+loc[0], s.Start+loc[0]+len("the first"), ante.sent
 			one := annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
+			if containsLower(s.Text[loc[0]:loc[1]], "ones") {
+				one = annotate.QuantityMention{Qualifier: annotate.Unknown} // "the first ones": how many, untold
+			}
 			it.qty = &one
 			out = append(out, it)
 		}
@@ -379,9 +383,12 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	if k > 0 && ms[k-1].Kind == annotate.MTerm && strings.TrimSpace(x.text(ms[k-1].End, m.Start)) == "" {
 		return item{}, false
 	}
+	// "dozens of armoured vehicles, including ...": the systems listed
+	// are the equipment; a list of parts only ("the first battery,
+	// comprising a radar and four launchers") leaves the term its own.
 	if after := x.text(m.End, m.End+60); (strings.Contains(after, ":") || mayHoldFold(after, "including", "such as", "among them", "comprising")) &&
-		includingAfter.MatchString(after) {
-		return item{}, false // "dozens of armoured vehicles, including ..."
+		includingAfter.MatchString(after) && x.systemBetween(i, m.End, m.End+len(after)) {
+		return item{}, false
 	}
 	before := x.text(m.Start-40, m.Start)
 	word := strings.ToLower(x.text(m.Start, m.End))
@@ -395,8 +402,17 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	if countGlued(before) {
 		anaphoric, fits = true, "" // "a 28-aircraft order": a count of the system just named
 	}
-	if anaphoric && (determinerBefore(before, 2, "the", "these", "those", "its", "their", "this", "that") ||
-		determinerBefore(before, 0, "one", "of", "more") || countGlued(before) || x.partBefore(i, m.Start)) {
+	refers := anaphoric && (determinerBefore(before, 2, "the", "these", "those", "its", "their", "this", "that") ||
+		determinerBefore(before, 0, "one", "of", "more") || countGlued(before) || x.partBefore(i, m.Start))
+	// "a contract for ten batteries", "ordering 12 batteries": a count of a
+	// kind right after a status verb is an order of the system named
+	// before. A word that can itself be unspecified equipment ("14
+	// aircraft") is one only when the sentence names that system.
+	counted := !refers && anaphoric && x.countAfterStatus(i, m.Start)
+	if counted && m.Generic {
+		history, later = nil, nil
+	}
+	if refers || counted {
 		want := fits
 		if want == "" {
 			want = "*"
@@ -422,6 +438,22 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 		return item{}, false
 	}
 	return item{sent: i, start: m.Start, end: m.End, sysIndex: -1, category: m.Category, antecedent: -1, generic: true}, true
+}
+
+// countAfterStatus: a count ends right before at and follows a status
+// verb, with at most "for" between ("ordered six", "contract for ten").
+func (x *docState) countAfterStatus(i, at int) bool {
+	for _, q := range x.d.Qty[i] {
+		if q.End > at || q.Qualifier == annotate.Unknown || strings.TrimSpace(x.text(q.End, at)) != "" {
+			continue
+		}
+		for _, t := range x.triggers[i] {
+			if gap := strings.TrimSpace(x.text(t.End, q.Start)); t.Fwd && t.Class.isStatus() && t.End <= q.Start && (gap == "" || gap == "for") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // countGlued: a number glued by a hyphen ends text ("a 28-" of "a
@@ -645,15 +677,72 @@ func (x *docState) transfersOf(it item) []*transfer {
 				t.date = d
 			}
 		}
-		for _, r := range x.recipients(it, g) {
-			c := *t
-			c.recipient = r
-			c.supplier, c.manufacturer, c.supplierStated = x.supplier(it, g, r)
-			c.sents = append([]int(nil), t.sents...)
-			out = append(out, &c)
+		if size, dates := x.batches(i, g); dates != nil {
+			// "delivered in two batches of six, in May 2023 and in
+			// February 2024": a record a batch, each with its date.
+			for _, d := range dates {
+				b := *t
+				b.date, b.qtyValue, b.qualifier = d, size.Value, size.Qualifier
+				out = x.forRecipients(out, it, g, &b)
+			}
+			continue
 		}
+		out = x.forRecipients(out, it, g, t)
 	}
 	return out
+}
+
+// forRecipients appends a copy of t for each recipient of the item.
+func (x *docState) forRecipients(out []*transfer, it item, g trigger, t *transfer) []*transfer {
+	for _, r := range x.recipients(it, g) {
+		c := *t
+		c.recipient = r
+		c.supplier, c.manufacturer, c.supplierStated = x.supplier(it, g, r)
+		c.sents = append([]int(nil), t.sents...)
+		out = append(out, &c)
+	}
+	return out
+}
+
+// batchesRe is "in two batches of six" right after a status verb.
+var batchesRe = regexp.MustCompile(`(?i)^\s+in\s+([\w-]+)\s+batches\s+of\s+([\w-]+)`)
+
+// batches reads "delivered in two batches of six, in May 2023 and in
+// February 2024": the size of a batch and one date a batch, told after
+// it. Nil dates where the sentence tells no such split or the dates do
+// not count the batches.
+func (x *docState) batches(i int, g trigger) (size annotate.QuantityMention, dates []annotate.Date) {
+	// The word follows a verb inside the sentence, so in lower case: a
+	// plain search keeps long sentences free of the folding buffer.
+	rest := x.text(g.End, x.d.Sentences[i].End)
+	if g.Class == InService || !strings.Contains(rest, "batches") {
+		return size, nil
+	}
+	loc := batchesRe.FindStringSubmatchIndex(rest)
+	if loc == nil {
+		return size, nil
+	}
+	n := 0
+	for _, q := range x.d.Qty[i] {
+		switch q.Start {
+		case g.End + loc[2]:
+			n = q.Value
+		case g.End + loc[4]:
+			size = q
+		}
+	}
+	if n < 2 || size.Value == 0 {
+		return size, nil
+	}
+	for _, dm := range x.datesOf(i) {
+		if dm.Start >= g.End+loc[1] {
+			dates = append(dates, x.statusDate(dm, g))
+		}
+	}
+	if len(dates) != n {
+		return size, nil
+	}
+	return size, dates
 }
 
 // participleAfter: the gap between an item and a trigger is the rest of
@@ -848,7 +937,9 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 		}
 	}
 	for _, dm := range dates {
-		if dm.Start >= g.End && dm.End <= next {
+		// A date right before the next trigger is that one's: "handed
+		// over six in October, under a 2019 contract for 14".
+		if dm.Start >= g.End && dm.End <= next && (next == x.d.Sentences[i].End || strings.TrimSpace(x.text(dm.End, next)) != "") {
 			return x.statusDate(dm, g)
 		}
 	}
