@@ -54,10 +54,14 @@ func newDocState(d *annotate.Doc) *docState {
 // stand: "operate" or "fly" after "can" or "could" ("each F-16 can fly at
 // Mach 2" tells what a type does, not who fields it), and "reached" with
 // no state or capital right after it ("reached Dhaka" is an arrival,
-// "reached an agreement" or "reached full capability" is not).
+// "reached an agreement" or "reached full capability" is not), and a bare
+// "order" with no year right before it ("in order to", "the order").
 func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 	kept := ts[:0]
 	for _, t := range ts {
+		if t.orderNoun() && !x.dateRightBefore(i, t.Start) {
+			continue
+		}
 		if t.Class == InService {
 			if last, _ := annotate.LastField(x.text(t.Start-12, t.Start)); strings.EqualFold(last, "can") || strings.EqualFold(last, "could") {
 				continue
@@ -89,6 +93,17 @@ func (x *docState) futureParticiple(i int, t trigger) bool {
 		before = before[k+1:]
 	}
 	return containsLower(before, "will be ", "to be ", "would be ")
+}
+
+// dateRightBefore: a date of sentence i ends right before byte at ("a
+// 2020 order").
+func (x *docState) dateRightBefore(i, at int) bool {
+	for _, dm := range x.d.Dates[i] {
+		if dm.End <= at && strings.TrimSpace(x.text(dm.End, at)) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // stateRightAfter: a state, by name or capital, follows byte at of

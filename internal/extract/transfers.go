@@ -301,8 +301,10 @@ func theBefore(text string) bool {
 }
 
 // bareCount is a count with no noun after it, "more" allowed: a
-// preposition, a pronoun, a verb or the end of the clause follows.
-var bareCount = regexp.MustCompile(`^(?:(\s+more)\b)?(?:\s*[,.;]|\s+(?:in|on|from|by|last|this|earlier|later|since|were|was|are|have|had|will|followed|arrived|it|they|which|that)\b)`)
+// preposition, a pronoun, a verb, the end of the clause or a force as
+// subject ("the two the air force already flies") follows.
+var bareCount = regexp.MustCompile(`^(?:(\s+more)\b)?(?:\s*[,.;]|\s+(?:in|on|from|by|last|this|earlier|later|since|were|was|are|have|had|will|followed|arrived|it|they|which|that)\b|\s+the\s+(?:` +
+	strings.Join(forceWords, "|") + `)\b)`)
 
 // batchItems reads "a second batch followed in 2023": a batch with no
 // system of its own is one of the system named last.
@@ -586,6 +588,10 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
 		return []trigger{{Class: Agent}} // "flown into Belgrade by six Y-20 transport aircraft" carried the cargo
 	}
 	fwd, bwd := x.governing(it, qty)
+	var order *trigger
+	if fwd != nil && fwd.Class == Delivered {
+		order = x.datedOrderAfter(it)
+	}
 	switch {
 	case it.series:
 		return []trigger{*bwd}
@@ -606,10 +612,27 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
 		if arrived := x.nextDelivered(it.sent, bwd.End); arrived != nil {
 			return []trigger{*arrived, order} // "the first six of 24 F-16s it bought landed"
 		}
+	case order != nil:
+		// "received two J-10C on Monday, completing a 2020 order"
+		return []trigger{*fwd, *order}
 	case fwd != nil && (bwd == nil || it.start-fwd.End <= bwd.Start-it.end):
 		return []trigger{*fwd}
 	case bwd != nil:
 		return []trigger{*bwd}
+	}
+	return nil
+}
+
+// datedOrderAfter is a bare order noun with its year ("completing a 2020
+// order", "the last of a 2020 order") told after the item in its clause,
+// with no other system between.
+func (x *docState) datedOrderAfter(it item) *trigger {
+	for k := range x.triggers[it.sent] {
+		t := &x.triggers[it.sent][k]
+		if t.orderNoun() && t.Start >= it.end && !strings.Contains(x.text(it.end, t.Start), ";") &&
+			!x.systemBetween(it.sent, it.end, t.Start) {
+			return t
+		}
 	}
 	return nil
 }
@@ -667,8 +690,13 @@ func (x *docState) transfersOf(it item) []*transfer {
 		}
 		if qty != nil {
 			t.qtyValue, t.qualifier = qty.Value, qty.Qualifier
-			if qty.Part && n == 1 {
+			switch {
+			case qty.Part && n == 1:
 				t.qtyValue, t.qualifier = qty.Of, annotate.Exact
+			case g.orderNoun():
+				// "received two, completing a 2020 order": how many the
+				// order was for, untold.
+				t.qtyValue, t.qualifier = 0, annotate.Unknown
 			}
 		}
 		if g.Class != InService {
@@ -882,7 +910,7 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 		if bwd != nil {
 			break
 		}
-		if t.Bwd && t.Start >= it.end {
+		if t.Start >= it.end && (t.Bwd || x.relativeVerb(it, *t)) {
 			gap := x.text(it.end, t.Start)
 			// A subject may run long before its verb when no comma breaks
 			// it: "the first three Anka drones assembled in Kazakhstan
@@ -909,6 +937,30 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 		return nil, bwd
 	}
 	return fwd, bwd
+}
+
+// relativeVerb: t is the status verb of a relative clause on the item
+// whose subject is a state: "the J-35, which Pakistan intends to acquire",
+// "the TB2, which Mali received in 2022". A giver's verb is left out: the
+// state before "sent" gives.
+func (x *docState) relativeVerb(it item, t trigger) bool {
+	if !t.Fwd || !t.Class.isStatus() || t.Start-it.end > 60 {
+		return false
+	}
+	rest, ok := strings.CutPrefix(strings.TrimPrefix(x.text(it.end, t.Start), ","), " which ")
+	if !ok || strings.ContainsAny(rest, ",;") || !annotate.FieldsAtMost(rest, 5) {
+		return false
+	}
+	verb := x.text(t.Start, t.End)
+	if slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) }) {
+		return false
+	}
+	for _, m := range x.d.Mentions[it.sent] {
+		if m.Start >= it.end && m.End <= t.Start && isStateLike(m) {
+			return true
+		}
+	}
+	return false
 }
 
 // replacementAfter: t is a future "replace" and "with" stands between it
@@ -946,7 +998,7 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 	var best annotate.Date
 	bestDist := 1 << 30
 	for _, dm := range dates {
-		if x.ownedByOther(i, g, dm) {
+		if x.ownedByOther(i, g, dm) || x.leadsOrder(i, dm) {
 			continue
 		}
 		if d := distance(g.Start, g.End, dm.Start, dm.End); d < bestDist {
@@ -975,13 +1027,24 @@ func (x *docState) statusDate(dm annotate.DateMention, g trigger) annotate.Date 
 	return dm.Before(x.d.Ref)
 }
 
+// leadsOrder: the date is the year of an order noun ("received the last
+// J-10C of a 2020 order"), which no other trigger takes.
+func (x *docState) leadsOrder(i int, dm annotate.DateMention) bool {
+	for _, o := range x.triggers[i] {
+		if o.orderNoun() && o.Start >= dm.End && strings.TrimSpace(x.text(dm.End, o.Start)) == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // ownedByOther: the date follows another status trigger of a different
 // kind with no trigger between them.
 func (x *docState) ownedByOther(i int, g trigger, dm annotate.DateMention) bool {
 	var owner *trigger
 	for k := range x.triggers[i] {
 		o := &x.triggers[i][k]
-		if o.Class.isStatus() && o.End <= dm.Start {
+		if o.Class.isStatus() && !o.orderNoun() && o.End <= dm.Start { // an order noun's year comes before it
 			owner = o
 		}
 	}
@@ -1012,9 +1075,11 @@ func (x *docState) recipients(it item, g trigger) []string {
 	subjectEnd := g.Start
 	if it.start < g.Start {
 		subjectEnd = it.start
-		// "the HQ-22, which China's People's Liberation Army fields"
+		// "the HQ-22, which China's People's Liberation Army fields"; a
+		// state between the item and the order it completes is no subject
+		// ("received TB2 drones from Turkey, completing a 2020 order").
 		for k, m := range ms {
-			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && !x.isOriginModifier(i, k) {
+			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && !x.isOriginModifier(i, k) && !g.orderNoun() {
 				return []string{m.Country}
 			}
 		}

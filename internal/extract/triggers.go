@@ -33,6 +33,11 @@ func (c Class) status() string {
 
 func (c Class) isStatus() bool { return c <= InService }
 
+// orderNoun: the trigger is a bare "order", the one phrase that governs
+// nothing by position; dropMisreadings keeps it only after a year ("a 2020
+// order"), and datedOrderAfter pairs it with the delivery it completes.
+func (t trigger) orderNoun() bool { return !t.Fwd && !t.Bwd }
+
 // trigger is a phrase found in a sentence, in byte offsets of the body.
 type trigger struct {
 	Start, End int
