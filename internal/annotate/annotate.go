@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-osint/dossier/internal/catalog"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
 )
 
 // MentionKind says what a mention names.
@@ -432,7 +434,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, pieces *catalog.Text, known 
 		if in := titleRe.FindSubmatchIndex(text[a:]); in != nil && in[0] == 0 {
 			a, b = a+in[2], a+in[3]
 		}
-		name := strings.TrimRight(text[a:b], "’'")
+		name := personName(strings.TrimRight(text[a:b], "’'"))
 		if taken(a, b) {
 			kept, ok := dropSurnameStates(out, s.Start+a, s.Start+b)
 			if !ok {
@@ -475,6 +477,20 @@ func findMentions(cat *catalog.Catalog, s Sentence, pieces *catalog.Text, known 
 	}
 	slices.SortFunc(out, func(a, b Mention) int { return a.Start - b.Start }) // no two start alike
 	return out
+}
+
+// personName writes a person's name as a reader expects it: wires print
+// surnames in capitals ("Assimi GOITA"), and scraped text breaks names
+// across lines.
+func personName(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+			// A Caser keeps state, so each call makes its own.
+			words[i] = cases.Title(language.Und).String(w)
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // dropSurnameStates reads a state's name after a title and a given name as

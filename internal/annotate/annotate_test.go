@@ -303,3 +303,24 @@ func TestDesignationShapesLeaveDatesAlone(t *testing.T) {
 		}
 	}
 }
+
+// People are named as a reader expects: surnames printed in capitals and
+// runs of white space inside a name are written plainly.
+func TestPersonNamesAreWrittenPlainly(t *testing.T) {
+	for text, want := range map[string]string{
+		"President Assimi GOITA visited the plant.":       "Assimi Goita",
+		"Defence Minister Sadio  Camara signed the deal.": "Sadio Camara",
+		"General Abdel-Fattah AL-BURHAN was there.":       "Abdel-Fattah Al-Burhan",
+	} {
+		d := Annotate(catalog.MustDefault(), text, "", "2024-01-10", "")
+		var people []string
+		for _, m := range d.Mentions[0] {
+			if m.Kind == MPerson {
+				people = append(people, m.Name)
+			}
+		}
+		if strings.Join(people, "|") != want {
+			t.Errorf("%q: people %q, want %q", text, people, want)
+		}
+	}
+}
