@@ -31,14 +31,14 @@ func TestWrittenArticlesQuality(t *testing.T) {
 	checkQuality(t, writtenDir, 0.78, 0.90, 0.80)
 }
 
-// heldoutDir holds ten more articles written the same way, which no rule
-// has been mended on: they measure how the rules generalise, so mend no
-// rule on their misses (write new articles for that, into writtenDir).
+// heldoutDir holds eighteen more articles written the same way, which no
+// rule has been mended on: they measure how the rules generalise, so mend
+// no rule on their misses (write new articles for that, into writtenDir).
 // The floors only catch a regression.
 const heldoutDir = "testdata/heldout"
 
 func TestHeldOutArticlesQuality(t *testing.T) {
-	checkQuality(t, heldoutDir, 0.65, 0.90, 0.80)
+	checkQuality(t, heldoutDir, 0.62, 0.88, 0.80)
 }
 
 // checkQuality extracts the articles of dir, scores them against their
