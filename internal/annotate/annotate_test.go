@@ -262,22 +262,25 @@ func TestOrganisationFoundByShapeDropsItsState(t *testing.T) {
 	}
 }
 
+// namesOf annotates text as one sentence and joins the names of its
+// mentions of kind with "|".
+func namesOf(text string, kind MentionKind) string {
+	d := Annotate(catalog.MustDefault(), text, "", "2025-01-10", "")
+	var names []string
+	for _, m := range d.Mentions[0] {
+		if m.Kind == kind {
+			names = append(names, m.Name)
+		}
+	}
+	return strings.Join(names, "|")
+}
+
 func TestStateNameAsSurnameIsAPerson(t *testing.T) {
 	for text, want := range map[string]string{
 		"Navy spokesperson Rear Admiral Roy Trinidad said the missiles had arrived.": "Roy Trinidad",
 		"Colonel Michael Jordan met the delegation.":                                 "Michael Jordan",
 	} {
-		d := Annotate(catalog.MustDefault(), text, "", "2024-01-10", "")
-		var people, states []string
-		for _, m := range d.Mentions[0] {
-			switch m.Kind {
-			case MPerson:
-				people = append(people, m.Name)
-			case MCountry:
-				states = append(states, m.Name)
-			}
-		}
-		if strings.Join(people, "|") != want || len(states) > 0 {
+		if people, states := namesOf(text, MPerson), namesOf(text, MCountry); people != want || states != "" {
 			t.Errorf("%q: people %q, states %q; want only %q", text, people, states, want)
 		}
 	}
@@ -291,14 +294,7 @@ func TestDesignationShapesLeaveDatesAlone(t *testing.T) {
 		"Greece signed a deal in July 2024 for 20 F-35A fighters.":               "",
 		"The navy ordered two Sept 2025 patrol boats, the ministry said in May.": "",
 	} {
-		d := Annotate(catalog.MustDefault(), text, "", "2025-01-10", "")
-		var shapes []string
-		for _, m := range d.Mentions[0] {
-			if m.Kind == MUncatalogued {
-				shapes = append(shapes, m.Name)
-			}
-		}
-		if strings.Join(shapes, "|") != want {
+		if shapes := namesOf(text, MUncatalogued); shapes != want {
 			t.Errorf("%q: uncatalogued %q, want %q", text, shapes, want)
 		}
 	}
@@ -312,14 +308,7 @@ func TestPersonNamesAreWrittenPlainly(t *testing.T) {
 		"Defence Minister Sadio  Camara signed the deal.": "Sadio Camara",
 		"General Abdel-Fattah AL-BURHAN was there.":       "Abdel-Fattah Al-Burhan",
 	} {
-		d := Annotate(catalog.MustDefault(), text, "", "2024-01-10", "")
-		var people []string
-		for _, m := range d.Mentions[0] {
-			if m.Kind == MPerson {
-				people = append(people, m.Name)
-			}
-		}
-		if strings.Join(people, "|") != want {
+		if people := namesOf(text, MPerson); people != want {
 			t.Errorf("%q: people %q, want %q", text, people, want)
 		}
 	}
