@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 
+	"github.com/dossier-osint/dossier/bench/internal/benchfile"
 	"github.com/dossier-osint/dossier/internal/catalog"
 )
 
@@ -43,8 +44,6 @@ var (
 		"The system has a range of %d km, according to the maker's brochure.",
 		"The main gun is a %d mm cannon fitted in a remotely operated turret.",
 	}
-	chrome = []string{"Share this:", "Read more: Defence budgets rise across the region", "Exit mobile version", "Like this:\nLoading...",
-		"Advertisement", "Follow us on Telegram", "Related: Border patrols stepped up after attack"}
 	firstNames = []string{"Amara", "Jonas", "Leila", "Tomás", "Mirela", "Kwame", "Ingrid", "Farid", "Nadia", "Viktor", "Sun-hee", "Rafael"}
 	lastNames  = []string{"Okafor", "Lindqvist", "Haddad", "Ferreira", "Popescu", "Mensah", "Solberg", "Karimi", "Benali", "Horvat", "Park", "Quispe"}
 	weekdays   = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
@@ -137,7 +136,7 @@ func (w *newsWriter) next() article {
 		}
 		fmt.Fprintf(&b, tmpl+" %s. %s %s\n\n", buyer.Name, w.pick(qty), system, noun, maker.Name, w.date(year), w.pick(fill), w.filler())
 		if w.r.IntN(4) == 0 {
-			fmt.Fprintf(&b, "%s\n\n", w.pick(chrome))
+			fmt.Fprintf(&b, "%s\n\n", w.pick(benchfile.ChromeLines))
 		}
 		if w.r.IntN(5) == 0 {
 			fmt.Fprintf(&b, "Defence Minister %s met %s executives %s to discuss local assembly and maintenance.\n\n",

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html"
 	"strings"
+
+	"github.com/dossier-osint/dossier/bench/internal/benchfile"
 )
 
 // site is an invented news outlet: its name and the class names and layout
@@ -122,6 +124,11 @@ func (w *newsWriter) page(a article) string {
       <div class="%s">
 `, slug(s.sections[1]), s.sections[1], title, slug(author), author, s.bodyClass)
 	for i, para := range strings.Split(strings.TrimSpace(a.body), "\n\n") {
+		if benchfile.IsChrome(para) {
+			// On the page, a line a scraper kept is a widget among the paragraphs.
+			fmt.Fprintf(&b, "        <div class=\"widget\">%s</div>\n", html.EscapeString(para))
+			continue
+		}
 		fmt.Fprintf(&b, "        <p>%s</p>\n", html.EscapeString(para))
 		switch {
 		case i == 0:

@@ -82,9 +82,13 @@ func (b *bench) quality(corpora []corpus) (qualityScores, error) {
 		q.textCorpus = cp.size
 		bodies := make([]string, len(cp.txtFiles))
 		for i, f := range cp.txtFiles {
-			if bodies[i], err = bodyOf(f); err != nil {
+			body, err := bodyOf(f)
+			if err != nil {
 				return q, err
 			}
+			// The page shows the scraped chrome lines as widgets, which
+			// are no part of the body a main-text extractor should keep.
+			bodies[i] = benchfile.ArticleText(body)
 		}
 		for _, tool := range taskTools[taskHTML] {
 			var outs []textOutput
