@@ -164,9 +164,10 @@ func (x *docState) items(i int, later []int, history []item) []item {
 		}
 	}
 	// Ordinals count in a sentence that writes "the first" or the like.
-	if locs := ordinalAlone.FindAllSubmatchIndex(s.Text); locs != nil &&
-		containsLower(s.Text, "the first", "the second", "the third", "the last", "the final", "the latest") {
-		out = append(out, x.ordinalItems(i, locs, history, out)...)
+	if containsLower(s.Text, "the first", "the second", "the third", "the last", "the final", "the latest") {
+		if locs := ordinalAlone.FindAllSubmatchIndex(s.Text); locs != nil {
+			out = append(out, x.ordinalItems(i, locs, history, out)...)
+		}
 	}
 	if containsLower(s.Text, "batch") {
 		out = append(out, x.batchItems(i, history, out)...)
