@@ -486,11 +486,25 @@ func personName(s string) string {
 	words := strings.Fields(s)
 	for i, w := range words {
 		if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
-			// A Caser keeps state, so each call makes its own.
-			words[i] = cases.Title(language.Und).String(w)
+			words[i] = titleWord(w)
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// titleWord writes a word in capitals with only its first letter so, and
+// the first after a one-letter prefix and an apostrophe: "O'NEILL" is
+// "O'Neill", "D’ALEMA" "D’Alema".
+func titleWord(w string) string {
+	// A Caser keeps state, so each call makes its own.
+	title := cases.Title(language.Und).String
+	_, size := utf8.DecodeRuneInString(w)
+	for _, mark := range []string{"'", "’"} {
+		if rest, ok := strings.CutPrefix(w[size:], mark); ok && rest != "" {
+			return w[:size] + mark + title(rest)
+		}
+	}
+	return title(w)
 }
 
 // dropSurnameStates reads a state's name after a title and a given name as

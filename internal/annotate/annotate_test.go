@@ -307,6 +307,9 @@ func TestPersonNamesAreWrittenPlainly(t *testing.T) {
 		"President Assimi GOITA visited the plant.":       "Assimi Goita",
 		"Defence Minister Sadio  Camara signed the deal.": "Sadio Camara",
 		"General Abdel-Fattah AL-BURHAN was there.":       "Abdel-Fattah Al-Burhan",
+		"Ambassador Shane O'NEILL spoke.":                 "Shane O'Neill",
+		"Ambassador Massimo D’ALEMA spoke.":               "Massimo D’Alema",
+		"Minister Pat DON'T spoke.":                       "Pat Don't",
 	} {
 		if people := namesOf(text, MPerson); people != want {
 			t.Errorf("%q: people %q, want %q", text, people, want)
