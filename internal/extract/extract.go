@@ -5,6 +5,7 @@ package extract
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -169,6 +170,13 @@ func (x *docState) focusCountry() string {
 						break
 					}
 				}
+				// "Athens completes its Rafale fleet": a capital acts when
+				// a verb follows it; "Paris Air Show" or "jets land in
+				// Athens" name a place.
+				if r.Kind == catalog.Capital && verbAfter(x.d.Title[m.End:]) && !placeBefore(x.d.Title[:m.Start]) {
+					add(x.cat.Countries[r.Index].ISO3, 3)
+					break
+				}
 				if r.Kind == catalog.CountryName || r.Kind == catalog.Demonym {
 					after := x.d.Title[m.End:]
 					if strings.HasPrefix(after, "-") || isOriginPossessive(after) || r.Kind == catalog.Demonym && nounAfter(after) {
@@ -208,6 +216,18 @@ func nounAfter(after string) bool {
 		return false
 	}
 	return !strings.HasPrefix(after, " and ") && !strings.HasPrefix(after, " or ")
+}
+
+// verbAfter: a lower-case word follows a title's name, as a verb follows
+// its subject ("Athens completes").
+func verbAfter(after string) bool {
+	return len(after) >= 2 && after[0] == ' ' && after[1] >= 'a' && after[1] <= 'z' && nounAfter(after)
+}
+
+// placeBefore: a preposition of place ends text ("land in", "talks at").
+func placeBefore(text string) bool {
+	last, _ := annotate.LastField(text)
+	return slices.ContainsFunc([]string{"in", "at", "from", "to", "for", "near"}, func(p string) bool { return annotate.LowerIs(last, p) })
 }
 
 // isOriginPossessive: "'s Otokar" after a state names the maker's home.

@@ -403,3 +403,53 @@ func TestSigningsToldVerbFirstAreTheirOwnEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsWritingRules covers how defence news tells transfers beyond a
+// plain sentence: a recipient named only in the title, a giver's article,
+// further batches, back references by origin, relative clauses and
+// receipts still to come.
+func TestNewsWritingRules(t *testing.T) {
+	cat := testCatalog(t)
+	cases := []struct {
+		name, title, body string
+		want              []string
+	}{
+		{"a capital acting in the title is the focus, not a city named in the body",
+			"Bamako takes delivery of Turkish drones",
+			"The army received six TB2 drones on Friday, officials in Paris said.",
+			[]string{"MLI TUR Bayraktar TB2 6/exact delivered 2024-05-17"}},
+		{"a giver's own equipment goes where its other deals go",
+			"", "France will send four UH-60 helicopters to Mali. France has already delivered two OPV 58 S vessels.",
+			[]string{"MLI FRA UH-60 4/exact planned -", "MLI FRA OPV 58 S 2/exact delivered -"}},
+		{"a pledge is a plan",
+			"", "Russia pledged six Yak-130 jets to Laos in March.",
+			[]string{"LAO RUS Yak-130 6/exact planned 2024-03"}},
+		{"another count is a further batch",
+			"", "Malaysia ordered 18 FA-50 jets in 2021 and another six in 2022.",
+			[]string{"MYS KOR FA-50 18/exact contracted 2021", "MYS KOR FA-50 6/exact contracted 2022"}},
+		{"the next batch shares the verb told before it",
+			"", "Malaysia ordered ten FA-50 jets in 2022. The first four arrived in March and the next six in April.",
+			[]string{"MYS KOR FA-50 10/exact contracted 2022", "MYS KOR FA-50 4/exact delivered 2024-03", "MYS KOR FA-50 6/exact delivered 2024-04"}},
+		{"the last of them completes the deliveries",
+			"", "Laos ordered ten Yak-130 jets in 2017, and the last of them arrived in 2019.",
+			[]string{"LAO RUS Yak-130 10/exact contracted 2017", "LAO RUS Yak-130 ?/unknown delivered 2019"}},
+		{"a count and a made-in state before a noun refer back to that state's system",
+			"", "Mali ordered four UH-60 helicopters in 2022. It ordered six TB2 drones in 2023. The first 2 American-made aircraft arrived in March.",
+			[]string{"MLI USA UH-60 4/exact contracted 2022", "MLI TUR Bayraktar TB2 6/exact contracted 2023", "MLI USA UH-60 2/exact delivered 2024-03"}},
+		{"a receipt to come is dated by its deal, not by the expected arrival",
+			"", "Senegal is due to receive a third OPV 58 S vessel in June.",
+			[]string{"SEN FRA OPV 58 S 1/exact contracted -"}},
+		{"a relative clause with that names who acquires the item",
+			"", "Baykar displayed the TB2 drones that Mali intends to buy at the fair.",
+			[]string{"MLI TUR Bayraktar TB2 ?/unknown planned -"}},
+		{"a relative clause without a state as subject tells no transfer",
+			"", "Baykar displayed the TB2, which competed for Malian orders, at the fair.", nil},
+	}
+	for _, tc := range cases {
+		d := annotate.Annotate(cat, tc.body, tc.title, "2024-05-23", "")
+		got := transfers(extract.Extract(d, "test"))
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%s:\n%s\n got %q\nwant %q", tc.name, tc.body, got, tc.want)
+		}
+	}
+}

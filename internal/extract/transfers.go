@@ -53,6 +53,8 @@ type transfer struct {
 	// supplierStated is false when the supplier is only the catalog's
 	// guess from the system's origin.
 	supplierStated bool
+	// byFocus: no phrase names the recipient; it is the article's focus.
+	byFocus bool
 }
 
 // anaphoricNouns refer back to a system named before: "the system", "the
@@ -68,7 +70,7 @@ var anaphoricNouns = map[string]string{
 }
 
 var (
-	ordinalAlone   = annotate.MustCompileSearch(`(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:ones?\s+)?(?:was|were|is|arrived|followed|will)\b`)
+	ordinalAlone   = annotate.MustCompileSearch(`(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:ones?\s+|of\s+them\s+)?(?:was|were|is|arrived|followed|will)\b`)
 	batchRe        = annotate.MustCompileSearch(`(?i)\b(?:a|the)\s+(?:first|second|third|fourth|further|new|fresh|final|last|next)?\s*batch(?:\s+of\s+([\w,-]+))?`)
 	includingAfter = regexp.MustCompile(`(?i)^(?:[^.;]{0,40}?\b(?:including|such as|among them|comprising)\b|[^.;,]{0,30}:)`)
 	inAllAfter     = regexp.MustCompile(`(?i)^(?:\s+[\p{L}-]+){0,2},\s+([\w,-]+)\s+[\p{L}-]+\s+(?:in all|in total|altogether)`)
@@ -95,6 +97,7 @@ func (x *docState) transfers(events []*event) []*transfer {
 		}
 	}
 	stateSuppliers(out)
+	x.redirectDonations(out)
 	out = mergeTransfers(out)
 	x.inheritDates(out, events)
 	kept := out[:0]
@@ -203,8 +206,9 @@ func (x *docState) ordinalItems(i int, locs [][]int, history, sofar []item) []it
 			it := ante
 			it.sent, it.start, it.end, it.antecedent = i, s.Start+loc[0], s.Start+loc[0]+len("the first"), ante.sent
 			one := annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
-			if containsLower(s.Text[loc[0]:loc[1]], "ones") {
-				one = annotate.QuantityMention{Qualifier: annotate.Unknown} // "the first ones": how many, untold
+			if containsLower(s.Text[loc[0]:loc[1]], "ones", "of them") {
+				// "the first ones", "the last of them": how many, untold
+				one = annotate.QuantityMention{Qualifier: annotate.Unknown}
 			}
 			it.qty = &one
 			out = append(out, it)
@@ -250,7 +254,7 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 			continue
 		}
 		after := x.text(q.End, q.End+30)
-		more := strings.HasPrefix(strings.TrimLeft(after, " \t\n\f\r"), "more")
+		more := strings.HasPrefix(strings.TrimLeft(after, " \t\n\f\r"), "more") || furtherBefore(x.text(q.Start-12, q.Start))
 		if !more && (q.Qualifier == annotate.Unknown || !x.statusRightBefore(i, q.Start) && !theBefore(x.text(q.Start-8, q.Start))) {
 			continue
 		}
@@ -274,6 +278,20 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// furtherBefore: text ends with "another" or "the next", which make the
+// count after it a further batch as "more" does ("another six in 2022").
+func furtherBefore(text string) bool {
+	last, start := annotate.LastField(text)
+	if annotate.LowerIs(last, "another") {
+		return true
+	}
+	if !annotate.LowerIs(last, "next") {
+		return false
+	}
+	prev, _ := annotate.LastField(text[:start])
+	return annotate.LowerIs(prev, "the")
 }
 
 // statusRightBefore: a status verb that governs what follows ends right
@@ -393,7 +411,11 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 		includingAfter.MatchString(after) && x.systemBetween(i, m.End, m.End+len(after)) {
 		return item{}, false
 	}
-	before := x.text(m.Start-40, m.Start)
+	// The words before the noun, a state of origin left out: "the
+	// first 12 German-built vehicles" refer back as "the first 12
+	// vehicles" do.
+	origin, lead := x.originBefore(i, k)
+	before := x.text(lead-40, lead)
 	word := strings.ToLower(x.text(m.Start, m.End))
 	fits, anaphoric := anaphoricNouns[word]
 	if !anaphoric {
@@ -420,12 +442,6 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 		if want == "" {
 			want = "*"
 		}
-		// "the Swedish jets" point back to the Swedish system, not
-		// to the one named last.
-		origin := ""
-		if k > 0 && ms[k-1].Kind == annotate.MCountry && ms[k-1].Form == catalog.Demonym && strings.TrimSpace(x.text(ms[k-1].End, m.Start)) == "" {
-			origin = ms[k-1].Country
-		}
 		ante, ok := lastFrom(history, sofar, want, origin)
 		if !ok {
 			ante, ok = x.nextSystem(later, want)
@@ -441,6 +457,24 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 		return item{}, false
 	}
 	return item{sent: i, start: m.Start, end: m.End, sysIndex: -1, category: m.Category, antecedent: -1, generic: true}, true
+}
+
+// originBefore is the state of a demonym right before term k of sentence
+// i, "-built" or "-made" allowed between, and where the demonym starts
+// (else "" and the term's start): "the Swedish jets" and "the French-made
+// jets" point back to that state's system, not to the one named last.
+func (x *docState) originBefore(i, k int) (string, int) {
+	ms := x.d.Mentions[i]
+	if k == 0 || ms[k-1].Kind != annotate.MCountry || ms[k-1].Form != catalog.Demonym {
+		return "", ms[k].Start
+	}
+	gap := strings.TrimSpace(x.text(ms[k-1].End, ms[k].Start))
+	for _, suffix := range []string{"", "-built", "-made", "-designed", "-supplied"} {
+		if gap == suffix {
+			return ms[k-1].Country, ms[k-1].Start
+		}
+	}
+	return "", ms[k].Start
 }
 
 // countAfterStatus: a count ends right before at and follows a status
@@ -468,7 +502,8 @@ func countGlued(text string) bool {
 
 // determinerBefore: text ends with one of words followed by at most
 // between other words ("the three ships" with between 2, "24 of the" with
-// between 0), all letters and hyphens.
+// between 0, "the first 12 German-built vehicles" with 2), all letters,
+// digits and hyphens.
 func determinerBefore(text string, between int, words ...string) bool {
 	f := strings.Fields(text)
 	if !strings.HasSuffix(text, " ") && len(f) > 0 {
@@ -481,7 +516,7 @@ func determinerBefore(text string, between int, words ...string) bool {
 				return true
 			}
 		}
-		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) >= 0 {
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }) >= 0 {
 			return false
 		}
 	}
@@ -598,6 +633,12 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
 		return []trigger{*bwd}
 	case it.more && bwd != nil && annotate.FieldsAtMost(x.text(it.end, bwd.Start), 0):
 		return []trigger{*bwd} // "received two ... and has 42 more on order"
+	case it.more && fwd == nil && bwd == nil:
+		// "The first four arrived in September and the next six in
+		// October": a further batch with no verb shares the one before.
+		if g := x.gappedVerb(it); g != nil {
+			return []trigger{*g}
+		}
 	case fwd != nil && bwd != nil && fwd.Class == Delivered && bwd.Class == Contracted &&
 		(qty != nil && qty.Part || participleAfter(x.text(it.end, bwd.Start))):
 		// "inducted the first of three Anka-S ordered from TAI in 2023"
@@ -613,6 +654,10 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
 		if arrived := x.nextDelivered(it.sent, bwd.End); arrived != nil {
 			return []trigger{*arrived, order} // "the first six of 24 F-16s it bought landed"
 		}
+	case bwd != nil && x.relativeVerb(it, *bwd):
+		// "showed the J-35 fighters that Pakistan intends to acquire":
+		// the clause on the item tells whose it is to be.
+		return []trigger{*bwd}
 	case order != nil:
 		// "received two J-10C on Monday, completing a 2020 order"
 		return []trigger{*fwd, *order}
@@ -622,6 +667,17 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
 		return []trigger{*bwd}
 	}
 	return nil
+}
+
+// gappedVerb is the last status trigger before the item in its sentence.
+func (x *docState) gappedVerb(it item) *trigger {
+	var g *trigger
+	for k := range x.triggers[it.sent] {
+		if t := &x.triggers[it.sent][k]; t.Class.isStatus() && !t.orderNoun() && t.End <= it.start {
+			g = t
+		}
+	}
+	return g
 }
 
 // datedOrderAfter is a bare order noun with its year ("completing a 2020
@@ -700,7 +756,7 @@ func (x *docState) transfersOf(it item) []*transfer {
 				t.qtyValue, t.qualifier = 0, annotate.Unknown
 			}
 		}
-		if g.Class != InService {
+		if g.Class != InService && !x.futureReceipt(g) {
 			t.date = x.dateFor(i, g)
 			if d, ok := x.dateRightAfter(it); ok && it.more {
 				t.date = d
@@ -721,11 +777,23 @@ func (x *docState) transfersOf(it item) []*transfer {
 	return out
 }
 
+// futureReceipt: the trigger tells a receipt to come ("will receive", "is
+// due to take delivery of"), a deal already made whose date the sentence
+// does not give: the date it tells is the expected arrival.
+func (x *docState) futureReceipt(g trigger) bool {
+	if g.Class != Contracted {
+		return false
+	}
+	first, _, _ := strings.Cut(x.text(g.Start, g.End), " ")
+	return annotate.LowerIs(first, "will") || annotate.LowerIs(first, "is") || annotate.LowerIs(first, "are")
+}
+
 // forRecipients appends a copy of t for each recipient of the item.
 func (x *docState) forRecipients(out []*transfer, it item, g trigger, t *transfer) []*transfer {
-	for _, r := range x.recipients(it, g) {
+	states, byFocus := x.recipients(it, g)
+	for _, r := range states {
 		c := *t
-		c.recipient = r
+		c.recipient, c.byFocus = r, byFocus
 		c.supplier, c.manufacturer, c.supplierStated = x.supplier(it, g, r)
 		c.sents = append([]int(nil), t.sents...)
 		out = append(out, &c)
@@ -942,13 +1010,17 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 
 // relativeVerb: t is the status verb of a relative clause on the item
 // whose subject is a state: "the J-35, which Pakistan intends to acquire",
-// "the TB2, which Mali received in 2022". A giver's verb is left out: the
-// state before "sent" gives.
+// "the 24 Rafale jets that Egypt ordered in 2021". A giver's verb is left
+// out: the state before "sent" gives.
 func (x *docState) relativeVerb(it item, t trigger) bool {
 	if !t.Fwd || !t.Class.isStatus() || t.Start-it.end > 60 {
 		return false
 	}
-	rest, ok := strings.CutPrefix(strings.TrimPrefix(x.text(it.end, t.Start), ","), " which ")
+	gap := strings.TrimPrefix(x.text(x.nounEnd(it), t.Start), ",")
+	rest, ok := strings.CutPrefix(gap, " which ")
+	if !ok {
+		rest, ok = strings.CutPrefix(gap, " that ")
+	}
 	if !ok || strings.ContainsAny(rest, ",;") || !annotate.FieldsAtMost(rest, 5) {
 		return false
 	}
@@ -956,12 +1028,27 @@ func (x *docState) relativeVerb(it item, t trigger) bool {
 	if slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) }) {
 		return false
 	}
+	// The state opens the clause as its subject ("which the Nigerian Air
+	// Force received"); "which competed for Algerian orders" has none.
+	subject := t.Start - len(rest)
 	for _, m := range x.d.Mentions[it.sent] {
-		if m.Start >= it.end && m.End <= t.Start && isStateLike(m) {
-			return true
+		if m.Start >= subject && m.End <= t.Start && isStateLike(m) {
+			lead := strings.TrimSpace(x.text(subject, m.Start))
+			return (lead == "" || strings.EqualFold(lead, "the")) && m.Form != catalog.Demonym
 		}
 	}
 	return false
+}
+
+// nounEnd is where the item's noun phrase ends: after the word for its
+// kind that follows it ("the TB2 drones").
+func (x *docState) nounEnd(it item) int {
+	for _, m := range x.d.Mentions[it.sent] {
+		if m.Kind == annotate.MTerm && m.Start >= it.end && strings.TrimSpace(x.text(it.end, m.Start)) == "" {
+			return m.End
+		}
+	}
+	return it.end
 }
 
 // replacementAfter: t is a future "replace" and "with" stands between it
@@ -1053,25 +1140,23 @@ func (x *docState) ownedByOther(i int, g trigger, dm annotate.DateMention) bool 
 }
 
 // recipients: the state a deal goes "to", else the states acting as
-// subject ("Estonia and Latvia signed"), else the article's focus.
-func (x *docState) recipients(it item, g trigger) []string {
+// subject ("Estonia and Latvia signed"), else the article's focus, which
+// byFocus tells.
+func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool) {
 	i := it.sent
 	ms := x.d.Mentions[i]
 	if to := x.toRecipient(it, g); to != "" {
-		return []string{to}
+		return []string{to}, false
 	}
 	if x.giving(it, g) {
 		// "Spain sent Ukraine 20 tanks": the state right after the verb
 		// receives; the subject gives, so it is no recipient.
 		for _, m := range ms {
 			if m.Start >= g.End && m.End <= it.start && isStateLike(m) && strings.TrimSpace(x.text(g.End, m.Start)) == "" {
-				return []string{m.Country}
+				return []string{m.Country}, false
 			}
 		}
-		if x.focus != "" {
-			return []string{x.focus}
-		}
-		return nil
+		return x.focusRecipient()
 	}
 	subjectEnd := g.Start
 	if it.start < g.Start {
@@ -1081,7 +1166,7 @@ func (x *docState) recipients(it item, g trigger) []string {
 		// ("received TB2 drones from Turkey, completing a 2020 order").
 		for k, m := range ms {
 			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && !x.isOriginModifier(i, k) && !g.orderNoun() {
-				return []string{m.Country}
+				return []string{m.Country}, false
 			}
 		}
 	}
@@ -1102,12 +1187,18 @@ func (x *docState) recipients(it item, g trigger) []string {
 		break
 	}
 	if len(subj) > 0 {
-		return subj
+		return subj, false
 	}
-	if x.focus != "" {
-		return []string{x.focus}
+	return x.focusRecipient()
+}
+
+// focusRecipient is the article's focus as the recipient no phrase names
+// ("The army took delivery of ...").
+func (x *docState) focusRecipient() ([]string, bool) {
+	if x.focus == "" {
+		return nil, false
 	}
-	return nil
+	return []string{x.focus}, true
 }
 
 // toRecipient is the state a deal goes "to": "sale to Jordan", "to the
@@ -1311,6 +1402,32 @@ func stateSuppliers(ts []*transfer) {
 			if t.manufacturer == "" {
 				t.manufacturer = s.manufacturer
 			}
+		}
+	}
+}
+
+// redirectDonations reads an article about a giver ("Germany has already
+// delivered 30 Gepard guns", after "Germany will send ... to Ukraine"):
+// a record that falls back on the focus as recipient while the focus
+// supplies it goes to the state the focus's other deals name as
+// recipient.
+func (x *docState) redirectDonations(ts []*transfer) {
+	to := ""
+	for _, t := range ts {
+		if t.byFocus || t.supplier != x.focus || t.recipient == x.focus {
+			continue
+		}
+		if to != "" && to != t.recipient {
+			return // the focus gives to several states: whose, untold
+		}
+		to = t.recipient
+	}
+	if to == "" {
+		return
+	}
+	for _, t := range ts {
+		if t.byFocus && t.recipient == x.focus && t.supplier == x.focus {
+			t.recipient = to
 		}
 	}
 }
