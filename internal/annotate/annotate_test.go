@@ -156,6 +156,9 @@ func TestQuantities(t *testing.T) {
 		{"the first four aircraft", []string{"4/exact"}},
 		{"the navy took over two corvettes and handed over three", []string{"2/exact", "3/exact"}},
 		{"88 of the eight-wheeled vehicles, two-seat trainers, four-engine aircraft and a 28-aircraft order", []string{"88/exact", "28/exact"}},
+		// A capital and a hyphen before digits is a designation, not a
+		// unit ("t" for tonnes): "64 T-90S".
+		{"64 T-90S and T-90SK tanks and 12 MQ-9B drones", []string{"64/exact", "12/exact"}},
 	}
 	for _, tc := range cases {
 		var got []string
@@ -172,7 +175,7 @@ func TestMeasuresAreNotQuantities(t *testing.T) {
 	for _, text := range []string{
 		"a 155 mm gun", "a 12.7 mm machine gun", "weighs 20 tonnes", "the 47-tonne K9", "1,550 kg of weapons",
 		"$380 million", "100 million euros", "€160 million", "62 metres long", "targets 40 km away", "a crew of 24",
-		"in 2019", "delivered between 2026 and 2028", "the 6x6 vehicle", "4×4 MRAP", "creating 450 jobs", "three weeks at sea", "the FA-50 jet", "speeds of 60 km/h",
+		"in 2019", "delivered between 2026 and 2028", "the 6x6 vehicle", "4×4 MRAP", "creating 450 jobs", "three weeks at sea", "carries 20 t of cargo", "20 T of fuel", "the FA-50 jet", "speeds of 60 km/h",
 	} {
 		for _, q := range FindQuantities(text, 0) {
 			if q.Value > 0 {

@@ -154,7 +154,24 @@ func measures(text string, start, end int) bool {
 		prev == 'x' && start >= 2 && text[start-2] >= '0' && text[start-2] <= '9' {
 		return true // part of a designation or a size: "FA-50", "CH-92A", "4×4"
 	}
+	if designationAfter(text[end:]) {
+		return false // "64 T-90S tanks": the letter is a designation's, not a tonne
+	}
 	return unitAfter(text[end:]) || currencyBefore(text[:start]) || compoundAdjective(text[end:])
+}
+
+// designationAfter: a white space, one to three capitals, a hyphen and a
+// digit follow ("64 T-90S", "12 MQ-9B"): a designation, which a unit
+// written the same way ("t" for tonnes) is not.
+func designationAfter(s string) bool {
+	if s == "" || !spaceByte(s[0]) {
+		return false
+	}
+	k := 1
+	for k < len(s) && k <= 3 && s[k] >= 'A' && s[k] <= 'Z' {
+		k++
+	}
+	return k > 1 && k+1 < len(s) && s[k] == '-' && digitByte(s[k+1])
 }
 
 // compoundAdjective: a hyphen and a word that makes the number part of an

@@ -59,6 +59,8 @@ var refQuantityRe = regexp.MustCompile(`^(?:(?i)\b(?:` +
 
 var refUnitAfter = regexp.MustCompile(`(?i)^(?:[-\s]?(?:mm|millimetres?|millimeters?|cm|km|kilometres?|kilometers?|metres?|meters?|m|kg|kilograms?|tonnes?|tons?|t|lbs?|pounds|knots|km/h|mph|nautical|hp|kw|mw|per\s*cent|percent|million|billion|bn|years?|months?|weeks?|days?|hours?|minutes?|seconds?|rounds|jobs|people|employees|soldiers|troops|personnel|staff|men|women|members|sites|times|th|st|nd|rd|year-old|seat|strong|page|pages)\b|\s?%|\s?[x×]\s?\d)`)
 
+var refDesignationAfter = regexp.MustCompile(`^\s[A-Z]{1,3}-\d`)
+
 var refCurrencyBefore = regexp.MustCompile(`(?:[$€£¥₹]|US\$|USD|EUR|GBP|Rs\.?|crew of|aged|No\.?|Type|type)\s*$`)
 
 // refFindAll is how the expressions were run: anchored at each word start,
@@ -384,6 +386,9 @@ func refMeasures(text string, start, end int) bool {
 	if prev, _ := utf8.DecodeLastRuneInString(text[:start]); strings.ContainsRune("-./×", prev) ||
 		prev == 'x' && start >= 2 && text[start-2] >= '0' && text[start-2] <= '9' {
 		return true
+	}
+	if refDesignationAfter.MatchString(text[end:]) {
+		return false
 	}
 	if refUnitAfter.MatchString(text[end:]) || refCompoundAdjective.MatchString(text[end:]) {
 		return true

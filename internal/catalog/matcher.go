@@ -38,6 +38,10 @@ type Ref struct {
 	// acronymMask has bit i set when piece i is an all-capital acronym,
 	// which the text must write in capitals too ("PLAN", not "Plan").
 	acronymMask uint64
+	// markedCaps has bit i set when piece i is in capitals and set off by a
+	// mark from the digits after it ("AT-10"), which text then may not
+	// write in lower case and a space before the digits ("at 10:00").
+	markedCaps uint64
 }
 
 // Match is one name found in text: byte offsets [Start, End) and every entry
@@ -163,6 +167,7 @@ func (m *Matcher) add(name string, kind EntryKind, index int) {
 		// capital "S" glued to them must stay one: "MiG-29s" are plural
 		// MiG-29s, not the MiG-29S.
 		ref.upperMask, ref.acronymMask = ref.upperMask&finalS(name, pieces), 0
+		ref.markedCaps = markedCaps(name, pieces)
 	}
 	refs := &m.nodes[n].refs
 	for k, r := range *refs {
@@ -171,6 +176,7 @@ func (m *Matcher) add(name string, kind EntryKind, index int) {
 			// ("LUNA NG", "Luna NG"): either is fine in text.
 			(*refs)[k].upperMask &= ref.upperMask
 			(*refs)[k].acronymMask &= ref.acronymMask
+			(*refs)[k].markedCaps &= ref.markedCaps
 			return
 		}
 	}
@@ -186,6 +192,19 @@ func finalS(name string, pieces []piece) uint64 {
 		return 0
 	}
 	return 1 << k
+}
+
+// markedCaps are the pieces of a name in capital letters that a mark or
+// a space parts from the digits after them ("AT" of "AT-10").
+func markedCaps(name string, pieces []piece) uint64 {
+	var mask uint64
+	for k := 0; k+1 < len(pieces); k++ {
+		w, next := name[pieces[k].start:pieces[k].end], name[pieces[k+1].start]
+		if pieces[k].end != pieces[k+1].start && next >= '0' && next <= '9' && w[0] >= 'A' && w[0] <= 'Z' && isUpper(w) {
+			mask |= 1 << k
+		}
+	}
+	return mask
 }
 
 // pieceBuffers reuse the piece lists of FindAll, which would otherwise be
@@ -353,12 +372,14 @@ func isUpper(w string) bool {
 
 // acceptable keeps the refs whose capitalisation the text honours.
 func acceptable(text string, pieces []piece, refs []Ref) []Ref {
-	var mask, caps uint64
+	var mask, caps, lowSpaced uint64
 	for k, p := range pieces {
 		word := text[p.start:p.end]
 		r, _ := utf8.DecodeRuneInString(word)
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			mask |= 1 << k
+		} else if k+1 < len(pieces) && pieces[k+1].start > p.end && strings.ContainsAny(text[p.end:pieces[k+1].start], " \t\n\r\u00a0") {
+			lowSpaced |= 1 << k // "at 10"
 		}
 		if isUpper(strings.TrimSuffix(word, "s")) {
 			caps |= 1 << k // "IFVs" is the plural of an acronym
@@ -366,14 +387,14 @@ func acceptable(text string, pieces []piece, refs []Ref) []Ref {
 	}
 	all := true
 	for _, r := range refs {
-		all = all && r.upperMask&^mask == 0 && r.acronymMask&^caps == 0
+		all = all && r.upperMask&^mask == 0 && r.acronymMask&^caps == 0 && r.markedCaps&lowSpaced == 0
 	}
 	if all {
 		return refs
 	}
 	var out []Ref
 	for _, r := range refs {
-		if r.upperMask&^mask == 0 && r.acronymMask&^caps == 0 {
+		if r.upperMask&^mask == 0 && r.acronymMask&^caps == 0 && r.markedCaps&lowSpaced == 0 {
 			out = append(out, r)
 		}
 	}

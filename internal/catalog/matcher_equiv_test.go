@@ -73,6 +73,13 @@ func (m *refMatcher) add(name string, kind EntryKind, index int) {
 			keep = 1 << k
 		}
 		ref.upperMask, ref.acronymMask = ref.upperMask&keep, 0
+		for k := 0; k+1 < len(pieces); k++ {
+			w := name[pieces[k].start:pieces[k].end]
+			if pieces[k].end != pieces[k+1].start && unicode.IsDigit(rune(name[pieces[k+1].start])) && isUpper(w) &&
+				w[0] >= 'A' && w[0] <= 'Z' {
+				ref.markedCaps |= 1 << k
+			}
+		}
 	}
 	for k, r := range n.refs {
 		if r.Kind == kind && r.Index == index {
@@ -80,6 +87,7 @@ func (m *refMatcher) add(name string, kind EntryKind, index int) {
 			// ("LUNA NG", "Luna NG"): either is fine in text.
 			n.refs[k].upperMask &= ref.upperMask
 			n.refs[k].acronymMask &= ref.acronymMask
+			n.refs[k].markedCaps &= ref.markedCaps
 			return
 		}
 	}

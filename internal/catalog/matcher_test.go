@@ -25,7 +25,8 @@ func testFS() fstest.MapFS {
 			"T-72\t\tarmoured vehicle\t\tSUN\t\tt\n" +
 			"T-72B1MS\tWhite Eagle\tarmoured vehicle\t\tRUS\tT-72\tt\n" +
 			"Eurofighter Typhoon\tTyphoon\taircraft\tEurofighter GmbH\tDEU\t\tt\n" +
-			"OPV 58 S\t\tnaval vessel\tPiriou\tFRA\t\tt\n")},
+			"OPV 58 S\t\tnaval vessel\tPiriou\tFRA\t\tt\n" +
+			"9M117 Bastion\tAT-10\tmissile\t\tRUS\t\tt\n")},
 		"data/places.tsv": {Data: []byte("name\tsource\nLatin America\tt\n")},
 		"data/categories.tsv": {Data: []byte("term\tcategory\tgeneric\tsource\n" +
 			"infantry fighting vehicles\tarmoured vehicle\tyes\tt\nIFV\tarmoured vehicle\tyes\tt\n")},
@@ -77,6 +78,28 @@ func TestMatcherFindsVariantSpellings(t *testing.T) {
 				t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
 				break
 			}
+		}
+	}
+}
+
+// TestLowerCaseWordBeforeANumberIsNoDesignation: "at 10:00" is a time,
+// not the AT-10 missile, whose capitals the catalog parts from its digits;
+// the capitals, or the digits glued on, still match.
+func TestLowerCaseWordBeforeANumberIsNoDesignation(t *testing.T) {
+	c, err := Load(testFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"the briefing at 10:00 local time": "",
+		"fired an AT-10 missile":           "AT-10=AT-10",
+		"fired an AT 10 missile":           "AT 10=AT-10",
+		"fired an at-10 missile":           "at-10=AT-10",
+		"the vn 2c":                        "vn 2c=VN2C",
+	} {
+		got := names(t, c, text)
+		if want == "" && len(got) != 0 || want != "" && (len(got) != 1 || got[0] != want) {
+			t.Errorf("%q: got %q, want %q", text, got, want)
 		}
 	}
 }

@@ -157,7 +157,7 @@ func (x *docState) events() []*event {
 		}
 		// A planned visit "for meetings at the Pentagon" is one event.
 		if visit == nil || !visit.planned {
-			if loc := findEvent(text, &cues, meetingEvent); loc != nil && !endsWithLower(text[:loc[0]], "in ") {
+			if loc := findEvent(text, &cues, meetingEvent); loc != nil && !endsWithLower(text[:loc[0]], "in ") && !meetsTarget(text[loc[0]:]) {
 				found = append(found, x.newEvent(i, record.EventMeeting, loc))
 			}
 		}
@@ -173,6 +173,42 @@ func (x *docState) events() []*event {
 		out = append(out, found...)
 	}
 	return x.mergeEvents(out)
+}
+
+// meetsTarget: the match is "meet" in the sense of fulfilling something
+// ("the threshold Bulgaria must meet if it is to join the euro area",
+// "meet the criteria"): a condition, an impersonal object or the end of a
+// clause follows, not a party.
+func meetsTarget(text string) bool {
+	rest, ok := strings.CutPrefix(text, "meet")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, "s")
+	if rest == "" || rest[0] == ',' || rest[0] == '.' || rest[0] == ';' {
+		return true
+	}
+	next, after := firstWord(rest)
+	switch next {
+	case "if", "unless", "before", "by", "when", "its", "their", "all", "these", "those", "this":
+		return true
+	case "the":
+		noun, _ := firstWord(after)
+		return slices.Contains([]string{"threshold", "criteria", "requirements", "requirement", "target", "targets", "needs",
+			"standards", "standard", "deadline", "demand", "conditions", "costs", "cost"}, noun)
+	}
+	return false
+}
+
+// firstWord is the first word of text after white space, and the text
+// after it.
+func firstWord(text string) (string, string) {
+	text = strings.TrimLeft(text, " \t\n\f\r")
+	k := strings.IndexAny(text, " \t\n\f\r,.;:")
+	if k < 0 {
+		return text, ""
+	}
+	return text[:k], text[k:]
 }
 
 // newEvent reads an event of type typ whose trigger is at loc of sentence i.

@@ -75,9 +75,39 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 		if t.Class == Delivered && x.futureParticiple(i, t) {
 			continue
 		}
+		if t.Class.isStatus() && x.gluedToState(i, t) {
+			continue
+		}
+		if t.Class == InService && x.futureUse(t) {
+			continue
+		}
 		kept = append(kept, t)
 	}
 	return kept
+}
+
+// gluedToState: t is the second half of a compound adjective whose
+// first is a state ("Russian-supplied L-39 jets", "US-supplied"): it
+// tells where the equipment comes from, as "Russian-built" does, not
+// that it was supplied in the clause.
+func (x *docState) gluedToState(i int, t trigger) bool {
+	if t.Start < 2 || x.d.Body[t.Start-1] != '-' {
+		return false
+	}
+	for _, m := range x.d.Mentions[i] {
+		if m.Kind == annotate.MCountry && (m.End == t.Start-1 || m.End == t.Start-2 && x.d.Body[m.End] == '.') {
+			return true
+		}
+	}
+	return false
+}
+
+// futureUse: an operating verb after "will" or "would" ("the aircraft
+// will operate from INS Vikrant") tells a plan for equipment still to
+// come, not equipment in service.
+func (x *docState) futureUse(t trigger) bool {
+	last, _ := annotate.LastField(x.text(t.Start-12, t.Start))
+	return annotate.LowerIs(last, "will") || annotate.LowerIs(last, "would") || annotate.LowerIs(last, "shall")
 }
 
 // futureParticiple: t is a participle after "be" or "and" in a clause

@@ -222,7 +222,15 @@ func (x *docState) ordinalItems(i int, locs [][]int, history, sofar []item) []it
 // with the order, is that order of the system named before it.
 func (x *docState) seriesItems(i int, sofar []item) []item {
 	var out []item
-	for _, q := range x.d.Qty[i] {
+	for k := range x.d.Qty[i] {
+		q := x.d.Qty[i][k]
+		if !q.Part {
+			// "the remaining three of the six ordered under a 2020
+			// contract": two counts the annotator gives apart.
+			if p := x.partOfSeries(i, &x.d.Qty[i][k]); p.Part {
+				q = *p
+			}
+		}
 		if !q.Part || x.itemRightAfter(sofar, q.End) || x.hasItemCovering(sofar, q.Start) {
 			continue
 		}
@@ -255,7 +263,8 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 		}
 		after := x.text(q.End, q.End+30)
 		more := strings.HasPrefix(strings.TrimLeft(after, " \t\n\f\r"), "more") || furtherBefore(x.text(q.Start-12, q.Start))
-		if !more && (q.Qualifier == annotate.Unknown || !x.statusRightBefore(i, q.Start) && !theBefore(x.text(q.Start-8, q.Start))) {
+		if !more && (q.Qualifier == annotate.Unknown || !x.statusRightBefore(i, q.Start) && !theBefore(x.text(q.Start-8, q.Start)) &&
+			!allBefore(x.text(q.Start-8, q.Start))) {
 			continue
 		}
 		loc := bareCount.FindStringSubmatchIndex(after)
@@ -317,6 +326,13 @@ func theBefore(text string) bool {
 	}
 	c := t[n-4] | 0x20 // no letter right before "the"
 	return c < 'a' || c > 'z'
+}
+
+// allBefore: text ends with the word "all" and white space ("all 64 had
+// been handed over"): the whole of a count told before.
+func allBefore(text string) bool {
+	last, start := annotate.LastField(text)
+	return annotate.LowerIs(last, "all") && start > 0 && strings.TrimRight(text, " \t\n\f\r") != text && isRegexpSpace(text[start-1])
 }
 
 // bareCount is a count with no noun after it, "more" allowed: a
@@ -639,6 +655,10 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
 		if g := x.gappedVerb(it); g != nil {
 			return []trigger{*g}
 		}
+	case fwd != nil && bwd != nil && x.dealNoun(*fwd) && x.contractVerb(*bwd):
+		// "The acquisition of 64 T-90S tanks was contracted in 2017": the
+		// verb tells what became of the deal the noun names.
+		return []trigger{*bwd}
 	case fwd != nil && bwd != nil && fwd.Class == Delivered && bwd.Class == Contracted &&
 		(qty != nil && qty.Part || participleAfter(x.text(it.end, bwd.Start))):
 		// "inducted the first of three Anka-S ordered from TAI in 2023"
@@ -667,6 +687,31 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
 		return []trigger{*bwd}
 	}
 	return nil
+}
+
+// dealNoun: t is a noun naming a deal, not its stage ("the acquisition
+// of", "the purchase of").
+func (x *docState) dealNoun(t trigger) bool {
+	text := x.text(t.Start, t.End)
+	return strings.HasSuffix(text, " of") && (annotate.LowerIs(text, "acquisition of") || annotate.LowerIs(text, "purchase of") ||
+		annotate.LowerIs(text, "procurement of"))
+}
+
+// plannedBefore: a verb of plan ("is negotiating", "in talks") stands
+// before the deal noun t in its clause.
+func (x *docState) plannedBefore(i int, t trigger) bool {
+	for _, o := range x.triggers[i] {
+		if o.Class == Planned && o.Fwd && o.End <= t.Start && t.Start-o.End <= 80 && !strings.ContainsAny(x.text(o.End, t.Start), ";.") {
+			return true
+		}
+	}
+	return false
+}
+
+// contractVerb: t is a verb telling a contract made ("was contracted",
+// "contracted in September 2024").
+func (x *docState) contractVerb(t trigger) bool {
+	return t.Class == Contracted && t.Bwd && containsLower(x.text(t.Start, t.End), "contracted")
 }
 
 // gappedVerb is the last status trigger before the item in its sentence.
@@ -740,6 +785,9 @@ func (x *docState) transfersOf(it item) []*transfer {
 		if it.generic && g.Class == InService {
 			return nil // "a plethora of Chinese weaponry" is no record
 		}
+		if qty == nil && x.alsoCovers(g) {
+			return nil // "also covers Hellfire missiles": a package's accessory, no number told
+		}
 		t := &transfer{designation: it.designation, category: it.category, uncatalogued: it.uncatalogued,
 			status: g.Class.status(), sents: []int{i}, qualifier: annotate.Unknown, order: it.start}
 		if it.antecedent >= 0 && it.antecedent != i {
@@ -777,6 +825,13 @@ func (x *docState) transfersOf(it item) []*transfer {
 	return out
 }
 
+// alsoCovers: g is "also covers", which adds what accompanies a deal's
+// main system; it is a record of its own only with a number ("an
+// unspecified number of K10 vehicles").
+func (x *docState) alsoCovers(g trigger) bool {
+	return g.Class == Contracted && containsLower(x.text(g.Start, g.End), "also cover")
+}
+
 // futureReceipt: the trigger tells a receipt to come ("will receive", "is
 // due to take delivery of"), a deal already made whose date the sentence
 // does not give: the date it tells is the expected arrival.
@@ -802,7 +857,9 @@ func (x *docState) forRecipients(out []*transfer, it item, g trigger, t *transfe
 }
 
 // batchesRe is "in two batches of six" right after a status verb.
-var batchesRe = regexp.MustCompile(`(?i)^\s+in\s+([\w-]+)\s+batches\s+of\s+([\w-]+)`)
+// A few words may stand between ("ordered from the United States in two
+// batches of eight").
+var batchesRe = regexp.MustCompile(`(?i)^(?:\s+[\w-]+){0,10}?\s+in\s+([\w-]+)\s+batches\s+of\s+([\w-]+)`)
 
 // batches reads "delivered in two batches of six, in May 2023 and in
 // February 2024": the size of a batch and one date a batch, told after
@@ -880,6 +937,15 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 			}
 		}
 	}
+	// "armoured vehicles of type Ejder Yalçın 4x4 ... in quantity of
+	// twenty-four units": translated copy gives the count after.
+	if q := x.quantityOfAfter(it); q != nil {
+		return q
+	}
+	// "The first of those aircraft was handed over": one of them.
+	if ordinalOfBefore(x.text(it.start-30, it.start)) {
+		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
+	}
 	// "a second FK-3 battery": one more.
 	if !it.generic && oneBefore.MatchString(x.text(it.start-20, it.start)) {
 		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
@@ -890,6 +956,46 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 	}
 	return nil
 }
+
+// quantityOfAfter is the count of "in (the) quantity of N" told after
+// the item in its clause.
+func (x *docState) quantityOfAfter(it item) *annotate.QuantityMention {
+	after := x.text(it.end, it.end+120)
+	k := strings.Index(after, "quantity of ")
+	if k < 0 || strings.ContainsAny(after[:k], ";.") || x.systemBetween(it.sent, it.end, it.end+k) {
+		return nil
+	}
+	at := it.end + k + len("quantity of ")
+	for j := range x.d.Qty[it.sent] {
+		if q := &x.d.Qty[it.sent][j]; q.Start == at {
+			return q
+		}
+	}
+	return nil
+}
+
+// ordinalOfBefore: text ends with "the first of those", "the last of
+// the" or the like and white space: one item of a set told before.
+func ordinalOfBefore(text string) bool {
+	if !strings.HasSuffix(text, " ") {
+		return false
+	}
+	var f [4]string
+	for k := 3; k >= 0; k-- {
+		var at int
+		if f[k], at = annotate.LastField(text); f[k] == "" {
+			return false
+		}
+		text = text[:at]
+	}
+	return annotate.LowerIs(f[0], "the") && slices.ContainsFunc(ordinalWords, func(w string) bool { return annotate.LowerIs(f[1], w) }) &&
+		annotate.LowerIs(f[2], "of") && slices.ContainsFunc(setWords, func(w string) bool { return annotate.LowerIs(f[3], w) })
+}
+
+var (
+	ordinalWords = []string{"first", "second", "third", "last", "final", "latest"}
+	setWords     = []string{"those", "these", "the", "its", "their"}
+)
 
 // partOfSeries reads "the first six of 24" as six of a series of 24; the
 // annotator gives the two numbers apart.
@@ -903,6 +1009,11 @@ func (x *docState) partOfSeries(i int, q *annotate.QuantityMention) *annotate.Qu
 		gap := strings.Join(strings.Fields(x.text(p.End, q.Start)), " ")
 		if (gap == "of" || gap == "of the" || gap == "of its") &&
 			containsLower(lead, "first", "last", "final", "remaining") {
+			return &annotate.QuantityMention{Start: p.Start, End: q.End, Value: p.Value, Qualifier: annotate.Exact, Part: true, Of: q.Value}
+		}
+		// "Three of the five S-400 squadrons": a count of a larger
+		// whole told with "the" is a part of it as well.
+		if (gap == "of the" || gap == "of its") && p.Qualifier == annotate.Exact && q.Qualifier == annotate.Exact && p.Value < q.Value {
 			return &annotate.QuantityMention{Start: p.Start, End: q.End, Value: p.Value, Qualifier: annotate.Exact, Part: true, Of: q.Value}
 		}
 	}
@@ -963,6 +1074,13 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 		plan.Class = Planned
 		fwd = &plan
 	}
+	// "is negotiating with Brazil's Embraer over the purchase of six
+	// A-29": a deal noun under a verb of plan is still a plan.
+	if fwd != nil && fwd.Class != Planned && x.dealNoun(*fwd) && x.plannedBefore(it.sent, *fwd) {
+		plan := *fwd
+		plan.Class = Planned
+		fwd = &plan
+	}
 	// "Italy's own air force operates about 90 Typhoons": the supplier's own.
 	for k := range ts {
 		if t := &ts[k]; t.Class == Own && t.End <= start && start-t.End < 60 {
@@ -985,7 +1103,7 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			// it: "the first three Anka drones assembled in Kazakhstan
 			// under licence from Turkish Aerospace were handed over".
 			if (len(gap) <= 70 || len(gap) <= 120 && !strings.Contains(gap, ",")) && !strings.Contains(gap, ";") &&
-				!x.systemBetween(it.sent, it.end, t.Start) {
+				(!x.systemBetween(it.sent, it.end, t.Start) || x.coordinated(it.sent, it.end, t.Start)) {
 				bwd = t
 			}
 			break
@@ -999,6 +1117,14 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 	// Nor across ", and", which starts a clause of its own: "ordered six
 	// more in 2010, and lost one in a crash".
 	if bwd != nil && !bwd.Class.isStatus() && bwd.Class != Own && (bwd.Start-it.end > 30 || strings.Contains(x.text(it.end, bwd.Start), ", and ")) {
+		bwd = nil
+	}
+	// "Ecuador, which bought seven of the helicopters in 2008, lost four
+	// of them", "Mali's air force, which flies L-39 jets, bought Su-24
+	// bombers": the relative clause ends at the comma; the verb after it
+	// is the main clause's.
+	if bwd != nil && fwd != nil && fwd.Class.isStatus() && strings.Contains(x.text(it.end, bwd.Start), ",") &&
+		relativeLead(x.text(fwd.Start-8, fwd.Start)) {
 		bwd = nil
 	}
 	// A distractor right next to the item decides: "four Typhoon jets deployed at".
@@ -1038,6 +1164,31 @@ func (x *docState) relativeVerb(it item, t trigger) bool {
 		}
 	}
 	return false
+}
+
+// relativeLead: text ends with ", which", ", who" or ", that" and a
+// space, which open a relative clause.
+func relativeLead(text string) bool {
+	return strings.HasSuffix(text, ", which ") || strings.HasSuffix(text, ", who ") || strings.HasSuffix(text, ", that ")
+}
+
+// coordinated: the systems named between a and b of sentence i join the
+// one before them in a list ("64 T-90S and T-90SK tanks from Russia was
+// contracted"), so a verb after them governs the first too.
+func (x *docState) coordinated(i, a, b int) bool {
+	prev := a
+	for _, m := range x.d.Mentions[i] {
+		if m.Start < a || m.End > b || m.Kind != annotate.MSystem && m.Kind != annotate.MUncatalogued {
+			continue
+		}
+		switch strings.TrimSpace(x.text(prev, m.Start)) {
+		case "and", "or", ",", ", and":
+		default:
+			return false
+		}
+		prev = m.End
+	}
+	return true
 }
 
 // nounEnd is where the item's noun phrase ends: after the word for its
@@ -1086,14 +1237,57 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 	var best annotate.Date
 	bestDist := 1 << 30
 	for _, dm := range dates {
-		if x.ownedByOther(i, g, dm) || x.leadsOrder(i, dm) {
+		if x.ownedByOther(i, g, dm) || x.leadsOrder(i, dm) || x.leadsOther(i, g, dm) || x.inAside(i, g, dm) {
 			continue
 		}
 		if d := distance(g.Start, g.End, dm.Start, dm.End); d < bestDist {
 			best, bestDist = x.statusDate(dm, g), d
 		}
 	}
+	if best.IsZero() && g.Class == Delivered {
+		return x.completedBy(i, g)
+	}
 	return best
+}
+
+// leadsOther: the date opens the clause of another status verb that
+// stands between it and g ("in 2023 the Slovak Republic transferred
+// thirteen MiG-29 to Ukraine, and that the last of the F-16 ordered"):
+// it is that verb's.
+func (x *docState) leadsOther(i int, g trigger, dm annotate.DateMention) bool {
+	for _, o := range x.triggers[i] {
+		if o.Class.isStatus() && !o.orderNoun() && o.Class != g.Class && dm.End <= o.Start && o.End <= g.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// inAside: the date stands in a relative clause set off by commas
+// before g ("The government, which took office in March, is negotiating"):
+// it dates what the clause tells.
+func (x *docState) inAside(i int, g trigger, dm annotate.DateMention) bool {
+	if dm.End > g.Start || !strings.Contains(x.text(dm.End, g.Start), ",") {
+		return false
+	}
+	before := x.text(x.d.Sentences[i].Start, dm.Start)
+	k := max(strings.LastIndex(before, ", which "), strings.LastIndex(before, ", who "))
+	return k >= 0 && !strings.ContainsAny(before[k+1:], ",;")
+}
+
+// completedBy is the date a delivery told as done was complete by, in its
+// clause ("all 64 had been handed over by the end of 2019").
+func (x *docState) completedBy(i int, g trigger) annotate.Date {
+	verb := x.text(g.Start, g.End)
+	if !containsLower(verb, "been ", "was ", "were ") {
+		return annotate.Date{}
+	}
+	for _, dm := range x.d.Dates[i] {
+		if dm.Role == annotate.By && dm.Start >= g.End && !strings.ContainsAny(x.text(g.End, dm.Start), ",;") {
+			return x.statusDate(dm, g)
+		}
+	}
+	return annotate.Date{}
 }
 
 // dateRightAfter is the date that follows an item within a few words
@@ -1165,7 +1359,8 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		// state between the item and the order it completes is no subject
 		// ("received TB2 drones from Turkey, completing a 2020 order").
 		for k, m := range ms {
-			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && !x.isOriginModifier(i, k) && !g.orderNoun() {
+			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && !x.isOriginModifier(i, k) && !g.orderNoun() &&
+				!x.afterPreposition(m.Start, "from", "by") {
 				return []string{m.Country}, false
 			}
 		}
@@ -1176,7 +1371,9 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		if m.End > subjectEnd || !isStateLike(m) {
 			continue
 		}
-		if x.isOriginModifier(i, k) || x.afterPreposition(m.Start, "from", "by", "with", "of", "in", "at", "against") {
+		// "Compare that with Nigeria, whose planned purchase": the state
+		// owns the deal that follows, whatever governs its name.
+		if (x.isOriginModifier(i, k) || x.afterPreposition(m.Start, "from", "by", "with", "of", "in", "at", "against", "to")) && !x.whoseAfter(m) {
 			continue
 		}
 		subj = append(subj, m.Country)
@@ -1190,6 +1387,12 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		return subj, false
 	}
 	return x.focusRecipient()
+}
+
+// whoseAfter: ", whose" follows the mention.
+func (x *docState) whoseAfter(m annotate.Mention) bool {
+	after := x.text(m.End, m.End+8)
+	return strings.HasPrefix(after, ", whose ")
 }
 
 // focusRecipient is the article's focus as the recipient no phrase names
@@ -1268,8 +1471,10 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 				return m.Country, manufacturer, true
 			}
 		}
-		// "Russian-built MiG-29", "the Indian system"
-		if m.End <= it.start && m.End > it.start-40 && x.isOriginModifier(i, k) && !strings.ContainsAny(x.text(m.End, it.start), ",;") {
+		// "Russian-built MiG-29", "the Indian system"; not across another
+		// system ("Chinese-supplied Harbin Z-9 and Indian Chetak").
+		if m.End <= it.start && m.End > it.start-40 && x.isOriginModifier(i, k) && !strings.ContainsAny(x.text(m.End, it.start), ",;") &&
+			!x.systemBetween(i, m.End, it.start) {
 			return m.Country, manufacturer, true
 		}
 	}
