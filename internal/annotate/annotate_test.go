@@ -147,6 +147,7 @@ func TestQuantities(t *testing.T) {
 		{"half a dozen BRDM-2 and a dozen tanks and two dozen guns", []string{"6/approx", "12/approx", "24/approx"}},
 		{"at least a couple of BTR-70", []string{"2/at_least"}},
 		{"a couple of EMB-312", []string{"2/approx"}},
+		{"a pair of second-hand C-212", []string{"2/exact"}},
 		{"about 20 UH-60 and some 35 Su-30 and nearly forty jets", []string{"20/approx", "35/approx", "40/approx"}},
 		{"more than 2,000 of the type", []string{"2000/at_least"}},
 		{"between 10 and 12 T-72B1MS tanks", []string{"10/at_least"}},

@@ -93,6 +93,8 @@ func FindQuantities(text string, base int) []QuantityMention {
 				q.Value, q.Qualifier = 12*n, Approx
 			case qCouple:
 				q.Value, q.Qualifier = 2, Approx
+			case qPair:
+				q.Value, q.Qualifier = 2, Exact
 			case qFew:
 				q.Qualifier = Unknown
 			default:

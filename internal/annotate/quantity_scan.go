@@ -9,7 +9,8 @@ const (
 	qBetween                      // "between 10 and 12"
 	qHalfDozen                    // "half a dozen"
 	qDozens                       // "two dozen", "a dozen"
-	qCouple                       // "a couple of", "a pair of"
+	qCouple                       // "a couple of"
+	qPair                         // "a pair of": two, exactly
 	qFew                          // "a few"
 	qNumber                       // "50", "twenty-four", "a hundred"
 	qVague                        // "dozens", "several", "a batch"
@@ -242,6 +243,9 @@ func countAt(text string, q int, m *qtyMatch) bool {
 				if p = spaceAfter(text, e2); p >= 0 {
 					if e, ok := wordIs(text, p, "of"); ok {
 						m.kind, m.end = qCouple, e
+						if string(w2) == "pair" {
+							m.kind = qPair
+						}
 						return true
 					}
 				}

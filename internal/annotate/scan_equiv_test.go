@@ -319,6 +319,8 @@ func refFindQuantities(text string, base int) []QuantityMention {
 				// fixed: "a  few" with two spaces is "a few" too.
 				if strings.Join(strings.Fields(g["couple"]), " ") == "a few" {
 					q.Qualifier = Unknown
+				} else if strings.EqualFold(strings.Fields(g["couple"])[1], "pair") {
+					q.Value, q.Qualifier = 2, Exact // "a pair of" is two
 				} else {
 					q.Value, q.Qualifier = 2, Approx
 				}

@@ -27,8 +27,8 @@ type event struct {
 }
 
 var (
-	visitRe         = annotate.MustCompileSearch(`(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b`)
-	meetingRe       = annotate.MustCompileSearch(`(?i)\b(?:met|meets|meet|held talks|holds talks|hold talks|talks with|held meetings|holds meetings|meeting with|met with)\b`)
+	visitRe         = annotate.MustCompileSearch(`(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b|\bwho\s+arrived\s+in\b`)
+	meetingRe       = annotate.MustCompileSearch(`(?i)\b(?:met|meets|meet|(?:is|was|were|are)\s+greeted\s+by|held talks|holds talks|hold talks|talks with|held meetings|holds meetings|meeting with|met with)\b`)
 	investRe        = annotate.MustCompileSearch(`(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine|assembly line|production line)\b|\bset(?:s|ting)?\s+up\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|facility|assembly line|production line|joint venture)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`)
 	whenVisitsRe    = annotate.MustCompileSearch(`(?i)\bwhen\b[^.;]{0,60}\bvisits\b`)
 	dueDateRe       = annotate.MustCompileSearch(`(?i)\b(?:due|scheduled|expected|set)\s+to\s+(?:start|begin|open|be completed|be ready|start operating|come on stream)\b`)
@@ -36,7 +36,8 @@ var (
 	buildRe         = annotate.MustCompileSearch(`(?i)\b(?:construction of|to build|would build|will build|plans?|to set up|considering)\b`)
 	futureSigningRe = annotate.MustCompileSearch(`(?i)\b(?:to sign|will sign|would sign|to be signed|will be signed|could be signed|expected to be signed|plan to sign|intend to sign)\b`)
 	// "The contract, signed in Asunción": a signing told before.
-	signedBeforeRe = regexp.MustCompile(`(?i)^\s*(?:the|this)\s+(?:contract|agreement|memorandum|deal)\b`)
+	// "Morocco's contract with IAI ..., signed in 2022": a state's own.
+	signedBeforeRe = regexp.MustCompile(`(?i)^\s*(?:the|this|(?-i:\p{Lu})[\p{L}-]*(?:'s|’s))\s+(?:contract|agreement|memorandum|deal)\b`)
 	subjectRe      = annotate.MustCompileSearch(`(?i)\b(?:on|for|about|to discuss|concerning|regarding|for the construction of)\s+([^.;,"“]{3,80})`)
 )
 
@@ -59,11 +60,11 @@ const (
 // capitalised; the other words in any case.
 var eventCues = map[string]eventKind{
 	"visit": visitEvent, "visits": visitEvent, "visited": visitEvent, "visiting": visitEvent,
-	"toured": visitEvent, "travelled": visitEvent, "traveled": visitEvent,
+	"toured": visitEvent, "travelled": visitEvent, "traveled": visitEvent, "arrived": visitEvent,
 	"signed": agreementEvent, "signing": agreementEvent, "signs": agreementEvent, "sign": agreementEvent,
 	"inked": agreementEvent, "concluded": agreementEvent,
 	"met": meetingEvent, "meets": meetingEvent, "meet": meetingEvent, "talks": meetingEvent,
-	"meetings": meetingEvent, "meeting": meetingEvent,
+	"meetings": meetingEvent, "meeting": meetingEvent, "greeted": meetingEvent,
 	"invest": investmentEvent, "invests": investmentEvent, "invested": investmentEvent,
 	"investing": investmentEvent, "investment": investmentEvent, "investments": investmentEvent,
 	"jobs": investmentEvent, "build": investmentEvent, "construction": investmentEvent,
@@ -154,6 +155,8 @@ func (x *docState) events() []*event {
 		}
 		if loc := findEvent(text, &cues, agreementEvent); loc != nil {
 			found = append(found, x.newEvent(i, record.EventAgreement, loc))
+		} else if loc := x.signedFor(i, &cues); loc != nil {
+			found = append(found, x.newEvent(i, record.EventAgreement, loc))
 		}
 		// A planned visit "for meetings at the Pentagon" is one event.
 		if visit == nil || !visit.planned {
@@ -173,6 +176,22 @@ func (x *docState) events() []*event {
 		out = append(out, found...)
 	}
 	return x.mergeEvents(out)
+}
+
+// signedFor finds "signed for" told of equipment ("Serbia signed for
+// twelve of the French fighters with Dassault"): a contract signed with
+// no word for it. It is the trigger's span in the sentence, or nil.
+func (x *docState) signedFor(i int, cues *eventCuesOf) []int {
+	if len(cues[agreementEvent]) == 0 {
+		return nil
+	}
+	s := x.d.Sentences[i]
+	for _, t := range x.triggers[i] {
+		if t.Class == Contracted && t.End-t.Start == len("signed for") && annotate.LowerIs(x.text(t.Start, t.End), "signed for") {
+			return []int{t.Start - s.Start, t.End - s.Start}
+		}
+	}
+	return nil
 }
 
 // meetsTarget: the match is "meet" in the sense of fulfilling something

@@ -38,6 +38,8 @@ type docState struct {
 	cat      *catalog.Catalog
 	triggers [][]trigger
 	focus    string // the state the article is mostly about
+	// done are the transfer records read so far, in reading order.
+	done []*transfer
 }
 
 func newDocState(d *annotate.Doc) *docState {
@@ -81,9 +83,44 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 		if t.Class == InService && x.futureUse(t) {
 			continue
 		}
+		if t.Class == Delivered && x.phrasalGave(t) {
+			continue
+		}
+		if t.Class == Shown && x.imageShows(i, t) {
+			// "An image captured on 3 August shows two M-346FA at Mary-2":
+			// what imagery shows at a state's base is in its service.
+			t.Class, t.Bwd = InService, false
+		}
 		kept = append(kept, t)
 	}
 	return kept
+}
+
+// imageShows: t is "shows" or "showed" whose subject in its clause is an
+// image ("An image captured on 3 August shows", "Imagery from 28 July
+// shows", "The same image shows"), not an exhibitor.
+func (x *docState) imageShows(i int, t trigger) bool {
+	verb := x.text(t.Start, t.End)
+	if !annotate.LowerIs(verb, "shows") && !annotate.LowerIs(verb, "showed") {
+		return false
+	}
+	before := x.text(max(x.d.Sentences[i].Start, t.Start-50), t.Start)
+	if k := strings.LastIndexAny(before, ",;:"); k >= 0 {
+		before = before[k+1:]
+	}
+	return containsLower(before, "image", "imagery")
+}
+
+// phrasalGave: "gave" or "handed" opens a phrasal verb that tells no
+// giving of equipment ("the aircraft it gave up", "handed down a
+// sentence").
+func (x *docState) phrasalGave(t trigger) bool {
+	verb := x.text(t.Start, t.End)
+	if !annotate.LowerIs(verb, "gave") && !annotate.LowerIs(verb, "handed") {
+		return false
+	}
+	next, _ := firstWord(x.text(t.End, t.End+12))
+	return next == "up" || next == "down" || next == "back" || next == "out" || next == "way" || next == "in"
 }
 
 // gluedToState: t is the second half of a compound adjective whose
@@ -287,7 +324,7 @@ func (x *docState) isOriginModifier(i, k int) bool {
 				return true
 			}
 		case annotate.MSystem, annotate.MUncatalogued:
-			if m.Form == catalog.Demonym && annotate.FieldsAtMost(gap, 2) && !strings.ContainsAny(gap, ",;.") {
+			if m.Form == catalog.Demonym && annotate.FieldsAtMost(gap, 2) && !strings.ContainsAny(gap, ",;.") && !dealNounLead(gap) {
 				return true
 			}
 		case annotate.MTerm:
@@ -295,6 +332,18 @@ func (x *docState) isOriginModifier(i, k int) bool {
 				return true // "Indian system", "Chinese weaponry"
 			}
 		}
+	}
+	return false
+}
+
+// dealNounLead: gap opens with a noun for a deal ("An Algerian request
+// for IRIS-T SLM", "the Indian order for"): the demonym before it owns
+// the deal, it does not tell where the system comes from.
+func dealNounLead(gap string) bool {
+	w, _ := firstWord(gap)
+	switch strings.ToLower(w) {
+	case "request", "order", "orders", "purchase", "acquisition", "contract", "deal", "bid", "tender", "buy":
+		return true
 	}
 	return false
 }

@@ -60,7 +60,7 @@ type transfer struct {
 // anaphoricNouns refer back to a system named before: "the system", "the
 // three ships", "one battery". The value is the category they fit, "" for any.
 var anaphoricNouns = map[string]string{
-	"system": "", "systems": "", "type": "", "vehicles": "", "vehicle": "", "units": "", "unit": "",
+	"system": "", "systems": "", "type": "", "vehicles": "vehicle", "vehicle": "vehicle", "units": "", "unit": "",
 	"ships": "naval vessel", "ship": "naval vessel", "vessels": "naval vessel", "vessel": "naval vessel",
 	"boats": "naval vessel", "corvette": "naval vessel", "aircraft": "aircraft", "jets": "aircraft",
 	"fighters": "aircraft", "trainers": "aircraft", "planes": "aircraft", "helicopters": "helicopter",
@@ -86,6 +86,7 @@ func (x *docState) transfers(events []*event) []*transfer {
 	for ri, i := range read {
 		items := x.items(i, read[ri+1:], history)
 		for _, it := range items {
+			x.done = out
 			ts := x.transfersOf(it)
 			out = append(out, ts...)
 			if it.designation != "" && it.antecedent < 0 && !it.series && !anyDomestic(ts) {
@@ -264,10 +265,13 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 		after := x.text(q.End, q.End+30)
 		more := strings.HasPrefix(strings.TrimLeft(after, " \t\n\f\r"), "more") || furtherBefore(x.text(q.Start-12, q.Start))
 		if !more && (q.Qualifier == annotate.Unknown || !x.statusRightBefore(i, q.Start) && !theBefore(x.text(q.Start-8, q.Start)) &&
-			!allBefore(x.text(q.Start-8, q.Start))) {
+			!allBefore(x.text(q.Start-8, q.Start)) && !x.statusRightAfter(i, q.End)) {
 			continue
 		}
 		loc := bareCount.FindStringSubmatchIndex(after)
+		if loc == nil && !more && x.ofThemTo(i, q.End) {
+			loc = []int{0, 0, -1, -1}
+		}
 		if loc == nil || x.hasItemCovering(sofar, q.Start) {
 			continue
 		}
@@ -314,6 +318,29 @@ func (x *docState) statusRightBefore(i, at int) bool {
 	return false
 }
 
+// ofThemTo: " of them to" and a state follow byte at of sentence i ("gave
+// six of them to Ukraine"): a count of the system named last, given on.
+func (x *docState) ofThemTo(i, at int) bool {
+	rest, ok := strings.CutPrefix(x.text(at, at+14), " of them to ")
+	return ok && rest != "" && x.stateRightAfter(i, at+len(" of them to"))
+}
+
+// statusRightAfter: a status verb that governs what precedes it starts
+// right after at, an auxiliary or "already" allowed between ("six have
+// been handed over", "nine already flying").
+func (x *docState) statusRightAfter(i, at int) bool {
+	for _, t := range x.triggers[i] {
+		if !t.Bwd || !t.Class.isStatus() || t.Start < at || t.Start-at > 12 {
+			continue
+		}
+		switch gap := strings.TrimSpace(x.text(at, t.Start)); gap {
+		case "", "have", "has", "had", "were", "was", "are":
+			return true
+		}
+	}
+	return false
+}
+
 // theBefore: text ends with the word "the" and white space.
 func theBefore(text string) bool {
 	t := strings.TrimRight(text, " \t\n\f\r")
@@ -338,7 +365,7 @@ func allBefore(text string) bool {
 // bareCount is a count with no noun after it, "more" allowed: a
 // preposition, a pronoun, a verb, the end of the clause or a force as
 // subject ("the two the air force already flies") follows.
-var bareCount = regexp.MustCompile(`^(?:(\s+more)\b)?(?:\s*[,.;]|\s+(?:in|on|from|by|last|this|earlier|later|since|were|was|are|have|had|will|followed|arrived|it|they|which|that)\b|\s+the\s+(?:` +
+var bareCount = regexp.MustCompile(`^(?:(\s+more)\b)?(?:\s*[,.;]|\s+(?:in|on|from|by|last|this|earlier|later|since|were|was|are|have|had|will|followed|arrived|it|they|which|that|already|still)\b|\s+the\s+(?:` +
 	strings.Join(forceWords, "|") + `)\b)`)
 
 // batchItems reads "a second batch followed in 2023": a batch with no
@@ -469,10 +496,24 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 		it.sent, it.start, it.end, it.antecedent = i, m.Start, m.End, ante.sent
 		return it, true
 	}
-	if !m.Generic {
-		return item{}, false
+	if !m.Generic || x.heading(i) {
+		return item{}, false // "3. April: a Turkish drone deal" heads a section, it tells no deal
 	}
 	return item{sent: i, start: m.Start, end: m.End, sysIndex: -1, category: m.Category, antecedent: -1, generic: true}, true
+}
+
+// heading: sentence i is a heading, a short line that ends with no stop
+// ("3. April: a Turkish drone deal", "Egypt's lost Flankers").
+func (x *docState) heading(i int) bool {
+	t := strings.TrimRight(x.d.Sentences[i].Text, " \t\n\f\r")
+	if t == "" || !annotate.FieldsAtMost(t, 10) {
+		return false
+	}
+	switch t[len(t)-1] {
+	case '.', '!', '?', '"', '\'', ')':
+		return false
+	}
+	return !strings.HasSuffix(t, "”") && !strings.HasSuffix(t, "’")
 }
 
 // originBefore is the state of a demonym right before term k of sentence
@@ -566,10 +607,23 @@ func lastOf(history, sofar []item, category string) (item, bool) {
 
 // lastFrom is lastOf for systems from one state (alpha-3, "" for any).
 func lastFrom(history, sofar []item, category, origin string) (item, bool) {
+	if it, ok := lastFromOf(history, sofar, category, origin, false); ok {
+		return it, true
+	}
+	// "Yugoimport displayed its Miloš ... Twelve of the vehicles were
+	// handed over": a phrase that names the kind or the origin may point
+	// back to a system only shown, when nothing else fits.
+	if category != "" && category != "*" || origin != "" {
+		return lastFromOf(history, sofar, category, origin, true)
+	}
+	return item{}, false
+}
+
+func lastFromOf(history, sofar []item, category, origin string, distractors bool) (item, bool) {
 	for _, list := range [][]item{sofar, history} {
 		for j := len(list) - 1; j >= 0; j-- {
 			it := list[j]
-			if it.designation == "" || it.distractor || origin != "" && it.origin != origin && it.supplier != origin {
+			if it.designation == "" || it.distractor && !distractors || origin != "" && it.origin != origin && it.supplier != origin {
 				continue
 			}
 			if category == "" || category == "*" || fitsCategory(it.category, category) {
@@ -585,6 +639,8 @@ func fitsCategory(have, want string) bool {
 		return true
 	}
 	switch want {
+	case "vehicle":
+		return have == "armoured vehicle" || have == "unarmoured vehicle"
 	case "aircraft":
 		return have == "drone" || have == "helicopter"
 	case "air defence":
@@ -1131,6 +1187,12 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 	if bwd != nil && !bwd.Class.isStatus() && bwd.Start-it.end <= 20 {
 		return nil, bwd
 	}
+	// "orders for Pasara light vehicles from local industry for its own
+	// army": a buyer's own industry after the item in its clause makes
+	// the order domestic, whatever verb leads it.
+	if bwd != nil && bwd.Class == Own && bwd.Start-it.end <= 60 && !strings.ContainsAny(x.text(it.end, bwd.Start), ",;") {
+		return nil, bwd
+	}
 	return fwd, bwd
 }
 
@@ -1146,6 +1208,11 @@ func (x *docState) relativeVerb(it item, t trigger) bool {
 	rest, ok := strings.CutPrefix(gap, " which ")
 	if !ok {
 		rest, ok = strings.CutPrefix(gap, " that ")
+	}
+	if !ok {
+		// "the 24 Mi-171Sh helicopters for which Peru's defence ministry
+		// signed a contract"
+		rest, ok = strings.CutPrefix(gap, " for which ")
 	}
 	if !ok || strings.ContainsAny(rest, ",;") || !annotate.FieldsAtMost(rest, 5) {
 		return false
@@ -1346,7 +1413,7 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		// "Spain sent Ukraine 20 tanks": the state right after the verb
 		// receives; the subject gives, so it is no recipient.
 		for _, m := range ms {
-			if m.Start >= g.End && m.End <= it.start && isStateLike(m) && strings.TrimSpace(x.text(g.End, m.Start)) == "" {
+			if gap := strings.TrimSpace(x.text(g.End, m.Start)); m.Start >= g.End && m.End <= it.start && isStateLike(m) && (gap == "" || gap == "the") {
 				return []string{m.Country}, false
 			}
 		}
@@ -1386,7 +1453,35 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 	if len(subj) > 0 {
 		return subj, false
 	}
+	if r := x.previousSubject(i); r != "" && r != it.origin {
+		return []string{r}, false
+	}
 	return x.focusRecipient()
+}
+
+// previousSubject is the state that opens the sentence before i in its
+// paragraph ("Algeria, the region's largest importer, has shown less
+// concern. A further six Su-30MKA fighters were delivered by Russia"): a
+// sentence that names no buyer goes on about the one just named, unless
+// that state makes the system ("India remains Armenia's largest source
+// ... A further batch of Pinaka launchers arrived").
+func (x *docState) previousSubject(i int) string {
+	j := i - 1
+	if j < 0 || x.d.Sentences[j].Paragraph != x.d.Sentences[i].Paragraph || x.d.Sentences[j].Boilerplate || len(x.d.Mentions[j]) == 0 {
+		return ""
+	}
+	m := x.d.Mentions[j][0]
+	if !isStateLike(m) || m.Form == catalog.Demonym || x.isOriginModifier(j, 0) {
+		return ""
+	}
+	lead := strings.TrimSpace(x.text(x.d.Sentences[j].Start, m.Start))
+	if lead != "" && !strings.EqualFold(lead, "the") {
+		return ""
+	}
+	if after := x.text(m.End, m.End+3); strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
+		return "" // "Germany's approach to Algeria": the subject is the approach
+	}
+	return m.Country
 }
 
 // whoseAfter: ", whose" follows the mention.
@@ -1432,7 +1527,7 @@ func (x *docState) giving(it item, g trigger) bool {
 }
 
 // givingVerbs are the active verbs of a giver.
-var givingVerbs = []string{"sent", "has sent", "have sent", "had sent", "shipped", "delivered", "delivers", "donated", "donates",
+var givingVerbs = []string{"gave", "has given", "have given", "handed", "sent", "has sent", "have sent", "had sent", "shipped", "delivered", "delivers", "donated", "donates",
 	"supplied", "supplies", "gifted", "transferred", "handed over", "hands over"}
 
 var accordingTo = regexp.MustCompile(`according to (?:the |an? )?(?:[\p{L}-]+ ){0,2}$`)
@@ -1493,6 +1588,14 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 		}
 		break
 	}
+	// "Latvia took delivery of 47 M109s ... it gave six of them to
+	// Ukraine": with no state as subject, who last received the system
+	// gives it on.
+	if x.giving(it, g) && x.toRecipient(it, g) == recipient {
+		if held := x.heldBy(it.designation); held != "" && held != recipient {
+			return held, manufacturer, true
+		}
+	}
 	if it.antecedent >= 0 && it.supplier != "" {
 		if manufacturer == "" {
 			manufacturer = it.manufacturer
@@ -1510,6 +1613,17 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 		}
 	}
 	return "", manufacturer, false
+}
+
+// heldBy is the recipient of the latest record of a system read so far,
+// who may give it on.
+func (x *docState) heldBy(designation string) string {
+	for k := len(x.done) - 1; k >= 0 && designation != ""; k-- {
+		if t := x.done[k]; t.recipient != "" && catalog.SameFold(t.designation, designation) {
+			return t.recipient
+		}
+	}
+	return ""
 }
 
 // makerOf finds the organisation that makes or sells the item: its
