@@ -35,20 +35,21 @@ const (
 // Mention is one named thing in a sentence, in byte offsets of the body.
 type Mention struct {
 	Start, End int
-	Kind       MentionKind
 	// Name is the canonical name: the state's or organisation's name, the
 	// system's designation, the person's full name, the term itself.
 	Name string
 	// Country is the ISO alpha-3 of a state, an organisation's home or a
 	// system's origin.
 	Country string
-	// Form tells a state's name from its demonym or capital.
-	Form catalog.EntryKind
 	// Index into the catalog's Systems, Organisations or Terms.
 	Index    int
 	Category string
-	Generic  bool // a term that can stand for unspecified equipment
 	OrgKind  string
+	// The small fields come last, packed into one word.
+	Kind MentionKind
+	// Form tells a state's name from its demonym or capital.
+	Form    catalog.EntryKind
+	Generic bool // a term that can stand for unspecified equipment
 }
 
 // Doc is an annotated document.
@@ -73,7 +74,16 @@ type Doc struct {
 func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	d := &Doc{Body: body, Title: title, Catalog: cat}
 	d.Sentences = splitSentences(body, title)
-	d.Ref = referenceDate(published, url, body, d.Sentences)
+	// The date phrases of each sentence, when the reference date must come
+	// from them, are found once for it and for the sentence's dates.
+	var scanned [][]dateMatch
+	d.Ref = referenceDate(published, url, d.Sentences, func(i int) []dateMatch {
+		if scanned == nil {
+			scanned = make([][]dateMatch, len(d.Sentences))
+		}
+		scanned[i] = scanDates(nil, d.Sentences[i].Text)
+		return scanned[i]
+	})
 	d.Mentions = make([][]Mention, len(d.Sentences))
 	d.Dates = make([][]DateMention, len(d.Sentences))
 	d.Qty = make([][]QuantityMention, len(d.Sentences))
@@ -86,13 +96,21 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		}
 	}
 	cut := catalog.NewTexts(texts)
+	var names []catalog.Match // of one sentence at a time
+	var phrases []dateMatch   // likewise
 	for i, s := range d.Sentences {
 		if s.Boilerplate {
 			continue
 		}
 		d.Pieces[i] = &cut[i]
-		d.Mentions[i] = findMentions(cat, s, d.Pieces[i], known)
-		d.Dates[i] = FindDates(s.Text, s.Start, d.Ref)
+		names = cat.Matcher().AppendAllText(names[:0], d.Pieces[i])
+		d.Mentions[i] = findMentions(cat, s, names, known)
+		if scanned != nil {
+			phrases = scanned[i]
+		} else {
+			phrases = scanDates(phrases[:0], s.Text)
+		}
+		d.Dates[i] = resolveDates(s.Text, s.Start, d.Ref, phrases)
 		d.Qty[i] = withoutDesignations(FindQuantities(s.Text, s.Start), d.Mentions[i])
 	}
 	return d
@@ -127,8 +145,9 @@ func withoutDesignations(qs []QuantityMention, ms []Mention) []QuantityMention {
 var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?/`)
 
 // referenceDate is the publication date, else a date in the address, else
-// the latest full date in the text, as the guidelines say.
-func referenceDate(published, url, body string, sents []Sentence) Date {
+// the latest full date in the text, as the guidelines say; scan gives the
+// date phrases of sentence i.
+func referenceDate(published, url string, sents []Sentence, scan func(i int) []dateMatch) Date {
 	if d, ok := ParseDate(published); ok {
 		return d
 	}
@@ -142,8 +161,8 @@ func referenceDate(published, url, body string, sents []Sentence) Date {
 		return Date{Y: y, M: mo, Precision: Month}
 	}
 	var latest Date
-	for _, s := range sents {
-		for _, m := range FindDates(s.Text, 0, Date{}) {
+	for i, s := range sents {
+		for _, m := range resolveDates(s.Text, 0, Date{}, scan(i)) {
 			if m.Date.Precision == Day && !m.Relative && m.Date.time().After(latest.time()) {
 				latest = m.Date
 			}
@@ -161,17 +180,7 @@ const runeBlockSize = 64
 // RuneOffset converts a byte offset of the body into a code-point offset.
 func (d *Doc) RuneOffset(b int) int {
 	if d.runeBlocks == nil {
-		d.runeBlocks = make([]runeBlock, 0, len(d.Body)/runeBlockSize+1)
-		n := 0
-		for i := range d.Body {
-			for len(d.runeBlocks)*runeBlockSize <= i {
-				d.runeBlocks = append(d.runeBlocks, runeBlock{i, n})
-			}
-			n++
-		}
-		if len(d.runeBlocks) == 0 {
-			d.runeBlocks = append(d.runeBlocks, runeBlock{})
-		}
+		d.runeBlocks = runeBlocksOf(d.Body)
 	}
 	b = min(b, len(d.Body))
 	k := min(b/runeBlockSize, len(d.runeBlocks)-1)
@@ -182,10 +191,76 @@ func (d *Doc) RuneOffset(b int) int {
 	return blk.runes + utf8.RuneCountInString(d.Body[blk.start:b])
 }
 
-// notShapes start strings that look like designations but are not.
-var notShapes = regexp.MustCompile(`^(?:Block|Phase|Batch|Lot|Tranche|Flight|Mk|Model|Type|COVID|Covid|G|Q|H|No|Section|Article|Resolution|Chapter|Vol|Page|Room|Route|Highway|Level|Gate|Zone|Sector|Camp|Base|Unit|Class|Grade|Group|Series|Version|Day|Week|Year|Top|Under|Over|Formula|Euro|Windows|iPhone|A|I|` +
+// runeBlocksOf is the table of RuneOffset for body: block k is the first
+// rune that starts at or after byte k*runeBlockSize, where a range loop
+// over body meets it. Runs of ASCII, a rune a byte, are counted by the
+// word, the rest decoded a rune at a time.
+func runeBlocksOf(body string) []runeBlock {
+	blocks := make([]runeBlock, 0, len(body)/runeBlockSize+1)
+	n := 0 // the runes before byte i
+	for i := 0; i < len(body); {
+		for len(blocks)*runeBlockSize <= i {
+			blocks = append(blocks, runeBlock{i, n})
+		}
+		if body[i] >= utf8.RuneSelf {
+			_, size := utf8.DecodeRuneInString(body[i:])
+			i, n = i+size, n+1
+			continue
+		}
+		j := asciiRunEnd(body, i)
+		for m := len(blocks) * runeBlockSize; m < j; m += runeBlockSize {
+			blocks = append(blocks, runeBlock{m, n + m - i})
+		}
+		i, n = j, n+j-i
+	}
+	if len(blocks) == 0 {
+		blocks = append(blocks, runeBlock{})
+	}
+	return blocks
+}
+
+// asciiRunEnd is the end of the run of ASCII bytes of s from byte i.
+func asciiRunEnd(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		if (w[0]|w[1]|w[2]|w[3]|w[4]|w[5]|w[6]|w[7])&0x80 != 0 {
+			break
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
+}
+
+// notShapeWords start strings that look like designations but are not,
+// as a choice of a pattern (see notShape).
+const notShapeWords = `Block|Phase|Batch|Lot|Tranche|Flight|Mk|Model|Type|COVID|Covid|G|Q|H|No|Section|Article|Resolution|Chapter|Vol|Page|Room|Route|Highway|Level|Gate|Zone|Sector|Camp|Base|Unit|Class|Grade|Group|Series|Version|Day|Week|Year|Top|Under|Over|Formula|Euro|Windows|iPhone|A|I|` +
 	`January|February|March|April|May|June|July|August|September|October|November|December|` +
-	`Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b`)
+	`Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`
+
+var notShapeSet = func() map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Split(notShapeWords, "|") {
+		set[w] = true
+	}
+	return set
+}()
+
+// notShape: w begins with one of notShapeWords as a word, as the pattern
+// ^(?:notShapeWords)\b finds. The words are all ASCII letters, so only the
+// whole run of letters that begins w can be one, and \b must hold after
+// it: no ASCII digit or underscore follows.
+func notShape(w string) bool {
+	k := 0
+	for k < len(w) && 'a' <= w[k]|0x20 && w[k]|0x20 <= 'z' {
+		k++
+	}
+	if k < len(w) && ('0' <= w[k] && w[k] <= '9' || w[k] == '_') {
+		return false
+	}
+	return notShapeSet[w[:k]]
+}
 
 // nameBefore finds a capitalised word of four letters or more that ends
 // right before byte at of text, or one lower-case word before it
@@ -251,10 +326,30 @@ var orgWords = []string{"Group", "Company", "Corp", "Industries", "Systems", "Me
 	"Technologies", "Holdings", "Motors", "Ship", "Bank", "Resources", "Energy", "Electronics", "Dynamics", "Defen",
 	"Engineering", "Logistics", "Limited", "Ltd", "Inc"}
 
-// withAny returns text when it holds one of words, else "".
-func withAny(text string, words []string) string {
-	for _, w := range words {
-		if strings.Contains(text, w) {
+// orgWordsByCapital lists orgWords by their first letter, a capital.
+var orgWordsByCapital = func() (t [26][]string) {
+	for _, w := range orgWords {
+		t[w[0]-'A'] = append(t[w[0]-'A'], w)
+	}
+	return t
+}()
+
+// orgWordAt: one of orgWords begins at byte i of text.
+func orgWordAt(text string, i int) bool {
+	if c := text[i] - 'A'; c < 26 {
+		for _, w := range orgWordsByCapital[c] {
+			if strings.HasPrefix(text[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// withOrgWord returns text when it holds one of orgWords, else "".
+func withOrgWord(text string) string {
+	for i := range len(text) {
+		if orgWordAt(text, i) {
 			return text
 		}
 	}
@@ -287,8 +382,10 @@ func lookupLower(m map[string]string, key string) (string, bool) {
 // digitsOnly returns text when it holds a digit, else "": a designation
 // found by its shape has one.
 func digitsOnly(text string) string {
-	if strings.ContainsAny(text, "0123456789") {
-		return text
+	for i := range len(text) {
+		if '0' <= text[i] && text[i] <= '9' {
+			return text
+		}
 	}
 	return ""
 }
@@ -359,19 +456,16 @@ func closingWordAhead(text string, i int) bool {
 			return false
 		}
 		i = next
-		for _, w := range orgWords {
-			if strings.HasPrefix(text[i:], w) {
-				return true
-			}
+		if i < len(text) && orgWordAt(text, i) {
+			return true
 		}
 	}
 	return false
 }
 
-// findMentions finds the named things of one sentence, cut into pieces
-// for the name matcher; known is what earlier sentences named.
-func findMentions(cat *catalog.Catalog, s Sentence, pieces *catalog.Text, known *docNames) []Mention {
-	names := cat.Matcher().FindAllText(pieces)
+// findMentions finds the named things of one sentence, whose catalog
+// names are names; known is what earlier sentences named.
+func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known *docNames) []Mention {
 	out := make([]Mention, 0, len(names)+1)
 	text := s.Text
 	people := known.people
@@ -403,7 +497,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, pieces *catalog.Text, known 
 	for _, loc := range shapeRe.FindAllSubmatchIndex(digitsOnly(text)) {
 		a, b := loc[0], loc[1]
 		w := text[a:b]
-		if taken(a, b) || notShapes.MatchString(w) || !hasLetterAndDigit(w) {
+		if taken(a, b) || notShape(w) || !hasLetterAndDigit(w) {
 			continue
 		}
 		if a > 0 && (text[a-1] == '-' || text[a-1] == '/' || text[a-1] == '$') {
@@ -446,7 +540,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, pieces *catalog.Text, known 
 		parts := strings.Fields(name)
 		people[strings.ToLower(parts[len(parts)-1])] = name
 	}
-	for _, m := range orgShapeRe.FindAllSubmatchIndex(withAny(text, orgWords)) {
+	for _, m := range orgShapeRe.FindAllSubmatchIndex(withOrgWord(text)) {
 		a, b := m[2], m[3]
 		// A state or maker named at its head is no part of the name:
 		// "Chinese Qilin Nonferrous Metals".

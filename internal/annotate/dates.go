@@ -1,7 +1,7 @@
 package annotate
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -27,15 +27,30 @@ type Date struct {
 
 // String writes the date at its precision: "2021", "2023-03", "2024-09-02".
 func (d Date) String() string {
+	var buf [32]byte
+	b := buf[:0]
 	switch d.Precision {
 	case Year:
-		return fmt.Sprintf("%04d", d.Y)
+		b = appendPadded(b, d.Y, 4)
 	case Month:
-		return fmt.Sprintf("%04d-%02d", d.Y, d.M)
+		b = appendPadded(append(appendPadded(b, d.Y, 4), '-'), d.M, 2)
 	case Day:
-		return fmt.Sprintf("%04d-%02d-%02d", d.Y, d.M, d.D)
+		b = appendPadded(append(appendPadded(append(appendPadded(b, d.Y, 4), '-'), d.M, 2), '-'), d.D, 2)
 	}
-	return ""
+	return string(b)
+}
+
+// appendPadded appends n in decimal padded with zeros to width bytes, a
+// minus sign included, as fmt's %0*d writes it.
+func appendPadded(b []byte, n, width int) []byte {
+	digits := strconv.Itoa(n)
+	if n < 0 {
+		b, digits, width = append(b, '-'), digits[1:], width-1
+	}
+	for range width - len(digits) {
+		b = append(b, '0')
+	}
+	return append(b, digits...)
 }
 
 // IsZero reports a date not known at all.
@@ -111,7 +126,14 @@ var weekdays = map[string]time.Weekday{
 // FindDates returns the date expressions of text (a sentence starting at
 // byte offset base of the body), resolved against ref.
 func FindDates(text string, base int, ref Date) []DateMention {
-	var out []DateMention
+	var buf [4]dateMatch
+	return resolveDates(text, base, ref, scanDates(buf[:0], text))
+}
+
+// scanDates appends the date phrases of text to out, for resolveDates to
+// resolve: where they are does not hang on the reference date, which
+// Annotate may take from them.
+func scanDates(out []dateMatch, text string) []dateMatch {
 	var m dateMatch
 	ws := wordWalker{text: text}
 	for {
@@ -123,6 +145,16 @@ func FindDates(text string, base int, ref Date) []DateMention {
 			continue
 		}
 		ws.i = m.end
+		out = append(out, m)
+	}
+	return out
+}
+
+// resolveDates resolves the date phrases ms of text against ref.
+func resolveDates(text string, base int, ref Date, ms []dateMatch) []DateMention {
+	var out []DateMention
+	for k := range ms {
+		m := &ms[k]
 		d, relative, ok := m.resolve(text, ref)
 		if !ok || m.kind == bareYear && yearInName(text, m.start, m.end) {
 			continue

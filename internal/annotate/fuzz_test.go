@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -110,8 +111,17 @@ func FuzzWordHelpersMatchStrings(f *testing.F) {
 	})
 }
 
+// runeOffsetTexts, seeds of FuzzRuneOffsetCountsRunes, mix runs of ASCII
+// across RuneOffset's blocks with valid and invalid UTF-8: stray
+// continuation bytes, cut sequences, surrogates.
+var runeOffsetTexts = []string{"", "a", "é", "\x80", "\xe2\x80", "\xe2\x80x", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+	strings.Repeat("x", 63) + "é" + strings.Repeat("y", 70) + "\xff", strings.Repeat("x", 64) + "’",
+	strings.Repeat("ab’", 100) + strings.Repeat("\x80", 70) + strings.Repeat("c", 200),
+	strings.Repeat("\xf0\x9f\x98", 50) + "z", strings.Repeat("–", 43) + strings.Repeat("q", 129)}
+
 func FuzzRuneOffsetCountsRunes(f *testing.F) {
-	for _, s := range []string{"", "abc", strings.Repeat("é’x", 50), "\xff\xfe" + strings.Repeat("a", 70) + "日本"} {
+	for _, s := range append([]string{"", "abc", strings.Repeat("é’x", 50), "\xff\xfe" + strings.Repeat("a", 70) + "日本"},
+		runeOffsetTexts...) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
@@ -122,4 +132,75 @@ func FuzzRuneOffsetCountsRunes(f *testing.F) {
 			}
 		}
 	})
+}
+
+func FuzzStopFinder(f *testing.F) {
+	for _, s := range []string{"", ".", "a. b! c? d", "...!!??", "U.S. The end.", "no marks"} {
+		f.Add(s, 2)
+	}
+	f.Fuzz(func(t *testing.T, text string, step int) {
+		var want []int
+		for i := range len(text) {
+			if text[i] == '.' || text[i] == '!' || text[i] == '?' {
+				want = append(want, i)
+			}
+		}
+		// Every mark, a step at a time, and from any byte on.
+		stops := stopFinder{text: text}
+		var got []int
+		for i := stops.next(0); i < len(text); i = stops.next(i + 1) {
+			got = append(got, i)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("marks of %q = %v, want %v", text, got, want)
+		}
+		stops = stopFinder{text: text}
+		for from := 0; from <= len(text); from += max(1, step%7) {
+			k, _ := slices.BinarySearch(want, from)
+			wantNext := len(text)
+			if k < len(want) {
+				wantNext = want[k]
+			}
+			if got := stops.next(from); got != wantNext {
+				t.Fatalf("next(%d) of %q = %d, want %d", from, text, got, wantNext)
+			}
+		}
+	})
+}
+
+func FuzzWordBytesOf(f *testing.F) {
+	for _, s := range []string{"", "a b\tc\nd\re\ff\vg", strings.Repeat("x ", 20) + "é\u00a0\u0085" + strings.Repeat("\t", 9), "\xff\x80 abcdefgh ijklmnop"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := 0
+		for i := 0; i < len(s); {
+			space, size := runeAt(s, i)
+			if !space {
+				want += size
+			}
+			i += size
+		}
+		if got := wordBytesOf(s); got != want {
+			t.Fatalf("wordBytesOf(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+// TestASCIISpaces checks the word-wide count of white space against
+// runeAt on every ASCII byte, at every place of a word.
+func TestASCIISpaces(t *testing.T) {
+	for c := range utf8.RuneSelf {
+		for k := range 8 {
+			b := []byte("abcdefgh")
+			b[k] = byte(c)
+			want := 0
+			if space, _ := runeAt(string(b), k); space {
+				want = 1
+			}
+			if got := asciiSpaces(load8(string(b), 0)); got != want {
+				t.Errorf("asciiSpaces with %q at %d = %d, want %d", rune(c), k, got, want)
+			}
+		}
+	}
 }

@@ -5,5 +5,6 @@ package annotate
 // else the latest full date in the text. It lets a caller run FindDates
 // alone, as the benchmarks against other date parsers do.
 func ReferenceDate(published, url, body string) Date {
-	return referenceDate(published, url, body, splitSentences(body, ""))
+	sents := splitSentences(body, "")
+	return referenceDate(published, url, sents, func(i int) []dateMatch { return scanDates(nil, sents[i].Text) })
 }

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"math/bits"
 	"regexp"
 	"strings"
 	"unicode"
@@ -14,13 +15,13 @@ type Sentence struct {
 	Start, End int
 	Text       string
 	Paragraph  int
-	// Boilerplate sentences (share buttons, "Read more:", credits, a
-	// repeated headline) are kept for offsets but not read for facts.
-	Boilerplate bool
 	// CopyOf is the index of an earlier identical sentence in a doubled
 	// paragraph, or -1. Copies give evidence but no records of their own.
 	CopyOf int
 	Copies []int
+	// Boilerplate sentences (share buttons, "Read more:", credits, a
+	// repeated headline) are kept for offsets but not read for facts.
+	Boilerplate bool
 }
 
 // boilerplateLine matches whole lines that site chrome adds around an article.
@@ -42,7 +43,9 @@ var abbreviations = map[string]bool{
 // end a sentence and the next goes on in lower case (scraped text breaks
 // lines mid-sentence), and otherwise ends a line such as a headline.
 func splitSentences(body, title string) []Sentence {
-	var out []Sentence
+	// Most sentences end at a line break or a full stop: making room for
+	// as many at once spares growing the list.
+	out := make([]Sentence, 0, strings.Count(body, "\n")+strings.Count(body, ". ")+1)
 	para := 0
 	lineStart := 0
 	segStart := -1 // start of the open sentence, -1 when none
@@ -110,7 +113,8 @@ func splitSentences(body, title string) []Sentence {
 
 // spacedLines is s with line breaks and tabs turned into spaces.
 func spacedLines(s string) string {
-	if !strings.ContainsAny(s, "\n\r\t") {
+	// Three searches for one byte run faster than one for any of three.
+	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') < 0 && strings.IndexByte(s, '\t') < 0 {
 		return s
 	}
 	b := []byte(s)
@@ -137,11 +141,9 @@ func endsSentence(line string) bool {
 // by more text on the line, returning the offset where the next sentence
 // starts, or -1.
 func sentenceEnd(body string, from, to int) int {
-	for i := from; i < to; i++ {
+	stops := stopFinder{text: body[:to]}
+	for i := stops.next(from); i < to; i = stops.next(i + 1) {
 		c := body[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
-		}
 		j := i + 1
 		for j < to && strings.IndexByte(`"'”’)`, body[j]) >= 0 {
 			j++
@@ -172,6 +174,34 @@ func sentenceEnd(body string, from, to int) int {
 		return k
 	}
 	return -1
+}
+
+// stopFinder finds the full stops, question and exclamation marks of text
+// by searching for each mark apart, which runs faster than reading each
+// byte, and remembers where the next of each is.
+type stopFinder struct {
+	text string
+	at   [3]int // the next of each mark, len(text) for none
+	set  bool   // at has been looked for
+}
+
+var stopMarks = [3]byte{'.', '!', '?'}
+
+// next is the first mark at or after byte i, or len(text); i does not
+// go down from one call to the next.
+func (f *stopFinder) next(i int) int {
+	first := len(f.text)
+	for k, c := range stopMarks {
+		if !f.set || f.at[k] < i {
+			f.at[k] = len(f.text)
+			if n := strings.IndexByte(f.text[min(i, len(f.text)):], c); n >= 0 {
+				f.at[k] = i + n
+			}
+		}
+		first = min(first, f.at[k])
+	}
+	f.set = true
+	return first
 }
 
 // periodEnds decides whether a dot after before ends the sentence, given the
@@ -274,6 +304,13 @@ func markCopies(sents []Sentence) {
 func wordBytesOf(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if w := load8(s, i); w&(lowBits<<7) == 0 {
+				n += 8 - asciiSpaces(w)
+				i += 8
+				continue
+			}
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			n += int(asciiWordByte[c])
 			i++
@@ -286,6 +323,27 @@ func wordBytesOf(s string) int {
 		i += size
 	}
 	return n
+}
+
+const lowBits = 0x0101010101010101
+
+// load8 reads s[i:i+8] as a little-endian word (one load).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiSpaces counts the bytes of w, eight ASCII bytes, that are white
+// space: ' ' and '\t' to '\r', as runeAt says.
+func asciiSpaces(w uint64) int {
+	const high, low7 = lowBits << 7, lowBits * 0x7f
+	y := w ^ ' '*lowBits
+	blanks := ^((y&low7 + low7) | y | low7) // the high bit of each byte that is ' '
+	// A byte plus 0x80-9 reaches the high bit from 9 on, plus 0x80-14
+	// from 14 on; no byte below 0x80 carries into the next.
+	controls := (w + (0x80-'\t')*lowBits) &^ (w + (0x80-'\r'-1)*lowBits) & high
+	return bits.OnesCount64(blanks | controls)
 }
 
 // asciiWordByte is 1 for the ASCII bytes that are not white space.

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -81,4 +82,35 @@ func FuzzWordPatterns(f *testing.F) {
 		checkWordPatterns(t, text)
 		checkMatchedBy(t, text)
 	})
+}
+
+// TestWithOrgWord checks the one-pass test against a search for each of
+// orgWords.
+func TestWithOrgWord(t *testing.T) {
+	texts := append(devSentences(t), testtext.Phrases(4, 2000, 8, wordPatternWords, equivSeps)...)
+	for _, s := range append(texts, "", "G", "Grou", "xGroup", "Shi", "Ship", "\xffLtd") {
+		want := ""
+		for _, w := range orgWords {
+			if strings.Contains(s, w) {
+				want = s
+			}
+		}
+		if got := withOrgWord(s); got != want {
+			t.Errorf("withOrgWord(%q) = %q", s, got)
+		}
+	}
+}
+
+// TestNotShape checks notShape against the pattern it stands for.
+func TestNotShape(t *testing.T) {
+	re := regexp.MustCompile(`^(?:` + notShapeWords + `)\b`)
+	words := append(strings.Split(notShapeWords, "|"), wordPatternWords...)
+	for _, w := range append(words, "", "G7", "G-7", "G_1", "Gé", "Mk2", "Mk.2", "Mk 2", "Types", "type-2", "Mar-25",
+		"iPhone15", "Block-III", "Blocks", "COVID-19", "No.", "AB", "Ä1", "Day\u00a0One") {
+		for _, s := range []string{w, w + "1", w + "-1", w + "x"} {
+			if got, want := notShape(s), re.MatchString(s); got != want {
+				t.Errorf("notShape(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
 }

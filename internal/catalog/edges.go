@@ -92,7 +92,13 @@ func (m *Matcher) child(parent uint32, key pieceKey, text string, p *piece, sing
 // addChild makes a child of node parent under key, that of piece p of text.
 func (m *Matcher) addChild(parent uint32, key pieceKey, text string, p *piece) uint32 {
 	child := uint32(len(m.nodes))
-	m.nodes = append(m.nodes, node{piece: foldPiece(text[p.start:p.end])})
+	var n node
+	if key.long {
+		// Only a look-up by hash reads the piece; leaving the others out
+		// spares the garbage collector many small strings to mark.
+		n.piece = foldPiece(text[p.start:p.end()])
+	}
+	m.nodes = append(m.nodes, n)
 	m.nodes[parent].hasChildren = true
 	t := m.edgesFrom(parent)
 	t.used++

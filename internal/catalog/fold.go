@@ -79,9 +79,54 @@ func foldPiece(s string) string {
 		}
 		return strings.ToLower(s)
 	}
+	if f, ok := foldLatin(s); ok {
+		return f
+	}
+	return foldPieceSlow(s)
+}
+
+// foldPieceSlow is foldPiece of any run of letters or digits.
+func foldPieceSlow(s string) string {
 	var b strings.Builder
 	foldInto(&b, s, false)
 	return b.String()
+}
+
+// Latin letters beyond ASCII, from À to the end of Latin Extended-B, fold
+// a rune at a time: each decomposes into a letter and combining marks,
+// which folding drops, so their order, which is all that decomposing a
+// string rather than a rune can change, does not matter.
+const (
+	latinLow  = 0xc0
+	latinHigh = 0x24f
+)
+
+// latinFolds[r-latinLow] is the fold of rune r.
+var latinFolds = func() (t [latinHigh - latinLow + 1]string) {
+	for r := rune(latinLow); r <= latinHigh; r++ {
+		t[r-latinLow] = foldPieceSlow(string(r))
+	}
+	return t
+}()
+
+// foldLatin is foldPiece of s when s holds no rune beyond ASCII but Latin
+// letters (see latinFolds); ok is false for others.
+func foldLatin(s string) (folded string, ok bool) {
+	var buf [64]byte
+	out := buf[:0]
+	for _, r := range s {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			out = append(out, byte(r)+'a'-'A')
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			out = append(out, byte(r))
+		case latinLow <= r && r <= latinHigh:
+			out = append(out, latinFolds[r-latinLow]...)
+		default:
+			return "", false
+		}
+	}
+	return string(out), true
 }
 
 func foldInto(b *strings.Builder, s string, dropOther bool) {

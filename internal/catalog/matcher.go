@@ -56,8 +56,8 @@ type Match struct {
 type node struct {
 	refs        []Ref
 	hasChildren bool
-	// piece is the folded piece of the edge into the node, to check a
-	// look-up by hash (see pieceKey).
+	// piece is the folded piece of a long key's edge into the node, to
+	// check a look-up by hash (see pieceKey); "" for the others.
 	piece string
 }
 
@@ -78,8 +78,34 @@ func emptyMatcher() *Matcher {
 func newMatcher(c *Catalog) *Matcher {
 	m := emptyMatcher()
 	c.eachName(m.add)
-	m.flagEdges()
+	m.finish()
 	return m
+}
+
+// finish readies the trie, once built, for look-ups.
+func (m *Matcher) finish() {
+	m.packRefs()
+	m.flagEdges()
+}
+
+// packRefs moves the refs of all nodes into one array. The matcher lives
+// as long as the program, and the garbage collector marks one object each
+// cycle where it would mark thousands of small ones.
+func (m *Matcher) packRefs() {
+	n := 0
+	for i := range m.nodes {
+		n += len(m.nodes[i].refs)
+	}
+	all := make([]Ref, 0, n)
+	for i := range m.nodes {
+		nd := &m.nodes[i]
+		if len(nd.refs) == 0 {
+			continue
+		}
+		start := len(all)
+		all = append(all, nd.refs...)
+		nd.refs = all[start:len(all):len(all)]
+	}
 }
 
 // eachName calls add with each name of the catalog, what it names and the
@@ -131,7 +157,7 @@ func NewPhraseMatcher(phrases []string) *Matcher {
 	for i, p := range phrases {
 		m.add(p, PhraseName, i)
 	}
-	m.flagEdges()
+	m.finish()
 	return m
 }
 
@@ -144,7 +170,7 @@ func (m *Matcher) add(name string, kind EntryKind, index int) {
 	n := uint32(0)
 	for i := range pieces {
 		p := &pieces[i]
-		text := name[p.start:p.end]
+		text := name[p.start:p.end()]
 		key := p.keyOf(name, false)
 		r, _ := utf8.DecodeRuneInString(text)
 		if unicode.IsDigit(r) {
@@ -187,7 +213,7 @@ func (m *Matcher) add(name string, kind EntryKind, index int) {
 // digits, else 0.
 func finalS(name string, pieces []piece) uint64 {
 	k := len(pieces) - 1
-	if k < 1 || name[pieces[k].start:pieces[k].end] != "S" || pieces[k-1].end != pieces[k].start ||
+	if k < 1 || name[pieces[k].start:pieces[k].end()] != "S" || pieces[k-1].end() != pieces[k].start ||
 		!unicode.IsDigit(rune(name[pieces[k-1].start])) {
 		return 0
 	}
@@ -199,8 +225,8 @@ func finalS(name string, pieces []piece) uint64 {
 func markedCaps(name string, pieces []piece) uint64 {
 	var mask uint64
 	for k := 0; k+1 < len(pieces); k++ {
-		w, next := name[pieces[k].start:pieces[k].end], name[pieces[k+1].start]
-		if pieces[k].end != pieces[k+1].start && next >= '0' && next <= '9' && w[0] >= 'A' && w[0] <= 'Z' && isUpper(w) {
+		w, next := name[pieces[k].start:pieces[k].end()], name[pieces[k+1].start]
+		if pieces[k].end() != pieces[k+1].start && next >= '0' && next <= '9' && w[0] >= 'A' && w[0] <= 'Z' && isUpper(w) {
 			mask |= 1 << k
 		}
 	}
@@ -269,11 +295,30 @@ func NewTexts(texts []string) []Text {
 // FindAllText is FindAll of a text cut before.
 func (m *Matcher) FindAllText(t *Text) []Match { return m.find(t.text, t.pieces) }
 
+// AppendAllText appends the matches of FindAllText to dst, for a caller
+// that reads them at once to reuse dst.
+func (m *Matcher) AppendAllText(dst []Match, t *Text) []Match {
+	return m.appendMatches(dst, t.text, t.pieces)
+}
+
+// find is the matches of text, in a slice of their number.
 func (m *Matcher) find(text string, pieces []piece) []Match {
 	buf := matchBuffers.Get().(*[]Match)
-	found := (*buf)[:0]
+	found := m.appendMatches((*buf)[:0], text, pieces)
+	var out []Match
+	if len(found) > 0 {
+		out = append(make([]Match, 0, len(found)), found...)
+	}
+	clear(found)
+	*buf = found
+	matchBuffers.Put(buf)
+	return out
+}
+
+// appendMatches appends the matches of text, cut into pieces, to found.
+func (m *Matcher) appendMatches(found []Match, text string, pieces []piece) []Match {
 	for i := 0; i < len(pieces); {
-		if i > 0 && pieces[i-1].end == pieces[i].start {
+		if i > 0 && pieces[i-1].end() == pieces[i].start {
 			i++ // inside a word: "2C" of "VN2C" starts no name
 			continue
 		}
@@ -285,14 +330,7 @@ func (m *Matcher) find(text string, pieces []piece) []Match {
 		found = append(found, Match{Start: int(pieces[i].start), End: end, Refs: refs})
 		i = next
 	}
-	var out []Match
-	if len(found) > 0 {
-		out = append(make([]Match, 0, len(found)), found...)
-	}
-	clear(found)
-	*buf = found
-	matchBuffers.Put(buf)
-	return out
+	return found
 }
 
 // matchBuffers gather the matches of find, which returns them in a slice
@@ -303,7 +341,7 @@ var matchBuffers = sync.Pool{New: func() any { return new([]Match) }}
 func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs []Ref, next int) {
 	at := uint32(childHasChildren) // the root, with its flags
 	for j := i; j < len(pieces); j++ {
-		if j > i && !joins(text[pieces[j-1].end:pieces[j].start]) {
+		if j > i && !joins(text[pieces[j-1].end():pieces[j].start]) {
 			break
 		}
 		if at&childHasChildren == 0 {
@@ -321,18 +359,18 @@ func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs [
 			continue
 		}
 		n := &m.nodes[at&childIndex]
-		stop := int(pieces[j].end)
+		stop := int(pieces[j].end())
 		after := j + 1
 		if !plural && after < len(pieces) && int(pieces[after].start) == stop {
 			// Glued to more letters or digits: only a plural "s" may follow.
-			if text[pieces[after].start:pieces[after].end] != "s" ||
-				(after+1 < len(pieces) && pieces[after+1].start == pieces[after].end) {
+			if text[pieces[after].start:pieces[after].end()] != "s" ||
+				(after+1 < len(pieces) && pieces[after+1].start == pieces[after].end()) {
 				if plural {
 					break
 				}
 				continue
 			}
-			stop, after = int(pieces[after].end), after+1
+			stop, after = int(pieces[after].end()), after+1
 		}
 		if ok := acceptable(text, pieces[i:j+1], n.refs); ok != nil {
 			end, refs, next = stop, ok, after
@@ -347,11 +385,10 @@ func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs [
 // step follows piece p from node at, or its singular ("Typhoons"), to a
 // child with its flags.
 func (m *Matcher) step(at uint32, text string, p *piece) (child uint32, plural bool) {
-	if !p.keyed {
-		k := p.keyOf(text, false)
-		p.key, p.keyLong, p.keyed = k.word, k.long, true
+	if p.key == 0 {
+		p.key = p.keyOf(text, false).word
 	}
-	if child = m.child(at, pieceKey{p.key, p.keyLong}, text, p, false); child != 0 {
+	if child = m.child(at, keyWord(p.key), text, p, false); child != 0 {
 		return child, false
 	}
 	if p.mayBePlural(text) {
@@ -374,11 +411,11 @@ func isUpper(w string) bool {
 func acceptable(text string, pieces []piece, refs []Ref) []Ref {
 	var mask, caps, lowSpaced uint64
 	for k, p := range pieces {
-		word := text[p.start:p.end]
+		word := text[p.start:p.end()]
 		r, _ := utf8.DecodeRuneInString(word)
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			mask |= 1 << k
-		} else if k+1 < len(pieces) && pieces[k+1].start > p.end && strings.ContainsAny(text[p.end:pieces[k+1].start], " \t\n\r\u00a0") {
+		} else if k+1 < len(pieces) && pieces[k+1].start > p.end() && strings.ContainsAny(text[p.end():pieces[k+1].start], " \t\n\r\u00a0") {
 			lowSpaced |= 1 << k // "at 10"
 		}
 		if isUpper(strings.TrimSuffix(word, "s")) {

@@ -218,7 +218,7 @@ func (n *refNode) step(word string, buf *[48]byte) (child *refNode, plural bool)
 func asPieces(ps []refPiece) []piece {
 	out := make([]piece, len(ps))
 	for k, p := range ps {
-		out[k] = piece{start: int32(p.start), end: int32(p.end)}
+		out[k] = newPiece(p.start, p.end, false)
 	}
 	return out
 }
@@ -230,6 +230,10 @@ func checkMatchersAgree(t *testing.T, m *Matcher, ref *refMatcher, text string) 
 	}
 	if got, want := m.FindAllText(&NewTexts([]string{text})[0]), ref.findAll(text); !reflect.DeepEqual(got, want) {
 		t.Errorf("FindAllText in %q:\ngot  %v\nwant %v", text, got, want)
+	}
+	prior := Match{Start: -1}
+	if got, want := m.AppendAllText([]Match{prior}, &NewTexts([]string{text})[0]), append([]Match{prior}, ref.findAll(text)...); !reflect.DeepEqual(got, want) {
+		t.Errorf("AppendAllText in %q:\ngot  %v\nwant %v", text, got, want)
 	}
 }
 

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math/rand/v2"
 	"testing"
 	"testing/fstest"
 )
@@ -158,5 +159,43 @@ func TestPluralIsNotAVariantEndingInS(t *testing.T) {
 	want := []string{"MiG-29s=MiG-29", "MiG-29S=MiG-29S"}
 	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestFoldLatinFoldsAsStrings checks the fold of Latin letters a rune at a
+// time against the fold of whole strings, on every pair of the letters
+// and on longer strings that mix them with ASCII.
+func TestFoldLatinFoldsAsStrings(t *testing.T) {
+	var runes []rune
+	for r := rune(latinLow); r <= latinHigh; r++ {
+		runes = append(runes, r)
+	}
+	check := func(s string) {
+		if got, ok := foldLatin(s); !ok || got != foldPieceSlow(s) {
+			t.Fatalf("foldLatin(%q) = %q, %v; want %q", s, got, ok, foldPieceSlow(s))
+		}
+	}
+	for _, a := range runes {
+		for _, b := range runes {
+			check(string([]rune{a, b}))
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	ascii := []rune("aZ09qQ")
+	for range 2000 {
+		var s []rune
+		for range rng.IntN(12) {
+			if rng.IntN(3) == 0 {
+				s = append(s, ascii[rng.IntN(len(ascii))])
+			} else {
+				s = append(s, runes[rng.IntN(len(runes))])
+			}
+		}
+		check(string(s))
+	}
+	for _, s := range []string{"e\u0301", "Ωmega", "x-y", "日本"} {
+		if _, ok := foldLatin(s); ok {
+			t.Errorf("foldLatin(%q) took a rune it does not fold", s)
+		}
 	}
 }

@@ -6,25 +6,46 @@ import (
 )
 
 // piece is a run of letters or a run of digits of a text, as byte offsets.
+// A text has many, so a piece is kept to two words.
 type piece struct {
-	start, end int32
-	// key and keyLong make the pieceKey of the folded piece, which the
-	// edge table is looked up by, set (keyed) the first time the matcher
-	// needs it. The fields lie flat to keep pieces small.
-	key      uint64
-	keyLong  bool
-	keyed    bool
-	nonASCII bool // it holds runes beyond ASCII, which folding may change
+	start int32
+	// stop is the end offset, with nonASCIIBit set when the piece holds
+	// runes beyond ASCII, which folding may change.
+	stop uint32
+	// key is the word of the pieceKey of the folded piece, which the edge
+	// table is looked up by, set the first time the matcher needs it: 0
+	// until then (no key is 0 but a rare hash, which is then made again).
+	key uint64
 }
+
+const nonASCIIBit = 1 << 31
+
+// newPiece is the piece of bytes [start, end).
+func newPiece(start, end int, beyondASCII bool) piece {
+	p := piece{start: int32(start), stop: uint32(end)}
+	if beyondASCII {
+		p.stop |= nonASCIIBit
+	}
+	return p
+}
+
+func (p piece) end() int32 { return int32(p.stop &^ nonASCIIBit) }
+
+func (p piece) nonASCII() bool { return p.stop&nonASCIIBit != 0 }
 
 // pieceKey stands for a folded piece in the edge table. A piece of at most
 // eight bytes is its own key, packed into a word (its bytes are never
 // zero, so its length shows); a longer one has a hash for key, and long
-// set, and a look-up that finds it compares the piece itself.
+// set, and a look-up that finds it compares the piece itself. The hash's
+// low byte is zero, which no piece's first byte is, so the word tells
+// long keys from the others (see keyWord).
 type pieceKey struct {
 	word uint64
 	long bool
 }
+
+// keyWord is the key whose word is w.
+func keyWord(w uint64) pieceKey { return pieceKey{word: w, long: w&0xff == 0} }
 
 // asciiFold folds the bytes of an ASCII piece, letters or digits, to lower
 // case when OR-ed into them.
@@ -33,8 +54,8 @@ const asciiFold = 0x2020202020202020
 // keyOf is the key of the piece of text, or of its singular (the piece
 // less its last byte).
 func (p *piece) keyOf(text string, singular bool) pieceKey {
-	s, start, end, lower := text, int(p.start), int(p.end), uint64(asciiFold)
-	if p.nonASCII {
+	s, start, end, lower := text, int(p.start), int(p.end()), uint64(asciiFold)
+	if p.nonASCII() {
 		s = foldPiece(text[start:end])
 		start, end, lower = 0, len(s), 0
 	}
@@ -46,8 +67,8 @@ func (p *piece) keyOf(text string, singular bool) pieceKey {
 
 // mayBePlural: the folded piece has more than two bytes and ends in "s".
 func (p *piece) mayBePlural(text string) bool {
-	w := text[p.start:p.end]
-	if p.nonASCII {
+	w := text[p.start:p.end()]
+	if p.nonASCII() {
 		w = foldPiece(w)
 	}
 	return len(w) > 2 && w[len(w)-1]|0x20 == 's'
@@ -64,7 +85,7 @@ func keyOf(s string, start, end int, lower uint64) pieceKey {
 		h = mixWord(h, load8(s, start)|lower)
 	}
 	h = mixWord(h, loadUpTo8(s, start, end)|lower&lowBytes(end-start))
-	return pieceKey{word: h, long: true}
+	return pieceKey{word: h &^ 0xff, long: true}
 }
 
 func mixWord(h, w uint64) uint64 {
@@ -103,14 +124,14 @@ func loadUpTo8(s string, start, end int) uint64 {
 // foldsTo says whether the piece of text, less its last byte when
 // singular, folds to f.
 func (p *piece) foldsTo(text string, singular bool, f string) bool {
-	w := text[p.start:p.end]
-	if p.nonASCII {
+	w := text[p.start:p.end()]
+	if p.nonASCII() {
 		w = foldPiece(w)
 	}
 	if singular {
 		w = w[:len(w)-1]
 	}
-	if p.nonASCII {
+	if p.nonASCII() {
 		return w == f
 	}
 	return len(w) == len(f) && EqualFoldASCII(w, f)
@@ -154,7 +175,7 @@ func appendPieces(out []piece, text string) []piece {
 			i += size
 			nonASCII = true
 		}
-		out = append(out, piece{start: int32(start), end: int32(i), nonASCII: nonASCII})
+		out = append(out, newPiece(start, i, nonASCII))
 	}
 	return out
 }

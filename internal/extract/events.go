@@ -38,8 +38,49 @@ var (
 	// "The contract, signed in Asunción": a signing told before.
 	// "Morocco's contract with IAI ..., signed in 2022": a state's own.
 	signedBeforeRe = regexp.MustCompile(`(?i)^\s*(?:the|this|(?-i:\p{Lu})[\p{L}-]*(?:'s|’s))\s+(?:contract|agreement|memorandum|deal)\b`)
-	subjectRe      = annotate.MustCompileSearch(`(?i)\b(?:on|for|about|to discuss|concerning|regarding|for the construction of)\s+([^.;,"“]{3,80})`)
+	subjectRe      = annotate.MustCompileSearch(`(?i)\b(?:on|for|about|to discuss|concerning|regarding|for the construction of)\s+([^.;,"“]{3,80})`).
+			MatchedBy(matchSubject)
 )
+
+// subjectWords are the words of subjectRe, in the order it tries them.
+var subjectWords = []string{"on", "for", "about", "to discuss", "concerning", "regarding", "for the construction of"}
+
+// matchSubject is subjectRe's FindStringSubmatchIndex anchored at the
+// start of s, for ASCII case folding: Go's regexp clears a bitmap the size
+// of its long counted repetition times the text for each try.
+func matchSubject(s string) []int {
+	for _, w := range subjectWords {
+		if len(w) > len(s) || !catalog.EqualFoldASCII(s[:len(w)], w) {
+			continue
+		}
+		spaces := len(w)
+		for spaces < len(s) && isRegexpSpace(s[spaces]) {
+			spaces++
+		}
+		// \s+ takes all the white space, and gives it back a byte at a
+		// time, for the subject to hold, while the subject is too short.
+		for at := spaces; at > len(w); at-- {
+			if end, ok := subjectFrom(s, at); ok {
+				return []int{0, end, at, end}
+			}
+		}
+	}
+	return nil
+}
+
+// subjectFrom reads the subject of subjectRe at byte at of s: as many as
+// 80 runes that are none of . ; , " “, and at least 3; it returns its end.
+func subjectFrom(s string, at int) (end int, ok bool) {
+	n := 0
+	for end = at; n < 80 && end < len(s); n++ {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if r == '.' || r == ';' || r == ',' || r == '"' || r == '“' {
+			break
+		}
+		end += size
+	}
+	return end, n >= 3
+}
 
 // eventKind is a kind of event a sentence may tell, as its cues show.
 type eventKind uint8
@@ -109,18 +150,16 @@ func findEvent(text string, cues *eventCuesOf, kind eventKind) []int {
 // none.
 func cuesOf(text string) (cues eventCuesOf, found bool) {
 	var lower [16]byte
-	start := -1
-	for i := 0; i <= len(text); i++ {
-		letter := i < len(text) && ('a' <= text[i]|0x20 && text[i]|0x20 <= 'z')
-		if letter && start < 0 {
-			start = i
+	for i := 0; i < len(text); {
+		for i < len(text) && !asciiLetters[text[i]] {
+			i++
 		}
-		if letter || start < 0 {
-			continue
+		start := i
+		for i < len(text) && asciiLetters[text[i]] {
+			i++
 		}
 		w := text[start:i]
-		start = -1
-		if !mayBeCue(w) {
+		if w == "" || !mayBeCue(w) {
 			continue
 		}
 		kind, ok := eventCues[w]
@@ -132,12 +171,20 @@ func cuesOf(text string) (cues eventCuesOf, found bool) {
 			ok = ok && kind != forumEvent
 		}
 		if ok {
-			cues[kind] = append(cues[kind], i-len(w))
+			cues[kind] = append(cues[kind], start)
 			found = true
 		}
 	}
 	return cues, found
 }
+
+// asciiLetters marks the ASCII letters, of which cuesOf reads words.
+var asciiLetters = func() (t [256]bool) {
+	for c := 'A'; c <= 'z'; c++ {
+		t[c] = 'a' <= c|0x20 && c|0x20 <= 'z'
+	}
+	return t
+}()
 
 func (x *docState) events() []*event {
 	var out []*event

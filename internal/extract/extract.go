@@ -4,7 +4,8 @@
 package extract
 
 import (
-	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -40,14 +41,25 @@ type docState struct {
 	focus    string // the state the article is mostly about
 	// done are the transfer records read so far, in reading order.
 	done []*transfer
+	// read and atDates are readable and datesOf, which the rules ask for
+	// again and again.
+	read    []int
+	atDates [][]annotate.DateMention
 }
 
 func newDocState(d *annotate.Doc) *docState {
-	x := &docState{d: d, cat: d.Catalog, triggers: make([][]trigger, len(d.Sentences))}
+	x := &docState{d: d, cat: d.Catalog, triggers: make([][]trigger, len(d.Sentences)),
+		atDates: make([][]annotate.DateMention, len(d.Sentences))}
+	var found []catalog.Match
 	for i, s := range d.Sentences {
 		if !s.Boilerplate {
-			x.triggers[i] = x.dropMisreadings(i, triggersOf(triggers.matcher.FindAllText(d.Pieces[i]), s.Start))
+			found = triggers.matcher.AppendAllText(found[:0], d.Pieces[i])
+			x.triggers[i] = x.dropMisreadings(i, triggersOf(found, s.Start))
+			if s.CopyOf < 0 {
+				x.read = append(x.read, i)
+			}
 		}
+		x.atDates[i] = datesAt(d.Dates[i])
 	}
 	x.focus = x.focusCountry()
 	return x
@@ -188,15 +200,7 @@ func (x *docState) stateRightAfter(i, at int) bool {
 
 // readable lists the sentences that carry facts: not boilerplate, not the
 // second printing of a doubled paragraph.
-func (x *docState) readable() []int {
-	var out []int
-	for i, s := range x.d.Sentences {
-		if !s.Boilerplate && s.CopyOf < 0 {
-			out = append(out, i)
-		}
-	}
-	return out
-}
+func (x *docState) readable() []int { return x.read }
 
 // text returns body bytes [a, b).
 func (x *docState) text(a, b int) string {
@@ -421,11 +425,18 @@ func appendInts(list []int, items ...int) []int {
 	return list
 }
 
-// datesOf returns the dates of a sentence that date an event ("in 2019"),
+// datesOf returns the dates of sentence i that date an event ("in 2019"),
 // leaving out bounds ("since 2018", "by 2026").
-func (x *docState) datesOf(i int) []annotate.DateMention {
+func (x *docState) datesOf(i int) []annotate.DateMention { return x.atDates[i] }
+
+// datesAt is the dates of ds that date an event: ds itself when they all
+// do.
+func datesAt(ds []annotate.DateMention) []annotate.DateMention {
+	if !slices.ContainsFunc(ds, func(dm annotate.DateMention) bool { return dm.Role != annotate.At }) {
+		return ds
+	}
 	var out []annotate.DateMention
-	for _, dm := range x.d.Dates[i] {
+	for _, dm := range ds {
 		if dm.Role == annotate.At {
 			out = append(out, dm)
 		}
@@ -469,19 +480,105 @@ func containsLower(s string, needles ...string) bool {
 // containsFoldASCII says whether s holds one of needles (in lower case),
 // ignoring ASCII case.
 func containsFoldASCII(s string, needles ...string) bool {
-	var buf [256]byte
-	lower := append(buf[:0], s...)
-	for k, c := range lower {
-		if 'A' <= c && c <= 'Z' {
-			lower[k] = c + 'a' - 'A'
+	// It compares the needles only where their first two bytes stand, found
+	// eight bytes at a time: a word of s OR-ed with asciiFold has at byte k
+	// a needle's byte with 0x20 set when s has it there in either case (or
+	// a few other bytes, which comparing the whole needle turns away).
+	// first and second repeat each pair of first bytes over a word, once.
+	var first, second [8]uint64
+	n := 0
+	for _, w := range needles {
+		if len(w) < 2 || w[0]&0x20 == 0 || w[1]&0x20 == 0 {
+			return containsFoldASCIISlow(s, needles...)
+		}
+		a, b := uint64(w[0])*lowBits, uint64(w[1])*lowBits
+		if n > 0 && first[n-1] == a && second[n-1] == b {
+			continue // "the first", "the second"
+		}
+		if n == len(first) {
+			return containsFoldASCIISlow(s, needles...)
+		}
+		first[n], second[n] = a, b
+		n++
+	}
+	i := 0
+	if n == 1 {
+		// Most calls have needles of one head, which a loop of its own
+		// keeps in registers.
+		a, b := first[0], second[0]
+		for ; i+9 <= len(s); i += 8 {
+			w0, w1 := load8(s, i)|asciiFold, load8(s, i+1)|asciiFold
+			for at := zeroBytes((w0 ^ a) | (w1 ^ b)); at != 0; at &= at - 1 {
+				if hasFoldAt(s, i+bits.TrailingZeros64(at)/8, needles) {
+					return true
+				}
+			}
 		}
 	}
-	for _, n := range needles {
-		if bytes.Contains(lower, []byte(n)) {
+	for ; i < len(s); i += 8 {
+		var w0, w1 uint64 // s[i:i+8] and s[i+1:i+9]
+		if i+9 <= len(s) {
+			w0, w1 = load8(s, i), load8(s, i+1)
+		} else {
+			// The last bytes, padded with zeros, which start no needle
+			// that fits.
+			var buf [16]byte
+			copy(buf[:], s[i:])
+			w0, w1 = binary.LittleEndian.Uint64(buf[:]), binary.LittleEndian.Uint64(buf[1:])
+		}
+		w0, w1 = w0|asciiFold, w1|asciiFold
+		var at uint64 // the high bit of each byte where a needle may start
+		for k := range n {
+			at |= zeroBytes((w0 ^ first[k]) | (w1 ^ second[k]))
+		}
+		for ; at != 0; at &= at - 1 {
+			if hasFoldAt(s, i+bits.TrailingZeros64(at)/8, needles) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsFoldASCIISlow is containsFoldASCII for any needles, a byte at a
+// time.
+func containsFoldASCIISlow(s string, needles ...string) bool {
+	for i := range len(s) + 1 {
+		if hasFoldAt(s, i, needles) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasFoldAt: one of needles (in lower case) stands at byte i of s, in any
+// ASCII case.
+func hasFoldAt(s string, i int, needles []string) bool {
+	for _, n := range needles {
+		if len(n) <= len(s)-i && catalog.EqualFoldASCII(s[i:i+len(n)], n) {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	lowBits   = 0x0101010101010101
+	asciiFold = 0x2020202020202020 // OR-ed into ASCII letters, lowers them
+)
+
+// zeroBytes has the high bit set of each byte of y that is zero, and of
+// some bytes above one that is (the borrow of the subtraction runs on),
+// and no other bit.
+func zeroBytes(y uint64) uint64 {
+	return (y - lowBits) &^ y & (lowBits << 7)
+}
+
+// load8 reads s[i:i+8] as a little-endian word (one load).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // endsWithLower says whether strings.ToLower(s) ends with suffix (ASCII),

@@ -36,12 +36,16 @@ var gatedPatterns = map[*regexp.Regexp]func(string) bool{
 	ownedByForce: func(s string) bool { return ofAmongFirstWords(s) && mayHoldFold(s, forceWords...) },
 }
 
-// anchoredAgreement is the pattern that matchAgreement writes out.
-var anchoredAgreement = regexp.MustCompile(`^(?:` + agreementRe.String() + `)`)
+// anchoredAgreement and anchoredSubject are the patterns that
+// matchAgreement and matchSubject write out.
+var (
+	anchoredAgreement = regexp.MustCompile(`^(?:` + agreementRe.String() + `)`)
+	anchoredSubject   = regexp.MustCompile(`^(?:` + subjectRe.String() + `)`)
+)
 
-// checkMatchedBy checks matchAgreement against its pattern at every byte
-// of text, in the texts it reads: those without a rune beyond ASCII that
-// folds into it.
+// checkMatchedBy checks matchAgreement and matchSubject against their
+// patterns at every byte of text, in the texts they read: those without a
+// rune beyond ASCII that folds into them.
 func checkMatchedBy(t *testing.T, text string) {
 	t.Helper()
 	if strings.ContainsAny(text, "\u017f\u212a") {
@@ -50,6 +54,9 @@ func checkMatchedBy(t *testing.T, text string) {
 	for i := range len(text) + 1 {
 		if got, want := matchAgreement(text[i:]), anchoredAgreement.FindStringSubmatchIndex(text[i:]); !reflect.DeepEqual(got, want) {
 			t.Errorf("matchAgreement(%q) = %v, want %v", text[i:], got, want)
+		}
+		if got, want := matchSubject(text[i:]), anchoredSubject.FindStringSubmatchIndex(text[i:]); !reflect.DeepEqual(got, want) {
+			t.Errorf("matchSubject(%q) = %v, want %v", text[i:], got, want)
 		}
 	}
 }
@@ -98,6 +105,9 @@ var craftedPhrases = []string{
 	"deal " + strings.Repeat("x", 98) + " signed", "deal " + strings.Repeat("x", 99) + " signed",
 	"the official ", "THEIR  long-awaited\t", "Goïta's ", "Goïta’s\fvisit ", "thiſ ", "ITS\u212a ", "xthe visit ",
 	"the\u00a0visit ", "de-the ", "her", "'S  ",
+	// Subjects of subjectRe too short after the white space, and long.
+	"on  ab", "on \t\na.", "For   x", "on x", "ON ab\xff", "about “quoted”", "to discuss " + strings.Repeat("é", 85),
+	"for " + strings.Repeat(" ", 90) + "x", "regarding\f\f,", "for the construction of a", "concerning  é;",
 }
 
 func TestSearchPatternsFindWhatRegexpFinds(t *testing.T) {
@@ -146,4 +156,36 @@ func FuzzSearchPatterns(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		checkSearchPatterns(t, text)
 	})
+}
+
+// TestContainsFoldASCII checks the one-pass search against a search of
+// the text with its ASCII capitals lowered.
+func TestContainsFoldASCII(t *testing.T) {
+	lower := func(s string) string {
+		b := []byte(s)
+		for k, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[k] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
+	needleSets := [][]string{{"the first", "the second", "the third", "the last", "the final", "the latest"},
+		{"batch"}, {"will be ", "to be "}, forceWords, {"signed"}, {" in", "of"}, {"1,500", "six"}, {"é", "x"},
+		{"ab", "cd", "ef", "gh", "ij", "kl", "mn", "op", "qr"}, {"a\x00"}, {""}, nil}
+	texts := append([]string{"", "THE FIRST", "tHe SeCoNd one", "the firs", "Batc", "BATCH", "to be", "To Be ",
+		"Air Force", "AIR\u212aFORCE", "Goïta signed", "ÉTÉ", "1,500 jets", "x", "a\x00", "A\x20", "\x00\x00 batch",
+		"twelve batches", "123456789batch", "1234567batch", "QR", "xxxxxxxxq"}, testtext.ArticleLines(t)...)
+	texts = append(texts, testtext.Phrases(5, 2000, 10, patternWords, patternSeps)...)
+	for _, s := range texts {
+		for _, needles := range needleSets {
+			want := false
+			for _, n := range needles {
+				want = want || strings.Contains(lower(s), n)
+			}
+			if got := containsFoldASCII(s, needles...); got != want {
+				t.Errorf("containsFoldASCII(%q, %q) = %v, want %v", s, needles, got, want)
+			}
+		}
+	}
 }

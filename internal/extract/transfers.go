@@ -15,21 +15,22 @@ import (
 // phrase referring back to one ("the three ships"), a batch, or unspecified
 // equipment ("new military equipment").
 type item struct {
-	sent         int
-	start, end   int // the phrase, quantity included, in body bytes
-	designation  string
-	sysIndex     int // into the catalog's Systems, or -1
-	uncatalogued bool
-	category     string
-	origin       string // the catalog's country of origin
-	maker        string // the catalog's maker
+	sent        int
+	start, end  int // the phrase, quantity included, in body bytes
+	designation string
+	sysIndex    int // into the catalog's Systems, or -1
+	category    string
+	origin      string // the catalog's country of origin
+	maker       string // the catalog's maker
 	// antecedent is the sentence that named the system a reference points back to.
 	antecedent int
-	generic    bool
 	qty        *annotate.QuantityMention
 	// supplier and manufacturer as read where the system was named, for
 	// the phrases that refer back to it.
 	supplier, manufacturer string
+	// The flags come last, packed into one word.
+	uncatalogued bool
+	generic      bool
 	// distractor items (shown, exercised, carried) are no antecedents.
 	distractor bool
 	// series is "the first of six ordered": it tells the order alone.
@@ -43,7 +44,6 @@ type item struct {
 type transfer struct {
 	recipient, supplier, manufacturer string
 	designation, category             string
-	uncatalogued                      bool
 	qtyValue                          int
 	qualifier                         string
 	status                            string
@@ -54,7 +54,8 @@ type transfer struct {
 	// guess from the system's origin.
 	supplierStated bool
 	// byFocus: no phrase names the recipient; it is the article's focus.
-	byFocus bool
+	byFocus      bool
+	uncatalogued bool
 }
 
 // anaphoricNouns refer back to a system named before: "the system", "the
