@@ -235,7 +235,8 @@ func asciiRunEnd(s string, i int) int {
 
 // notShapeWords start strings that look like designations but are not,
 // as a choice of a pattern (see notShape).
-const notShapeWords = `Block|Phase|Batch|Lot|Tranche|Flight|Mk|Model|Type|COVID|Covid|G|Q|H|No|Section|Article|Resolution|Chapter|Vol|Page|Room|Route|Highway|Level|Gate|Zone|Sector|Camp|Base|Unit|Class|Grade|Group|Series|Version|Day|Week|Year|Top|Under|Over|Formula|Euro|Windows|iPhone|A|I|` +
+const notShapeWords = `Block|Phase|Batch|Lot|Tranche|Flight|Mk|Model|Type|COVID|Covid|G|Q|H|No|Section|Article|Resolution|Chapter|Vol|Page|Room|Route|Highway|Level|Gate|Zone|Sector|Camp|Base|Unit|Class|Grade|Group|Series|Version|Day|Week|Year|Top|Under|Over|Formula|Euro|Windows|iPhone|A|I|The|These|Those|Its|Their|All|About|Some|Only|Another|` +
+	`Nearly|Almost|Around|` +
 	`January|February|March|April|May|June|July|August|September|October|November|December|` +
 	`Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`
 
@@ -475,6 +476,10 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			mm.End += s.Start
 			if mm.Kind == MSystem {
 				known.systems[mm.Index] = true
+				// "Gripen E/F" named, "the Gripen" names its family.
+				if r := cat.FamilyRoot(mm.Index); r >= 0 {
+					known.systems[r] = true
+				}
 			}
 			// "Lao People's Liberation Army": the demonym names whose army it is.
 			if mm.Kind == MOrg && mm.OrgKind == "government" && len(out) > 0 {
@@ -650,12 +655,31 @@ func mentionFromMatch(cat *catalog.Catalog, text string, m catalog.Match, seen m
 		if ref.LettersOnly && !seen[ref.Index] && !inContext(cat, text, m, sys) {
 			return mm, false
 		}
+		if ref.LettersOnly && placeNamedByClass(text, m, sys) {
+			return mm, false // "the yard in Ulsan" is the city, not the Ulsan-class
+		}
 		mm.Kind, mm.Name, mm.Country, mm.Category = MSystem, sys.Designation, sys.Country, sys.Category
 	case catalog.TermName:
 		t := cat.Terms[ref.Index]
 		mm.Kind, mm.Name, mm.Category, mm.Generic = MTerm, t.Text, t.Category, t.Generic
 	}
 	return mm, true
+}
+
+// placeNamedByClass: the match is the lead-ship name of a ship class
+// ("Ulsan" of "Ulsan-class") after a preposition of place ("the yard in
+// Ulsan"): the town the class is named after.
+func placeNamedByClass(text string, m catalog.Match, sys catalog.System) bool {
+	if !strings.HasSuffix(sys.Designation, "-class") && !strings.HasSuffix(sys.Designation, " class") || strings.Contains(strings.ToLower(text[m.Start:m.End]), "class") {
+		return false
+	}
+	last, _ := LastField(text[:m.Start])
+	for _, p := range []string{"in", "at", "near", "off", "from", "to"} {
+		if LowerIs(last, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // inContext decides whether a letters-only system name ("Lynx", "Typhoon",
@@ -678,6 +702,10 @@ func inContext(cat *catalog.Catalog, text string, m catalog.Match, sys catalog.S
 		}
 	}
 	if shapeRe.MatchString(near) {
+		return true
+	}
+	// "the Rafale programme", "its Gripen fleet"
+	if next := strings.TrimRight(firstWords(after, 1), ",.;:"); next == "programme" || next == "program" || next == "fleet" {
 		return true
 	}
 	if sys.Maker != "" && strings.Contains(strings.ToLower(text), strings.ToLower(sys.Maker)) {

@@ -68,6 +68,7 @@ type Catalog struct {
 	countryByISO3 map[string]int
 	countryByName map[string]int
 	orgByName     map[string]int
+	familyRoot    []int // per system, the index of its family's root, or -1
 	matcher       *Matcher
 }
 
@@ -157,7 +158,29 @@ func (c *Catalog) index() {
 			}
 		}
 	}
+	byDesignation := make(map[string]int, len(c.Systems))
+	for i, s := range c.Systems {
+		if _, taken := byDesignation[s.Designation]; !taken {
+			byDesignation[s.Designation] = i
+		}
+	}
+	c.familyRoot = make([]int, len(c.Systems))
+	for i, s := range c.Systems {
+		c.familyRoot[i] = -1
+		if r, ok := byDesignation[s.Family]; ok && s.Family != "" && r != i {
+			c.familyRoot[i] = r
+		}
+	}
 	c.matcher = newMatcher(c)
+}
+
+// FamilyRoot is the index of the system that heads system i's family
+// ("Gripen" for "Gripen E/F"), or -1.
+func (c *Catalog) FamilyRoot(i int) int {
+	if i < 0 || i >= len(c.familyRoot) {
+		return -1
+	}
+	return c.familyRoot[i]
 }
 
 // Country returns the state with the alpha-3 code, or nil.

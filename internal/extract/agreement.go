@@ -14,13 +14,14 @@ import (
 // ("signed and exchanged notes concerning the provision of equipment").
 // Go's regexp tries its counted gaps slowly; matchAgreement is the same pattern written out, which agreementRe runs
 // in its place (the tests hold the two together).
-var agreementRe = annotate.MustCompileSearch(`(?i)\b(?:signed|signing|signs|sign|inked|concluded)\b[^.;]{0,80}?\b(contracts?|agreements?|memorand(?:um|a)(?: of understanding)?|MoUs?|deals?|accords?|letters? of offer and acceptance|letters? of intent|protocols?|plans? of (?:bilateral )?military cooperation|exchanged notes|exchanges? of notes)\b|\b(contract|agreement|memorandum(?: of understanding)?|MoU|deal|accord|protocol)\b[^.;]{0,100}?\b(?:signed|was signed|were signed|is expected to be signed|to be signed|will be signed|could be signed)\b`).
+var agreementRe = annotate.MustCompileSearch(`(?i)\b(?:signed|signing|signs|sign|inked|concluded)\b[^.;]{0,80}?\b(contracts?|agreements?|memorand(?:ums|um|a)(?: of understanding)?|MoUs?|deals?|accords?|letters? of offer and acceptance|letters? of intent|protocols?|plans? of (?:bilateral )?military cooperation|exchanged notes|exchanges? of notes)\b|\b(contract|agreement|memorandum(?: of understanding)?|MoU|deal|accord|protocol)\b[^.;]{0,100}?\b(?:signed|was signed|were signed|is expected to be signed|to be signed|will be signed|could be signed)\b`).
 	MatchedBy(matchAgreement)
 
 // The words of agreementRe, in the order it tries them, in lower case.
 var (
 	signingVerbs   = []string{"signed", "signing", "signs", "sign", "inked", "concluded"}
-	agreementNouns = []string{"contracts", "contract", "agreements", "agreement", "memorandum of understanding", "memorandum",
+	agreementNouns = []string{"contracts", "contract", "agreements", "agreement", "memorandums of understanding", "memorandums",
+		"memorandum of understanding", "memorandum",
 		"memoranda of understanding", "memoranda", "mous", "mou", "deals", "deal", "accords", "accord",
 		"letters of offer and acceptance", "letter of offer and acceptance", "letters of intent", "letter of intent",
 		"protocols", "protocol", "plans of bilateral military cooperation", "plans of military cooperation",

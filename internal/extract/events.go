@@ -27,8 +27,8 @@ type event struct {
 }
 
 var (
-	visitRe         = annotate.MustCompileSearch(`(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b|\bwho\s+arrived\s+in\b`)
-	meetingRe       = annotate.MustCompileSearch(`(?i)\b(?:met|meets|meet|(?:is|was|were|are)\s+greeted\s+by|held talks|holds talks|hold talks|talks with|held meetings|holds meetings|meeting with|met with)\b`)
+	visitRe         = annotate.MustCompileSearch(`(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b|\bwho\s+arrived\s+in\b|\b(?:first|second|third|next|last|final)\s+(?:stop|leg)\b`)
+	meetingRe       = annotate.MustCompileSearch(`(?i)\b(?:met|meets|meet|(?:is|was|were|are)\s+greeted\s+by|held talks|holds talks|hold talks|talks with|held meetings|holds meetings|meeting with|met with|discussed)\b`)
 	investRe        = annotate.MustCompileSearch(`(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine|assembly line|production line)\b|\bset(?:s|ting)?\s+up\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|facility|assembly line|production line|joint venture)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`)
 	whenVisitsRe    = annotate.MustCompileSearch(`(?i)\bwhen\b[^.;]{0,60}\bvisits\b`)
 	dueDateRe       = annotate.MustCompileSearch(`(?i)\b(?:due|scheduled|expected|set)\s+to\s+(?:start|begin|open|be completed|be ready|start operating|come on stream)\b`)
@@ -102,10 +102,11 @@ const (
 var eventCues = map[string]eventKind{
 	"visit": visitEvent, "visits": visitEvent, "visited": visitEvent, "visiting": visitEvent,
 	"toured": visitEvent, "travelled": visitEvent, "traveled": visitEvent, "arrived": visitEvent,
+	"stop": visitEvent, "leg": visitEvent,
 	"signed": agreementEvent, "signing": agreementEvent, "signs": agreementEvent, "sign": agreementEvent,
 	"inked": agreementEvent, "concluded": agreementEvent,
 	"met": meetingEvent, "meets": meetingEvent, "meet": meetingEvent, "talks": meetingEvent,
-	"meetings": meetingEvent, "meeting": meetingEvent, "greeted": meetingEvent,
+	"meetings": meetingEvent, "meeting": meetingEvent, "greeted": meetingEvent, "discussed": meetingEvent,
 	"invest": investmentEvent, "invests": investmentEvent, "invested": investmentEvent,
 	"investing": investmentEvent, "investment": investmentEvent, "investments": investmentEvent,
 	"jobs": investmentEvent, "build": investmentEvent, "construction": investmentEvent,
@@ -200,24 +201,28 @@ func (x *docState) events() []*event {
 			visit = x.newEvent(i, record.EventVisit, loc)
 			found = append(found, visit)
 		}
-		if loc := findEvent(text, &cues, agreementEvent); loc != nil {
+		if loc := findEvent(text, &cues, agreementEvent); loc != nil && !deniedSigning(text, loc) {
 			found = append(found, x.newEvent(i, record.EventAgreement, loc))
+			found = append(found, x.furtherSignings(i, loc)...)
 		} else if loc := x.signedFor(i, &cues); loc != nil {
 			found = append(found, x.newEvent(i, record.EventAgreement, loc))
+			found = append(found, x.furtherSignings(i, loc)...)
 		}
 		// A planned visit "for meetings at the Pentagon" is one event.
 		if visit == nil || !visit.planned {
-			if loc := findEvent(text, &cues, meetingEvent); loc != nil && !endsWithLower(text[:loc[0]], "in ") && !meetsTarget(text[loc[0]:]) {
+			if loc := findEvent(text, &cues, meetingEvent); loc != nil && !endsWithLower(text[:loc[0]], "in ") && !meetsTarget(text[loc[0]:]) &&
+				!endsWithLower(text[:loc[0]], "must ") && !passiveDiscussed(text, loc) {
 				found = append(found, x.newEvent(i, record.EventMeeting, loc))
 			}
 		}
-		if loc := findEvent(text, &cues, investmentEvent); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) {
+		if loc := findEvent(text, &cues, investmentEvent); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) && !x.investmentAtLarge(i, loc) {
 			e := x.newEvent(i, record.EventInvestment, loc)
 			e.date = x.dueDate(i)
 			found = append(found, e)
 		}
 		// A named summit or forum is a meeting of those who attend it.
-		if loc := findEvent(text, &cues, forumEvent); loc != nil {
+		// "Kristaps Ozols of the Riga Security Forum" names where he works.
+		if loc := findEvent(text, &cues, forumEvent); loc != nil && !affiliation(text[:loc[0]]) {
 			found = append(found, x.newEvent(i, record.EventMeeting, loc))
 		}
 		out = append(out, found...)
@@ -239,6 +244,81 @@ func (x *docState) signedFor(i int, cues *eventCuesOf) []int {
 		}
 	}
 	return nil
+}
+
+// affiliation: before ends with a name and "of the" ("said Kristaps
+// Ozols of the "): what follows is where the person works, not a
+// meeting ("ahead of the 9th Forum" is one).
+func affiliation(before string) bool {
+	rest, ok := strings.CutSuffix(before, " of the ")
+	if !ok {
+		return false
+	}
+	w, _ := annotate.LastField(rest)
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// deniedSigning: the signing is denied ("No agreement has yet been
+// signed", "the deal was not signed").
+func deniedSigning(text string, loc []int) bool {
+	match := text[loc[0]:loc[1]]
+	return endsWithLower(text[:loc[0]], "no ") || containsLower(match, " not ", " yet been ", " yet to ", " never ")
+}
+
+// furtherSignings are the signings told after the one at loc in clauses of
+// their own ("Thailand signed for four of the jets in August, ..., and
+// Colombia signed for 17 in November"): one agreement each.
+func (x *docState) furtherSignings(i int, loc []int) []*event {
+	s := x.d.Sentences[i]
+	var out []*event
+	prev := s.Start + loc[1]
+	for _, t := range x.triggers[i] {
+		if t.Class != Contracted || !t.Fwd || t.Start < prev {
+			continue
+		}
+		verb, _ := firstWord(x.text(t.Start, t.End))
+		if !annotate.LowerIs(verb, "signed") || !strings.Contains(x.text(prev, t.Start), ", and ") {
+			continue
+		}
+		out = append(out, x.newEvent(i, record.EventAgreement, []int{t.Start - s.Start, t.End - s.Start}))
+		prev = t.End
+	}
+	return out
+}
+
+// passiveDiscussed: the match is "discussed" told of a thing, not of
+// parties ("Plans ..., first discussed with Moscow in 2022").
+func passiveDiscussed(text string, loc []int) bool {
+	if !annotate.LowerIs(text[loc[0]:loc[1]], "discussed") {
+		return false
+	}
+	w, _ := annotate.LastField(text[:loc[0]])
+	switch strings.ToLower(w) {
+	case "first", "was", "were", "be", "been", "being", "is", "are", "not", "never", "":
+		return true
+	}
+	return strings.HasSuffix(w, ",")
+}
+
+// investmentAtLarge: the match is the noun "investment" told of a policy
+// or a market ("opened the sector to private and foreign investment",
+// "uses its purchases to attract investment", "welcomed the investment
+// announcements"): no company invests in a project.
+func (x *docState) investmentAtLarge(i int, loc []int) bool {
+	text := x.d.Sentences[i].Text
+	if !containsLower(text[loc[0]:loc[1]], "investment") {
+		return false
+	}
+	w, _ := annotate.LastField(text[:loc[0]])
+	switch strings.ToLower(w) {
+	case "attract", "foreign", "private", "more":
+		return true
+	case "the":
+		next, _ := firstWord(text[loc[1]:])
+		return next == "announcements" || next == "climate"
+	}
+	return false
 }
 
 // meetsTarget: the match is "meet" in the sense of fulfilling something
@@ -299,7 +379,9 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 		_, ok := wordAt(text[loc[0]:], 0, v)
 		return ok
 	})
-	e.anaphoric = definiteBefore(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named && !verbFirst
+	// "The first stop was Rome": a stop of a tour is a visit of its own.
+	stop := typ == record.EventVisit && containsLower(text[loc[0]:loc[1]], " stop", " leg")
+	e.anaphoric = definiteBefore(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named && !verbFirst && !stop
 	signedBefore := typ == record.EventAgreement && signedBeforeRe.MatchString(text)
 	e.anaphoric = e.anaphoric || signedBefore
 	var best annotate.Date

@@ -98,6 +98,12 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 		if t.Class == Delivered && x.phrasalGave(t) {
 			continue
 		}
+		if t.Class == Delivered && x.expectedArrival(t) {
+			continue
+		}
+		if x.looseVerb(i, t) {
+			continue
+		}
 		if t.Class == Shown && x.imageShows(i, t) {
 			// "An image captured on 3 August shows two M-346FA at Mary-2":
 			// what imagery shows at a state's base is in its service.
@@ -106,6 +112,55 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 		kept = append(kept, t)
 	}
 	return kept
+}
+
+// expectedArrival: a delivery verb after "will", "would", "due to",
+// "expected to", "scheduled to" or "set to" ("The first jets are due to arrive in 2029",
+// "is expected to receive its first units this year") tells a schedule,
+// which the guidelines give no record.
+func (x *docState) expectedArrival(t trigger) bool {
+	before := x.text(t.Start-30, t.Start)
+	to, at := annotate.LastField(before)
+	if annotate.LowerIs(to, "would") || annotate.LowerIs(to, "will") {
+		return true // "the last of the first batch would arrive in the first half of this year"
+	}
+	if !annotate.LowerIs(to, "to") {
+		return false
+	}
+	w, _ := annotate.LastField(before[:at])
+	return annotate.LowerIs(w, "due") || annotate.LowerIs(w, "expected") || annotate.LowerIs(w, "scheduled") || annotate.LowerIs(w, "set") ||
+		annotate.LowerIs(w, "likely")
+}
+
+// looseVerb: t is one of the common verbs that tell a status only in
+// one use. "used" tells a state's use only right after the state
+// ("Ethiopia used Chinese Wing Loong I drones"), not "ships used water
+// cannon" or "used to"; "covered" tells what a contract covered only
+// after a word for the deal; "picked" and "chose" tell a choice, not
+// "picked up".
+func (x *docState) looseVerb(i int, t trigger) bool {
+	verb := x.text(t.Start, t.End)
+	next, _ := firstWord(x.text(t.End, t.End+12))
+	switch {
+	case annotate.LowerIs(verb, "used"):
+		return next == "to" || !x.stateRightBeforeVerb(i, t.Start)
+	case annotate.LowerIs(verb, "covered"):
+		return !containsLower(x.text(x.d.Sentences[i].Start, t.Start), "contract", "deal", "agreement", "order")
+	case annotate.LowerIs(verb, "picked"), annotate.LowerIs(verb, "chose"):
+		return next == "up" || next == "to"
+	}
+	return false
+}
+
+// stateRightBeforeVerb: a state by name or capital, or a state's force,
+// ends right before byte at of sentence i ("Ethiopia used").
+func (x *docState) stateRightBeforeVerb(i, at int) bool {
+	for _, m := range x.d.Mentions[i] {
+		if m.End <= at && isStateLike(m) && m.Form != catalog.Demonym && strings.TrimSpace(x.text(m.End, at)) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // imageShows: t is "shows" or "showed" whose subject in its clause is an

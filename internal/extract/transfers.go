@@ -270,13 +270,16 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 			continue
 		}
 		loc := bareCount.FindStringSubmatchIndex(after)
-		if loc == nil && !more && x.ofThemTo(i, q.End) {
+		if loc == nil && !more && (x.ofThemTo(i, q.End) || x.ofThoseStatus(i, q.End)) {
 			loc = []int{0, 0, -1, -1}
 		}
 		if loc == nil || x.hasItemCovering(sofar, q.Start) {
 			continue
 		}
 		ante, ok := lastOf(history, sofar, "")
+		if p, found := x.parallelItem(i, q.Start, sofar); found {
+			ante, ok = p, true
+		}
 		if !ok || ante.start > q.Start && ante.sent == i {
 			continue
 		}
@@ -292,6 +295,34 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// parallelItem: the count at byte at follows a status verb that an
+// earlier clause of the sentence uses too ("Thailand signed for four of
+// the jets in August, adding to the Gripen C/D fighters ..., and Colombia
+// signed for 17"): the count is of what that clause's verb governed,
+// not of a system named between.
+func (x *docState) parallelItem(i, at int, sofar []item) (item, bool) {
+	ts := x.triggers[i]
+	for k := range ts {
+		t := ts[k]
+		if !t.Fwd || !t.Class.isStatus() || t.End > at || strings.TrimSpace(x.text(t.End, at)) != "" {
+			continue
+		}
+		verb := x.text(t.Start, t.End)
+		for _, e := range ts {
+			if e.End > t.Start || !strings.EqualFold(x.text(e.Start, e.End), verb) {
+				continue
+			}
+			// The first item after the earlier verb is what it governed.
+			for _, it := range sofar {
+				if it.start >= e.End && it.end <= t.Start && it.designation != "" {
+					return it, true
+				}
+			}
+		}
+	}
+	return item{}, false
 }
 
 // furtherBefore: text ends with "another" or "the next", which make the
@@ -324,6 +355,19 @@ func (x *docState) statusRightBefore(i, at int) bool {
 func (x *docState) ofThemTo(i, at int) bool {
 	rest, ok := strings.CutPrefix(x.text(at, at+14), " of them to ")
 	return ok && rest != "" && x.stateRightAfter(i, at+len(" of them to"))
+}
+
+// ofThoseStatus: " of those", " of them" or " of these" and a status
+// verb follow byte at of sentence i ("the first two of those were handed
+// over"): a count of the system named last.
+func (x *docState) ofThoseStatus(i, at int) bool {
+	after := x.text(at, at+10)
+	for _, p := range []string{" of those", " of them", " of these"} {
+		if strings.HasPrefix(after, p) {
+			return x.statusRightAfter(i, at+len(p))
+		}
+	}
+	return false
 }
 
 // statusRightAfter: a status verb that governs what precedes it starts
@@ -734,6 +778,12 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
 	case bwd != nil && x.relativeVerb(it, *bwd):
 		// "showed the J-35 fighters that Pakistan intends to acquire":
 		// the clause on the item tells whose it is to be.
+		if fwd != nil && fwd.Class == Delivered && bwd.Class == Contracted {
+			// "Deliveries began last year of the Cheongung II systems
+			// that Iraq signed for in September 2024": the deal and its
+			// handover, both the clause's state's.
+			return []trigger{*bwd, *fwd}
+		}
 		return []trigger{*bwd}
 	case order != nil:
 		// "received two J-10C on Monday, completing a 2020 order"
@@ -835,6 +885,9 @@ func (x *docState) transfersOf(it item) []*transfer {
 	}
 	govs := x.governors(it, qty)
 	var out []*transfer
+	// The handover after a relative clause of the deal goes to the
+	// clause's state; how many, untold.
+	handover := len(govs) == 2 && govs[1].Class == Delivered && govs[1].End <= it.start && x.relativeVerb(it, govs[0])
 	for n, g := range govs {
 		if !g.Class.isStatus() {
 			return nil
@@ -845,8 +898,16 @@ func (x *docState) transfersOf(it item) []*transfer {
 		if qty == nil && x.alsoCovers(g) {
 			return nil // "also covers Hellfire missiles": a package's accessory, no number told
 		}
+		if (qty == nil || it.generic) && x.memorandum(g) {
+			return nil // a memorandum on a service centre or cooperation is no planned purchase
+		}
 		t := &transfer{designation: it.designation, category: it.category, uncatalogued: it.uncatalogued,
 			status: g.Class.status(), sents: []int{i}, qualifier: annotate.Unknown, order: it.start}
+		if g.Class == Delivered && x.negated(g) {
+			// "Moscow has still not delivered weapons ... that Armenia
+			// paid for in 2021": a deal made, its delivery denied.
+			t.status = Contracted.status()
+		}
 		if it.antecedent >= 0 && it.antecedent != i {
 			t.sents = append(t.sents, it.antecedent)
 		}
@@ -877,9 +938,32 @@ func (x *docState) transfersOf(it item) []*transfer {
 			}
 			continue
 		}
+		if handover && n == 1 {
+			t.qtyValue, t.qualifier = 0, annotate.Unknown
+			out = x.forRecipientsOf(out, it, g, govs[0], t)
+			continue
+		}
 		out = x.forRecipients(out, it, g, t)
 	}
 	return out
+}
+
+// negated: "not" or "never" stands before the verb, an auxiliary or
+// "still" or "yet" allowed between ("has still not delivered").
+func (x *docState) negated(g trigger) bool {
+	before := x.text(g.Start-40, g.Start)
+	for range 3 {
+		w, at := annotate.LastField(before)
+		switch strings.ToLower(w) {
+		case "not", "never":
+			return true
+		case "has", "have", "had", "still", "yet", "been":
+			before = before[:at]
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // alsoCovers: g is "also covers", which adds what accompanies a deal's
@@ -887,6 +971,12 @@ func (x *docState) transfersOf(it item) []*transfer {
 // unspecified number of K10 vehicles").
 func (x *docState) alsoCovers(g trigger) bool {
 	return g.Class == Contracted && containsLower(x.text(g.Start, g.End), "also cover")
+}
+
+// memorandum: g is "signed a memorandum", which plans a purchase only of
+// a counted system ("signed a memorandum with Boeing for 24 F-15EX jets").
+func (x *docState) memorandum(g trigger) bool {
+	return g.Class == Planned && containsLower(x.text(g.Start, g.End), "memorandum")
 }
 
 // futureReceipt: the trigger tells a receipt to come ("will receive", "is
@@ -902,7 +992,12 @@ func (x *docState) futureReceipt(g trigger) bool {
 
 // forRecipients appends a copy of t for each recipient of the item.
 func (x *docState) forRecipients(out []*transfer, it item, g trigger, t *transfer) []*transfer {
-	states, byFocus := x.recipients(it, g)
+	return x.forRecipientsOf(out, it, g, g, t)
+}
+
+// forRecipientsOf is forRecipients with the recipients of trigger who.
+func (x *docState) forRecipientsOf(out []*transfer, it item, g, who trigger, t *transfer) []*transfer {
+	states, byFocus := x.recipients(it, who)
 	for _, r := range states {
 		c := *t
 		c.recipient, c.byFocus = r, byFocus
@@ -976,7 +1071,7 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 		if strings.ContainsAny(gap, ",;:()") || !annotate.FieldsAtMost(gap, 4) || x.systemBetween(it.sent, q.End, it.start) {
 			continue
 		}
-		if len(findTriggers(gap, 0)) > 0 {
+		if gapTrigger(gap) {
 			continue
 		}
 		best = q
@@ -1012,6 +1107,18 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
 	}
 	return nil
+}
+
+// gapTrigger: the gap between a count and its item holds a trigger
+// phrase, other than "used" as an adjective ("the twelve used Rafale
+// fighters" are second-hand).
+func gapTrigger(gap string) bool {
+	for _, t := range findTriggers(gap, 0) {
+		if !annotate.LowerIs(gap[t.Start:t.End], "used") {
+			return true
+		}
+	}
+	return false
 }
 
 // quantityOfAfter is the count of "in (the) quantity of N" told after
@@ -1260,12 +1367,17 @@ func (x *docState) coordinated(i, a, b int) bool {
 }
 
 // nounEnd is where the item's noun phrase ends: after the word for its
-// kind that follows it ("the TB2 drones").
+// kind that follows it ("the TB2 drones"), a modifier or two allowed
+// between ("the Cheongung II medium-range air defence systems").
 func (x *docState) nounEnd(it item) int {
 	for _, m := range x.d.Mentions[it.sent] {
-		if m.Kind == annotate.MTerm && m.Start >= it.end && strings.TrimSpace(x.text(it.end, m.Start)) == "" {
+		if m.Kind != annotate.MTerm || m.Start < it.end {
+			continue
+		}
+		if gap := x.text(it.end, m.Start); annotate.FieldsAtMost(gap, 2) && !strings.ContainsAny(gap, ",;.()") {
 			return m.End
 		}
+		break
 	}
 	return it.end
 }
@@ -1444,6 +1556,9 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		if (x.isOriginModifier(i, k) || x.afterPreposition(m.Start, "from", "by", "with", "of", "in", "at", "against", "to")) && !x.whoseAfter(m) {
 			continue
 		}
+		if x.inTimeClause(m, subjectEnd) {
+			continue
+		}
 		subj = append(subj, m.Country)
 		// "Estonia and Latvia": take the other state of the pair.
 		if k > 0 && isStateLike(ms[k-1]) && strings.TrimSpace(x.text(ms[k-1].End, m.Start)) == "and" {
@@ -1454,10 +1569,52 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 	if len(subj) > 0 {
 		return subj, false
 	}
-	if r := x.previousSubject(i); r != "" && r != it.origin {
+	if r := x.previousSubject(i); r != "" && r != it.origin && !x.makerFrom(i, r) {
 		return []string{r}, false
 	}
+	// "The first executive contract, signed in 2022, also covered 180 K2
+	// tanks" in an article about the makers' state: the sentence goes on
+	// about who last bought the system, not about its home.
+	if x.focus != "" && x.focus == it.origin {
+		if held := x.heldBy(it.designation); held != "" && held != x.focus {
+			return []string{held}, false
+		}
+	}
 	return x.focusRecipient()
+}
+
+// inTimeClause: the state stands in a clause of time closed by a comma
+// before end ("took delivery of the Akinci in 2024" after "months after
+// French troops left the country,"): it dates the sentence, it buys nothing.
+func (x *docState) inTimeClause(m annotate.Mention, end int) bool {
+	if !strings.Contains(x.text(m.End, end), ",") {
+		return false
+	}
+	lead := x.text(m.Start-40, m.Start)
+	if k := strings.LastIndexAny(lead, ",;"); k >= 0 {
+		lead = lead[k+1:]
+	} else {
+		return false
+	}
+	for _, w := range strings.Fields(lead) {
+		switch strings.ToLower(w) {
+		case "after", "before", "until", "since", "when", "while":
+			return true
+		}
+	}
+	return false
+}
+
+// makerFrom: sentence i names a maker from state iso ("The navy bought
+// two FREMM frigates from Fincantieri" after a sentence about Italy):
+// that state sells, so it is no buyer gone on about.
+func (x *docState) makerFrom(i int, iso string) bool {
+	for _, m := range x.d.Mentions[i] {
+		if m.Kind == annotate.MOrg && (m.OrgKind == "maker" || m.OrgKind == "seller") && m.Country == iso {
+			return true
+		}
+	}
+	return false
 }
 
 // previousSubject is the state that opens the sentence before i in its
@@ -1479,10 +1636,22 @@ func (x *docState) previousSubject(i int) string {
 	if lead != "" && !strings.EqualFold(lead, "the") {
 		return ""
 	}
-	if after := x.text(m.End, m.End+3); strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
+	if after := x.text(m.End, m.End+20); (strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s")) && !forceAfterPossessive(after) {
 		return "" // "Germany's approach to Algeria": the subject is the approach
 	}
 	return m.Country
+}
+
+// forceAfterPossessive: after is "'s" and a state's force ("'s armed
+// forces are far better equipped"), which acts for the state.
+func forceAfterPossessive(after string) bool {
+	_, rest, _ := strings.Cut(after, " ")
+	for _, f := range forceWords {
+		if len(rest) >= len(f) && strings.EqualFold(rest[:len(f)], f) {
+			return true
+		}
+	}
+	return false
 }
 
 // whoseAfter: ", whose" follows the mention.

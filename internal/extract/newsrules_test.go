@@ -1,0 +1,132 @@
+package extract_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/dossier-osint/dossier/internal/catalog"
+	"github.com/dossier-osint/dossier/internal/record"
+)
+
+// TestNewsRules checks rules read from written articles 65-76
+// (mainstream defence news): back-references and whose state a clause
+// speaks of, background fleets, schedules that are no delivery, plans,
+// a deal and its handover in one sentence, denied deliveries and national
+// subsidiaries.
+func TestNewsRules(t *testing.T) {
+	cat := catalog.MustDefault()
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"a family named bare after a variant is that system, which 'the jets' then points back to",
+			"Peru signed a contract for 24 Gripen E/F fighter jets.\n\nIts front line today consists of about a dozen Mirage 2000P jets built by Dassault in France.\n\nPeru becomes the third South American operator of the Gripen. Colombia signed for 17 of the jets in November.",
+			[]string{"PER SWE Gripen E/F 24/exact contracted -", "PER FRA Mirage 2000P 12/approx in_service -", "COL SWE Gripen 17/exact contracted 2023-11"}},
+		{"'its' goes on about the state whose forces open the sentence before",
+			"Armenia signed a contract for Akash batteries. Azerbaijan's armed forces are far better equipped. Its air defences include Israeli-made Barak MX systems, and its army flies Turkish Bayraktar TB2 armed drones.",
+			[]string{"ARM IND Akash ?/unknown contracted -", "AZE ISR Barak MX ?/unknown in_service -", "AZE TUR Bayraktar TB2 ?/unknown in_service -"}},
+		{"a state in a time clause closed by a comma is no buyer",
+			"Mali received its first Bayraktar TB2 drones from Turkey's Baykar in late 2022, months after French troops left the country, and took delivery of the larger Akinci in 2024.",
+			[]string{"MLI TUR Bayraktar TB2 ?/unknown delivered 2022", "MLI TUR Bayraktar Akıncı ?/unknown delivered 2024"}},
+		{"a state whose maker the sentence names sells, it is no buyer gone on about",
+			"Egypt ordered new jets. Italy has become one of Egypt's main suppliers over the past decade. The navy bought two FREMM frigates from Fincantieri in 2020.",
+			[]string{"EGY ITA FREMM 2/exact delivered 2020"}},
+		{"a letters-only name before 'programme' is the system",
+			"Egypt is buying trainers. Defence officials compare them with the Rafale programme, under which Egypt ordered 30 more fighters from France in 2021.",
+			[]string{"EGY FRA Rafale 30/exact contracted 2021"}},
+		{"'has flown since', 'has used', a state that 'used' and 'user of' tell a fleet in service",
+			"In June the Philippines ordered 12 more FA-50 Block 20 light fighters from Korea Aerospace Industries, adding to the 12 earlier FA-50s that its air force has flown since 2017. Togo has used TB2s against jihadist groups since 2022. During the war in Tigray, Ethiopia used Chinese Wing Loong I drones. Poland is also the largest foreign user of Hanwha Aerospace's K9 self-propelled howitzer.",
+			[]string{"PHL KOR FA-50 12/exact contracted 2023-06", "PHL KOR FA-50 12/exact in_service -", "TGO TUR Bayraktar TB2 ?/unknown in_service -",
+				"ETH CHN Wing Loong ?/unknown in_service -", "POL KOR K9 ?/unknown in_service -"}},
+		{"'used' as an adjective is no verb, nor keeps a count from its system",
+			"The last six of the twelve used Rafale fighters that Croatia bought from France landed at Pleso air base on Friday.",
+			[]string{"HRV FRA Rafale 12/exact contracted -", "HRV FRA Rafale 6/exact delivered 2024-05-17"}},
+		{"a delivery due, expected or scheduled is no delivery",
+			"Peru signed a contract for 24 Gripen E/F fighter jets on Wednesday. The first jets are due to arrive in 2029 and the last in 2032. Saudi Arabia ordered ten Cheongung II batteries in 2024 and is expected to receive its first units this year. Poland received 46 K2 tanks in 2023, and the company said the last of the first batch would arrive in the first half of this year.",
+			[]string{"PER SWE Gripen E/F 24/exact contracted 2024-05-22", "SAU KOR Cheongung II 10/exact contracted 2024", "POL KOR K2 46/exact delivered 2023"}},
+		{"choices, funding, evaluation, interest, talks of buying and a counted memorandum are plans",
+			"A bid to sell K2 tanks to Norway failed in 2023, when Oslo chose Germany's Leopard 2A8. Thailand's cabinet on Tuesday also approved funding of 3.2 billion baht for a further two UH-60M Black Hawks. India's defence ministry confirmed on Tuesday that it is evaluating Embraer's C-390 Millennium. The Brazilian army has shown interest in India's Akash air defence system. Officials confirmed in March that Indonesia had discussed buying J-10CE fighters from China. In August 2023 Indonesia signed a memorandum with Boeing for 24 F-15EX jets.",
+			[]string{"NOR DEU Leopard 2A8 ?/unknown planned 2023", "THA USA UH-60M 2/exact planned 2024-05-21", "IND BRA C-390 Millennium ?/unknown planned 2024-05-21",
+				"BRA IND Akash ?/unknown planned -", "IDN CHN J-10CE ?/unknown planned 2024-03", "IDN USA F-15EX 24/exact planned 2023-08"}},
+		{"a memorandum on a service centre plans no purchase",
+			"Slovakia's minister signed a memorandum of understanding with BAE Systems Hägglunds on a service and maintenance centre for CV90 vehicles.",
+			nil},
+		{"what a contract covered, and the handover of a system a relative clause says was bought",
+			"In August, Warsaw signed a second executive contract with Hyundai Rotem for 180 K2 tanks. The first executive contract, signed in 2022, also covered 180 K2 tanks. Deliveries began last year of the Cheongung II medium-range air defence systems that Iraq signed for in September 2022.",
+			[]string{"POL KOR K2 180/exact contracted 2023-08", "POL KOR K2 180/exact contracted 2022", "IRQ KOR Cheongung II ?/unknown contracted 2022-09",
+				"IRQ KOR Cheongung II ?/unknown delivered 2023"}},
+		{"'the first two of those' handed over are a batch of the system just ordered",
+			"The Philippine navy ordered six HDP-2200 offshore patrol vessels from Hyundai in June 2022; the first two of those were handed over in Ulsan last year.",
+			[]string{"PHL KOR HDP-2200 6/exact contracted 2022-06", "PHL KOR HDP-2200 2/exact delivered 2023"}},
+		{"a count after the verb an earlier clause used is of that clause's system",
+			"Peru is Saab's third export customer for the Gripen E/F in South America. Thailand signed for four of the jets in August, adding to the Gripen C/D fighters its air force has flown since 2011, and Colombia signed for 17 in November.",
+			[]string{"THA SWE Gripen E/F 4/exact contracted 2023-08", "THA SWE Gripen C/D ?/unknown in_service -", "COL SWE Gripen E/F 17/exact contracted 2023-11"}},
+		{"a delivery denied is a deal made",
+			"Yerevan says Moscow has still not delivered weapons worth about 400 million dollars that Armenia paid for in 2021.",
+			[]string{"ARM RUS - ?/unknown contracted 2021"}},
+		{"a national company of a multinational maker supplies from its state",
+			"Poland signed a contract on Tuesday with MBDA UK for about 1,400 CAMM-ER surface-to-air missiles.",
+			[]string{"POL GBR CAMM-ER 1400/approx contracted 2024-05-21"}},
+		{"a sentence that names no buyer in an article about the makers' state goes on about the system's last buyer",
+			"South Korea's defence exports reached a record. South Korean firms sold more than ever. In August, Warsaw signed a second executive contract with Hyundai Rotem for 180 K2 tanks. The first executive contract, signed in 2022, also covered 180 K2 tanks.",
+			[]string{"POL KOR K2 180/exact contracted 2023-08", "POL KOR K2 180/exact contracted 2022"}},
+		{"a count after 'The' is a count, not a designation",
+			"The 96 AH-64E Apache attack helicopters that Warsaw ordered from Boeing in August 2023 will be armed with new missiles.",
+			[]string{"POL USA AH-64E 96/exact contracted 2023-08"}},
+		{"the town a ship class is named after is no ship, nor a Philippine ship's prefix a maker",
+			"The Philippine navy took delivery of the frigate BRP Diego Silang at HD Hyundai Heavy Industries' yard in Ulsan in March.",
+			[]string{"PHL KOR - ?/unknown delivered 2024-03"}},
+	}
+	for _, tc := range cases {
+		got := transfers(run(t, cat, tc.body, "2024-05-23"))
+		slices.Sort(got)
+		want := slices.Clone(tc.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s:\n got  %q\n want %q", tc.name, got, want)
+		}
+	}
+}
+
+// TestNewsEvents checks the event rules of written articles 65-76.
+func TestNewsEvents(t *testing.T) {
+	cat := catalog.MustDefault()
+	for _, tc := range []struct {
+		body string
+		want []string
+	}{
+		// The stops of a tour are visits of their own.
+		{"The first stop was Rome, where Fathy held talks with Italy's defence minister on Monday.", []string{"visit 2024-05-20", "meeting 2024-05-20"}},
+		{"The last leg, in London on Wednesday, produced no weapons deal.", []string{"visit 2024-05-22"}},
+		// Signings told in clauses of their own are agreements of their own.
+		{"Thailand signed for four Gripen E/F jets in August, adding to its older fighters, and Colombia signed for 17 in November.",
+			[]string{"agreement 2023-08", "agreement 2023-11"}},
+		{"On Wednesday the two sides signed five memorandums of understanding, covering agricultural research and biofuels.", []string{"agreement 2024-05-22"}},
+		// A signing denied, a wall to meet and investment at large are no events.
+		{"No agreement has yet been signed, and Japanese officials have said any transfer would have to comply with the country's export rules.", nil},
+		{"\"Every drone and every missile that enters our sky must meet a wall,\" the minister said.", nil},
+		{"For Rabat, the plant is part of a push backed by a 2020 law that opened the sector to private and foreign investment.", nil},
+		// Talks told with "discussed" are a meeting; a plan "first discussed" is not.
+		{"Spanish officials said the two governments had also discussed cooperation in naval shipbuilding.", []string{"meeting -"}},
+		{"Plans to buy twelve Su-30SM fighters, first discussed with Moscow in 2022, were shelved.", nil},
+		// A forum a speaker works at is no meeting.
+		{"\"It is cheap,\" said Kristaps Ozols of the Riga Security Forum.", nil},
+	} {
+		var got []string
+		for _, r := range run(t, cat, tc.body, "2024-05-23") {
+			if r.Kind == record.KindEvent {
+				got = append(got, r.Type+" "+dashIfEmpty(record.Str(r.Date)))
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: events %q, want %q", tc.body, got, tc.want)
+		}
+	}
+}
+
+func dashIfEmpty(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
