@@ -640,6 +640,16 @@ func mentionFromMatch(cat *catalog.Catalog, text string, m catalog.Match, seen m
 			break
 		}
 	}
+	// "Lynx" is a German, a Chinese and a British system: the one the
+	// document has named already is meant.
+	if ref.Kind == catalog.SystemName && !seen[ref.Index] {
+		for _, r := range m.Refs {
+			if r.Kind == catalog.SystemName && seen[r.Index] {
+				ref = r
+				break
+			}
+		}
+	}
 	mm := Mention{Start: m.Start, End: m.End, Index: ref.Index, Form: ref.Kind}
 	switch ref.Kind {
 	case catalog.PlaceName:
@@ -652,7 +662,7 @@ func mentionFromMatch(cat *catalog.Catalog, text string, m catalog.Match, seen m
 		mm.Kind, mm.Name, mm.Country, mm.OrgKind = MOrg, o.Name, o.Country, o.Kind
 	case catalog.SystemName:
 		sys := cat.Systems[ref.Index]
-		if ref.LettersOnly && !seen[ref.Index] && !inContext(cat, text, m, sys) {
+		if ref.LettersOnly && !seen[ref.Index] && !coinedName(text[m.Start:m.End]) && !inContext(cat, text, m, sys) {
 			return mm, false
 		}
 		if ref.LettersOnly && placeNamedByClass(text, m, sys) {
@@ -664,6 +674,14 @@ func mentionFromMatch(cat *catalog.Catalog, text string, m catalog.Match, seen m
 		mm.Kind, mm.Name, mm.Category, mm.Generic = MTerm, t.Text, t.Category, t.Generic
 	}
 	return mm, true
+}
+
+// coinedName: a letters-only name whose hyphen joins a capital ("Igla-S",
+// "Pantsir-SM") is coined for a system, no ordinary word that needs
+// context to count.
+func coinedName(name string) bool {
+	k := strings.IndexByte(name, '-')
+	return k > 0 && k+1 < len(name) && name[k+1] >= 'A' && name[k+1] <= 'Z'
 }
 
 // placeNamedByClass: the match is the lead-ship name of a ship class

@@ -220,15 +220,26 @@ func (m *dateMatch) resolve(text string, ref Date) (Date, bool, bool) {
 			t = t.AddDate(0, 0, -1)
 		}
 		return dayDate(t), true, true
-	case weekdayName:
+	case weekdayName, dayOfMonth:
 		if ref.Precision < Day {
 			return Date{}, true, false
 		}
 		t := ref.time()
+		if m.d > 0 {
+			return dayOfRefMonth(m.d, ref)
+		}
+		if m.step < 0 {
+			t = t.AddDate(0, 0, -1)
+		}
 		for t.Weekday() != m.weekday {
 			t = t.AddDate(0, 0, -1)
 		}
 		return dayDate(t), true, true
+	case relMonth:
+		if ref.Precision == NoDate {
+			return Date{}, true, false
+		}
+		return Date{Y: ref.Y + m.step, M: m.m, Precision: Month}, true, true
 	case inYear, bareYear:
 		return Date{Y: m.y, Precision: Year}, false, true
 	case bareMonth: // "In April" takes the reference year
@@ -238,6 +249,19 @@ func (m *dateMatch) resolve(text string, ref Date) (Date, bool, bool) {
 		return Date{Y: ref.Y, M: m.m, Precision: Month}, true, true
 	}
 	return Date{}, false, false
+}
+
+// dayOfRefMonth is day d of the reference month, or of the month before
+// when d lies after the reference day ("on the 28th", told on the 3rd).
+func dayOfRefMonth(d int, ref Date) (Date, bool, bool) {
+	y, mo := ref.Y, ref.M
+	if d > ref.D {
+		if mo--; mo == 0 {
+			y, mo = y-1, 12
+		}
+	}
+	day := Date{Y: y, M: mo, D: d, Precision: Day}
+	return day, true, validDay(day)
 }
 
 // fullOrPartial builds a day date; a missing year (0) comes from the

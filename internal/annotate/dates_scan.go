@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -220,6 +221,8 @@ const (
 	inYear                          // "in 2019", "in the first half of 2024"
 	bareMonth                       // "In April"
 	bareYear                        // "2019"
+	relMonth                        // "April of last year", "March this year"
+	dayOfMonth                      // "on the 4th", the publication's month
 )
 
 // dateMatch is a date phrase before it is resolved.
@@ -372,7 +375,14 @@ func dateAt(text string, p int, m *dateMatch) bool {
 		return true
 	case dw.is(wOn):
 		if q := spaceAfter(text, end); q >= 0 {
-			return weekdayAt(text, q, m)
+			if weekdayAt(text, q, m) {
+				// "last Friday", told on a Friday, is a week before.
+				if text[p]|0x20 == 'l' {
+					m.step = -1
+				}
+				return true
+			}
+			return text[p]|0x20 == 'o' && ordinalDayAt(text, q, m)
 		}
 	case dw.is(wWeekday):
 		return weekdayAt(text, p, m)
@@ -464,6 +474,14 @@ func monthFirst(text string, p int, dw dateWord, m *dateMatch) bool {
 				m.kind, m.end, m.m, m.y = monthYear, q2+4, dw.n(), y
 				return true
 			}
+			q = q2 // "April of last year"
+		}
+		if periodAt(text, q, m) {
+			if m.unit == 'y' {
+				m.kind, m.m = relMonth, dw.n()
+				return true
+			}
+			continue
 		}
 		if y, ok := yearAt(text, q); ok {
 			m.kind, m.end, m.m, m.y = monthYear, q+4, dw.n(), y
@@ -621,7 +639,82 @@ func weekdayAt(text string, q int, m *dateMatch) bool {
 			break
 		}
 	}
-	m.kind, m.end, m.weekday = weekdayName, end, time.Weekday(dw.n())
+	m.kind, m.end, m.weekday, m.step, m.d = weekdayName, end, time.Weekday(dw.n()), 0, 0
+	// "on Monday (25)", "on Sunday, the 14th of this month": the day of
+	// the month the weekday falls on.
+	if d, e := weekdayDay(text, end); d > 0 {
+		m.end, m.d = e, d
+	}
+	return true
+}
+
+// weekdayDay reads " (25)" or ", the 14th of this month" after a weekday
+// at end: the day of the month, and where the phrase ends.
+func weekdayDay(text string, end int) (int, int) {
+	rest := text[end:]
+	if strings.HasPrefix(rest, " (") {
+		k := strings.IndexByte(rest, ')')
+		if k > 2 && k <= 4 {
+			if d, ok := dayNumber(rest[2:k]); ok {
+				return d, end + k + 1
+			}
+		}
+		return 0, 0
+	}
+	if strings.HasPrefix(rest, ", the ") {
+		q := end + len(", the ")
+		e := wordEnd(text, q)
+		if d, ok := dayNumber(text[q:e]); ok && e > q && !digitByte(text[e-1]) {
+			if e2, ok := ofThisMonth(text, e); ok {
+				return d, e2
+			}
+			return d, e
+		}
+	}
+	return 0, 0
+}
+
+// ofThisMonth: " of this month" follows at e; it returns where it ends.
+func ofThisMonth(text string, e int) (int, bool) {
+	const p = " of this month"
+	if len(text)-e < len(p) || !strings.EqualFold(text[e:e+len(p)], p) || !Boundary(text, e+len(p)) {
+		return e, false
+	}
+	return e + len(p), true
+}
+
+// ordinalDayAt reads "the 4th" at q after "on", a day of the reference
+// month, where the phrase ends the clause or a preposition follows ("said
+// on the 4th", "signed in Warsaw on the 1st between"), not a noun ("on
+// the 4th floor").
+func ordinalDayAt(text string, q int, m *dateMatch) bool {
+	q2, ok := wordThenSpace(text, q, "the")
+	if !ok {
+		return false
+	}
+	e := wordEnd(text, q2)
+	d, ok := dayNumber(text[q2:e])
+	if !ok || e == q2 || digitByte(text[e-1]) {
+		return false // "the 4th", not "the 4"
+	}
+	rest := text[e:]
+	if e2, ok := ofThisMonth(text, e); ok {
+		m.kind, m.end, m.d = dayOfMonth, e2, d
+		return true
+	}
+	if rest != "" && !strings.HasPrefix(rest, ",") && !strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, ";") {
+		next := rest
+		if next[0] != ' ' {
+			return false
+		}
+		w, _, _ := strings.Cut(next[1:], " ")
+		switch w {
+		case "between", "in", "at", "and", "with", "when":
+		default:
+			return false
+		}
+	}
+	m.kind, m.end, m.d = dayOfMonth, e, d
 	return true
 }
 

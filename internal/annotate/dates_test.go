@@ -25,3 +25,35 @@ func TestDateStringPadsAsFmt(t *testing.T) {
 		}
 	}
 }
+
+// TestDatesOfRegionalNews checks date forms of regional outlets: a
+// weekday with its day of the month, "the 4th" of the publication's
+// month, a month of last year, and "last Friday" told on a Friday.
+func TestDatesOfRegionalNews(t *testing.T) {
+	for _, c := range []struct {
+		text, ref, want string
+	}{
+		{"The Army signed on Monday (25), in Brasília, the contract.", "2025-08-27", "2025-08-25"},
+		{"The Air Force celebrated on Sunday, the 14th of this month, the arrival.", "2025-12-16", "2025-12-14"},
+		{"The choice had been announced in April of last year.", "2025-08-27", "2024-04"},
+		{"The choice had been announced in April last year.", "2025-08-27", "2024-04"},
+		{"Last Friday, UMB handed over 12 vehicles.", "2025-10-17", "2025-10-10"},
+		{"On Friday, UMB handed over 12 vehicles.", "2025-10-17", "2025-10-17"},
+		{"The deal was signed in Warsaw on the 1st between the two.", "2025-08-05", "2025-08-01"},
+		{"The company said on the 28th.", "2025-08-05", "2025-07-28"},
+		{"The office on the 4th floor was closed.", "2025-08-05", ""},
+	} {
+		var y, m, d int
+		if _, err := fmt.Sscanf(c.ref, "%d-%d-%d", &y, &m, &d); err != nil {
+			t.Fatal(err)
+		}
+		ref := Date{Y: y, M: m, D: d, Precision: Day}
+		got := ""
+		for _, dm := range FindDates(c.text, 0, ref) {
+			got = dm.Date.String()
+		}
+		if got != c.want {
+			t.Errorf("%q (ref %s): date %q, want %q", c.text, c.ref, got, c.want)
+		}
+	}
+}

@@ -33,10 +33,13 @@ var refDateRe = regexp.MustCompile(`^(?:(?i)(?:\b(since|by|until|till|before|fro
 	`\b(` + refDayRe + `)\s+(` + refMonthRe + `)(?:,?\s+(` + refYearRe + `))?\b` +
 	`|\b(` + refMonthRe + `)\s+(` + refDayRe + `)(?:,?\s+(` + refYearRe + `))?\b` +
 	`|\b(` + refMonthRe + `),?\s+(?:of\s+)?(` + refYearRe + `)\b` +
+	`|\b(` + refMonthRe + `),?\s+(?:of\s+)?(last|this|next|earlier this|later this)\s+year\b` +
 	`|\b(` + refYearRe + `)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\b` +
 	`|\b(?:(early|late|mid|earlier|later)[- ])?(last|this|next|earlier this|later this)\s+(year|month|week)\b` +
 	`|\b(yesterday|today)\b` +
-	`|\b(?:on\s+|last\s+|this\s+|next\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b` +
+	`|\b(?:on\s+|(last)\s+|this\s+|next\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b` +
+	`(?: \((0?[1-9]|[12][0-9]|3[01])\)|(?-i:, the )((?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))\b(?: of this month\b)?)?` +
+	`|\bon\s+the\s+((?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))\b( of this month\b)?` +
 	`|\b(?:in|during|of|for)\s+(?:the\s+(?:first|second)\s+half\s+of\s+)?(` + refYearRe + `)\b` +
 	`|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b` +
 	`|\b(` + refYearRe + `)\b` +
@@ -110,7 +113,7 @@ func refFindDates(text string, base int, ref Date) []DateMention {
 			if i == 0 {
 				// fixed: a bare month's context is the word before the
 				// month, not before "since" ("since April").
-				return text[:m[2*19]]
+				return text[:m[2*26]]
 			}
 			return g(i)
 		}, ref)
@@ -118,6 +121,9 @@ func refFindDates(text string, base int, ref Date) []DateMention {
 			continue
 		}
 		start, end := m[0], m[1]
+		if g(23) != "" && g(24) == "" && !refOrdinalDayEnds(text[end:]) {
+			continue
+		}
 		role := At
 		switch strings.ToLower(g(1)) {
 		case "since", "from":
@@ -132,17 +138,33 @@ func refFindDates(text string, base int, ref Date) []DateMention {
 		}
 		// fixed: the character before, not its last byte, is "€" or "£".
 		prev, _ := utf8.DecodeLastRuneInString(text[:start])
-		if g(20) != "" && (start > 0 && strings.ContainsRune("-/,.$€£", prev) ||
+		if g(27) != "" && (start > 0 && strings.ContainsRune("-/,.$€£", prev) ||
 			end < len(text) && strings.ContainsAny(text[end:end+1], "-/%")) {
 			continue
 		}
 		if refIsWeekdayUntil(text, start) {
 			role = Until
 		}
-		implied := g(19) != "" || (g(2) != "" && g(4) == "") || (g(5) != "" && g(7) == "")
+		implied := g(26) != "" || (g(2) != "" && g(4) == "") || (g(5) != "" && g(7) == "")
 		out = append(out, DateMention{Start: base + start, End: base + end, Date: d, Role: role, Relative: relative, YearImplied: implied})
 	}
 	return out
+}
+
+// refOrdinalDayEnds: "on the 4th" ends a clause or a preposition follows.
+func refOrdinalDayEnds(rest string) bool {
+	if rest == "" || strings.ContainsAny(rest[:1], ",.;") {
+		return true
+	}
+	if rest[0] != ' ' {
+		return false
+	}
+	w, _, _ := strings.Cut(rest[1:], " ")
+	switch w {
+	case "between", "in", "at", "and", "with", "when":
+		return true
+	}
+	return false
 }
 
 func refBareMonthContext(before string) bool {
@@ -188,38 +210,55 @@ func refResolveMatch(g func(int) string, ref Date) (Date, bool, bool) {
 	case g(8) != "":
 		return Date{Y: atoi(g(9)), M: month(g(8)), Precision: Month}, false, true
 	case g(10) != "":
-		d := Date{Y: atoi(g(10)), M: atoi(g(11)), D: atoi(g(12)), Precision: Day}
+		if ref.Precision == NoDate {
+			return Date{}, true, false
+		}
+		step := map[string]int{"last": -1, "next": 1}[strings.ToLower(g(11))]
+		return Date{Y: ref.Y + step, M: month(g(10)), Precision: Month}, true, true
+	case g(12) != "":
+		d := Date{Y: atoi(g(12)), M: atoi(g(13)), D: atoi(g(14)), Precision: Day}
 		return d, false, validDay(d)
-	case g(14) != "":
-		return refRelativePeriod(strings.ToLower(g(14)), strings.ToLower(g(15)), ref)
 	case g(16) != "":
+		return refRelativePeriod(strings.ToLower(g(16)), strings.ToLower(g(17)), ref)
+	case g(18) != "":
 		if ref.Precision < Day {
 			return Date{}, true, false
 		}
 		t := ref.time()
-		if strings.EqualFold(g(16), "yesterday") {
+		if strings.EqualFold(g(18), "yesterday") {
 			t = t.AddDate(0, 0, -1)
 		}
 		return dayDate(t), true, true
-	case g(17) != "":
+	case g(20) != "":
 		if ref.Precision < Day {
 			return Date{}, true, false
 		}
+		if g(21) != "" || g(22) != "" {
+			return dayOfRefMonth(atoi(g(21)+g(22)), ref)
+		}
 		t := ref.time()
-		want := refWeekdays[strings.ToLower(g(17))]
+		if g(19) != "" {
+			t = t.AddDate(0, 0, -1) // "last Friday" on a Friday
+		}
+		want := refWeekdays[strings.ToLower(g(20))]
 		for t.Weekday() != want {
 			t = t.AddDate(0, 0, -1)
 		}
 		return dayDate(t), true, true
-	case g(18) != "":
-		return Date{Y: atoi(g(18)), Precision: Year}, false, true
-	case g(19) != "":
+	case g(23) != "":
+		if ref.Precision < Day {
+			return Date{}, true, false
+		}
+		return dayOfRefMonth(atoi(g(23)), ref)
+	case g(25) != "":
+		return Date{Y: atoi(g(25)), Precision: Year}, false, true
+	case g(26) != "":
 		if ref.Precision == NoDate || !refBareMonthContext(g(0)) {
 			return Date{}, true, false
 		}
-		return Date{Y: ref.Y, M: month(g(19)), Precision: Month}, true, true
-	case g(20) != "":
-		return Date{Y: atoi(g(20)), Precision: Year}, false, true
+		return Date{Y: ref.Y, M: month(g(26)), Precision: Month}, true, true
+	case g(27) != "":
+		return Date{Y: atoi(g(27)), Precision: Year}, false, true
 	}
 	return Date{}, false, false
 }
@@ -463,7 +502,9 @@ func devSentences(tb testing.TB) []string {
 
 var trickyPhrases = []string{
 	// dates
-	"On September 2, 2024, he visited.", "2 September 2024", "7 November", "on 7 November and 14 November 2023",
+	"signed on Monday (25), in Brasília", "on Sunday, the 14th of this month, the arrival", "Last Friday, UMB handed over",
+	"in April of last year", "in March this year", "said on the 4th.", "signed on the 1st between", "on the 4th floor",
+	"on Friday (7th)", "on Tuesday, The 3rd", "On September 2, 2024, he visited.", "2 September 2024", "7 November", "on 7 November and 14 November 2023",
 	"Sept. 4", "set to commence on September 4 in Beijing", "4 Sept.", "4 Sept. 2024", "4 Sept.2024", "Sept.4", "Sept 4th, 2024",
 	"March 2023", "March, 2023", "March of 2023", "Mar. 2023", "in March 2023 and in 2021", "in 2019", "since 2018",
 	"by the end of 2026", "by the end of March 2026", "since the start of 2022", "from the middle of 2020", "until the beginning of 2025",

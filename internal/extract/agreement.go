@@ -14,7 +14,7 @@ import (
 // ("signed and exchanged notes concerning the provision of equipment").
 // Go's regexp tries its counted gaps slowly; matchAgreement is the same pattern written out, which agreementRe runs
 // in its place (the tests hold the two together).
-var agreementRe = annotate.MustCompileSearch(`(?i)\b(?:signed|signing|signs|sign|inked|concluded)\b[^.;]{0,80}?\b(contracts?|agreements?|memorand(?:ums|um|a)(?: of understanding)?|MoUs?|deals?|accords?|letters? of offer and acceptance|letters? of intent|protocols?|plans? of (?:bilateral )?military cooperation|exchanged notes|exchanges? of notes)\b|\b(contract|agreement|memorandum(?: of understanding)?|MoU|deal|accord|protocol)\b[^.;]{0,100}?\b(?:signed|was signed|were signed|is expected to be signed|to be signed|will be signed|could be signed)\b`).
+var agreementRe = annotate.MustCompileSearch(`(?i)\b(?:signed|signing|signs|sign|inked|concluded)\b(?:[^.;]|\.\d){0,80}?\b(contracts?|agreements?|memorand(?:ums|um|a)(?: of understanding)?|MoUs?|deals?|accords?|letters? of offer and acceptance|letters? of intent|protocols?|plans? of (?:bilateral )?military cooperation|exchanged notes|exchanges? of notes)\b|\b(contract|agreement|memorandum(?: of understanding)?|MoU|deal|accord|protocol)\b(?:[^.;]|\.\d){0,100}?\b(?:signed|was signed|were signed|is expected to be signed|to be signed|will be signed|could be signed|concluded|was concluded|were concluded)\b`).
 	MatchedBy(matchAgreement)
 
 // The words of agreementRe, in the order it tries them, in lower case.
@@ -30,7 +30,7 @@ var (
 	agreementSubjects = []string{"contract", "agreement", "memorandum of understanding", "memorandum", "mou", "deal", "accord",
 		"protocol"}
 	signedPhrases = []string{"signed", "was signed", "were signed", "is expected to be signed", "to be signed",
-		"will be signed", "could be signed"}
+		"will be signed", "could be signed", "concluded", "was concluded", "were concluded"}
 )
 
 // matchAgreement is agreementRe's FindStringSubmatchIndex anchored at the
@@ -55,7 +55,8 @@ func matchAgreement(s string) []int {
 
 // afterGap finds the nearest of words, after at most max runes from at
 // that are no full stop or semicolon, and returns where it starts and
-// ends.
+// ends. A point before a digit ("RM1.2 billion") is no full stop: it
+// and the digit count as one rune.
 func afterGap(s string, at, max int, words []string) (start, end int, ok bool) {
 	for gap := 0; ; gap++ {
 		if annotate.Boundary(s, at) {
@@ -65,8 +66,15 @@ func afterGap(s string, at, max int, words []string) (start, end int, ok bool) {
 				}
 			}
 		}
-		if gap == max || at == len(s) || s[at] == '.' || s[at] == ';' {
+		if gap == max || at == len(s) || s[at] == ';' {
 			return 0, 0, false
+		}
+		if s[at] == '.' {
+			if at+1 == len(s) || s[at+1] < '0' || s[at+1] > '9' {
+				return 0, 0, false
+			}
+			at += 2
+			continue
 		}
 		_, size := utf8.DecodeRuneInString(s[at:])
 		at += size

@@ -382,11 +382,14 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	// "The first stop was Rome": a stop of a tour is a visit of its own.
 	stop := typ == record.EventVisit && containsLower(text[loc[0]:loc[1]], " stop", " leg")
 	e.anaphoric = definiteBefore(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named && !verbFirst && !stop
-	signedBefore := typ == record.EventAgreement && signedBeforeRe.MatchString(text)
+	signedBefore := typ == record.EventAgreement && (signedBeforeRe.MatchString(text) || e.anaphoric && participleAfterNoun(text[loc[0]:loc[1]]))
 	e.anaphoric = e.anaphoric || signedBefore
 	var best annotate.Date
 	bestDist := 1 << 30
 	for _, dm := range x.datesOf(i) {
+		if x.saidDate(dm) && typ != record.EventMeeting {
+			continue
+		}
 		if d := distance(s.Start+loc[0], s.Start+loc[1], dm.Start, dm.End); d < bestDist {
 			best, bestDist = dm.Date, d
 			if !e.planned {
@@ -434,6 +437,20 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 		e.subject = strings.TrimSpace(after[m[2]:m[3]])
 	}
 	return e
+}
+
+// participleAfterNoun: the match is a word for an agreement and the
+// participle of its signing right after it ("the contract concluded with
+// the friendly Italian Republic in 2016", "a deal, signed in 2019"): an
+// earlier signing told with its own date.
+func participleAfterNoun(match string) bool {
+	for _, n := range agreementSubjects {
+		if end, ok := wordAt(match, 0, n); ok {
+			rest := strings.TrimPrefix(match[end:], ",")
+			return strings.HasPrefix(rest, " concluded") || strings.HasPrefix(rest, " signed")
+		}
+	}
+	return false
 }
 
 // determiners make what follows them, or the word after, a thing told
@@ -651,8 +668,9 @@ func (x *docState) mergeEvents(es []*event) []*event {
 		if e.anaphoric {
 			merged := false
 			for _, o := range out[k+1:] {
-				if o.typ == e.typ && o.planned == e.planned && !o.anaphoric &&
-					(o.date.IsZero() || e.date.IsZero() || o.date == e.date) {
+				// "the contract concluded with Italy in 2016" tells its
+				// own date: it joins only a signing of that date.
+				if o.typ == e.typ && o.planned == e.planned && !o.anaphoric && (e.date.IsZero() || o.date == e.date) {
 					o.sents = appendInts(o.sents, e.sents...)
 					o.actors = appendUnique(o.actors, e.actors...)
 					merged = true

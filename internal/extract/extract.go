@@ -101,7 +101,7 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 		if t.Class == Delivered && x.expectedArrival(t) {
 			continue
 		}
-		if x.looseVerb(i, t) {
+		if x.looseVerb(i, t) || x.contrasted(t) {
 			continue
 		}
 		if t.Class == Shown && x.imageShows(i, t) {
@@ -112,6 +112,24 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 		kept = append(kept, t)
 	}
 	return kept
+}
+
+// contrasted: the verb follows "not just", "not only", "rather than" or
+// "instead of" ("built at Romanian plants, not just bought off the
+// shelf"): it tells what is not wanted, no deal.
+func (x *docState) contrasted(t trigger) bool {
+	before := x.text(t.Start-20, t.Start)
+	w, at := annotate.LastField(before)
+	prev, _ := annotate.LastField(before[:at])
+	switch {
+	case annotate.LowerIs(w, "just"), annotate.LowerIs(w, "only"), annotate.LowerIs(w, "simply"):
+		return annotate.LowerIs(prev, "not")
+	case annotate.LowerIs(w, "than"):
+		return annotate.LowerIs(prev, "rather")
+	case annotate.LowerIs(w, "of"):
+		return annotate.LowerIs(prev, "instead")
+	}
+	return false
 }
 
 // expectedArrival: a delivery verb after "will", "would", "due to",
@@ -128,7 +146,7 @@ func (x *docState) expectedArrival(t trigger) bool {
 		return false
 	}
 	w, _ := annotate.LastField(before[:at])
-	return annotate.LowerIs(w, "due") || annotate.LowerIs(w, "expected") || annotate.LowerIs(w, "scheduled") || annotate.LowerIs(w, "set") ||
+	return annotate.LowerIs(w, "due") || annotate.LowerIs(w, "expected") || annotate.LowerIs(w, "expects") || annotate.LowerIs(w, "expect") || annotate.LowerIs(w, "scheduled") || annotate.LowerIs(w, "set") ||
 		annotate.LowerIs(w, "likely")
 }
 
@@ -144,7 +162,7 @@ func (x *docState) looseVerb(i int, t trigger) bool {
 	switch {
 	case annotate.LowerIs(verb, "used"):
 		return next == "to" || !x.stateRightBeforeVerb(i, t.Start)
-	case annotate.LowerIs(verb, "covered"):
+	case annotate.LowerIs(verb, "covered"), annotate.LowerIs(verb, "covers"):
 		return !containsLower(x.text(x.d.Sentences[i].Start, t.Start), "contract", "deal", "agreement", "order")
 	case annotate.LowerIs(verb, "picked"), annotate.LowerIs(verb, "chose"):
 		return next == "up" || next == "to"
@@ -207,10 +225,26 @@ func (x *docState) gluedToState(i int, t trigger) bool {
 }
 
 // futureUse: an operating verb after "will" or "would" ("the aircraft
-// will operate from INS Vikrant") tells a plan for equipment still to
+// will operate from INS Vikrant", "will be used by") tells a plan for equipment still to
 // come, not equipment in service.
 func (x *docState) futureUse(t trigger) bool {
-	last, _ := annotate.LastField(x.text(t.Start-12, t.Start))
+	before := x.text(t.Start-20, t.Start)
+	last, at := annotate.LastField(before)
+	if annotate.LowerIs(last, "be") {
+		last, _ = annotate.LastField(before[:at]) // "will be used by"
+	}
+	if annotate.LowerIs(last, "to") {
+		// "designed to operate from short-deck ships": what a type is
+		// made for, no fleet in service.
+		w, _ := annotate.LastField(before[:at])
+		if annotate.LowerIs(w, "designed") || annotate.LowerIs(w, "built") || annotate.LowerIs(w, "able") || annotate.LowerIs(w, "intended") {
+			return true
+		}
+	}
+	// "Spain would become the first foreign user of the Hürjet"
+	if clause := x.text(t.Start-40, t.Start); containsLower(clause, "would become", "will become") && !strings.ContainsAny(clause, ",;") {
+		return true
+	}
 	return annotate.LowerIs(last, "will") || annotate.LowerIs(last, "would") || annotate.LowerIs(last, "shall")
 }
 

@@ -148,7 +148,19 @@ func (x *docState) items(i int, later []int, history []item) []item {
 			// Two names of one system side by side ("Lynx CS/VP11",
 			// "A-29 Super Tucano") are one mention.
 			for k+1 < len(ms) && (ms[k+1].Kind == annotate.MSystem || ms[k+1].Kind == annotate.MUncatalogued) &&
-				strings.TrimSpace(x.text(it.end, ms[k+1].Start)) == "" && x.sameSystem(it, ms[k+1]) {
+				(strings.TrimSpace(x.text(it.end, ms[k+1].Start)) == "" && (x.sameSystem(it, ms[k+1]) || x.spelledOut(ms[k+1])) ||
+					x.bracketedAlias(it, ms[k], ms[k+1])) {
+				if x.spelledOut(ms[k+1]) || x.bracketedAlias(it, ms[k], ms[k+1]) {
+					// "Igla-S Very Short Range Air Defence Systems
+					// (VSHORADS)": the words and the acronym after a
+					// system name its kind, not a second system.
+					it.end = ms[k+1].End
+					if x.text(it.end, it.end+1) == ")" {
+						it.end++
+					}
+					k++
+					continue
+				}
 				it.end = ms[k+1].End
 				if it.uncatalogued && ms[k+1].Kind == annotate.MSystem {
 					sys := x.cat.Systems[ms[k+1].Index]
@@ -450,6 +462,34 @@ func (x *docState) batchItems(i int, history, sofar []item) []item {
 	return out
 }
 
+// spelledOut: a catalogued system is named by words alone, three or
+// more of them ("Very Short Range Air Defence Systems"): right after
+// another system's name they tell its kind.
+func (x *docState) spelledOut(m annotate.Mention) bool {
+	if m.Kind != annotate.MSystem {
+		return false
+	}
+	name := x.text(m.Start, m.End)
+	return !annotate.FieldsAtMost(name, 2) && !strings.ContainsAny(name, "0123456789-/")
+}
+
+// bracketedAlias: next stands in brackets right after prev, the last
+// name of the item, and names the same system or prev's own acronym
+// ("Cheongung-II (M-SAM Block 2)", "... Air Defence Systems (VSHORADS)").
+func (x *docState) bracketedAlias(it item, prev, next annotate.Mention) bool {
+	if x.text(prev.End, next.Start) != " (" {
+		return false
+	}
+	// The brackets close within two words: "(M-SAM Block 2)".
+	if after := x.text(next.End, next.End+16); !strings.HasPrefix(after, ")") {
+		k := strings.IndexByte(after, ')')
+		if k < 0 || !annotate.FieldsAtMost(after[:k], 2) || strings.ContainsAny(after[:k], "(,;") {
+			return false
+		}
+	}
+	return prev.Kind == next.Kind && prev.Index == next.Index && next.Kind == annotate.MSystem || x.sameSystem(it, next)
+}
+
 func (x *docState) sameSystem(it item, m annotate.Mention) bool {
 	if m.Kind == annotate.MUncatalogued || it.uncatalogued {
 		return true
@@ -491,6 +531,13 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	}
 	if k > 0 && ms[k-1].Kind == annotate.MTerm && strings.TrimSpace(x.text(ms[k-1].End, m.Start)) == "" {
 		return item{}, false
+	}
+	// "three batteries of the BrahMos missile": the term counts units of
+	// the system named after it.
+	if k+1 < len(ms) && (ms[k+1].Kind == annotate.MSystem || ms[k+1].Kind == annotate.MUncatalogued) {
+		if gap := x.text(m.End, ms[k+1].Start); gap == " of the " || gap == " of " {
+			return item{}, false
+		}
 	}
 	// "dozens of armoured vehicles, including ...": the systems listed
 	// are the equipment; a list of parts only ("the first battery,
@@ -775,6 +822,11 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
 		if arrived := x.nextDelivered(it.sent, bwd.End); arrived != nil {
 			return []trigger{*arrived, order} // "the first six of 24 F-16s it bought landed"
 		}
+		if fwd == nil {
+			// "the first of 18 FA-50 ordered in 2023 would arrive in
+			// 2026": the order alone is told as done.
+			return []trigger{order}
+		}
 	case bwd != nil && x.relativeVerb(it, *bwd):
 		// "showed the J-35 fighters that Pakistan intends to acquire":
 		// the clause on the item tells whose it is to be.
@@ -895,6 +947,9 @@ func (x *docState) transfersOf(it item) []*transfer {
 		if it.generic && g.Class == InService {
 			return nil // "a plethora of Chinese weaponry" is no record
 		}
+		if g.Class == InService && x.retiredBefore(it) {
+			return nil // "will replace the air force's retired Hawk and MB-339 jets"
+		}
 		if qty == nil && x.alsoCovers(g) {
 			return nil // "also covers Hellfire missiles": a package's accessory, no number told
 		}
@@ -914,7 +969,9 @@ func (x *docState) transfersOf(it item) []*transfer {
 		if qty != nil {
 			t.qtyValue, t.qualifier = qty.Value, qty.Qualifier
 			switch {
-			case qty.Part && n == 1:
+			case qty.Part && (n == 1 || len(govs) == 1 && g.Class == Contracted):
+				// "the first of 18 FA-50 ... ordered in 2023 would
+				// arrive": the order is for the whole series.
 				t.qtyValue, t.qualifier = qty.Of, annotate.Exact
 			case g.orderNoun():
 				// "received two, completing a 2020 order": how many the
@@ -946,6 +1003,22 @@ func (x *docState) transfersOf(it item) []*transfer {
 		out = x.forRecipients(out, it, g, t)
 	}
 	return out
+}
+
+// retiredBefore: "retired", "decommissioned" or "former" qualifies the
+// item or the list it ends ("retired Hawk and MB-339 jets"): a fleet no
+// longer in service.
+func (x *docState) retiredBefore(it item) bool {
+	before := x.text(it.start-40, it.start)
+	if k := strings.LastIndexAny(before, ",;:."); k >= 0 {
+		before = before[k+1:]
+	}
+	for _, w := range []string{"retired ", "decommissioned ", "former "} {
+		if k := strings.LastIndex(before, w); k >= 0 && annotate.FieldsAtMost(before[k+len(w):], 3) {
+			return true
+		}
+	}
+	return false
 }
 
 // negated: "not" or "never" stands before the verb, an auxiliary or
@@ -1291,6 +1364,12 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 		relativeLead(x.text(fwd.Start-8, fwd.Start)) {
 		bwd = nil
 	}
+	// "signed for nine Akıncı drones, to be partly produced in
+	// Indonesia": a production clause after a comma tells where the
+	// ordered drones are made, not whose they are.
+	if bwd != nil && bwd.Class == Own && fwd != nil && fwd.Class.isStatus() && strings.Contains(x.text(it.end, bwd.Start), ",") {
+		bwd = nil
+	}
 	// A distractor right next to the item decides: "four Typhoon jets deployed at".
 	if bwd != nil && !bwd.Class.isStatus() && bwd.Start-it.end <= 20 {
 		return nil, bwd
@@ -1410,14 +1489,15 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 	for _, dm := range dates {
 		// A date right before the next trigger is that one's: "handed
 		// over six in October, under a 2019 contract for 14".
-		if dm.Start >= g.End && dm.End <= next && (next == x.d.Sentences[i].End || strings.TrimSpace(x.text(dm.End, next)) != "") {
+		if dm.Start >= g.End && dm.End <= next && (next == x.d.Sentences[i].End || strings.TrimSpace(x.text(dm.End, next)) != "") &&
+			(g.Class == Planned || !x.saidDate(dm)) {
 			return x.statusDate(dm, g)
 		}
 	}
 	var best annotate.Date
 	bestDist := 1 << 30
 	for _, dm := range dates {
-		if x.ownedByOther(i, g, dm) || x.leadsOrder(i, dm) || x.leadsOther(i, g, dm) || x.inAside(i, g, dm) {
+		if x.ownedByOther(i, g, dm) || x.leadsOrder(i, dm) || x.leadsOther(i, g, dm) || x.inAside(i, g, dm) || g.Class != Planned && x.saidDate(dm) {
 			continue
 		}
 		if d := distance(g.Start, g.End, dm.Start, dm.End); d < bestDist {
@@ -1453,6 +1533,22 @@ func (x *docState) inAside(i int, g trigger, dm annotate.DateMention) bool {
 	before := x.text(x.d.Sentences[i].Start, dm.Start)
 	k := max(strings.LastIndex(before, ", which "), strings.LastIndex(before, ", who "))
 	return k >= 0 && !strings.ContainsAny(before[k+1:], ",;")
+}
+
+// saidDate: the date tells when something was said ("the company said
+// on the 4th", "announced on Monday"), not when the deal was made; a
+// plan is dated when it was told.
+func (x *docState) saidDate(dm annotate.DateMention) bool {
+	before := x.text(dm.Start-20, dm.Start)
+	w, at := annotate.LastField(before)
+	if annotate.LowerIs(w, "on") {
+		w, _ = annotate.LastField(before[:at])
+	}
+	switch strings.ToLower(w) {
+	case "said", "says", "announced", "reported", "told", "stated":
+		return true
+	}
+	return false
 }
 
 // completedBy is the date a delivery told as done was complete by, in its
@@ -1522,6 +1618,15 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 	if to := x.toRecipient(it, g); to != "" {
 		return []string{to}, false
 	}
+	if unnamedBuyer(x.text(x.nounEnd(it), x.nounEnd(it)+40)) {
+		return nil, false // "to a country in the Asia-Pacific region", which it did not name
+	}
+	if by := x.agentBuyers(it); len(by) > 0 {
+		return by, false
+	}
+	if r := x.partnerBuyer(it); r != "" {
+		return []string{r}, false
+	}
 	if x.giving(it, g) {
 		// "Spain sent Ukraine 20 tanks": the state right after the verb
 		// receives; the subject gives, so it is no recipient.
@@ -1553,7 +1658,8 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		}
 		// "Compare that with Nigeria, whose planned purchase": the state
 		// owns the deal that follows, whatever governs its name.
-		if (x.isOriginModifier(i, k) || x.afterPreposition(m.Start, "from", "by", "with", "of", "in", "at", "against", "to")) && !x.whoseAfter(m) {
+		if (x.isOriginModifier(i, k) || x.afterPreposition(m.Start, "from", "by", "with", "of", "in", "at", "against", "to")) && !x.whoseAfter(m) &&
+			!x.forceOf(m) {
 			continue
 		}
 		if x.inTimeClause(m, subjectEnd) {
@@ -1581,6 +1687,126 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		}
 	}
 	return x.focusRecipient()
+}
+
+// forceOf: the state follows a word for its forces or ministry and "of"
+// ("the Armed Forces of Niger", "the Ministry of Defence of Burkina
+// Faso"), which act for it.
+func (x *docState) forceOf(m annotate.Mention) bool {
+	before, ok := strings.CutSuffix(x.text(m.Start-40, m.Start), " of ")
+	if !ok {
+		return false
+	}
+	for _, f := range forceOfWords {
+		if len(before) >= len(f) && catalog.EqualFoldASCII(before[len(before)-len(f):], f) {
+			return true
+		}
+	}
+	return false
+}
+
+// forceOfWords are the forces and ministries forceOf reads before "of".
+var forceOfWords = append(slices.Clone(forceWords), "forces", "armies", "navies", "ministry of defence", "ministry of defense", "government")
+
+// unnamedBuyer: the text after an item sends it "to a country", "to an
+// unnamed customer" or the like: a buyer the article does not name, so
+// no state nearby is the recipient.
+func unnamedBuyer(after string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimLeft(after, " \"“"), "to ")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimLeft(rest, "\"“")
+	for _, p := range []string{"a country", "an unnamed", "an undisclosed", "an international customer", "a customer", "a foreign customer",
+		"an export customer", "a client", "a buyer"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// agentBuyers are the states named as the agent of a purchase or of use
+// told after the item in its clause: "Yak-130 aircraft ordered by Uganda
+// in 2023", "is already used by the armies of Indonesia, Malaysia and
+// Saudi Arabia".
+func (x *docState) agentBuyers(it item) []string {
+	i := it.sent
+	end := x.nounEnd(it)
+	for _, t := range x.triggers[i] {
+		if t.Start < end || t.Start-end > 80 || !t.Bwd || !t.Class.isStatus() || t.Class == Delivered {
+			continue
+		}
+		if gap := x.text(end, t.Start); strings.Contains(gap, ";") || x.systemBetween(i, end, t.Start) {
+			return nil
+		}
+		after := t.End
+		if !endsWithLower(x.text(t.Start, t.End), " by") {
+			if x.text(t.End, t.End+4) != " by " {
+				return nil
+			}
+			after += len(" by")
+		}
+		return x.stateList(i, after)
+	}
+	return nil
+}
+
+// stateList is the states named from byte at of sentence i on, "the" or
+// a force and "of" allowed before the first, joined by commas and "and"
+// ("the armies of Indonesia, Malaysia and Saudi Arabia").
+func (x *docState) stateList(i, at int) []string {
+	var out []string
+	prev := at
+	for _, m := range x.d.Mentions[i] {
+		if m.Start < prev {
+			continue
+		}
+		if !isStateLike(m) || m.Form == catalog.Demonym {
+			break
+		}
+		gap := strings.TrimSpace(x.text(prev, m.Start))
+		if len(out) == 0 && gap != "" && !strings.EqualFold(gap, "the") && !x.forceOf(m) {
+			break
+		}
+		if len(out) > 0 && gap != "," && gap != "and" && gap != ", and" {
+			break
+		}
+		out = append(out, m.Country)
+		prev = m.End
+	}
+	return out
+}
+
+// partnerBuyer is the state a maker or seller signs with ("The company
+// signed a contract with Angola", "Rosoboronexport signed a contract with
+// the Ministry of Defence of Burkina Faso", "Hanwha Aerospace, which
+// signed its first deal with Vietnam"): with a company as subject, the
+// other party buys.
+func (x *docState) partnerBuyer(it item) string {
+	i := it.sent
+	s := x.d.Sentences[i]
+	lead := strings.TrimLeft(x.text(s.Start, s.Start+16), " \t\n")
+	company := strings.HasPrefix(lead, "The company ") || strings.HasPrefix(lead, "The firm ") || strings.HasPrefix(lead, "The group ")
+	for _, m := range x.d.Mentions[i] {
+		if m.Start >= it.start {
+			break
+		}
+		if m.Kind == annotate.MOrg && (m.OrgKind == "maker" || m.OrgKind == "seller") {
+			company = true
+			continue
+		}
+		if !isStateLike(m) {
+			continue
+		}
+		if !company || m.Form == catalog.Demonym {
+			return "" // a state speaks first: it is the subject
+		}
+		if x.afterPreposition(m.Start, "with") || x.forceOf(m) && strings.Contains(x.text(m.Start-45, m.Start), "with the ") {
+			return m.Country
+		}
+	}
+	return ""
 }
 
 // inTimeClause: the state stands in a clause of time closed by a comma
@@ -1680,6 +1906,11 @@ func (x *docState) toRecipient(it item, g trigger) string {
 		}
 		before := strings.ToLower(x.text(m.Start-25, m.Start))
 		if toState.MatchString(before) && !accordingTo.MatchString(before) {
+			return m.Country
+		}
+		// "ordered additional Hermes 900 drones for the Israeli Air
+		// Force": the force the equipment is for receives it.
+		if m.Kind == annotate.MOrg && m.Start >= it.end && strings.HasSuffix(before, " for the ") && !x.systemBetween(it.sent, it.end, m.Start) {
 			return m.Country
 		}
 	}
