@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -84,7 +85,8 @@ func FuzzAppendWordsJoinsFields(f *testing.F) {
 }
 
 func FuzzWordHelpersMatchStrings(f *testing.F) {
-	for _, s := range []string{"", "  a  b ", "a\u00a0b\u2003c\u0085", "\xff \xfe\t x", "İN", "the K", "Its"} {
+	for _, s := range []string{"", "  a  b ", "a\u00a0b\u2003c\u0085", "\xff \xfe\t x", "İN", "the K", "Its", "x\v",
+		"a\u0085b", "é\xe2\x80", " \xe2\x80\xa8y"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -94,6 +96,14 @@ func FuzzWordHelpersMatchStrings(f *testing.F) {
 			}
 		}
 		fields := strings.Fields(s)
+		wantLast, wantAt := "", 0
+		if len(fields) > 0 {
+			wantLast = fields[len(fields)-1]
+			wantAt = len(strings.TrimRightFunc(s, unicode.IsSpace)) - len(wantLast)
+		}
+		if got, at := LastField(s); got != wantLast || at != wantAt {
+			t.Errorf("LastField(%q) = %q, %d, want %q, %d", s, got, at, wantLast, wantAt)
+		}
 		for n := range 4 {
 			first, last := fields[:min(n, len(fields))], fields[max(0, len(fields)-n):]
 			if got, want := firstWords(s, n), strings.Join(first, " "); got != want {

@@ -41,6 +41,9 @@ func checkMatchedBy(t *testing.T, text string) {
 		if got, want := matchShape(text[i:]), shapeRe.anchored.FindStringSubmatchIndex(text[i:]); !reflect.DeepEqual(got, want) {
 			t.Errorf("matchShape(%q) = %v, want %v", text[i:], got, want)
 		}
+		if got, want := matchOrgShape(text[i:]), orgShapeRe.anchored.FindStringSubmatchIndex(text[i:]); !reflect.DeepEqual(got, want) {
+			t.Errorf("matchOrgShape(%q) = %v, want %v", text[i:], got, want)
+		}
 	}
 }
 
@@ -74,8 +77,23 @@ func TestWordPatternsFindWhatTheyFindEverywhereOnRandomPhrases(t *testing.T) {
 	}
 }
 
+// TestMatchOrgShapeBacksOff checks matchOrgShape where the pattern must
+// give words back: a name after "of" cut short by \b, closing words glued
+// to more, more than four words.
+func TestMatchOrgShapeBacksOff(t *testing.T) {
+	for _, s := range []string{"Acme Metals of Türk2024", "Acme Metals of Zé_1", "Qilin Nonferrous Metals of Zambia2",
+		"Acme Corp. Ltd", "Acme Corp.x", "Acme Corp", "Acme Corporation.", "Alpha Beta Gamma Delta Epsilon Group",
+		"A-B Smith&Wesson Inc.", "Acme Groups Group", "Acme  Group\tof\nZambiaé1", "Acme Group of", "Acme Group of Z",
+		"Acme Group ofZambia", "Acme Group of zambia", "Ab Shipyard", "Ab Shipbuildings", "Défense Group",
+		"Acme Defense Defence", "Ab Cd Ef Gh Ij Group", "Ab Cd\u00a0Group", "Ab Ltd_", "Ab Inc.1", "Ab\xffCd Group"} {
+		checkMatchedBy(t, s)
+		checkWordPatterns(t, s)
+	}
+}
+
 func FuzzWordPatterns(f *testing.F) {
-	for _, s := range []string{"Defence Minister Sadio Camara", "Qilin Nonferrous Metals of Zambia", "CS/VN17 vehicles"} {
+	for _, s := range []string{"Defence Minister Sadio Camara", "Qilin Nonferrous Metals of Zambia", "CS/VN17 vehicles",
+		"Acme Metals of Türk2024", "Acme Corp. Ltd"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -13,24 +12,62 @@ import (
 // LastField is the last of strings.Fields(s) and where it starts; "" if
 // there is none.
 func LastField(s string) (string, int) {
-	s = strings.TrimRightFunc(s, unicode.IsSpace)
-	at := 0
-	if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
-		_, n := utf8.DecodeRuneInString(s[i:])
-		at = i + n
+	end := len(s)
+	for end > 0 {
+		if c := s[end-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			end--
+			continue
+		}
+		space, size := spaceRuneBefore(s, end)
+		if !space {
+			break
+		}
+		end -= size
 	}
-	return s[at:], at
+	start := end
+	for start > 0 {
+		if c := s[start-1]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			start--
+			continue
+		}
+		space, size := spaceRuneBefore(s, start)
+		if space {
+			break
+		}
+		start -= size
+	}
+	return s[start:end], start
 }
+
+// spaceRuneBefore says whether the rune that ends at byte i of s is white
+// space to unicode.IsSpace, and gives its size.
+func spaceRuneBefore(s string, i int) (space bool, size int) {
+	r, size := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsSpace(r), size
+}
+
+// asciiSpace is unicode.IsSpace for ASCII.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // FieldsAtMost reports whether len(strings.Fields(s)) <= n.
 func FieldsAtMost(s string, n int) bool {
 	fields, inField := 0, false
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		var space bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
 		}
-		space := unicode.IsSpace(r)
 		if !space && !inField {
 			if fields++; fields > n {
 				return false

@@ -83,7 +83,7 @@ func (m *Matcher) child(parent uint32, key pieceKey, text string, p *piece, sing
 		if s.child == 0 {
 			return 0
 		}
-		if s.key == key.word && s.parent == parent && (!key.long || p.foldsTo(text, singular, m.nodes[s.child&childIndex].piece)) {
+		if s.key == key.word && s.parent == parent && (!key.long || p.foldsTo(text, singular, m.pieceOf(s.child&childIndex))) {
 			return s.child
 		}
 	}
@@ -94,11 +94,14 @@ func (m *Matcher) addChild(parent uint32, key pieceKey, text string, p *piece) u
 	child := uint32(len(m.nodes))
 	var n node
 	if key.long {
-		// Only a look-up by hash reads the piece; leaving the others out
-		// spares the garbage collector many small strings to mark.
-		n.piece = foldPiece(text[p.start:p.end()])
+		// Only a look-up by hash reads the piece.
+		n.pieceStart = uint32(m.pieceBuf.Len())
+		m.pieceBuf.WriteString(foldPiece(text[p.start:p.end()]))
+		n.pieceEnd = uint32(m.pieceBuf.Len())
+		m.pieceText = m.pieceBuf.String() // the pieces so far, not copied
 	}
 	m.nodes = append(m.nodes, n)
+	m.nodeRefs = append(m.nodeRefs, nil)
 	m.nodes[parent].hasChildren = true
 	t := m.edgesFrom(parent)
 	t.used++
@@ -132,7 +135,7 @@ func (m *Matcher) flagEdges() {
 			if n.hasChildren {
 				s.child |= childHasChildren
 			}
-			if len(n.refs) > 0 {
+			if n.refEnd > n.refStart {
 				s.child |= childEndsName
 			}
 		}

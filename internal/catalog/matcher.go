@@ -23,16 +23,18 @@ const (
 	PhraseName
 )
 
-// Ref points from a matched name to its catalog entry.
+// Ref points from a matched name to its catalog entry. It holds no
+// pointer, so that the garbage collector skips the matcher's refs.
 type Ref struct {
-	Kind  EntryKind
-	Index int // into Countries, Organisations, Systems or Terms
-	// Name is the catalog spelling that matched.
-	Name string
+	Kind EntryKind
 	// LettersOnly is true for names without a digit ("Lynx", "Super
 	// Tucano"), which may be ordinary words and need context to count.
 	LettersOnly bool
-	// upperMask has bit i set when piece i of Name starts with a capital,
+	// The catalog spelling that matched is the matcher's
+	// spellings[spellingStart:spellingEnd] (see Matcher.Spelling).
+	spellingStart, spellingEnd uint32
+	Index                      int // into Countries, Organisations, Systems or Terms
+	// upperMask has bit i set when piece i of the name starts with a capital,
 	// which the text must then have too ("Puma" the system, not "puma").
 	upperMask uint64
 	// acronymMask has bit i set when piece i is an all-capital acronym,
@@ -52,13 +54,17 @@ type Match struct {
 }
 
 // node is a node of the trie of names; the edges between nodes are in the
-// matcher's edge table.
+// matcher's edge table. A node holds no pointer, so that the garbage
+// collector, which marks the matcher each cycle, skips the nodes whole.
 type node struct {
-	refs        []Ref
-	hasChildren bool
-	// piece is the folded piece of a long key's edge into the node, to
-	// check a look-up by hash (see pieceKey); "" for the others.
-	piece string
+	// The node's refs are the matcher's refs[refStart:refEnd] once the
+	// trie is finished (see packRefs).
+	refStart, refEnd uint32
+	// The matcher's pieceText[pieceStart:pieceEnd] is the folded piece of
+	// a long key's edge into the node, to check a look-up by hash (see
+	// pieceKey); empty for the others.
+	pieceStart, pieceEnd uint32
+	hasChildren          bool
 }
 
 // Matcher finds catalog names in text, leftmost-longest. Names are compared
@@ -67,12 +73,33 @@ type node struct {
 // end ("K9s", "Typhoons").
 type Matcher struct {
 	nodes     []node // nodes[0] is the root
+	refs      []Ref  // of all nodes, each node's together
+	pieceText string // the pieces of long keys' edges, end to end
+	spellings string // the names added, end to end
 	rootEdges edgeTable
 	edges     edgeTable // from the other nodes
+	starts    startFilter
+
+	// While the trie is built: the refs of each node, and where pieceText
+	// and spellings grow.
+	nodeRefs              [][]Ref
+	pieceBuf, spellingBuf strings.Builder
 }
 
 func emptyMatcher() *Matcher {
-	return &Matcher{nodes: make([]node, 1), rootEdges: newEdgeTable(1024), edges: newEdgeTable(1024)}
+	return &Matcher{nodes: make([]node, 1), nodeRefs: make([][]Ref, 1), rootEdges: newEdgeTable(1024), edges: newEdgeTable(1024)}
+}
+
+// refsOf is the refs of node n.
+func (m *Matcher) refsOf(n uint32) []Ref {
+	nd := &m.nodes[n]
+	return m.refs[nd.refStart:nd.refEnd:nd.refEnd]
+}
+
+// pieceOf is the folded piece of the edge into node n, when its key is long.
+func (m *Matcher) pieceOf(n uint32) string {
+	nd := &m.nodes[n]
+	return m.pieceText[nd.pieceStart:nd.pieceEnd]
 }
 
 func newMatcher(c *Catalog) *Matcher {
@@ -86,6 +113,7 @@ func newMatcher(c *Catalog) *Matcher {
 func (m *Matcher) finish() {
 	m.packRefs()
 	m.flagEdges()
+	m.starts = newStartFilter(m)
 }
 
 // packRefs moves the refs of all nodes into one array. The matcher lives
@@ -93,20 +121,21 @@ func (m *Matcher) finish() {
 // cycle where it would mark thousands of small ones.
 func (m *Matcher) packRefs() {
 	n := 0
-	for i := range m.nodes {
-		n += len(m.nodes[i].refs)
+	for _, refs := range m.nodeRefs {
+		n += len(refs)
 	}
-	all := make([]Ref, 0, n)
-	for i := range m.nodes {
-		nd := &m.nodes[i]
-		if len(nd.refs) == 0 {
-			continue
-		}
-		start := len(all)
-		all = append(all, nd.refs...)
-		nd.refs = all[start:len(all):len(all)]
+	m.refs = make([]Ref, 0, n)
+	for i, refs := range m.nodeRefs {
+		m.nodes[i].refStart = uint32(len(m.refs))
+		m.refs = append(m.refs, refs...)
+		m.nodes[i].refEnd = uint32(len(m.refs))
 	}
+	m.spellings = m.spellingBuf.String()
+	m.nodeRefs, m.pieceBuf, m.spellingBuf = nil, strings.Builder{}, strings.Builder{}
 }
+
+// Spelling is the catalog spelling of a name that r was found by.
+func (m *Matcher) Spelling(r Ref) string { return m.spellings[r.spellingStart:r.spellingEnd] }
 
 // eachName calls add with each name of the catalog, what it names and the
 // entry's index.
@@ -166,7 +195,8 @@ func (m *Matcher) add(name string, kind EntryKind, index int) {
 	if len(pieces) == 0 || len(pieces) > 64 {
 		return
 	}
-	ref := Ref{Kind: kind, Index: index, Name: name, LettersOnly: true}
+	ref := Ref{Kind: kind, Index: index, LettersOnly: true}
+	ref.spellingStart, ref.spellingEnd = addSpelling(&m.spellingBuf, name)
 	n := uint32(0)
 	for i := range pieces {
 		p := &pieces[i]
@@ -195,7 +225,7 @@ func (m *Matcher) add(name string, kind EntryKind, index int) {
 		ref.upperMask, ref.acronymMask = ref.upperMask&finalS(name, pieces), 0
 		ref.markedCaps = markedCaps(name, pieces)
 	}
-	refs := &m.nodes[n].refs
+	refs := &m.nodeRefs[n]
 	for k, r := range *refs {
 		if r.Kind == kind && r.Index == index {
 			// Two spellings of one entry that differ only in capitals
@@ -207,6 +237,13 @@ func (m *Matcher) add(name string, kind EntryKind, index int) {
 		}
 	}
 	*refs = append(*refs, ref)
+}
+
+// addSpelling appends name to the spellings and returns its bounds.
+func addSpelling(b *strings.Builder, name string) (start, end uint32) {
+	start = uint32(b.Len())
+	b.WriteString(name)
+	return start, uint32(b.Len())
 }
 
 // finalS is the bit of the last piece of a name when it is an "S" glued to
@@ -322,6 +359,10 @@ func (m *Matcher) appendMatches(found []Match, text string, pieces []piece) []Ma
 			i++ // inside a word: "2C" of "VN2C" starts no name
 			continue
 		}
+		if !m.starts.mayStart(&pieces[i]) {
+			i++
+			continue
+		}
 		end, refs, next := m.longestAt(text, pieces, i)
 		if refs == nil {
 			i++
@@ -358,7 +399,6 @@ func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs [
 			}
 			continue
 		}
-		n := &m.nodes[at&childIndex]
 		stop := int(pieces[j].end())
 		after := j + 1
 		if !plural && after < len(pieces) && int(pieces[after].start) == stop {
@@ -372,7 +412,7 @@ func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs [
 			}
 			stop, after = int(pieces[after].end()), after+1
 		}
-		if ok := acceptable(text, pieces[i:j+1], n.refs); ok != nil {
+		if ok := acceptable(text, pieces[i:j+1], m.refsOf(at&childIndex)); ok != nil {
 			end, refs, next = stop, ok, after
 		}
 		if plural {

@@ -20,7 +20,10 @@ type refNode struct {
 	refs     []Ref
 }
 
-type refMatcher struct{ root *refNode }
+type refMatcher struct {
+	root      *refNode
+	spellings strings.Builder // as the matcher's, for equal refs
+}
 
 type refPiece struct{ start, end int }
 
@@ -39,7 +42,8 @@ func (m *refMatcher) add(name string, kind EntryKind, index int) {
 	if len(pieces) == 0 || len(pieces) > 64 {
 		return
 	}
-	ref := Ref{Kind: kind, Index: index, Name: name, LettersOnly: true}
+	ref := Ref{Kind: kind, Index: index, LettersOnly: true}
+	ref.spellingStart, ref.spellingEnd = addSpelling(&m.spellings, name)
 	n := m.root
 	for i, p := range pieces {
 		text := name[p.start:p.end]

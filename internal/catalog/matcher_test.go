@@ -38,7 +38,7 @@ func names(t *testing.T, c *Catalog, text string) []string {
 	t.Helper()
 	var out []string
 	for _, m := range c.Matcher().FindAll(text) {
-		out = append(out, text[m.Start:m.End]+"="+m.Refs[0].Name)
+		out = append(out, text[m.Start:m.End]+"="+c.Matcher().Spelling(m.Refs[0]))
 	}
 	return out
 }

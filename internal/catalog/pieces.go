@@ -13,8 +13,9 @@ type piece struct {
 	// runes beyond ASCII, which folding may change.
 	stop uint32
 	// key is the word of the pieceKey of the folded piece, which the edge
-	// table is looked up by, set the first time the matcher needs it: 0
-	// until then (no key is 0 but a rare hash, which is then made again).
+	// table is looked up by: made with the piece when it is ASCII, else
+	// the first time the matcher needs it; 0 until then (no key is 0 but a
+	// rare hash, which is then made again).
 	key uint64
 }
 
@@ -175,7 +176,18 @@ func appendPieces(out []piece, text string) []piece {
 			i += size
 			nonASCII = true
 		}
-		out = append(out, newPiece(start, i, nonASCII))
+		p := newPiece(start, i, nonASCII)
+		if !nonASCII {
+			// Every piece that starts a word is looked up, by more than
+			// one matcher: its key is made at once, while in cache, and
+			// most pieces are short and read in one load (see keyOf).
+			if n := i - start; n <= 8 && start+8 <= len(text) {
+				p.key = (load8(text, start) | asciiFold) & (^uint64(0) >> (64 - 8*n))
+			} else {
+				p.key = keyOf(text, start, i, asciiFold).word
+			}
+		}
+		out = append(out, p)
 	}
 	return out
 }
