@@ -25,7 +25,7 @@ func init() {
 // The patterns that the matchers were written from.
 const (
 	investPattern    = `(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine|assembly line|production line)\b|\bset(?:s|ting)?\s+up\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|facility|assembly line|production line|joint venture)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`
-	visitPattern     = `(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b|\bwho\s+arrived\s+in\b`
+	visitPattern     = `(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b|\bwho\s+arrived\s+in\b|\b(?:first|second|third|next|last|final)\s+(?:stop|leg)\b`
 	forumPattern     = `\b(?:[A-Z0-9][\p{L}0-9-]*\s+)*(?:Forum|Summit|Conference)\b(?:\s+(?:on|of|for)\s+[A-Z][\p{L}-]+(?:[\s-]+[A-Z][\p{L}-]+)*)?`
 	oneBeforePattern = `(?i)\b(?:a|an|another|one)\s+(?:second|third|fourth|further|new|single|more)?\s*$`
 	madeByPattern    = `(?i)\b(?:from|by|with)\s+(?:the\s+)?(?:[\p{L}]+(?:'s|’s)\s+)?(?:[\p{L}-]+\s+)?$`
@@ -158,8 +158,19 @@ func matchVisit(s string) []int {
 			}
 		}
 	}
+	// "The first stop was Rome", "the last leg": a stop of a tour.
+	if at := afterSpaces(s, prefixFold(s, 0, tourOrdinals)); at >= 0 {
+		for _, w := range []string{"stop", "leg"} {
+			if end, ok := wordAt(s, at, w); ok {
+				return []int{0, end}
+			}
+		}
+	}
 	return nil
 }
+
+// tourOrdinals open the stops of a tour in visitRe.
+var tourOrdinals = []string{"first", "second", "third", "next", "last", "final"}
 
 // prefixFold returns the end of the first of words (lower case) that s
 // holds at i in any ASCII case, or -1; i may be -1 too.

@@ -146,7 +146,7 @@ var craftedPhrases = []string{
 	"sets up a joint venture", "setting up an é plant", "set up a", "setsup a plant", "settings up a plant",
 	"construction of a copper smelter", "construction of  a smelter", "Construction Of An x refinery",
 	"official state visit", "first visit", "historic  visits", "visitor", "first visitor", "toured", "tourede",
-	"travelled to", "traveled to", "travelledto", "who arrived in", "who  arrived\tin", "who arrived inside",
+	"travelled to", "traveled to", "travelledto", "who arrived in", "who  arrived\tin", "who arrived inside", "first stop", "The last leg", "next  stop", "final legs", "first stopover", "SECOND STOP", "first visit stop",
 	"three-day working visit", "state  first\tvisiting", "official", "state visited", "statevisit",
 	// oneBefore, madeBy and forumRe.
 	"a ", "an  second ", "another new", "one\tmore\n", "a newer", "A SINGLE ", "an", "another  further  x",
