@@ -1,21 +1,13 @@
 package extract_test
 
 import (
-	"slices"
 	"testing"
-
-	"github.com/dossier-osint/dossier/internal/catalog"
-	"github.com/dossier-osint/dossier/internal/record"
 )
 
 // TestClauseRules checks rules about whose clause a deal is told in, and
 // how counts, statuses and dates are read from it (written articles 41-52).
 func TestClauseRules(t *testing.T) {
-	cat := catalog.MustDefault()
-	cases := []struct {
-		name, body string
-		want       []string
-	}{
+	checkTransferCases(t, []transferCase{
 		{"a state glued to a participle names the origin, not a supply told",
 			"Mali's air force, which flies Russian-supplied L-39 jets, bought Su-24 bombers from Russia in 2023.",
 			[]string{"MLI RUS L-39 Albatros ?/unknown in_service -", "MLI RUS Su-24 ?/unknown delivered 2023"}},
@@ -61,38 +53,15 @@ func TestClauseRules(t *testing.T) {
 		{"a fleet consists of what is in service; an origin does not reach across another system",
 			"Namibia's helicopter fleet consists of Chinese-supplied Harbin Z-9 and Indian Chetak helicopters.",
 			[]string{"NAM CHN Z-9 ?/unknown in_service -", "NAM IND Chetak ?/unknown in_service -"}},
-	}
-	for _, tc := range cases {
-		got := transfers(run(t, cat, tc.body, "2024-05-23"))
-		slices.Sort(got)
-		want := slices.Clone(tc.want)
-		slices.Sort(want)
-		if !slices.Equal(got, want) {
-			t.Errorf("%s:\n got  %q\n want %q", tc.name, got, want)
-		}
-	}
+	})
 }
 
 // TestMeetingAConditionIsNoMeeting: "meet" as fulfilling a condition or
 // a target is no meeting; meeting a party still is.
 func TestMeetingAConditionIsNoMeeting(t *testing.T) {
-	cat := catalog.MustDefault()
-	for _, tc := range []struct {
-		body string
-		want []string
-	}{
-		{"Vietnam's minister will meet Lockheed Martin executives in Hanoi.", []string{"meeting"}},
+	checkEventCases(t, []eventCase{
+		{"Vietnam's minister will meet Lockheed Martin executives in Hanoi.", []string{"meeting -"}},
 		{"The deficit is capped at 3 per cent, the threshold Bulgaria must meet if it is to join the euro area in January 2026.", nil},
 		{"Bulgaria must meet the criteria before it joins the euro area.", nil},
-	} {
-		var got []string
-		for _, r := range run(t, cat, tc.body, "2024-05-23") {
-			if r.Kind == record.KindEvent {
-				got = append(got, r.Type)
-			}
-		}
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("%q: events %q, want %q", tc.body, got, tc.want)
-		}
-	}
+	})
 }

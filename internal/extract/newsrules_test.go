@@ -1,11 +1,7 @@
 package extract_test
 
 import (
-	"slices"
 	"testing"
-
-	"github.com/dossier-osint/dossier/internal/catalog"
-	"github.com/dossier-osint/dossier/internal/record"
 )
 
 // TestNewsRules checks rules read from written articles 65-76
@@ -14,11 +10,7 @@ import (
 // a deal and its handover in one sentence, denied deliveries and national
 // subsidiaries.
 func TestNewsRules(t *testing.T) {
-	cat := catalog.MustDefault()
-	cases := []struct {
-		name, body string
-		want       []string
-	}{
+	checkTransferCases(t, []transferCase{
 		{"a family named bare after a variant is that system, which 'the jets' then points back to",
 			"Peru signed a contract for 24 Gripen E/F fighter jets.\n\nIts front line today consists of about a dozen Mirage 2000P jets built by Dassault in France.\n\nPeru becomes the third South American operator of the Gripen. Colombia signed for 17 of the jets in November.",
 			[]string{"PER SWE Gripen E/F 24/exact contracted -", "PER FRA Mirage 2000P 12/approx in_service -", "COL SWE Gripen 17/exact contracted 2023-11"}},
@@ -76,25 +68,12 @@ func TestNewsRules(t *testing.T) {
 		{"the town a ship class is named after is no ship, nor a Philippine ship's prefix a maker",
 			"The Philippine navy took delivery of the frigate BRP Diego Silang at HD Hyundai Heavy Industries' yard in Ulsan in March.",
 			[]string{"PHL KOR - ?/unknown delivered 2024-03"}},
-	}
-	for _, tc := range cases {
-		got := transfers(run(t, cat, tc.body, "2024-05-23"))
-		slices.Sort(got)
-		want := slices.Clone(tc.want)
-		slices.Sort(want)
-		if !slices.Equal(got, want) {
-			t.Errorf("%s:\n got  %q\n want %q", tc.name, got, want)
-		}
-	}
+	})
 }
 
 // TestNewsEvents checks the event rules of written articles 65-76.
 func TestNewsEvents(t *testing.T) {
-	cat := catalog.MustDefault()
-	for _, tc := range []struct {
-		body string
-		want []string
-	}{
+	checkEventCases(t, []eventCase{
 		// The stops of a tour are visits of their own.
 		{"The first stop was Rome, where Fathy held talks with Italy's defence minister on Monday.", []string{"visit 2024-05-20", "meeting 2024-05-20"}},
 		{"The last leg, in London on Wednesday, produced no weapons deal.", []string{"visit 2024-05-22"}},
@@ -111,17 +90,7 @@ func TestNewsEvents(t *testing.T) {
 		{"Plans to buy twelve Su-30SM fighters, first discussed with Moscow in 2022, were shelved.", nil},
 		// A forum a speaker works at is no meeting.
 		{"\"It is cheap,\" said Kristaps Ozols of the Riga Security Forum.", nil},
-	} {
-		var got []string
-		for _, r := range run(t, cat, tc.body, "2024-05-23") {
-			if r.Kind == record.KindEvent {
-				got = append(got, r.Type+" "+dashIfEmpty(record.Str(r.Date)))
-			}
-		}
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("%q: events %q, want %q", tc.body, got, tc.want)
-		}
-	}
+	})
 }
 
 func dashIfEmpty(s string) string {

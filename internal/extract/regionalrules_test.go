@@ -1,11 +1,7 @@
 package extract_test
 
 import (
-	"slices"
 	"testing"
-
-	"github.com/dossier-osint/dossier/internal/catalog"
-	"github.com/dossier-osint/dossier/internal/record"
 )
 
 // TestRegionalNewsRules checks rules read from written articles 77-88
@@ -13,11 +9,7 @@ import (
 // the seller, records in asides and relative clauses, agents of a
 // purchase, kinds and acronyms after a name, and what is no record.
 func TestRegionalNewsRules(t *testing.T) {
-	cat := catalog.MustDefault()
-	cases := []struct {
-		name, body string
-		want       []string
-	}{
+	checkTransferCases(t, []transferCase{
 		{"a fleet that 'already counts' a list holds each of its systems",
 			"Mali's air fleet already counts Bayraktar TB2 drones, Su-25 attack aircraft and L-39 Albatros training jets.",
 			[]string{"MLI TUR Bayraktar TB2 ?/unknown in_service -", "MLI - Su-25 ?/unknown in_service -", "MLI CZE L-39 Albatros ?/unknown in_service -"}},
@@ -70,25 +62,12 @@ func TestRegionalNewsRules(t *testing.T) {
 		{"a date after 'said' dates the statement, not the signing told on the day named after",
 			"Hyundai Rotem has signed a contract with Poland to supply 180 K2 main battle tanks, the company said on the 4th. The deal was signed in Warsaw on the 1st between Hyundai Rotem and Poland's Armament Agency.",
 			[]string{"POL KOR K2 180/exact contracted 2024-05-01"}},
-	}
-	for _, tc := range cases {
-		got := transfers(run(t, cat, tc.body, "2024-05-23"))
-		slices.Sort(got)
-		want := slices.Clone(tc.want)
-		slices.Sort(want)
-		if !slices.Equal(got, want) {
-			t.Errorf("%s:\n got  %q\n want %q", tc.name, got, want)
-		}
-	}
+	})
 }
 
 // TestRegionalNewsEvents checks the event rules of written articles 77-88.
 func TestRegionalNewsEvents(t *testing.T) {
-	cat := catalog.MustDefault()
-	for _, tc := range []struct {
-		body string
-		want []string
-	}{
+	checkEventCases(t, []eventCase{
 		// A sum with a decimal point stands between the verb and the noun.
 		{"The Defence Ministry yesterday signed a RM1.2 billion agreement to lease 12 AW139 helicopters from Leonardo.", []string{"agreement 2024-05-22"}},
 		// "concluded" tells a signing, and an earlier contract keeps its own date.
@@ -96,15 +75,5 @@ func TestRegionalNewsEvents(t *testing.T) {
 			[]string{"agreement 2024-05-20", "agreement 2016"}},
 		// A date after "said" is when it was said.
 		{"Hyundai Rotem has signed a contract with Poland to supply 180 K2 tanks, the company said on the 4th.", []string{"agreement -"}},
-	} {
-		var got []string
-		for _, r := range run(t, cat, tc.body, "2024-05-23") {
-			if r.Kind == record.KindEvent {
-				got = append(got, r.Type+" "+dashIfEmpty(record.Str(r.Date)))
-			}
-		}
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("%q: events %q, want %q", tc.body, got, tc.want)
-		}
-	}
+	})
 }

@@ -1,11 +1,7 @@
 package extract_test
 
 import (
-	"slices"
 	"testing"
-
-	"github.com/dossier-osint/dossier/internal/catalog"
-	"github.com/dossier-osint/dossier/internal/record"
 )
 
 // TestSideClauseRules checks rules read from written articles 53-64:
@@ -13,11 +9,7 @@ import (
 // count or a back-reference, sellers and donors as subjects, and where a
 // recipient no phrase names is found.
 func TestSideClauseRules(t *testing.T) {
-	cat := catalog.MustDefault()
-	cases := []struct {
-		name, body string
-		want       []string
-	}{
+	checkTransferCases(t, []transferCase{
 		{"a bare count before a backward status verb is a batch of the system named last",
 			"Russia delivered a further three Mi-35M attack helicopters to Uzbekistan in March. They joined nine already flying with the air force's helicopter regiment.",
 			[]string{"UZB RUS Mi-35M 3/exact delivered 2024-03", "UZB RUS Mi-35M 9/exact in_service -"}},
@@ -66,40 +58,17 @@ func TestSideClauseRules(t *testing.T) {
 		{"what a state gave up is no giving",
 			"France is replacing the aircraft it gave up with new Rafale F4 jets ordered from Dassault.",
 			nil},
-	}
-	for _, tc := range cases {
-		got := transfers(run(t, cat, tc.body, "2024-05-23"))
-		slices.Sort(got)
-		want := slices.Clone(tc.want)
-		slices.Sort(want)
-		if !slices.Equal(got, want) {
-			t.Errorf("%s:\n got  %q\n want %q", tc.name, got, want)
-		}
-	}
+	})
 }
 
 // TestSideClauseEvents checks the event rules of written articles 53-64.
 func TestSideClauseEvents(t *testing.T) {
-	cat := catalog.MustDefault()
-	for _, tc := range []struct {
-		body string
-		want []string
-	}{
+	checkEventCases(t, []eventCase{
 		{"Serbia signed for twelve Rafale fighters with Dassault Aviation in August 2024.", []string{"agreement 2024-08"}},
 		{"Admiral Marco Ferretti is greeted by General Ahmed Houssein Daher at the defence ministry on 25 February.", []string{"meeting 2024-02-25"}},
 		{"Australia's Assistant Minister for Defence, Daniel Whitcombe, who arrived in Port Moresby on Sunday for the celebrations, spoke to reporters.", []string{"visit 2024-05-19"}},
 		{"The first batch of Pinaka launchers arrived in Yerevan last month.", nil},
 		{"Egypt signed a contract for 24 Su-35 jets in 2018. Morocco's contract with Israel Aerospace Industries for the Barak MX, signed in 2022, has survived.",
 			[]string{"agreement 2018", "agreement 2022"}},
-	} {
-		var got []string
-		for _, r := range run(t, cat, tc.body, "2024-05-23") {
-			if r.Kind == record.KindEvent {
-				got = append(got, r.Type+" "+record.Str(r.Date))
-			}
-		}
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("%q: events %q, want %q", tc.body, got, tc.want)
-		}
-	}
+	})
 }
