@@ -60,7 +60,7 @@ func (m *Matcher) edgesFrom(parent uint32) *edgeTable {
 
 // filterBit is the word and bit of the filter for a slot hash.
 func (t *edgeTable) filterBit(h uint64) (word int, bit uint64) {
-	b := h >> (64 - t.filterBits) // the table indexes by the low bits
+	b := h >> ((64 - t.filterBits) & 63) // the table indexes by the low bits
 	return int(b >> 6), 1 << (b & 63)
 }
 

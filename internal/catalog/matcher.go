@@ -279,6 +279,9 @@ var pieceBuffers = sync.Pool{New: func() any { return new([]piece) }}
 // line break (scraped text breaks lines mid-name), or one mark such as a
 // hyphen, slash, dot, apostrophe or ampersand.
 func joins(gap string) bool {
+	if gap == " " {
+		return true // most gaps
+	}
 	if len(gap) > 6 {
 		return false
 	}
@@ -354,24 +357,35 @@ func (m *Matcher) find(text string, pieces []piece) []Match {
 
 // appendMatches appends the matches of text, cut into pieces, to found.
 func (m *Matcher) appendMatches(found []Match, text string, pieces []piece) []Match {
-	for i := 0; i < len(pieces); {
-		if i > 0 && pieces[i-1].end() == pieces[i].start {
-			i++ // inside a word: "2C" of "VN2C" starts no name
-			continue
-		}
-		if !m.starts.mayStart(&pieces[i]) {
-			i++
-			continue
-		}
+	for i := m.nextStart(pieces, 0); i < len(pieces); {
 		end, refs, next := m.longestAt(text, pieces, i)
 		if refs == nil {
-			i++
-			continue
+			next = i + 1
+		} else {
+			found = append(found, Match{Start: int(pieces[i].start), End: end, Refs: refs})
 		}
-		found = append(found, Match{Start: int(pieces[i].start), End: end, Refs: refs})
-		i = next
+		i = m.nextStart(pieces, next)
 	}
 	return found
+}
+
+// nextStart is the first piece from i on that may begin a name: one that
+// begins a word and passes the start filter. Most pieces fail, and this
+// loop of its own turns them away in a few instructions each.
+func (m *Matcher) nextStart(pieces []piece, i int) int {
+	starts, prevEnd := m.starts, int32(-1) // a copy, kept in registers
+	if i > 0 {
+		prevEnd = pieces[i-1].end()
+	}
+	for ; i < len(pieces); i++ {
+		p := &pieces[i]
+		// Inside a word, "2C" of "VN2C" starts no name.
+		if p.start != prevEnd && starts.mayStart(p) {
+			break
+		}
+		prevEnd = p.end()
+	}
+	return i
 }
 
 // matchBuffers gather the matches of find, which returns them in a slice
@@ -380,12 +394,10 @@ var matchBuffers = sync.Pool{New: func() any { return new([]Match) }}
 
 // longestAt walks the trie from piece i and returns the longest accepted name.
 func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs []Ref, next int) {
+	var best longest
 	at := uint32(childHasChildren) // the root, with its flags
-	for j := i; j < len(pieces); j++ {
+	for j := i; j < len(pieces) && at&childHasChildren != 0; j++ {
 		if j > i && !joins(text[pieces[j-1].end():pieces[j].start]) {
-			break
-		}
-		if at&childHasChildren == 0 {
 			break
 		}
 		child, plural := m.step(at&childIndex, text, &pieces[j])
@@ -393,33 +405,41 @@ func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs [
 			break
 		}
 		at = child
-		if at&childEndsName == 0 {
-			if plural {
-				break
-			}
-			continue
-		}
-		stop := int(pieces[j].end())
-		after := j + 1
-		if !plural && after < len(pieces) && int(pieces[after].start) == stop {
-			// Glued to more letters or digits: only a plural "s" may follow.
-			if text[pieces[after].start:pieces[after].end()] != "s" ||
-				(after+1 < len(pieces) && pieces[after+1].start == pieces[after].end()) {
-				if plural {
-					break
-				}
-				continue
-			}
-			stop, after = int(pieces[after].end()), after+1
-		}
-		if ok := acceptable(text, pieces[i:j+1], m.refsOf(at&childIndex)); ok != nil {
-			end, refs, next = stop, ok, after
+		if at&childEndsName != 0 {
+			best.nameEnds(m, text, pieces, i, j, at&childIndex, plural)
 		}
 		if plural {
 			break
 		}
 	}
-	return end, refs, next
+	return best.end, best.refs, best.next
+}
+
+// longest is the longest accepted name of a walk so far. It is kept out
+// of the walk's loop, which most walks leave before any name ends, so that
+// the loop keeps what it reads in registers.
+type longest struct {
+	end  int
+	refs []Ref
+	next int
+}
+
+// nameEnds takes the name of pieces i to j, which ends at node n, when the
+// text allows it there.
+func (l *longest) nameEnds(m *Matcher, text string, pieces []piece, i, j int, n uint32, plural bool) {
+	stop := int(pieces[j].end())
+	after := j + 1
+	if !plural && after < len(pieces) && int(pieces[after].start) == stop {
+		// Glued to more letters or digits: only a plural "s" may follow.
+		if text[pieces[after].start:pieces[after].end()] != "s" ||
+			(after+1 < len(pieces) && pieces[after+1].start == pieces[after].end()) {
+			return
+		}
+		stop, after = int(pieces[after].end()), after+1
+	}
+	if ok := acceptable(text, pieces[i:j+1], m.refsOf(n)); ok != nil {
+		l.end, l.refs, l.next = stop, ok, after
+	}
 }
 
 // step follows piece p from node at, or its singular ("Typhoons"), to a

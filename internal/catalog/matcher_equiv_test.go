@@ -129,6 +129,44 @@ func appendRefPieces(out []refPiece, text string) []refPiece {
 	return out
 }
 
+// TestPiecesAreTheReferencePieces checks the pieces that appendPieces cuts,
+// eight bytes at a time where it can, against appendRefPieces, a rune at a
+// time, on news text and on runs of the bytes either side of the classes'
+// bounds, glued.
+func TestPiecesAreTheReferencePieces(t *testing.T) {
+	bytes := []string{"a", "Z", "m", "0", "9", "@", "[", "`", "{", "/", ":", " ", "\x7f", "é", "\xc1", "\xe1", "\xb0",
+		"\xba", "\xfb", "\xff", "ł", "٣", "\u0301", "abcdefgh", "12345678", "Typhoons"}
+	texts := append(testtext.ArticleLines(t), testtext.Phrases(6, 20000, 30, bytes, []string{"", "", " "})...)
+	for _, text := range texts {
+		if checkPieces(t, text); t.Failed() {
+			return
+		}
+	}
+}
+
+func checkPieces(t *testing.T, text string) {
+	t.Helper()
+	got, want := appendPieces(nil, text), appendRefPieces(nil, text)
+	if len(got) != len(want) {
+		t.Fatalf("%q: %d pieces, want %d", text, len(got), len(want))
+	}
+	for k, p := range got {
+		w := want[k]
+		if int(p.start) != w.start || int(p.end()) != w.end || p.nonASCII() != !isASCII(text[w.start:w.end]) {
+			t.Fatalf("%q: piece %d is %q (beyond ASCII %v), want %q", text, k, text[p.start:p.end()], p.nonASCII(), text[w.start:w.end])
+		}
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 func (m *refMatcher) findPieces(text string, pieces []refPiece) []Match {
 	var out []Match
 	for i := 0; i < len(pieces); {
@@ -264,6 +302,7 @@ func FuzzMatcherFindsWhatTheMapTrieFound(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
+		checkPieces(t, text)
 		checkMatchersAgree(t, m, ref, text)
 	})
 }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -151,6 +152,33 @@ func appendPieces(out []piece, text string) []piece {
 			i++
 			continue
 		}
+		if class != beyondASCII && i+8 <= len(text) {
+			// Most pieces are ASCII, and so is the byte after them:
+			// their ends are found eight bytes at a time. Every piece
+			// that starts a word is looked up, by more than one
+			// matcher, so its key is made at once, while in cache; the
+			// first eight bytes read are the key of most (see keyOf).
+			w := load8(text, i)
+			n := asciiRun(w, class)
+			end := i + n
+			for n == 8 && end+8 <= len(text) {
+				n = asciiRun(load8(text, end), class)
+				end += n
+			}
+			if n < 8 && text[end] < utf8.RuneSelf {
+				var key uint64
+				if end-i <= 8 {
+					key = (w | asciiFold) & lowBytes(end-i)
+				} else {
+					key = keyOf(text, i, end, asciiFold).word
+				}
+				out = append(out, piece{start: int32(i), stop: uint32(end), key: key})
+				if i = end; byteClass[text[end]] == 0 {
+					i++ // past the space or mark after most pieces
+				}
+				continue
+			}
+		}
 		start, nonASCII := i, class == beyondASCII
 		if nonASCII {
 			r, size := utf8.DecodeRuneInString(text[i:])
@@ -178,18 +206,28 @@ func appendPieces(out []piece, text string) []piece {
 		}
 		p := newPiece(start, i, nonASCII)
 		if !nonASCII {
-			// Every piece that starts a word is looked up, by more than
-			// one matcher: its key is made at once, while in cache, and
-			// most pieces are short and read in one load (see keyOf).
-			if n := i - start; n <= 8 && start+8 <= len(text) {
-				p.key = (load8(text, start) | asciiFold) & (^uint64(0) >> (64 - 8*n))
-			} else {
-				p.key = keyOf(text, start, i, asciiFold).word
-			}
+			p.key = keyOf(text, start, i, asciiFold).word
 		}
 		out = append(out, p)
 	}
 	return out
+}
+
+// asciiRun is the number of leading bytes of w, eight bytes of text read
+// as a little-endian word, that are ASCII letters, or digits, as class
+// asks: all at once, where a loop of a byte at a time took most of the
+// cutting. A sum below carries into the next byte only from a byte beyond
+// ASCII, which ends the run, and no byte beyond ASCII is counted in it.
+func asciiRun(w uint64, class uint8) int {
+	const ones = 0x0101010101010101
+	var in uint64 // the high bit of each byte, set in those of the class
+	if class == letter {
+		w |= 0x20 * ones                        // lower case
+		in = (w + 0x1f*ones) &^ (w + 0x05*ones) // 'a' <= w <= 'z'
+	} else {
+		in = (w + 0x50*ones) &^ (w + 0x46*ones) // '0' <= w <= '9'
+	}
+	return bits.TrailingZeros64(^in&(0x80*ones)) / 8
 }
 
 // byteClass is runeClass for the ASCII bytes, and beyondASCII for the

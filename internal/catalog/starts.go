@@ -37,7 +37,7 @@ func newStartFilter(m *Matcher) startFilter {
 }
 
 func (f *startFilter) bit(key uint64) (word uint64, bit uint64) {
-	h := (key * 0x9e3779b97f4a7c15) >> f.shift
+	h := (key * 0x9e3779b97f4a7c15) >> (f.shift & 63) // masked: a bare shift, untested for 64 or more
 	return h >> 6, 1 << (h & 63)
 }
 
