@@ -404,6 +404,15 @@ var commonCapitalised = map[string]bool{
 	"western": true, "eastern": true, "soviet": true, "european": true, "african": true, "asian": true, "arab": true,
 }
 
+// calendarWord: a weekday or month, as in "on Tuesday donated weapons",
+// which dates the clause and names no system.
+func calendarWord(w string) bool {
+	lower := strings.ToLower(w)
+	_, day := weekdays[lower]
+	_, month := months[lower]
+	return day || month
+}
+
 // followsName: the word comes right after another name (a maker, a state,
 // a system), as in "Turkish Aerospace Anka" or "Rafael SPYDER", which the
 // catalog should tell, not the shape.
@@ -522,10 +531,27 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			continue
 		}
 		a, b, ok := nameBefore(text, m.Start-s.Start)
-		if !ok || taken(a, b) || commonCapitalised[strings.ToLower(text[a:b])] || followsName(out, s.Start+a, text[:a]) {
+		if !ok || taken(a, b) || commonCapitalised[strings.ToLower(text[a:b])] || calendarWord(text[a:b]) || followsName(out, s.Start+a, text[:a]) {
 			continue
 		}
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: text[a:b], Category: m.Category})
+	}
+	// A ship class the catalog lacks: "the Keris class", "Keris-class".
+	for from := 0; from < len(text); {
+		k := strings.Index(text[from:], "class")
+		if k < 0 {
+			break
+		}
+		at := from + k
+		from = at + len("class")
+		if at == 0 || text[at-1] != ' ' && text[at-1] != '-' || from < len(text) && text[from] >= 'a' && text[from] <= 'z' {
+			continue
+		}
+		a, b, ok := wordEndingBefore(text, at-1)
+		if !ok || b != at-1 || b-a < 3 || !isASCIIName(text[a:b]) || taken(a, from) || commonCapitalised[strings.ToLower(text[a:b])] || calendarWord(text[a:b]) {
+			continue
+		}
+		out = append(out, Mention{Start: s.Start + a, End: s.Start + from, Kind: MUncatalogued, Name: text[a:from], Category: "naval vessel"})
 	}
 	for _, m := range titleRe.FindAllSubmatchIndex(text) {
 		a, b := m[2], m[3]
@@ -715,7 +741,9 @@ func inContext(cat *catalog.Catalog, text string, m catalog.Match, sys catalog.S
 	near := inner + " " + firstWords(after, 4) + " " + lastWords(before, 2)
 	for _, nm := range cat.Matcher().FindAll(near) {
 		for _, r := range nm.Refs {
-			if r.Kind == catalog.TermName || r.Kind == catalog.SystemName && !r.LettersOnly {
+			// A neighbour named with its kind ("Aksungur and Akıncı
+			// drones") lists systems as a designation would.
+			if r.Kind == catalog.TermName || r.Kind == catalog.SystemName && (!r.LettersOnly || strings.Contains(near[nm.Start:nm.End], " ")) {
 				return true
 			}
 		}

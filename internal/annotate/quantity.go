@@ -234,7 +234,8 @@ func unitAfter(s string) bool {
 	}
 	for p := range sp + 1 {
 		end := wordEnd(s, p)
-		if _, ok := units.find(s[p:end]); ok {
+		// "12 second-hand Rafales" count jets, not seconds.
+		if _, ok := units.find(s[p:end]); ok && !strings.HasPrefix(s[end:], "-hand") {
 			return true
 		}
 		if _, ok := wordIs(s, p, "per"); ok {

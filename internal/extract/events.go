@@ -197,7 +197,7 @@ func (x *docState) events() []*event {
 		}
 		var found []*event
 		var visit *event
-		if loc := findEvent(text, &cues, visitEvent); loc != nil {
+		if loc := findEvent(text, &cues, visitEvent); loc != nil && !pluralReference(text[:loc[0]]) {
 			visit = x.newEvent(i, record.EventVisit, loc)
 			found = append(found, visit)
 		}
@@ -210,7 +210,7 @@ func (x *docState) events() []*event {
 		}
 		// A planned visit "for meetings at the Pentagon" is one event.
 		if visit == nil || !visit.planned {
-			if loc := findEvent(text, &cues, meetingEvent); loc != nil && !endsWithLower(text[:loc[0]], "in ") && !meetsTarget(text[loc[0]:]) &&
+			if loc := findEvent(text, &cues, meetingEvent); loc != nil && !endsWithLower(text[:loc[0]], "in ") && !meetsTarget(text[loc[0]:]) && !pluralReference(text[:loc[0]]) &&
 				!endsWithLower(text[:loc[0]], "must ") && !passiveDiscussed(text, loc) {
 				found = append(found, x.newEvent(i, record.EventMeeting, loc))
 			}
@@ -228,6 +228,24 @@ func (x *docState) events() []*event {
 		out = append(out, found...)
 	}
 	return x.mergeEvents(out)
+}
+
+// partiesBefore: the clause before a meeting's cue has the parties of a
+// meeting told before as its subject ("the two ministers also
+// discussed", "The parties considered").
+func partiesBefore(before string) bool {
+	if k := strings.LastIndexAny(before, ",;:"); k >= 0 {
+		before = before[k+1:]
+	}
+	return containsLower(before, "the two ministers", "the two sides", "the two leaders", "the two delegations", "the parties", "both sides")
+}
+
+// pluralReference: before ends with "those" or "these" ("raised
+// concerns about those visits"): things told before, maybe no official
+// visits at all, which name no event of their own.
+func pluralReference(before string) bool {
+	w, _ := annotate.LastField(before)
+	return annotate.LowerIs(w, "those") || annotate.LowerIs(w, "these")
 }
 
 // signedFor finds "signed for" told of equipment ("Serbia signed for
@@ -381,13 +399,14 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	})
 	// "The first stop was Rome": a stop of a tour is a visit of its own.
 	stop := typ == record.EventVisit && containsLower(text[loc[0]:loc[1]], " stop", " leg")
-	e.anaphoric = definiteBefore(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named && !verbFirst && !stop
+	e.anaphoric = definiteBefore(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named && !verbFirst && !stop ||
+		typ == record.EventMeeting && partiesBefore(before)
 	signedBefore := typ == record.EventAgreement && (signedBeforeRe.MatchString(text) || e.anaphoric && participleAfterNoun(text[loc[0]:loc[1]]))
 	e.anaphoric = e.anaphoric || signedBefore
 	var best annotate.Date
 	bestDist := 1 << 30
 	for _, dm := range x.datesOf(i) {
-		if x.saidDate(dm) && typ != record.EventMeeting {
+		if x.saidDate(dm) && typ != record.EventMeeting || typ == record.EventAgreement && x.beforeAfter(dm, s.Start+loc[0]) {
 			continue
 		}
 		if d := distance(s.Start+loc[0], s.Start+loc[1], dm.Start, dm.End); d < bestDist {

@@ -98,11 +98,14 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 		if t.Class == Delivered && x.phrasalGave(t) {
 			continue
 		}
-		if t.Class == Delivered && x.expectedArrival(t) {
+		if t.Class == Delivered && (x.expectedArrival(t) || x.scheduledAfter(t)) {
 			continue
 		}
-		if x.looseVerb(i, t) || x.contrasted(t) {
+		if x.looseVerb(i, t) || x.contrasted(t) || t.Class == Own && x.ownDeal(t) {
 			continue
+		}
+		if t.Class == Contracted && x.hedgedDeal(t) {
+			t.Class = Planned // "a possible order for Caesar guns" is still a plan
 		}
 		if t.Class == Shown && x.imageShows(i, t) {
 			// "An image captured on 3 August shows two M-346FA at Mary-2":
@@ -112,6 +115,26 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 		kept = append(kept, t)
 	}
 	return kept
+}
+
+// ownDeal: "its own" or "their own" before a deal noun ("Croatia
+// completed its own fighter purchase"): the buyer's deal, not the
+// supplier's own forces.
+func (x *docState) ownDeal(t trigger) bool {
+	after := x.text(t.End, t.End+30)
+	for range 2 {
+		var w string
+		if w, after = firstWord(after); dealNounLead(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hedgedDeal: a deal noun after "possible", "potential" or "proposed".
+func (x *docState) hedgedDeal(t trigger) bool {
+	w, _ := annotate.LastField(x.text(t.Start-12, t.Start))
+	return annotate.LowerIs(w, "possible") || annotate.LowerIs(w, "potential") || annotate.LowerIs(w, "proposed")
 }
 
 // contrasted: the verb follows "not just", "not only", "rather than" or
@@ -150,8 +173,24 @@ func (x *docState) expectedArrival(t trigger) bool {
 		annotate.LowerIs(w, "likely")
 }
 
+// scheduledAfter: t is a noun of delivery whose clause goes on in the
+// future ("Deliveries of that system are expected to begin in 2027"): a
+// schedule, no delivery.
+func (x *docState) scheduledAfter(t trigger) bool {
+	verb := x.text(t.Start, t.End)
+	if !annotate.LowerIs(verb, "deliveries of") && !annotate.LowerIs(verb, "delivery of") {
+		return false
+	}
+	after := x.text(t.End, t.End+80)
+	if k := strings.IndexAny(after, ",;."); k >= 0 {
+		after = after[:k]
+	}
+	return containsLower(after, " expected to ", " due to ", " scheduled to ", " set to ", " will ")
+}
+
 // looseVerb: t is one of the common verbs that tell a status only in
-// one use. "used" tells a state's use only right after the state
+// one use; "added" only before equipment, "delivering" only right
+// after a state. "used" tells a state's use only right after the state
 // ("Ethiopia used Chinese Wing Loong I drones"), not "ships used water
 // cannon" or "used to"; "covered" tells what a contract covered only
 // after a word for the deal; "picked" and "chose" tell a choice, not
@@ -162,10 +201,31 @@ func (x *docState) looseVerb(i int, t trigger) bool {
 	switch {
 	case annotate.LowerIs(verb, "used"):
 		return next == "to" || !x.stateRightBeforeVerb(i, t.Start)
+	case annotate.LowerIs(verb, "delivering"):
+		// "shows Russia delivering Mi-24P helicopters to Mali"; "is
+		// delivering patrol vessels" tells work under way.
+		return !x.stateRightBeforeVerb(i, t.Start)
 	case annotate.LowerIs(verb, "covered"), annotate.LowerIs(verb, "covers"):
 		return !containsLower(x.text(x.d.Sentences[i].Start, t.Start), "contract", "deal", "agreement", "order")
 	case annotate.LowerIs(verb, "picked"), annotate.LowerIs(verb, "chose"):
 		return next == "up" || next == "to"
+	case annotate.LowerIs(verb, "added"):
+		// "later added Aksungur drones", not "the minister added that".
+		return !x.equipmentRightAfter(i, t.End)
+	}
+	return false
+}
+
+// equipmentRightAfter: a system or a word for equipment follows byte at
+// of sentence i within two words ("added Chinese Wing Loong II drones").
+func (x *docState) equipmentRightAfter(i, at int) bool {
+	for _, m := range x.d.Mentions[i] {
+		if m.Start < at || m.Kind == annotate.MCountry && m.Form == catalog.Demonym {
+			continue
+		}
+		gap := x.text(at, m.Start)
+		return (m.Kind == annotate.MSystem || m.Kind == annotate.MUncatalogued || m.Kind == annotate.MTerm) &&
+			annotate.FieldsAtMost(gap, 2) && !strings.ContainsAny(gap, ",;:\"“") && !strings.Contains(gap, "that ")
 	}
 	return false
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-osint/dossier/internal/annotate"
 	"github.com/dossier-osint/dossier/internal/catalog"
@@ -56,6 +57,9 @@ type transfer struct {
 	// byFocus: no phrase names the recipient; it is the article's focus.
 	byFocus      bool
 	uncatalogued bool
+	// listed: the sentence after names the equipment of this unspecified
+	// delivery, which then needs no record of its own.
+	listed bool
 }
 
 // anaphoricNouns refer back to a system named before: "the system", "the
@@ -100,12 +104,15 @@ func (x *docState) transfers(events []*event) []*transfer {
 	}
 	stateSuppliers(out)
 	x.redirectDonations(out)
-	out = mergeTransfers(out)
+	out = dropToldFleets(mergeTransfers(out))
 	x.inheritDates(out, events)
 	kept := out[:0]
 	for _, t := range out {
 		if t.recipient == "" || t.recipient == t.supplier {
 			continue // domestic: a state buying from itself is no transfer
+		}
+		if t.listed {
+			continue // its equipment has records of its own
 		}
 		if t.designation == "" && t.supplier == "" && t.manufacturer == "" {
 			continue // unspecified equipment from nobody in particular
@@ -207,7 +214,48 @@ func (x *docState) items(i int, later []int, history []item) []item {
 		}
 		out = kept
 	}
-	return out
+	return append(out, x.talksItems(i, out)...)
+}
+
+// talksItems reads "Togo and Ghana are in talks with Baykar": talks with
+// a maker, their clause naming no equipment, plan a purchase of what it
+// makes, unspecified.
+func (x *docState) talksItems(i int, sofar []item) []item {
+	for _, t := range x.triggers[i] {
+		if t.Class != Planned || !annotate.LowerIs(x.text(t.Start, t.End), "in talks") {
+			continue
+		}
+		end := x.clauseBreak(i, t.End)
+		if slices.ContainsFunc(sofar, func(it item) bool { return it.start >= t.End && it.start < end }) {
+			continue
+		}
+		for _, m := range x.d.Mentions[i] {
+			if m.Start > t.End && m.Kind == annotate.MOrg && (m.OrgKind == "maker" || m.OrgKind == "seller") &&
+				x.text(t.End, m.Start) == " with " {
+				return []item{{sent: i, start: m.Start, end: m.End, sysIndex: -1, category: x.makerCategory(m.Name), antecedent: -1, generic: true}}
+			}
+		}
+	}
+	return nil
+}
+
+// makerCategory is the one category of all the catalogued systems of a
+// maker (Baykar's are drones), else "other".
+func (x *docState) makerCategory(maker string) string {
+	category := ""
+	for _, sys := range x.cat.Systems {
+		if sys.Maker != maker {
+			continue
+		}
+		if category != "" && sys.Category != category {
+			return "other"
+		}
+		category = sys.Category
+	}
+	if category == "" {
+		return "other"
+	}
+	return category
 }
 
 // ordinalItems reads "The first was handed over in March 2023.": one of
@@ -578,6 +626,9 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 			want = "*"
 		}
 		ante, ok := lastFrom(history, sofar, want, origin)
+		if named, found := namedBefore(before, history, sofar); found {
+			ante, ok = named, true
+		}
 		if !ok {
 			ante, ok = x.nextSystem(later, want)
 		}
@@ -592,6 +643,24 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 		return item{}, false // "3. April: a Turkish drone deal" heads a section, it tells no deal
 	}
 	return item{sent: i, start: m.Start, end: m.End, sysIndex: -1, category: m.Category, antecedent: -1, generic: true}, true
+}
+
+// namedBefore is the system named before whose designation holds the
+// capitalised word that ends before ("The Marksman vehicles" after
+// "Mahindra Marksman light armoured vehicles and Casspir vehicles").
+func namedBefore(before string, history, sofar []item) (item, bool) {
+	w, _ := annotate.LastField(before)
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || len(w) < 3 || strings.HasSuffix(before, w) {
+		return item{}, false
+	}
+	for _, list := range [][]item{sofar, history} {
+		for j := len(list) - 1; j >= 0; j-- {
+			if it := list[j]; slices.ContainsFunc(strings.Fields(it.designation), func(d string) bool { return strings.EqualFold(d, w) }) {
+				return it, true
+			}
+		}
+	}
+	return item{}, false
 }
 
 // heading: sentence i is a heading, a short line that ends with no stop
@@ -807,6 +876,12 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
 		// "The acquisition of 64 T-90S tanks was contracted in 2017": the
 		// verb tells what became of the deal the noun names.
 		return []trigger{*bwd}
+	case fwd != nil && bwd != nil && fwd.Class == InService && bwd.Class == Delivered && participleAfter(x.text(x.nounEnd(it), bwd.Start)) &&
+		x.datedClause(it.sent, bwd.End):
+		// "flies Russian MiG-29 fighters donated by Moscow in 2017": the
+		// fleet's acquisition is told with its date, which makes it no
+		// background; "supplied by the United States" alone tells origin.
+		return []trigger{*bwd}
 	case fwd != nil && bwd != nil && fwd.Class == Delivered && bwd.Class == Contracted &&
 		(qty != nil && qty.Part || participleAfter(x.text(it.end, bwd.Start))):
 		// "inducted the first of three Anka-S ordered from TAI in 2023"
@@ -936,6 +1011,11 @@ func (x *docState) transfersOf(it item) []*transfer {
 		qty = x.quantityBefore(it)
 	}
 	govs := x.governors(it, qty)
+	if len(govs) == 0 {
+		if p := x.listedIn(it); p != nil {
+			return []*transfer{x.listedTransfer(it, qty, p)}
+		}
+	}
 	var out []*transfer
 	// The handover after a relative clause of the deal goes to the
 	// clause's state; how many, untold.
@@ -1005,6 +1085,75 @@ func (x *docState) transfersOf(it item) []*transfer {
 	return out
 }
 
+// consignmentLead opens a sentence on a delivery's contents: "The
+// consignment, which arrived by rail last month, included".
+var consignmentLead = regexp.MustCompile(`^\s*(?:The|This|That|Its|Their)\s+(?:[\p{L}-]+\s+)?(?:consignment|shipment|equipment|package|delivery|donation|gift|batch|aid|hardware|cargo|materiel)\b[^;]*\b(?:included|includes|comprised|comprises|consisted\s+of|consists\s+of)\s`)
+
+// listedIn is the unspecified delivery of the sentence before whose
+// contents the item's sentence lists ("The United States donated weapons
+// and vehicles to Benin. The equipment included 600 M4 carbines"), else nil.
+func (x *docState) listedIn(it item) *transfer {
+	s := x.d.Sentences[it.sent]
+	lead := x.text(s.Start, it.start)
+	if !containsLower(lead, "includ", "compris", "consist") || !consignmentLead.MatchString(lead) {
+		return nil
+	}
+	for k := len(x.done) - 1; k >= 0; k-- {
+		p := x.done[k]
+		if p.sents[0] == it.sent {
+			continue
+		}
+		if p.designation == "" && p.status == record.StatusDelivered && p.sents[0] == x.readBefore(it.sent) {
+			return p
+		}
+		break
+	}
+	return nil
+}
+
+// readBefore is the readable sentence before i, or -1.
+func (x *docState) readBefore(i int) int {
+	k, _ := slices.BinarySearch(x.read, i)
+	if k == 0 {
+		return -1
+	}
+	return x.read[k-1]
+}
+
+// listedTransfer is the record of an item a consignment lists: the
+// consignment's recipient, donor and date, unless the clause on the
+// consignment tells its own ("which arrived last month"). The unspecified
+// records of the consignment are then dropped.
+func (x *docState) listedTransfer(it item, qty *annotate.QuantityMention, p *transfer) *transfer {
+	for _, o := range x.done {
+		if o.designation == "" && o.sents[0] == p.sents[0] {
+			o.listed = true
+		}
+	}
+	t := *p
+	t.designation, t.category, t.uncatalogued, t.order, t.listed = it.designation, it.category, it.uncatalogued, it.start, false
+	t.sents = []int{it.sent, p.sents[0]}
+	t.qtyValue, t.qualifier = 0, annotate.Unknown
+	if qty != nil {
+		t.qtyValue, t.qualifier = qty.Value, qty.Qualifier
+	}
+	g := trigger{Start: it.start, End: it.start, Class: Delivered}
+	for _, o := range x.triggers[it.sent] {
+		if o.Class == Delivered && o.End <= it.start {
+			g = o
+			if d := x.dateFor(it.sent, o); !d.IsZero() {
+				t.date = d
+			}
+		}
+	}
+	supplier, manufacturer, _ := x.supplier(it, g, t.recipient)
+	t.manufacturer = manufacturer
+	if t.supplier == "" {
+		t.supplier = supplier
+	}
+	return &t
+}
+
 // retiredBefore: "retired", "decommissioned" or "former" qualifies the
 // item or the list it ends ("retired Hawk and MB-339 jets"): a fleet no
 // longer in service.
@@ -1061,6 +1210,17 @@ func (x *docState) futureReceipt(g trigger) bool {
 	}
 	first, _, _ := strings.Cut(x.text(g.Start, g.End), " ")
 	return annotate.LowerIs(first, "will") || annotate.LowerIs(first, "is") || annotate.LowerIs(first, "are")
+}
+
+// plannedHandover: g plans a handover ("plans to deliver", "will
+// send"): the giver is its subject, and a date after it that tells no
+// announcement is when the equipment is to arrive.
+func (x *docState) plannedHandover(g trigger) bool {
+	if g.Class != Planned {
+		return false
+	}
+	last, _ := annotate.LastField(x.text(g.Start, g.End))
+	return slices.ContainsFunc([]string{"deliver", "supply", "send", "donate"}, func(v string) bool { return annotate.LowerIs(last, v) })
 }
 
 // forRecipients appends a copy of t for each recipient of the item.
@@ -1318,6 +1478,14 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 		plan.Class = Planned
 		fwd = &plan
 	}
+	// "is also buying 44 Leopard 2A8 tanks from Germany, with an option
+	// for 33 more, under a contract signed in October": a deal told after
+	// the item makes a plan or an expected receipt a contract.
+	if fwd == nil || fwd.Class == Planned && !containsLower(x.text(fwd.Start, fwd.End), "option") {
+		if c := x.underContractAfter(it); c != nil {
+			fwd = c
+		}
+	}
 	// "Italy's own air force operates about 90 Typhoons": the supplier's own.
 	for k := range ts {
 		if t := &ts[k]; t.Class == Own && t.End <= start && start-t.End < 60 {
@@ -1339,7 +1507,7 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			// A subject may run long before its verb when no comma breaks
 			// it: "the first three Anka drones assembled in Kazakhstan
 			// under licence from Turkish Aerospace were handed over".
-			if (len(gap) <= 70 || len(gap) <= 120 && !strings.Contains(gap, ",")) && !strings.Contains(gap, ";") &&
+			if (len(gap) <= 70 || len(gap) <= 120 && !strings.Contains(gap, ",")) && !strings.Contains(gap, ";") && !newSubject(gap) &&
 				(!x.systemBetween(it.sent, it.end, t.Start) || x.coordinated(it.sent, it.end, t.Start)) {
 				bwd = t
 			}
@@ -1370,7 +1538,12 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 	if bwd != nil && bwd.Class == Own && fwd != nil && fwd.Class.isStatus() && strings.Contains(x.text(it.end, bwd.Start), ",") {
 		bwd = nil
 	}
-	// A distractor right next to the item decides: "four Typhoon jets deployed at".
+	// A distractor right next to the item decides: "four Typhoon jets
+	// deployed at"; not one in a relative clause after a status verb
+	// ("later added Akıncı drones, which were displayed at a parade").
+	if bwd != nil && !bwd.Class.isStatus() && fwd != nil && fwd.Class.isStatus() && relativeAfter(x.text(x.nounEnd(it), bwd.Start)) {
+		bwd = nil
+	}
 	if bwd != nil && !bwd.Class.isStatus() && bwd.Start-it.end <= 20 {
 		return nil, bwd
 	}
@@ -1381,6 +1554,40 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 		return nil, bwd
 	}
 	return fwd, bwd
+}
+
+// datedClause: a date follows byte at of sentence i in its clause.
+func (x *docState) datedClause(i, at int) bool {
+	for _, dm := range x.datesOf(i) {
+		if dm.Start >= at && !strings.ContainsAny(x.text(at, dm.Start), ",;") {
+			return true
+		}
+	}
+	return false
+}
+
+// newSubject: gap opens a clause with a subject of its own (", and it
+// continues to fly"), whose verb looks forward, not back at the item.
+func newSubject(gap string) bool {
+	return strings.Contains(gap, ", and it ") || strings.Contains(gap, ", and they ") || strings.Contains(gap, ", but it ") ||
+		strings.Contains(gap, ", but they ")
+}
+
+// underContractAfter is the "under a contract" that follows the item in
+// its clause, only an option for more between, else nil.
+func (x *docState) underContractAfter(it item) *trigger {
+	for k := range x.triggers[it.sent] {
+		t := &x.triggers[it.sent][k]
+		if t.Start < it.end || t.Class.isStatus() && containsLower(x.text(t.Start, t.End), "option") {
+			continue
+		}
+		if t.Class == Contracted && annotate.LowerIs(x.text(t.Start, t.End), "under a contract") &&
+			!strings.ContainsAny(x.text(it.end, t.Start), ";") && !x.systemBetween(it.sent, it.end, t.Start) {
+			return t
+		}
+		return nil
+	}
+	return nil
 }
 
 // relativeVerb: t is the status verb of a relative clause on the item
@@ -1424,6 +1631,11 @@ func (x *docState) relativeVerb(it item, t trigger) bool {
 // space, which open a relative clause.
 func relativeLead(text string) bool {
 	return strings.HasSuffix(text, ", which ") || strings.HasSuffix(text, ", who ") || strings.HasSuffix(text, ", that ")
+}
+
+// relativeAfter: gap opens a relative clause (", which were").
+func relativeAfter(gap string) bool {
+	return strings.HasPrefix(gap, ", which ") || strings.HasPrefix(gap, ", that ")
 }
 
 // coordinated: the systems named between a and b of sentence i join the
@@ -1474,22 +1686,37 @@ func (x *docState) replacementAfter(t trigger, at int) bool {
 // in 2016"), else the nearest date that no other trigger has after it.
 func (x *docState) dateFor(i int, g trigger) annotate.Date {
 	dates := x.datesOf(i)
-	// A date right before the trigger is its own: "its 2009 order for 420".
+	if x.plannedHandover(g) {
+		// "plans to deliver 20 more in early 2027, the embassy said on
+		// Monday": the plan is dated when it was told.
+		for _, dm := range dates {
+			if x.saidDate(dm) {
+				return dm.Date
+			}
+		}
+		return annotate.Date{}
+	}
+	// A date right before the trigger is its own: "its 2009 order for
+	// 420"; not one that ends a clause ("it ordered in 2021 landed").
 	for _, dm := range dates {
-		if dm.End <= g.Start && strings.TrimSpace(x.text(dm.End, g.Start)) == "" {
+		if dm.End <= g.Start && strings.TrimSpace(x.text(dm.End, g.Start)) == "" && !strings.HasPrefix(x.text(dm.Start, dm.End), "in ") {
 			return x.statusDate(dm, g)
 		}
 	}
-	next := x.d.Sentences[i].End
+	// g reaches up to the next trigger, a distractor too ("added Akıncı
+	// drones, which were displayed at a parade in 2023"), or to a clause
+	// with a subject of its own.
+	reach := x.clauseBreak(i, g.End)
+	next := reach
 	for _, o := range x.triggers[i] {
-		if o.Class.isStatus() && o.Start >= g.End && o.Start < next {
+		if o.Start >= g.End && o.Start < next {
 			next = o.Start
 		}
 	}
 	for _, dm := range dates {
 		// A date right before the next trigger is that one's: "handed
 		// over six in October, under a 2019 contract for 14".
-		if dm.Start >= g.End && dm.End <= next && (next == x.d.Sentences[i].End || strings.TrimSpace(x.text(dm.End, next)) != "") &&
+		if dm.Start >= g.End && dm.End <= next && (next == reach || strings.TrimSpace(x.text(dm.End, next)) != "") &&
 			(g.Class == Planned || !x.saidDate(dm)) {
 			return x.statusDate(dm, g)
 		}
@@ -1498,6 +1725,11 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 	bestDist := 1 << 30
 	for _, dm := range dates {
 		if x.ownedByOther(i, g, dm) || x.leadsOrder(i, dm) || x.leadsOther(i, g, dm) || x.inAside(i, g, dm) || g.Class != Planned && x.saidDate(dm) {
+			continue
+		}
+		// "has received FK-3 systems, and it continues to fly MiG-29s
+		// donated in 2017": a date in a later clause is that clause's.
+		if dm.Start >= reach || x.otherClause(i, g, dm) || x.beforeAfter(dm, g.Start) {
 			continue
 		}
 		if d := distance(g.Start, g.End, dm.Start, dm.End); d < bestDist {
@@ -1510,11 +1742,64 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 	return best
 }
 
+// clauseBreak is where a clause with a subject of its own opens after
+// byte from of sentence i (", and Saudi officials have said", ", and it
+// continues"), else the sentence's end.
+func (x *docState) clauseBreak(i, from int) int {
+	end := x.d.Sentences[i].End
+	rest := x.text(from, end)
+	for k := strings.Index(rest, ", and "); k >= 0; {
+		next := rest[k+len(", and "):]
+		if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) || strings.HasPrefix(next, "it ") || strings.HasPrefix(next, "they ") {
+			return from + k
+		}
+		j := strings.Index(next, ", and ")
+		if j < 0 {
+			break
+		}
+		k += len(", and ") + j
+	}
+	return end
+}
+
+// beforeAfter: the date stands before "after" and byte at ("met on
+// Monday, two years after Belgrade signed for 12 jets"): it dates the
+// main clause, not what follows "after".
+func (x *docState) beforeAfter(dm annotate.DateMention, at int) bool {
+	return dm.End <= at && strings.Contains(x.text(dm.End, at), " after ")
+}
+
+// otherClause: the date belongs to the clause of another status verb
+// joined to g's by "and": right before a verb after g ("bought TB2s too,
+// and in 2023 added Wing Loong II drones"), or after a verb before g
+// ("bought TB2 drones in 2021 and later added Akıncı drones").
+func (x *docState) otherClause(i int, g trigger, dm annotate.DateMention) bool {
+	for _, o := range x.triggers[i] {
+		if !o.Class.isStatus() || o.Start == g.Start {
+			continue
+		}
+		// "and in 2024 Benin received": a subject may stand between.
+		if gap := x.text(dm.End, o.Start); dm.Start >= g.End && o.Start >= dm.End && annotate.FieldsAtMost(gap, 2) && !strings.ContainsAny(gap, ",;") &&
+			strings.Contains(x.text(g.End, dm.Start), " and ") {
+			return true
+		}
+		if dm.End <= g.Start && o.End <= dm.Start && strings.Contains(x.text(dm.End, g.Start), " and ") {
+			return true
+		}
+	}
+	return false
+}
+
 // leadsOther: the date opens the clause of another status verb that
 // stands between it and g ("in 2023 the Slovak Republic transferred
 // thirteen MiG-29 to Ukraine, and that the last of the F-16 ordered"):
-// it is that verb's.
+// it is that verb's. A date before ", when" dates the clause that
+// follows, g's ("in April, when the last six of the jets it ordered
+// landed").
 func (x *docState) leadsOther(i int, g trigger, dm annotate.DateMention) bool {
+	if dm.End <= g.Start && strings.HasPrefix(x.text(dm.End, dm.End+7), ", when ") {
+		return false
+	}
 	for _, o := range x.triggers[i] {
 		if o.Class.isStatus() && !o.orderNoun() && o.Class != g.Class && dm.End <= o.Start && o.End <= g.Start {
 			return true
@@ -1602,11 +1887,16 @@ func (x *docState) ownedByOther(i int, g trigger, dm annotate.DateMention) bool 
 	var owner *trigger
 	for k := range x.triggers[i] {
 		o := &x.triggers[i][k]
-		if o.Class.isStatus() && !o.orderNoun() && o.End <= dm.Start { // an order noun's year comes before it
+		// An order noun's year comes before it; a distractor after g owns
+		// its date too ("added Akıncı drones, which were displayed at a
+		// parade in 2023").
+		if (o.Class.isStatus() || o.Start > g.End) && !o.orderNoun() && o.End <= dm.Start {
 			owner = o
 		}
 	}
-	return owner != nil && owner.Class != g.Class && owner.Start != g.Start
+	// "has bought Korean air defence before: in 2024 it ordered": a colon
+	// or semicolon closes the owner's clause.
+	return owner != nil && owner.Class != g.Class && owner.Start != g.Start && !strings.ContainsAny(x.text(owner.End, dm.Start), ":;")
 }
 
 // recipients: the state a deal goes "to", else the states acting as
@@ -1626,6 +1916,9 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 	}
 	if r := x.partnerBuyer(it); r != "" {
 		return []string{r}, false
+	}
+	if g.Class == Planned && endsWithLower(x.text(g.Start, g.End), " sell") && !strings.Contains(x.text(it.end, x.clauseBreak(i, it.end)), " to ") {
+		return nil, false // "hopes to sell more T129s in Africa": no buyer yet
 	}
 	if x.giving(it, g) {
 		// "Spain sent Ukraine 20 tanks": the state right after the verb
@@ -1666,9 +1959,17 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 			continue
 		}
 		subj = append(subj, m.Country)
-		// "Estonia and Latvia": take the other state of the pair.
-		if k > 0 && isStateLike(ms[k-1]) && strings.TrimSpace(x.text(ms[k-1].End, m.Start)) == "and" {
-			subj = append(subj, ms[k-1].Country)
+		// "Estonia and Latvia", "Togo, Nigeria and Ghana": take the
+		// other states of the list, unless a preposition governs it ("flies
+		// with the air forces of Chile, and Uruguay signed").
+		j := k
+		for j > 0 && isStateLike(ms[j-1]) && listGap(x.text(ms[j-1].End, ms[j].Start)) {
+			j--
+		}
+		if j < k && !x.afterPreposition(ms[j].Start, "from", "by", "with", "of", "in", "at", "against", "to") {
+			for _, o := range ms[j:k] {
+				subj = append(subj, o.Country)
+			}
 		}
 		break
 	}
@@ -1687,6 +1988,31 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		}
 	}
 	return x.focusRecipient()
+}
+
+// verbRightAfter: a trigger phrase follows byte at of sentence i after
+// a space.
+func (x *docState) verbRightAfter(i, at int) bool {
+	for _, t := range x.triggers[i] {
+		if t.Start > at && t.Start <= at+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// listGap: gap joins two names of a list (", ", " and ", ", and "), "the"
+// allowed before the second ("Ecuador, the Dominican Republic").
+func listGap(gap string) bool {
+	gap = strings.TrimSpace(gap)
+	if g, ok := strings.CutSuffix(gap, " the"); ok {
+		gap = g
+	}
+	switch gap {
+	case ",", "and", ", and":
+		return true
+	}
+	return false
 }
 
 // forceOf: the state follows a word for its forces or ministry and "of"
@@ -1740,12 +2066,18 @@ func (x *docState) agentBuyers(it item) []string {
 		if gap := x.text(end, t.Start); strings.Contains(gap, ";") || x.systemBetween(i, end, t.Start) {
 			return nil
 		}
+		// "flies with the air forces of Colombia, Ecuador and Chile":
+		// a fleet's users follow "with" as buyers follow "by".
 		after := t.End
-		if !endsWithLower(x.text(t.Start, t.End), " by") {
-			if x.text(t.End, t.End+4) != " by " {
-				return nil
-			}
+		verb := x.text(t.Start, t.End)
+		switch {
+		case endsWithLower(verb, " by"), t.Class == InService && endsWithLower(verb, " with"):
+		case x.text(t.End, t.End+4) == " by ":
 			after += len(" by")
+		case t.Class == InService && x.text(t.End, t.End+6) == " with ":
+			after += len(" with")
+		default:
+			return nil
 		}
 		return x.stateList(i, after)
 	}
@@ -1769,8 +2101,8 @@ func (x *docState) stateList(i, at int) []string {
 		if len(out) == 0 && gap != "" && !strings.EqualFold(gap, "the") && !x.forceOf(m) {
 			break
 		}
-		if len(out) > 0 && gap != "," && gap != "and" && gap != ", and" {
-			break
+		if len(out) > 0 && !listGap(gap) || x.verbRightAfter(i, m.End) {
+			break // "..., and Uruguay signed for six": a clause of its own
 		}
 		out = append(out, m.Country)
 		prev = m.End
@@ -1785,9 +2117,7 @@ func (x *docState) stateList(i, at int) []string {
 // other party buys.
 func (x *docState) partnerBuyer(it item) string {
 	i := it.sent
-	s := x.d.Sentences[i]
-	lead := strings.TrimLeft(x.text(s.Start, s.Start+16), " \t\n")
-	company := strings.HasPrefix(lead, "The company ") || strings.HasPrefix(lead, "The firm ") || strings.HasPrefix(lead, "The group ")
+	company := x.companyOpens(i)
 	for _, m := range x.d.Mentions[i] {
 		if m.Start >= it.start {
 			break
@@ -1900,8 +2230,10 @@ func (x *docState) focusRecipient() ([]string, bool) {
 // capital equipment "reached" ("reached Dhaka in January").
 func (x *docState) toRecipient(it item, g trigger) string {
 	after := max(g.End, it.end)
-	for _, m := range x.d.Mentions[it.sent] {
-		if m.Start < min(g.End, it.end) || m.Start > after+60 || !isStateLike(m) {
+	for k, m := range x.d.Mentions[it.sent] {
+		// "continues to fly Russian MiG-29 fighters": a state of origin
+		// after "to" and a verb receives nothing.
+		if m.Start < min(g.End, it.end) || m.Start > after+60 || !isStateLike(m) || x.isOriginModifier(it.sent, k) {
 			continue
 		}
 		before := strings.ToLower(x.text(m.Start-25, m.Start))
@@ -1920,15 +2252,19 @@ func (x *docState) toRecipient(it item, g trigger) string {
 // giving: the trigger is an active verb of the giver told before the
 // item ("Spain sent", "Russia supplied", "China donated").
 func (x *docState) giving(it item, g trigger) bool {
-	if !g.Fwd || g.End > it.start || g.Class != Delivered {
+	if !g.Fwd || g.End > it.start || g.Class != Delivered && g.Class != Planned {
 		return false
 	}
 	verb := x.text(g.Start, g.End)
+	if g.Class == Planned {
+		// "Washington plans to deliver a second package"
+		return x.plannedHandover(g) || endsWithLower(verb, " sell")
+	}
 	return slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) })
 }
 
 // givingVerbs are the active verbs of a giver.
-var givingVerbs = []string{"gave", "has given", "have given", "handed", "sent", "has sent", "have sent", "had sent", "shipped", "delivered", "delivers", "donated", "donates",
+var givingVerbs = []string{"gave", "has given", "have given", "handed", "sent", "has sent", "have sent", "had sent", "shipped", "delivered", "delivers", "delivering", "donated", "donates",
 	"supplied", "supplies", "gifted", "transferred", "handed over", "hands over"}
 
 var accordingTo = regexp.MustCompile(`according to (?:the |an? )?(?:[\p{L}-]+ ){0,2}$`)
@@ -1959,13 +2295,22 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 			continue // "the first two Kuwaiti Typhoons" names the owner
 		}
 		// "tanks from Russia", "was delivered by Russia", "donated by the United Arab Emirates"
-		if m.Start >= it.end && x.afterPreposition(m.Start, "from", "by", "with") && !x.isOriginModifier(i, k) {
+		// "from Spain's Airbus": the maker's home named after the item
+		// supplies as "from Spain" does.
+		if m.Start >= it.end && x.afterPreposition(m.Start, "from", "by", "with") &&
+			(!x.isOriginModifier(i, k) || isOriginPossessive(x.text(m.End, m.End+4))) {
 			gap := x.text(it.end, m.Start)
 			short := annotate.FieldsAtMost(gap, 4) && !strings.ContainsAny(gap, ",0123456789")
 			afterVerb := m.Start >= g.End && annotate.FieldsAtMost(x.text(g.End, m.Start), 2)
 			if short || afterVerb {
 				return m.Country, manufacturer, true
 			}
+		}
+		// "negotiating with Taiwan for two Bell UH-1H helicopters": the
+		// state a deal is made with supplies, whoever built the system.
+		if gap := strings.TrimSpace(x.text(g.End, m.Start)); (g.Class == Planned || g.Class == Contracted) && m.Start >= g.End && m.End <= it.start &&
+			(gap == "with" || gap == "with the") {
+			return m.Country, manufacturer, true
 		}
 		// "Russian-built MiG-29", "the Indian system"; not across another
 		// system ("Chinese-supplied Harbin Z-9 and Indian Chetak").
@@ -1984,7 +2329,10 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 		if m.End > g.Start || !isStateLike(m) || m.Country == recipient {
 			continue
 		}
-		if !x.isOriginModifier(i, k) && !x.afterPreposition(m.Start, "from", "by", "with", "of", "in", "at", "to", "for") {
+		// "looked to China, which last year donated trucks": the state
+		// a relative clause opens on gives, whatever governs its name.
+		if !x.isOriginModifier(i, k) && (!x.afterPreposition(m.Start, "from", "by", "with", "of", "in", "at", "to", "for") ||
+			strings.HasPrefix(x.text(m.End, m.End+8), ", which ")) {
 			return m.Country, manufacturer, true
 		}
 		break
@@ -2055,7 +2403,8 @@ func (x *docState) makerOf(it item, g trigger) *annotate.Mention {
 			madeBy.MatchString(x.text(m.Start-40, m.Start)) {
 			return m
 		}
-		if m.End <= g.Start && m.End <= it.start && annotate.FieldsAtMost(x.text(m.End, g.Start), 3) {
+		// "Thales delivered", not "talks with Baykar, and Nigeria flies".
+		if gap := x.text(m.End, g.Start); m.End <= g.Start && m.End <= it.start && annotate.FieldsAtMost(gap, 3) && !strings.ContainsAny(gap, ",;") {
 			return m
 		}
 		// "negotiating with Hindustan Aeronautics (HAL) for Dornier 228"
@@ -2074,11 +2423,29 @@ func (x *docState) makerOf(it item, g trigger) *annotate.Mention {
 	return nil
 }
 
+// dealOpener opens a sentence on the deal told before: "This agreement".
+var dealOpener = regexp.MustCompile(`^(?:This|The) (?:agreement|deal|contract) `)
+
 var madeBy = annotate.MustCompileSearch(`(?i)\b(?:from|by|with)\s+(?:the\s+)?(?:[\p{L}]+(?:'s|’s)\s+)?(?:[\p{L}-]+\s+)?$`)
 
+// companyOpens: sentence i opens with "The company", "The firm" or "The
+// group", which go on about the maker named before.
+func (x *docState) companyOpens(i int) bool {
+	s := x.d.Sentences[i]
+	lead := strings.TrimLeft(x.text(s.Start, s.Start+16), " \t\n")
+	return strings.HasPrefix(lead, "The company ") || strings.HasPrefix(lead, "The firm ") || strings.HasPrefix(lead, "The group ")
+}
+
 // previousMaker is the last maker named in the sentences before i, for a
-// sentence whose subject is "It" or "The company".
+// sentence whose subject is "It", "The company" or "This agreement", which
+// go on about that maker or its deal ("Bishkek has looked to China, which
+// donated trucks" names its own giver).
 func (x *docState) previousMaker(i int) *annotate.Mention {
+	s := x.d.Sentences[i]
+	lead := strings.TrimLeft(x.text(s.Start, s.Start+20), " \t\n")
+	if !x.companyOpens(i) && !strings.HasPrefix(lead, "It ") && !dealOpener.MatchString(lead) {
+		return nil
+	}
 	for j := i - 1; j >= 0 && j >= i-2; j-- {
 		ms := x.d.Mentions[j]
 		for k := len(ms) - 1; k >= 0; k-- {
@@ -2194,11 +2561,35 @@ func mergeTransfers(ts []*transfer) []*transfer {
 	return out
 }
 
+// dropToldFleets drops a fleet in service whose acquisition the
+// document tells with no date or count of its own ("Uganda operates
+// Marksman vehicles. The Marksman vehicles were bought a decade ago"):
+// the delivery is that fleet.
+func dropToldFleets(ts []*transfer) []*transfer {
+	kept := ts[:0]
+	for _, t := range ts {
+		if t.status != record.StatusInService || !slices.ContainsFunc(ts, func(o *transfer) bool {
+			return o.status == record.StatusDelivered && o.recipient == t.recipient && o.designation != "" &&
+				catalog.SameFold(o.designation, t.designation) && o.date.IsZero() && o.qualifier == annotate.Unknown
+		}) {
+			kept = append(kept, t)
+		}
+	}
+	return kept
+}
+
 // inheritDates dates what the text leaves undated: a deal's option or
 // follow-on plan takes the date of the order told before it, and the
 // unspecified equipment of a signed agreement takes the signing's date.
 func (x *docState) inheritDates(ts []*transfer, events []*event) {
 	for k, t := range ts {
+		if t.status == record.StatusContracted {
+			// "The contract was signed in Beijing in September 2024" after
+			// the deal: the signing dates it, more finely if it agrees.
+			if d, ok := x.signedAfter(t.sents[0]); ok && (t.date.IsZero() || t.date.Y == d.Y && t.date.Precision < d.Precision) {
+				t.date = d
+			}
+		}
 		if !t.date.IsZero() || t.status == record.StatusInService || t.status == record.StatusDelivered {
 			continue
 		}
@@ -2219,6 +2610,34 @@ func (x *docState) inheritDates(ts []*transfer, events []*event) {
 			}
 		}
 	}
+}
+
+// signedOpener opens a sentence on the signing of the deal told before:
+// "The contract, worth 2.7 billion euros, was signed", "It was signed".
+var signedOpener = regexp.MustCompile(`^\s*(?:It|(?:The|This|That) (?:contract|deal|agreement|order))\b[^;]*?\b(?:was|were) (?:signed|inked|concluded)\b`)
+
+// signedAfter is the date of the signing told in the readable sentence
+// after i, if it opens on one.
+func (x *docState) signedAfter(i int) (annotate.Date, bool) {
+	k, _ := slices.BinarySearch(x.read, i)
+	if k+1 >= len(x.read) {
+		return annotate.Date{}, false
+	}
+	j := x.read[k+1]
+	s := x.d.Sentences[j]
+	if !containsLower(s.Text, " signed", " inked", " concluded") {
+		return annotate.Date{}, false
+	}
+	loc := signedOpener.FindStringIndex(s.Text)
+	if loc == nil {
+		return annotate.Date{}, false
+	}
+	for _, dm := range x.datesOf(j) {
+		if dm.Start >= s.Start+loc[1] {
+			return dm.Before(x.d.Ref), true
+		}
+	}
+	return annotate.Date{}, false
 }
 
 // sharesSentence: some sentence of a is within reach of one of b.
