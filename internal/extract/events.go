@@ -114,18 +114,24 @@ var eventCues = map[string]eventKind{
 	"Forum": forumEvent, "Summit": forumEvent, "Conference": forumEvent,
 }
 
-// cueShapes marks the first letters (folded) and lengths of the words of
-// eventCues, which turns most words away before a look-up.
-var cueShapes = func() (t [26][16]bool) {
+// cueShapes holds for each pair of first letters (folded) a bit for each
+// length of the words of eventCues that begin with them, which turns most
+// words away before a look-up.
+var cueShapes = func() (t [26 * 26]uint16) {
 	for w := range eventCues {
-		t[w[0]|0x20-'a'][len(w)] = true
+		t[shapeIndex(w)] |= 1 << len(w)
 	}
 	return t
 }()
 
-// mayBeCue: w, a word of ASCII letters, has the first letter and length of
-// a cue.
-func mayBeCue(w string) bool { return len(w) < 16 && cueShapes[w[0]|0x20-'a'][len(w)] }
+// shapeIndex is the index in cueShapes of w, two ASCII letters or more.
+func shapeIndex(w string) int { return int(w[0]|0x20-'a')*26 + int(w[1]|0x20-'a') }
+
+// mayBeCue: w, a word of ASCII letters, has the first letters and length
+// of a cue.
+func mayBeCue(w string) bool {
+	return len(w) >= 2 && len(w) < 16 && cueShapes[shapeIndex(w)]>>len(w)&1 != 0
+}
 
 var eventPatterns = [eventKinds]*annotate.WordRegexp{visitRe, agreementRe, meetingRe, investRe, forumRe}
 
@@ -160,16 +166,16 @@ func cuesOf(text string) (cues eventCuesOf, found bool) {
 			i++
 		}
 		w := text[start:i]
-		if w == "" || !mayBeCue(w) {
+		if !mayBeCue(w) {
 			continue
 		}
-		kind, ok := eventCues[w]
-		if !ok {
-			for k := range len(w) {
-				lower[k] = w[k] | 0x20
-			}
-			kind, ok = eventCues[string(lower[:len(w)])]
-			ok = ok && kind != forumEvent
+		for k := range len(w) {
+			lower[k] = w[k] | 0x20
+		}
+		// The forums count only capitalised, as eventCues holds them.
+		kind, ok := eventCues[string(lower[:len(w)])]
+		if !ok && w[0] < 'a' {
+			kind, ok = eventCues[w]
 		}
 		if ok {
 			cues[kind] = append(cues[kind], start)
@@ -538,6 +544,11 @@ func endsWithFold(s, w string) (int, bool) {
 
 // foldsTo: r is want or one of its case folds.
 func foldsTo(r, want rune) bool {
+	if r < utf8.RuneSelf && want < utf8.RuneSelf {
+		// The folds beyond ASCII of ASCII letters (the long s, the
+		// Kelvin sign) are no ASCII r.
+		return asciiLower(r) == asciiLower(want)
+	}
 	for f := want; ; {
 		if f == r {
 			return true
@@ -546,6 +557,14 @@ func foldsTo(r, want rune) bool {
 			return false
 		}
 	}
+}
+
+// asciiLower lowers an ASCII capital.
+func asciiLower(r rune) rune {
+	if 'A' <= r && r <= 'Z' {
+		return r + 'a' - 'A'
+	}
+	return r
 }
 
 // futureWords tell an event as yet to come.

@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -369,15 +368,17 @@ func (x *docState) text(a, b int) string {
 // (which counts three times) and in the body, leaving out states named only
 // as the origin of something ("Turkey's Otokar", "Russian-built").
 func (x *docState) focusCountry() string {
-	score := map[string]int{}
-	first := map[string]int{}
-	n := 0
+	// The states in the order first named, with their scores: an article
+	// names few.
+	var isos []string
+	var score []int
 	add := func(iso string, w int) {
-		if _, ok := first[iso]; !ok {
-			first[iso] = n
+		k := slices.Index(isos, iso)
+		if k < 0 {
+			k = len(isos)
+			isos, score = append(isos, iso), append(score, 0)
 		}
-		n++
-		score[iso] += w
+		score[k] += w
 	}
 	if x.d.Title != "" {
 		for _, m := range x.cat.Matcher().FindAll(x.d.Title) {
@@ -419,13 +420,16 @@ func (x *docState) focusCountry() string {
 			add(m.Country, 1)
 		}
 	}
-	best := ""
-	for iso, s := range score {
-		if best == "" || s > score[best] || s == score[best] && first[iso] < first[best] {
-			best = iso
+	best := -1 // the first named of the highest scores
+	for k, s := range score {
+		if best < 0 || s > score[best] {
+			best = k
 		}
 	}
-	return best
+	if best < 0 {
+		return ""
+	}
+	return isos[best]
 }
 
 // nounAfter: a common noun follows a demonym of a title ("Turkish armoured
@@ -520,17 +524,13 @@ func (x *docState) afterPreposition(at int, preps ...string) bool {
 // evidence turns sentence indexes into spans, adding the copies of doubled
 // paragraphs.
 func (x *docState) evidence(sents []int) []record.Span {
-	seen := map[int]bool{}
 	var idx []int
 	for _, i := range sents {
-		for _, k := range append([]int{i}, x.d.Sentences[i].Copies...) {
-			if !seen[k] {
-				seen[k] = true
-				idx = append(idx, k)
-			}
-		}
+		idx = append(idx, i)
+		idx = append(idx, x.d.Sentences[i].Copies...)
 	}
-	sort.Ints(idx)
+	slices.Sort(idx)
+	idx = slices.Compact(idx)
 	out := make([]record.Span, 0, len(idx))
 	for _, i := range idx {
 		s := x.d.Sentences[i]
@@ -608,13 +608,19 @@ func distance(a0, a1, b0, b1 int) int {
 // long s or a Kelvin sign, which Go's (?i) matches as s and k. A false
 // answer spares running the pattern.
 func mayHoldFold(text string, words ...string) bool {
-	return strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a") || containsFoldASCII(text, words...)
+	return holdsRune(text, "\u017f") || holdsRune(text, "\u212a") || containsFoldASCII(text, words...)
+}
+
+// holdsRune says whether text holds r, a rune beyond ASCII: looking for
+// its first byte first, which is fast on texts of any length.
+func holdsRune(text, r string) bool {
+	return strings.IndexByte(text, r[0]) >= 0 && strings.Contains(text, r)
 }
 
 // containsLower says whether strings.ToLower(s) contains one of needles
 // (in lower case ASCII), without lowering s.
 func containsLower(s string, needles ...string) bool {
-	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") { // İ and the Kelvin sign lower into ASCII
+	if holdsRune(s, "\u0130") || holdsRune(s, "\u212a") { // İ and the Kelvin sign lower into ASCII
 		lower := strings.ToLower(s)
 		for _, n := range needles {
 			if strings.Contains(lower, n) {
@@ -703,8 +709,20 @@ func containsFoldASCIISlow(s string, needles ...string) bool {
 // hasFoldAt: one of needles (in lower case) stands at byte i of s, in any
 // ASCII case.
 func hasFoldAt(s string, i int, needles []string) bool {
+	var head uint64 // s[i:i+8] OR-ed with asciiFold, when s has them
+	if i+8 <= len(s) {
+		head = load8(s, i) | asciiFold
+	}
 	for _, n := range needles {
-		if len(n) <= len(s)-i && catalog.EqualFoldASCII(s[i:i+len(n)], n) {
+		if len(n) > len(s)-i {
+			continue
+		}
+		// A needle as long as a word is turned away by its first eight
+		// bytes, compared at once, where they differ in more than case.
+		if len(n) >= 8 && head != load8(n, 0)|asciiFold {
+			continue
+		}
+		if catalog.EqualFoldASCII(s[i:i+len(n)], n) {
 			return true
 		}
 	}

@@ -31,6 +31,15 @@ const (
 	madeByPattern    = `(?i)\b(?:from|by|with)\s+(?:the\s+)?(?:[\p{L}]+(?:'s|’s)\s+)?(?:[\p{L}-]+\s+)?$`
 )
 
+// bareCountPattern is the pattern matchBareCount was written from (the
+// words after "the" are forceWords).
+const bareCountPattern = `^(?:(\s+more)\b)?(?:\s*[,.;]|\s+(?:in|on|from|by|last|this|earlier|later|since|were|was|are|have|had|will|followed|arrived|it|they|which|that|already|still)\b|\s+the\s+(?:air force|navy|army|armed forces|military|border guard|coast guard|marines)\b)`
+
+// bareCountWords follow a count with no noun: a preposition, a pronoun or
+// a verb.
+var bareCountWords = []string{"in", "on", "from", "by", "last", "this", "earlier", "later", "since", "were", "was", "are", "have",
+	"had", "will", "followed", "arrived", "it", "they", "which", "that", "already", "still"}
+
 // handWritten lets match run w when w's pattern is still the one match
 // was written from.
 func handWritten(w *annotate.WordRegexp, pattern string, match func(string) []int) {
@@ -349,4 +358,54 @@ func skipRegexpSpace(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// matchBareCount reads a count with no noun after it, "more" allowed, at
+// the start of s (as FindStringSubmatchIndex of bareCountPattern): one
+// of bareCountWords, the end of the clause or a force as subject ("the
+// two the air force already flies") follows. No word the pattern reads
+// starts with white space, so each run of it is read whole.
+func matchBareCount(s string) []int {
+	if at := afterSpaces(s, 0); at >= 0 && strings.HasPrefix(s[at:], "more") && annotate.Boundary(s, at+len("more")) {
+		if end := bareCountEnd(s, at+len("more")); end >= 0 {
+			return []int{0, end, 0, at + len("more")}
+		}
+	}
+	if end := bareCountEnd(s, 0); end >= 0 {
+		return []int{0, end, -1, -1}
+	}
+	return nil
+}
+
+// bareCountEnd reads what follows a bare count at i and returns its end,
+// or -1.
+func bareCountEnd(s string, i int) int {
+	if at := skipRegexpSpace(s, i); at < len(s) && (s[at] == ',' || s[at] == '.' || s[at] == ';') {
+		return at + 1
+	}
+	at := afterSpaces(s, i)
+	if at < 0 {
+		return -1
+	}
+	if end := casedWordAt(s, at, bareCountWords); end >= 0 {
+		return end
+	}
+	if at = afterSpaces(s, casedWordAt(s, at, []string{"the"})); at >= 0 {
+		return casedWordAt(s, at, forceWords)
+	}
+	return -1
+}
+
+// casedWordAt returns the end of the first of words that s holds at i,
+// case kept, with a word boundary after it, or -1; i may be -1 too.
+func casedWordAt(s string, i int, words []string) int {
+	if i < 0 {
+		return -1
+	}
+	for _, w := range words {
+		if strings.HasPrefix(s[i:], w) && annotate.Boundary(s, i+len(w)) {
+			return i + len(w)
+		}
+	}
+	return -1
 }

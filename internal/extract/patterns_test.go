@@ -3,8 +3,10 @@ package extract
 import (
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/dossier-osint/dossier/internal/annotate"
 	"github.com/dossier-osint/dossier/internal/annotate/testtext"
@@ -52,6 +54,7 @@ var (
 		{"matchForum", matchForum, regexp.MustCompile(`^(?:` + forumPattern + `)`)},
 		{"matchOneBefore", matchOneBefore, regexp.MustCompile(`^(?:` + oneBeforePattern + `)`)},
 		{"matchMadeBy", matchMadeBy, regexp.MustCompile(`^(?:` + madeByPattern + `)`)},
+		{"matchBareCount", matchBareCount, regexp.MustCompile(bareCountPattern)},
 	}
 )
 
@@ -156,6 +159,11 @@ var craftedPhrases = []string{
 	"ForumX", "Africa Forum one", "A B C D E F G H I J Forum on X", "2024 Conference for Peace -- War",
 	"Forum on Défense", "Forum on X- -Y", "Summit on A", "Summit of Trade_", "Summit Conference on Arms Forum",
 	"Forum Summit", "X\u00a0Forum", "Forum\ton\nTrade\fAid",
+	// matchBareCount: "more" and the words after a count, glued, cut or
+	// in other case.
+	" more in 2010", "  more\t,", " more", " moreover in", " more more", " more  the air force", " the  navy flies",
+	" the navy_", " the Navy", " In 2010", " in", "in", " ,", ",", "\n;", " more.", " more;x", " mored", " the armed forces",
+	" the army's", " the armyé", " it", " itx", " still flying", " them", " they", " that", " the", " the ",
 }
 
 func TestSearchPatternsFindWhatRegexpFinds(t *testing.T) {
@@ -185,7 +193,8 @@ var patternWords = strings.Fields(`signed signing signs sign inked concluded con
 	from the with its Russia's Norinco’s according including such as among them comprising in all in total altogether
 	air force navy army armed forces military border guard coast guard marines six: 12, of OF Of of of
 	memoranda memorandum contracts MOUs accords deals signs inked. protocol protocols plan plans bilateral cooperation
-	exchanged exchange exchanges notes set sets setting up assembly production line joint venture considering`)
+	exchanged exchange exchanges notes set sets setting up assembly production line joint venture considering
+	In on from last this earlier later since are have had followed they which that already still moreover`)
 
 var patternSeps = []string{" ", " ", " ", " ", ", ", ". ", "-", "  ", "\n", "; ", "", "'s ", "’s ", " (", "é"}
 
@@ -234,6 +243,71 @@ func TestContainsFoldASCII(t *testing.T) {
 			}
 			if got := containsFoldASCII(s, needles...); got != want {
 				t.Errorf("containsFoldASCII(%q, %q) = %v, want %v", s, needles, got, want)
+			}
+		}
+	}
+}
+
+// TestCuesOf checks cuesOf against a look-up of each run of ASCII
+// letters: as written, or lowered for all but the forums.
+func TestCuesOf(t *testing.T) {
+	letters := regexp.MustCompile(`[A-Za-z]+`)
+	var bytes []byte
+	for c := range 256 {
+		bytes = append(bytes, byte(c), 's', 'e', 't', byte(c))
+	}
+	texts := append([]string{"", "Forum FORUM forum Summit summit CONFERENCE Conference", "Visit VISITS visitING", "set@sets[SET`setting{",
+		"construction constructions investments investmentsx", string(bytes)}, testtext.ArticleLines(t)...)
+	texts = append(texts, testtext.Phrases(5, 2000, 10, patternWords, patternSeps)...)
+	for _, s := range texts {
+		var want eventCuesOf
+		for _, loc := range letters.FindAllStringIndex(s, -1) {
+			w := s[loc[0]:loc[1]]
+			kind, ok := eventCues[w]
+			if !ok {
+				kind, ok = eventCues[strings.ToLower(w)]
+				ok = ok && kind != forumEvent
+			}
+			if ok {
+				want[kind] = append(want[kind], loc[0])
+			}
+		}
+		if got, found := cuesOf(s); !reflect.DeepEqual(got, want) || found != !reflect.DeepEqual(want, eventCuesOf{}) {
+			t.Errorf("cuesOf(%q) = %v, %v, want %v", s, got, found, want)
+		}
+	}
+}
+
+// refDeterminerBefore is what determinerBefore was written from.
+func refDeterminerBefore(text string, between int, words ...string) bool {
+	f := strings.Fields(text)
+	if !strings.HasSuffix(text, " ") && len(f) > 0 {
+		f = f[:len(f)-1]
+	}
+	for k := len(f) - 1; k >= 0 && k >= len(f)-1-between; k-- {
+		w := strings.ToLower(f[k])
+		if slices.Contains(words, w) {
+			return true
+		}
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }) >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+func TestDeterminerBefore(t *testing.T) {
+	texts := append([]string{"", " ", "the", "the ", "The  three\tships", "THE 12 German-built ", "İts x", "its\u00a0first ",
+		"the \xff ", "the first, 12 ", "of the", "24 of ", "one more ", "ⒶⒷ the x y ", "the Ⅻ x "}, testtext.ArticleLines(t)...)
+	texts = append(texts, testtext.Phrases(6, 3000, 8, patternWords, patternSeps)...)
+	for _, s := range texts {
+		for i := range len(s) + 1 {
+			for between := range 3 {
+				for _, words := range [][]string{{"the", "these", "those", "its", "their", "this", "that"}, {"one", "of", "more"}, {"a", "an"}} {
+					if got, want := determinerBefore(s[:i], between, words...), refDeterminerBefore(s[:i], between, words...); got != want {
+						t.Errorf("determinerBefore(%q, %d, %q) = %v, want %v", s[:i], between, words, got, want)
+					}
+				}
 			}
 		}
 	}

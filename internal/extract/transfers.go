@@ -85,11 +85,12 @@ var (
 )
 
 func (x *docState) transfers(events []*event) []*transfer {
-	var history []item // systems named so far, in reading order
+	history := make([]item, 0, x.systemsNamed()) // systems named so far, in reading order
 	var out []*transfer
+	var items []item
 	read := x.readable()
 	for ri, i := range read {
-		items := x.items(i, read[ri+1:], history)
+		items = x.items(items[:0], i, read[ri+1:], history)
 		for _, it := range items {
 			x.done = out
 			ts := x.transfersOf(it)
@@ -133,9 +134,22 @@ func anyDomestic(ts []*transfer) bool {
 	return false
 }
 
-// items finds the equipment of sentence i.
-func (x *docState) items(i int, later []int, history []item) []item {
-	var out []item
+// systemsNamed counts the mentions of systems in the readable sentences:
+// about as many as the systems the history of transfers comes to hold.
+func (x *docState) systemsNamed() int {
+	n := 0
+	for _, i := range x.readable() {
+		for _, m := range x.d.Mentions[i] {
+			if m.Kind == annotate.MSystem || m.Kind == annotate.MUncatalogued {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// items appends the equipment of sentence i to out.
+func (x *docState) items(out []item, i int, later []int, history []item) []item {
 	ms := x.d.Mentions[i]
 	s := x.d.Sentences[i]
 	for k := 0; k < len(ms); k++ {
@@ -329,7 +343,7 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 			!allBefore(x.text(q.Start-8, q.Start)) && !x.statusRightAfter(i, q.End)) {
 			continue
 		}
-		loc := bareCount.FindStringSubmatchIndex(after)
+		loc := matchBareCount(after)
 		if loc == nil && !more && (x.ofThemTo(i, q.End) || x.ofThoseStatus(i, q.End)) {
 			loc = []int{0, 0, -1, -1}
 		}
@@ -351,7 +365,8 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 		if ante.sent != i {
 			it.antecedent = ante.sent
 		}
-		it.qty = &q
+		qty := q // a copy of its own only for the items made
+		it.qty = &qty
 		out = append(out, it)
 	}
 	return out
@@ -466,12 +481,6 @@ func allBefore(text string) bool {
 	last, start := annotate.LastField(text)
 	return annotate.LowerIs(last, "all") && start > 0 && strings.TrimRight(text, " \t\n\f\r") != text && isRegexpSpace(text[start-1])
 }
-
-// bareCount is a count with no noun after it, "more" allowed: a
-// preposition, a pronoun, a verb, the end of the clause or a force as
-// subject ("the two the air force already flies") follows.
-var bareCount = regexp.MustCompile(`^(?:(\s+more)\b)?(?:\s*[,.;]|\s+(?:in|on|from|by|last|this|earlier|later|since|were|was|are|have|had|will|followed|arrived|it|they|which|that|already|still)\b|\s+the\s+(?:` +
-	strings.Join(forceWords, "|") + `)\b)`)
 
 // batchItems reads "a second batch followed in 2023": a batch with no
 // system of its own is one of the system named last.
@@ -723,22 +732,31 @@ func countGlued(text string) bool {
 // between 0, "the first 12 German-built vehicles" with 2), all letters,
 // digits and hyphens.
 func determinerBefore(text string, between int, words ...string) bool {
-	f := strings.Fields(text)
-	if !strings.HasSuffix(text, " ") && len(f) > 0 {
-		f = f[:len(f)-1] // the phrase's own first word, cut by the window
+	w, start := annotate.LastField(text)
+	if !strings.HasSuffix(text, " ") && w != "" {
+		w, start = annotate.LastField(text[:start]) // the phrase's own first word, cut by the window
 	}
-	for k := len(f) - 1; k >= 0 && k >= len(f)-1-between; k-- {
-		w := strings.ToLower(f[k])
+	for range between + 1 {
+		if w == "" {
+			break
+		}
 		for _, d := range words {
-			if w == d {
+			if annotate.LowerIs(w, d) {
 				return true
 			}
 		}
-		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }) >= 0 {
+		if strings.IndexFunc(w, notWordRune) >= 0 {
 			return false
 		}
+		w, start = annotate.LastField(text[:start])
 	}
 	return false
+}
+
+// notWordRune: r, lowered, is no letter, digit or hyphen.
+func notWordRune(r rune) bool {
+	r = unicode.ToLower(r)
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
 }
 
 // replaced: the item is what new equipment replaces ("replace ageing
@@ -852,9 +870,9 @@ func (x *docState) hasItemCovering(items []item, at int) bool {
 // governors are the triggers that give an item its records: usually one,
 // two where a delivery and the order behind it are told together. A
 // distractor among them (a fair, an exercise, a carrier) means no record.
-func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
+func (x *docState) governors(it item, qty *annotate.QuantityMention) governorList {
 	if before := x.text(it.start-60, it.start); strings.Contains(before, "by ") && agentBefore.MatchString(before) {
-		return []trigger{{Class: Agent}} // "flown into Belgrade by six Y-20 transport aircraft" carried the cargo
+		return governed(trigger{Class: Agent}) // "flown into Belgrade by six Y-20 transport aircraft" carried the cargo
 	}
 	fwd, bwd := x.governing(it, qty)
 	var order *trigger
@@ -863,44 +881,44 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
 	}
 	switch {
 	case it.series:
-		return []trigger{*bwd}
+		return governed(*bwd)
 	case it.more && bwd != nil && annotate.FieldsAtMost(x.text(it.end, bwd.Start), 0):
-		return []trigger{*bwd} // "received two ... and has 42 more on order"
+		return governed(*bwd) // "received two ... and has 42 more on order"
 	case it.more && fwd == nil && bwd == nil:
 		// "The first four arrived in September and the next six in
 		// October": a further batch with no verb shares the one before.
 		if g := x.gappedVerb(it); g != nil {
-			return []trigger{*g}
+			return governed(*g)
 		}
 	case fwd != nil && bwd != nil && x.dealNoun(*fwd) && x.contractVerb(*bwd):
 		// "The acquisition of 64 T-90S tanks was contracted in 2017": the
 		// verb tells what became of the deal the noun names.
-		return []trigger{*bwd}
+		return governed(*bwd)
 	case fwd != nil && bwd != nil && fwd.Class == InService && bwd.Class == Delivered && participleAfter(x.text(x.nounEnd(it), bwd.Start)) &&
 		x.datedClause(it.sent, bwd.End):
 		// "flies Russian MiG-29 fighters donated by Moscow in 2017": the
 		// fleet's acquisition is told with its date, which makes it no
 		// background; "supplied by the United States" alone tells origin.
-		return []trigger{*bwd}
+		return governed(*bwd)
 	case fwd != nil && bwd != nil && fwd.Class == Delivered && bwd.Class == Contracted &&
 		(qty != nil && qty.Part || participleAfter(x.text(it.end, bwd.Start))):
 		// "inducted the first of three Anka-S ordered from TAI in 2023"
-		return []trigger{*fwd, *bwd}
+		return governed(*fwd, *bwd)
 	case qty != nil && qty.Part && bwd != nil && x.purchase(*bwd):
 		// "received the first six of 24 Apaches it bought": the purchase
 		// is the whole order, the part is what arrived.
 		order := *bwd
 		order.Class = Contracted
 		if fwd != nil && fwd.Class == Delivered {
-			return []trigger{*fwd, order}
+			return governed(*fwd, order)
 		}
 		if arrived := x.nextDelivered(it.sent, bwd.End); arrived != nil {
-			return []trigger{*arrived, order} // "the first six of 24 F-16s it bought landed"
+			return governed(*arrived, order) // "the first six of 24 F-16s it bought landed"
 		}
 		if fwd == nil {
 			// "the first of 18 FA-50 ordered in 2023 would arrive in
 			// 2026": the order alone is told as done.
-			return []trigger{order}
+			return governed(order)
 		}
 	case bwd != nil && x.relativeVerb(it, *bwd):
 		// "showed the J-35 fighters that Pakistan intends to acquire":
@@ -909,19 +927,37 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) []trigger {
 			// "Deliveries began last year of the Cheongung II systems
 			// that Iraq signed for in September 2024": the deal and its
 			// handover, both the clause's state's.
-			return []trigger{*bwd, *fwd}
+			return governed(*bwd, *fwd)
 		}
-		return []trigger{*bwd}
+		return governed(*bwd)
 	case order != nil:
 		// "received two J-10C on Monday, completing a 2020 order"
-		return []trigger{*fwd, *order}
+		return governed(*fwd, *order)
 	case fwd != nil && (bwd == nil || it.start-fwd.End <= bwd.Start-it.end):
-		return []trigger{*fwd}
+		return governed(*fwd)
 	case bwd != nil:
-		return []trigger{*bwd}
+		return governed(*bwd)
 	}
-	return nil
+	return governorList{}
 }
+
+// governorList holds an item's governors, one or two, in place: the
+// rules ask for them twice an item, and a slice of them would be made
+// each time.
+type governorList struct {
+	list [2]trigger
+	n    int
+}
+
+// governed lists ts, one or two.
+func governed(ts ...trigger) governorList {
+	var g governorList
+	g.n = copy(g.list[:], ts)
+	return g
+}
+
+// all is the list as a slice of g's own array.
+func (g *governorList) all() []trigger { return g.list[:g.n] }
 
 // dealNoun: t is a noun naming a deal, not its stage ("the acquisition
 // of", "the purchase of").
@@ -998,7 +1034,7 @@ func (x *docState) nextDelivered(i, at int) *trigger {
 // supplier's own, so no phrase may refer back to it.
 func (x *docState) distracted(it item) bool {
 	govs := x.governors(it, x.quantityBefore(it))
-	return len(govs) > 0 && !govs[0].Class.isStatus()
+	return govs.n > 0 && !govs.list[0].Class.isStatus()
 }
 
 // transfersOf reads the records one item gives: usually one, two where a
@@ -1010,7 +1046,8 @@ func (x *docState) transfersOf(it item) []*transfer {
 	if qty == nil {
 		qty = x.quantityBefore(it)
 	}
-	govs := x.governors(it, qty)
+	found := x.governors(it, qty)
+	govs := found.all()
 	if len(govs) == 0 {
 		if p := x.listedIn(it); p != nil {
 			return []*transfer{x.listedTransfer(it, qty, p)}
@@ -2477,14 +2514,23 @@ func stateSuppliers(ts []*transfer) {
 	type source struct{ supplier, manufacturer string }
 	stated := map[string]source{}
 	for _, t := range ts {
-		if key := catalog.Fold(t.designation); t.supplierStated && key != "" && t.supplier != t.recipient {
+		if !t.supplierStated || t.supplier == t.recipient {
+			continue
+		}
+		if key := catalog.Fold(t.designation); key != "" {
 			if _, ok := stated[key]; !ok {
 				stated[key] = source{t.supplier, t.manufacturer}
 			}
 		}
 	}
+	if len(stated) == 0 {
+		return
+	}
 	for _, t := range ts {
-		if s, ok := stated[catalog.Fold(t.designation)]; ok && !t.supplierStated && s.supplier != t.recipient {
+		if t.supplierStated {
+			continue
+		}
+		if s, ok := stated[catalog.Fold(t.designation)]; ok && s.supplier != t.recipient {
 			t.supplier = s.supplier
 			if t.manufacturer == "" {
 				t.manufacturer = s.manufacturer

@@ -107,7 +107,9 @@ func ofAmongFirstWords(text string) bool {
 }
 
 // isRegexpSpace: c is white space to Go's \s.
-func isRegexpSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+func isRegexpSpace(c byte) bool { return regexpSpace[c] }
+
+var regexpSpace = [256]bool{' ': true, '\t': true, '\n': true, '\f': true, '\r': true}
 
 // forceWords are the armed forces that ownedByForce names.
 var forceWords = []string{"air force", "navy", "army", "armed forces", "military", "border guard", "coast guard", "marines"}
