@@ -6,6 +6,7 @@
 package annotate
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strconv"
@@ -81,7 +82,8 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		if scanned == nil {
 			scanned = make([][]dateMatch, len(d.Sentences))
 		}
-		scanned[i] = scanDates(nil, d.Sentences[i].Text)
+		text := d.Sentences[i].Text
+		scanned[i] = scanDates(nil, text, appendWordSpans(nil, text))
 		return scanned[i]
 	})
 	d.Mentions = make([][]Mention, len(d.Sentences))
@@ -96,24 +98,67 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		}
 	}
 	cut := catalog.NewTexts(texts)
-	var names []catalog.Match // of one sentence at a time
-	var phrases []dateMatch   // likewise
+	// What one sentence holds, in buffers the next reuses; the arenas keep
+	// what the sentences found.
+	var names []catalog.Match
+	var phrases []dateMatch
+	var wordBuf [64]wordSpan
+	var namedBuf [16]Mention
+	var foundBuf [8]QuantityMention
+	words, named, found := wordBuf[:0], namedBuf[:0], foundBuf[:0]
+	var mentions arena[Mention]
+	var dates arena[DateMention]
+	var qty arena[QuantityMention]
 	for i, s := range d.Sentences {
 		if s.Boilerplate {
 			continue
 		}
 		d.Pieces[i] = &cut[i]
 		names = cat.Matcher().AppendAllText(names[:0], d.Pieces[i])
-		d.Mentions[i] = findMentions(cat, s, names, known)
+		named = findMentions(cat, s, names, known, named[:0])
+		d.Mentions[i] = mentions.add(named)
+		words = appendWordSpans(words[:0], s.Text)
 		if scanned != nil {
 			phrases = scanned[i]
 		} else {
-			phrases = scanDates(phrases[:0], s.Text)
+			phrases = scanDates(phrases[:0], s.Text, words)
 		}
-		d.Dates[i] = resolveDates(s.Text, s.Start, d.Ref, phrases)
-		d.Qty[i] = withoutDesignations(FindQuantities(s.Text, s.Start), d.Mentions[i])
+		d.Dates[i] = dates.keep(resolveDates(dates.take(len(phrases)), s.Text, s.Start, d.Ref, phrases))
+		found = withoutDesignations(appendQuantities(found[:0], s.Text, s.Start, words), d.Mentions[i])
+		d.Qty[i] = qty.add(found)
 	}
 	return d
+}
+
+// arena hands out room for the items of one sentence after another from
+// blocks of memory, which spares allocating for each sentence.
+type arena[T any] struct {
+	room []T // the free end of the last block
+}
+
+// arenaBlock is how many items a block holds at least: a sentence has few
+// of each kind, and a larger block wastes more at a document's end.
+const arenaBlock = 8
+
+// take returns empty room for at least n items.
+func (a *arena[T]) take(n int) []T {
+	if cap(a.room) < n {
+		a.room = make([]T, 0, max(n, arenaBlock))
+	}
+	return a.room[:0]
+}
+
+// add copies items into a and returns the copy, capped so that an append
+// to it copies.
+func (a *arena[T]) add(items []T) []T {
+	return a.keep(append(a.take(len(items)), items...))
+}
+
+// keep returns items, taken from a and appended to, capped so that an
+// append to it copies, and leaves the rest of its block free.
+func (a *arena[T]) keep(items []T) []T {
+	a.room = items[len(items):cap(items)]
+	return items[:len(items):len(items)]
 }
 
 // docNames is what earlier sentences have named: people by surname, and
@@ -162,7 +207,7 @@ func referenceDate(published, url string, sents []Sentence, scan func(i int) []d
 	}
 	var latest Date
 	for i, s := range sents {
-		for _, m := range resolveDates(s.Text, 0, Date{}, scan(i)) {
+		for _, m := range resolveDates(nil, s.Text, 0, Date{}, scan(i)) {
 			if m.Date.Precision == Day && !m.Relative && m.Date.time().After(latest.time()) {
 				latest = m.Date
 			}
@@ -222,8 +267,7 @@ func runeBlocksOf(body string) []runeBlock {
 // asciiRunEnd is the end of the run of ASCII bytes of s from byte i.
 func asciiRunEnd(s string, i int) int {
 	for ; i+8 <= len(s); i += 8 {
-		w := s[i : i+8]
-		if (w[0]|w[1]|w[2]|w[3]|w[4]|w[5]|w[6]|w[7])&0x80 != 0 {
+		if load8(s, i)&(lowBits<<7) != 0 {
 			break
 		}
 	}
@@ -349,12 +393,74 @@ func orgWordAt(text string, i int) bool {
 
 // withOrgWord returns text when it holds one of orgWords, else "".
 func withOrgWord(text string) string {
-	for i := range len(text) {
+	i := 0
+	for ; i+8 <= len(text); i += 8 { // the capitals of eight bytes at a time
+		for m := bytesIn(load8(text, i), 'A', 'Z'); m != 0; m &= m - 1 {
+			if orgWordAt(text, i+bits.TrailingZeros64(m)/8) {
+				return text
+			}
+		}
+	}
+	for ; i < len(text); i++ {
 		if orgWordAt(text, i) {
 			return text
 		}
 	}
 	return ""
+}
+
+// lowersIntoASCII are the runes beyond ASCII that lower-cased are ASCII:
+// "İ" and the Kelvin sign.
+var lowersIntoASCII = []string{"\u0130", "\u212a"}
+
+// mayNameKnown: text may hold a word that lower-cased is a key of people.
+// It does not when it holds none of the keys in any ASCII case, if the keys
+// are ASCII, nor one of lowersIntoASCII.
+func mayNameKnown(text string, people map[string]string) bool {
+	if len(people) == 0 {
+		return false
+	}
+	for _, r := range lowersIntoASCII {
+		if strings.Contains(text, r) {
+			return true
+		}
+	}
+	for key := range people {
+		if containsFoldASCII(text, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFoldASCII: s holds lower, in any ASCII case, or lower is not
+// ASCII lower case.
+func containsFoldASCII(s, lower string) bool {
+	if lower == "" {
+		return true
+	}
+	for k := range len(lower) {
+		if c := lower[k]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	firsts := []byte{lower[0]} // the first byte in either case
+	if 'a' <= lower[0] && lower[0] <= 'z' {
+		firsts = append(firsts, lower[0]-'a'+'A')
+	}
+	for _, first := range firsts {
+		for i := 0; ; i++ {
+			k := strings.IndexByte(s[i:], first)
+			if k < 0 {
+				break
+			}
+			i += k
+			if len(s)-i >= len(lower) && catalog.EqualFoldASCII(s[i:i+len(lower)], lower) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lookupLower is m[strings.ToLower(key)], without making the string for
@@ -383,10 +489,8 @@ func lookupLower(m map[string]string, key string) (string, bool) {
 // digitsOnly returns text when it holds a digit, else "": a designation
 // found by its shape has one.
 func digitsOnly(text string) string {
-	for i := range len(text) {
-		if '0' <= text[i] && text[i] <= '9' {
-			return text
-		}
+	if nextByteIn(text, 0, '0', '9') < len(text) {
+		return text
 	}
 	return ""
 }
@@ -476,8 +580,8 @@ func closingWordAhead(text string, i int) bool {
 
 // findMentions finds the named things of one sentence, whose catalog
 // names are names; known is what earlier sentences named.
-func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known *docNames) []Mention {
-	out := make([]Mention, 0, len(names)+1)
+// The mentions are appended to out, which is empty.
+func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known *docNames, out []Mention) []Mention {
 	text := s.Text
 	people := known.people
 	for _, m := range names {
@@ -592,13 +696,15 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MName, Name: name})
 	}
 	// People named again by surname alone ("President GOITA", "Mwansa said").
-	for a, b := nextWordSpan(text, 0); len(people) > 0 && a < b; a, b = nextWordSpan(text, b) {
-		w := text[a:b]
-		if !isCapitalised(w) {
-			continue
-		}
-		if full, ok := lookupLower(people, strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")); ok && !taken(a, b) {
-			out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: full})
+	if mayNameKnown(text, people) {
+		for a, b := nextWordSpan(text, 0); a < b; a, b = nextWordSpan(text, b) {
+			w := text[a:b]
+			if !isCapitalised(w) {
+				continue
+			}
+			if full, ok := lookupLower(people, strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")); ok && !taken(a, b) {
+				out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: full})
+			}
 		}
 	}
 	slices.SortFunc(out, func(a, b Mention) int { return a.Start - b.Start }) // no two start alike

@@ -127,15 +127,16 @@ var weekdays = map[string]time.Weekday{
 // byte offset base of the body), resolved against ref.
 func FindDates(text string, base int, ref Date) []DateMention {
 	var buf [4]dateMatch
-	return resolveDates(text, base, ref, scanDates(buf[:0], text))
+	var words [32]wordSpan
+	return resolveDates(nil, text, base, ref, scanDates(buf[:0], text, appendWordSpans(words[:0], text)))
 }
 
-// scanDates appends the date phrases of text to out, for resolveDates to
-// resolve: where they are does not hang on the reference date, which
-// Annotate may take from them.
-func scanDates(out []dateMatch, text string) []dateMatch {
+// scanDates appends the date phrases of text, whose words are words
+// (appendWordSpans), to out, for resolveDates to resolve: where they are
+// does not hang on the reference date, which Annotate may take from them.
+func scanDates(out []dateMatch, text string, words []wordSpan) []dateMatch {
 	var m dateMatch
-	ws := wordWalker{text: text}
+	ws := wordWalker{words: words}
 	for {
 		i, end, ok := ws.next()
 		if !ok {
@@ -150,9 +151,9 @@ func scanDates(out []dateMatch, text string) []dateMatch {
 	return out
 }
 
-// resolveDates resolves the date phrases ms of text against ref.
-func resolveDates(text string, base int, ref Date, ms []dateMatch) []DateMention {
-	var out []DateMention
+// resolveDates resolves the date phrases ms of text against ref, and
+// appends them to out.
+func resolveDates(out []DateMention, text string, base int, ref Date, ms []dateMatch) []DateMention {
 	for k := range ms {
 		m := &ms[k]
 		d, relative, ok := m.resolve(text, ref)

@@ -62,17 +62,15 @@ func Boundary(text string, i int) bool {
 	return before != after
 }
 
-// wordWalker walks the words of text that start after no letter or digit of
-// any script ("Goïta" holds none).
-type wordWalker struct {
-	text string
-	i    int // where to go on; a caller that read a phrase moves it past
-}
+// wordSpan is where a word starts and ends in its text.
+type wordSpan struct{ start, end int }
 
-// next returns the next word's span.
-func (ws *wordWalker) next() (start, end int, ok bool) {
-	text := ws.text
-	for i := ws.i; i < len(text); {
+// appendWordSpans appends the spans of the words of text that start after
+// no letter or digit of any script ("Goïta" holds none) and may begin a date
+// or a quantity (mayBeginPhrase): those the scanners try, which one pass
+// finds for both.
+func appendWordSpans(out []wordSpan, text string) []wordSpan {
+	for i := 0; i < len(text); {
 		if !wordBytes[text[i]] {
 			i++
 			continue
@@ -80,12 +78,43 @@ func (ws *wordWalker) next() (start, end int, ok bool) {
 		start := i
 		for i++; i < len(text) && wordBytes[text[i]]; i++ {
 		}
+		if !mayBeginPhrase(text[start:i]) {
+			continue
+		}
 		if start == 0 || text[start-1] < utf8.RuneSelf && !wordBytes[text[start-1]] || !letterOrDigitBefore(text, start) {
-			ws.i = i
-			return start, i, true
+			out = append(out, wordSpan{start, i})
 		}
 	}
-	ws.i = len(text)
+	return out
+}
+
+// mayBeginPhrase: a date or a quantity may begin with the word w, as far as
+// the scanners' first test of a word tells (a digit, or a word their
+// tables may hold).
+func mayBeginPhrase(w string) bool {
+	if digitByte(w[0]) {
+		return true
+	}
+	k := tableKey(w)
+	return k >= 0 && (dateWords.slots[k] != 0 || qtyWords.slots[k] != 0)
+}
+
+// wordWalker walks the words of a text, as appendWordSpans finds them.
+type wordWalker struct {
+	words []wordSpan
+	k     int // the next of words
+	i     int // where to go on; a caller that read a phrase moves it past
+}
+
+// next returns the next word's span that starts at i or after.
+func (ws *wordWalker) next() (start, end int, ok bool) {
+	for ; ws.k < len(ws.words); ws.k++ {
+		if w := ws.words[ws.k]; w.start >= ws.i {
+			ws.k++
+			ws.i = w.end
+			return w.start, w.end, true
+		}
+	}
 	return 0, 0, false
 }
 

@@ -38,9 +38,14 @@ var numberWords = map[string]int{
 // starting at byte offset base of the body). Numbers that measure (calibres,
 // weights, prices, distances, years, crews) are left out.
 func FindQuantities(text string, base int) []QuantityMention {
-	var out []QuantityMention
+	return appendQuantities(nil, text, base, appendWordSpans(nil, text))
+}
+
+// appendQuantities appends the quantities FindQuantities returns to out;
+// words are the words of text (appendWordSpans).
+func appendQuantities(out []QuantityMention, text string, base int, words []wordSpan) []QuantityMention {
 	var m qtyMatch
-	ws := wordWalker{text: text}
+	ws := wordWalker{words: words}
 	for {
 		i, end, ok := ws.next()
 		if !ok {

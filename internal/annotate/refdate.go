@@ -6,5 +6,5 @@ package annotate
 // alone, as the benchmarks against other date parsers do.
 func ReferenceDate(published, url, body string) Date {
 	sents := splitSentences(body, "")
-	return referenceDate(published, url, sents, func(i int) []dateMatch { return scanDates(nil, sents[i].Text) })
+	return referenceDate(published, url, sents, func(i int) []dateMatch { return scanDates(nil, sents[i].Text, appendWordSpans(nil, sents[i].Text)) })
 }

@@ -238,7 +238,7 @@ func startsNewSentence(s string) bool {
 
 func isBoilerplate(line, title string) bool {
 	// Chrome lines are short; an article's paragraphs need no pattern.
-	if len(line) < 120 && boilerplateLine.MatchString(line) {
+	if len(line) < 120 && isChromeLine(line) {
 		return true
 	}
 	// A headline repeated at the head of the body.
@@ -332,6 +332,32 @@ func load8(s string, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// bytesIn has the high bit set of each byte of w, eight bytes, that is
+// ASCII and from lo to hi (hi below 0x80). Each byte of w with its high
+// bit set, less at most 0x80, keeps it when its low seven bits reach the
+// amount, and borrows from no other.
+func bytesIn(w uint64, lo, hi byte) uint64 {
+	const high = lowBits << 7
+	reach := func(c byte) uint64 { return (w | high) - uint64(c)*lowBits }
+	return reach(lo) &^ reach(hi+1) &^ w & high
+}
+
+// nextByteIn is the first byte of s at or after i from lo to hi, an ASCII
+// range, or len(s): eight bytes at a time.
+func nextByteIn(s string, i int, lo, hi byte) int {
+	for ; i+8 <= len(s); i += 8 {
+		if m := bytesIn(load8(s, i), lo, hi); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if lo <= s[i] && s[i] <= hi {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // asciiSpaces counts the bytes of w, eight ASCII bytes, that are white

@@ -48,6 +48,9 @@ var monthNames = map[string]int{
 // does not recognise or that is not a real calendar day.
 func NormaliseDate(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
+	if isDateOnly(s) { // the usual form, which rxISODate reads
+		return ymd(s[:4], atoi(s[5:7]), s[8:])
+	}
 	s = rxWeekday.ReplaceAllString(s, "")
 	if m := rxISODate.FindStringSubmatch(s); m != nil {
 		return ymd(m[1], atoi(m[2]), m[3])
@@ -71,6 +74,19 @@ func NormaliseDate(s string) string {
 		}
 	}
 	return ""
+}
+
+// isDateOnly: s is written YYYY-MM-DD.
+func isDateOnly(s string) bool {
+	if len(s) != len(time.DateOnly) || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for _, k := range []int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // ymd formats a date after checking that it exists (no 31 June, no 29

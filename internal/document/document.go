@@ -5,11 +5,11 @@ package document
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -107,15 +107,41 @@ const bom = "\uFEFF"
 // than the whitespace ones text uses (tab, newlines, form feed).
 func isBinary(data []byte) bool {
 	controls := 0
+	i := 0
+	for ; i+8 <= len(data); i += 8 {
+		// Most words of text hold no byte below 0x20 and no DEL.
+		if w := binary.LittleEndian.Uint64(data[i:]); !hasByteBelow(w, 0x20) && !hasByteBelow(w^0x7f*lowBits, 1) {
+			continue
+		}
+		n, nul := countControls(data[i : i+8])
+		if nul {
+			return true
+		}
+		controls += n
+	}
+	n, nul := countControls(data[i:])
+	return nul || (controls+n)*20 > len(data)
+}
+
+const lowBits = 0x0101010101010101
+
+// hasByteBelow: one of the eight bytes of w is below n, for n up to 0x80.
+func hasByteBelow(w uint64, n byte) bool {
+	return (w-uint64(n)*lowBits)&^w&(0x80*lowBits) != 0
+}
+
+// countControls counts the bytes of data that isBinary counts, and tells
+// whether one is NUL.
+func countControls(data []byte) (n int, nul bool) {
 	for _, b := range data {
 		switch {
 		case b == 0:
-			return true
+			return n, true
 		case b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v', b == 0x7f:
-			controls++
+			n++
 		}
 	}
-	return controls*20 > len(data)
+	return n, false
 }
 
 func firstInvalidUTF8(data []byte) int {
@@ -140,8 +166,11 @@ func normaliseNewlines(s string) string {
 // query or fragment.
 func hasHTMLExtension(source string) bool {
 	p := source
-	if u, err := url.Parse(source); err == nil && u.Scheme != "" && u.Host != "" {
-		p = u.Path
+	// Only a source with a colon can be a URL with a scheme.
+	if strings.Contains(source, ":") {
+		if u, err := url.Parse(source); err == nil && u.Scheme != "" && u.Host != "" {
+			p = u.Path
+		}
 	}
 	switch strings.ToLower(path.Ext(p)) {
 	case ".html", ".htm":
@@ -173,8 +202,6 @@ func looksLikeHTML(text string) bool {
 	return false
 }
 
-var rxHeaderLine = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*)$`)
-
 // parseHeader fills doc from a "key: value" header ended by a line "---", and
 // reports whether text has one. The head must be made of key-value lines
 // only (a leading "---" line, as in front matter, is allowed) and name at
@@ -189,24 +216,30 @@ func parseHeader(doc *Document, text string) bool {
 	if !found {
 		return false
 	}
-	values := map[string]string{}
-	for i, line := range strings.Split(strings.TrimPrefix(head, bom), "\n") {
+	// The first value of each known key counts.
+	var u, title, published string
+	var hasURL, hasTitle, hasPublished bool
+	i := 0
+	for line := range strings.SplitSeq(strings.TrimPrefix(head, bom), "\n") {
 		line = strings.TrimSpace(line)
-		if line == "" || (i == 0 && line == "---") {
+		frontMatter := i == 0 && line == "---"
+		i++
+		if line == "" || frontMatter {
 			continue
 		}
-		m := rxHeaderLine.FindStringSubmatch(line)
-		if m == nil {
+		key, value, ok := headerLine(line)
+		if !ok {
 			return false
 		}
-		key := strings.ToLower(m[1])
-		if _, seen := values[key]; !seen {
-			values[key] = strings.TrimSpace(m[2])
+		switch {
+		case !hasURL && strings.EqualFold(key, "url"):
+			u, hasURL = value, true
+		case !hasTitle && strings.EqualFold(key, "title"):
+			title, hasTitle = value, true
+		case !hasPublished && strings.EqualFold(key, "published"):
+			published, hasPublished = value, true
 		}
 	}
-	u, hasURL := values["url"]
-	title, hasTitle := values["title"]
-	published, hasPublished := values["published"]
 	if !hasURL && !hasTitle && !hasPublished {
 		return false
 	}
@@ -220,6 +253,30 @@ func parseHeader(doc *Document, text string) bool {
 	doc.Format = FormatHeader
 	return true
 }
+
+// headerLine reads a line of a header, trimmed, as the pattern
+// ^([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*)$ does, and returns the key and
+// the value trimmed. The key's letters cannot be white space or a colon, so
+// the pattern has no choice to make.
+func headerLine(line string) (key, value string, ok bool) {
+	if line == "" || !isASCIILetter(line[0]) {
+		return "", "", false
+	}
+	k := 1
+	for k < len(line) && (isASCIILetter(line[k]) || '0' <= line[k] && line[k] <= '9' || line[k] == '_' || line[k] == '-') {
+		k++
+	}
+	colon := k
+	for colon < len(line) && (line[colon] == ' ' || line[colon] == '\t') {
+		colon++
+	}
+	if colon == len(line) || line[colon] != ':' {
+		return "", "", false
+	}
+	return line[:k], strings.TrimSpace(line[colon+1:]), true
+}
+
+func isASCIILetter(c byte) bool { return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' }
 
 // parsePlain keeps the whole text as the body and takes a short first line
 // as the title.

@@ -1,0 +1,136 @@
+package annotate
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// lowersIntoASCII lists every rune beyond ASCII that lowers into ASCII.
+func TestLowersIntoASCIIIsComplete(t *testing.T) {
+	var found []string
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if unicode.ToLower(r) < utf8.RuneSelf {
+			found = append(found, string(r))
+		}
+	}
+	if !slices.Equal(found, lowersIntoASCII) {
+		t.Errorf("runes that lower into ASCII: %q, lowersIntoASCII has %q", found, lowersIntoASCII)
+	}
+}
+
+func TestNextByteInMatchesAByteAtATime(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	ranges := [][2]byte{{'0', '9'}, {'A', 'Z'}, {'a', 'z'}, {0, 0x7f}, {'_', '_'}, {0x7f, 0x7f}}
+	for range 100000 {
+		b := make([]byte, rng.IntN(30))
+		for k := range b {
+			b[k] = byte(rng.IntN(256))
+		}
+		s := string(b)
+		r := ranges[rng.IntN(len(ranges))]
+		from := rng.IntN(len(s) + 1)
+		want := from
+		for want < len(s) && (s[want] < r[0] || s[want] > r[1]) {
+			want++
+		}
+		if got := nextByteIn(s, from, r[0], r[1]); got != want {
+			t.Fatalf("nextByteIn(%q, %d, %q, %q) = %d, want %d", s, from, r[0], r[1], got, want)
+		}
+	}
+}
+
+// mayNameKnown must hold whenever the words of a text name one of people.
+func TestMayNameKnownKeepsEveryName(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	words := []string{"Goita", "GOITA", "goïta", "Goïta", "O'Neill", "o'neill", "K", "\u212a", "Kim", "KIM", "said",
+		"al-Sisi", "AL-SISI", "’s", "'s", "\u0130", "\u0130LHAM", "Ilham"}
+	keys := []string{"goita", "goïta", "o'neill", "kim", "al-sisi", "k", "ilham", "i"}
+	for range 20000 {
+		people := map[string]string{}
+		for range rng.IntN(3) {
+			people[keys[rng.IntN(len(keys))]] = "X"
+		}
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteString([]string{" ", "", ", "}[rng.IntN(3)])
+		}
+		text := b.String()
+		named := false
+		for a, e := nextWordSpan(text, 0); a < e; a, e = nextWordSpan(text, e) {
+			w := strings.TrimSuffix(strings.TrimSuffix(text[a:e], "’s"), "'s")
+			if _, ok := lookupLower(people, w); ok {
+				named = true
+			}
+		}
+		if named && !mayNameKnown(text, people) {
+			t.Fatalf("mayNameKnown(%q, %v) is false", text, people)
+		}
+	}
+}
+
+func TestChromeLineMatchesThePattern(t *testing.T) {
+	pieces := []string{"exit mobile version", "share this", "like this", "loading", "read more", "related", "article",
+		"advertisement", "sponsored", "subscribe", "newsletter", "follow us", "share on ", "facebook", "twitter", "x",
+		"linkedin", "photo", "image", "picture", "credit", "(reporting", "(writing", "(editing", " by ", "tag",
+		"print", "email", "whatsapp", "telegram", "copyright", "© ", "all rights reserved", "s", ":", ".", " ", "\t",
+		"\v", ")", "(", "é", "\u212a", "\u017f", "\n", "news"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	matched := 0
+	for range 200000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(4) {
+			p := pieces[rng.IntN(len(pieces))]
+			if rng.IntN(3) == 0 {
+				p = strings.ToUpper(p)
+			}
+			b.WriteString(p)
+		}
+		line := b.String()
+		if got, want := isChromeLine(line), boilerplateLine.MatchString(line); got != want {
+			t.Fatalf("isChromeLine(%q) = %v, the pattern says %v", line, got, want)
+		} else if got {
+			matched++
+		}
+	}
+	if matched < 5000 {
+		t.Errorf("only %d random lines are chrome: the test tries too few", matched)
+	}
+}
+
+func FuzzChromeLine(f *testing.F) {
+	f.Add("Share on X: now")
+	f.Add("Photo credits :")
+	f.Add("(Reporting by A; editing by B)")
+	f.Fuzz(func(t *testing.T, line string) {
+		if got, want := isChromeLine(line), boilerplateLine.MatchString(line); got != want {
+			t.Fatalf("isChromeLine(%q) = %v, the pattern says %v", line, got, want)
+		}
+	})
+}
+
+func TestWithOrgWordLooksAtEveryByte(t *testing.T) {
+	pieces := []string{"Group", "Corp", "Ship", "Gro", "the ", "The ", "A", "Z", "é", " ", "Defen", "Def", "Inc", "In", "x"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := ""
+		for i := range len(text) {
+			if orgWordAt(text, i) {
+				want = text
+				break
+			}
+		}
+		if got := withOrgWord(text); got != want {
+			t.Fatalf("withOrgWord(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

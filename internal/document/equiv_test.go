@@ -1,0 +1,101 @@
+package document
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// headerLinePattern is what headerLine reads by hand.
+var headerLinePattern = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*)$`)
+
+// checkHeaderLine compares headerLine with the pattern on line, trimmed
+// as parseHeader trims it.
+func checkHeaderLine(t *testing.T, line string) {
+	t.Helper()
+	line = strings.TrimSpace(line)
+	key, value, ok := headerLine(line)
+	m := headerLinePattern.FindStringSubmatch(line)
+	if ok != (m != nil) || ok && (key != m[1] || value != strings.TrimSpace(m[2])) {
+		t.Fatalf("headerLine(%q) = %q, %q, %v; the pattern finds %q", line, key, value, ok, m)
+	}
+}
+
+func TestHeaderLineMatchesThePattern(t *testing.T) {
+	for _, line := range []string{"title: T", "url:", "URL : https://x/y", "published\t:\t 2024-01-02 ", "x-y_1: a: b",
+		"1a: b", "a b: c", ":", "-a: b", "a", "a:", "a :", "é: x", "aé: x", "a\v: x", "a: \vx\v", "a-: é"} {
+		checkHeaderLine(t, line)
+	}
+	parts := []string{"a", "Z", "k", "0", "9", "_", "-", " ", "\t", ":", "é", "\v", "x", "title", "url"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		checkHeaderLine(t, b.String())
+	}
+}
+
+func FuzzHeaderLine(f *testing.F) {
+	f.Add("title: T")
+	f.Add("published \t:  3 September 2024")
+	f.Fuzz(func(t *testing.T, line string) {
+		if !strings.Contains(line, "\n") {
+			checkHeaderLine(t, line)
+		}
+	})
+}
+
+// refIsBinary is isBinary a byte at a time.
+func refIsBinary(data []byte) bool {
+	controls := 0
+	for _, b := range data {
+		switch {
+		case b == 0:
+			return true
+		case b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v', b == 0x7f:
+			controls++
+		}
+	}
+	return controls*20 > len(data)
+}
+
+func TestIsBinaryMatchesAByteAtATime(t *testing.T) {
+	bytes := []byte{0, 1, 0x08, '\t', '\n', 0x0e, 0x1f, ' ', 'a', 0x7e, 0x7f, 0x80, 0x9f, 0xff}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		data := make([]byte, rng.IntN(40))
+		for k := range data {
+			// Mostly letters, as text is, so that some inputs are not binary.
+			data[k] = 'a'
+			if rng.IntN(10) == 0 {
+				data[k] = bytes[rng.IntN(len(bytes))]
+			}
+		}
+		if got, want := isBinary(data), refIsBinary(data); got != want {
+			t.Fatalf("isBinary(%q) = %v, want %v", data, got, want)
+		}
+	}
+}
+
+// The dates isDateOnly lets skip the patterns read the same by rxISODate.
+func TestDateOnlyIsReadAsRxISODateReadsIt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	chars := "0123456789-/x"
+	for range 20000 {
+		b := []byte("2024-09-03")
+		for range rng.IntN(4) {
+			b[rng.IntN(len(b))] = chars[rng.IntN(len(chars))]
+		}
+		s := string(b)
+		if !isDateOnly(s) {
+			continue
+		}
+		m := rxISODate.FindStringSubmatch(s)
+		if m == nil || NormaliseDate(s) != ymd(m[1], atoi(m[2]), m[3]) {
+			t.Fatalf("%q: NormaliseDate %q, rxISODate finds %q", s, NormaliseDate(s), m)
+		}
+	}
+}
