@@ -110,8 +110,8 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		} else {
 			phrases = scanDates(phrases[:0], s.Text)
 		}
-		d.Dates[i] = resolveDates(s.Text, s.Start, d.Ref, phrases)
-		d.Qty[i] = withoutDesignations(FindQuantities(s.Text, s.Start), d.Mentions[i])
+		d.Dates[i] = datesOutsideNames(resolveDates(s.Text, s.Start, d.Ref, phrases), d.Mentions[i])
+		d.Qty[i] = withoutDates(withoutDesignations(FindQuantities(s.Text, s.Start), d.Mentions[i]), d.Dates[i])
 	}
 	return d
 }
@@ -137,6 +137,31 @@ func withoutDesignations(qs []QuantityMention, ms []Mention) []QuantityMention {
 		}
 		if !inside {
 			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// withoutDates drops numbers that are the day of a date ("on 9 October
+// for Spike missiles" counts no missiles).
+func withoutDates(qs []QuantityMention, ds []DateMention) []QuantityMention {
+	out := qs[:0]
+	for _, q := range qs {
+		if !slices.ContainsFunc(ds, func(dm DateMention) bool { return q.Start < dm.End && dm.Start < q.End }) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// datesOutsideNames drops years that are part of a catalogued system's
+// name ("ATMOS 2000", "Mirage 2000"); an uncatalogued name may be a
+// misreading of the date itself ("Tuesday 30").
+func datesOutsideNames(ds []DateMention, ms []Mention) []DateMention {
+	out := ds[:0]
+	for _, dm := range ds {
+		if !slices.ContainsFunc(ms, func(m Mention) bool { return m.Kind == MSystem && dm.Start < m.End && m.Start < dm.End }) {
+			out = append(out, dm)
 		}
 	}
 	return out
