@@ -123,8 +123,8 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		} else {
 			phrases = scanDates(phrases[:0], s.Text, words)
 		}
-		d.Dates[i] = dates.keep(resolveDates(dates.take(len(phrases)), s.Text, s.Start, d.Ref, phrases))
-		found = withoutDesignations(appendQuantities(found[:0], s.Text, s.Start, words), d.Mentions[i])
+		d.Dates[i] = dates.keep(datesOutsideNames(resolveDates(dates.take(len(phrases)), s.Text, s.Start, d.Ref, phrases), d.Mentions[i]))
+		found = withoutDates(withoutDesignations(appendQuantities(found[:0], s.Text, s.Start, words), d.Mentions[i]), d.Dates[i])
 		d.Qty[i] = qty.add(found)
 	}
 	return d
@@ -182,6 +182,31 @@ func withoutDesignations(qs []QuantityMention, ms []Mention) []QuantityMention {
 		}
 		if !inside {
 			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// withoutDates drops numbers that are the day of a date ("on 9 October
+// for Spike missiles" counts no missiles).
+func withoutDates(qs []QuantityMention, ds []DateMention) []QuantityMention {
+	out := qs[:0]
+	for _, q := range qs {
+		if !slices.ContainsFunc(ds, func(dm DateMention) bool { return q.Start < dm.End && dm.Start < q.End }) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// datesOutsideNames drops years that are part of a catalogued system's
+// name ("ATMOS 2000", "Mirage 2000"); an uncatalogued name may be a
+// misreading of the date itself ("Tuesday 30").
+func datesOutsideNames(ds []DateMention, ms []Mention) []DateMention {
+	out := ds[:0]
+	for _, dm := range ds {
+		if !slices.ContainsFunc(ms, func(m Mention) bool { return m.Kind == MSystem && dm.Start < m.End && m.Start < dm.End }) {
+			out = append(out, dm)
 		}
 	}
 	return out

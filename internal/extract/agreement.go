@@ -14,7 +14,7 @@ import (
 // ("signed and exchanged notes concerning the provision of equipment").
 // Go's regexp tries its counted gaps slowly; matchAgreement is the same pattern written out, which agreementRe runs
 // in its place (the tests hold the two together).
-var agreementRe = annotate.MustCompileSearch(`(?i)\b(?:signed|signing|signs|sign|inked|concluded)\b(?:[^.;]|\.\d){0,80}?\b(contracts?|agreements?|memorand(?:ums|um|a)(?: of understanding)?|MoUs?|deals?|accords?|letters? of offer and acceptance|letters? of intent|protocols?|plans? of (?:bilateral )?military cooperation|exchanged notes|exchanges? of notes)\b|\b(contract|agreement|memorandum(?: of understanding)?|MoU|deal|accord|protocol)\b(?:[^.;]|\.\d){0,100}?\b(?:signed|was signed|were signed|is expected to be signed|to be signed|will be signed|could be signed|concluded|was concluded|were concluded)\b`).
+var agreementRe = annotate.MustCompileSearch(`(?i)\b(?:signed|signing|signs|sign|inked|concluded)\b(?:[^.;]|\.\d){0,80}?\b(contracts?|agreements?|memorand(?:ums|um|a)(?: of understanding)?|MoUs?|deals?|accords?|letters? of offer and acceptance|letters? of intent|protocols?|plans? of (?:bilateral )?military cooperation|exchanged notes|exchanges? of notes)\b|\b(contract|agreement|memorandum(?: of understanding)?|MoU|deal|accord|protocol|letter of intent)\b(?:[^.;]|\.\d){0,100}?\b(?:signed|was signed|were signed|is expected to be signed|to be signed|will be signed|could be signed|concluded|was concluded|were concluded)\b`).
 	MatchedBy(matchAgreement)
 
 // The words of agreementRe, in the order it tries them, in lower case.
@@ -28,7 +28,7 @@ var (
 		"plan of bilateral military cooperation", "plan of military cooperation", "exchanged notes",
 		"exchanges of notes", "exchange of notes"}
 	agreementSubjects = []string{"contract", "agreement", "memorandum of understanding", "memorandum", "mou", "deal", "accord",
-		"protocol"}
+		"protocol", "letter of intent"}
 	signedPhrases = []string{"signed", "was signed", "were signed", "is expected to be signed", "to be signed",
 		"will be signed", "could be signed", "concluded", "was concluded", "were concluded"}
 )

@@ -28,7 +28,7 @@ type event struct {
 
 var (
 	visitRe         = annotate.MustCompileSearch(`(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b|\bwho\s+arrived\s+in\b|\b(?:first|second|third|next|last|final)\s+(?:stop|leg)\b`)
-	meetingRe       = annotate.MustCompileSearch(`(?i)\b(?:met|meets|meet|(?:is|was|were|are)\s+greeted\s+by|held talks|holds talks|hold talks|talks with|held meetings|holds meetings|meeting with|met with|discussed)\b`)
+	meetingRe       = annotate.MustCompileSearch(`(?i)\b(?:met|meets|meet|(?:is|was|were|are)\s+greeted\s+by|held talks|holds talks|hold talks|talks with|for talks|held meetings|holds meetings|meeting with|met with|discussed)\b`)
 	investRe        = annotate.MustCompileSearch(`(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine|assembly line|production line)\b|\bset(?:s|ting)?\s+up\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|facility|assembly line|production line|joint venture)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`)
 	whenVisitsRe    = annotate.MustCompileSearch(`(?i)\bwhen\b[^.;]{0,60}\bvisits\b`)
 	dueDateRe       = annotate.MustCompileSearch(`(?i)\b(?:due|scheduled|expected|set)\s+to\s+(?:start|begin|open|be completed|be ready|start operating|come on stream)\b`)
@@ -203,7 +203,7 @@ func (x *docState) events() []*event {
 		}
 		var found []*event
 		var visit *event
-		if loc := findEvent(text, &cues, visitEvent); loc != nil && !pluralReference(text[:loc[0]]) {
+		if loc := findEvent(text, &cues, visitEvent); loc != nil && !pluralReference(text[:loc[0]]) && !attributiveVisiting(text, loc) {
 			visit = x.newEvent(i, record.EventVisit, loc)
 			found = append(found, visit)
 		}
@@ -254,8 +254,23 @@ func pluralReference(before string) bool {
 	return annotate.LowerIs(w, "those") || annotate.LowerIs(w, "these")
 }
 
-// signedFor finds "signed for" told of equipment ("Serbia signed for
-// twelve of the French fighters with Dassault"): a contract signed with
+// attributiveVisiting: the match is "visiting" before a plural common
+// noun with no determiner ("have told visiting delegations"): visitors
+// in general, no visit told; "a visiting admiral", "visiting the plant"
+// or "visiting Ankara" tell one.
+func attributiveVisiting(text string, loc []int) bool {
+	if !annotate.LowerIs(text[loc[0]:loc[1]], "visiting") {
+		return false
+	}
+	next, _ := firstWord(text[loc[1]:])
+	prev, _ := annotate.LastField(text[:loc[0]])
+	return len(next) > 3 && next[0] >= 'a' && next[0] <= 'z' && strings.HasSuffix(next, "s") && !slices.Contains(determiners, strings.ToLower(prev)) &&
+		!slices.Contains([]string{"is", "are", "was", "were", "been", "be"}, strings.ToLower(prev))
+}
+
+// signedFor finds "signed for" or "signed with" told of equipment
+// ("Serbia signed for twelve of the French fighters with Dassault",
+// "signed with Dassault for 42 Rafale fighters"): a contract signed with
 // no word for it. It is the trigger's span in the sentence, or nil.
 func (x *docState) signedFor(i int, cues *eventCuesOf) []int {
 	if len(cues[agreementEvent]) == 0 {
@@ -263,7 +278,7 @@ func (x *docState) signedFor(i int, cues *eventCuesOf) []int {
 	}
 	s := x.d.Sentences[i]
 	for _, t := range x.triggers[i] {
-		if t.Class == Contracted && t.End-t.Start == len("signed for") && annotate.LowerIs(x.text(t.Start, t.End), "signed for") {
+		if verb := x.text(t.Start, t.End); t.Class == Contracted && (annotate.LowerIs(verb, "signed for") || annotate.LowerIs(verb, "signed with")) {
 			return []int{t.Start - s.Start, t.End - s.Start}
 		}
 	}
@@ -668,7 +683,9 @@ func (x *docState) mergeEvents(es []*event) []*event {
 	for _, e := range es {
 		var target *event
 		for _, o := range out {
-			if o.typ != e.typ || o.planned != e.planned {
+			// "announced during the visit that it plans to invest": the
+			// plan is the clause's, the visit the one told before.
+			if o.typ != e.typ || o.planned != e.planned && !(e.anaphoric && e.typ == record.EventVisit) {
 				continue
 			}
 			if !o.date.IsZero() && !e.date.IsZero() && o.date != e.date {

@@ -85,6 +85,9 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 			!x.stateRightAfter(i, t.End) {
 			continue
 		}
+		if t.Class == Delivered && x.dealFollowed(t) {
+			continue
+		}
 		if t.Class == Delivered && x.futureParticiple(i, t) {
 			continue
 		}
@@ -128,6 +131,17 @@ func (x *docState) ownDeal(t trigger) bool {
 		}
 	}
 	return false
+}
+
+// dealFollowed: "followed" after a word for a deal ("offered J-10
+// fighters at the show, but no order followed") tells what became of an
+// offer, no delivery of what came before.
+func (x *docState) dealFollowed(t trigger) bool {
+	if !annotate.LowerIs(x.text(t.Start, t.End), "followed") {
+		return false
+	}
+	w, _ := annotate.LastField(x.text(t.Start-15, t.Start))
+	return dealNounLead(w)
 }
 
 // hedgedDeal: a deal noun after "possible", "potential" or "proposed".
@@ -303,6 +317,17 @@ func (x *docState) futureUse(t trigger) bool {
 	// "Spain would become the first foreign user of the Hürjet"
 	if clause := x.text(t.Start-40, t.Start); containsLower(clause, "would become", "will become") && !strings.ContainsAny(clause, ",;") {
 		return true
+	}
+	// "The army plans to form a third battalion equipped with the system":
+	// a unit to come, equipped in the plan.
+	if endsWithLower(x.text(t.Start, t.End), " with") {
+		clause := x.text(t.Start-60, t.Start)
+		if k := strings.LastIndexAny(clause, ",;."); k >= 0 {
+			clause = clause[k+1:]
+		}
+		if containsLower(clause, "plans to ", "plan to ", "intends to ") {
+			return true
+		}
 	}
 	return annotate.LowerIs(last, "will") || annotate.LowerIs(last, "would") || annotate.LowerIs(last, "shall")
 }

@@ -163,6 +163,9 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			if m.Kind == annotate.MSystem {
 				sys := x.cat.Systems[m.Index]
 				it.sysIndex, it.origin, it.maker = m.Index, sys.Country, sys.Maker
+				if named := x.text(m.Start, m.End); otherVariant(named, sys.Designation) {
+					it.designation = named
+				}
 			} else {
 				it.uncatalogued = true
 			}
@@ -210,6 +213,9 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 	if containsLower(s.Text, "batch") {
 		out = append(out, x.batchItems(i, history, out)...)
 	}
+	if it, ok := x.pairItem(i, history, out); ok {
+		out = append(out, it)
+	}
 	out = append(out, x.seriesItems(i, out)...)
 	out = append(out, x.moreItems(i, history, out)...)
 	// Unspecified equipment next to named systems, or to a phrase naming one
@@ -229,6 +235,54 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 		out = kept
 	}
 	return append(out, x.talksItems(i, out)...)
+}
+
+// builtAbroad: an Own phrase "built in" or "made in" a state after the
+// equipment ("two corvettes built in China were commissioned into the
+// Bangladesh Navy", "took delivery of two submarines built in Russia")
+// tells where it comes from; the status verb tells what became of it,
+// and the recipient decides whether it is domestic.
+func (x *docState) builtAbroad(i int, t trigger) bool {
+	return endsWithLower(x.text(t.Start, t.End), " in") && x.stateRightAfter(i, t.End)
+}
+
+// builtInBefore: an Own phrase "built in", "made in" or the like ends
+// right before byte at of sentence i, with at most "the" between.
+func (x *docState) builtInBefore(i, at int) bool {
+	return slices.ContainsFunc(x.triggers[i], func(t trigger) bool {
+		gap := strings.TrimSpace(x.text(t.End, at))
+		return t.Class == Own && t.End <= at && endsWithLower(x.text(t.Start, t.End), " in") && (gap == "" || gap == "the")
+	})
+}
+
+// otherVariant: the text names a system by its family alone or with
+// another number than the catalog's variant ("Tata LPTA" or "Avante
+// 1800" for "Tata LPTA 713" or "Avante 2200"): the record keeps the
+// text's designation, not a variant the text does not name.
+func otherVariant(named, designation string) bool {
+	family, number, ok := cutNumber(designation)
+	if !ok || !strings.HasPrefix(named, family) {
+		return false
+	}
+	rest := strings.TrimSpace(named[len(family):])
+	if rest == "" {
+		return true
+	}
+	if _, n, ok := cutNumber(named); ok && rest == n {
+		return n != number
+	}
+	return false
+}
+
+// cutNumber splits a designation whose last word is all digits ("Avante
+// 2200") into the words before it and that number.
+func cutNumber(designation string) (family, number string, ok bool) {
+	k := strings.LastIndexByte(designation, ' ')
+	number = designation[k+1:]
+	if k <= 0 || strings.TrimLeft(number, "0123456789") != "" {
+		return "", "", false
+	}
+	return designation[:k], number, true
 }
 
 // talksItems reads "Togo and Ghana are in talks with Baykar": talks with
@@ -282,8 +336,9 @@ func (x *docState) ordinalItems(i int, locs [][]int, history, sofar []item) []it
 			it := ante
 			it.sent, it.start, it.end, it.antecedent = i, s.Start+loc[0], s.Start+loc[0]+len("the first"), ante.sent
 			one := annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
-			if containsLower(s.Text[loc[0]:loc[1]], "ones", "of them") {
-				// "the first ones", "the last of them": how many, untold
+			if phrase := s.Text[loc[0]:loc[1]]; containsLower(phrase, "ones", "of them") && !endsWithLower(phrase, " was") && !endsWithLower(phrase, " is") {
+				// "the first ones", "the last of them": how many, untold;
+				// "the first of them was" is one.
 				one = annotate.QuantityMention{Qualifier: annotate.Unknown}
 			}
 			it.qty = &one
@@ -489,11 +544,20 @@ func (x *docState) batchItems(i int, history, sofar []item) []item {
 	var out []item
 	for _, loc := range batchRe.FindAllSubmatchIndex(s.Text) {
 		a, b := s.Start+loc[0], s.Start+loc[1]
-		all := append(append([]item(nil), sofar...), out...)
+		// Unspecified equipment after the batch ("a third batch of
+		// twelve aircraft") is what the batch counts, no system of its
+		// own: the batch names the system told before.
+		all := slices.DeleteFunc(append(append([]item(nil), sofar...), out...), func(it item) bool { return it.generic })
 		if x.itemRightAfter(all, b) || x.hasItemCovering(all, a) {
 			continue
 		}
-		ante, ok := lastOf(history, all, "")
+		// "a second batch of 20 vehicles" goes on with vehicles.
+		noun, _ := firstWord(x.text(b, b+30))
+		kind := anaphoricNouns[strings.ToLower(noun)]
+		ante, ok := x.lastBatched(history, all, kind)
+		if !ok {
+			ante, ok = lastOf(history, all, kind)
+		}
 		if !ok || len(all) > 0 && all[len(all)-1].start > a {
 			continue
 		}
@@ -517,6 +581,69 @@ func (x *docState) batchItems(i int, history, sofar []item) []item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// pairItem reads "The pair were ordered in 2021" opening sentence i: two
+// of the system named last, which the sentence does not name again.
+func (x *docState) pairItem(i int, history, sofar []item) (item, bool) {
+	s := x.d.Sentences[i]
+	if !strings.HasPrefix(s.Text, "The pair ") || len(sofar) > 0 {
+		return item{}, false
+	}
+	ante, ok := lastOf(history, nil, "")
+	if !ok {
+		return item{}, false
+	}
+	two := annotate.QuantityMention{Value: 2, Qualifier: annotate.Exact}
+	ante.sent, ante.start, ante.end, ante.antecedent, ante.qty = i, s.Start, s.Start+len("The pair"), ante.sent, &two
+	return ante, true
+}
+
+// acquiredVerb: t opens with a verb of the buyer's acquiring
+// ("acquired", "obtained", "bought", "purchased"), not of the seller's
+// supplying.
+func (x *docState) acquiredVerb(t trigger) bool {
+	w, _ := firstWord(x.text(t.Start, t.End))
+	return annotate.LowerIs(w, "acquired") || annotate.LowerIs(w, "obtained") || annotate.LowerIs(w, "bought") || annotate.LowerIs(w, "purchased")
+}
+
+// countArriving reads the count of an uncounted item in an absolute
+// clause after it ("took delivery of a second batch of Yak-130 trainers
+// from Russia, with six aircraft arriving on Tuesday").
+func (x *docState) countArriving(it item) *annotate.QuantityMention {
+	after := x.text(it.end, it.end+80)
+	k := strings.Index(after, ", with ")
+	if k < 0 || strings.ContainsAny(after[:k], ".;") {
+		return nil
+	}
+	at := it.end + k + len(", with ")
+	for n := range x.d.Qty[it.sent] {
+		q := &x.d.Qty[it.sent][n]
+		if q.Start != at {
+			continue
+		}
+		noun, rest := firstWord(x.text(q.End, q.End+40))
+		verb, _ := firstWord(rest)
+		if _, ok := anaphoricNouns[strings.ToLower(noun)]; ok && strings.HasSuffix(verb, "ing") {
+			return q
+		}
+	}
+	return nil
+}
+
+// lastBatched is the system last told in batches ("a second batch of
+// Yak-130 trainers"), of the kind the further batch counts if it says,
+// which that batch goes on with, whatever was named since.
+func (x *docState) lastBatched(history, sofar []item, kind string) (item, bool) {
+	for _, list := range [][]item{sofar, history} {
+		for j := len(list) - 1; j >= 0; j-- {
+			if it := list[j]; it.designation != "" && !it.distractor && containsLower(x.text(it.start-20, it.start), "batch") &&
+				(kind == "" || fitsCategory(it.category, kind)) {
+				return it, true
+			}
+		}
+	}
+	return item{}, false
 }
 
 // spelledOut: a catalogued system is named by words alone, three or
@@ -651,7 +778,41 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	if !m.Generic || x.heading(i) {
 		return item{}, false // "3. April: a Turkish drone deal" heads a section, it tells no deal
 	}
+	// "bought almost all of its weapons from Russia" tells where a state
+	// mostly buys, no deal.
+	if containsLower(x.text(m.Start-20, m.Start), "all of its ", "most of its ", "much of its ", "all of their ", "most of their ", "much of their ") {
+		return item{}, false
+	}
+	if ante, ok := x.namedNext(later, m.Category); ok {
+		ante.sent, ante.start, ante.end, ante.antecedent = i, m.Start, m.End, ante.sent
+		return ante, true
+	}
 	return item{sent: i, start: m.Start, end: m.End, sysIndex: -1, category: m.Category, antecedent: -1, generic: true}, true
+}
+
+// namedNext reads a designation told only in the next sentence, in an
+// apposition to its subject ("Forty armoured vehicles were delivered. The
+// vehicles, Panthera T6 models made in the UAE, were unloaded").
+func (x *docState) namedNext(later []int, category string) (item, bool) {
+	if len(later) == 0 {
+		return item{}, false
+	}
+	j := later[0]
+	s := x.d.Sentences[j]
+	for _, m := range x.d.Mentions[j] {
+		if m.Kind != annotate.MSystem {
+			continue
+		}
+		lead := x.text(s.Start, m.Start)
+		sys := x.cat.Systems[m.Index]
+		if (strings.HasPrefix(lead, "The ") || strings.HasPrefix(lead, "These ")) && strings.HasSuffix(lead, ", ") &&
+			annotate.FieldsAtMost(lead, 3) && fitsCategory(sys.Category, category) {
+			return item{sent: j, designation: sys.Designation, sysIndex: m.Index, category: sys.Category,
+				origin: sys.Country, maker: sys.Maker, antecedent: -1}, true
+		}
+		break
+	}
+	return item{}, false
 }
 
 // namedBefore is the system named before whose designation holds the
@@ -895,10 +1056,11 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) governorLis
 		// verb tells what became of the deal the noun names.
 		return governed(*bwd)
 	case fwd != nil && bwd != nil && fwd.Class == InService && bwd.Class == Delivered && participleAfter(x.text(x.nounEnd(it), bwd.Start)) &&
-		x.datedClause(it.sent, bwd.End):
+		(x.datedClause(it.sent, bwd.End) || x.acquiredVerb(*bwd)):
 		// "flies Russian MiG-29 fighters donated by Moscow in 2017": the
 		// fleet's acquisition is told with its date, which makes it no
-		// background; "supplied by the United States" alone tells origin.
+		// background; "supplied by the United States" alone tells origin,
+		// "acquired from China" or "obtained from" the buyer's acquisition.
 		return governed(*bwd)
 	case fwd != nil && bwd != nil && fwd.Class == Delivered && bwd.Class == Contracted &&
 		(qty != nil && qty.Part || participleAfter(x.text(it.end, bwd.Start))):
@@ -978,10 +1140,12 @@ func (x *docState) plannedBefore(i int, t trigger) bool {
 	return false
 }
 
-// contractVerb: t is a verb telling a contract made ("was contracted",
-// "contracted in September 2024").
+// contractVerb: t is a verb telling what became of a deal: a contract
+// made ("was contracted", "contracted in September 2024") or a plan
+// approved ("has been approved in principle").
 func (x *docState) contractVerb(t trigger) bool {
-	return t.Class == Contracted && t.Bwd && containsLower(x.text(t.Start, t.End), "contracted")
+	return t.Bwd && (t.Class == Contracted && containsLower(x.text(t.Start, t.End), "contracted") ||
+		t.Class == Planned && containsLower(x.text(t.Start, t.End), "approved"))
 }
 
 // gappedVerb is the last status trigger before the item in its sentence.
@@ -998,12 +1162,24 @@ func (x *docState) gappedVerb(it item) *trigger {
 // datedOrderAfter is a bare order noun with its year ("completing a 2020
 // order", "the last of a 2020 order") told after the item in its clause,
 // with no other system between.
+//
+// "under a contract signed" ("received Mistral 3 missiles on Tuesday,
+// under a contract signed with MBDA in 2022") tells the signing too: the
+// contract is a record of its own, read as such an order noun up to
+// "signed", which its date follows.
 func (x *docState) datedOrderAfter(it item) *trigger {
 	for k := range x.triggers[it.sent] {
 		t := &x.triggers[it.sent][k]
-		if t.orderNoun() && t.Start >= it.end && !strings.Contains(x.text(it.end, t.Start), ";") &&
-			!x.systemBetween(it.sent, it.end, t.Start) {
+		if t.Start < it.end || strings.Contains(x.text(it.end, t.Start), ";") || x.systemBetween(it.sent, it.end, t.Start) {
+			continue
+		}
+		if t.orderNoun() {
 			return t
+		}
+		if t.Class == Contracted && annotate.LowerIs(x.text(t.Start, t.End), "under a contract") {
+			if after := x.text(t.End, t.End+8); strings.HasPrefix(after, " signed") {
+				return &trigger{Start: t.Start, End: t.End + len(" signed"), Class: Contracted}
+			}
 		}
 	}
 	return nil
@@ -1045,6 +1221,11 @@ func (x *docState) transfersOf(it item) []*transfer {
 	qty := it.qty
 	if qty == nil {
 		qty = x.quantityBefore(it)
+	}
+	if qty == nil || qty.Qualifier == annotate.Unknown {
+		if q := x.countArriving(it); q != nil {
+			qty = q
+		}
 	}
 	found := x.governors(it, qty)
 	govs := found.all()
@@ -1102,7 +1283,11 @@ func (x *docState) transfersOf(it item) []*transfer {
 				t.date = d
 			}
 		}
-		if size, dates := x.batches(i, g); dates != nil {
+		size, dates := x.batches(i, g)
+		if dates == nil {
+			size, dates = x.oneByOne(i, g, t.qtyValue)
+		}
+		if dates != nil {
 			// "delivered in two batches of six, in May 2023 and in
 			// February 2024": a record a batch, each with its date.
 			for _, d := range dates {
@@ -1124,7 +1309,7 @@ func (x *docState) transfersOf(it item) []*transfer {
 
 // consignmentLead opens a sentence on a delivery's contents: "The
 // consignment, which arrived by rail last month, included".
-var consignmentLead = regexp.MustCompile(`^\s*(?:The|This|That|Its|Their)\s+(?:[\p{L}-]+\s+)?(?:consignment|shipment|equipment|package|delivery|donation|gift|batch|aid|hardware|cargo|materiel)\b[^;]*\b(?:included|includes|comprised|comprises|consisted\s+of|consists\s+of)\s`)
+var consignmentLead = regexp.MustCompile(`^\s*(?:The|This|That|Its|Their)\s+(?:[\p{L}-]+\s+)?(?:consignment|shipment|equipment|package|delivery|donation|gift|batch|aid|hardware|cargo|materiel)\b[^;]*\b(?:included|includes|comprised|comprises|consisted\s+of|consists\s+of|contained|contains)\s`)
 
 // listedIn is the unspecified delivery of the sentence before whose
 // contents the item's sentence lists ("The United States donated weapons
@@ -1132,18 +1317,23 @@ var consignmentLead = regexp.MustCompile(`^\s*(?:The|This|That|Its|Their)\s+(?:[
 func (x *docState) listedIn(it item) *transfer {
 	s := x.d.Sentences[it.sent]
 	lead := x.text(s.Start, it.start)
-	if !containsLower(lead, "includ", "compris", "consist") || !consignmentLead.MatchString(lead) {
+	if !containsLower(lead, "includ", "compris", "consist", "contain") || !consignmentLead.MatchString(lead) {
 		return nil
 	}
+	// "The same consignment contained" points back to the last delivery
+	// told, however far and whatever it named.
+	same := containsLower(lead, " same ")
 	for k := len(x.done) - 1; k >= 0; k-- {
 		p := x.done[k]
 		if p.sents[0] == it.sent {
 			continue
 		}
-		if p.designation == "" && p.status == record.StatusDelivered && p.sents[0] == x.readBefore(it.sent) {
+		if p.status == record.StatusDelivered && (same || p.designation == "" && p.sents[0] == x.readBefore(it.sent)) {
 			return p
 		}
-		break
+		if !same {
+			break
+		}
 	}
 	return nil
 }
@@ -1183,9 +1373,10 @@ func (x *docState) listedTransfer(it item, qty *annotate.QuantityMention, p *tra
 			}
 		}
 	}
-	supplier, manufacturer, _ := x.supplier(it, g, t.recipient)
+	// "about 1,500 Chinese-made rifles" come from where the text says.
+	supplier, manufacturer, stated := x.supplier(it, g, t.recipient)
 	t.manufacturer = manufacturer
-	if t.supplier == "" {
+	if t.supplier == "" || stated && supplier != "" {
 		t.supplier = supplier
 	}
 	return &t
@@ -1210,6 +1401,9 @@ func (x *docState) retiredBefore(it item) bool {
 // negated: "not" or "never" stands before the verb, an auxiliary or
 // "still" or "yet" allowed between ("has still not delivered").
 func (x *docState) negated(g trigger) bool {
+	if containsLower(x.text(g.Start, g.End), "failed to") {
+		return true // "Moscow failed to deliver arms that had been paid for"
+	}
 	before := x.text(g.Start-40, g.Start)
 	for range 3 {
 		w, at := annotate.LastField(before)
@@ -1276,6 +1470,34 @@ func (x *docState) forRecipientsOf(out []*transfer, it item, g, who trigger, t *
 		out = append(out, &c)
 	}
 	return out
+}
+
+// oneByOne reads "transferred two frigates, the first in December 2020
+// and the second in April 2021": one unit a date, each of the whole
+// count told by an ordinal after a comma, as batches does for batches.
+func (x *docState) oneByOne(i int, g trigger, whole int) (size annotate.QuantityMention, dates []annotate.Date) {
+	if whole < 2 {
+		return size, nil
+	}
+	rest := x.text(g.End, x.d.Sentences[i].End)
+	k := strings.Index(rest, ", the first ")
+	if k < 0 {
+		return size, nil
+	}
+	from := g.End + k
+	ordinals := 0
+	for _, o := range []string{"the first ", "the second ", "the third ", "the last "} {
+		ordinals += strings.Count(rest[k:], o)
+	}
+	for _, dm := range x.datesOf(i) {
+		if dm.Start >= from {
+			dates = append(dates, x.statusDate(dm, g))
+		}
+	}
+	if ordinals != whole || len(dates) != ordinals {
+		return size, nil
+	}
+	return annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}, dates
 }
 
 // batchesRe is "in two batches of six" right after a status verb.
@@ -1540,6 +1762,9 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			break
 		}
 		if t.Start >= it.end && (t.Bwd || x.relativeVerb(it, *t)) {
+			if t.Class == Own && x.builtAbroad(it.sent, *t) {
+				continue
+			}
 			gap := x.text(it.end, t.Start)
 			// A subject may run long before its verb when no comma breaks
 			// it: "the first three Anka drones assembled in Kazakhstan
@@ -1945,6 +2170,12 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 	if to := x.toRecipient(it, g); to != "" {
 		return []string{to}, false
 	}
+	if from := x.wonFrom(it, g); from != "" {
+		return []string{from}, false
+	}
+	if to := x.colonRecipient(it); to != "" {
+		return []string{to}, false
+	}
 	if unnamedBuyer(x.text(x.nounEnd(it), x.nounEnd(it)+40)) {
 		return nil, false // "to a country in the Asia-Pacific region", which it did not name
 	}
@@ -1972,10 +2203,12 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		subjectEnd = it.start
 		// "the HQ-22, which China's People's Liberation Army fields"; a
 		// state between the item and the order it completes is no subject
-		// ("received TB2 drones from Turkey, completing a 2020 order").
+		// ("received TB2 drones from Turkey, completing a 2020 order"),
+		// nor one where it was built ("corvettes built in China were
+		// commissioned").
 		for k, m := range ms {
 			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && !x.isOriginModifier(i, k) && !g.orderNoun() &&
-				!x.afterPreposition(m.Start, "from", "by") {
+				!x.afterPreposition(m.Start, "from", "by", "in") {
 				return []string{m.Country}, false
 			}
 		}
@@ -2218,6 +2451,11 @@ func (x *docState) makerFrom(i int, iso string) bool {
 // ... A further batch of Pinaka launchers arrived").
 func (x *docState) previousSubject(i int) string {
 	j := i - 1
+	// Sentences that name nothing go on about the same subject: "The
+	// first twelve were handed over in 2022. The army plans ...".
+	for j >= 0 && x.d.Sentences[j].Paragraph == x.d.Sentences[i].Paragraph && !x.d.Sentences[j].Boilerplate && len(x.d.Mentions[j]) == 0 {
+		j--
+	}
 	if j < 0 || x.d.Sentences[j].Paragraph != x.d.Sentences[i].Paragraph || x.d.Sentences[j].Boilerplate || len(x.d.Mentions[j]) == 0 {
 		return ""
 	}
@@ -2282,6 +2520,43 @@ func (x *docState) toRecipient(it item, g trigger) string {
 		if m.Kind == annotate.MOrg && m.Start >= it.end && strings.HasSuffix(before, " for the ") && !x.systemBetween(it.sent, it.end, m.Start) {
 			return m.Country
 		}
+		// "were commissioned into the Bangladesh Navy": the force a
+		// system enters receives it.
+		if m.Kind == annotate.MOrg && m.Start >= it.end && strings.HasSuffix(before, " into the ") {
+			return m.Country
+		}
+	}
+	return ""
+}
+
+// colonRecipient: the clause before a colon tells a giving "to" a state
+// whose instances the clause after it lists ("India has given equipment to
+// the Mozambican armed forces before: ten trucks were donated in 2023").
+func (x *docState) colonRecipient(it item) string {
+	start := x.d.Sentences[it.sent].Start
+	colon := strings.LastIndexByte(x.text(start, it.start), ':')
+	if colon < 0 || !slices.ContainsFunc(x.triggers[it.sent], func(t trigger) bool { return t.Class == Delivered && t.End <= start+colon }) {
+		return "" // "has turned to Turkey: it bought TB2 drones" names the seller
+	}
+	for _, m := range x.d.Mentions[it.sent] {
+		if m.End <= start+colon && isStateLike(m) && x.afterPreposition(m.Start, "to") {
+			return m.Country
+		}
+	}
+	return ""
+}
+
+// wonFrom: a seller "won" the order or contract "from" a state or its
+// forces ("Navantia has won an order from the Peruvian Navy for two
+// patrol vessels"): that state buys.
+func (x *docState) wonFrom(it item, g trigger) string {
+	if g.Class != Contracted || !containsLower(x.text(g.Start, g.End), "won ") {
+		return ""
+	}
+	for _, m := range x.d.Mentions[it.sent] {
+		if m.Start >= g.End && m.Start <= max(it.end, g.End)+60 && isStateLike(m) && x.afterPreposition(m.Start, "from") {
+			return m.Country
+		}
 	}
 	return ""
 }
@@ -2302,7 +2577,7 @@ func (x *docState) giving(it item, g trigger) bool {
 
 // givingVerbs are the active verbs of a giver.
 var givingVerbs = []string{"gave", "has given", "have given", "handed", "sent", "has sent", "have sent", "had sent", "shipped", "delivered", "delivers", "delivering", "donated", "donates",
-	"supplied", "supplies", "gifted", "transferred", "handed over", "hands over"}
+	"supplied", "supplies", "gifted", "transferred", "handed over", "hands over", "failed to deliver", "has failed to deliver"}
 
 var accordingTo = regexp.MustCompile(`according to (?:the |an? )?(?:[\p{L}-]+ ){0,2}$`)
 
@@ -2342,6 +2617,10 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 			if short || afterVerb {
 				return m.Country, manufacturer, true
 			}
+		}
+		// "two submarines built in Russia": where it was built supplies.
+		if m.Start >= it.end && m.Start-it.end <= 40 && x.builtInBefore(i, m.Start) {
+			return m.Country, manufacturer, true
 		}
 		// "negotiating with Taiwan for two Bell UH-1H helicopters": the
 		// state a deal is made with supplies, whoever built the system.
@@ -2631,9 +2910,13 @@ func (x *docState) inheritDates(ts []*transfer, events []*event) {
 	for k, t := range ts {
 		if t.status == record.StatusContracted {
 			// "The contract was signed in Beijing in September 2024" after
-			// the deal: the signing dates it, more finely if it agrees.
-			if d, ok := x.signedAfter(t.sents[0]); ok && (t.date.IsZero() || t.date.Y == d.Y && t.date.Precision < d.Precision) {
-				t.date = d
+			// a sentence on the deal: the signing dates it, more finely if
+			// it agrees.
+			for _, i := range t.sents {
+				if d, ok := x.signedAfter(i); ok && (t.date.IsZero() || t.date.Y == d.Y && t.date.Precision < d.Precision) {
+					t.date = d
+					break
+				}
 			}
 		}
 		if !t.date.IsZero() || t.status == record.StatusInService || t.status == record.StatusDelivered {
