@@ -209,11 +209,11 @@ func TestReportingRules(t *testing.T) {
 	})
 }
 
-// TestBatch11Rules checks rules read from written articles 101-112: deal
+// TestSellersBuildersAndBatchesRules checks rules read from written articles 101-112: deal
 // phrases with the seller or the force as subject, intent, where a system
 // was built, a designation told in the next sentence, variants the text
 // names, and numbers that belong to a date or a name.
-func TestBatch11Rules(t *testing.T) {
+func TestSellersBuildersAndBatchesRules(t *testing.T) {
 	checkTransferCases(t, []transferCase{
 		{"the text's variant or bare family is the designation, not the catalog's variant",
 			"Chile ordered four Avante 1400 patrol ships from Navantia in 2023. Kenya received 30 Tata LPTA trucks from India in 2022.",
