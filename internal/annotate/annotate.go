@@ -64,8 +64,10 @@ type Doc struct {
 	Qty       [][]QuantityMention
 	Catalog   *catalog.Catalog
 	// Pieces are the sentences cut for the name matcher, which other
-	// phrase matchers can read again (catalog.Matcher.FindAllText).
+	// phrase matchers can read again (catalog.Matcher.FindAllText), until
+	// Release.
 	Pieces []*catalog.Text
+	cut    catalog.Texts
 
 	runeBlocks []runeBlock // for RuneOffset, one per runeBlockSize bytes
 }
@@ -97,7 +99,7 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 			texts[i] = s.Text
 		}
 	}
-	cut := catalog.NewTexts(texts)
+	d.cut = catalog.NewTexts(texts)
 	// What one sentence holds, in buffers the next reuses; the arenas keep
 	// what the sentences found.
 	var names []catalog.Match
@@ -113,7 +115,7 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		if s.Boilerplate {
 			continue
 		}
-		d.Pieces[i] = &cut[i]
+		d.Pieces[i] = &d.cut.List[i]
 		names = cat.Matcher().AppendAllText(names[:0], d.Pieces[i])
 		named = findMentions(cat, s, names, known, named[:0])
 		d.Mentions[i] = mentions.add(named)
@@ -128,6 +130,13 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		d.Qty[i] = qty.add(found)
 	}
 	return d
+}
+
+// Release hands back the pieces the sentences were cut into, for later
+// documents to reuse: d.Pieces is nil after.
+func (d *Doc) Release() {
+	d.Pieces = nil
+	d.cut.Release()
 }
 
 // arena hands out room for the items of one sentence after another from
@@ -973,6 +982,9 @@ func prevField(s string, to int) (a, b int) {
 // runeBefore tells whether the rune that ends at byte i of s is white
 // space, and its size.
 func runeBefore(s string, i int) (space bool, size int) {
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return c == ' ' || '\t' <= c && c <= '\r', 1
+	}
 	r, size := utf8.DecodeLastRuneInString(s[:i])
 	return unicode.IsSpace(r), size
 }

@@ -88,7 +88,7 @@ func FuzzAppendWordsJoinsFields(f *testing.F) {
 
 func FuzzWordHelpersMatchStrings(f *testing.F) {
 	for _, s := range []string{"", "  a  b ", "a\u00a0b\u2003c\u0085", "\xff \xfe\t x", "İN", "the K", "Its", "x\v",
-		"a\u0085b", "é\xe2\x80", " \xe2\x80\xa8y"} {
+		"a\u0085b", "é\xe2\x80", " \xe2\x80\xa8y", "abcdefgh ijklmnop\tq", " a b c d e f g h i  ", "wordé abcdefghij klm "} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -115,7 +115,7 @@ func FuzzWordHelpersMatchStrings(f *testing.F) {
 				t.Errorf("lastWords(%q, %d) = %q, want %q", s, n, got, want)
 			}
 		}
-		for _, w := range []string{"", "in", "its", "the", "k"} {
+		for _, w := range []string{"", "in", "its", "the", "k", "The", "abcdefghi"} {
 			if got := LowerIs(s, w); got != (strings.ToLower(s) == w) {
 				t.Errorf("LowerIs(%q, %q) = %v", s, w, got)
 			}
@@ -199,19 +199,19 @@ func FuzzWordBytesOf(f *testing.F) {
 	})
 }
 
-// TestASCIISpaces checks the word-wide count of white space against
+// TestASCIISpaces checks the word-wide test of white space against
 // runeAt on every ASCII byte, at every place of a word.
 func TestASCIISpaces(t *testing.T) {
 	for c := range utf8.RuneSelf {
 		for k := range 8 {
 			b := []byte("abcdefgh")
 			b[k] = byte(c)
-			want := 0
+			var want uint64
 			if space, _ := runeAt(string(b), k); space {
-				want = 1
+				want = 0x80 << (8 * k)
 			}
 			if got := asciiSpaces(load8(string(b), 0)); got != want {
-				t.Errorf("asciiSpaces with %q at %d = %d, want %d", rune(c), k, got, want)
+				t.Errorf("asciiSpaces with %q at %d = %#x, want %#x", rune(c), k, got, want)
 			}
 		}
 	}

@@ -306,7 +306,7 @@ func wordBytesOf(s string) int {
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
 			if w := load8(s, i); w&(lowBits<<7) == 0 {
-				n += 8 - asciiSpaces(w)
+				n += 8 - bits.OnesCount64(asciiSpaces(w))
 				i += 8
 				continue
 			}
@@ -360,16 +360,16 @@ func nextByteIn(s string, i int, lo, hi byte) int {
 	return len(s)
 }
 
-// asciiSpaces counts the bytes of w, eight ASCII bytes, that are white
-// space: ' ' and '\t' to '\r', as runeAt says.
-func asciiSpaces(w uint64) int {
+// asciiSpaces has the high bit set of each byte of w, eight ASCII bytes,
+// that is white space: ' ' and '\t' to '\r', as runeAt says.
+func asciiSpaces(w uint64) uint64 {
 	const high, low7 = lowBits << 7, lowBits * 0x7f
 	y := w ^ ' '*lowBits
 	blanks := ^((y&low7 + low7) | y | low7) // the high bit of each byte that is ' '
 	// A byte plus 0x80-9 reaches the high bit from 9 on, plus 0x80-14
 	// from 14 on; no byte below 0x80 carries into the next.
 	controls := (w + (0x80-'\t')*lowBits) &^ (w + (0x80-'\r'-1)*lowBits) & high
-	return bits.OnesCount64(blanks | controls)
+	return blanks | controls
 }
 
 // asciiWordByte is 1 for the ASCII bytes that are not white space.

@@ -322,11 +322,13 @@ func (w *WordRegexp) mayMatchAt(text string, i int) bool {
 // next returns the first match that starts at or after byte from, with its
 // groups, as byte offsets of text; or nil.
 func (w *WordRegexp) next(text string, from int) []int {
+	first := &w.first // read through w, each byte took two more instructions
 	for i := from; i < len(text); i++ {
-		if !w.first[text[i]] {
+		c := text[i]
+		if !first[c] {
 			continue
 		}
-		if i > 0 && wordBytes[text[i-1]] && text[i] < utf8.RuneSelf {
+		if i > 0 && wordBytes[text[i-1]] && c < utf8.RuneSelf {
 			// Inside a word of ASCII letters and digits no match starts.
 			for i+1 < len(text) && wordBytes[text[i+1]] {
 				i++

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -21,7 +22,7 @@ func LastField(s string) (string, int) {
 			end--
 			continue
 		}
-		space, size := spaceRuneBefore(s, end)
+		space, size := runeBefore(s, end)
 		if !space {
 			break
 		}
@@ -29,6 +30,17 @@ func LastField(s string) (string, int) {
 	}
 	start := end
 	for start > 0 {
+		// Where the word starts is found eight ASCII bytes at a time.
+		if start >= 8 {
+			if w := load8(s, start-8); w&(lowBits<<7) == 0 {
+				if spaces := asciiSpaces(w); spaces != 0 {
+					start -= bits.LeadingZeros64(spaces) / 8
+					break
+				}
+				start -= 8
+				continue
+			}
+		}
 		if c := s[start-1]; c < utf8.RuneSelf {
 			if asciiSpace[c] {
 				break
@@ -36,7 +48,7 @@ func LastField(s string) (string, int) {
 			start--
 			continue
 		}
-		space, size := spaceRuneBefore(s, start)
+		space, size := runeBefore(s, start)
 		if space {
 			break
 		}
@@ -45,35 +57,37 @@ func LastField(s string) (string, int) {
 	return s[start:end], start
 }
 
-// spaceRuneBefore says whether the rune that ends at byte i of s is white
-// space to unicode.IsSpace, and gives its size.
-func spaceRuneBefore(s string, i int) (space bool, size int) {
-	r, size := utf8.DecodeLastRuneInString(s[:i])
-	return unicode.IsSpace(r), size
-}
-
 // asciiSpace is unicode.IsSpace for ASCII.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // FieldsAtMost reports whether len(strings.Fields(s)) <= n.
 func FieldsAtMost(s string, n int) bool {
-	fields, inField := 0, false
+	fields, afterSpace := 0, true
 	for i := 0; i < len(s); {
-		var space bool
-		size := 1
-		if c := s[i]; c < utf8.RuneSelf {
-			space = asciiSpace[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
+		// Eight ASCII bytes at a time: a field starts at each byte that
+		// is no space and follows one.
+		if i+8 <= len(s) {
+			if w := load8(s, i); w&(lowBits<<7) == 0 {
+				spaces := asciiSpaces(w)
+				before := spaces << 8
+				if afterSpace {
+					before |= 0x80
+				}
+				if fields += bits.OnesCount64(before &^ spaces); fields > n {
+					return false
+				}
+				afterSpace = spaces>>63 != 0
+				i += 8
+				continue
+			}
 		}
-		if !space && !inField {
+		space, size := runeAt(s, i)
+		if !space && afterSpace {
 			if fields++; fields > n {
 				return false
 			}
 		}
-		inField = !space
+		afterSpace = space
 		i += size
 	}
 	return true
@@ -81,9 +95,21 @@ func FieldsAtMost(s string, n int) bool {
 
 // LowerIs reports whether strings.ToLower(w) == lower, for lower in ASCII.
 func LowerIs(w, lower string) bool {
+	// Each rune of w lowers to one rune of lower, so w is no shorter; most
+	// words the rules ask about differ at their first byte.
+	if len(w) < len(lower) || len(lower) > 0 && w[0] < utf8.RuneSelf && w[0]|0x20 != lower[0]|0x20 {
+		return false
+	}
 	k := 0
 	for _, r := range w {
-		if k == len(lower) || unicode.ToLower(r) != rune(lower[k]) {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToLower(r)
+		}
+		if k == len(lower) || r != rune(lower[k]) {
 			return false
 		}
 		k++

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -316,20 +317,48 @@ type Text struct {
 	pieces []piece
 }
 
-// NewTexts cuts each of texts into pieces, all in one allocation.
-func NewTexts(texts []string) []Text {
+// Texts are texts cut into pieces, in buffers that Release hands back for
+// later texts to reuse.
+type Texts struct {
+	List []Text // one for each text, in order
+	buf  *textBuffer
+}
+
+type textBuffer struct {
+	pieces []piece
+	list   []Text
+}
+
+var textBuffers = sync.Pool{New: func() any { return new(textBuffer) }}
+
+// NewTexts cuts each of texts into pieces.
+func NewTexts(texts []string) Texts {
 	size := 0
 	for _, t := range texts {
 		size += len(t)
 	}
-	buf := make([]piece, 0, size/5+len(texts))
-	out := make([]Text, len(texts))
-	for i, t := range texts {
-		start := len(buf)
-		buf = appendPieces(buf, t)
-		out[i] = Text{text: t, pieces: buf[start:len(buf):len(buf)]}
+	buf := textBuffers.Get().(*textBuffer)
+	if need := size/5 + len(texts); cap(buf.pieces) < need {
+		buf.pieces = make([]piece, 0, need)
 	}
-	return out
+	pieces := buf.pieces[:0]
+	out := slices.Grow(buf.list[:0], len(texts))[:len(texts)]
+	for i, t := range texts {
+		start := len(pieces)
+		pieces = appendPieces(pieces, t)
+		out[i] = Text{text: t, pieces: pieces[start:len(pieces):len(pieces)]}
+	}
+	buf.pieces, buf.list = pieces, out
+	return Texts{List: out, buf: buf}
+}
+
+// Release hands the buffers back: no matcher may read the texts after.
+func (t *Texts) Release() {
+	if t.buf != nil {
+		clear(t.buf.list) // which would keep the texts alive
+		textBuffers.Put(t.buf)
+		t.buf, t.List = nil, nil
+	}
 }
 
 // FindAllText is FindAll of a text cut before.

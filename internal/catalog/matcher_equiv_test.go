@@ -270,11 +270,11 @@ func checkMatchersAgree(t *testing.T, m *Matcher, ref *refMatcher, text string) 
 	if got, want := m.FindAll(text), ref.findAll(text); !reflect.DeepEqual(got, want) {
 		t.Errorf("in %q:\ngot  %v\nwant %v", text, got, want)
 	}
-	if got, want := m.FindAllText(&NewTexts([]string{text})[0]), ref.findAll(text); !reflect.DeepEqual(got, want) {
+	if got, want := m.FindAllText(&NewTexts([]string{text}).List[0]), ref.findAll(text); !reflect.DeepEqual(got, want) {
 		t.Errorf("FindAllText in %q:\ngot  %v\nwant %v", text, got, want)
 	}
 	prior := Match{Start: -1}
-	if got, want := m.AppendAllText([]Match{prior}, &NewTexts([]string{text})[0]), append([]Match{prior}, ref.findAll(text)...); !reflect.DeepEqual(got, want) {
+	if got, want := m.AppendAllText([]Match{prior}, &NewTexts([]string{text}).List[0]), append([]Match{prior}, ref.findAll(text)...); !reflect.DeepEqual(got, want) {
 		t.Errorf("AppendAllText in %q:\ngot  %v\nwant %v", text, got, want)
 	}
 }

@@ -40,6 +40,7 @@ func BenchmarkAnnotateExtract(b *testing.B) {
 		for _, doc := range docs {
 			d := annotate.Annotate(cat, doc.Body, doc.Title, doc.Published, doc.URL)
 			extract.Extract(d, doc.Source)
+			d.Release()
 		}
 	}
 }

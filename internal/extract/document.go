@@ -11,5 +11,7 @@ import (
 // records' source is the document's Source.
 func Document(cat *catalog.Catalog, doc *document.Document) []record.Record {
 	d := annotate.Annotate(cat, doc.Body, doc.Title, doc.Published, doc.URL)
-	return Extract(d, doc.Source)
+	records := Extract(d, doc.Source)
+	d.Release()
+	return records
 }
