@@ -170,11 +170,61 @@ func (a *arena[T]) keep(items []T) []T {
 	return items[:len(items):len(items)]
 }
 
-// docNames is what earlier sentences have named: people by surname, and
-// systems, whose nicknames then need no more context ("the Typhoons").
+// docNames is what earlier sentences have named: people by surname,
+// systems, whose nicknames then need no more context ("the Typhoons"),
+// organisations by the acronym the document gave them, and systems the
+// catalog lacks by their category.
 type docNames struct {
-	people  map[string]string
-	systems map[int]bool
+	people   map[string]string
+	systems  map[int]bool
+	acronyms map[string]Mention
+	unlisted []foundName
+}
+
+// foundName is a system the catalog lacks, found by its context.
+type foundName struct{ name, category string }
+
+// keepUnlisted keeps a name the catalog lacks, found by its context, with its
+// category, in the order found: a document coins a few.
+func (k *docNames) keepUnlisted(name, category string) {
+	for _, c := range k.unlisted {
+		if c.name == name {
+			return
+		}
+	}
+	if k.unlisted == nil {
+		k.unlisted = make([]foundName, 0, 4)
+	}
+	k.unlisted = append(k.unlisted, foundName{name, category})
+}
+
+// isWordByte: c continues a word or a designation.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c >= 0x80
+}
+
+// ownAcronym reads an acronym as the document defines it: after "the
+// Bolivian Air Force (FAB)", FAB is that force, not the Brazilian one the
+// catalog knows by it, here and in every later sentence.
+func (k *docNames) ownAcronym(text string, base int, mm Mention, before []Mention) Mention {
+	acr := text[mm.Start-base : mm.End-base]
+	if def, ok := k.acronyms[acr]; ok {
+		def.Start, def.End = mm.Start, mm.End
+		return def
+	}
+	if len(before) == 0 || strings.ToUpper(acr) != acr || mm.End-base >= len(text) || text[mm.End-base] != ')' {
+		return mm
+	}
+	def := before[len(before)-1]
+	if def.Kind != MOrg || def.Index == mm.Index || text[def.End-base:mm.Start-base] != " (" {
+		return mm
+	}
+	if k.acronyms == nil {
+		k.acronyms = map[string]Mention{}
+	}
+	k.acronyms[acr] = def
+	def.Start, def.End = mm.Start, mm.End
+	return def
 }
 
 // withoutDesignations drops numbers that are part of a system's name
@@ -556,9 +606,12 @@ func calendarWord(w string) bool {
 // catalog should tell, not the shape.
 func followsName(ms []Mention, at int, before string) bool {
 	for _, m := range ms {
-		if (m.Kind == MSystem || m.Kind == MUncatalogued) && m.End < at && at-m.End < 20 &&
-			len(strings.Fields(before[len(before)-(at-m.End):])) <= 1 {
-			return true
+		if (m.Kind == MSystem || m.Kind == MUncatalogued) && m.End < at && at-m.End < 20 {
+			// "Wing Loong and Mohajer drones": a list's next name is its own.
+			gap := before[len(before)-(at-m.End):]
+			if len(strings.Fields(gap)) <= 1 && gap != " and " && gap != " or " {
+				return true
+			}
 		}
 	}
 	return strings.HasSuffix(strings.TrimSpace(before), ".")
@@ -636,6 +689,9 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 					mm.Country = prev.Country
 				}
 			}
+			if mm.Kind == MOrg {
+				mm = known.ownAcronym(text, s.Start, mm, out)
+			}
 			out = append(out, mm)
 		}
 	}
@@ -660,6 +716,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		// "CS/VN17 armoured vehicles", "KM450 military trucks".
 		if cat := categoryAfter(out, s.Start+b, text[b:]); cat != "" {
 			out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: w, Category: cat})
+			known.keepUnlisted(w, cat)
 		}
 	}
 	// A capitalised name the catalog lacks, right before a word for a kind
@@ -673,6 +730,23 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			continue
 		}
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: text[a:b], Category: m.Category})
+		known.keepUnlisted(text[a:b], m.Category)
+	}
+	// "18 Kaya armoured vehicles ... six Kaya vehicles": a name found by
+	// its context names the system wherever the document repeats it.
+	for _, c := range known.unlisted {
+		name := c.name
+		for from := 0; from < len(text); {
+			k := strings.Index(text[from:], name)
+			if k < 0 {
+				break
+			}
+			a, b := from+k, from+k+len(name)
+			from = b
+			if !taken(a, b) && (a == 0 || !isWordByte(text[a-1])) && (b == len(text) || !isWordByte(text[b])) {
+				out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: name, Category: c.category})
+			}
+		}
 	}
 	// A ship class the catalog lacks: "the Keris class", "Keris-class".
 	for from := 0; from < len(text); {
@@ -835,12 +909,23 @@ func mentionFromMatch(cat *catalog.Catalog, text string, m catalog.Match, seen m
 		if ref.LettersOnly && placeNamedByClass(text, m, sys) {
 			return mm, false // "the yard in Ulsan" is the city, not the Ulsan-class
 		}
+		if numberRunsOn(text, m.Start, m.End) {
+			return mm, false // "estimated at 2.3 billion" names no AT2
+		}
 		mm.Kind, mm.Name, mm.Country, mm.Category = MSystem, sys.Designation, sys.Country, sys.Category
 	case catalog.TermName:
 		t := cat.Terms[ref.Index]
 		mm.Kind, mm.Name, mm.Category, mm.Generic = MTerm, t.Text, t.Category, t.Generic
 	}
 	return mm, true
+}
+
+// numberRunsOn: a name in lower case whose digits run on into a number's
+// decimals is words and a number ("estimated at 2.3 billion"), where a
+// capitalised one may be a version ("Project 636.1").
+func numberRunsOn(text string, start, end int) bool {
+	return 'a' <= text[start] && text[start] <= 'z' && end+1 < len(text) && digitByte(text[end-1]) &&
+		(text[end] == '.' || text[end] == ',') && digitByte(text[end+1])
 }
 
 // coinedName: a letters-only name whose hyphen joins a capital ("Igla-S",

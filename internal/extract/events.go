@@ -24,6 +24,9 @@ type event struct {
 	// anaphoric events ("the visit", "the contract, signed in Asunción")
 	// only add evidence to one told before.
 	anaphoric bool
+	// further: a signing or meeting told with "also" ("also signed a
+	// memorandum", "also met executives of"), another than the one before.
+	further bool
 }
 
 var (
@@ -203,7 +206,7 @@ func (x *docState) events() []*event {
 		}
 		var found []*event
 		var visit *event
-		if loc := findEvent(text, &cues, visitEvent); loc != nil && !pluralReference(text[:loc[0]]) && !attributiveVisiting(text, loc) {
+		if loc := findEvent(text, &cues, visitEvent); loc != nil && !pluralReference(text[:loc[0]]) && !attributiveVisiting(text, loc) && !standVisit(text[loc[1]:]) {
 			visit = x.newEvent(i, record.EventVisit, loc)
 			found = append(found, visit)
 		}
@@ -246,13 +249,31 @@ func partiesBefore(before string) bool {
 	return containsLower(before, "the two ministers", "the two sides", "the two leaders", "the two delegations", "the parties", "both sides")
 }
 
-// pluralReference: before ends with "those" or "these" ("raised
+// pluralReference: before ends with "those", "these" or "such" ("raised
 // concerns about those visits"): things told before, maybe no official
 // visits at all, which name no event of their own.
 func pluralReference(before string) bool {
 	w, _ := annotate.LastField(before)
-	return annotate.LowerIs(w, "those") || annotate.LowerIs(w, "these")
+	return annotate.LowerIs(w, "those") || annotate.LowerIs(w, "these") || annotate.LowerIs(w, "such")
 }
+
+// standVisit: what is visited is a fair's pavilion, stand or booth
+// ("seen visiting the Chinese and Turkish pavilions"), no official visit.
+func standVisit(after string) bool {
+	rest := after
+	for range 5 {
+		var w string
+		if w, rest = firstWord(strings.TrimLeft(rest, ",.;:")); w == "" {
+			return false
+		}
+		if slices.ContainsFunc(standWords, func(s string) bool { return annotate.LowerIs(w, s) }) {
+			return true
+		}
+	}
+	return false
+}
+
+var standWords = []string{"pavilion", "pavilions", "stand", "stands", "booth", "booths"}
 
 // attributiveVisiting: the match is "visiting" before a plural common
 // noun with no determiner ("have told visiting delegations"): visitors
@@ -424,6 +445,7 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 		typ == record.EventMeeting && partiesBefore(before)
 	signedBefore := typ == record.EventAgreement && (signedBeforeRe.MatchString(text) || e.anaphoric && participleAfterNoun(text[loc[0]:loc[1]]))
 	e.anaphoric = e.anaphoric || signedBefore
+	e.further = typ != record.EventVisit && !e.anaphoric && endsWithLower(before, "also ") // "also toured" goes on with the visit
 	var best annotate.Date
 	bestDist := 1 << 30
 	for _, dm := range x.datesOf(i) {
@@ -691,7 +713,7 @@ func (x *docState) mergeEvents(es []*event) []*event {
 			if !o.date.IsZero() && !e.date.IsZero() && o.date != e.date {
 				continue
 			}
-			if e.anaphoric || sharesSentence(o.sents, e.sents, 2) && shareActor(o.actors, e.actors) {
+			if e.anaphoric || !e.further && sharesSentence(o.sents, e.sents, 2) && shareActor(o.actors, e.actors) {
 				target = o
 			}
 		}

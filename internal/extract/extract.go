@@ -202,12 +202,12 @@ func (x *docState) scheduledAfter(t trigger) bool {
 }
 
 // looseVerb: t is one of the common verbs that tell a status only in
-// one use; "added" only before equipment, "delivering" only right
-// after a state. "used" tells a state's use only right after the state
-// ("Ethiopia used Chinese Wing Loong I drones"), not "ships used water
-// cannon" or "used to"; "covered" tells what a contract covered only
-// after a word for the deal; "picked" and "chose" tell a choice, not
-// "picked up".
+// one use; "added" and "expects" only before equipment, "delivering"
+// only right after a state. "used" tells a state's use only right after
+// the state ("Ethiopia used Chinese Wing Loong I drones"), not "ships
+// used water cannon" or "used to"; "covered" tells what a contract
+// covered only after a word for the deal; "picked" and "chose" tell a
+// choice, not "picked up".
 func (x *docState) looseVerb(i int, t trigger) bool {
 	verb := x.text(t.Start, t.End)
 	next, _ := firstWord(x.text(t.End, t.End+12))
@@ -222,9 +222,26 @@ func (x *docState) looseVerb(i int, t trigger) bool {
 		return !containsLower(x.text(x.d.Sentences[i].Start, t.Start), "contract", "deal", "agreement", "order")
 	case annotate.LowerIs(verb, "picked"), annotate.LowerIs(verb, "chose"):
 		return next == "up" || next == "to"
-	case annotate.LowerIs(verb, "added"):
-		// "later added Aksungur drones", not "the minister added that".
+	case annotate.LowerIs(verb, "expects"):
+		// "expects a Dornier 228"; "expects to receive" is a phrase of its own.
 		return !x.equipmentRightAfter(i, t.End)
+	case annotate.LowerIs(verb, "added"):
+		// "later added Aksungur drones" or "added a second batch", not
+		// "the minister added that".
+		return !x.equipmentRightAfter(i, t.End) && !batchRightAfter(x.text(t.End, t.End+30))
+	}
+	return false
+}
+
+// batchRightAfter: one of the first three words of after is "batch"
+// ("a second batch").
+func batchRightAfter(after string) bool {
+	rest := after
+	for range 3 {
+		var w string
+		if w, rest = firstWord(rest); annotate.LowerIs(w, "batch") {
+			return true
+		}
 	}
 	return false
 }
@@ -425,7 +442,9 @@ func (x *docState) focusCountry() string {
 				}
 				if r.Kind == catalog.CountryName || r.Kind == catalog.Demonym {
 					after := x.d.Title[m.End:]
-					if strings.HasPrefix(after, "-") || isOriginPossessive(after) || r.Kind == catalog.Demonym && nounAfter(after) {
+					// "Chinese SR5" tells an origin, "Cambodian army" a
+					// state's forces, which act for it.
+					if strings.HasPrefix(after, "-") || isOriginPossessive(after) || r.Kind == catalog.Demonym && nounAfter(after) && !forceAfterPossessive(after) {
 						break
 					}
 					add(x.cat.Countries[r.Index].ISO3, 3)

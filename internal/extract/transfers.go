@@ -76,7 +76,7 @@ var anaphoricNouns = map[string]string{
 
 var (
 	ordinalAlone   = annotate.MustCompileSearch(`(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:ones?\s+|of\s+them\s+)?(?:was|were|is|arrived|followed|will)\b`)
-	batchRe        = annotate.MustCompileSearch(`(?i)\b(?:a|the)\s+(?:first|second|third|fourth|further|new|fresh|final|last|next)?\s*batch(?:\s+of\s+([\w,-]+))?`)
+	batchRe        = annotate.MustCompileSearch(`(?i)\b(?:a|the)\s+(?:first|second|third|fourth|further|follow-on|new|fresh|final|last|next)?\s*batch(?:\s+of\s+([\w,-]+))?`)
 	includingAfter = regexp.MustCompile(`(?i)^(?:[^.;]{0,40}?\b(?:including|such as|among them|comprising)\b|[^.;,]{0,30}:)`)
 	inAllAfter     = regexp.MustCompile(`(?i)^(?:\s+[\p{L}-]+){0,2},\s+([\w,-]+)\s+[\p{L}-]+\s+(?:in all|in total|altogether)`)
 	oneBefore      = annotate.MustCompileSearch(`(?i)\b(?:a|an|another|one)\s+(?:second|third|fourth|further|new|single|more)?\s*$`)
@@ -221,6 +221,8 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 	// Unspecified equipment next to named systems, or to a phrase naming one
 	// again ("the first battery, comprising a radar"), is their package or
 	// their parts, not a deal of its own.
+	// One in a clause of its own is its own deal: "India handed over a
+	// Dornier 228 in 2016, and China donated military equipment".
 	named := false
 	for _, it := range out {
 		named = named || it.designation != ""
@@ -228,13 +230,22 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 	if named {
 		kept := out[:0]
 		for _, it := range out {
-			if !it.generic {
+			if !it.generic || !slices.ContainsFunc(out, func(n item) bool { return n.designation != "" && !x.apart(i, n, it) }) {
 				kept = append(kept, it)
 			}
 		}
 		out = kept
 	}
 	return append(out, x.talksItems(i, out)...)
+}
+
+// apart: a clause with a subject of its own opens between items a and b
+// of sentence i.
+func (x *docState) apart(i int, a, b item) bool {
+	if b.start < a.start {
+		a, b = b, a
+	}
+	return x.clauseBreak(i, a.end) <= b.start
 }
 
 // builtAbroad: an Own phrase "built in" or "made in" a state after the
@@ -714,6 +725,11 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 		return item{}, false
 	}
 	if k > 0 && ms[k-1].Kind == annotate.MTerm && strings.TrimSpace(x.text(ms[k-1].End, m.Start)) == "" {
+		return item{}, false
+	}
+	// "a larger aircraft than the drones Burkina Faso flies": what a
+	// system is compared with is other equipment, no record.
+	if before := x.text(m.Start-10, m.Start); strings.HasSuffix(before, " than ") || strings.HasSuffix(before, " than the ") {
 		return item{}, false
 	}
 	// "three batteries of the BrahMos missile": the term counts units of
@@ -1245,7 +1261,7 @@ func (x *docState) transfersOf(it item) []*transfer {
 		if it.generic && g.Class == InService {
 			return nil // "a plethora of Chinese weaponry" is no record
 		}
-		if g.Class == InService && x.retiredBefore(it) {
+		if g.Class == InService && (x.retiredBefore(it) || x.usedUntil(it)) {
 			return nil // "will replace the air force's retired Hawk and MB-339 jets"
 		}
 		if qty == nil && x.alsoCovers(g) {
@@ -1287,6 +1303,9 @@ func (x *docState) transfersOf(it item) []*transfer {
 		if dates == nil {
 			size, dates = x.oneByOne(i, g, t.qtyValue)
 		}
+		if dates == nil {
+			dates = x.twoDates(i, g, t.date)
+		}
 		if dates != nil {
 			// "delivered in two batches of six, in May 2023 and in
 			// February 2024": a record a batch, each with its date.
@@ -1296,6 +1315,15 @@ func (x *docState) transfersOf(it item) []*transfer {
 				out = x.forRecipients(out, it, g, &b)
 			}
 			continue
+		}
+		if g.Class == Delivered {
+			if total := x.fleetTotal(i, g); total != nil {
+				// "took delivery of two more, bringing its fleet to at
+				// least eight": the fleet now in service, besides.
+				f := *t
+				f.status, f.date, f.qtyValue, f.qualifier = InService.status(), annotate.Date{}, total.Value, total.Qualifier
+				out = x.forRecipients(out, it, g, &f)
+			}
 		}
 		if handover && n == 1 {
 			t.qtyValue, t.qualifier = 0, annotate.Unknown
@@ -1382,6 +1410,18 @@ func (x *docState) listedTransfer(it item, qty *annotate.QuantityMention, p *tra
 	return &t
 }
 
+// usedUntil: the item's clause tells its use ended in a past year ("the
+// T-33s that the air force flew until 2017").
+func (x *docState) usedUntil(it item) bool {
+	for _, dm := range x.d.Dates[it.sent] {
+		if dm.Start > it.end && dm.Start-it.end < 60 && strings.Contains(x.text(dm.Start-6, dm.Start+6), "until ") &&
+			!strings.ContainsAny(x.text(it.end, dm.Start), ",;") && dm.Date.Y < x.d.Ref.Y {
+			return true
+		}
+	}
+	return false
+}
+
 // retiredBefore: "retired", "decommissioned" or "former" qualifies the
 // item or the list it ends ("retired Hawk and MB-339 jets"): a fleet no
 // longer in service.
@@ -1436,10 +1476,13 @@ func (x *docState) memorandum(g trigger) bool {
 // due to take delivery of"), a deal already made whose date the sentence
 // does not give: the date it tells is the expected arrival.
 func (x *docState) futureReceipt(g trigger) bool {
+	first, _, _ := strings.Cut(x.text(g.Start, g.End), " ")
+	if annotate.LowerIs(first, "expects") {
+		return true // "expects a Dornier 228 early next year": when it is to come
+	}
 	if g.Class != Contracted {
 		return false
 	}
-	first, _, _ := strings.Cut(x.text(g.Start, g.End), " ")
 	return annotate.LowerIs(first, "will") || annotate.LowerIs(first, "is") || annotate.LowerIs(first, "are")
 }
 
@@ -1498,6 +1541,43 @@ func (x *docState) oneByOne(i int, g trigger, whole int) (size annotate.Quantity
 		return size, nil
 	}
 	return annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}, dates
+}
+
+// twoDates reads "bought from Moscow in 2009 and 2011": the status is
+// dated twice, two batches of untold size, where date is the first of the
+// pair. Nil otherwise; "between 2014 and 2016" is one span.
+func (x *docState) twoDates(i int, g trigger, date annotate.Date) []annotate.Date {
+	ds := x.datesOf(i)
+	reach := x.clauseBreak(i, g.End)
+	for k := 0; k+1 < len(ds); k++ {
+		a, b := ds[k], ds[k+1]
+		if a.Start < g.End || b.End > reach || x.statusDate(a, g) != date || strings.HasSuffix(x.text(g.End, a.Start), "between ") {
+			continue
+		}
+		if gap := x.text(a.End, b.Start); gap == " and " || gap == " and in " {
+			return []annotate.Date{date, x.statusDate(b, g)}
+		}
+	}
+	return nil
+}
+
+// fleetTotalRe is the phrase on what a delivery brings the fleet to,
+// just before the count.
+var fleetTotalRe = regexp.MustCompile(`(?i)\b(?:bringing|taking|raising|increasing)\s+(?:its|their|the)\s+(?:[\p{L}-]+\s+)?(?:fleet|inventory)\s+to\s+$`)
+
+// fleetTotal is the count a delivery's clause brings the fleet to, else nil.
+func (x *docState) fleetTotal(i int, g trigger) *annotate.QuantityMention {
+	rest := x.text(g.End, x.d.Sentences[i].End)
+	if !strings.Contains(rest, "fleet") && !strings.Contains(rest, "inventory") {
+		return nil
+	}
+	for k := range x.d.Qty[i] {
+		q := &x.d.Qty[i][k]
+		if q.Start > g.End && fleetTotalRe.MatchString(x.text(g.End, q.Start)) {
+			return q
+		}
+	}
+	return nil
 }
 
 // batchesRe is "in two batches of six" right after a status verb.
@@ -1594,6 +1674,10 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 	if !it.generic && oneBefore.MatchString(x.text(it.start-20, it.start)) {
 		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
 	}
+	// "commissioned its third OPV 58 S": one, the buyer's latest.
+	if !it.generic && possessiveOrdinalBefore(x.text(it.start-30, it.start)) {
+		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
+	}
 	// "a smaller patrol boat": one, unnamed.
 	if it.generic && determinerBefore(x.text(it.start-30, it.start), 2, "a", "an") {
 		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
@@ -1629,6 +1713,23 @@ func (x *docState) quantityOfAfter(it item) *annotate.QuantityMention {
 	}
 	return nil
 }
+
+// possessiveOrdinalBefore: text ends in "its third" or the like, a maker
+// between ("its third Piriou-built").
+func possessiveOrdinalBefore(text string) bool {
+	w, at := annotate.LastField(text)
+	if strings.HasSuffix(w, "-built") || strings.HasSuffix(w, "-made") {
+		w, at = annotate.LastField(text[:at])
+	}
+	if !slices.ContainsFunc(laterOrdinals, func(o string) bool { return annotate.LowerIs(w, o) }) {
+		return false
+	}
+	owner, _ := annotate.LastField(text[:at])
+	return annotate.LowerIs(owner, "its") || annotate.LowerIs(owner, "their")
+}
+
+// laterOrdinals count one more of a series.
+var laterOrdinals = []string{"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 
 // ordinalOfBefore: text ends with "the first of those", "the last of
 // the" or the like and white space: one item of a set told before.
@@ -1693,6 +1794,17 @@ func (x *docState) systemBetween(i, a, b int) bool {
 	return false
 }
 
+// participleOn: trigger t follows a named system or a word for one
+// right after it ("Mi-17s bought").
+func (x *docState) participleOn(i int, t trigger) bool {
+	for _, m := range x.d.Mentions[i] {
+		if (m.Kind == annotate.MSystem || m.Kind == annotate.MUncatalogued || m.Kind == annotate.MTerm) && m.End+1 == t.Start {
+			return true
+		}
+	}
+	return false
+}
+
 // governing finds the nearest trigger before the item that governs what
 // follows it, and the nearest after it that governs what precedes it. A
 // trigger that contains the item ("a 28-aircraft order") governs it alone.
@@ -1717,8 +1829,16 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			// "flies 33 F-16s, along with Su-27 jets".
 			// A further batch shares its clause's verb: "ordered 18, most
 			// of them used, in 2021 and six more in 2022".
-			if gap := x.text(t.End, start); t.Bwd && !it.more && strings.Contains(gap, ",") && !containsLower(gap, "along with", "as well as") {
-				continue
+			// "flies Mi-17s bought in 2009, together with Dhruv helicopters":
+			// the phrase joins the fleet's verb, past the participle on the
+			// system before it.
+			if gap := x.text(t.End, start); t.Bwd && !it.more && strings.Contains(gap, ",") {
+				if !containsLower(gap, "along with", "as well as", "together with") {
+					continue
+				}
+				if fwd != nil && x.participleOn(it.sent, *t) {
+					continue
+				}
 			}
 			fwd = t
 		}
@@ -1769,7 +1889,9 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			// A subject may run long before its verb when no comma breaks
 			// it: "the first three Anka drones assembled in Kazakhstan
 			// under licence from Turkish Aerospace were handed over".
-			if (len(gap) <= 70 || len(gap) <= 120 && !strings.Contains(gap, ",")) && !strings.Contains(gap, ";") && !newSubject(gap) &&
+			// "The Akinci is larger than the drones Burkina Faso already
+			// flies": the verb after a comparison is its other term's.
+			if (len(gap) <= 70 || len(gap) <= 120 && !strings.Contains(gap, ",")) && !strings.Contains(gap, ";") && !newSubject(gap) && !strings.Contains(gap, " than ") &&
 				(!x.systemBetween(it.sent, it.end, t.Start) || x.coordinated(it.sent, it.end, t.Start)) {
 				bwd = t
 			}
@@ -2045,7 +2167,9 @@ func (x *docState) otherClause(i int, g trigger, dm annotate.DateMention) bool {
 			strings.Contains(x.text(g.End, dm.Start), " and ") {
 			return true
 		}
-		if dm.End <= g.Start && o.End <= dm.Start && strings.Contains(x.text(dm.End, g.Start), " and ") {
+		// "received four in 2023, while it flies CH-4Bs bought from CASC":
+		// "while" joins a clause of its own too.
+		if gap := x.text(dm.End, g.Start); dm.End <= g.Start && o.End <= dm.Start && (strings.Contains(gap, " and ") || strings.Contains(gap, ", while ")) {
 			return true
 		}
 	}
@@ -2086,14 +2210,17 @@ func (x *docState) inAside(i int, g trigger, dm annotate.DateMention) bool {
 // on the 4th", "announced on Monday"), not when the deal was made; a
 // plan is dated when it was told.
 func (x *docState) saidDate(dm annotate.DateMention) bool {
-	before := x.text(dm.Start-20, dm.Start)
+	before := x.text(dm.Start-40, dm.Start)
 	w, at := annotate.LastField(before)
 	if annotate.LowerIs(w, "on") {
 		w, _ = annotate.LastField(before[:at])
 	}
 	switch strings.ToLower(w) {
-	case "said", "says", "announced", "reported", "told", "stated":
+	case "said", "says", "announced", "reported", "told", "stated", "confirmed":
 		return true
+	case "post", "statement", "briefing", "interview", "website", "account":
+		// "the ministry said in a post on its website on Saturday"
+		return containsLower(before, "said in a")
 	}
 	return false
 }
@@ -2463,8 +2590,10 @@ func (x *docState) previousSubject(i int) string {
 	if !isStateLike(m) || m.Form == catalog.Demonym || x.isOriginModifier(j, 0) {
 		return ""
 	}
+	// "Further east, Sudan's army ...": a fronted phrase set off by a comma
+	// leaves the state the subject.
 	lead := strings.TrimSpace(x.text(x.d.Sentences[j].Start, m.Start))
-	if lead != "" && !strings.EqualFold(lead, "the") {
+	if lead != "" && !strings.EqualFold(lead, "the") && !strings.HasSuffix(lead, ",") {
 		return ""
 	}
 	if after := x.text(m.End, m.End+20); (strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s")) && !forceAfterPossessive(after) {
@@ -2569,8 +2698,9 @@ func (x *docState) giving(it item, g trigger) bool {
 	}
 	verb := x.text(g.Start, g.End)
 	if g.Class == Planned {
-		// "Washington plans to deliver a second package"
-		return x.plannedHandover(g) || endsWithLower(verb, " sell")
+		// "Washington plans to deliver a second package", "Tashkent has
+		// agreed to transfer a dozen BTR-80s"
+		return x.plannedHandover(g) || endsWithLower(verb, " sell") || endsWithLower(verb, " transfer")
 	}
 	return slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) })
 }
@@ -2629,8 +2759,10 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 			return m.Country, manufacturer, true
 		}
 		// "Russian-built MiG-29", "the Indian system"; not across another
-		// system ("Chinese-supplied Harbin Z-9 and Indian Chetak").
+		// system ("Chinese-supplied Harbin Z-9 and Indian Chetak"), nor
+		// an era ("a Soviet-era Mi-8 donated by Russia").
 		if m.End <= it.start && m.End > it.start-40 && x.isOriginModifier(i, k) && !strings.ContainsAny(x.text(m.End, it.start), ",;") &&
+			!strings.HasPrefix(x.text(m.End, m.End+4), "-era") &&
 			!x.systemBetween(i, m.End, it.start) {
 			return m.Country, manufacturer, true
 		}
@@ -2888,14 +3020,15 @@ func mergeTransfers(ts []*transfer) []*transfer {
 
 // dropToldFleets drops a fleet in service whose acquisition the
 // document tells with no date or count of its own ("Uganda operates
-// Marksman vehicles. The Marksman vehicles were bought a decade ago"):
-// the delivery is that fleet.
+// Marksman vehicles. The Marksman vehicles were bought a decade ago"),
+// or with the fleet's count ("the two it already operates ... were
+// supplied in 2022"): the delivery is that fleet.
 func dropToldFleets(ts []*transfer) []*transfer {
 	kept := ts[:0]
 	for _, t := range ts {
 		if t.status != record.StatusInService || !slices.ContainsFunc(ts, func(o *transfer) bool {
 			return o.status == record.StatusDelivered && o.recipient == t.recipient && o.designation != "" &&
-				catalog.SameFold(o.designation, t.designation) && o.date.IsZero() && o.qualifier == annotate.Unknown
+				catalog.SameFold(o.designation, t.designation) && (o.date.IsZero() && o.qualifier == annotate.Unknown || o.qtyValue > 0 && o.qtyValue == t.qtyValue)
 		}) {
 			kept = append(kept, t)
 		}
