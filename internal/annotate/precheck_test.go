@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-osint/dossier/internal/annotate/testtext"
 )
 
 // lowersIntoASCII lists every rune beyond ASCII that lowers into ASCII.
@@ -49,17 +51,11 @@ func TestMayNameKnownKeepsEveryName(t *testing.T) {
 	words := []string{"Goita", "GOITA", "goïta", "Goïta", "O'Neill", "o'neill", "K", "\u212a", "Kim", "KIM", "said",
 		"al-Sisi", "AL-SISI", "’s", "'s", "\u0130", "\u0130LHAM", "Ilham"}
 	keys := []string{"goita", "goïta", "o'neill", "kim", "al-sisi", "k", "ilham", "i"}
-	for range 20000 {
+	for _, text := range testtext.Phrases(9, 20000, 5, words, []string{" ", "", ", "}) {
 		people := map[string]string{}
 		for range rng.IntN(3) {
 			people[keys[rng.IntN(len(keys))]] = "X"
 		}
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(words[rng.IntN(len(words))])
-			b.WriteString([]string{" ", "", ", "}[rng.IntN(3)])
-		}
-		text := b.String()
 		named := false
 		for a, e := nextWordSpan(text, 0); a < e; a, e = nextWordSpan(text, e) {
 			w := strings.TrimSuffix(strings.TrimSuffix(text[a:e], "’s"), "'s")
@@ -79,25 +75,16 @@ func TestChromeLineMatchesThePattern(t *testing.T) {
 		"linkedin", "photo", "image", "picture", "credit", "(reporting", "(writing", "(editing", " by ", "tag",
 		"print", "email", "whatsapp", "telegram", "copyright", "© ", "all rights reserved", "s", ":", ".", " ", "\t",
 		"\v", ")", "(", "é", "\u212a", "\u017f", "\n", "news"}
-	rng := rand.New(rand.NewPCG(11, 12))
+	lines := testtext.Phrases(11, 200000, 4, pieces, []string{""})
 	matched := 0
-	for range 200000 {
-		var b strings.Builder
-		for range 1 + rng.IntN(4) {
-			p := pieces[rng.IntN(len(pieces))]
-			if rng.IntN(3) == 0 {
-				p = strings.ToUpper(p)
-			}
-			b.WriteString(p)
-		}
-		line := b.String()
+	for _, line := range lines {
 		if got, want := isChromeLine(line), boilerplateLine.MatchString(line); got != want {
 			t.Fatalf("isChromeLine(%q) = %v, the pattern says %v", line, got, want)
 		} else if got {
 			matched++
 		}
 	}
-	if matched < 5000 {
+	if matched < len(lines)/40 {
 		t.Errorf("only %d random lines are chrome: the test tries too few", matched)
 	}
 }
@@ -115,13 +102,7 @@ func FuzzChromeLine(f *testing.F) {
 
 func TestWithOrgWordLooksAtEveryByte(t *testing.T) {
 	pieces := []string{"Group", "Corp", "Ship", "Gro", "the ", "The ", "A", "Z", "é", " ", "Defen", "Def", "Inc", "In", "x"}
-	rng := rand.New(rand.NewPCG(13, 14))
-	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(8) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := b.String()
+	for _, text := range testtext.Phrases(13, 50000, 7, pieces, []string{""}) {
 		want := ""
 		for i := range len(text) {
 			if orgWordAt(text, i) {

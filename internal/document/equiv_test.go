@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/dossier-osint/dossier/internal/annotate/testtext"
 )
 
 // headerLinePattern is what headerLine reads by hand.
@@ -28,13 +30,8 @@ func TestHeaderLineMatchesThePattern(t *testing.T) {
 		checkHeaderLine(t, line)
 	}
 	parts := []string{"a", "Z", "k", "0", "9", "_", "-", " ", "\t", ":", "é", "\v", "x", "title", "url"}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(8) {
-			b.WriteString(parts[rng.IntN(len(parts))])
-		}
-		checkHeaderLine(t, b.String())
+	for _, line := range testtext.Phrases(1, 20000, 7, parts, []string{""}) {
+		checkHeaderLine(t, line)
 	}
 }
 
