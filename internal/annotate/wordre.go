@@ -669,7 +669,11 @@ func startsOf(re *syntax.Regexp, n int, fold byte) (out []start, ok bool) {
 			if allEnded(out, n) {
 				break
 			}
-			next, ok := startsOf(sub, n, fold)
+			// What follows matters only as far as it reaches within n
+			// bytes of the shortest string it continues: a counted gap
+			// ("(?:[^.;]|\.\d){0,80}") is then read a few levels deep,
+			// not eighty.
+			next, ok := startsOf(sub, n-shortestGoingOn(out, n), fold)
 			if !ok {
 				return nil, false
 			}
@@ -712,6 +716,18 @@ func allEnded(starts []start, n int) bool {
 		}
 	}
 	return true
+}
+
+// shortestGoingOn is the length of the shortest string of starts that
+// what follows continues; some string must go on (see allEnded).
+func shortestGoingOn(starts []start, n int) int {
+	shortest := n
+	for _, s := range starts {
+		if !s.open && len(s.text) < shortest {
+			shortest = len(s.text)
+		}
+	}
+	return shortest
 }
 
 // runeStarts are the one-rune starts of runes, each byte OR-ed with fold,

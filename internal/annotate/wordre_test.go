@@ -132,3 +132,31 @@ func TestNotShape(t *testing.T) {
 		}
 	}
 }
+
+// countedGapPattern has a counted gap between its words, which the start
+// strings must read only as far as they reach, not to its eightieth
+// repeat.
+const countedGapPattern = `(?i)\b(?:signed|inked)\b(?:[^.;]|\.\d){0,80}?\b(deals?|accords?)\b`
+
+// TestCountedGapSearchFindsWhatTheRegexpFinds checks the start strings of
+// a counted gap: a search that skips word starts by them finds what the
+// regexp alone finds.
+func TestCountedGapSearchFindsWhatTheRegexpFinds(t *testing.T) {
+	w := MustCompileSearch(countedGapPattern)
+	if w.starts.prefixLen == 0 {
+		t.Fatalf("%s has no start strings to skip word starts by", countedGapPattern)
+	}
+	words := strings.Fields("signed inked Signed INKED deal deals accord Accords the arms 3.5 12 ; . sign deal-making")
+	for _, s := range testtext.Phrases(3, 5000, 10, words, equivSeps) {
+		if got, want := w.FindAllSubmatchIndex(s), w.plain.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+			t.Fatalf("in %q: got %v, want %v", s, got, want)
+		}
+	}
+}
+
+// BenchmarkCompileCountedGap measures what a counted gap costs at start-up.
+func BenchmarkCompileCountedGap(b *testing.B) {
+	for range b.N {
+		MustCompileSearch(countedGapPattern)
+	}
+}
