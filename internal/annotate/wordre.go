@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -24,7 +25,10 @@ type WordRegexp struct {
 	pattern  string
 	anchored *regexp.Regexp
 	first    [256]bool // bytes that can begin a match
-	starts   startSet
+	// otherFirsts is lowBits<<7 when an ASCII byte other than a letter
+	// can begin a match, else 0 (see next).
+	otherFirsts uint64
+	starts      startSet
 	// mayStart, when set, is a test that the text passes at the start of
 	// every match, which the pattern's user knows and is cheaper than it.
 	mayStart func(text string, i int) bool
@@ -81,6 +85,11 @@ func compileWords(pattern string) (*WordRegexp, *syntax.Prog) {
 		panic(err)
 	}
 	w.firstBytes(prog)
+	for c, ok := range w.first[:utf8.RuneSelf] {
+		if ok && !asciiLetter(byte(c)) {
+			w.otherFirsts = lowBits << 7
+		}
+	}
 	w.foldsCase = foldsCase(re)
 	w.starts = newStartSet(re)
 	w.maxLen = maxBytes(re)
@@ -320,35 +329,62 @@ func (w *WordRegexp) mayMatchAt(text string, i int) bool {
 }
 
 // next returns the first match that starts at or after byte from, with its
-// groups, as byte offsets of text; or nil.
+// groups, as byte offsets of text; or nil. Eight bytes at a time, it looks
+// up only the letters that follow no ASCII letter (any byte that does, when
+// the pattern can begin with another ASCII byte) and the bytes beyond
+// ASCII; mayMatchAt turns down those that follow a digit or underscore.
 func (w *WordRegexp) next(text string, from int) []int {
+	const high = lowBits << 7
 	first := &w.first // read through w, each byte took two more instructions
-	for i := from; i < len(text); i++ {
-		c := text[i]
-		if !first[c] {
-			continue
+	i := from
+	if i+8 <= len(text) {
+		var afterLetter uint64 // the high bit of the byte before i, if a letter
+		if i > 0 && asciiLetter(text[i-1]) {
+			afterLetter = high
 		}
-		if i > 0 && wordBytes[text[i-1]] && c < utf8.RuneSelf {
-			// Inside a word of ASCII letters and digits no match starts.
-			for i+1 < len(text) && wordBytes[text[i+1]] {
-				i++
-			}
-			continue
-		}
-		if !w.mayMatchAt(text, i) {
-			continue
-		}
-		if m := w.match(text, i); m != nil && m[1] > 0 {
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += i
+		for ; i+8 <= len(text); i += 8 {
+			x := load8(text, i)
+			letters := bytesIn(x|0x20*lowBits, 'a', 'z') // either case
+			for m := ((letters|w.otherFirsts)&^(letters<<8|afterLetter>>56) | x) & high; m != 0; m &= m - 1 {
+				if k := i + bits.TrailingZeros64(m)/8; first[text[k]] {
+					if found := w.matchAt(text, k); found != nil {
+						return found
+					}
 				}
 			}
-			return m
+			afterLetter = letters
+		}
+	}
+	for ; i < len(text); i++ {
+		if c := text[i]; first[c] && (i == 0 || !wordBytes[text[i-1]] || c >= utf8.RuneSelf) {
+			if found := w.matchAt(text, i); found != nil {
+				return found
+			}
 		}
 	}
 	return nil
 }
+
+// matchAt returns the match that starts at byte i, a candidate of next, as
+// byte offsets of text; or nil.
+func (w *WordRegexp) matchAt(text string, i int) []int {
+	if !w.mayMatchAt(text, i) {
+		return nil
+	}
+	m := w.match(text, i)
+	if m == nil || m[1] == 0 {
+		return nil
+	}
+	for k := range m {
+		if m[k] >= 0 {
+			m[k] += i
+		}
+	}
+	return m
+}
+
+// asciiLetter: c is an ASCII letter.
+func asciiLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // window bounds the text one attempt of MustCompileWords reads. Go runs
 // its fast backtracking matcher only on short inputs, and no phrase these
