@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -108,28 +109,60 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	var namedBuf [16]Mention
 	var foundBuf [8]QuantityMention
 	words, named, found := wordBuf[:0], namedBuf[:0], foundBuf[:0]
-	var mentions arena[Mention]
 	var dates arena[DateMention]
 	var qty arena[QuantityMention]
+	mentions := mentionBufs.Get().(*mentionBuf)
+	mentions.ends = slices.Grow(mentions.ends[:0], len(d.Sentences))
 	for i, s := range d.Sentences {
 		if s.Boilerplate {
+			mentions.ends = append(mentions.ends, len(mentions.all))
 			continue
 		}
 		d.Pieces[i] = &d.cut.List[i]
 		names = cat.Matcher().AppendAllText(names[:0], d.Pieces[i])
 		named = findMentions(cat, s, names, known, named[:0])
-		d.Mentions[i] = mentions.add(named)
+		mentions.all = append(mentions.all, named...)
+		mentions.ends = append(mentions.ends, len(mentions.all))
 		words = appendWordSpans(words[:0], s.Text)
 		if scanned != nil {
 			phrases = scanned[i]
 		} else {
 			phrases = scanDates(phrases[:0], s.Text, words)
 		}
-		d.Dates[i] = dates.keep(datesOutsideNames(resolveDates(dates.take(len(phrases)), s.Text, s.Start, d.Ref, phrases), d.Mentions[i]))
-		found = withoutDates(withoutDesignations(appendQuantities(found[:0], s.Text, s.Start, words), d.Mentions[i]), d.Dates[i])
+		d.Dates[i] = dates.keep(datesOutsideNames(resolveDates(dates.take(len(phrases)), s.Text, s.Start, d.Ref, phrases), named))
+		found = withoutDates(withoutDesignations(appendQuantities(found[:0], s.Text, s.Start, words), named), d.Dates[i])
 		d.Qty[i] = qty.add(found)
 	}
+	mentions.keep(d.Mentions)
+	mentionBufs.Put(mentions)
 	return d
+}
+
+// mentionBuf holds the mentions of a document's sentences until Annotate
+// knows how many they are, to keep them in memory of just that size: a
+// Mention is large, and a sentence names a few or none.
+type mentionBuf struct {
+	all  []Mention
+	ends []int // where the mentions of each sentence end in all
+}
+
+// mentionBufs are the mentionBufs of the documents before, for the next to
+// reuse.
+var mentionBufs = sync.Pool{New: func() any { return new(mentionBuf) }}
+
+// keep copies the mentions into one block and sets each sentence's, nil
+// for none, in perSentence; it empties b, forgetting the text it named.
+func (b *mentionBuf) keep(perSentence [][]Mention) {
+	kept := slices.Clone(b.all)
+	start := 0
+	for i, end := range b.ends {
+		if end > start {
+			perSentence[i] = kept[start:end:end]
+		}
+		start = end
+	}
+	clear(b.all)
+	b.all = b.all[:0]
 }
 
 // Release hands back the pieces the sentences were cut into, for later
