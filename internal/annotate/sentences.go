@@ -267,8 +267,13 @@ func trimSpan(s string, start, end int) (int, int) {
 // printing: the same words, whatever the white space between them.
 func markCopies(sents []Sentence) {
 	type shape struct{ sentences, bytes int } // what copies share
-	var firsts []int                          // the first sentence of each paragraph printed first
-	byShape := map[shape][]int{}              // indexes into firsts
+	type printed struct {
+		start int // the first sentence of a paragraph printed first
+		shape shape
+	}
+	// A document has a few paragraphs: a list of them, looked through, costs
+	// less than a map.
+	firsts := make([]printed, 0, 16)
 	for start := 0; start < len(sents); {
 		end := start + 1
 		for end < len(sents) && sents[end].Paragraph == sents[start].Paragraph {
@@ -279,15 +284,14 @@ func markCopies(sents []Sentence) {
 			sh.bytes += wordBytesOf(st.Text)
 		}
 		first := -1
-		for _, k := range byShape[sh] {
-			if sameWords(sents[firsts[k]:firsts[k]+sh.sentences], sents[start:end]) {
-				first = firsts[k]
+		for _, p := range firsts {
+			if p.shape == sh && sameWords(sents[p.start:p.start+sh.sentences], sents[start:end]) {
+				first = p.start
 				break
 			}
 		}
 		if first < 0 {
-			byShape[sh] = append(byShape[sh], len(firsts))
-			firsts = append(firsts, start)
+			firsts = append(firsts, printed{start, sh})
 		}
 		for k := start; first >= 0 && k < end; k++ {
 			if !sents[k].Boilerplate {
@@ -384,7 +388,8 @@ var asciiWordByte = func() (t [utf8.RuneSelf]uint8) {
 
 // sameWords: the sentences of a and b, as many, have the same words.
 func sameWords(a, b []Sentence) bool {
-	var wa, wb []byte
+	var bufA, bufB [256]byte // room for most sentences
+	wa, wb := bufA[:0], bufB[:0]
 	for k := range a {
 		wa, wb = appendWords(wa[:0], a[k].Text), appendWords(wb[:0], b[k].Text)
 		if string(wa) != string(wb) {
