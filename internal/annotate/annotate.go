@@ -77,7 +77,10 @@ type Doc struct {
 // date (/2021/06/) that stands in for an unknown publication date.
 func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	d := &Doc{Body: body, Title: title, Catalog: cat}
-	d.Sentences = splitSentences(body, title)
+	buf := annotateBufs.Get().(*annotateBuf)
+	defer buf.release()
+	buf.sentences = splitSentencesInto(buf.sentences, body, title)
+	d.Sentences = slices.Clone(buf.sentences)
 	// The date phrases of each sentence, when the reference date must come
 	// from them, are found once for it and for the sentence's dates.
 	var scanned [][]dateMatch
@@ -94,13 +97,16 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	d.Qty = make([][]QuantityMention, len(d.Sentences))
 	d.Pieces = make([]*catalog.Text, len(d.Sentences))
 	known := &docNames{people: map[string]string{}, systems: map[int]bool{}}
-	texts := make([]string, len(d.Sentences))
-	for i, s := range d.Sentences {
-		if !s.Boilerplate {
-			texts[i] = s.Text
+	texts := slices.Grow(buf.texts[:0], len(d.Sentences))
+	for _, s := range d.Sentences {
+		if s.Boilerplate {
+			texts = append(texts, "")
+		} else {
+			texts = append(texts, s.Text)
 		}
 	}
 	d.cut = catalog.NewTexts(texts)
+	buf.texts = texts
 	// What one sentence holds, in buffers the next reuses; the arenas keep
 	// what the sentences found.
 	var names []catalog.Match
@@ -111,18 +117,17 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	words, named, found := wordBuf[:0], namedBuf[:0], foundBuf[:0]
 	var dates arena[DateMention]
 	var qty arena[QuantityMention]
-	mentions := mentionBufs.Get().(*mentionBuf)
-	mentions.ends = slices.Grow(mentions.ends[:0], len(d.Sentences))
+	buf.ends = slices.Grow(buf.ends[:0], len(d.Sentences))
 	for i, s := range d.Sentences {
 		if s.Boilerplate {
-			mentions.ends = append(mentions.ends, len(mentions.all))
+			buf.ends = append(buf.ends, len(buf.mentions))
 			continue
 		}
 		d.Pieces[i] = &d.cut.List[i]
 		names = cat.Matcher().AppendAllText(names[:0], d.Pieces[i])
 		named = findMentions(cat, s, names, known, named[:0])
-		mentions.all = append(mentions.all, named...)
-		mentions.ends = append(mentions.ends, len(mentions.all))
+		buf.mentions = append(buf.mentions, named...)
+		buf.ends = append(buf.ends, len(buf.mentions))
 		words = appendWordSpans(words[:0], s.Text)
 		if scanned != nil {
 			phrases = scanned[i]
@@ -133,27 +138,28 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		found = withoutDates(withoutDesignations(appendQuantities(found[:0], s.Text, s.Start, words), named), d.Dates[i])
 		d.Qty[i] = qty.add(found)
 	}
-	mentions.keep(d.Mentions)
-	mentionBufs.Put(mentions)
+	buf.keepMentions(d.Mentions)
 	return d
 }
 
-// mentionBuf holds the mentions of a document's sentences until Annotate
-// knows how many they are, to keep them in memory of just that size: a
-// Mention is large, and a sentence names a few or none.
-type mentionBuf struct {
-	all  []Mention
-	ends []int // where the mentions of each sentence end in all
+// annotateBuf holds what Annotate gathers of a document before it knows
+// how much there is, to keep it in memory of just that size, and what it
+// needs only for a while. The documents after reuse it.
+type annotateBuf struct {
+	sentences []Sentence
+	texts     []string // the texts of the sentences to cut for the matcher
+	// The mentions of the sentences so far, and where each sentence's end:
+	// a Mention is large, and a sentence names a few or none.
+	mentions []Mention
+	ends     []int
 }
 
-// mentionBufs are the mentionBufs of the documents before, for the next to
-// reuse.
-var mentionBufs = sync.Pool{New: func() any { return new(mentionBuf) }}
+var annotateBufs = sync.Pool{New: func() any { return new(annotateBuf) }}
 
-// keep copies the mentions into one block and sets each sentence's, nil
-// for none, in perSentence; it empties b, forgetting the text it named.
-func (b *mentionBuf) keep(perSentence [][]Mention) {
-	kept := slices.Clone(b.all)
+// keepMentions copies the mentions into one block and sets each
+// sentence's, nil for none, in perSentence.
+func (b *annotateBuf) keepMentions(perSentence [][]Mention) {
+	kept := slices.Clone(b.mentions)
 	start := 0
 	for i, end := range b.ends {
 		if end > start {
@@ -161,8 +167,15 @@ func (b *mentionBuf) keep(perSentence [][]Mention) {
 		}
 		start = end
 	}
-	clear(b.all)
-	b.all = b.all[:0]
+}
+
+// release empties b, forgetting the texts it held, for the next document.
+func (b *annotateBuf) release() {
+	clear(b.sentences)
+	clear(b.texts)
+	clear(b.mentions)
+	b.sentences, b.texts, b.mentions = b.sentences[:0], b.texts[:0], b.mentions[:0]
+	annotateBufs.Put(b)
 }
 
 // Release hands back the pieces the sentences were cut into, for later

@@ -3,6 +3,7 @@ package annotate
 import (
 	"math/bits"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,9 +44,15 @@ var abbreviations = map[string]bool{
 // end a sentence and the next goes on in lower case (scraped text breaks
 // lines mid-sentence), and otherwise ends a line such as a headline.
 func splitSentences(body, title string) []Sentence {
+	return splitSentencesInto(nil, body, title)
+}
+
+// splitSentencesInto is splitSentences in the room of buf, whose sentences
+// it overwrites.
+func splitSentencesInto(buf []Sentence, body, title string) []Sentence {
 	// Most sentences end at a line break or a full stop: making room for
 	// as many at once spares growing the list.
-	out := make([]Sentence, 0, strings.Count(body, "\n")+strings.Count(body, ". ")+1)
+	out := slices.Grow(buf[:0], strings.Count(body, "\n")+strings.Count(body, ". ")+1)
 	para := 0
 	lineStart := 0
 	segStart := -1 // start of the open sentence, -1 when none
