@@ -258,7 +258,8 @@ func (k *docNames) ownAcronym(text string, base int, mm Mention, before []Mentio
 		def.Start, def.End = mm.Start, mm.End
 		return def
 	}
-	if len(before) == 0 || strings.ToUpper(acr) != acr || mm.End-base >= len(text) || text[mm.End-base] != ')' {
+	// The tests that need no copy of the name come first.
+	if len(before) == 0 || mm.End-base >= len(text) || text[mm.End-base] != ')' || strings.ToUpper(acr) != acr {
 		return mm
 	}
 	def := before[len(before)-1]
@@ -574,11 +575,11 @@ func containsFoldASCII(s, lower string) bool {
 			return true
 		}
 	}
-	firsts := []byte{lower[0]} // the first byte in either case
+	firsts, n := [2]byte{lower[0]}, 1 // the first byte in either case
 	if 'a' <= lower[0] && lower[0] <= 'z' {
-		firsts = append(firsts, lower[0]-'a'+'A')
+		firsts[1], n = lower[0]-'a'+'A', 2
 	}
-	for _, first := range firsts {
+	for _, first := range firsts[:n] {
 		for i := 0; ; i++ {
 			k := strings.IndexByte(s[i:], first)
 			if k < 0 {

@@ -43,7 +43,8 @@ func (d Date) String() string {
 // appendPadded appends n in decimal padded with zeros to width bytes, a
 // minus sign included, as fmt's %0*d writes it.
 func appendPadded(b []byte, n, width int) []byte {
-	digits := strconv.Itoa(n)
+	var room [20]byte // for any int, so that the digits need no string
+	digits := strconv.AppendInt(room[:0], int64(n), 10)
 	if n < 0 {
 		b, digits, width = append(b, '-'), digits[1:], width-1
 	}
