@@ -750,7 +750,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		}
 		return false
 	}
-	for _, loc := range shapeRe.FindAllSubmatchIndex(digitsOnly(text)) {
+	for loc := range shapeRe.all(digitsOnly(text)) {
 		a, b := loc[0], loc[1]
 		w := text[a:b]
 		if taken(a, b) || notShape(w) || !hasLetterAndDigit(w) {
@@ -812,7 +812,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		}
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + from, Kind: MUncatalogued, Name: text[a:from], Category: "naval vessel"})
 	}
-	for _, m := range titleRe.FindAllSubmatchIndex(text) {
+	for m := range titleRe.all(text) {
 		a, b := m[2], m[3]
 		// "spokesperson Rear Admiral Roy Trinidad": the name is after the
 		// last of the titles.
@@ -831,7 +831,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		parts := strings.Fields(name)
 		people[strings.ToLower(parts[len(parts)-1])] = name
 	}
-	for _, m := range orgShapeRe.FindAllSubmatchIndex(withOrgWord(text)) {
+	for m := range orgShapeRe.all(withOrgWord(text)) {
 		a, b := m[2], m[3]
 		// A state or maker named at its head is no part of the name:
 		// "Chinese Qilin Nonferrous Metals".

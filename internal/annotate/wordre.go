@@ -1,9 +1,11 @@
 package annotate
 
 import (
+	"iter"
 	"math/bits"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -421,13 +423,28 @@ func (w *WordRegexp) usePlain(text string) bool {
 // matches and their groups as byte offsets of text.
 func (w *WordRegexp) FindAllSubmatchIndex(text string) [][]int {
 	if w.usePlain(text) {
-		return w.plain.FindAllStringSubmatchIndex(text, -1)
+		return w.plain.FindAllStringSubmatchIndex(text, -1) // listed already
 	}
-	var out [][]int
-	for m := w.next(text, 0); m != nil; m = w.next(text, m[1]) {
-		out = append(out, m)
+	return slices.Collect(w.all(text))
+}
+
+// all yields the matches of FindAllSubmatchIndex, without listing them.
+func (w *WordRegexp) all(text string) iter.Seq[[]int] {
+	return func(yield func([]int) bool) {
+		if w.usePlain(text) {
+			for _, m := range w.plain.FindAllStringSubmatchIndex(text, -1) {
+				if !yield(m) {
+					return
+				}
+			}
+			return
+		}
+		for m := w.next(text, 0); m != nil; m = w.next(text, m[1]) {
+			if !yield(m) {
+				return
+			}
+		}
 	}
-	return out
 }
 
 // FindSubmatchIndex returns the first match and its groups, or nil.
