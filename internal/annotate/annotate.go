@@ -750,7 +750,14 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		}
 		return false
 	}
-	for loc := range shapeRe.all(digitsOnly(text)) {
+	// Only a category word right after makes a shape a system:
+	// "CS/VN17 armoured vehicles", "KM450 military trucks". A sentence
+	// that names no kind of equipment has no shapes to look for.
+	shapeText := digitsOnly(text)
+	if !slices.ContainsFunc(out, func(m Mention) bool { return m.Kind == MTerm }) {
+		shapeText = ""
+	}
+	for loc := range shapeRe.all(shapeText) {
 		a, b := loc[0], loc[1]
 		w := text[a:b]
 		if taken(a, b) || notShape(w) || !hasLetterAndDigit(w) {
@@ -759,8 +766,6 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		if a > 0 && (text[a-1] == '-' || text[a-1] == '/' || text[a-1] == '$') {
 			continue
 		}
-		// Only a category word right after makes a shape a system:
-		// "CS/VN17 armoured vehicles", "KM450 military trucks".
 		if cat := categoryAfter(out, s.Start+b, text[b:]); cat != "" {
 			out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: w, Category: cat})
 			known.keepUnlisted(w, cat)
