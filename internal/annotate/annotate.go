@@ -96,7 +96,7 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	d.Dates = make([][]DateMention, len(d.Sentences))
 	d.Qty = make([][]QuantityMention, len(d.Sentences))
 	d.Pieces = make([]*catalog.Text, len(d.Sentences))
-	known := &docNames{people: map[string]string{}, systems: map[int]bool{}}
+	known := &docNames{}
 	texts := slices.Grow(buf.texts[:0], len(d.Sentences))
 	for _, s := range d.Sentences {
 		if s.Boilerplate {
@@ -225,6 +225,23 @@ type docNames struct {
 	systems  map[int]bool
 	acronyms map[string]Mention
 	unlisted []foundName
+}
+
+// nameSystem keeps that the document named system i.
+func (k *docNames) nameSystem(i int) {
+	if k.systems == nil { // many documents name none
+		k.systems = map[int]bool{}
+	}
+	k.systems[i] = true
+}
+
+// namePerson keeps a person's full name by the surname.
+func (k *docNames) namePerson(name string) {
+	if k.people == nil { // many documents name none
+		k.people = map[string]string{}
+	}
+	surname, _ := LastField(name)
+	k.people[strings.ToLower(surname)] = name
 }
 
 // foundName is a system the catalog lacks, found by its context.
@@ -717,16 +734,15 @@ func closingWordAhead(text string, i int) bool {
 // The mentions are appended to out, which is empty.
 func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known *docNames, out []Mention) []Mention {
 	text := s.Text
-	people := known.people
 	for _, m := range names {
 		if mm, ok := mentionFromMatch(cat, text, m, known.systems); ok {
 			mm.Start += s.Start
 			mm.End += s.Start
 			if mm.Kind == MSystem {
-				known.systems[mm.Index] = true
+				known.nameSystem(mm.Index)
 				// "Gripen E/F" named, "the Gripen" names its family.
 				if r := cat.FamilyRoot(mm.Index); r >= 0 {
-					known.systems[r] = true
+					known.nameSystem(r)
 				}
 			}
 			// "Lao People's Liberation Army": the demonym names whose army it is.
@@ -833,8 +849,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			out = kept
 		}
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: name})
-		parts := strings.Fields(name)
-		people[strings.ToLower(parts[len(parts)-1])] = name
+		known.namePerson(name)
 	}
 	for m := range orgShapeRe.all(withOrgWord(text)) {
 		a, b := m[2], m[3]
@@ -856,13 +871,13 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MName, Name: name})
 	}
 	// People named again by surname alone ("President GOITA", "Mwansa said").
-	if mayNameKnown(text, people) {
+	if mayNameKnown(text, known.people) {
 		for a, b := nextWordSpan(text, 0); a < b; a, b = nextWordSpan(text, b) {
 			w := text[a:b]
 			if !isCapitalised(w) {
 				continue
 			}
-			if full, ok := lookupLower(people, strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")); ok && !taken(a, b) {
+			if full, ok := lookupLower(known.people, strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")); ok && !taken(a, b) {
 				out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: full})
 			}
 		}
