@@ -107,38 +107,40 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	}
 	d.cut = catalog.NewTexts(texts)
 	buf.texts = texts
-	// What one sentence holds, in buffers the next reuses; the arenas keep
+	// What one sentence holds, in buffers the next reuses; buf gathers
 	// what the sentences found.
 	var names []catalog.Match
 	var phrases []dateMatch
 	var wordBuf [64]wordSpan
 	var namedBuf [16]Mention
+	var datedBuf [4]DateMention
 	var foundBuf [8]QuantityMention
-	words, named, found := wordBuf[:0], namedBuf[:0], foundBuf[:0]
-	var dates arena[DateMention]
-	var qty arena[QuantityMention]
-	buf.ends = slices.Grow(buf.ends[:0], len(d.Sentences))
+	words, named, dated, found := wordBuf[:0], namedBuf[:0], datedBuf[:0], foundBuf[:0]
 	for i, s := range d.Sentences {
 		if s.Boilerplate {
-			buf.ends = append(buf.ends, len(buf.mentions))
+			buf.mentions.add(nil)
+			buf.dates.add(nil)
+			buf.qty.add(nil)
 			continue
 		}
 		d.Pieces[i] = &d.cut.List[i]
 		names = cat.Matcher().AppendAllText(names[:0], d.Pieces[i])
 		named = findMentions(cat, s, names, known, named[:0])
-		buf.mentions = append(buf.mentions, named...)
-		buf.ends = append(buf.ends, len(buf.mentions))
+		buf.mentions.add(named)
 		words = appendWordSpans(words[:0], s.Text)
 		if scanned != nil {
 			phrases = scanned[i]
 		} else {
 			phrases = scanDates(phrases[:0], s.Text, words)
 		}
-		d.Dates[i] = dates.keep(datesOutsideNames(resolveDates(dates.take(len(phrases)), s.Text, s.Start, d.Ref, phrases), named))
-		found = withoutDates(withoutDesignations(appendQuantities(found[:0], s.Text, s.Start, words), named), d.Dates[i])
-		d.Qty[i] = qty.add(found)
+		dated = datesOutsideNames(resolveDates(dated[:0], s.Text, s.Start, d.Ref, phrases), named)
+		buf.dates.add(dated)
+		found = withoutDates(withoutDesignations(appendQuantities(found[:0], s.Text, s.Start, words), named), dated)
+		buf.qty.add(found)
 	}
-	buf.keepMentions(d.Mentions)
+	buf.mentions.keep(d.Mentions)
+	buf.dates.keep(d.Dates)
+	buf.qty.keep(d.Qty)
 	return d
 }
 
@@ -148,34 +150,49 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 type annotateBuf struct {
 	sentences []Sentence
 	texts     []string // the texts of the sentences to cut for the matcher
-	// The mentions of the sentences so far, and where each sentence's end:
-	// a Mention is large, and a sentence names a few or none.
-	mentions []Mention
-	ends     []int
+	mentions  gathered[Mention]
+	dates     gathered[DateMention]
+	qty       gathered[QuantityMention]
 }
 
 var annotateBufs = sync.Pool{New: func() any { return new(annotateBuf) }}
-
-// keepMentions copies the mentions into one block and sets each
-// sentence's, nil for none, in perSentence.
-func (b *annotateBuf) keepMentions(perSentence [][]Mention) {
-	kept := slices.Clone(b.mentions)
-	start := 0
-	for i, end := range b.ends {
-		if end > start {
-			perSentence[i] = kept[start:end:end]
-		}
-		start = end
-	}
-}
 
 // release empties b, forgetting the texts it held, for the next document.
 func (b *annotateBuf) release() {
 	clear(b.sentences)
 	clear(b.texts)
-	clear(b.mentions)
-	b.sentences, b.texts, b.mentions = b.sentences[:0], b.texts[:0], b.mentions[:0]
+	b.sentences, b.texts = b.sentences[:0], b.texts[:0]
 	annotateBufs.Put(b)
+}
+
+// gathered holds what the sentences of a document found, one sentence
+// after another: a sentence finds a few things or none, and a block for
+// each, or a share of a block of guessed size, would waste memory.
+type gathered[T any] struct {
+	items []T
+	ends  []int // where each sentence's items end
+}
+
+// add appends the items of the next sentence.
+func (g *gathered[T]) add(items []T) {
+	g.items = append(g.items, items...)
+	g.ends = append(g.ends, len(g.items))
+}
+
+// keep copies the items into one block, sets each sentence's (nil for
+// none) in perSentence, capped so that an append to them copies, and
+// empties g, forgetting the texts that the items name.
+func (g *gathered[T]) keep(perSentence [][]T) {
+	kept := slices.Clone(g.items)
+	start := 0
+	for i, end := range g.ends {
+		if end > start {
+			perSentence[i] = kept[start:end:end]
+		}
+		start = end
+	}
+	clear(g.items)
+	g.items, g.ends = g.items[:0], g.ends[:0]
 }
 
 // Release hands back the pieces the sentences were cut into, for later
@@ -183,37 +200,6 @@ func (b *annotateBuf) release() {
 func (d *Doc) Release() {
 	d.Pieces = nil
 	d.cut.Release()
-}
-
-// arena hands out room for the items of one sentence after another from
-// blocks of memory, which spares allocating for each sentence.
-type arena[T any] struct {
-	room []T // the free end of the last block
-}
-
-// arenaBlock is how many items a block holds at least: a sentence has few
-// of each kind, and a larger block wastes more at a document's end.
-const arenaBlock = 8
-
-// take returns empty room for at least n items.
-func (a *arena[T]) take(n int) []T {
-	if cap(a.room) < n {
-		a.room = make([]T, 0, max(n, arenaBlock))
-	}
-	return a.room[:0]
-}
-
-// add copies items into a and returns the copy, capped so that an append
-// to it copies.
-func (a *arena[T]) add(items []T) []T {
-	return a.keep(append(a.take(len(items)), items...))
-}
-
-// keep returns items, taken from a and appended to, capped so that an
-// append to it copies, and leaves the rest of its block free.
-func (a *arena[T]) keep(items []T) []T {
-	a.room = items[len(items):cap(items)]
-	return items[:len(items):len(items)]
 }
 
 // docNames is what earlier sentences have named: people by surname,
