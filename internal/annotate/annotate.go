@@ -70,7 +70,12 @@ type Doc struct {
 	Pieces []*catalog.Text
 	cut    catalog.Texts
 
-	runeBlocks []runeBlock // for RuneOffset, one per runeBlockSize bytes
+	// For RuneOffset: the body is ASCII up to asciiEnd, where bytes and
+	// runes count alike, and runeBlocks cover the rest, one per
+	// runeBlockSize bytes; runesRead tells they are set.
+	runesRead  bool
+	asciiEnd   int
+	runeBlocks []runeBlock
 }
 
 // Annotate reads body. published is "YYYY-MM-DD" or ""; url may carry a
@@ -358,16 +363,24 @@ const runeBlockSize = 64
 
 // RuneOffset converts a byte offset of the body into a code-point offset.
 func (d *Doc) RuneOffset(b int) int {
-	if d.runeBlocks == nil {
-		d.runeBlocks = runeBlocksOf(d.Body)
+	if !d.runesRead {
+		d.runesRead = true
+		d.asciiEnd = asciiRunEnd(d.Body, 0)
+		if d.asciiEnd < len(d.Body) {
+			d.runeBlocks = runeBlocksOf(d.Body[d.asciiEnd:])
+		}
 	}
 	b = min(b, len(d.Body))
-	k := min(b/runeBlockSize, len(d.runeBlocks)-1)
-	if d.runeBlocks[k].start > b {
+	if b <= d.asciiEnd {
+		return b
+	}
+	rest, r := d.Body[d.asciiEnd:], b-d.asciiEnd
+	k := min(r/runeBlockSize, len(d.runeBlocks)-1)
+	if d.runeBlocks[k].start > r {
 		k--
 	}
 	blk := d.runeBlocks[k]
-	return blk.runes + utf8.RuneCountInString(d.Body[blk.start:b])
+	return d.asciiEnd + blk.runes + utf8.RuneCountInString(rest[blk.start:r])
 }
 
 // runeBlocksOf is the table of RuneOffset for body: block k is the first
