@@ -114,8 +114,7 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	buf.texts = texts
 	// What one sentence holds, in buffers the next reuses; buf gathers
 	// what the sentences found.
-	var names []catalog.Match
-	var phrases []dateMatch
+	names, phrases := buf.names, buf.phrases
 	var wordBuf [64]wordSpan
 	var namedBuf [16]Mention
 	var datedBuf [4]DateMention
@@ -146,6 +145,7 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	buf.mentions.keep(d.Mentions)
 	buf.dates.keep(d.Dates)
 	buf.qty.keep(d.Qty)
+	buf.names, buf.phrases = names[:0], phrases[:0]
 	return d
 }
 
@@ -155,9 +155,12 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 type annotateBuf struct {
 	sentences []Sentence
 	texts     []string // the texts of the sentences to cut for the matcher
-	mentions  gathered[Mention]
-	dates     gathered[DateMention]
-	qty       gathered[QuantityMention]
+	// What one sentence holds: the catalog's names and the date phrases.
+	names    []catalog.Match
+	phrases  []dateMatch
+	mentions gathered[Mention]
+	dates    gathered[DateMention]
+	qty      gathered[QuantityMention]
 }
 
 var annotateBufs = sync.Pool{New: func() any { return new(annotateBuf) }}
