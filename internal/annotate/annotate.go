@@ -101,7 +101,7 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	d.Dates = make([][]DateMention, len(d.Sentences))
 	d.Qty = make([][]QuantityMention, len(d.Sentences))
 	d.Pieces = make([]*catalog.Text, len(d.Sentences))
-	known := &docNames{}
+	known := &buf.known
 	texts := slices.Grow(buf.texts[:0], len(d.Sentences))
 	for _, s := range d.Sentences {
 		if s.Boilerplate {
@@ -158,6 +158,7 @@ type annotateBuf struct {
 	// What one sentence holds: the catalog's names and the date phrases.
 	names    []catalog.Match
 	phrases  []dateMatch
+	known    docNames
 	mentions gathered[Mention]
 	dates    gathered[DateMention]
 	qty      gathered[QuantityMention]
@@ -170,6 +171,7 @@ func (b *annotateBuf) release() {
 	clear(b.sentences)
 	clear(b.texts)
 	b.sentences, b.texts = b.sentences[:0], b.texts[:0]
+	b.known.forget()
 	annotateBufs.Put(b)
 }
 
@@ -221,9 +223,19 @@ type docNames struct {
 	unlisted []foundName
 }
 
+// forget empties k for the next document, which reuses the room of its
+// maps.
+func (k *docNames) forget() {
+	clear(k.people)
+	clear(k.systems)
+	clear(k.acronyms)
+	clear(k.unlisted)
+	k.unlisted = k.unlisted[:0]
+}
+
 // nameSystem keeps that the document named system i.
 func (k *docNames) nameSystem(i int) {
-	if k.systems == nil { // many documents name none
+	if k.systems == nil {
 		k.systems = map[int]bool{}
 	}
 	k.systems[i] = true
@@ -231,7 +243,7 @@ func (k *docNames) nameSystem(i int) {
 
 // namePerson keeps a person's full name by the surname.
 func (k *docNames) namePerson(name string) {
-	if k.people == nil { // many documents name none
+	if k.people == nil {
 		k.people = map[string]string{}
 	}
 	surname, _ := LastField(name)
