@@ -1039,12 +1039,16 @@ func placeNamedByClass(text string, m catalog.Match, sys catalog.System) bool {
 func inContext(cat *catalog.Catalog, text string, m catalog.Match, sys catalog.System) bool {
 	after := text[m.End:]
 	before := text[:m.Start]
-	// The name itself may hold the category word: "Pinaka multiple rocket launcher".
-	inner := ""
-	if f := strings.Fields(text[m.Start:m.End]); len(f) > 1 {
-		inner = strings.Join(f[1:], " ")
-	}
-	near := inner + " " + firstWords(after, 4) + " " + lastWords(before, 2)
+	// The name itself may hold the category word: "Pinaka multiple rocket
+	// launcher". Its words after the first, the four after it and the two
+	// before, each part's words joined by a space:
+	name := text[m.Start:m.End]
+	_, firstEnd := nextField(name, 0)
+	var room [128]byte
+	words := appendWords(room[:0], name[firstEnd:])
+	words = appendFirstWords(append(words, ' '), after, 4)
+	words = appendLastWords(append(words, ' '), before, 2)
+	near := string(words)
 	for _, nm := range cat.Matcher().FindAll(near) {
 		for _, r := range nm.Refs {
 			// A neighbour named with its kind ("Aksungur and Akıncı
@@ -1058,7 +1062,8 @@ func inContext(cat *catalog.Catalog, text string, m catalog.Match, sys catalog.S
 		return true
 	}
 	// "the Rafale programme", "its Gripen fleet"
-	if next := strings.TrimRight(firstWords(after, 1), ",.;:"); next == "programme" || next == "program" || next == "fleet" {
+	a, b := nextField(after, 0)
+	if next := strings.TrimRight(after[a:b], ",.;:"); next == "programme" || next == "program" || next == "fleet" {
 		return true
 	}
 	if sys.Maker != "" && strings.Contains(strings.ToLower(text), strings.ToLower(sys.Maker)) {
@@ -1074,9 +1079,9 @@ func inContext(cat *catalog.Catalog, text string, m catalog.Match, sys catalog.S
 	return false
 }
 
-// firstWords is the first n of strings.Fields(s) joined by spaces, read
-// from only as much of s as they take.
-func firstWords(s string, n int) string {
+// appendFirstWords appends the first n of strings.Fields(s) joined by
+// spaces, read from only as much of s as they take.
+func appendFirstWords(out []byte, s string, n int) []byte {
 	end := 0
 	for k := 0; k < n; k++ {
 		a, b := nextField(s, end)
@@ -1085,11 +1090,11 @@ func firstWords(s string, n int) string {
 		}
 		end = b
 	}
-	return strings.Join(strings.Fields(s[:end]), " ")
+	return appendWords(out, s[:end])
 }
 
-// lastWords is the last n of strings.Fields(s) joined by spaces.
-func lastWords(s string, n int) string {
+// appendLastWords appends the last n of strings.Fields(s) joined by spaces.
+func appendLastWords(out []byte, s string, n int) []byte {
 	start := len(s)
 	for k := 0; k < n; k++ {
 		a, b := prevField(s, start)
@@ -1098,7 +1103,7 @@ func lastWords(s string, n int) string {
 		}
 		start = a
 	}
-	return strings.Join(strings.Fields(s[start:]), " ")
+	return appendWords(out, s[start:])
 }
 
 // nextField is the span of the first field (a run of runes that are not
