@@ -31,6 +31,10 @@ func (d Date) String() string {
 	b := buf[:0]
 	switch d.Precision {
 	case Year:
+		if firstYear <= d.Y && d.Y < firstYear+len(years)/4 {
+			k := 4 * (d.Y - firstYear)
+			return years[k : k+4]
+		}
 		b = appendPadded(b, d.Y, 4)
 	case Month:
 		b = appendPadded(append(appendPadded(b, d.Y, 4), '-'), d.M, 2)
@@ -39,6 +43,18 @@ func (d Date) String() string {
 	}
 	return string(b)
 }
+
+// years are the years from firstYear to 2999, four digits each, one after
+// another: Date.String cuts a year out of them rather than make a string.
+var years = func() string {
+	var b strings.Builder
+	for y := firstYear; y < 3000; y++ {
+		b.WriteString(strconv.Itoa(y))
+	}
+	return b.String()
+}()
+
+const firstYear = 1000
 
 // appendPadded appends n in decimal padded with zeros to width bytes, a
 // minus sign included, as fmt's %0*d writes it.

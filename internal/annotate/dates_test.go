@@ -9,7 +9,7 @@ import (
 // TestDateStringPadsAsFmt checks Date.String against the fmt verbs it
 // stands for, on odd values too: negative, wide, out of range.
 func TestDateStringPadsAsFmt(t *testing.T) {
-	for _, n := range []int{0, 1, 9, 10, 99, 100, 999, 2024, 12345, -1, -9, -10, -999, -1000, -12345, math.MinInt, math.MaxInt} {
+	for _, n := range []int{0, 1, 9, 10, 99, 100, 999, 1000, 1999, 2024, 2999, 3000, 12345, -1, -9, -10, -999, -1000, -12345, math.MinInt, math.MaxInt} {
 		for _, c := range []struct {
 			d    Date
 			want string
@@ -22,6 +22,15 @@ func TestDateStringPadsAsFmt(t *testing.T) {
 			if got := c.d.String(); got != c.want {
 				t.Errorf("%+v.String() = %q, want %q", c.d, got, c.want)
 			}
+		}
+	}
+}
+
+// TestYearStrings checks every year Date.String cuts out of years.
+func TestYearStrings(t *testing.T) {
+	for y := firstYear - 1; y <= 3000; y++ {
+		if got, want := (Date{Y: y, Precision: Year}).String(), fmt.Sprintf("%04d", y); got != want {
+			t.Errorf("year %d: String() = %q, want %q", y, got, want)
 		}
 	}
 }
