@@ -129,7 +129,7 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		}
 		d.Pieces[i] = &d.cut.List[i]
 		names = cat.Matcher().AppendAllText(names[:0], d.Pieces[i])
-		named = findMentions(cat, s, names, known, named[:0])
+		named = findMentions(cat, s, names, known, buf.matchRoom[:], named[:0])
 		buf.mentions.add(named)
 		words = appendWordSpans(words[:0], s.Text)
 		if scanned != nil {
@@ -155,13 +155,16 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 type annotateBuf struct {
 	sentences []Sentence
 	texts     []string // the texts of the sentences to cut for the matcher
-	// What one sentence holds: the catalog's names and the date phrases.
-	names    []catalog.Match
-	phrases  []dateMatch
-	known    docNames
-	mentions gathered[Mention]
-	dates    gathered[DateMention]
-	qty      gathered[QuantityMention]
+	// What one sentence holds: the catalog's names, the date phrases, and
+	// a match of findMentions' patterns at a time, which their matchers
+	// would otherwise make room for each.
+	names     []catalog.Match
+	phrases   []dateMatch
+	matchRoom [4]int
+	known     docNames // what the sentences before named
+	mentions  gathered[Mention]
+	dates     gathered[DateMention]
+	qty       gathered[QuantityMention]
 }
 
 var annotateBufs = sync.Pool{New: func() any { return new(annotateBuf) }}
@@ -711,9 +714,9 @@ func lowerWordsOnly(gap string, n int) bool {
 }
 
 // orgShapeRe finds organisations that the catalog lacks by a closing word
-// that names a company or an institution; matchOrgShape runs it.
+// that names a company or an institution; appendOrgShapeMatch runs it.
 var orgShapeRe = MustCompileWords(`\b((?:[A-Z][\p{L}&-]+\s+){1,4}(?:Group|Company|Corporation|Corp\.?|Industries|Systems|Metals|Mining|Minerals|Aerospace|Technologies|Holdings|Motors|Shipyard|Shipbuilding|Bank|Resources|Energy|Electronics|Dynamics|Defen[cs]e|Engineering|Logistics|Limited|Ltd|Inc\.?)(?:\s+of\s+[A-Z][\p{L}]+)?)\b`).
-	Where(closingWordAhead).MatchedBy(matchOrgShape)
+	Where(closingWordAhead).appendedBy(appendOrgShapeMatch)
 
 // closingWordAhead: after one to four capitalised words from i, each
 // followed by white space, one of orgWords begins, as in every match of
@@ -744,9 +747,10 @@ func closingWordAhead(text string, i int) bool {
 }
 
 // findMentions finds the named things of one sentence, whose catalog
-// names are names; known is what earlier sentences named.
-// The mentions are appended to out, which is empty.
-func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known *docNames, out []Mention) []Mention {
+// names are names; known is what earlier sentences named, and room holds
+// a match of a pattern at a time. The mentions are appended to out, which
+// is empty.
+func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known *docNames, room []int, out []Mention) []Mention {
 	text := s.Text
 	for _, m := range names {
 		if mm, ok := mentionFromMatch(cat, text, m, known.systems); ok {
@@ -787,7 +791,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	if !slices.ContainsFunc(out, func(m Mention) bool { return m.Kind == MTerm }) {
 		shapeText = ""
 	}
-	for loc := range shapeRe.all(shapeText) {
+	for loc := range shapeRe.all(shapeText, room) {
 		a, b := loc[0], loc[1]
 		w := text[a:b]
 		if taken(a, b) || notShape(w) || !hasLetterAndDigit(w) {
@@ -847,7 +851,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		}
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + from, Kind: MUncatalogued, Name: text[a:from], Category: "naval vessel"})
 	}
-	for m := range titleRe.all(text) {
+	for m := range titleRe.all(text, room) {
 		a, b := m[2], m[3]
 		// "spokesperson Rear Admiral Roy Trinidad": the name is after the
 		// last of the titles.
@@ -865,7 +869,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: name})
 		known.namePerson(name)
 	}
-	for m := range orgShapeRe.all(withOrgWord(text)) {
+	for m := range orgShapeRe.all(withOrgWord(text), room) {
 		a, b := m[2], m[3]
 		// A state or maker named at its head is no part of the name:
 		// "Chinese Qilin Nonferrous Metals".

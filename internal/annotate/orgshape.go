@@ -13,8 +13,8 @@ var orgClosings = []string{"Group", "Company", "Corporation", "Corp.", "Corp", "
 	"Resources", "Energy", "Electronics", "Dynamics", "Defence", "Defense", "Engineering", "Logistics", "Limited",
 	"Ltd", "Inc.", "Inc"}
 
-// matchOrgShape is orgShapeRe's FindStringSubmatchIndex anchored at the
-// start of s. Go's backtracker clears a bitmap of the pattern's size for
+// appendOrgShapeMatch appends to dst orgShapeRe's FindStringSubmatchIndex
+// anchored at the start of s, or returns nil. Go's backtracker clears a bitmap of the pattern's size for
 // each try, which costs more than reading the words by hand.
 //
 // The pattern's words ([A-Z][\p{L}&-]+\s+) are each read whole, as what
@@ -22,7 +22,7 @@ var orgClosings = []string{"Group", "Company", "Corporation", "Corp.", "Corp", "
 // capital; so the pattern's choices are only how many words to take (the
 // most first), which closing word, and where the state's name after "of"
 // ends (the longest first).
-func matchOrgShape(s string) []int {
+func appendOrgShapeMatch(dst []int, s string) []int {
 	var after [5]int // after[k]: the end of the spaces after k words
 	k := 0
 	for k < 4 {
@@ -45,10 +45,10 @@ func matchOrgShape(s string) []int {
 			}
 			e := after[k] + len(w)
 			if end := ofPlaceEnd(s, e); end >= 0 {
-				return []int{0, end, 0, end}
+				return append(dst, 0, end, 0, end)
 			}
 			if Boundary(s, e) {
-				return []int{0, e, 0, e}
+				return append(dst, 0, e, 0, e)
 			}
 		}
 	}

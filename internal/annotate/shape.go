@@ -2,10 +2,10 @@ package annotate
 
 // shapeRe finds designations by their form: letters then digits, with an
 // optional prefix and suffix ("CS/VN17", "Hudhud-30", "KM450", "EQ2050").
-// matchShape is the same pattern written out, which shapeRe runs in place
+// appendShapeMatch is the same pattern written out, which shapeRe runs in place
 // of Go's regexp (the tests hold the two together).
 var shapeRe = MustCompileWords(`\b(?:[A-Z]{1,4}/)?[A-Z][A-Za-z]{0,7}[- ]?\d{1,4}[A-Z]{0,3}(?:[-/][A-Z0-9]{1,3})?\b`).
-	Where(digitSoon).MatchedBy(matchShape)
+	Where(digitSoon).appendedBy(appendShapeMatch)
 
 // digitSoon: a digit comes within 15 bytes of i, as in every match of
 // shapeRe (a prefix of 5 bytes, 8 letters and a hyphen at most before it).
@@ -18,20 +18,20 @@ func digitSoon(text string, i int) bool {
 	return false
 }
 
-// matchShape is shapeRe's FindStringSubmatchIndex anchored at the start of
-// s. It tries the pattern's choices in the pattern's order: the most of
+// appendShapeMatch appends to dst shapeRe's FindStringSubmatchIndex
+// anchored at the start of s, or returns nil. It tries the pattern's choices in the pattern's order: the most of
 // each repeat first.
-func matchShape(s string) []int {
+func appendShapeMatch(dst []int, s string) []int {
 	if !Boundary(s, 0) {
 		return nil
 	}
 	if k := runOf(s, 0, 4, isCapital); k > 0 && k < len(s) && s[k] == '/' {
 		if end, ok := shapeBody(s, k+1); ok {
-			return []int{0, end}
+			return append(dst, 0, end)
 		}
 	}
 	if end, ok := shapeBody(s, 0); ok {
-		return []int{0, end}
+		return append(dst, 0, end)
 	}
 	return nil
 }

@@ -7,10 +7,10 @@ import (
 )
 
 // titleRe finds people by the titles news gives them. Go's regexp tries
-// its long alternation slowly; matchTitle is the same pattern written out,
+// its long alternation slowly; appendTitleMatch is the same pattern written out,
 // which titleRe runs in its place (the tests hold the two together).
 var titleRe = MustCompileWords(`\b(?:(?:Transitional|Deputy|Vice|Former|Acting)\s+)?(?:President(?:-General)?|Prime Minister|(?:Armed Forces|Defen[cs]e|Foreign|Finance|Interior|Economy|Trade|Mines)\s+Minister|Minister(?:\s+of\s+(?:[A-Z][a-z]+|and)(?:\s+(?:[A-Z][a-z]+|and|of))*)?|[Dd]eputy (?:defen[cs]e )?minister|Colonel|Col\.|General|Gen\.|Lieutenant General|Lt\. Gen\.|Major General|Maj\. Gen\.|Brigadier General|Admiral|Vice Admiral|Rear Admiral|Air Marshal|Marshal|Commander|Captain|Ambassador|Secretary|Chancellor|King|Prince|Sheikh|Emir|Director|[Cc]hairman|CEO|[Cc]hief [Ee]xecutive|[Cc]hief of [Ss]taff|[Ss]pokesperson|[Ss]pokesman|[Ee]nvoy)\b,?\s+((?:(?:al|el|de|da|van|von|bin|ben)[- ])?[A-Z][\p{L}’'-]+(?:\s+(?:(?:al|el|de|da|van|von|bin|ben)[- ])?[A-Z][\p{L}’'-]+){1,2})`).
-	MatchedBy(matchTitle)
+	appendedBy(appendTitleMatch)
 
 // The parts of titleRe, in the order the pattern tries them.
 var (
@@ -27,10 +27,11 @@ var (
 	nameParticles = []string{"al", "el", "de", "da", "van", "von", "bin", "ben"}
 )
 
-// matchTitle is titleRe's FindStringSubmatchIndex anchored at the start of
-// s: the match and the name, or nil.
-func matchTitle(s string) []int {
-	var ends []int
+// appendTitleMatch appends to dst titleRe's FindStringSubmatchIndex
+// anchored at the start of s: the match and the name; or returns nil.
+func appendTitleMatch(dst []int, s string) []int {
+	var room [8]int // for the ends of the titles, a few
+	ends := room[:0]
 	for _, p := range titlePrefixes {
 		if strings.HasPrefix(s, p) {
 			if at := skipSpace(s, len(p)); at > len(p) {
@@ -44,11 +45,11 @@ func matchTitle(s string) []int {
 			continue
 		}
 		if e < len(s) && s[e] == ',' {
-			if m := nameAfterTitle(s, e+1); m != nil {
+			if m := nameAfterTitle(dst, s, e+1); m != nil {
 				return m
 			}
 		}
-		if m := nameAfterTitle(s, e); m != nil {
+		if m := nameAfterTitle(dst, s, e); m != nil {
 			return m
 		}
 	}
@@ -56,8 +57,8 @@ func matchTitle(s string) []int {
 }
 
 // nameAfterTitle reads the white space and the name that follow a title
-// ending at e.
-func nameAfterTitle(s string, e int) []int {
+// ending at e, and appends the match to dst.
+func nameAfterTitle(dst []int, s string, e int) []int {
 	start := skipSpace(s, e)
 	if start == e {
 		return nil
@@ -78,7 +79,7 @@ func nameAfterTitle(s string, e int) []int {
 	if words < 2 {
 		return nil
 	}
-	return []int{0, end, start, end}
+	return append(dst, 0, end, start, end)
 }
 
 // nameWord reads a word of a name at i, with its particle ("al-",

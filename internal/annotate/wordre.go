@@ -5,7 +5,6 @@ import (
 	"math/bits"
 	"regexp"
 	"regexp/syntax"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,11 +33,12 @@ type WordRegexp struct {
 	// mayStart, when set, is a test that the text passes at the start of
 	// every match, which the pattern's user knows and is cheaper than it.
 	mayStart func(text string, i int) bool
-	// matchAnchored, when set, stands for anchored.FindStringSubmatchIndex.
-	// It folds ASCII case only, where the pattern's does: the pattern then
-	// reads the texts with a rune beyond ASCII that folds into it.
-	matchAnchored func(s string) []int
-	foldsCase     bool
+	// appendAnchored, when set, stands for anchored.FindStringSubmatchIndex,
+	// and may append the match to dst, a slice its caller reuses. It folds
+	// ASCII case only, where the pattern's does: the pattern then reads the
+	// texts with a rune beyond ASCII that folds into it.
+	appendAnchored func(dst []int, s string) []int
+	foldsCase      bool
 	// search marks the patterns of MustCompileSearch. plain is such a
 	// pattern unanchored, for the texts in which a rune beyond ASCII may
 	// begin a match (in beyondASCII, pairs of bounds).
@@ -305,14 +305,20 @@ func (w *WordRegexp) beyondASCIIStart(text string) bool {
 // start of s, returns for FindStringSubmatchIndex(s), folding only ASCII
 // letters where the pattern ignores case.
 func (w *WordRegexp) MatchedBy(matchAnchored func(s string) []int) *WordRegexp {
-	w.matchAnchored = matchAnchored
+	return w.appendedBy(func(_ []int, s string) []int { return matchAnchored(s) })
+}
+
+// appendedBy is MatchedBy with a matcher that appends the match to dst.
+func (w *WordRegexp) appendedBy(appendAnchored func(dst []int, s string) []int) *WordRegexp {
+	w.appendAnchored = appendAnchored
 	return w
 }
 
-// anchoredAt is the anchored pattern's match in s.
-func (w *WordRegexp) anchoredAt(s string) []int {
-	if w.matchAnchored != nil && !(w.foldsCase && foldsIntoASCII(s)) {
-		return w.matchAnchored(s)
+// anchoredAt is the anchored pattern's match in s, in dst where the
+// matcher appends it there.
+func (w *WordRegexp) anchoredAt(dst []int, s string) []int {
+	if w.appendAnchored != nil && !(w.foldsCase && foldsIntoASCII(s)) {
+		return w.appendAnchored(dst, s)
 	}
 	return w.anchored.FindStringSubmatchIndex(s)
 }
@@ -335,7 +341,7 @@ func (w *WordRegexp) mayMatchAt(text string, i int) bool {
 // up only the letters that follow no ASCII letter (any byte that does, when
 // the pattern can begin with another ASCII byte) and the bytes beyond
 // ASCII; mayMatchAt turns down those that follow a digit or underscore.
-func (w *WordRegexp) next(text string, from int) []int {
+func (w *WordRegexp) next(dst []int, text string, from int) []int {
 	const high = lowBits << 7
 	first := &w.first // read through w, each byte took two more instructions
 	i := from
@@ -349,7 +355,7 @@ func (w *WordRegexp) next(text string, from int) []int {
 			letters := bytesIn(x|0x20*lowBits, 'a', 'z') // either case
 			for m := ((letters|w.otherFirsts)&^(letters<<8|afterLetter>>56) | x) & high; m != 0; m &= m - 1 {
 				if k := i + bits.TrailingZeros64(m)/8; first[text[k]] {
-					if found := w.matchAt(text, k); found != nil {
+					if found := w.matchAt(dst, text, k); found != nil {
 						return found
 					}
 				}
@@ -359,7 +365,7 @@ func (w *WordRegexp) next(text string, from int) []int {
 	}
 	for ; i < len(text); i++ {
 		if c := text[i]; first[c] && (i == 0 || !wordBytes[text[i-1]] || c >= utf8.RuneSelf) {
-			if found := w.matchAt(text, i); found != nil {
+			if found := w.matchAt(dst, text, i); found != nil {
 				return found
 			}
 		}
@@ -369,11 +375,11 @@ func (w *WordRegexp) next(text string, from int) []int {
 
 // matchAt returns the match that starts at byte i, a candidate of next, as
 // byte offsets of text; or nil.
-func (w *WordRegexp) matchAt(text string, i int) []int {
+func (w *WordRegexp) matchAt(dst []int, text string, i int) []int {
 	if !w.mayMatchAt(text, i) {
 		return nil
 	}
-	m := w.match(text, i)
+	m := w.match(dst, text, i)
 	if m == nil || m[1] == 0 {
 		return nil
 	}
@@ -398,18 +404,18 @@ const window = 96
 // read a window of the text, and a match that reaches the window's end is
 // tried again on the whole rest, since the window's end may have faked a
 // word boundary.
-func (w *WordRegexp) match(text string, i int) []int {
+func (w *WordRegexp) match(dst []int, text string, i int) []int {
 	if w.maxLen >= 0 {
 		// A match reads no further than the byte after its end.
-		return w.anchoredAt(text[i:min(len(text), i+w.maxLen+1)])
+		return w.anchoredAt(dst, text[i:min(len(text), i+w.maxLen+1)])
 	}
 	if w.search {
-		return w.anchoredAt(text[i:])
+		return w.anchoredAt(dst, text[i:])
 	}
 	end := min(len(text), i+window)
-	m := w.anchoredAt(text[i:end])
+	m := w.anchoredAt(dst, text[i:end])
 	if m != nil && m[1] == end-i && end < len(text) {
-		m = w.anchoredAt(text[i:])
+		m = w.anchoredAt(dst, text[i:])
 	}
 	return m
 }
@@ -423,13 +429,19 @@ func (w *WordRegexp) usePlain(text string) bool {
 // matches and their groups as byte offsets of text.
 func (w *WordRegexp) FindAllSubmatchIndex(text string) [][]int {
 	if w.usePlain(text) {
-		return w.plain.FindAllStringSubmatchIndex(text, -1) // listed already
+		return w.plain.FindAllStringSubmatchIndex(text, -1)
 	}
-	return slices.Collect(w.all(text))
+	var out [][]int
+	for m := w.next(nil, text, 0); m != nil; m = w.next(nil, text, m[1]) {
+		out = append(out, m)
+	}
+	return out
 }
 
-// all yields the matches of FindAllSubmatchIndex, without listing them.
-func (w *WordRegexp) all(text string) iter.Seq[[]int] {
+// all yields the matches of FindAllSubmatchIndex without listing them,
+// each in room where the matcher appends it there, which the next match
+// overwrites.
+func (w *WordRegexp) all(text string, room []int) iter.Seq[[]int] {
 	return func(yield func([]int) bool) {
 		if w.usePlain(text) {
 			for _, m := range w.plain.FindAllStringSubmatchIndex(text, -1) {
@@ -439,7 +451,7 @@ func (w *WordRegexp) all(text string) iter.Seq[[]int] {
 			}
 			return
 		}
-		for m := w.next(text, 0); m != nil; m = w.next(text, m[1]) {
+		for m := w.next(room[:0], text, 0); m != nil; m = w.next(room[:0], text, m[1]) {
 			if !yield(m) {
 				return
 			}
@@ -452,7 +464,7 @@ func (w *WordRegexp) FindSubmatchIndex(text string) []int {
 	if w.usePlain(text) {
 		return w.plain.FindStringSubmatchIndex(text)
 	}
-	return w.next(text, 0)
+	return w.next(nil, text, 0)
 }
 
 // FindIndex returns the first match, or nil.

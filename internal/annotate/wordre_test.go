@@ -3,6 +3,7 @@ package annotate
 import (
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,6 +25,15 @@ func checkWordPatterns(t *testing.T, text string) {
 				t.Errorf("%s in %q: got %v, want %v", name, text, got, want)
 			}
 		}
+		// all yields the same matches, each in the room of the one before.
+		var room [4]int
+		var yielded [][]int
+		for m := range w.all(text, room[:]) {
+			yielded = append(yielded, slices.Clone(m))
+		}
+		if !reflect.DeepEqual(yielded, got) {
+			t.Errorf("%s.all(%q) yields %v, want %v", name, text, yielded, got)
+		}
 		if w.MatchString(text) != (len(want) > 0) {
 			t.Errorf("%s.MatchString(%q) = %v", name, text, len(want) == 0)
 		}
@@ -35,14 +45,14 @@ func checkWordPatterns(t *testing.T, text string) {
 func checkMatchedBy(t *testing.T, text string) {
 	t.Helper()
 	for i := range len(text) + 1 {
-		if got, want := matchTitle(text[i:]), titleRe.anchored.FindStringSubmatchIndex(text[i:]); !reflect.DeepEqual(got, want) {
-			t.Errorf("matchTitle(%q) = %v, want %v", text[i:], got, want)
+		if got, want := appendTitleMatch(nil, text[i:]), titleRe.anchored.FindStringSubmatchIndex(text[i:]); !reflect.DeepEqual(got, want) {
+			t.Errorf("appendTitleMatch(%q) = %v, want %v", text[i:], got, want)
 		}
-		if got, want := matchShape(text[i:]), shapeRe.anchored.FindStringSubmatchIndex(text[i:]); !reflect.DeepEqual(got, want) {
-			t.Errorf("matchShape(%q) = %v, want %v", text[i:], got, want)
+		if got, want := appendShapeMatch(nil, text[i:]), shapeRe.anchored.FindStringSubmatchIndex(text[i:]); !reflect.DeepEqual(got, want) {
+			t.Errorf("appendShapeMatch(%q) = %v, want %v", text[i:], got, want)
 		}
-		if got, want := matchOrgShape(text[i:]), orgShapeRe.anchored.FindStringSubmatchIndex(text[i:]); !reflect.DeepEqual(got, want) {
-			t.Errorf("matchOrgShape(%q) = %v, want %v", text[i:], got, want)
+		if got, want := appendOrgShapeMatch(nil, text[i:]), orgShapeRe.anchored.FindStringSubmatchIndex(text[i:]); !reflect.DeepEqual(got, want) {
+			t.Errorf("appendOrgShapeMatch(%q) = %v, want %v", text[i:], got, want)
 		}
 	}
 }
@@ -77,7 +87,7 @@ func TestWordPatternsFindWhatTheyFindEverywhereOnRandomPhrases(t *testing.T) {
 	}
 }
 
-// TestMatchOrgShapeBacksOff checks matchOrgShape where the pattern must
+// TestMatchOrgShapeBacksOff checks appendOrgShapeMatch where the pattern must
 // give words back: a name after "of" cut short by \b, closing words glued
 // to more, more than four words.
 func TestMatchOrgShapeBacksOff(t *testing.T) {
