@@ -908,13 +908,55 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 // surnames in capitals ("Assimi GOITA"), and scraped text breaks names
 // across lines.
 func personName(s string) string {
+	if writtenAsIs(s) {
+		return s // most are: no copy needed
+	}
 	words := strings.Fields(s)
 	for i, w := range words {
-		if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+		if inCapitals(w) {
 			words[i] = titleWord(w)
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// writtenAsIs: personName(s) is s, its words one space apart and none in
+// capitals.
+func writtenAsIs(s string) bool {
+	end := 0 // where the last word read ends
+	for first := true; ; first = false {
+		a, b := nextField(s, end)
+		if a == b {
+			return end == len(s) // no white space after the last word
+		}
+		// The first word starts s; each other follows one space.
+		if first && a != 0 || !first && (a != end+1 || s[end] != ' ') || inCapitals(s[a:b]) {
+			return false
+		}
+		end = b
+	}
+}
+
+// inCapitals: w is a word that personName writes anew, of more than one
+// rune and in capitals: strings.ToUpper(w) == w && strings.ToLower(w) != w,
+// without making either.
+func inCapitals(w string) bool {
+	if utf8.RuneCountInString(w) < 2 {
+		return false
+	}
+	lower := false
+	for i, r := range w {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(w[i:]); size == 1 {
+				return false // ToUpper writes the stray byte anew
+			}
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+		lower = lower || unicode.ToLower(r) != r
+	}
+	return lower
 }
 
 // titleWord writes a word in capitals with only its first letter so, and

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-osint/dossier/internal/annotate/testtext"
 )
 
 func FuzzSentences(f *testing.F) {
@@ -215,4 +217,44 @@ func TestASCIISpaces(t *testing.T) {
 			}
 		}
 	}
+}
+
+// personNameByFields is personName as it was written before it looked for
+// the names it can return as they are.
+func personNameByFields(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+			words[i] = titleWord(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+func checkPersonName(t *testing.T, s string) {
+	t.Helper()
+	if got, want := personName(s), personNameByFields(s); got != want {
+		t.Errorf("personName(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// TestPersonName checks personName against the fields it stands for on
+// names in capitals or not, of any script, with odd white space and bytes.
+func TestPersonName(t *testing.T) {
+	words := strings.Fields("Assimi GOITA Goïta GOÏTA O'NEILL D’ALEMA Roy Trinidad al-Bashir AL-BASHIR İSTANBUL ǅEMAL ǄEMAL ß SS A B Ab AB A1 12 \xff \xffAB AB\xff \uFFFDAB K\u212a \u212aK Σ ΣΑΣ")
+	seps := []string{" ", " ", " ", "  ", "\n", "\t", "\u00a0", " \r\n"}
+	for _, s := range append(testtext.Phrases(6, 20000, 4, words, seps), "", " ", "Roy ", " Roy", "Roy  Trinidad") {
+		// The phrases end with a separator: trimmed, they are names too.
+		checkPersonName(t, s)
+		if checkPersonName(t, strings.TrimSpace(s)); t.Failed() {
+			return
+		}
+	}
+}
+
+func FuzzPersonName(f *testing.F) {
+	for _, s := range []string{"", "Assimi GOITA", "Roy Trinidad", "O'NEILL", "A  B", "\xffAB"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkPersonName(t, s) })
 }
