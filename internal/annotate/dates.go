@@ -143,9 +143,14 @@ var weekdays = map[string]time.Weekday{
 // FindDates returns the date expressions of text (a sentence starting at
 // byte offset base of the body), resolved against ref.
 func FindDates(text string, base int, ref Date) []DateMention {
+	return appendDates(nil, text, base, ref)
+}
+
+// appendDates appends what FindDates returns to out.
+func appendDates(out []DateMention, text string, base int, ref Date) []DateMention {
 	var buf [4]dateMatch
 	var words [32]wordSpan
-	return resolveDates(nil, text, base, ref, scanDates(buf[:0], text, appendWordSpans(words[:0], text)))
+	return resolveDates(out, text, base, ref, scanDates(buf[:0], text, appendWordSpans(words[:0], text)))
 }
 
 // scanDates appends the date phrases of text, whose words are words
@@ -324,7 +329,8 @@ func relativePeriod(step int, unit byte, ref Date) (Date, bool, bool) {
 
 // ParseDate reads a full date in any form FindDates knows, for metadata.
 func ParseDate(s string) (Date, bool) {
-	for _, m := range FindDates(s, 0, Date{}) {
+	var room [4]DateMention // for the dates of a line of metadata, a few
+	for _, m := range appendDates(room[:0], s, 0, Date{}) {
 		if m.Date.Precision == Day {
 			return m.Date, true
 		}
