@@ -630,7 +630,7 @@ func containsFoldASCII(s, lower string) bool {
 
 // lookupLower is m[strings.ToLower(key)], without making the string for
 // a short ASCII key.
-func lookupLower(m map[string]string, key string) (string, bool) {
+func lookupLower[V any](m map[string]V, key string) (V, bool) {
 	var buf [32]byte
 	if len(key) > len(buf) {
 		v, ok := m[strings.ToLower(key)]

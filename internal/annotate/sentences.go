@@ -218,10 +218,9 @@ func periodEnds(before, after string) bool {
 	if i := strings.LastIndexAny(before, " (\n"); i >= 0 {
 		w = before[i+1:]
 	}
-	lw := strings.ToLower(w)
-	if abbreviations[lw] {
+	if abbr, _ := lookupLower(abbreviations, w); abbr {
 		// "U.S." ends a sentence only when a new sentence plainly starts.
-		if lw == "u.s" || lw == "u.k" || lw == "u.n" {
+		if LowerIs(w, "u.s") || LowerIs(w, "u.k") || LowerIs(w, "u.n") {
 			return startsNewSentence(after)
 		}
 		return false
