@@ -169,12 +169,16 @@ type annotateBuf struct {
 
 var annotateBufs = sync.Pool{New: func() any { return new(annotateBuf) }}
 
-// release empties b, forgetting the texts it held, for the next document.
+// release empties b, forgetting the texts it held, for the next document,
+// even if Annotate stopped half-way.
 func (b *annotateBuf) release() {
 	clear(b.sentences)
 	clear(b.texts)
 	b.sentences, b.texts = b.sentences[:0], b.texts[:0]
 	b.known.forget()
+	b.mentions.forget()
+	b.dates.forget()
+	b.qty.forget()
 	annotateBufs.Put(b)
 }
 
@@ -192,9 +196,8 @@ func (g *gathered[T]) add(items []T) {
 	g.ends = append(g.ends, len(g.items))
 }
 
-// keep copies the items into one block, sets each sentence's (nil for
-// none) in perSentence, capped so that an append to them copies, and
-// empties g, forgetting the texts that the items name.
+// keep copies the items into one block and sets each sentence's (nil for
+// none) in perSentence, capped so that an append to them copies.
 func (g *gathered[T]) keep(perSentence [][]T) {
 	kept := slices.Clone(g.items)
 	start := 0
@@ -204,6 +207,10 @@ func (g *gathered[T]) keep(perSentence [][]T) {
 		}
 		start = end
 	}
+}
+
+// forget empties g, forgetting the texts that the items name.
+func (g *gathered[T]) forget() {
 	clear(g.items)
 	g.items, g.ends = g.items[:0], g.ends[:0]
 }

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -318,5 +319,25 @@ func TestPersonNamesAreWrittenPlainly(t *testing.T) {
 		if people := namesOf(text, MPerson); people != want {
 			t.Errorf("%q: people %q, want %q", text, people, want)
 		}
+	}
+}
+
+// TestAnnotateForgetsTheDocumentBefore annotates a document, another that
+// names other people, systems and acronyms, and the first again: the
+// buffers Annotate reuses must carry nothing from one to the next.
+func TestAnnotateForgetsTheDocumentBefore(t *testing.T) {
+	cat := catalog.MustDefault()
+	first := "Goita said on 2 May 2024 that the FAB and the Typhoons met six Kaya vehicles."
+	second := "President Assimi GOITA thanked the Bolivian Air Force (FAB) for 12 Typhoon jets.\n\nMali bought 18 Kaya armoured vehicles from Qilin Nonferrous Metals."
+	annotate := func(body string) *Doc {
+		d := Annotate(cat, body, "", "2024-05-03", "")
+		d.Release()
+		return d
+	}
+	want := annotate(first)
+	annotate(second)
+	got := annotate(first)
+	if !reflect.DeepEqual(got.Mentions, want.Mentions) || !reflect.DeepEqual(got.Dates, want.Dates) || !reflect.DeepEqual(got.Qty, want.Qty) || !reflect.DeepEqual(got.Sentences, want.Sentences) {
+		t.Errorf("annotated again after another document:\n got %+v\nwant %+v", got.Mentions, want.Mentions)
 	}
 }

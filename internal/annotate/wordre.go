@@ -337,7 +337,8 @@ func (w *WordRegexp) mayMatchAt(text string, i int) bool {
 }
 
 // next returns the first match that starts at or after byte from, with its
-// groups, as byte offsets of text; or nil. Eight bytes at a time, it looks
+// groups, as byte offsets of text (in dst where the matcher appends it
+// there); or nil. Eight bytes at a time, it looks
 // up only the letters that follow no ASCII letter (any byte that does, when
 // the pattern can begin with another ASCII byte) and the bytes beyond
 // ASCII; mayMatchAt turns down those that follow a digit or underscore.
@@ -346,7 +347,9 @@ func (w *WordRegexp) next(dst []int, text string, from int) []int {
 	first := &w.first // read through w, each byte took two more instructions
 	i := from
 	if i+8 <= len(text) {
-		var afterLetter uint64 // the high bit of the byte before i, if a letter
+		// The letters of the eight bytes before i, of which only the last
+		// one's counts.
+		var afterLetter uint64
 		if i > 0 && asciiLetter(text[i-1]) {
 			afterLetter = high
 		}
