@@ -785,10 +785,10 @@ func shareActor(a, b []string) bool {
 	return false
 }
 
-func (x *docState) eventRecord(e *event, source string) record.Record {
+func (v *recordValues) eventRecord(e *event, source string) record.Record {
 	return record.Record{
-		Kind: record.KindEvent, Type: e.typ, Actors: e.actors, Country: record.Ptr(e.country),
-		Date: record.Ptr(e.date.String()), Planned: e.planned, Subject: record.Ptr(e.subject),
-		Evidence: x.evidence(e.sents), Source: source,
+		Kind: record.KindEvent, Type: e.typ, Actors: e.actors, Country: v.str(e.country),
+		Date: v.str(e.date.String()), Planned: e.planned, Subject: v.str(e.subject),
+		Evidence: v.evidence(e.sents), Source: source,
 	}
 }

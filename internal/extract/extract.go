@@ -23,11 +23,12 @@ func Extract(d *annotate.Doc, source string) []record.Record {
 	events := x.events()
 	transfers := x.transfers(events)
 	out := make([]record.Record, 0, len(transfers)+len(events))
+	vals := newRecordValues(d, transfers, events)
 	for _, t := range transfers {
-		out = append(out, x.transferRecord(t, source))
+		out = append(out, vals.transferRecord(t, source))
 	}
 	for _, e := range events {
-		out = append(out, x.eventRecord(e, source))
+		out = append(out, vals.eventRecord(e, source))
 	}
 	return out
 }
@@ -44,6 +45,52 @@ type docState struct {
 	// again and again.
 	read    []int
 	atDates [][]annotate.DateMention
+}
+
+// recordValues hold what the records of a document point to: a few
+// allocations for all of them rather than one a field. A value appended
+// after its slice has grown lands in a new array, while the records made
+// before keep pointing into the old one, so growing is safe.
+type recordValues struct {
+	d     *annotate.Doc
+	strs  []string
+	ints  []int
+	spans []record.Span
+	sents []int // evidence's scratch
+}
+
+// newRecordValues has room for the values of the records of transfers
+// and events.
+func newRecordValues(d *annotate.Doc, transfers []*transfer, events []*event) *recordValues {
+	evidenced := 0 // the spans of the records, their copies left out
+	for _, t := range transfers {
+		evidenced += len(t.sents)
+	}
+	for _, e := range events {
+		evidenced += len(e.sents)
+	}
+	return &recordValues{
+		d: d,
+		// supplier, manufacturer, designation and date; country, date and subject
+		strs:  make([]string, 0, 4*len(transfers)+3*len(events)),
+		ints:  make([]int, 0, len(transfers)),
+		spans: make([]record.Span, 0, evidenced),
+	}
+}
+
+// str is record.Ptr(s), kept in strs.
+func (v *recordValues) str(s string) *string {
+	if s == "" {
+		return nil
+	}
+	v.strs = append(v.strs, s)
+	return &v.strs[len(v.strs)-1]
+}
+
+// int is a pointer to n, kept in ints.
+func (v *recordValues) int(n int) *int {
+	v.ints = append(v.ints, n)
+	return &v.ints[len(v.ints)-1]
 }
 
 func newDocState(d *annotate.Doc) *docState {
@@ -567,20 +614,23 @@ func (x *docState) afterPreposition(at int, preps ...string) bool {
 
 // evidence turns sentence indexes into spans, adding the copies of doubled
 // paragraphs.
-func (x *docState) evidence(sents []int) []record.Span {
-	var idx []int
+func (v *recordValues) evidence(sents []int) []record.Span {
+	idx := v.sents[:0]
 	for _, i := range sents {
 		idx = append(idx, i)
-		idx = append(idx, x.d.Sentences[i].Copies...)
+		idx = append(idx, v.d.Sentences[i].Copies...)
 	}
 	slices.Sort(idx)
 	idx = slices.Compact(idx)
-	out := make([]record.Span, 0, len(idx))
+	v.sents = idx
+	from := len(v.spans)
 	for _, i := range idx {
-		s := x.d.Sentences[i]
-		out = append(out, record.Span{Start: x.d.RuneOffset(s.Start), End: x.d.RuneOffset(s.End)})
+		s := v.d.Sentences[i]
+		v.spans = append(v.spans, record.Span{Start: v.d.RuneOffset(s.Start), End: v.d.RuneOffset(s.End)})
 	}
-	return out
+	// The capacity ends with the spans, so that appending to a record's
+	// evidence never writes over the next record's.
+	return v.spans[from:len(v.spans):len(v.spans)]
 }
 
 func appendUnique(list []string, items ...string) []string {

@@ -3114,22 +3114,21 @@ func sharesSentence(a, b []int, reach int) bool {
 	return false
 }
 
-func (x *docState) transferRecord(t *transfer, source string) record.Record {
+func (v *recordValues) transferRecord(t *transfer, source string) record.Record {
 	r := record.Record{
-		Kind: record.KindTransfer, Recipient: t.recipient, Supplier: record.Ptr(t.supplier),
-		Manufacturer: record.Ptr(t.manufacturer), Designation: record.Ptr(t.designation), Category: t.category,
-		Status: t.status, Uncatalogued: t.uncatalogued, Evidence: x.evidence(t.sents), Source: source,
+		Kind: record.KindTransfer, Recipient: t.recipient, Supplier: v.str(t.supplier),
+		Manufacturer: v.str(t.manufacturer), Designation: v.str(t.designation), Category: t.category,
+		Status: t.status, Uncatalogued: t.uncatalogued, Evidence: v.evidence(t.sents), Source: source,
 		Quantity: record.Quantity{Qualifier: t.qualifier},
 	}
 	if r.Category == "" {
 		r.Category = "other"
 	}
 	if t.qualifier != annotate.Unknown && t.qtyValue > 0 {
-		v := t.qtyValue
-		r.Quantity.Value = &v
+		r.Quantity.Value = v.int(t.qtyValue)
 	} else {
 		r.Quantity.Qualifier = annotate.Unknown
 	}
-	r.Date = record.Ptr(t.date.String())
+	r.Date = v.str(t.date.String())
 	return r
 }
