@@ -93,8 +93,8 @@ func (x *docState) transfers(events []*event) []*transfer {
 		items = x.items(items[:0], i, read[ri+1:], history)
 		for _, it := range items {
 			x.done = out
-			ts := x.transfersOf(it)
-			out = append(out, ts...)
+			out = x.appendTransfersOf(out, it)
+			ts := out[len(x.done):]
 			if it.designation != "" && it.antecedent < 0 && !it.series && !anyDomestic(ts) {
 				if len(ts) > 0 {
 					it.supplier, it.manufacturer = ts[0].supplier, ts[0].manufacturer
@@ -1229,10 +1229,11 @@ func (x *docState) distracted(it item) bool {
 	return govs.n > 0 && !govs.list[0].Class.isStatus()
 }
 
-// transfersOf reads the records one item gives: usually one, two where a
-// delivery and the order behind it are told together ("inducted the first
-// of three Anka-S ordered in 2023").
-func (x *docState) transfersOf(it item) []*transfer {
+// appendTransfersOf appends to out the records one item gives: usually
+// one, two where a delivery and the order behind it are told together
+// ("inducted the first of three Anka-S ordered in 2023").
+func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
+	before := len(out)
 	i := it.sent
 	qty := it.qty
 	if qty == nil {
@@ -1247,28 +1248,27 @@ func (x *docState) transfersOf(it item) []*transfer {
 	govs := found.all()
 	if len(govs) == 0 {
 		if p := x.listedIn(it); p != nil {
-			return []*transfer{x.listedTransfer(it, qty, p)}
+			return append(out, x.listedTransfer(it, qty, p))
 		}
 	}
-	var out []*transfer
 	// The handover after a relative clause of the deal goes to the
 	// clause's state; how many, untold.
 	handover := len(govs) == 2 && govs[1].Class == Delivered && govs[1].End <= it.start && x.relativeVerb(it, govs[0])
 	for n, g := range govs {
 		if !g.Class.isStatus() {
-			return nil
+			return out[:before]
 		}
 		if it.generic && g.Class == InService {
-			return nil // "a plethora of Chinese weaponry" is no record
+			return out[:before] // "a plethora of Chinese weaponry" is no record
 		}
 		if g.Class == InService && (x.retiredBefore(it) || x.usedUntil(it)) {
-			return nil // "will replace the air force's retired Hawk and MB-339 jets"
+			return out[:before] // "will replace the air force's retired Hawk and MB-339 jets"
 		}
 		if qty == nil && x.alsoCovers(g) {
-			return nil // "also covers Hellfire missiles": a package's accessory, no number told
+			return out[:before] // "also covers Hellfire missiles": a package's accessory, no number told
 		}
 		if (qty == nil || it.generic) && x.memorandum(g) {
-			return nil // a memorandum on a service centre or cooperation is no planned purchase
+			return out[:before] // a memorandum on a service centre or cooperation is no planned purchase
 		}
 		t := &transfer{designation: it.designation, category: it.category, uncatalogued: it.uncatalogued,
 			status: g.Class.status(), sents: []int{i}, qualifier: annotate.Unknown, order: it.start}
@@ -1509,7 +1509,9 @@ func (x *docState) forRecipientsOf(out []*transfer, it item, g, who trigger, t *
 		c := *t
 		c.recipient, c.byFocus = r, byFocus
 		c.supplier, c.manufacturer, c.supplierStated = x.supplier(it, g, r)
-		c.sents = append([]int(nil), t.sents...)
+		// The copies share the sentences, which are only ever appended
+		// to: the clipped capacity makes an append copy them.
+		c.sents = slices.Clip(t.sents)
 		out = append(out, &c)
 	}
 	return out
