@@ -95,12 +95,17 @@ func (v *recordValues) int(n int) *int {
 
 func newDocState(d *annotate.Doc) *docState {
 	x := &docState{d: d, cat: d.Catalog, triggers: make([][]trigger, len(d.Sentences)),
-		atDates: make([][]annotate.DateMention, len(d.Sentences))}
+		read: make([]int, 0, len(d.Sentences)), atDates: make([][]annotate.DateMention, len(d.Sentences))}
 	var found []catalog.Match
+	var all []trigger // the triggers of every sentence, in one array (or a few, as it grows)
 	for i, s := range d.Sentences {
 		if !s.Boilerplate {
 			found = triggers.matcher.AppendAllText(found[:0], d.Pieces[i])
-			x.triggers[i] = x.dropMisreadings(i, triggersOf(found, s.Start))
+			from := len(all)
+			all = appendTriggers(all, found, s.Start)
+			kept := x.dropMisreadings(i, all[from:])
+			all = all[:from+len(kept)]
+			x.triggers[i] = slices.Clip(kept)
 			if s.CopyOf < 0 {
 				x.read = append(x.read, i)
 			}
@@ -458,16 +463,20 @@ func (x *docState) text(a, b int) string {
 // as the origin of something ("Turkey's Otokar", "Russian-built").
 func (x *docState) focusCountry() string {
 	// The states in the order first named, with their scores: an article
-	// names few.
-	var isos []string
-	var score []int
+	// names few, which an array on the stack mostly holds.
+	type scored struct {
+		iso   string
+		score int
+	}
+	var buf [8]scored
+	states := buf[:0]
 	add := func(iso string, w int) {
-		k := slices.Index(isos, iso)
+		k := slices.IndexFunc(states, func(s scored) bool { return s.iso == iso })
 		if k < 0 {
-			k = len(isos)
-			isos, score = append(isos, iso), append(score, 0)
+			k = len(states)
+			states = append(states, scored{iso: iso})
 		}
-		score[k] += w
+		states[k].score += w
 	}
 	if x.d.Title != "" {
 		for _, m := range x.cat.Matcher().FindAll(x.d.Title) {
@@ -512,15 +521,15 @@ func (x *docState) focusCountry() string {
 		}
 	}
 	best := -1 // the first named of the highest scores
-	for k, s := range score {
-		if best < 0 || s > score[best] {
+	for k, s := range states {
+		if best < 0 || s.score > states[best].score {
 			best = k
 		}
 	}
 	if best < 0 {
 		return ""
 	}
-	return isos[best]
+	return states[best].iso
 }
 
 // nounAfter: a common noun follows a demonym of a title ("Turkish armoured
