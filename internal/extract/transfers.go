@@ -1504,7 +1504,8 @@ func (x *docState) forRecipients(out []*transfer, it item, g trigger, t *transfe
 
 // forRecipientsOf is forRecipients with the recipients of trigger who.
 func (x *docState) forRecipientsOf(out []*transfer, it item, g, who trigger, t *transfer) []*transfer {
-	states, byFocus := x.recipients(it, who)
+	var buf [4]string // room for the recipients of most deals
+	states, byFocus := x.recipients(buf[:0], it, who)
 	for _, r := range states {
 		c := *t
 		c.recipient, c.byFocus = r, byFocus
@@ -2292,18 +2293,18 @@ func (x *docState) ownedByOther(i int, g trigger, dm annotate.DateMention) bool 
 
 // recipients: the state a deal goes "to", else the states acting as
 // subject ("Estonia and Latvia signed"), else the article's focus, which
-// byFocus tells.
-func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool) {
+// byFocus tells. It appends them to dst.
+func (x *docState) recipients(dst []string, it item, g trigger) (states []string, byFocus bool) {
 	i := it.sent
 	ms := x.d.Mentions[i]
 	if to := x.toRecipient(it, g); to != "" {
-		return []string{to}, false
+		return append(dst, to), false
 	}
 	if from := x.wonFrom(it, g); from != "" {
-		return []string{from}, false
+		return append(dst, from), false
 	}
 	if to := x.colonRecipient(it); to != "" {
-		return []string{to}, false
+		return append(dst, to), false
 	}
 	if unnamedBuyer(x.text(x.nounEnd(it), x.nounEnd(it)+40)) {
 		return nil, false // "to a country in the Asia-Pacific region", which it did not name
@@ -2312,7 +2313,7 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		return by, false
 	}
 	if r := x.partnerBuyer(it); r != "" {
-		return []string{r}, false
+		return append(dst, r), false
 	}
 	if g.Class == Planned && endsWithLower(x.text(g.Start, g.End), " sell") && !strings.Contains(x.text(it.end, x.clauseBreak(i, it.end)), " to ") {
 		return nil, false // "hopes to sell more T129s in Africa": no buyer yet
@@ -2322,10 +2323,10 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		// receives; the subject gives, so it is no recipient.
 		for _, m := range ms {
 			if gap := strings.TrimSpace(x.text(g.End, m.Start)); m.Start >= g.End && m.End <= it.start && isStateLike(m) && (gap == "" || gap == "the") {
-				return []string{m.Country}, false
+				return append(dst, m.Country), false
 			}
 		}
-		return x.focusRecipient()
+		return x.focusRecipient(dst)
 	}
 	subjectEnd := g.Start
 	if it.start < g.Start {
@@ -2338,11 +2339,11 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		for k, m := range ms {
 			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && !x.isOriginModifier(i, k) && !g.orderNoun() &&
 				!x.afterPreposition(m.Start, "from", "by", "in") {
-				return []string{m.Country}, false
+				return append(dst, m.Country), false
 			}
 		}
 	}
-	var subj []string
+	subj := dst
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		if m.End > subjectEnd || !isStateLike(m) {
@@ -2372,21 +2373,21 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		}
 		break
 	}
-	if len(subj) > 0 {
+	if len(subj) > len(dst) {
 		return subj, false
 	}
 	if r := x.previousSubject(i); r != "" && r != it.origin && !x.makerFrom(i, r) {
-		return []string{r}, false
+		return append(dst, r), false
 	}
 	// "The first executive contract, signed in 2022, also covered 180 K2
 	// tanks" in an article about the makers' state: the sentence goes on
 	// about who last bought the system, not about its home.
 	if x.focus != "" && x.focus == it.origin {
 		if held := x.heldBy(it.designation); held != "" && held != x.focus {
-			return []string{held}, false
+			return append(dst, held), false
 		}
 	}
-	return x.focusRecipient()
+	return x.focusRecipient(dst)
 }
 
 // verbRightAfter: a trigger phrase follows byte at of sentence i after
@@ -2624,11 +2625,11 @@ func (x *docState) whoseAfter(m annotate.Mention) bool {
 
 // focusRecipient is the article's focus as the recipient no phrase names
 // ("The army took delivery of ...").
-func (x *docState) focusRecipient() ([]string, bool) {
+func (x *docState) focusRecipient(dst []string) ([]string, bool) {
 	if x.focus == "" {
 		return nil, false
 	}
-	return []string{x.focus}, true
+	return append(dst, x.focus), true
 }
 
 // toRecipient is the state a deal goes "to": "sale to Jordan", "to the
