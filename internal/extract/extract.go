@@ -97,7 +97,9 @@ func newDocState(d *annotate.Doc) *docState {
 	x := &docState{d: d, cat: d.Catalog, triggers: make([][]trigger, len(d.Sentences)),
 		read: make([]int, 0, len(d.Sentences)), atDates: make([][]annotate.DateMention, len(d.Sentences))}
 	var found []catalog.Match
-	var all []trigger // the triggers of every sentence, in one array (or a few, as it grows)
+	// The triggers of every sentence, in one array (or a few, as it grows
+	// past one a sentence).
+	all := make([]trigger, 0, len(d.Sentences))
 	for i, s := range d.Sentences {
 		if !s.Boilerplate {
 			found = triggers.matcher.AppendAllText(found[:0], d.Pieces[i])

@@ -85,8 +85,9 @@ var (
 )
 
 func (x *docState) transfers(events []*event) []*transfer {
-	history := make([]item, 0, x.systemsNamed()) // systems named so far, in reading order
-	var out []*transfer
+	named := x.systemsNamed()
+	history := make([]item, 0, named)  // systems named so far, in reading order
+	out := make([]*transfer, 0, named) // room for a record a system named, as most documents have
 	var items []item
 	read := x.readable()
 	for ri, i := range read {
@@ -841,8 +842,10 @@ func namedBefore(before string, history, sofar []item) (item, bool) {
 	}
 	for _, list := range [][]item{sofar, history} {
 		for j := len(list) - 1; j >= 0; j-- {
-			if it := list[j]; slices.ContainsFunc(strings.Fields(it.designation), func(d string) bool { return strings.EqualFold(d, w) }) {
-				return it, true
+			for d := range strings.FieldsSeq(list[j].designation) {
+				if strings.EqualFold(d, w) {
+					return list[j], true
+				}
 			}
 		}
 	}
