@@ -242,37 +242,35 @@ func (x *docState) events() []*event {
 		if !cued {
 			continue
 		}
-		var found []*event
 		var visit *event
 		if loc := findEvent(text, &cues, visitEvent); loc != nil && !pluralReference(text[:loc[0]]) && !attributiveVisiting(text, loc) && !standVisit(text[loc[1]:]) {
 			visit = x.newEvent(i, record.EventVisit, loc)
-			found = append(found, visit)
+			out = append(out, visit)
 		}
 		if loc := findEvent(text, &cues, agreementEvent); loc != nil && !deniedSigning(text, loc) {
-			found = append(found, x.newEvent(i, record.EventAgreement, loc))
-			found = append(found, x.furtherSignings(i, loc)...)
+			out = append(out, x.newEvent(i, record.EventAgreement, loc))
+			out = append(out, x.furtherSignings(i, loc)...)
 		} else if loc := x.signedFor(i, &cues); loc != nil {
-			found = append(found, x.newEvent(i, record.EventAgreement, loc))
-			found = append(found, x.furtherSignings(i, loc)...)
+			out = append(out, x.newEvent(i, record.EventAgreement, loc))
+			out = append(out, x.furtherSignings(i, loc)...)
 		}
 		// A planned visit "for meetings at the Pentagon" is one event.
 		if visit == nil || !visit.planned {
 			if loc := findEvent(text, &cues, meetingEvent); loc != nil && !endsWithLower(text[:loc[0]], "in ") && !meetsTarget(text[loc[0]:]) && !pluralReference(text[:loc[0]]) &&
 				!endsWithLower(text[:loc[0]], "must ") && !passiveDiscussed(text, loc) {
-				found = append(found, x.newEvent(i, record.EventMeeting, loc))
+				out = append(out, x.newEvent(i, record.EventMeeting, loc))
 			}
 		}
 		if loc := findEvent(text, &cues, investmentEvent); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) && !x.investmentAtLarge(i, loc) {
 			e := x.newEvent(i, record.EventInvestment, loc)
 			e.date = x.dueDate(i)
-			found = append(found, e)
+			out = append(out, e)
 		}
 		// A named summit or forum is a meeting of those who attend it.
 		// "Kristaps Ozols of the Riga Security Forum" names where he works.
 		if loc := findEvent(text, &cues, forumEvent); loc != nil && !affiliation(text[:loc[0]]) {
-			found = append(found, x.newEvent(i, record.EventMeeting, loc))
+			out = append(out, x.newEvent(i, record.EventMeeting, loc))
 		}
-		out = append(out, found...)
 	}
 	return x.mergeEvents(out)
 }
@@ -739,7 +737,7 @@ func (x *docState) dueDate(i int) annotate.Date {
 // mergeEvents folds references back ("the visit") into the event they
 // name, and joins reports of one event told in neighbouring sentences.
 func (x *docState) mergeEvents(es []*event) []*event {
-	var out []*event
+	out := es[:0] // filtered in place
 	for _, e := range es {
 		var target *event
 		for _, o := range out {
@@ -778,7 +776,7 @@ func (x *docState) mergeEvents(es []*event) []*event {
 		}
 	}
 	// An anaphoric event kept above merges into a later one of its type.
-	var kept []*event
+	kept := out[:0] // filtered in place: the merges look only ahead of e
 	for k, e := range out {
 		if e.anaphoric {
 			merged := false
