@@ -657,6 +657,9 @@ func appendUnique(list []string, items ...string) []string {
 			}
 		}
 		if !dup {
+			if list == nil {
+				list = make([]string, 0, 4) // room for the actors of most events at once
+			}
 			list = append(list, it)
 		}
 	}
