@@ -151,7 +151,8 @@ func findEvent(text string, cues *eventCuesOf, kind eventKind) []int {
 	for _, at := range cues[kind] {
 		lo, hi := max(0, at-cueWindow), min(len(text), at+cueWindow)
 		if loc := eventPatterns[kind].FindIndex(text[lo:hi]); loc != nil {
-			return []int{lo + loc[0], lo + loc[1]}
+			loc[0], loc[1] = lo+loc[0], lo+loc[1] // a match of its own, which it may move
+			return loc
 		}
 	}
 	return nil
