@@ -2985,7 +2985,7 @@ func (x *docState) redirectDonations(ts []*transfer) {
 // mergeTransfers joins what a document tells twice: the same system, state
 // and status with dates and quantities that agree or are missing.
 func mergeTransfers(ts []*transfer) []*transfer {
-	var out []*transfer
+	out := ts[:0] // filtered in place
 	for _, t := range ts {
 		merged := false
 		for _, o := range out {
