@@ -96,7 +96,8 @@ func (v *recordValues) int(n int) *int {
 func newDocState(d *annotate.Doc) *docState {
 	x := &docState{d: d, cat: d.Catalog, triggers: make([][]trigger, len(d.Sentences)),
 		read: make([]int, 0, len(d.Sentences)), atDates: make([][]annotate.DateMention, len(d.Sentences))}
-	var found []catalog.Match
+	var foundBuf [16]catalog.Match // the triggers' phrases of a sentence, mostly on the stack
+	found := foundBuf[:0]
 	// The triggers of every sentence, in one array (or a few, as it grows
 	// past one a sentence).
 	all := make([]trigger, 0, len(d.Sentences))

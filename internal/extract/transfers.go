@@ -88,7 +88,9 @@ func (x *docState) transfers(events []*event) []*transfer {
 	named := x.systemsNamed()
 	history := make([]item, 0, named)  // systems named so far, in reading order
 	out := make([]*transfer, 0, named) // room for a record a system named, as most documents have
-	var items []item
+	// The items of a sentence, mostly on the stack.
+	var itemBuf [8]item
+	items := itemBuf[:0]
 	read := x.readable()
 	for ri, i := range read {
 		items = x.items(items[:0], i, read[ri+1:], history)
