@@ -767,16 +767,20 @@ func containsFoldASCII(s string, needles ...string) bool {
 	}
 	i := 0
 	if n == 1 {
-		// Most calls have needles of one head, which a loop of its own
-		// keeps in registers.
-		a, b := first[0], second[0]
-		for ; i+9 <= len(s); i += 8 {
-			w0, w1 := load8(s, i)|asciiFold, load8(s, i+1)|asciiFold
-			for at := zeroBytes((w0 ^ a) | (w1 ^ b)); at != 0; at &= at - 1 {
+		// Most calls have needles of one head, which nextHead looks for
+		// with its few values in registers (calling hasFoldAt in the same
+		// loop made them spill).
+		for {
+			var at uint64
+			if i, at = nextHead(s, i, first[0], second[0]); at == 0 {
+				break
+			}
+			for ; at != 0; at &= at - 1 {
 				if hasFoldAt(s, i+bits.TrailingZeros64(at)/8, needles) {
 					return true
 				}
 			}
+			i += 8
 		}
 	}
 	for ; i < len(s); i += 8 {
@@ -802,6 +806,21 @@ func containsFoldASCII(s string, needles ...string) bool {
 		}
 	}
 	return false
+}
+
+// nextHead is the first block of eight bytes of s from i on, by steps of
+// eight, where the pair of bytes a, b (repeated over a word) may stand, in
+// any ASCII case, with the high bit of each such byte; or where the
+// blocks that have a byte after them end, and 0.
+func nextHead(s string, i int, a, b uint64) (int, uint64) {
+	for ; i+9 <= len(s); i += 8 {
+		block := s[i : i+9] // one bounds check for both loads
+		w0, w1 := load8(block, 0)|asciiFold, load8(block, 1)|asciiFold
+		if at := zeroBytes((w0 ^ a) | (w1 ^ b)); at != 0 {
+			return i, at
+		}
+	}
+	return i, 0
 }
 
 // containsFoldASCIISlow is containsFoldASCII for any needles, a byte at a
