@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -150,7 +151,8 @@ func findEvent(text string, cues *eventCuesOf, kind eventKind) []int {
 	for _, at := range cues[kind] {
 		lo, hi := max(0, at-cueWindow), min(len(text), at+cueWindow)
 		if loc := eventPatterns[kind].FindIndex(text[lo:hi]); loc != nil {
-			return []int{lo + loc[0], lo + loc[1]}
+			loc[0], loc[1] = lo+loc[0], lo+loc[1] // a match of its own, which it may move
+			return loc
 		}
 	}
 	return nil
@@ -159,19 +161,14 @@ func findEvent(text string, cues *eventCuesOf, kind eventKind) []int {
 // cuesOf finds the event cues of a sentence; found is false when it has
 // none.
 func cuesOf(text string) (cues eventCuesOf, found bool) {
+	// The words are the runs of ASCII letters. It reads them 64 bytes at
+	// a time from a mask with a bit for each letter: a bit of edges is set
+	// where a run starts or ends, and they alternate.
 	var lower [16]byte
-	for i := 0; i < len(text); {
-		for i < len(text) && !asciiLetters[text[i]] {
-			i++
-		}
-		start := i
-		for i < len(text) && asciiLetters[text[i]] {
-			i++
-		}
-		w := text[start:i]
-		if !mayBeCue(w) {
-			continue
-		}
+	inWord, start := false, 0
+	var before uint64 // 1 when the byte before the block is a letter
+	// look looks up w, a word at start that may be a cue.
+	look := func(w string, start int) {
 		for k := range len(w) {
 			lower[k] = w[k] | 0x20
 		}
@@ -185,16 +182,58 @@ func cuesOf(text string) (cues eventCuesOf, found bool) {
 			found = true
 		}
 	}
+	for base := 0; base < len(text); base += 64 {
+		letters := letterBits(text, base)
+		for edges := letters ^ (letters<<1 | before); edges != 0; edges &= edges - 1 {
+			at := base + bits.TrailingZeros64(edges)
+			if inWord && mayBeCue(text[start:at]) {
+				look(text[start:at], start)
+			}
+			inWord, start = !inWord, at
+		}
+		before = letters >> 63
+	}
+	if inWord && mayBeCue(text[start:]) {
+		look(text[start:], start)
+	}
 	return cues, found
 }
 
-// asciiLetters marks the ASCII letters, of which cuesOf reads words.
-var asciiLetters = func() (t [256]bool) {
-	for c := 'A'; c <= 'z'; c++ {
-		t[c] = 'a' <= c|0x20 && c|0x20 <= 'z'
+// letterBits has bit k set when text[base+k] is an ASCII letter, for the
+// 64 bytes from base (those past the end are no letters).
+func letterBits(text string, base int) uint64 {
+	var out uint64
+	for k := 0; k < 64 && base+k < len(text); k += 8 {
+		var w uint64
+		if base+k+8 <= len(text) {
+			w = load8(text, base+k)
+		} else {
+			for j := len(text) - 1; j >= base+k; j-- { // the last bytes, the first lowest
+				w = w<<8 | uint64(text[j])
+			}
+		}
+		out |= gather(letterBytes(w)) << k
 	}
-	return t
-}()
+	return out
+}
+
+// gather brings the high bit of byte j of w, which has no other bits, to
+// bit j: the multiplication moves bit 8j+7 to bit 56+j, no two of its
+// products landing on one bit below the top byte.
+func gather(w uint64) uint64 { return w >> 7 * 0x0102040810204080 >> 56 }
+
+// letterBytes has the high bit set of each byte of w that is an ASCII
+// letter, and no other bit.
+func letterBytes(w uint64) uint64 {
+	const high = 0x80 * lowBits
+	// Lowered and with the high bit cleared, a letter is a byte in a to
+	// z; adding to each byte sets its high bit from a, or past z, and
+	// carries into no other byte.
+	low := w&^high | asciiFold
+	fromA := low + (0x80-'a')*lowBits
+	pastZ := low + (0x80-'z'-1)*lowBits
+	return fromA &^ pastZ &^ w & high
+}
 
 func (x *docState) events() []*event {
 	var out []*event
@@ -204,37 +243,35 @@ func (x *docState) events() []*event {
 		if !cued {
 			continue
 		}
-		var found []*event
 		var visit *event
 		if loc := findEvent(text, &cues, visitEvent); loc != nil && !pluralReference(text[:loc[0]]) && !attributiveVisiting(text, loc) && !standVisit(text[loc[1]:]) {
 			visit = x.newEvent(i, record.EventVisit, loc)
-			found = append(found, visit)
+			out = append(out, visit)
 		}
 		if loc := findEvent(text, &cues, agreementEvent); loc != nil && !deniedSigning(text, loc) {
-			found = append(found, x.newEvent(i, record.EventAgreement, loc))
-			found = append(found, x.furtherSignings(i, loc)...)
+			out = append(out, x.newEvent(i, record.EventAgreement, loc))
+			out = append(out, x.furtherSignings(i, loc)...)
 		} else if loc := x.signedFor(i, &cues); loc != nil {
-			found = append(found, x.newEvent(i, record.EventAgreement, loc))
-			found = append(found, x.furtherSignings(i, loc)...)
+			out = append(out, x.newEvent(i, record.EventAgreement, loc))
+			out = append(out, x.furtherSignings(i, loc)...)
 		}
 		// A planned visit "for meetings at the Pentagon" is one event.
 		if visit == nil || !visit.planned {
 			if loc := findEvent(text, &cues, meetingEvent); loc != nil && !endsWithLower(text[:loc[0]], "in ") && !meetsTarget(text[loc[0]:]) && !pluralReference(text[:loc[0]]) &&
 				!endsWithLower(text[:loc[0]], "must ") && !passiveDiscussed(text, loc) {
-				found = append(found, x.newEvent(i, record.EventMeeting, loc))
+				out = append(out, x.newEvent(i, record.EventMeeting, loc))
 			}
 		}
 		if loc := findEvent(text, &cues, investmentEvent); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) && !x.investmentAtLarge(i, loc) {
 			e := x.newEvent(i, record.EventInvestment, loc)
 			e.date = x.dueDate(i)
-			found = append(found, e)
+			out = append(out, e)
 		}
 		// A named summit or forum is a meeting of those who attend it.
 		// "Kristaps Ozols of the Riga Security Forum" names where he works.
 		if loc := findEvent(text, &cues, forumEvent); loc != nil && !affiliation(text[:loc[0]]) {
-			found = append(found, x.newEvent(i, record.EventMeeting, loc))
+			out = append(out, x.newEvent(i, record.EventMeeting, loc))
 		}
-		out = append(out, found...)
 	}
 	return x.mergeEvents(out)
 }
@@ -701,7 +738,7 @@ func (x *docState) dueDate(i int) annotate.Date {
 // mergeEvents folds references back ("the visit") into the event they
 // name, and joins reports of one event told in neighbouring sentences.
 func (x *docState) mergeEvents(es []*event) []*event {
-	var out []*event
+	out := es[:0] // filtered in place
 	for _, e := range es {
 		var target *event
 		for _, o := range out {
@@ -740,7 +777,7 @@ func (x *docState) mergeEvents(es []*event) []*event {
 		}
 	}
 	// An anaphoric event kept above merges into a later one of its type.
-	var kept []*event
+	kept := out[:0] // filtered in place: the merges look only ahead of e
 	for k, e := range out {
 		if e.anaphoric {
 			merged := false
@@ -785,10 +822,10 @@ func shareActor(a, b []string) bool {
 	return false
 }
 
-func (x *docState) eventRecord(e *event, source string) record.Record {
+func (v *recordValues) eventRecord(e *event, source string) record.Record {
 	return record.Record{
-		Kind: record.KindEvent, Type: e.typ, Actors: e.actors, Country: record.Ptr(e.country),
-		Date: record.Ptr(e.date.String()), Planned: e.planned, Subject: record.Ptr(e.subject),
-		Evidence: x.evidence(e.sents), Source: source,
+		Kind: record.KindEvent, Type: e.typ, Actors: e.actors, Country: v.str(e.country),
+		Date: v.str(e.date.String()), Planned: e.planned, Subject: v.str(e.subject),
+		Evidence: v.evidence(e.sents), Source: source,
 	}
 }

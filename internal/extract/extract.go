@@ -23,11 +23,12 @@ func Extract(d *annotate.Doc, source string) []record.Record {
 	events := x.events()
 	transfers := x.transfers(events)
 	out := make([]record.Record, 0, len(transfers)+len(events))
+	vals := newRecordValues(d, transfers, events)
 	for _, t := range transfers {
-		out = append(out, x.transferRecord(t, source))
+		out = append(out, vals.transferRecord(t, source))
 	}
 	for _, e := range events {
-		out = append(out, x.eventRecord(e, source))
+		out = append(out, vals.eventRecord(e, source))
 	}
 	return out
 }
@@ -46,14 +47,68 @@ type docState struct {
 	atDates [][]annotate.DateMention
 }
 
+// recordValues hold what the records of a document point to: a few
+// allocations for all of them rather than one a field. A value appended
+// after its slice has grown lands in a new array, while the records made
+// before keep pointing into the old one, so growing is safe.
+type recordValues struct {
+	d     *annotate.Doc
+	strs  []string
+	ints  []int
+	spans []record.Span
+	sents []int // evidence's scratch
+}
+
+// newRecordValues has room for the values of the records of transfers
+// and events.
+func newRecordValues(d *annotate.Doc, transfers []*transfer, events []*event) *recordValues {
+	evidenced := 0 // the spans of the records, their copies left out
+	for _, t := range transfers {
+		evidenced += len(t.sents)
+	}
+	for _, e := range events {
+		evidenced += len(e.sents)
+	}
+	return &recordValues{
+		d: d,
+		// supplier, manufacturer, designation and date; country, date and subject
+		strs:  make([]string, 0, 4*len(transfers)+3*len(events)),
+		ints:  make([]int, 0, len(transfers)),
+		spans: make([]record.Span, 0, evidenced),
+	}
+}
+
+// str is record.Ptr(s), kept in strs.
+func (v *recordValues) str(s string) *string {
+	if s == "" {
+		return nil
+	}
+	v.strs = append(v.strs, s)
+	return &v.strs[len(v.strs)-1]
+}
+
+// int is a pointer to n, kept in ints.
+func (v *recordValues) int(n int) *int {
+	v.ints = append(v.ints, n)
+	return &v.ints[len(v.ints)-1]
+}
+
 func newDocState(d *annotate.Doc) *docState {
 	x := &docState{d: d, cat: d.Catalog, triggers: make([][]trigger, len(d.Sentences)),
-		atDates: make([][]annotate.DateMention, len(d.Sentences))}
-	var found []catalog.Match
+		read: make([]int, 0, len(d.Sentences)), atDates: make([][]annotate.DateMention, len(d.Sentences))}
+	var foundBuf [16]catalog.Match // the triggers' phrases of a sentence, mostly on the stack
+	found := foundBuf[:0]
+	// The triggers of every sentence, in one array (or a few, as it grows
+	// past one a sentence).
+	all := make([]trigger, 0, len(d.Sentences))
 	for i, s := range d.Sentences {
 		if !s.Boilerplate {
 			found = triggers.matcher.AppendAllText(found[:0], d.Pieces[i])
-			x.triggers[i] = x.dropMisreadings(i, triggersOf(found, s.Start))
+			from := len(all)
+			all = appendTriggers(all, found, s.Start)
+			kept := x.dropMisreadings(i, all[from:])
+			all = all[:from+len(kept)]
+			x.triggers[i] = slices.Clip(kept)
 			if s.CopyOf < 0 {
 				x.read = append(x.read, i)
 			}
@@ -411,16 +466,20 @@ func (x *docState) text(a, b int) string {
 // as the origin of something ("Turkey's Otokar", "Russian-built").
 func (x *docState) focusCountry() string {
 	// The states in the order first named, with their scores: an article
-	// names few.
-	var isos []string
-	var score []int
+	// names few, which an array on the stack mostly holds.
+	type scored struct {
+		iso   string
+		score int
+	}
+	var buf [8]scored
+	states := buf[:0]
 	add := func(iso string, w int) {
-		k := slices.Index(isos, iso)
+		k := slices.IndexFunc(states, func(s scored) bool { return s.iso == iso })
 		if k < 0 {
-			k = len(isos)
-			isos, score = append(isos, iso), append(score, 0)
+			k = len(states)
+			states = append(states, scored{iso: iso})
 		}
-		score[k] += w
+		states[k].score += w
 	}
 	if x.d.Title != "" {
 		for _, m := range x.cat.Matcher().FindAll(x.d.Title) {
@@ -465,15 +524,15 @@ func (x *docState) focusCountry() string {
 		}
 	}
 	best := -1 // the first named of the highest scores
-	for k, s := range score {
-		if best < 0 || s > score[best] {
+	for k, s := range states {
+		if best < 0 || s.score > states[best].score {
 			best = k
 		}
 	}
 	if best < 0 {
 		return ""
 	}
-	return isos[best]
+	return states[best].iso
 }
 
 // nounAfter: a common noun follows a demonym of a title ("Turkish armoured
@@ -567,20 +626,23 @@ func (x *docState) afterPreposition(at int, preps ...string) bool {
 
 // evidence turns sentence indexes into spans, adding the copies of doubled
 // paragraphs.
-func (x *docState) evidence(sents []int) []record.Span {
-	var idx []int
+func (v *recordValues) evidence(sents []int) []record.Span {
+	idx := v.sents[:0]
 	for _, i := range sents {
 		idx = append(idx, i)
-		idx = append(idx, x.d.Sentences[i].Copies...)
+		idx = append(idx, v.d.Sentences[i].Copies...)
 	}
 	slices.Sort(idx)
 	idx = slices.Compact(idx)
-	out := make([]record.Span, 0, len(idx))
+	v.sents = idx
+	from := len(v.spans)
 	for _, i := range idx {
-		s := x.d.Sentences[i]
-		out = append(out, record.Span{Start: x.d.RuneOffset(s.Start), End: x.d.RuneOffset(s.End)})
+		s := v.d.Sentences[i]
+		v.spans = append(v.spans, record.Span{Start: v.d.RuneOffset(s.Start), End: v.d.RuneOffset(s.End)})
 	}
-	return out
+	// The capacity ends with the spans, so that appending to a record's
+	// evidence never writes over the next record's.
+	return v.spans[from:len(v.spans):len(v.spans)]
 }
 
 func appendUnique(list []string, items ...string) []string {
@@ -596,6 +658,9 @@ func appendUnique(list []string, items ...string) []string {
 			}
 		}
 		if !dup {
+			if list == nil {
+				list = make([]string, 0, 4) // room for the actors of most events at once
+			}
 			list = append(list, it)
 		}
 	}
@@ -702,16 +767,20 @@ func containsFoldASCII(s string, needles ...string) bool {
 	}
 	i := 0
 	if n == 1 {
-		// Most calls have needles of one head, which a loop of its own
-		// keeps in registers.
-		a, b := first[0], second[0]
-		for ; i+9 <= len(s); i += 8 {
-			w0, w1 := load8(s, i)|asciiFold, load8(s, i+1)|asciiFold
-			for at := zeroBytes((w0 ^ a) | (w1 ^ b)); at != 0; at &= at - 1 {
+		// Most calls have needles of one head, which nextHead looks for
+		// with its few values in registers (calling hasFoldAt in the same
+		// loop made them spill).
+		for {
+			var at uint64
+			if i, at = nextHead(s, i, first[0], second[0]); at == 0 {
+				break
+			}
+			for ; at != 0; at &= at - 1 {
 				if hasFoldAt(s, i+bits.TrailingZeros64(at)/8, needles) {
 					return true
 				}
 			}
+			i += 8
 		}
 	}
 	for ; i < len(s); i += 8 {
@@ -737,6 +806,21 @@ func containsFoldASCII(s string, needles ...string) bool {
 		}
 	}
 	return false
+}
+
+// nextHead is the first block of eight bytes of s from i on, by steps of
+// eight, where the pair of bytes a, b (repeated over a word) may stand, in
+// any ASCII case, with the high bit of each such byte; or where the
+// blocks that have a byte after them end, and 0.
+func nextHead(s string, i int, a, b uint64) (int, uint64) {
+	for ; i+9 <= len(s); i += 8 {
+		block := s[i : i+9] // one bounds check for both loads
+		w0, w1 := load8(block, 0)|asciiFold, load8(block, 1)|asciiFold
+		if at := zeroBytes((w0 ^ a) | (w1 ^ b)); at != 0 {
+			return i, at
+		}
+	}
+	return i, 0
 }
 
 // containsFoldASCIISlow is containsFoldASCII for any needles, a byte at a

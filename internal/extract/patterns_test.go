@@ -257,7 +257,11 @@ func TestCuesOf(t *testing.T) {
 		bytes = append(bytes, byte(c), 's', 'e', 't', byte(c))
 	}
 	texts := append([]string{"", "Forum FORUM forum Summit summit CONFERENCE Conference", "Visit VISITS visitING", "set@sets[SET`setting{",
-		"construction constructions investments investmentsx", string(bytes)}, testtext.ArticleLines(t)...)
+		"construction constructions investments investmentsx", string(bytes),
+		// cuesOf reads 64 bytes at a time: words that end a block, or cross
+		// into the next.
+		strings.Repeat("x", 58) + " visit", strings.Repeat("x ", 30) + "signed", strings.Repeat("x", 63) + " talks met"},
+		testtext.ArticleLines(t)...)
 	texts = append(texts, testtext.Phrases(5, 2000, 10, patternWords, patternSeps)...)
 	for _, s := range texts {
 		var want eventCuesOf

@@ -85,16 +85,19 @@ var (
 )
 
 func (x *docState) transfers(events []*event) []*transfer {
-	history := make([]item, 0, x.systemsNamed()) // systems named so far, in reading order
-	var out []*transfer
-	var items []item
+	named := x.systemsNamed()
+	history := make([]item, 0, named)  // systems named so far, in reading order
+	out := make([]*transfer, 0, named) // room for a record a system named, as most documents have
+	// The items of a sentence, mostly on the stack.
+	var itemBuf [8]item
+	items := itemBuf[:0]
 	read := x.readable()
 	for ri, i := range read {
 		items = x.items(items[:0], i, read[ri+1:], history)
 		for _, it := range items {
 			x.done = out
-			ts := x.transfersOf(it)
-			out = append(out, ts...)
+			out = x.appendTransfersOf(out, it)
+			ts := out[len(x.done):]
 			if it.designation != "" && it.antecedent < 0 && !it.series && !anyDomestic(ts) {
 				if len(ts) > 0 {
 					it.supplier, it.manufacturer = ts[0].supplier, ts[0].manufacturer
@@ -841,8 +844,10 @@ func namedBefore(before string, history, sofar []item) (item, bool) {
 	}
 	for _, list := range [][]item{sofar, history} {
 		for j := len(list) - 1; j >= 0; j-- {
-			if it := list[j]; slices.ContainsFunc(strings.Fields(it.designation), func(d string) bool { return strings.EqualFold(d, w) }) {
-				return it, true
+			for d := range strings.FieldsSeq(list[j].designation) {
+				if strings.EqualFold(d, w) {
+					return list[j], true
+				}
 			}
 		}
 	}
@@ -1229,10 +1234,11 @@ func (x *docState) distracted(it item) bool {
 	return govs.n > 0 && !govs.list[0].Class.isStatus()
 }
 
-// transfersOf reads the records one item gives: usually one, two where a
-// delivery and the order behind it are told together ("inducted the first
-// of three Anka-S ordered in 2023").
-func (x *docState) transfersOf(it item) []*transfer {
+// appendTransfersOf appends to out the records one item gives: usually
+// one, two where a delivery and the order behind it are told together
+// ("inducted the first of three Anka-S ordered in 2023").
+func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
+	before := len(out)
 	i := it.sent
 	qty := it.qty
 	if qty == nil {
@@ -1247,28 +1253,27 @@ func (x *docState) transfersOf(it item) []*transfer {
 	govs := found.all()
 	if len(govs) == 0 {
 		if p := x.listedIn(it); p != nil {
-			return []*transfer{x.listedTransfer(it, qty, p)}
+			return append(out, x.listedTransfer(it, qty, p))
 		}
 	}
-	var out []*transfer
 	// The handover after a relative clause of the deal goes to the
 	// clause's state; how many, untold.
 	handover := len(govs) == 2 && govs[1].Class == Delivered && govs[1].End <= it.start && x.relativeVerb(it, govs[0])
 	for n, g := range govs {
 		if !g.Class.isStatus() {
-			return nil
+			return out[:before]
 		}
 		if it.generic && g.Class == InService {
-			return nil // "a plethora of Chinese weaponry" is no record
+			return out[:before] // "a plethora of Chinese weaponry" is no record
 		}
 		if g.Class == InService && (x.retiredBefore(it) || x.usedUntil(it)) {
-			return nil // "will replace the air force's retired Hawk and MB-339 jets"
+			return out[:before] // "will replace the air force's retired Hawk and MB-339 jets"
 		}
 		if qty == nil && x.alsoCovers(g) {
-			return nil // "also covers Hellfire missiles": a package's accessory, no number told
+			return out[:before] // "also covers Hellfire missiles": a package's accessory, no number told
 		}
 		if (qty == nil || it.generic) && x.memorandum(g) {
-			return nil // a memorandum on a service centre or cooperation is no planned purchase
+			return out[:before] // a memorandum on a service centre or cooperation is no planned purchase
 		}
 		t := &transfer{designation: it.designation, category: it.category, uncatalogued: it.uncatalogued,
 			status: g.Class.status(), sents: []int{i}, qualifier: annotate.Unknown, order: it.start}
@@ -1504,12 +1509,15 @@ func (x *docState) forRecipients(out []*transfer, it item, g trigger, t *transfe
 
 // forRecipientsOf is forRecipients with the recipients of trigger who.
 func (x *docState) forRecipientsOf(out []*transfer, it item, g, who trigger, t *transfer) []*transfer {
-	states, byFocus := x.recipients(it, who)
+	var buf [4]string // room for the recipients of most deals
+	states, byFocus := x.recipients(buf[:0], it, who)
 	for _, r := range states {
 		c := *t
 		c.recipient, c.byFocus = r, byFocus
 		c.supplier, c.manufacturer, c.supplierStated = x.supplier(it, g, r)
-		c.sents = append([]int(nil), t.sents...)
+		// The copies share the sentences, which are only ever appended
+		// to: the clipped capacity makes an append copy them.
+		c.sents = slices.Clip(t.sents)
 		out = append(out, &c)
 	}
 	return out
@@ -2290,18 +2298,18 @@ func (x *docState) ownedByOther(i int, g trigger, dm annotate.DateMention) bool 
 
 // recipients: the state a deal goes "to", else the states acting as
 // subject ("Estonia and Latvia signed"), else the article's focus, which
-// byFocus tells.
-func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool) {
+// byFocus tells. It appends them to dst.
+func (x *docState) recipients(dst []string, it item, g trigger) (states []string, byFocus bool) {
 	i := it.sent
 	ms := x.d.Mentions[i]
 	if to := x.toRecipient(it, g); to != "" {
-		return []string{to}, false
+		return append(dst, to), false
 	}
 	if from := x.wonFrom(it, g); from != "" {
-		return []string{from}, false
+		return append(dst, from), false
 	}
 	if to := x.colonRecipient(it); to != "" {
-		return []string{to}, false
+		return append(dst, to), false
 	}
 	if unnamedBuyer(x.text(x.nounEnd(it), x.nounEnd(it)+40)) {
 		return nil, false // "to a country in the Asia-Pacific region", which it did not name
@@ -2310,7 +2318,7 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		return by, false
 	}
 	if r := x.partnerBuyer(it); r != "" {
-		return []string{r}, false
+		return append(dst, r), false
 	}
 	if g.Class == Planned && endsWithLower(x.text(g.Start, g.End), " sell") && !strings.Contains(x.text(it.end, x.clauseBreak(i, it.end)), " to ") {
 		return nil, false // "hopes to sell more T129s in Africa": no buyer yet
@@ -2320,10 +2328,10 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		// receives; the subject gives, so it is no recipient.
 		for _, m := range ms {
 			if gap := strings.TrimSpace(x.text(g.End, m.Start)); m.Start >= g.End && m.End <= it.start && isStateLike(m) && (gap == "" || gap == "the") {
-				return []string{m.Country}, false
+				return append(dst, m.Country), false
 			}
 		}
-		return x.focusRecipient()
+		return x.focusRecipient(dst)
 	}
 	subjectEnd := g.Start
 	if it.start < g.Start {
@@ -2336,11 +2344,11 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		for k, m := range ms {
 			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && !x.isOriginModifier(i, k) && !g.orderNoun() &&
 				!x.afterPreposition(m.Start, "from", "by", "in") {
-				return []string{m.Country}, false
+				return append(dst, m.Country), false
 			}
 		}
 	}
-	var subj []string
+	subj := dst
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		if m.End > subjectEnd || !isStateLike(m) {
@@ -2370,21 +2378,21 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		}
 		break
 	}
-	if len(subj) > 0 {
+	if len(subj) > len(dst) {
 		return subj, false
 	}
 	if r := x.previousSubject(i); r != "" && r != it.origin && !x.makerFrom(i, r) {
-		return []string{r}, false
+		return append(dst, r), false
 	}
 	// "The first executive contract, signed in 2022, also covered 180 K2
 	// tanks" in an article about the makers' state: the sentence goes on
 	// about who last bought the system, not about its home.
 	if x.focus != "" && x.focus == it.origin {
 		if held := x.heldBy(it.designation); held != "" && held != x.focus {
-			return []string{held}, false
+			return append(dst, held), false
 		}
 	}
-	return x.focusRecipient()
+	return x.focusRecipient(dst)
 }
 
 // verbRightAfter: a trigger phrase follows byte at of sentence i after
@@ -2622,11 +2630,11 @@ func (x *docState) whoseAfter(m annotate.Mention) bool {
 
 // focusRecipient is the article's focus as the recipient no phrase names
 // ("The army took delivery of ...").
-func (x *docState) focusRecipient() ([]string, bool) {
+func (x *docState) focusRecipient(dst []string) ([]string, bool) {
 	if x.focus == "" {
 		return nil, false
 	}
-	return []string{x.focus}, true
+	return append(dst, x.focus), true
 }
 
 // toRecipient is the state a deal goes "to": "sale to Jordan", "to the
@@ -2979,7 +2987,7 @@ func (x *docState) redirectDonations(ts []*transfer) {
 // mergeTransfers joins what a document tells twice: the same system, state
 // and status with dates and quantities that agree or are missing.
 func mergeTransfers(ts []*transfer) []*transfer {
-	var out []*transfer
+	out := ts[:0] // filtered in place
 	for _, t := range ts {
 		merged := false
 		for _, o := range out {
@@ -3114,22 +3122,21 @@ func sharesSentence(a, b []int, reach int) bool {
 	return false
 }
 
-func (x *docState) transferRecord(t *transfer, source string) record.Record {
+func (v *recordValues) transferRecord(t *transfer, source string) record.Record {
 	r := record.Record{
-		Kind: record.KindTransfer, Recipient: t.recipient, Supplier: record.Ptr(t.supplier),
-		Manufacturer: record.Ptr(t.manufacturer), Designation: record.Ptr(t.designation), Category: t.category,
-		Status: t.status, Uncatalogued: t.uncatalogued, Evidence: x.evidence(t.sents), Source: source,
+		Kind: record.KindTransfer, Recipient: t.recipient, Supplier: v.str(t.supplier),
+		Manufacturer: v.str(t.manufacturer), Designation: v.str(t.designation), Category: t.category,
+		Status: t.status, Uncatalogued: t.uncatalogued, Evidence: v.evidence(t.sents), Source: source,
 		Quantity: record.Quantity{Qualifier: t.qualifier},
 	}
 	if r.Category == "" {
 		r.Category = "other"
 	}
 	if t.qualifier != annotate.Unknown && t.qtyValue > 0 {
-		v := t.qtyValue
-		r.Quantity.Value = &v
+		r.Quantity.Value = v.int(t.qtyValue)
 	} else {
 		r.Quantity.Qualifier = annotate.Unknown
 	}
-	r.Date = record.Ptr(t.date.String())
+	r.Date = v.str(t.date.String())
 	return r
 }

@@ -117,13 +117,12 @@ var forceWords = []string{"air force", "navy", "army", "armed forces", "military
 // findTriggers returns the trigger phrases of a text starting at byte
 // base of the body.
 func findTriggers(text string, base int) []trigger {
-	return triggersOf(triggers.matcher.FindAll(text), base)
+	return appendTriggers(nil, triggers.matcher.FindAll(text), base)
 }
 
-// triggersOf reads the trigger phrases that the lexicon's matcher found in
-// a text starting at base.
-func triggersOf(ms []catalog.Match, base int) []trigger {
-	var out []trigger
+// appendTriggers appends to out the trigger phrases that the lexicon's
+// matcher found in a text starting at base.
+func appendTriggers(out []trigger, ms []catalog.Match, base int) []trigger {
 	for _, m := range ms {
 		t := triggers.patterns[m.Refs[0].Index]
 		t.Start, t.End = base+m.Start, base+m.End
