@@ -409,7 +409,7 @@ func (m *Matcher) nextStart(pieces []piece, i int) int {
 	for ; i < len(pieces); i++ {
 		p := &pieces[i]
 		// Inside a word, "2C" of "VN2C" starts no name.
-		if p.start != prevEnd && starts.mayStart(p) {
+		if p.start != prevEnd && starts.mayStart(pieces, i) {
 			break
 		}
 		prevEnd = p.end()
