@@ -391,6 +391,12 @@ func (m *Matcher) appendMatches(found []Match, text string, pieces []piece) []Ma
 		if refs == nil {
 			next = i + 1
 		} else {
+			if cap(found) == 0 {
+				// Callers reuse found from text to text: room for the
+				// names of most sentences at once, where append would
+				// make room for one, then two, then four.
+				found = make([]Match, 0, 4)
+			}
 			found = append(found, Match{Start: int(pieces[i].start), End: end, Refs: refs})
 		}
 		i = m.nextStart(pieces, next)
