@@ -405,17 +405,27 @@ func (m *Matcher) appendMatches(found []Match, text string, pieces []piece) []Ma
 }
 
 // nextStart is the first piece from i on that may begin a name: one that
-// begins a word and passes the start filter. Most pieces fail, and this
-// loop of its own turns them away in a few instructions each.
+// begins a word and passes both tests of the start filter.
 func (m *Matcher) nextStart(pieces []piece, i int) int {
-	starts, prevEnd := m.starts, int32(-1) // a copy, kept in registers
+	for ; ; i++ {
+		if i = m.nextFirst(pieces, i); i == len(pieces) || m.starts.pairMayStart(pieces, i) {
+			return i
+		}
+	}
+}
+
+// nextFirst is the first piece from i on that begins a word and passes the
+// first test of the start filter. Most pieces fail, and this loop of its
+// own, with no call in it, turns them away in a few instructions each.
+func (m *Matcher) nextFirst(pieces []piece, i int) int {
+	firsts, prevEnd := m.starts.firsts, int32(-1) // a copy, kept in registers
 	if i > 0 {
 		prevEnd = pieces[i-1].end()
 	}
 	for ; i < len(pieces); i++ {
 		p := &pieces[i]
 		// Inside a word, "2C" of "VN2C" starts no name.
-		if p.start != prevEnd && starts.mayStart(pieces, i) {
+		if p.start != prevEnd && firsts.mayStart(p) {
 			break
 		}
 		prevEnd = p.end()

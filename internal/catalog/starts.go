@@ -107,18 +107,19 @@ func (m *Matcher) pluralKey(s edgeSlot) uint64 {
 	return keyOf(plural, 0, len(plural), 0).word
 }
 
-// mayStart is false when pieces[i] begins no name, true when it may. A
-// piece without its key, which appendPieces leaves a piece beyond ASCII
-// to make, is let through, and so is one before such a piece.
-func (f *startFilter) mayStart(pieces []piece, i int) bool {
+// mayStart is the first test, by the set of first pieces' keys: false
+// when piece p begins no name, true when it may. A piece without its key,
+// which appendPieces leaves a piece beyond ASCII to make, is let through.
+func (b *startBits) mayStart(p *piece) bool {
+	return p.key == 0 || b.has(p.key)
+}
+
+// pairMayStart is the second test, of pieces[i] that passed the first: false
+// when it begins no name by its pair bits, true when it may. A piece
+// before one without its key is let through.
+func (f *startFilter) pairMayStart(pieces []piece, i int) bool {
 	key := pieces[i].key
-	if key == 0 {
-		return true
-	}
-	if !f.firsts.has(key) {
-		return false
-	}
-	if f.pairs.has(pairHash(key, 0)) {
+	if key == 0 || f.pairs.has(pairHash(key, 0)) {
 		return true
 	}
 	if i+1 == len(pieces) {
