@@ -95,12 +95,11 @@ func mixWord(h, w uint64) uint64 {
 	return h ^ h>>32
 }
 
-// lowBytes has the low n bytes set.
+// lowBytes has the low n bytes set, for n from 1 to 8: a shift by a
+// masked count, which compiles to one instruction where the shift of a
+// count that may reach 64 takes a compare and a mask too.
 func lowBytes(n int) uint64 {
-	if n >= 8 {
-		return ^uint64(0)
-	}
-	return 1<<(8*n) - 1
+	return ^uint64(0) >> ((64 - 8*n) & 63)
 }
 
 // load8 reads s[i:i+8] as a little-endian word (one load).

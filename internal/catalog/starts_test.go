@@ -63,3 +63,15 @@ func TestStartFilterTurnsAwayNoStart(t *testing.T) {
 		}
 	}
 }
+
+func TestLowBytes(t *testing.T) {
+	for n := 1; n <= 8; n++ {
+		want := uint64(0)
+		for k := range n {
+			want |= 0xff << (8 * k)
+		}
+		if got := lowBytes(n); got != want {
+			t.Errorf("lowBytes(%d) = %x, want %x", n, got, want)
+		}
+	}
+}
