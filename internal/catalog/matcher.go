@@ -408,27 +408,24 @@ func (m *Matcher) appendMatches(found []Match, text string, pieces []piece) []Ma
 // begins a word and passes both tests of the start filter.
 func (m *Matcher) nextStart(pieces []piece, i int) int {
 	for ; ; i++ {
-		if i = m.nextFirst(pieces, i); i == len(pieces) || m.starts.pairMayStart(pieces, i) {
+		if i = m.nextFirst(pieces, i); i == len(pieces) {
+			return i
+		}
+		// Inside a word, "2C" of "VN2C" starts no name.
+		inWord := i > 0 && pieces[i].start == pieces[i-1].end()
+		if !inWord && m.starts.pairMayStart(pieces, i) {
 			return i
 		}
 	}
 }
 
-// nextFirst is the first piece from i on that begins a word and passes the
-// first test of the start filter. Most pieces fail, and this loop of its
-// own, with no call in it, turns them away in a few instructions each.
+// nextFirst is the first piece from i on that passes the first test of the
+// start filter. Most pieces fail, and this loop of its own, with no call
+// in it, turns them away in a few instructions each.
 func (m *Matcher) nextFirst(pieces []piece, i int) int {
-	firsts, prevEnd := m.starts.firsts, int32(-1) // a copy, kept in registers
-	if i > 0 {
-		prevEnd = pieces[i-1].end()
-	}
-	for ; i < len(pieces); i++ {
-		p := &pieces[i]
-		// Inside a word, "2C" of "VN2C" starts no name.
-		if p.start != prevEnd && firsts.mayStart(p) {
-			break
-		}
-		prevEnd = p.end()
+	firsts := m.starts.firsts // a copy, kept in registers
+	for i < len(pieces) && !firsts.mayStart(&pieces[i]) {
+		i++
 	}
 	return i
 }
