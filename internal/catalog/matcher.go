@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -511,11 +512,17 @@ func isUpper(w string) bool {
 
 // acceptable keeps the refs whose capitalisation the text honours.
 func acceptable(text string, pieces []piece, refs []Ref) []Ref {
+	var asked uint64 // the pieces that some ref asks about, few or none
+	for i := range refs {
+		r := &refs[i]
+		asked |= r.upperMask | r.acronymMask | r.markedCaps
+	}
 	var mask, caps, lowSpaced uint64
-	for k, p := range pieces {
+	for ; asked != 0; asked &= asked - 1 {
+		k := bits.TrailingZeros64(asked)
+		p := &pieces[k]
 		word := text[p.start:p.end()]
-		r, _ := utf8.DecodeRuneInString(word)
-		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+		if capitalOrDigit(word) {
 			mask |= 1 << k
 		} else if k+1 < len(pieces) && pieces[k+1].start > p.end() && strings.ContainsAny(text[p.end():pieces[k+1].start], " \t\n\r\u00a0") {
 			lowSpaced |= 1 << k // "at 10"
@@ -524,18 +531,30 @@ func acceptable(text string, pieces []piece, refs []Ref) []Ref {
 			caps |= 1 << k // "IFVs" is the plural of an acronym
 		}
 	}
+	honoured := func(r *Ref) bool {
+		return r.upperMask&^mask == 0 && r.acronymMask&^caps == 0 && r.markedCaps&lowSpaced == 0
+	}
 	all := true
-	for _, r := range refs {
-		all = all && r.upperMask&^mask == 0 && r.acronymMask&^caps == 0 && r.markedCaps&lowSpaced == 0
+	for i := range refs {
+		all = all && honoured(&refs[i])
 	}
 	if all {
 		return refs
 	}
 	var out []Ref
-	for _, r := range refs {
-		if r.upperMask&^mask == 0 && r.acronymMask&^caps == 0 && r.markedCaps&lowSpaced == 0 {
-			out = append(out, r)
+	for i := range refs {
+		if honoured(&refs[i]) {
+			out = append(out, refs[i])
 		}
 	}
 	return out
+}
+
+// capitalOrDigit: word begins with a capital letter or a digit.
+func capitalOrDigit(word string) bool {
+	if c := word[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
