@@ -387,7 +387,7 @@ func (m *Matcher) find(text string, pieces []piece) []Match {
 
 // appendMatches appends the matches of text, cut into pieces, to found.
 func (m *Matcher) appendMatches(found []Match, text string, pieces []piece) []Match {
-	for i := m.nextStart(pieces, 0); i < len(pieces); {
+	for i := m.starts.next(pieces, 0); i < len(pieces); {
 		end, refs, next := m.longestAt(text, pieces, i)
 		if refs == nil {
 			next = i + 1
@@ -400,35 +400,9 @@ func (m *Matcher) appendMatches(found []Match, text string, pieces []piece) []Ma
 			}
 			found = append(found, Match{Start: int(pieces[i].start), End: end, Refs: refs})
 		}
-		i = m.nextStart(pieces, next)
+		i = m.starts.next(pieces, next)
 	}
 	return found
-}
-
-// nextStart is the first piece from i on that may begin a name: one that
-// begins a word and passes both tests of the start filter.
-func (m *Matcher) nextStart(pieces []piece, i int) int {
-	for ; ; i++ {
-		if i = m.nextFirst(pieces, i); i == len(pieces) {
-			return i
-		}
-		// Inside a word, "2C" of "VN2C" starts no name.
-		inWord := i > 0 && pieces[i].start == pieces[i-1].end()
-		if !inWord && m.starts.pairMayStart(pieces, i) {
-			return i
-		}
-	}
-}
-
-// nextFirst is the first piece from i on that passes the first test of the
-// start filter. Most pieces fail, and this loop of its own, with no call
-// in it, turns them away in a few instructions each.
-func (m *Matcher) nextFirst(pieces []piece, i int) int {
-	firsts := m.starts.firsts // a copy, kept in registers
-	for i < len(pieces) && !firsts.mayStart(&pieces[i]) {
-		i++
-	}
-	return i
 }
 
 // matchBuffers gather the matches of find, which returns them in a slice

@@ -107,26 +107,32 @@ func (m *Matcher) pluralKey(s edgeSlot) uint64 {
 	return keyOf(plural, 0, len(plural), 0).word
 }
 
-// mayStart is the first test, by the set of first pieces' keys: false
-// when piece p begins no name, true when it may. A piece without its key,
-// which appendPieces leaves a piece beyond ASCII to make, is let through.
-func (b *startBits) mayStart(p *piece) bool {
-	return p.key == 0 || b.has(p.key)
-}
-
-// pairMayStart is the second test, of pieces[i] that passed the first: false
-// when it begins no name by its pair bits, true when it may. A piece
-// before one without its key is let through.
-func (f *startFilter) pairMayStart(pieces []piece, i int) bool {
-	key := pieces[i].key
-	if key == 0 || f.pairs.has(pairHash(key, 0)) {
-		return true
+// next is the first piece from i on that may begin a name. Most pieces
+// fail the first test, and this loop, which calls nothing, turns them away
+// in a few instructions each. A piece without its key, which appendPieces
+// leaves a piece beyond ASCII to make, is let through, and so is one
+// before such a piece.
+func (f *startFilter) next(pieces []piece, i int) int {
+	firsts, pairs := f.firsts, f.pairs // copies, kept in registers
+	for ; i < len(pieces); i++ {
+		key := pieces[i].key
+		if key != 0 && !firsts.has(key) {
+			continue
+		}
+		// Inside a word, "2C" of "VN2C" starts no name.
+		if i > 0 && pieces[i].start == pieces[i-1].end() {
+			continue
+		}
+		if key == 0 || pairs.has(pairHash(key, 0)) {
+			return i
+		}
+		if i+1 < len(pieces) {
+			if next := pieces[i+1].key; next == 0 || pairs.has(pairHash(key, next)) {
+				return i
+			}
+		}
 	}
-	if i+1 == len(pieces) {
-		return false
-	}
-	next := pieces[i+1].key
-	return next == 0 || f.pairs.has(pairHash(key, next))
+	return i
 }
 
 // shortKeyText is the folded piece that a key of at most eight bytes packs.
