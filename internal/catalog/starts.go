@@ -113,7 +113,10 @@ func (m *Matcher) pluralKey(s edgeSlot) uint64 {
 // leaves a piece beyond ASCII to make, is let through, and so is one
 // before such a piece.
 func (f *startFilter) next(pieces []piece, i int) int {
-	firsts, pairs := f.firsts, f.pairs // copies, kept in registers
+	// A copy of the first set, kept in registers; the pairs, read for a
+	// few pieces, are left in memory, where a copy would push the first
+	// set's words out of the registers.
+	firsts := f.firsts
 	for ; i < len(pieces); i++ {
 		key := pieces[i].key
 		if key != 0 && !firsts.has(key) {
@@ -123,11 +126,11 @@ func (f *startFilter) next(pieces []piece, i int) int {
 		if i > 0 && pieces[i].start == pieces[i-1].end() {
 			continue
 		}
-		if key == 0 || pairs.has(pairHash(key, 0)) {
+		if key == 0 || f.pairs.has(pairHash(key, 0)) {
 			return i
 		}
 		if i+1 < len(pieces) {
-			if next := pieces[i+1].key; next == 0 || pairs.has(pairHash(key, next)) {
+			if next := pieces[i+1].key; next == 0 || f.pairs.has(pairHash(key, next)) {
 				return i
 			}
 		}
