@@ -155,6 +155,11 @@ func checkPieces(t *testing.T, text string) {
 		if int(p.start) != w.start || int(p.end()) != w.end || p.nonASCII() != !isASCII(text[w.start:w.end]) {
 			t.Fatalf("%q: piece %d is %q (beyond ASCII %v), want %q", text, k, text[p.start:p.end()], p.nonASCII(), text[w.start:w.end])
 		}
+		// The key an ASCII piece is cut with, which appendPieces makes
+		// in several ways.
+		if !p.nonASCII() && p.key != p.keyOf(text, false).word {
+			t.Fatalf("%q: piece %d, %q, has key %x, want %x", text, k, text[p.start:p.end()], p.key, p.keyOf(text, false).word)
+		}
 	}
 }
 
