@@ -66,7 +66,8 @@ func newStartFilter(m *Matcher) startFilter {
 	}
 	var pairs []uint64
 	for _, s := range m.rootEdges.slots {
-		// A walk that steps by a plural from the root ends there.
+		// A name of one piece is found by the piece or its plural; a
+		// name of more, whose walk steps on, only by the piece itself.
 		if s.child&childEndsName != 0 {
 			pairs = append(pairs, pairHash(s.key, 0), pairHash(m.pluralKey(s), 0))
 		}
