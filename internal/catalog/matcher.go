@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -386,35 +387,22 @@ func (m *Matcher) find(text string, pieces []piece) []Match {
 
 // appendMatches appends the matches of text, cut into pieces, to found.
 func (m *Matcher) appendMatches(found []Match, text string, pieces []piece) []Match {
-	for i := m.nextStart(pieces, 0); i < len(pieces); {
+	for i := m.starts.next(pieces, 0); i < len(pieces); {
 		end, refs, next := m.longestAt(text, pieces, i)
 		if refs == nil {
 			next = i + 1
 		} else {
+			if cap(found) == 0 {
+				// Callers reuse found from text to text: room for the
+				// names of most sentences at once, where append would
+				// make room for one, then two, then four.
+				found = make([]Match, 0, 4)
+			}
 			found = append(found, Match{Start: int(pieces[i].start), End: end, Refs: refs})
 		}
-		i = m.nextStart(pieces, next)
+		i = m.starts.next(pieces, next)
 	}
 	return found
-}
-
-// nextStart is the first piece from i on that may begin a name: one that
-// begins a word and passes the start filter. Most pieces fail, and this
-// loop of its own turns them away in a few instructions each.
-func (m *Matcher) nextStart(pieces []piece, i int) int {
-	starts, prevEnd := m.starts, int32(-1) // a copy, kept in registers
-	if i > 0 {
-		prevEnd = pieces[i-1].end()
-	}
-	for ; i < len(pieces); i++ {
-		p := &pieces[i]
-		// Inside a word, "2C" of "VN2C" starts no name.
-		if p.start != prevEnd && starts.mayStart(p) {
-			break
-		}
-		prevEnd = p.end()
-	}
-	return i
 }
 
 // matchBuffers gather the matches of find, which returns them in a slice
@@ -498,11 +486,17 @@ func isUpper(w string) bool {
 
 // acceptable keeps the refs whose capitalisation the text honours.
 func acceptable(text string, pieces []piece, refs []Ref) []Ref {
+	var asked uint64 // the pieces that some ref asks about, few or none
+	for i := range refs {
+		r := &refs[i]
+		asked |= r.upperMask | r.acronymMask | r.markedCaps
+	}
 	var mask, caps, lowSpaced uint64
-	for k, p := range pieces {
+	for ; asked != 0; asked &= asked - 1 {
+		k := bits.TrailingZeros64(asked)
+		p := &pieces[k]
 		word := text[p.start:p.end()]
-		r, _ := utf8.DecodeRuneInString(word)
-		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+		if capitalOrDigit(word) {
 			mask |= 1 << k
 		} else if k+1 < len(pieces) && pieces[k+1].start > p.end() && strings.ContainsAny(text[p.end():pieces[k+1].start], " \t\n\r\u00a0") {
 			lowSpaced |= 1 << k // "at 10"
@@ -511,18 +505,30 @@ func acceptable(text string, pieces []piece, refs []Ref) []Ref {
 			caps |= 1 << k // "IFVs" is the plural of an acronym
 		}
 	}
+	honoured := func(r *Ref) bool {
+		return r.upperMask&^mask == 0 && r.acronymMask&^caps == 0 && r.markedCaps&lowSpaced == 0
+	}
 	all := true
-	for _, r := range refs {
-		all = all && r.upperMask&^mask == 0 && r.acronymMask&^caps == 0 && r.markedCaps&lowSpaced == 0
+	for i := range refs {
+		all = all && honoured(&refs[i])
 	}
 	if all {
 		return refs
 	}
 	var out []Ref
-	for _, r := range refs {
-		if r.upperMask&^mask == 0 && r.acronymMask&^caps == 0 && r.markedCaps&lowSpaced == 0 {
-			out = append(out, r)
+	for i := range refs {
+		if honoured(&refs[i]) {
+			out = append(out, refs[i])
 		}
 	}
 	return out
+}
+
+// capitalOrDigit: word begins with a capital letter or a digit.
+func capitalOrDigit(word string) bool {
+	if c := word[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }

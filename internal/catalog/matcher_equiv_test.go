@@ -155,6 +155,11 @@ func checkPieces(t *testing.T, text string) {
 		if int(p.start) != w.start || int(p.end()) != w.end || p.nonASCII() != !isASCII(text[w.start:w.end]) {
 			t.Fatalf("%q: piece %d is %q (beyond ASCII %v), want %q", text, k, text[p.start:p.end()], p.nonASCII(), text[w.start:w.end])
 		}
+		// The key an ASCII piece is cut with, which appendPieces makes
+		// in several ways.
+		if !p.nonASCII() && p.key != p.keyOf(text, false).word {
+			t.Fatalf("%q: piece %d, %q, has key %x, want %x", text, k, text[p.start:p.end()], p.key, p.keyOf(text, false).word)
+		}
 	}
 }
 
@@ -216,7 +221,7 @@ func (m *refMatcher) longestAt(text string, pieces []refPiece, i int) (end int, 
 			}
 			stop, after = pieces[after].end, after+1
 		}
-		if ok := acceptable(text, asPieces(pieces[i:j+1]), n.refs); ok != nil {
+		if ok := refAcceptable(text, pieces[i:j+1], n.refs); ok != nil {
 			end, refs, next = stop, ok, after
 		}
 		if plural {
@@ -224,6 +229,31 @@ func (m *refMatcher) longestAt(text string, pieces []refPiece, i int) (end int, 
 		}
 	}
 	return end, refs, next
+}
+
+// refAcceptable keeps the refs whose capitalisation the text honours,
+// looking at every piece of the name.
+func refAcceptable(text string, pieces []refPiece, refs []Ref) []Ref {
+	var mask, caps, lowSpaced uint64
+	for k, p := range pieces {
+		word := text[p.start:p.end]
+		r, _ := utf8.DecodeRuneInString(word)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			mask |= 1 << k
+		} else if k+1 < len(pieces) && pieces[k+1].start > p.end && strings.ContainsAny(text[p.end:pieces[k+1].start], " \t\n\r\u00a0") {
+			lowSpaced |= 1 << k // "at 10"
+		}
+		if isUpper(strings.TrimSuffix(word, "s")) {
+			caps |= 1 << k // "IFVs" is the plural of an acronym
+		}
+	}
+	var out []Ref
+	for _, r := range refs {
+		if r.upperMask&^mask == 0 && r.acronymMask&^caps == 0 && r.markedCaps&lowSpaced == 0 {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func (n *refNode) step(word string, buf *[48]byte) (child *refNode, plural bool) {
@@ -253,16 +283,6 @@ func (n *refNode) step(word string, buf *[48]byte) (child *refNode, plural bool)
 		return n.children[string(key[:len(key)-1])], true
 	}
 	return nil, false
-}
-
-// asPieces turns the reference's pieces into the matcher's, for the
-// capitalisation test both share.
-func asPieces(ps []refPiece) []piece {
-	out := make([]piece, len(ps))
-	for k, p := range ps {
-		out[k] = newPiece(p.start, p.end, false)
-	}
-	return out
 }
 
 func checkMatchersAgree(t *testing.T, m *Matcher, ref *refMatcher, text string) {

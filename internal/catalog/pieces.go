@@ -90,17 +90,23 @@ func keyOf(s string, start, end int, lower uint64) pieceKey {
 	return pieceKey{word: h &^ 0xff, long: true}
 }
 
+// twoWordKey is the word of keyOf of n bytes, from 9 to 16, without its
+// loop: first is the first eight bytes and last the rest, as keyOf reads
+// them (OR-ed with lower, the rest masked).
+func twoWordKey(n int, first, last uint64) uint64 {
+	return mixWord(mixWord(uint64(n), first), last) &^ 0xff
+}
+
 func mixWord(h, w uint64) uint64 {
 	h = (h ^ w) * 0x9e3779b97f4a7c15
 	return h ^ h>>32
 }
 
-// lowBytes has the low n bytes set.
+// lowBytes has the low n bytes set, for n from 1 to 8: a shift by a
+// masked count, which compiles to one instruction where the shift of a
+// count that may reach 64 takes a compare and a mask too.
 func lowBytes(n int) uint64 {
-	if n >= 8 {
-		return ^uint64(0)
-	}
-	return 1<<(8*n) - 1
+	return ^uint64(0) >> ((64 - 8*n) & 63)
 }
 
 // load8 reads s[i:i+8] as a little-endian word (one load).
@@ -152,73 +158,80 @@ func appendPieces(out []piece, text string) []piece {
 			i++
 			continue
 		}
-		if class != beyondASCII && i+8 <= len(text) {
-			// Most pieces are ASCII, and so is the byte after them:
-			// their ends are found eight bytes at a time. Every piece
-			// that starts a word is looked up, by more than one
-			// matcher, so its key is made at once, while in cache; the
-			// first eight bytes read are the key of most (see keyOf).
+		if class != beyondASCII && i+8 <= len(text) && len(out) < cap(out) {
+			// Most pieces are ASCII and under sixteen bytes, and so is the
+			// byte after them: the one or two words read at once hold
+			// the piece, its end and its key (see keyOf). Every piece
+			// that starts a word is looked up, by more than one matcher,
+			// so its key is made at once, while in cache. This path
+			// calls nothing, so that the loop keeps what it reads in
+			// registers.
 			w := load8(text, i)
-			n := asciiRun(w, class)
-			end := i + n
-			for n == 8 && end+8 <= len(text) {
-				n = asciiRun(load8(text, end), class)
-				end += n
-			}
-			if n < 8 && text[end] < utf8.RuneSelf {
-				var key uint64
-				if end-i <= 8 {
-					key = (w | asciiFold) & lowBytes(end-i)
-				} else {
-					key = keyOf(text, i, end, asciiFold).word
+			stops := classStops(w, class)
+			n := bits.TrailingZeros64(stops) / 8
+			key := (w | asciiFold) & lowBytes(n)
+			if stops == 0 && i+16 <= len(text) {
+				w2 := load8(text, i+8)
+				stops = classStops(w2, class)
+				if m := bits.TrailingZeros64(stops) / 8; m > 0 {
+					n, key = 8+m, twoWordKey(8+m, w|asciiFold, (w2|asciiFold)&lowBytes(m))
 				}
-				out = append(out, piece{start: int32(i), stop: uint32(end), key: key})
-				if i = end; byteClass[text[end]] == 0 {
+			}
+			if stops != 0 && text[i+n] < utf8.RuneSelf {
+				out = out[:len(out)+1]
+				out[len(out)-1] = piece{start: int32(i), stop: uint32(i + n), key: key}
+				if i += n; byteClass[text[i]] == 0 {
 					i++ // past the space or mark after most pieces
 				}
 				continue
 			}
 		}
-		start, nonASCII := i, class == beyondASCII
-		if nonASCII {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if class = runeClass(r); class == 0 {
-				i += size
-				continue
-			}
-			i += size
-		} else {
-			i++
-		}
-		for {
-			for i < len(text) && byteClass[text[i]] == class {
-				i++
-			}
-			if i == len(text) || text[i] < utf8.RuneSelf {
-				break
-			}
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if runeClass(r) != class {
-				break
-			}
-			i += size
-			nonASCII = true
-		}
-		p := newPiece(start, i, nonASCII)
-		if !nonASCII {
-			p.key = keyOf(text, start, i, asciiFold).word
-		}
-		out = append(out, p)
+		out, i = appendPiece(out, text, i, class)
 	}
 	return out
 }
 
-// asciiRun is the number of leading bytes of w, eight bytes of text read
-// as a little-endian word, that are ASCII letters, or digits, as class
-// asks: all at once, where a loop of a byte at a time took most of the
-// cutting. A sum below carries into the next byte only from a byte beyond
-// ASCII, which ends the run, and no byte beyond ASCII is counted in it.
-func asciiRun(w uint64, class uint8) int {
+// appendPiece appends any other piece of text, which begins at i with a
+// byte of byteClass class, and returns where it ends; or skips the rune at
+// i, when that is of no class.
+func appendPiece(out []piece, text string, i int, class uint8) ([]piece, int) {
+	start, nonASCII := i, class == beyondASCII
+	if nonASCII {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if class = runeClass(r); class == 0 {
+			return out, i + size
+		}
+		i += size
+	} else {
+		i++
+	}
+	for {
+		for i < len(text) && byteClass[text[i]] == class {
+			i++
+		}
+		if i == len(text) || text[i] < utf8.RuneSelf {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if runeClass(r) != class {
+			break
+		}
+		i += size
+		nonASCII = true
+	}
+	p := newPiece(start, i, nonASCII)
+	if !nonASCII {
+		p.key = keyOf(text, start, i, asciiFold).word
+	}
+	return append(out, p), i
+}
+
+// classStops has the high bit set of each byte of w, eight bytes of text
+// read as a little-endian word, that is no ASCII letter, or digit, as
+// class asks: found for all eight bytes at once, where a loop of a byte at
+// a time took most of the cutting. A sum below carries into the next byte
+// only from a byte beyond ASCII, which is of no class anyway.
+func classStops(w uint64, class uint8) uint64 {
 	const ones = 0x0101010101010101
 	var in uint64 // the high bit of each byte, set in those of the class
 	if class == letter {
@@ -227,7 +240,7 @@ func asciiRun(w uint64, class uint8) int {
 	} else {
 		in = (w + 0x50*ones) &^ (w + 0x46*ones) // '0' <= w <= '9'
 	}
-	return bits.TrailingZeros64(^in&(0x80*ones)) / 8
+	return ^in & (0x80 * ones)
 }
 
 // byteClass is runeClass for the ASCII bytes, and beyondASCII for the

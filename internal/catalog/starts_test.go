@@ -32,23 +32,44 @@ func TestPieceKeysAreKeyOf(t *testing.T) {
 	}
 }
 
-// TestStartFilterTurnsAwayNoStart checks that every piece with an edge from
-// the root, itself or its singular, passes the start filter, with the key
-// it was cut with and with the key a walk made (pieces beyond ASCII).
+// TestStartFilterTurnsAwayNoStart checks that every piece that begins a
+// name, one that steps from the root, itself or by its singular, to a
+// node where a name ends or on with the next piece, passes the start
+// filter, with the keys it was cut with and with the keys a walk made
+// (pieces beyond ASCII).
 func TestStartFilterTurnsAwayNoStart(t *testing.T) {
 	c := MustDefault()
 	phrases := NewPhraseMatcher([]string{"delivered", "took delivery of", "ordered", "the first", "batch", "K9s",
-		"Łódź", "Côte d’Ivoire", "Türkiye", "Москва", "Αθήνα"})
+		"Łódź", "Côte d’Ivoire", "Türkiye", "Москва", "Αθήνα", "the first Łódź", "Łódź delivered", "to be delivered"})
 	for _, text := range append(startTexts(t, c), "Łódźs", "Türkiyes", "CÔTES", "Škodas", "Türkiyeś",
-		"Москваs", "МОСКВАS", "Αθήναs") {
-		pieces := appendPieces(nil, text)
+		"Москваs", "МОСКВАS", "Αθήναs", "the first Łódźs", "Łódźs delivered") {
 		for _, m := range []*Matcher{c.Matcher(), phrases} {
-			for i := range pieces {
-				p := pieces[i]
-				if child, _ := m.step(0, text, &p); child != 0 && (!m.starts.mayStart(&pieces[i]) || !m.starts.mayStart(&p)) {
-					t.Errorf("%q: piece %q starts a name but is turned away", text, text[p.start:p.end()])
+			cut := appendPieces(nil, text)
+			walked := appendPieces(nil, text)
+			for i := range walked {
+				child, plural := m.step(0, text, &walked[i])
+				begins := child&childEndsName != 0
+				if child != 0 && !plural && i+1 < len(walked) {
+					next, _ := m.step(child&childIndex, text, &walked[i+1])
+					begins = begins || next != 0
+				}
+				inWord := i > 0 && walked[i].start == walked[i-1].end()
+				if begins && !inWord && (m.starts.next(cut, i) != i || m.starts.next(walked, i) != i) {
+					t.Errorf("%q: piece %q begins a name but is turned away", text, text[walked[i].start:walked[i].end()])
 				}
 			}
+		}
+	}
+}
+
+func TestLowBytes(t *testing.T) {
+	for n := 1; n <= 8; n++ {
+		want := uint64(0)
+		for k := range n {
+			want |= 0xff << (8 * k)
+		}
+		if got := lowBytes(n); got != want {
+			t.Errorf("lowBytes(%d) = %x, want %x", n, got, want)
 		}
 	}
 }
