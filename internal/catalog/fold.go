@@ -33,7 +33,14 @@ func SameFold(a, b string) bool {
 		for j < len(b) && foldedASCII[b[j]] == 0 {
 			j++
 		}
-		if i == len(a) || j == len(b) || a[i] >= utf8.RuneSelf || b[j] >= utf8.RuneSelf {
+		switch {
+		case i == len(a) && j == len(b):
+			return true
+		case i == len(a) && b[j] < utf8.RuneSelf, j == len(b) && a[i] < utf8.RuneSelf:
+			// One has ended where the other goes on with a letter or
+			// digit ("F-16" and "F-16V"): no need to fold the rest.
+			return false
+		case i == len(a) || j == len(b) || a[i] >= utf8.RuneSelf || b[j] >= utf8.RuneSelf:
 			// What is left may fold to nothing, or hold runes beyond ASCII.
 			return Fold(a[i:]) == Fold(b[j:])
 		}
