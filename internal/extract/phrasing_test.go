@@ -173,3 +173,20 @@ func TestTitleDemonymBeforeForcesIsTheFocus(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// TestGiverAndBuyerRules checks which state of a sentence gives and which
+// buys.
+func TestGiverAndBuyerRules(t *testing.T) {
+	checkTransferCases(t, []transferCase{
+		// The state that opens a relative clause with a giver's verb gives the
+		// system; the owner named before it buys.
+		{"'which the United States delivered'",
+			"Ghana's army wants spare parts. The parts are for the air force's four A-29 Super Tucano aircraft, which the United States delivered in 2019.",
+			[]string{"GHA USA A-29 4/exact delivered 2019"}},
+		// A state that gave something in the sentence before is no buyer the
+		// next sentence goes on about.
+		{"a giver is no subject gone on about",
+			"Ghana's army is short of armour.\n\nItaly handed over a batch of Puma 6x6 carriers in 2023. Its M113 carriers, supplied by the United States long ago, are the oldest.",
+			[]string{"GHA ITA Puma 6x6 ?/unknown delivered 2023", "GHA USA M113 ?/unknown delivered -"}},
+	})
+}

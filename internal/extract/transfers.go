@@ -1979,8 +1979,24 @@ func (x *docState) underContractAfter(it item) *trigger {
 // "the 24 Rafale jets that Egypt ordered in 2021". A giver's verb is left
 // out: the state before "sent" gives.
 func (x *docState) relativeVerb(it item, t trigger) bool {
+	_, ok := x.relativeSubject(it, t)
+	return ok && !x.givingVerb(t)
+}
+
+// relativeGiver is the state that gives the item in a relative clause on
+// it ("the six A-29s, which the United States delivered in 2017"): the
+// supplier, not the buyer.
+func (x *docState) relativeGiver(it item, t trigger) (annotate.Mention, bool) {
+	m, ok := x.relativeSubject(it, t)
+	return m, ok && x.givingVerb(t)
+}
+
+// relativeSubject is the state that opens a relative clause on the item
+// as the subject of its status verb t ("which the Nigerian Air Force
+// received"); "which competed for Algerian orders" has none.
+func (x *docState) relativeSubject(it item, t trigger) (annotate.Mention, bool) {
 	if !t.Fwd || !t.Class.isStatus() || t.Start-it.end > 60 {
-		return false
+		return annotate.Mention{}, false
 	}
 	gap := strings.TrimPrefix(x.text(x.nounEnd(it), t.Start), ",")
 	rest, ok := strings.CutPrefix(gap, " which ")
@@ -1993,22 +2009,16 @@ func (x *docState) relativeVerb(it item, t trigger) bool {
 		rest, ok = strings.CutPrefix(gap, " for which ")
 	}
 	if !ok || strings.ContainsAny(rest, ",;") || !annotate.FieldsAtMost(rest, 5) {
-		return false
+		return annotate.Mention{}, false
 	}
-	verb := x.text(t.Start, t.End)
-	if slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) }) {
-		return false
-	}
-	// The state opens the clause as its subject ("which the Nigerian Air
-	// Force received"); "which competed for Algerian orders" has none.
 	subject := t.Start - len(rest)
 	for _, m := range x.d.Mentions[it.sent] {
 		if m.Start >= subject && m.End <= t.Start && isStateLike(m) {
 			lead := strings.TrimSpace(x.text(subject, m.Start))
-			return (lead == "" || strings.EqualFold(lead, "the")) && m.Form != catalog.Demonym
+			return m, (lead == "" || strings.EqualFold(lead, "the")) && m.Form != catalog.Demonym
 		}
 	}
-	return false
+	return annotate.Mention{}, false
 }
 
 // relativeLead: text ends with ", which", ", who" or ", that" and a
@@ -2332,10 +2342,12 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		// state between the item and the order it completes is no subject
 		// ("received TB2 drones from Turkey, completing a 2020 order"),
 		// nor one where it was built ("corvettes built in China were
-		// commissioned").
+		// commissioned"), nor one that gives it ("the A-29s, which the
+		// United States delivered").
+		giver, gives := x.relativeGiver(it, g)
 		for k, m := range ms {
 			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && !x.isOriginModifier(i, k) && !g.orderNoun() &&
-				!x.afterPreposition(m.Start, "from", "by", "in") {
+				!x.afterPreposition(m.Start, "from", "by", "in") && !(gives && m.Start == giver.Start) {
 				return []string{m.Country}, false
 			}
 		}
@@ -2599,7 +2611,21 @@ func (x *docState) previousSubject(i int) string {
 	if after := x.text(m.End, m.End+20); (strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s")) && !forceAfterPossessive(after) {
 		return "" // "Germany's approach to Algeria": the subject is the approach
 	}
+	if x.givesFirst(j, m) {
+		return "" // "France handed over VAB carriers. Its M113s, supplied by ...": France gives
+	}
 	return m.Country
+}
+
+// givesFirst: the first status verb after state m in sentence i is a
+// giver's ("France handed over", "Qatar, meanwhile, donated"): m gives.
+func (x *docState) givesFirst(i int, m annotate.Mention) bool {
+	for _, t := range x.triggers[i] {
+		if t.Start >= m.End && t.Class.isStatus() {
+			return t.Fwd && x.givingVerb(t)
+		}
+	}
+	return false
 }
 
 // forceAfterPossessive: after is "'s" and a state's force ("'s armed
@@ -2702,6 +2728,12 @@ func (x *docState) giving(it item, g trigger) bool {
 		// agreed to transfer a dozen BTR-80s"
 		return x.plannedHandover(g) || endsWithLower(verb, " sell") || endsWithLower(verb, " transfer")
 	}
+	return x.givingVerb(g)
+}
+
+// givingVerb: t is one of givingVerbs.
+func (x *docState) givingVerb(t trigger) bool {
+	verb := x.text(t.Start, t.End)
 	return slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) })
 }
 
@@ -2731,6 +2763,9 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 		if o := x.cat.Organisation(it.maker); o != nil && x.docNames(o) {
 			manufacturer = o.Name
 		}
+	}
+	if giver, ok := x.relativeGiver(it, g); ok && giver.Country != recipient {
+		return giver.Country, manufacturer, true
 	}
 	for k, m := range ms {
 		if !isStateLike(m) || m.Country == recipient {
