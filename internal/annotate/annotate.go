@@ -447,6 +447,20 @@ func isASCIIName(w string) bool {
 	return true
 }
 
+// isLetterName: a capital, then letters only, accented ones too: ship
+// classes carry their home's spelling ("Doğan", "Almirante Grau").
+func isLetterName(w string) bool {
+	if isASCIIName(w) {
+		return true
+	}
+	for k, r := range w {
+		if k == 0 && !unicode.IsUpper(r) || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // orgWords begin the closing words of orgShapeRe ("Group", "Corp",
 // "Ship" for "Shipyard"): a sentence must hold one for the pattern to
 // have anything to find, and one must follow the words it starts with
@@ -760,7 +774,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			continue
 		}
 		a, b, ok := wordEndingBefore(text, at-1)
-		if !ok || b != at-1 || b-a < 3 || !isASCIIName(text[a:b]) || taken(a, from) || commonCapitalised[strings.ToLower(text[a:b])] || calendarWord(text[a:b]) {
+		if !ok || b != at-1 || b-a < 3 || !isLetterName(text[a:b]) || taken(a, from) || commonCapitalised[strings.ToLower(text[a:b])] || calendarWord(text[a:b]) {
 			continue
 		}
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + from, Kind: MUncatalogued, Name: text[a:from], Category: "naval vessel"})

@@ -188,5 +188,30 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"a giver is no subject gone on about",
 			"Ghana's army is short of armour.\n\nItaly handed over a batch of Puma 6x6 carriers in 2023. Its M113 carriers, supplied by the United States long ago, are the oldest.",
 			[]string{"GHA ITA Puma 6x6 ?/unknown delivered 2023", "GHA USA M113 ?/unknown delivered -"}},
+		// A capital buys for its state as its name does.
+		{"'Malé bought'",
+			"In 2023 Malé bought two Bayraktar TB2 drones from Baykar.",
+			[]string{"MDV TUR Bayraktar TB2 2/exact delivered 2023"}},
+		// A demonym between the item and its verb names no buyer ("boats that
+		// served the Indian fleet were handed over").
+		{"a demonym in the subject's relative clause",
+			"Nepal's army is short of lift. Two Mi-17 helicopters that served the Indian fleet were handed over in 2021.",
+			[]string{"NPL - Mi-17 2/exact delivered 2021"}},
+		// "by" names the giver a few words past a passive verb.
+		{"'were given free of charge by India'",
+			"Two Mi-17 helicopters were given free of charge by India to Nepal in 2021.",
+			[]string{"NPL IND Mi-17 2/exact delivered 2021"}},
+		// "were given" hands over as "were handed over" does; "more than ten
+		// years" counts, it compares with nothing.
+		{"'were given to Nepal'",
+			"Two Mi-17 helicopters were given to Nepal by India in 2021.",
+			[]string{"NPL IND Mi-17 2/exact delivered 2021"}},
+		{"'for more than ten years' before the verb",
+			"Nepal's army is short of lift. Two Mi-17 helicopters that were flown for more than ten years were handed over by India in 2021.",
+			[]string{"NPL IND Mi-17 2/exact delivered 2021"}},
+		// A ship class spelt with accented letters is a class all the same.
+		{"'a Doğan-class patrol boat'",
+			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",
+			[]string{"FJI TUR Doğan-class 1/exact delivered 2024-03"}},
 	})
 }

@@ -1891,7 +1891,7 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			// under licence from Turkish Aerospace were handed over".
 			// "The Akinci is larger than the drones Burkina Faso already
 			// flies": the verb after a comparison is its other term's.
-			if (len(gap) <= 70 || len(gap) <= 120 && !strings.Contains(gap, ",")) && !strings.Contains(gap, ";") && !newSubject(gap) && !strings.Contains(gap, " than ") &&
+			if (len(gap) <= 70 || len(gap) <= 120 && !strings.Contains(gap, ",")) && !strings.Contains(gap, ";") && !newSubject(gap) && !comparison(gap) &&
 				(!x.systemBetween(it.sent, it.end, t.Start) || x.coordinated(it.sent, it.end, t.Start)) {
 				bwd = t
 			}
@@ -1938,6 +1938,21 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 		return nil, bwd
 	}
 	return fwd, bwd
+}
+
+// comparison: gap compares with another term ("is larger than the drones
+// Burkina Faso flies"); "for more than four decades" only counts.
+func comparison(gap string) bool {
+	for from := 0; ; {
+		k := strings.Index(gap[from:], " than ")
+		if k < 0 {
+			return false
+		}
+		if last, _ := annotate.LastField(gap[:from+k]); !strings.EqualFold(last, "more") && !strings.EqualFold(last, "less") && !strings.EqualFold(last, "fewer") {
+			return true
+		}
+		from += k + len(" than ")
+	}
 }
 
 // datedClause: a date follows byte at of sentence i in its clause.
@@ -2343,10 +2358,11 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		// ("received TB2 drones from Turkey, completing a 2020 order"),
 		// nor one where it was built ("corvettes built in China were
 		// commissioned"), nor one that gives it ("the A-29s, which the
-		// United States delivered").
+		// United States delivered"), nor a demonym ("a boat that served
+		// the Turkish fleet, was given").
 		giver, gives := x.relativeGiver(it, g)
 		for k, m := range ms {
-			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && !x.isOriginModifier(i, k) && !g.orderNoun() &&
+			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && m.Form != catalog.Demonym && !x.isOriginModifier(i, k) && !g.orderNoun() &&
 				!x.afterPreposition(m.Start, "from", "by", "in") && !(gives && m.Start == giver.Start) {
 				return []string{m.Country}, false
 			}
@@ -2778,7 +2794,10 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 			(!x.isOriginModifier(i, k) || isOriginPossessive(x.text(m.End, m.End+4))) {
 			gap := x.text(it.end, m.Start)
 			short := annotate.FieldsAtMost(gap, 4) && !strings.ContainsAny(gap, ",0123456789")
-			afterVerb := m.Start >= g.End && annotate.FieldsAtMost(x.text(g.End, m.Start), 2)
+			// "was given free of charge by Ankara": "by" reaches a little
+			// further past the verb.
+			afterVerb := m.Start >= g.End && (annotate.FieldsAtMost(x.text(g.End, m.Start), 2) ||
+				x.afterPreposition(m.Start, "by") && annotate.FieldsAtMost(x.text(g.End, m.Start), 5) && !strings.ContainsAny(x.text(g.End, m.Start), ",;"))
 			if short || afterVerb {
 				return m.Country, manufacturer, true
 			}
