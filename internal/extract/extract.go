@@ -423,7 +423,8 @@ func (x *docState) focusCountry() string {
 		score[k] += w
 	}
 	if x.d.Title != "" {
-		for _, m := range x.cat.Matcher().FindAll(x.d.Title) {
+		found := x.cat.Matcher().FindAll(x.d.Title)
+		for j, m := range found {
 			for _, r := range m.Refs {
 				// "Bangladesh Army inducts ...": a state's forces act for
 				// it, in the title as in the body.
@@ -444,7 +445,8 @@ func (x *docState) focusCountry() string {
 					after := x.d.Title[m.End:]
 					// "Chinese SR5" tells an origin, "Cambodian army" a
 					// state's forces, which act for it.
-					if strings.HasPrefix(after, "-") || isOriginPossessive(after) || r.Kind == catalog.Demonym && nounAfter(after) && !forceAfterPossessive(after) {
+					if strings.HasPrefix(after, "-") || isOriginPossessive(after) ||
+						r.Kind == catalog.Demonym && (nounAfter(after) && !forceAfterPossessive(after) || j+1 < len(found) && systemAt(found[j+1], m.End+1)) {
 						break
 					}
 					add(x.cat.Countries[r.Index].ISO3, 3)
@@ -474,6 +476,12 @@ func (x *docState) focusCountry() string {
 		return ""
 	}
 	return isos[best]
+}
+
+// systemAt: the match is a system's name that starts at byte at ("Australian
+// Bushmasters": the demonym before it tells where it comes from).
+func systemAt(m catalog.Match, at int) bool {
+	return m.Start == at && slices.ContainsFunc(m.Refs, func(r catalog.Ref) bool { return r.Kind == catalog.SystemName })
 }
 
 // nounAfter: a common noun follows a demonym of a title ("Turkish armoured

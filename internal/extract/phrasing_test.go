@@ -209,6 +209,11 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'for more than ten years' before the verb",
 			"Nepal's army is short of lift. Two Mi-17 helicopters that were flown for more than ten years were handed over by India in 2021.",
 			[]string{"NPL IND Mi-17 2/exact delivered 2021"}},
+		// "troop carriers" and "protected vehicles" name a kind of armour, which
+		// makes a letters-only name before them a system.
+		{"'Bushmaster troop carriers'",
+			"Fiji received six Bushmaster troop carriers from Australia in 2022.",
+			[]string{"FJI AUS Bushmaster 6/exact delivered 2022"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",
