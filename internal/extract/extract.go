@@ -446,7 +446,7 @@ func (x *docState) focusCountry() string {
 					// "Chinese SR5" tells an origin, "Cambodian army" a
 					// state's forces, which act for it.
 					if strings.HasPrefix(after, "-") || isOriginPossessive(after) ||
-						r.Kind == catalog.Demonym && (nounAfter(after) && !forceAfterPossessive(after) || j+1 < len(found) && systemAt(found[j+1], m.End+1)) {
+						r.Kind == catalog.Demonym && (nounAfter(after) && !forceAfterPossessive(after) && !officialAfter(after) || j+1 < len(found) && systemAt(found[j+1], m.End+1)) {
 						break
 					}
 					add(x.cat.Countries[r.Index].ISO3, 3)
@@ -476,6 +476,18 @@ func (x *docState) focusCountry() string {
 		return ""
 	}
 	return isos[best]
+}
+
+// officialAfter: a state's official or government follows the demonym
+// ("Mongolian defence minister in Tokyo"), who acts for the state.
+func officialAfter(after string) bool {
+	after = strings.TrimPrefix(after, " ")
+	for _, w := range []string{"defence minister", "defense minister", "minister", "prime minister", "president", "government", "delegation", "officials"} {
+		if len(after) >= len(w) && strings.EqualFold(after[:len(w)], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // systemAt: the match is a system's name that starts at byte at ("Australian

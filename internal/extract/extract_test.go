@@ -290,6 +290,19 @@ func TestTitleDemonymBeforeSystemIsNoFocus(t *testing.T) {
 	}
 }
 
+// A demonym before a minister in the title ("Ghanaian defence minister")
+// names the state the minister acts for.
+func TestTitleDemonymBeforeMinisterIsTheFocus(t *testing.T) {
+	cat := catalog.MustDefault()
+	body := "The ministry confirmed it was in talks with Baykar on two TB2 drones."
+	d := annotate.Annotate(cat, body, "Ghanaian defence minister in Ankara: Turkey pledges closer ties", "2024-05-23", "")
+	got := transfers(extract.Extract(d, "test"))
+	want := []string{"GHA TUR Bayraktar TB2 2/exact planned -"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
 // A state's forces named in the title ("Royal Malaysian Air Force ...")
 // stand for that state, as they do in the body.
 func TestTitleForcesAreTheFocus(t *testing.T) {
