@@ -296,6 +296,11 @@ func refRelativePeriod(which, unit string, ref Date) (Date, bool, bool) {
 		}
 		t := time.Date(ref.Y, time.Month(ref.M)+time.Month(step), 1, 0, 0, 0, 0, time.UTC)
 		return Date{Y: t.Year(), M: int(t.Month()), Precision: Month}, true, true
+	case "week":
+		if step == -1 && ref.Precision == Day {
+			t := ref.time().AddDate(0, 0, -7)
+			return Date{Y: t.Year(), M: int(t.Month()), Precision: Month}, true, true
+		}
 	}
 	return Date{}, true, false
 }

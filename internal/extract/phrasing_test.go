@@ -214,6 +214,15 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'Bushmaster troop carriers'",
 			"Fiji received six Bushmaster troop carriers from Australia in 2022.",
 			[]string{"FJI AUS Bushmaster 6/exact delivered 2022"}},
+		// A state that "pledged" the item in a relative clause gives it, whatever
+		// verb then governs the item.
+		{"'that Germany pledged in 2022 arrived'",
+			"Moldova's army is growing. Ten Piranha III armoured personnel carriers that Germany pledged in 2022 arrived by rail in March.",
+			[]string{"MDA DEU Piranha III 10/exact delivered 2024-03"}},
+		// "last week" dates a status to the month of the week before.
+		{"'arrived last week'",
+			"Moldova's army is growing. Ten Piranha III armoured personnel carriers arrived from Germany last week.",
+			[]string{"MDA DEU Piranha III 10/exact delivered 2024-05"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",

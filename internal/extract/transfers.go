@@ -1999,11 +1999,17 @@ func (x *docState) relativeVerb(it item, t trigger) bool {
 }
 
 // relativeGiver is the state that gives the item in a relative clause on
-// it ("the six A-29s, which the United States delivered in 2017"): the
-// supplier, not the buyer.
-func (x *docState) relativeGiver(it item, t trigger) (annotate.Mention, bool) {
-	m, ok := x.relativeSubject(it, t)
-	return m, ok && x.givingVerb(t)
+// it ("the six A-29s, which the United States delivered in 2017", "the
+// Piranhas that Germany pledged in 2022 arrived"): the supplier, not the
+// buyer, whatever verb governs the item.
+func (x *docState) relativeGiver(it item) (annotate.Mention, bool) {
+	for _, t := range x.triggers[it.sent] {
+		if t.Start >= it.end && t.Class.isStatus() {
+			m, ok := x.relativeSubject(it, t)
+			return m, ok && x.givingVerb(t)
+		}
+	}
+	return annotate.Mention{}, false
 }
 
 // relativeSubject is the state that opens a relative clause on the item
@@ -2360,7 +2366,7 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 		// commissioned"), nor one that gives it ("the A-29s, which the
 		// United States delivered"), nor a demonym ("a boat that served
 		// the Turkish fleet, was given").
-		giver, gives := x.relativeGiver(it, g)
+		giver, gives := x.relativeGiver(it)
 		for k, m := range ms {
 			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && m.Form != catalog.Demonym && !x.isOriginModifier(i, k) && !g.orderNoun() &&
 				!x.afterPreposition(m.Start, "from", "by", "in") && !(gives && m.Start == giver.Start) {
@@ -2755,7 +2761,8 @@ func (x *docState) givingVerb(t trigger) bool {
 
 // givingVerbs are the active verbs of a giver.
 var givingVerbs = []string{"gave", "has given", "have given", "handed", "sent", "has sent", "have sent", "had sent", "shipped", "delivered", "delivers", "delivering", "donated", "donates",
-	"supplied", "supplies", "gifted", "transferred", "handed over", "hands over", "failed to deliver", "has failed to deliver"}
+	"supplied", "supplies", "gifted", "transferred", "handed over", "hands over", "failed to deliver", "has failed to deliver",
+	"pledged", "has pledged", "promised", "has promised"}
 
 var accordingTo = regexp.MustCompile(`according to (?:the |an? )?(?:[\p{L}-]+ ){0,2}$`)
 
@@ -2780,7 +2787,7 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 			manufacturer = o.Name
 		}
 	}
-	if giver, ok := x.relativeGiver(it, g); ok && giver.Country != recipient {
+	if giver, ok := x.relativeGiver(it); ok && giver.Country != recipient {
 		return giver.Country, manufacturer, true
 	}
 	for k, m := range ms {
