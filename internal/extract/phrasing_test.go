@@ -223,6 +223,19 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'arrived last week'",
 			"Moldova's army is growing. Ten Piranha III armoured personnel carriers arrived from Germany last week.",
 			[]string{"MDA DEU Piranha III 10/exact delivered 2024-05"}},
+		// "will give" and "will provide" tell a giver's plan, whose receiver
+		// follows the verb.
+		{"'will give Sri Lanka'",
+			"India will give Sri Lanka two Dornier 228 aircraft.",
+			[]string{"LKA IND Dornier 228 2/exact planned -"}},
+		{"'will provide Sri Lanka with'",
+			"India will provide Sri Lanka with two Dornier 228 aircraft.",
+			[]string{"LKA IND Dornier 228 2/exact planned -"}},
+		// What an aid package planned in the sentence before "lists" is planned
+		// with it, and the package needs no record of its own.
+		{"'will give ... an aid package. The package lists'",
+			"The United States will give Ghana's army a new aid package, the embassy said on Monday. The package lists four ScanEagle drones and 20 M1117 armoured vehicles.",
+			[]string{"GHA USA ScanEagle 4/exact planned 2024-05-20", "GHA USA M1117 Guardian 20/exact planned 2024-05-20"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",

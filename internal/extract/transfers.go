@@ -1337,7 +1337,7 @@ func (x *docState) transfersOf(it item) []*transfer {
 
 // consignmentLead opens a sentence on a delivery's contents: "The
 // consignment, which arrived by rail last month, included".
-var consignmentLead = regexp.MustCompile(`^\s*(?:The|This|That|Its|Their)\s+(?:[\p{L}-]+\s+)?(?:consignment|shipment|equipment|package|delivery|donation|gift|batch|aid|hardware|cargo|materiel)\b[^;]*\b(?:included|includes|comprised|comprises|consisted\s+of|consists\s+of|contained|contains)\s`)
+var consignmentLead = regexp.MustCompile(`^\s*(?:The|This|That|Its|Their)\s+(?:[\p{L}-]+\s+)?(?:consignment|shipment|equipment|package|delivery|donation|gift|batch|aid|hardware|cargo|materiel)\b[^;]*\b(?:included|includes|comprised|comprises|consisted\s+of|consists\s+of|contained|contains|lists)\s`)
 
 // listedIn is the unspecified delivery of the sentence before whose
 // contents the item's sentence lists ("The United States donated weapons
@@ -1345,7 +1345,7 @@ var consignmentLead = regexp.MustCompile(`^\s*(?:The|This|That|Its|Their)\s+(?:[
 func (x *docState) listedIn(it item) *transfer {
 	s := x.d.Sentences[it.sent]
 	lead := x.text(s.Start, it.start)
-	if !containsLower(lead, "includ", "compris", "consist", "contain") || !consignmentLead.MatchString(lead) {
+	if !containsLower(lead, "includ", "compris", "consist", "contain", "lists") || !consignmentLead.MatchString(lead) {
 		return nil
 	}
 	// "The same consignment contained" points back to the last delivery
@@ -1356,7 +1356,9 @@ func (x *docState) listedIn(it item) *transfer {
 		if p.sents[0] == it.sent {
 			continue
 		}
-		if p.status == record.StatusDelivered && (same || p.designation == "" && p.sents[0] == x.readBefore(it.sent)) {
+		// "The United States will give the army an aid package. The
+		// package lists two ScanEagle drones": a plan's list is planned.
+		if p.designation == "" && p.sents[0] == x.readBefore(it.sent) || same && p.status == record.StatusDelivered {
 			return p
 		}
 		if !same {
@@ -1494,7 +1496,7 @@ func (x *docState) plannedHandover(g trigger) bool {
 		return false
 	}
 	last, _ := annotate.LastField(x.text(g.Start, g.End))
-	return slices.ContainsFunc([]string{"deliver", "supply", "send", "donate"}, func(v string) bool { return annotate.LowerIs(last, v) })
+	return slices.ContainsFunc([]string{"deliver", "supply", "send", "donate", "give", "provide"}, func(v string) bool { return annotate.LowerIs(last, v) })
 }
 
 // forRecipients appends a copy of t for each recipient of the item.
