@@ -236,6 +236,15 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'will give ... an aid package. The package lists'",
 			"The United States will give Ghana's army a new aid package, the embassy said on Monday. The package lists four ScanEagle drones and 20 M1117 armoured vehicles.",
 			[]string{"GHA USA ScanEagle 4/exact planned 2024-05-20", "GHA USA M1117 Guardian 20/exact planned 2024-05-20"}},
+		// A demonym that ends its clause tells an origin; it buys nothing.
+		{"'are Turkish too:'",
+			"Ghana is re-arming. Its newest drones are Turkish too: the country ordered six Bayraktar TB2 drones from Baykar in 2021.",
+			[]string{"GHA TUR Bayraktar TB2 6/exact contracted 2021"}},
+		// "them" after a verb of acquiring or giving is the system named before
+		// it in the sentence, as many as were named.
+		{"'and Turkey delivered them in 2022'",
+			"Ghana ordered six Bayraktar TB2 drones in 2021, and Turkey delivered them in 2022.",
+			[]string{"GHA TUR Bayraktar TB2 6/exact contracted 2021", "GHA TUR Bayraktar TB2 6/exact delivered 2022"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",

@@ -216,6 +216,9 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 	if it, ok := x.pairItem(i, history, out); ok {
 		out = append(out, it)
 	}
+	if strings.Contains(s.Text, " them") {
+		out = append(out, x.themItems(i, out)...)
+	}
 	out = append(out, x.seriesItems(i, out)...)
 	out = append(out, x.moreItems(i, history, out)...)
 	// Unspecified equipment next to named systems, or to a phrase naming one
@@ -608,6 +611,36 @@ func (x *docState) pairItem(i int, history, sofar []item) (item, bool) {
 	two := annotate.QuantityMention{Value: 2, Qualifier: annotate.Exact}
 	ante.sent, ante.start, ante.end, ante.antecedent, ante.qty = i, s.Start, s.Start+len("The pair"), ante.sent, &two
 	return ante, true
+}
+
+// themItems read "them" after a status verb as the system named before
+// it in sentence i ("ordered 172 Pars vehicles in 2015, and Ankara
+// delivered them between 2017 and 2020"), as many as were named.
+func (x *docState) themItems(i int, sofar []item) []item {
+	var out []item
+	for _, t := range x.triggers[i] {
+		after := x.text(t.End, t.End+6)
+		if !t.Fwd || !t.Class.isStatus() || !strings.HasPrefix(after, " them") || len(after) > 5 && !notWordRune(rune(after[5])) {
+			continue
+		}
+		for j := len(sofar) - 1; j >= 0; j-- {
+			if ante := sofar[j]; ante.end <= t.Start && ante.designation != "" && !ante.distractor {
+				q := ante.qty
+				if q == nil {
+					q = x.quantityBefore(ante)
+				}
+				if q != nil {
+					// the count only: its place would govern "them" by the
+					// verb before the count
+					ante.qty = &annotate.QuantityMention{Value: q.Value, Qualifier: q.Qualifier}
+				}
+				ante.start, ante.end, ante.antecedent = t.End+1, t.End+len(" them"), i
+				out = append(out, ante)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // acquiredVerb: t opens with a verb of the buyer's acquiring
@@ -2388,7 +2421,7 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 			!x.forceOf(m) {
 			continue
 		}
-		if x.inTimeClause(m, subjectEnd) {
+		if x.inTimeClause(m, subjectEnd) || x.predicative(m) {
 			continue
 		}
 		subj = append(subj, m.Country)
@@ -2570,6 +2603,17 @@ func (x *docState) partnerBuyer(it item) string {
 		}
 	}
 	return ""
+}
+
+// predicative: the demonym ends its clause ("Its newest vehicles are
+// Turkish too: the sultanate ordered 172 Pars"): it tells an origin, no
+// one who acts.
+func (x *docState) predicative(m annotate.Mention) bool {
+	if m.Form != catalog.Demonym {
+		return false
+	}
+	after := strings.TrimPrefix(x.text(m.End, m.End+5), " too")
+	return after == "" || strings.ContainsRune(",:;.", rune(after[0]))
 }
 
 // inTimeClause: the state stands in a clause of time closed by a comma
