@@ -245,6 +245,14 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'and Turkey delivered them in 2022'",
 			"Ghana ordered six Bayraktar TB2 drones in 2021, and Turkey delivered them in 2022.",
 			[]string{"GHA TUR Bayraktar TB2 6/exact contracted 2021", "GHA TUR Bayraktar TB2 6/exact delivered 2022"}},
+		// A licence agreement "with" a partner contracts what it is to assemble.
+		{"'signed a licence agreement with a local firm to assemble'",
+			"Otokar has signed a licence agreement with a local firm to assemble 40 Arma 6x6 armoured vehicles for the Royal Army of Oman.",
+			[]string{"OMN TUR Otokar Arma 40/exact contracted -"}},
+		// An army's armour or arsenal "consists of" its fleet, as a fleet does.
+		{"'the army's armour consists of'",
+			"Jordan is re-arming. The army's armour consists of Challenger 1 tanks and M60 tanks.",
+			[]string{"JOR GBR Challenger 1 ?/unknown in_service -", "JOR USA M60 ?/unknown in_service -"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",
