@@ -253,6 +253,15 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'the army's armour consists of'",
 			"Jordan is re-arming. The army's armour consists of Challenger 1 tanks and M60 tanks.",
 			[]string{"JOR GBR Challenger 1 ?/unknown in_service -", "JOR USA M60 ?/unknown in_service -"}},
+		// Aircraft that "touched down at" a capital arrived there; a state that
+		// "once flew" them gives them on.
+		{"'once flown by Qatar's air force touched down at Nouakchott'",
+			"Two Alpha Jet light attack aircraft once flown by Qatar's air force touched down at Nouakchott on Monday.",
+			[]string{"MRT QAT Alpha Jet 2/exact delivered 2024-05-20"}},
+		// "also has" tells a fleet as "already has" does.
+		{"'It also has a few Y-12 transports'",
+			"Niger's air force is small. It also has a few Harbin Y-12 transports.",
+			[]string{"NER CHN Y-12 ?/unknown in_service -"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",

@@ -2851,7 +2851,7 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 			// further past the verb.
 			afterVerb := m.Start >= g.End && (annotate.FieldsAtMost(x.text(g.End, m.Start), 2) ||
 				x.afterPreposition(m.Start, "by") && annotate.FieldsAtMost(x.text(g.End, m.Start), 5) && !strings.ContainsAny(x.text(g.End, m.Start), ",;"))
-			if short || afterVerb {
+			if short || afterVerb || x.formerUser(m) {
 				return m.Country, manufacturer, true
 			}
 		}
@@ -2917,6 +2917,21 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 		}
 	}
 	return "", manufacturer, false
+}
+
+// formerUser: the state follows "once flown by", "formerly operated by"
+// or the like ("Alpha Jets once flown by Qatar's air force touched
+// down"): its second-hand equipment comes from it.
+func (x *docState) formerUser(m annotate.Mention) bool {
+	before := strings.TrimSuffix(x.text(m.Start-32, m.Start), "the ")
+	before, ok := strings.CutSuffix(before, " by ")
+	if !ok {
+		return false
+	}
+	verb, at := annotate.LastField(before)
+	adverb, _ := annotate.LastField(before[:at])
+	return slices.ContainsFunc([]string{"once", "formerly", "previously"}, func(w string) bool { return annotate.LowerIs(adverb, w) }) &&
+		slices.ContainsFunc([]string{"flown", "operated", "used"}, func(w string) bool { return annotate.LowerIs(verb, w) })
 }
 
 // heldBy is the recipient of the latest record of a system read so far,
