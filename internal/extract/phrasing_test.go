@@ -262,6 +262,15 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'It also has a few Y-12 transports'",
 			"Niger's air force is small. It also has a few Harbin Y-12 transports.",
 			[]string{"NER CHN Y-12 ?/unknown in_service -"}},
+		// A fleet's acquisition told in a relative clause with its giver and
+		// date is a delivery, words for its kind before "that" allowed.
+		{"'operates two Dornier 228 light transports that New Delhi handed over in 2021'",
+			"Guyana's army is small. It operates two Dornier 228 light transports that New Delhi handed over in 2021.",
+			[]string{"GUY IND Dornier 228 2/exact delivered 2021"}},
+		// A verb of use in the present tense heads its whole list across commas.
+		{"'operates two Dornier 228s, a single Y-12 and'",
+			"Guyana's army is small. It operates two Dornier 228 transports, a single Harbin Y-12 and a few helicopters.",
+			[]string{"GUY DEU Dornier 228 2/exact in_service -", "GUY CHN Y-12 1/exact in_service -"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",

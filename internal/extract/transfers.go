@@ -1104,10 +1104,12 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) governorLis
 		// "The acquisition of 64 T-90S tanks was contracted in 2017": the
 		// verb tells what became of the deal the noun names.
 		return governed(*bwd)
-	case fwd != nil && bwd != nil && fwd.Class == InService && bwd.Class == Delivered && participleAfter(x.text(x.nounEnd(it), bwd.Start)) &&
+	case fwd != nil && bwd != nil && fwd.Class == InService && bwd.Class == Delivered &&
+		(participleAfter(x.text(x.nounEnd(it), bwd.Start)) || x.givenInClause(it, *bwd)) &&
 		(x.datedClause(it.sent, bwd.End) || x.acquiredVerb(*bwd)):
-		// "flies Russian MiG-29 fighters donated by Moscow in 2017": the
-		// fleet's acquisition is told with its date, which makes it no
+		// "flies Russian MiG-29 fighters donated by Moscow in 2017",
+		// "operates two Dornier 228s that New Delhi handed over in 2023":
+		// the fleet's acquisition is told with its date, which makes it no
 		// background; "supplied by the United States" alone tells origin,
 		// "acquired from China" or "obtained from" the buyer's acquisition.
 		return governed(*bwd)
@@ -1867,7 +1869,9 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			// "flies Mi-17s bought in 2009, together with Dhruv helicopters":
 			// the phrase joins the fleet's verb, past the participle on the
 			// system before it.
-			if gap := x.text(t.End, start); t.Bwd && !it.more && strings.Contains(gap, ",") {
+			// A present tense ("operates two Dornier 228s, a single Y-12
+			// and ...") heads its whole list.
+			if gap := x.text(t.End, start); t.Bwd && !it.more && strings.Contains(gap, ",") && !x.presentTense(*t) {
 				if !containsLower(gap, "along with", "as well as", "together with") {
 					continue
 				}
@@ -1975,6 +1979,13 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 	return fwd, bwd
 }
 
+// presentTense: t is a verb of use in the present tense ("operates",
+// "currently flies"), no participle.
+func (x *docState) presentTense(t trigger) bool {
+	verb, _ := annotate.LastField(x.text(t.Start, t.End))
+	return t.Class == InService && strings.HasSuffix(verb, "s")
+}
+
 // comparison: gap compares with another term ("is larger than the drones
 // Burkina Faso flies"); "for more than four decades" only counts.
 func comparison(gap string) bool {
@@ -2047,6 +2058,23 @@ func (x *docState) relativeGiver(it item) (annotate.Mention, bool) {
 	return annotate.Mention{}, false
 }
 
+// relativeAfterKind is what follows " that " or " which " in gap after at
+// most two lower-case words ("light transports that New Delhi ").
+func relativeAfterKind(gap string) (string, bool) {
+	for _, rel := range []string{" that ", " which "} {
+		if k := strings.Index(gap, rel); k > 0 && annotate.FieldsAtMost(gap[:k], 2) && strings.ToLower(gap[:k]) == gap[:k] && !strings.ContainsAny(gap[:k], ",;:()") {
+			return gap[k+len(rel):], true
+		}
+	}
+	return "", false
+}
+
+// givenInClause: t is the giver's verb of a relative clause on the item.
+func (x *docState) givenInClause(it item, t trigger) bool {
+	_, ok := x.relativeSubject(it, t)
+	return ok && x.givingVerb(t)
+}
+
 // relativeSubject is the state that opens a relative clause on the item
 // as the subject of its status verb t ("which the Nigerian Air Force
 // received"); "which competed for Algerian orders" has none.
@@ -2063,6 +2091,11 @@ func (x *docState) relativeSubject(it item, t trigger) (annotate.Mention, bool) 
 		// "the 24 Mi-171Sh helicopters for which Peru's defence ministry
 		// signed a contract"
 		rest, ok = strings.CutPrefix(gap, " for which ")
+	}
+	if !ok {
+		// "two Dornier 228 light transports that New Delhi handed over":
+		// a word or two for its kind the catalog lacks before "that".
+		rest, ok = relativeAfterKind(gap)
 	}
 	if !ok || strings.ContainsAny(rest, ",;") || !annotate.FieldsAtMost(rest, 5) {
 		return annotate.Mention{}, false
