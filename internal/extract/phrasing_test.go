@@ -271,6 +271,18 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'operates two Dornier 228s, a single Y-12 and'",
 			"Guyana's army is small. It operates two Dornier 228 transports, a single Harbin Y-12 and a few helicopters.",
 			[]string{"GUY DEU Dornier 228 2/exact in_service -", "GUY CHN Y-12 1/exact in_service -"}},
+		// "will hand over" plans a handover; "under an agreement" signed makes it
+		// a contract, still given by the state before the verb.
+		{"'will hand over ... under an agreement signed in'",
+			"Peru's air force is small. Bogotá will hand over four UH-1H Huey II helicopters under an agreement the two ministers signed in March.",
+			[]string{"PER COL Huey II 4/exact contracted 2024-03"}},
+		{"'will hand over'",
+			"Peru's air force is small. Bogotá will hand over four UH-1H Huey II helicopters.",
+			[]string{"PER COL Huey II 4/exact planned -"}},
+		// A budget or donor that "pays for" equipment plans its purchase.
+		{"'a budget that pays for'",
+			"Peru's Congress approved a budget that pays for two Airbus H145M helicopters for the air force.",
+			[]string{"PER DEU H145M 2/exact planned -"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",

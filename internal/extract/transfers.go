@@ -1531,7 +1531,7 @@ func (x *docState) plannedHandover(g trigger) bool {
 		return false
 	}
 	last, _ := annotate.LastField(x.text(g.Start, g.End))
-	return slices.ContainsFunc([]string{"deliver", "supply", "send", "donate", "give", "provide"}, func(v string) bool { return annotate.LowerIs(last, v) })
+	return slices.ContainsFunc([]string{"deliver", "supply", "send", "donate", "give", "provide", "over"}, func(v string) bool { return annotate.LowerIs(last, v) })
 }
 
 // forRecipients appends a copy of t for each recipient of the item.
@@ -2026,13 +2026,19 @@ func (x *docState) underContractAfter(it item) *trigger {
 		if t.Start < it.end || t.Class.isStatus() && containsLower(x.text(t.Start, t.End), "option") {
 			continue
 		}
-		if t.Class == Contracted && annotate.LowerIs(x.text(t.Start, t.End), "under a contract") &&
+		if t.Class == Contracted && underDeal(x.text(t.Start, t.End)) &&
 			!strings.ContainsAny(x.text(it.end, t.Start), ";") && !x.systemBetween(it.sent, it.end, t.Start) {
 			return t
 		}
 		return nil
 	}
 	return nil
+}
+
+// underDeal: the phrase is "under a contract", "under an agreement" or
+// "under a deal".
+func underDeal(phrase string) bool {
+	return annotate.LowerIs(phrase, "under a contract") || annotate.LowerIs(phrase, "under an agreement") || annotate.LowerIs(phrase, "under a deal")
 }
 
 // relativeVerb: t is the status verb of a relative clause on the item
@@ -2820,6 +2826,15 @@ func (x *docState) wonFrom(it item, g trigger) string {
 // giving: the trigger is an active verb of the giver told before the
 // item ("Spain sent", "Russia supplied", "China donated").
 func (x *docState) giving(it item, g trigger) bool {
+	if g.Start >= it.end && underDeal(x.text(g.Start, g.End)) {
+		// "Bogotá will hand over four Hueys under an agreement signed in
+		// November": the verb before the item tells who gives.
+		for _, t := range x.triggers[it.sent] {
+			if t.Fwd && t.End <= it.start {
+				g = t
+			}
+		}
+	}
 	if !g.Fwd || g.End > it.start || g.Class != Delivered && g.Class != Planned {
 		return false
 	}
