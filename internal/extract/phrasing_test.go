@@ -283,6 +283,15 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'a budget that pays for'",
 			"Peru's Congress approved a budget that pays for two Airbus H145M helicopters for the air force.",
 			[]string{"PER DEU H145M 2/exact planned -"}},
+		// ", while" opens a clause with its own subject, whose unspecified
+		// equipment is its own deal beside the system named before it.
+		{"', while Benin has received armoured vehicles from France'",
+			"Togo's army is growing. Mali operates a dozen TB2s, while Benin has received armoured vehicles from France.",
+			[]string{"MLI TUR Bayraktar TB2 12/approx in_service -", "BEN FRA - ?/unknown delivered -"}},
+		// Unspecified equipment "from" two states comes from each.
+		{"'armoured vehicles from France and the United Arab Emirates'",
+			"Benin has received armoured vehicles from France and the United Arab Emirates.",
+			[]string{"BEN FRA - ?/unknown delivered -", "BEN ARE - ?/unknown delivered -"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",

@@ -1548,8 +1548,33 @@ func (x *docState) forRecipientsOf(out []*transfer, it item, g, who trigger, t *
 		c.supplier, c.manufacturer, c.supplierStated = x.supplier(it, g, r)
 		c.sents = append([]int(nil), t.sents...)
 		out = append(out, &c)
+		if it.designation == "" && c.supplierStated {
+			if other := x.coSupplier(it, c.supplier); other != "" && other != r {
+				// "armoured vehicles from France and the United Arab
+				// Emirates": unspecified equipment from each.
+				o := c
+				o.supplier, o.manufacturer = other, ""
+				o.sents = append([]int(nil), t.sents...)
+				out = append(out, &o)
+			}
+		}
 	}
 	return out
+}
+
+// coSupplier is the state named after "from" the supplier and "and"
+// after the item ("from France and the United Arab Emirates"), else "".
+func (x *docState) coSupplier(it item, supplier string) string {
+	ms := x.d.Mentions[it.sent]
+	for k := 0; k+1 < len(ms); k++ {
+		if m := ms[k]; m.Start >= it.end && m.Country == supplier && isStateLike(m) && x.afterPreposition(m.Start, "from") {
+			if gap := strings.TrimSpace(x.text(m.End, ms[k+1].Start)); isStateLike(ms[k+1]) && ms[k+1].Form != catalog.Demonym && (gap == "and" || gap == "and the") {
+				return ms[k+1].Country
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // oneByOne reads "transferred two frigates, the first in December 2020
@@ -2233,20 +2258,23 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 
 // clauseBreak is where a clause with a subject of its own opens after
 // byte from of sentence i (", and Saudi officials have said", ", and it
-// continues"), else the sentence's end.
+// continues", ", while Benin has received"), else the sentence's end.
 func (x *docState) clauseBreak(i, from int) int {
 	end := x.d.Sentences[i].End
 	rest := x.text(from, end)
-	for k := strings.Index(rest, ", and "); k >= 0; {
-		next := rest[k+len(", and "):]
-		if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) || strings.HasPrefix(next, "it ") || strings.HasPrefix(next, "they ") {
-			return from + k
+	for _, conj := range []string{", and ", ", while ", ", whereas "} {
+		for k := strings.Index(rest, conj); k >= 0; {
+			next := rest[k+len(conj):]
+			if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) || strings.HasPrefix(next, "it ") || strings.HasPrefix(next, "they ") {
+				end = min(end, from+k)
+				break
+			}
+			j := strings.Index(next, conj)
+			if j < 0 {
+				break
+			}
+			k += len(conj) + j
 		}
-		j := strings.Index(next, ", and ")
-		if j < 0 {
-			break
-		}
-		k += len(", and ") + j
 	}
 	return end
 }
