@@ -292,6 +292,17 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'armoured vehicles from France and the United Arab Emirates'",
 			"Benin has received armoured vehicles from France and the United Arab Emirates.",
 			[]string{"BEN FRA - ?/unknown delivered -", "BEN ARE - ?/unknown delivered -"}},
+		// A ship named behind its navy's prefix after a word for its kind is
+		// the system, where the text names no class.
+		{"'the patrol vessel CGS Huravee'",
+			"In 2023 New Delhi gifted the patrol vessel CGS Huravee to the Maldives.",
+			[]string{"MDV IND Huravee ?/unknown delivered 2023"}},
+		{"a navy's own ship named after its kind is no transfer",
+			"The Indian Navy patrol vessel INS Sharda arrived in Maputo on Sunday for a port call.",
+			nil},
+		{"a ship named with its class is the class",
+			"Colombia has a small navy. It operates the corvette ARC Nariño, a former Pohang-class ship donated by Seoul in 2014.",
+			[]string{"COL KOR Pohang-class ?/unknown delivered 2014"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",

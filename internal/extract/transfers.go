@@ -3066,6 +3066,16 @@ func (x *docState) makerOf(it item, g trigger) *annotate.Mention {
 		}
 		return x.previousMaker(i)
 	}
+	if it.uncatalogued {
+		// "took delivery of the frigate BRP Diego Silang at HD Hyundai
+		// Heavy Industries' yard": a name the catalog lacks has no maker
+		// but the one its sentence names.
+		for k := range ms {
+			if isMaker(&ms[k]) && ms[k].Kind == annotate.MOrg {
+				return &ms[k]
+			}
+		}
+	}
 	return nil
 }
 
