@@ -303,6 +303,14 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"a ship named with its class is the class",
 			"Colombia has a small navy. It operates the corvette ARC Nariño, a former Pohang-class ship donated by Seoul in 2014.",
 			[]string{"COL KOR Pohang-class ?/unknown delivered 2014"}},
+		// A deal or plan denied is none.
+		{"'has not agreed to buy'",
+			"Namibia has not agreed to buy Gripen fighters, the minister said.",
+			nil},
+		// Users counted but not named buy nothing the article can record.
+		{"'is used by about a dozen air forces'",
+			"Namibia ordered six PC-21 trainers in 2025. The PC-21 is used by about a dozen air forces around the world.",
+			[]string{"NAM CHE Pilatus PC-21 6/exact contracted 2025"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",

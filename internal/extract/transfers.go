@@ -1299,6 +1299,9 @@ func (x *docState) transfersOf(it item) []*transfer {
 		if g.Class == InService && (x.retiredBefore(it) || x.usedUntil(it)) {
 			return nil // "will replace the air force's retired Hawk and MB-339 jets"
 		}
+		if (g.Class == Contracted || g.Class == Planned) && x.negated(g) {
+			continue // "Botswana has not agreed to buy Gripen fighters"
+		}
 		if qty == nil && x.alsoCovers(g) {
 			return nil // "also covers Hellfire missiles": a package's accessory, no number told
 		}
@@ -2436,8 +2439,10 @@ func (x *docState) recipients(it item, g trigger) (states []string, byFocus bool
 	if to := x.colonRecipient(it); to != "" {
 		return []string{to}, false
 	}
-	if unnamedBuyer(x.text(x.nounEnd(it), x.nounEnd(it)+40)) {
-		return nil, false // "to a country in the Asia-Pacific region", which it did not name
+	if after := x.text(x.nounEnd(it), x.nounEnd(it)+60); unnamedBuyer(after) || manyUsers.MatchString(after) {
+		// "to a country in the Asia-Pacific region", "is used by about a
+		// dozen air forces": buyers it did not name
+		return nil, false
 	}
 	if by := x.agentBuyers(it); len(by) > 0 {
 		return by, false
@@ -2584,6 +2589,10 @@ func unnamedBuyer(after string) bool {
 	}
 	return false
 }
+
+// manyUsers: the text after an item counts its users without naming them
+// ("is used by about a dozen air forces around the world").
+var manyUsers = regexp.MustCompile(`^\s+(?:is|are)\s+(?:now\s+|already\s+)?(?:used|operated|flown)\s+by\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|at\s+least\s+)?(?:a\s+dozen|dozens\s+of|several|many|\w+)\s+(?:other\s+)?(?:air\s+forces|armies|navies|countries|militaries|operators|nations)\b`)
 
 // agentBuyers are the states named as the agent of a purchase or of use
 // told after the item in its clause: "Yak-130 aircraft ordered by Uganda
