@@ -157,6 +157,12 @@ func TestPhrasingEvents(t *testing.T) {
 		// agreement.
 		{"On Tuesday, Mali's defence minister signed a contract with Baykar for drones. The two delegations also signed a memorandum on training.",
 			[]string{"agreement 2024-05-21", "agreement -"}},
+		// A cooperation arrangement or a plan of defence cooperation is signed as
+		// a memorandum is.
+		{"On Monday Fiji and New Zealand signed a five-year defence cooperation arrangement.",
+			[]string{"agreement 2024-05-20"}},
+		{"On Tuesday the Moldovan and German ministers signed a plan of defence cooperation on training.",
+			[]string{"agreement 2024-05-21"}},
 	})
 }
 
