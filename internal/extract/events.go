@@ -219,8 +219,8 @@ func (x *docState) events() []*event {
 		}
 		// A planned visit "for meetings at the Pentagon" is one event.
 		if visit == nil || !visit.planned {
-			if loc := findEvent(text, &cues, meetingEvent); loc != nil && !endsWithLower(text[:loc[0]], "in ") && !meetsTarget(text[loc[0]:]) && !pluralReference(text[:loc[0]]) &&
-				!endsWithLower(text[:loc[0]], "must ") && !passiveDiscussed(text, loc) {
+			if loc := findEvent(text, &cues, meetingEvent); loc != nil && !lastWordIs(text[:loc[0]], "in") && !meetsTarget(text[loc[0]:]) && !pluralReference(text[:loc[0]]) &&
+				!lastWordIs(text[:loc[0]], "must") && !passiveDiscussed(text, loc) {
 				found = append(found, x.newEvent(i, record.EventMeeting, loc))
 			}
 		}
@@ -247,6 +247,13 @@ func partiesBefore(before string) bool {
 		before = before[k+1:]
 	}
 	return containsLower(before, "the two ministers", "the two sides", "the two leaders", "the two delegations", "the parties", "both sides")
+}
+
+// lastWordIs: the last word of text is w, in any case ("in talks with",
+// not "Enkhtuvshin held talks").
+func lastWordIs(text, w string) bool {
+	last, _ := annotate.LastField(text)
+	return annotate.LowerIs(last, w)
 }
 
 // pluralReference: before ends with "those", "these" or "such" ("raised
@@ -323,7 +330,7 @@ func affiliation(before string) bool {
 // signed", "the deal was not signed").
 func deniedSigning(text string, loc []int) bool {
 	match := text[loc[0]:loc[1]]
-	return endsWithLower(text[:loc[0]], "no ") || containsLower(match, " not ", " yet been ", " yet to ", " never ")
+	return lastWordIs(text[:loc[0]], "no") || containsLower(match, " not ", " yet been ", " yet to ", " never ")
 }
 
 // furtherSignings are the signings told after the one at loc in clauses of

@@ -157,6 +157,12 @@ func TestPhrasingEvents(t *testing.T) {
 		// agreement.
 		{"On Tuesday, Mali's defence minister signed a contract with Baykar for drones. The two delegations also signed a memorandum on training.",
 			[]string{"agreement 2024-05-21", "agreement -"}},
+		// A name ending in "in" or "no" before a meeting's words is no "in talks"
+		// or "no talks".
+		{"Chile's Defence Minister Pedro Valdovin spoke on Wednesday. On Monday Valdovin held talks with Defence Minister Hiroshi Tanabe.",
+			[]string{"meeting 2024-05-20"}},
+		{"On Monday Defence Minister Pedro Moreno signed a contract with Embraer for two C-390 aircraft.",
+			[]string{"agreement 2024-05-20"}},
 		// A cooperation arrangement or a plan of defence cooperation is signed as
 		// a memorandum is.
 		{"On Monday Fiji and New Zealand signed a five-year defence cooperation arrangement.",
