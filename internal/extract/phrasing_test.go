@@ -323,6 +323,11 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'is used by about a dozen air forces'",
 			"Namibia ordered six PC-21 trainers in 2025. The PC-21 is used by about a dozen air forces around the world.",
 			[]string{"NAM CHE Pilatus PC-21 6/exact contracted 2025"}},
+		// "former" before a state's force tells whose the item was, not that it
+		// is retired.
+		{"'operates three former US Coast Guard Hamilton-class cutters'",
+			"Sri Lanka's navy operates three former US Coast Guard Hamilton-class cutters.",
+			[]string{"LKA USA Hamilton-class cutter 3/exact in_service -"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",

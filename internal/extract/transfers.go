@@ -1464,18 +1464,26 @@ func (x *docState) usedUntil(it item) bool {
 
 // retiredBefore: "retired", "decommissioned" or "former" qualifies the
 // item or the list it ends ("retired Hawk and MB-339 jets"): a fleet no
-// longer in service.
+// longer in service. "former" before a state or its force tells whose the
+// item was ("three former US Coast Guard cutters"), not that it is retired.
 func (x *docState) retiredBefore(it item) bool {
-	before := x.text(it.start-40, it.start)
+	from := max(it.start-40, x.d.Sentences[it.sent].Start)
+	before := x.text(from, it.start)
 	if k := strings.LastIndexAny(before, ",;:."); k >= 0 {
-		before = before[k+1:]
+		before, from = before[k+1:], from+k+1
 	}
 	for _, w := range []string{"retired ", "decommissioned ", "former "} {
 		if k := strings.LastIndex(before, w); k >= 0 && annotate.FieldsAtMost(before[k+len(w):], 3) {
-			return true
+			return w != "former " || !x.stateAt(it.sent, from+k+len(w))
 		}
 	}
 	return false
+}
+
+// stateAt: a state, its demonym or its force starts at byte at of
+// sentence i.
+func (x *docState) stateAt(i, at int) bool {
+	return slices.ContainsFunc(x.d.Mentions[i], func(m annotate.Mention) bool { return m.Start == at && isStateLike(m) })
 }
 
 // negated: "not" or "never" stands before the verb, an auxiliary or
