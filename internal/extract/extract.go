@@ -109,6 +109,9 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 		if t.Class == Contracted && x.hedgedDeal(t) {
 			t.Class = Planned // "a possible order for Caesar guns" is still a plan
 		}
+		if t.Class == Planned && x.underWhich(t) {
+			t.Class = Contracted // "signed notes under which Japan will provide equipment"
+		}
 		if t.Class == Shown && x.imageShows(i, t) {
 			// "An image captured on 3 August shows two M-346FA at Mary-2":
 			// what imagery shows at a state's base is in its service.
@@ -148,6 +151,15 @@ func (x *docState) dealFollowed(t trigger) bool {
 func (x *docState) hedgedDeal(t trigger) bool {
 	w, _ := annotate.LastField(x.text(t.Start-12, t.Start))
 	return annotate.LowerIs(w, "possible") || annotate.LowerIs(w, "potential") || annotate.LowerIs(w, "proposed")
+}
+
+// underWhich: the verb's clause opens with "under which" ("an exchange of
+// notes under which Japan will provide"): what the deal binds its parties
+// to.
+func (x *docState) underWhich(t trigger) bool {
+	before := x.text(t.Start-40, t.Start)
+	k := strings.LastIndex(before, "under which ")
+	return k >= 0 && !strings.ContainsAny(before[k:], ",;")
 }
 
 // contrasted: the verb follows "not just", "not only", "rather than" or

@@ -328,6 +328,20 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'operates three former US Coast Guard Hamilton-class cutters'",
 			"Sri Lanka's navy operates three former US Coast Guard Hamilton-class cutters.",
 			[]string{"LKA USA Hamilton-class cutter 3/exact in_service -"}},
+		// A counted purchase of a kind of equipment is planned before any
+		// supplier is chosen.
+		{"'intends to buy up to six patrol boats'",
+			"Fiji's government intends to buy up to six patrol boats next year.",
+			[]string{"FJI - - 6/approx planned 2025"}},
+		// A state that "would pay for" equipment gives it.
+		{"'Canberra said it would pay for a new landing craft'",
+			"Fiji's navy is small. Canberra said on Monday that it would pay for a new landing craft.",
+			[]string{"FJI AUS - 1/exact planned 2024-05-20"}},
+		// What a signed deal binds a giver to "under which" it will provide is
+		// contracted.
+		{"'signed an exchange of notes under which Japan will provide'",
+			"On Monday the two governments signed an exchange of notes under which Japan will provide Mongolia with military equipment.",
+			[]string{"MNG JPN - ?/unknown contracted 2024-05-20"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",

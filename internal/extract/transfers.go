@@ -115,12 +115,19 @@ func (x *docState) transfers(events []*event) []*transfer {
 		if t.listed {
 			continue // its equipment has records of its own
 		}
-		if t.designation == "" && t.supplier == "" && t.manufacturer == "" {
+		if t.designation == "" && t.supplier == "" && t.manufacturer == "" && !x.countedPlan(t) {
 			continue // unspecified equipment from nobody in particular
 		}
 		kept = append(kept, t)
 	}
 	return kept
+}
+
+// countedPlan: t plans a counted number of a kind of equipment ("intends
+// to buy up to six fast interceptor craft"), a purchase of its own before
+// any supplier is chosen.
+func (x *docState) countedPlan(t *transfer) bool {
+	return t.status == record.StatusPlanned && t.qtyValue > 0 && t.category != "" && t.category != "other"
 }
 
 // anyDomestic: a state's own equipment is no antecedent for what it sells
@@ -1538,11 +1545,17 @@ func (x *docState) futureReceipt(g trigger) bool {
 // send"): the giver is its subject, and a date after it that tells no
 // announcement is when the equipment is to arrive.
 func (x *docState) plannedHandover(g trigger) bool {
-	if g.Class != Planned {
-		return false
-	}
-	last, _ := annotate.LastField(x.text(g.Start, g.End))
-	return slices.ContainsFunc([]string{"deliver", "supply", "send", "donate", "give", "provide", "over"}, func(v string) bool { return annotate.LowerIs(last, v) })
+	return g.Class == Planned && x.handoverVerb(g)
+}
+
+// handoverVerb: g is a giver's verb of the future ("will provide", "plans
+// to deliver"); "Canberra said it would pay for a new landing craft": the
+// payer gives.
+func (x *docState) handoverVerb(g trigger) bool {
+	verb := x.text(g.Start, g.End)
+	last, _ := annotate.LastField(verb)
+	return slices.ContainsFunc([]string{"deliver", "supply", "send", "donate", "give", "provide", "over"}, func(v string) bool { return annotate.LowerIs(last, v) }) ||
+		endsWithLower(verb, "would pay for") || endsWithLower(verb, "will pay for")
 }
 
 // forRecipients appends a copy of t for each recipient of the item.
@@ -2880,16 +2893,19 @@ func (x *docState) giving(it item, g trigger) bool {
 			}
 		}
 	}
-	if !g.Fwd || g.End > it.start || g.Class != Delivered && g.Class != Planned {
+	if !g.Fwd || g.End > it.start || g.Class != Delivered && g.Class != Planned && !x.underWhich(g) {
 		return false
 	}
-	verb := x.text(g.Start, g.End)
-	if g.Class == Planned {
-		// "Washington plans to deliver a second package", "Tashkent has
-		// agreed to transfer a dozen BTR-80s"
-		return x.plannedHandover(g) || endsWithLower(verb, " sell") || endsWithLower(verb, " transfer")
+	switch g.Class {
+	case Delivered:
+		return x.givingVerb(g)
+	case Contracted:
+		return x.handoverVerb(g) // "notes under which Japan will provide equipment" bind the giver
 	}
-	return x.givingVerb(g)
+	// "Washington plans to deliver a second package", "Tashkent has
+	// agreed to transfer a dozen BTR-80s"
+	verb := x.text(g.Start, g.End)
+	return x.plannedHandover(g) || endsWithLower(verb, " sell") || endsWithLower(verb, " transfer")
 }
 
 // givingVerb: t is one of givingVerbs.
