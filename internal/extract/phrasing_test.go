@@ -342,6 +342,11 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'signed an exchange of notes under which Japan will provide'",
 			"On Monday the two governments signed an exchange of notes under which Japan will provide Mongolia with military equipment.",
 			[]string{"MNG JPN - ?/unknown contracted 2024-05-20"}},
+		// "interceptor boats" are naval equipment of their own, whose maker is
+		// no designation.
+		{"'donated four Metal Shark interceptor boats'",
+			"Washington donated four Metal Shark interceptor boats to Guyana in 2024.",
+			[]string{"GUY USA - 4/exact delivered 2024"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",
