@@ -347,6 +347,10 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'donated four Metal Shark interceptor boats'",
 			"Washington donated four Metal Shark interceptor boats to Guyana in 2024.",
 			[]string{"GUY USA - 4/exact delivered 2024"}},
+		// A letters-only name in the plural right after a count is the system.
+		{"'donated some 40 Humvees'",
+			"The United States donated some 40 Humvees to Moldova in 2023.",
+			[]string{"MDA USA HMMWV 40/approx delivered 2023"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",
