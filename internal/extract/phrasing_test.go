@@ -351,6 +351,10 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'donated some 40 Humvees'",
 			"The United States donated some 40 Humvees to Moldova in 2023.",
 			[]string{"MDA USA HMMWV 40/approx delivered 2023"}},
+		// "A contract signed in 2019 for" contracts what it is for.
+		{"'A contract signed in 2019 for four K-8 trainers'",
+			"Ghana is short of trainers. A contract signed in 2019 for four K-8 jet trainers from China was cancelled last year.",
+			[]string{"GHA CHN K-8 4/exact contracted 2019"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",
