@@ -355,6 +355,10 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'A contract signed in 2019 for four K-8 trainers'",
 			"Ghana is short of trainers. A contract signed in 2019 for four K-8 jet trainers from China was cancelled last year.",
 			[]string{"GHA CHN K-8 4/exact contracted 2019"}},
+		// A verb after "until" is its own clause's, not the item's before it.
+		{"'leaving the Guardian-class boats to carry the load until help arrived'",
+			"Samoa's old boats were retired in 2012, leaving two Guardian-class patrol boats to carry the load until help arrived.",
+			nil},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",

@@ -1978,8 +1978,10 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			// it: "the first three Anka drones assembled in Kazakhstan
 			// under licence from Turkish Aerospace were handed over".
 			// "The Akinci is larger than the drones Burkina Faso already
-			// flies": the verb after a comparison is its other term's.
-			if (len(gap) <= 70 || len(gap) <= 120 && !strings.Contains(gap, ",")) && !strings.Contains(gap, ";") && !newSubject(gap) && !comparison(gap) &&
+			// flies": the verb after a comparison is its other term's, as
+			// one after "until" is its clause's ("leaving the Guardian
+			// boats to carry the load until the Korean vessels arrived").
+			if (len(gap) <= 70 || len(gap) <= 120 && !strings.Contains(gap, ",")) && !strings.Contains(gap, ";") && !newSubject(gap) && !comparison(gap) && !strings.Contains(gap, " until ") &&
 				(!x.systemBetween(it.sent, it.end, t.Start) || x.coordinated(it.sent, it.end, t.Start)) {
 				bwd = t
 			}
