@@ -103,7 +103,7 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 		if t.Class == Delivered && (x.expectedArrival(t) || x.scheduledAfter(t)) {
 			continue
 		}
-		if x.looseVerb(i, t) || x.contrasted(t) || t.Class == Own && x.ownDeal(t) {
+		if x.looseVerb(i, t) || x.contrasted(t) || t.Class == Own && (x.ownDeal(t) || x.ownedOf(t)) {
 			continue
 		}
 		if t.Class == Contracted && x.hedgedDeal(t) {
@@ -134,6 +134,17 @@ func (x *docState) ownDeal(t trigger) bool {
 		}
 	}
 	return false
+}
+
+// ownedOf: "of its own" or "of their own" ends a phrase ("operates two
+// Guardian-class boats of its own,"): what the state has, however it
+// came by it, not what it builds.
+func (x *docState) ownedOf(t trigger) bool {
+	if !strings.HasSuffix(x.text(t.Start-3, t.Start), "of ") {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(x.text(t.End, t.End+4))
+	return !unicode.IsLetter(next) && next != ' '
 }
 
 // dealFollowed: "followed" after a word for a deal ("offered J-10

@@ -359,6 +359,11 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'leaving the Guardian-class boats to carry the load until help arrived'",
 			"Samoa's old boats were retired in 2012, leaving two Guardian-class patrol boats to carry the load until help arrived.",
 			nil},
+		// "of its own" ending a phrase tells what a state has, not what it
+		// builds.
+		{"'operates two Guardian-class boats of its own,'",
+			"Tonga's navy is small. Fiji's navy operates two Guardian-class boats of its own, the ministry said.",
+			[]string{"FJI AUS Guardian-class patrol boat 2/exact in_service -"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",
