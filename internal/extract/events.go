@@ -442,9 +442,10 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	named := forumRe.MatchString(text[loc[0]:loc[1]])
 	// "the ministry signed a contract" is a subject, not a reference back
 	// as "the agreement" is: a signing told verb first names its own event.
+	// "The signing was attended by" is the noun, a reference back.
 	verbFirst := typ == record.EventAgreement && slices.ContainsFunc(signingVerbs, func(v string) bool {
 		_, ok := wordAt(text[loc[0]:], 0, v)
-		return ok
+		return ok && v != "signing"
 	})
 	// "The first stop was Rome": a stop of a tour is a visit of its own.
 	stop := typ == record.EventVisit && containsLower(text[loc[0]:loc[1]], " stop", " leg")

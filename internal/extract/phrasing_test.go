@@ -157,6 +157,12 @@ func TestPhrasingEvents(t *testing.T) {
 		// agreement.
 		{"On Tuesday, Mali's defence minister signed a contract with Baykar for drones. The two delegations also signed a memorandum on training.",
 			[]string{"agreement 2024-05-21", "agreement -"}},
+		// A lease is signed as a contract is, and "The signing" refers back to
+		// a signing told before.
+		{"The army will get two helicopters under a lease signed on Tuesday with Bell.",
+			[]string{"agreement 2024-05-21"}},
+		{"On Tuesday Guyana signed a contract for two helicopters with Bell. Officials spoke of a new era.\n\nThe crews will train in Canada. The aircraft arrive in June.\n\nThe signing was attended by the Canadian envoy, who described the contract as a step forward.",
+			[]string{"agreement 2024-05-21"}},
 		// A name ending in "in" or "no" before a meeting's words is no "in talks"
 		// or "no talks".
 		{"Chile's Defence Minister Pedro Valdovin spoke on Wednesday. On Monday Valdovin held talks with Defence Minister Hiroshi Tanabe.",
@@ -364,6 +370,10 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'operates two Guardian-class boats of its own,'",
 			"Tonga's navy is small. Fiji's navy operates two Guardian-class boats of its own, the ministry said.",
 			[]string{"FJI AUS Guardian-class patrol boat 2/exact in_service -"}},
+		// A lease "signed" on a day contracts what comes "under" it.
+		{"'will get ... under a five-year lease signed on Tuesday'",
+			"Guyana's army will get two Bell 412EPX helicopters under a five-year lease signed on Tuesday with Bell Textron Canada.",
+			[]string{"GUY USA Bell 412 2/exact contracted 2024-05-21"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",

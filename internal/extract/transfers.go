@@ -2077,7 +2077,9 @@ func (x *docState) underContractAfter(it item) *trigger {
 		if t.Start < it.end || t.Class.isStatus() && containsLower(x.text(t.Start, t.End), "option") {
 			continue
 		}
-		if t.Class == Contracted && underDeal(x.text(t.Start, t.End)) &&
+		// "under a five-year lease signed on Tuesday"
+		signedUnder := endsWithLower(x.text(t.Start, t.End), "signed") && containsLower(x.text(it.end, t.Start), "under a")
+		if t.Class == Contracted && (underDeal(x.text(t.Start, t.End)) || signedUnder) &&
 			!strings.ContainsAny(x.text(it.end, t.Start), ";") && !x.systemBetween(it.sent, it.end, t.Start) {
 			return t
 		}
