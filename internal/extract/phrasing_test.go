@@ -163,6 +163,9 @@ func TestPhrasingEvents(t *testing.T) {
 			[]string{"agreement 2024-05-21"}},
 		{"On Tuesday Guyana signed a contract for two helicopters with Bell. Officials spoke of a new era.\n\nThe crews will train in Canada. The aircraft arrive in June.\n\nThe signing was attended by the Canadian envoy, who described the contract as a step forward.",
 			[]string{"agreement 2024-05-21"}},
+		// "no talks" denies a meeting; a heading names no company investing.
+		{"The ministry said no talks with Chinese firms had taken place.", nil},
+		{"Ghana's army is growing.\n\nInvestment on the sidelines\n\nThe minister spoke to reporters.", nil},
 		// A name ending in "in" or "no" before a meeting's words is no "in talks"
 		// or "no talks".
 		{"Chile's Defence Minister Pedro Valdovin spoke on Wednesday. On Monday Valdovin held talks with Defence Minister Hiroshi Tanabe.",
