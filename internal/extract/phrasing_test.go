@@ -163,6 +163,9 @@ func TestPhrasingEvents(t *testing.T) {
 			[]string{"agreement 2024-05-21"}},
 		{"On Tuesday Guyana signed a contract for two helicopters with Bell. Officials spoke of a new era.\n\nThe crews will train in Canada. The aircraft arrive in June.\n\nThe signing was attended by the Canadian envoy, who described the contract as a step forward.",
 			[]string{"agreement 2024-05-21"}},
+		// "said after meeting" someone tells a meeting.
+		{"On Monday the undersecretary spoke after meeting Otokar's general manager, Mehmet Ali Karaca.",
+			[]string{"meeting 2024-05-20"}},
 		// "no talks" denies a meeting; a heading names no company investing.
 		{"The ministry said no talks with Chinese firms had taken place.", nil},
 		{"Ghana's army is growing.\n\nInvestment on the sidelines\n\nThe minister spoke to reporters.", nil},
