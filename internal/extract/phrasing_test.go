@@ -243,6 +243,11 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'that Germany pledged in 2022 arrived'",
 			"Moldova's army is growing. Ten Piranha III armoured personnel carriers that Germany pledged in 2022 arrived by rail in March.",
 			[]string{"MDA DEU Piranha III 10/exact delivered 2024-03"}},
+		// A part that arrived of what a giver pledged in a relative clause: the
+		// pledge is the whole plan.
+		{"'the last three of the 12 ... that Germany pledged in 2022 arrived'",
+			"Moldova's army is growing. The last three of the 12 Piranha III armoured personnel carriers that Germany pledged in 2022 arrived by rail in March.",
+			[]string{"MDA DEU Piranha III 3/exact delivered 2024-03", "MDA DEU Piranha III 12/exact planned 2022"}},
 		// "last week" dates a status to the month of the week before.
 		{"'arrived last week'",
 			"Moldova's army is growing. Ten Piranha III armoured personnel carriers arrived from Germany last week.",

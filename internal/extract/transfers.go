@@ -1140,6 +1140,10 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) governorLis
 			// 2026": the order alone is told as done.
 			return governed(order)
 		}
+	case qty != nil && qty.Part && bwd != nil && bwd.Class == Delivered && x.pledgedInClause(it) != nil:
+		// "the last four of the 19 Piranhas that Germany pledged in 2022
+		// arrived": the pledge is the whole plan, the part what arrived.
+		return governed(*bwd, *x.pledgedInClause(it))
 	case bwd != nil && x.relativeVerb(it, *bwd):
 		// "showed the J-35 fighters that Pakistan intends to acquire":
 		// the clause on the item tells whose it is to be.
@@ -2126,6 +2130,20 @@ func relativeAfterKind(gap string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// pledgedInClause is the planned giver's verb of a relative clause on the
+// item ("that Germany pledged in 2022"), else nil.
+func (x *docState) pledgedInClause(it item) *trigger {
+	for k := range x.triggers[it.sent] {
+		if t := &x.triggers[it.sent][k]; t.Start >= it.end && t.Class.isStatus() {
+			if t.Class == Planned && x.givenInClause(it, *t) {
+				return t
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // givenInClause: t is the giver's verb of a relative clause on the item.
