@@ -385,6 +385,10 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'will get ... under a five-year lease signed on Tuesday'",
 			"Guyana's army will get two Bell 412EPX helicopters under a five-year lease signed on Tuesday with Bell Textron Canada.",
 			[]string{"GUY USA Bell 412 2/exact contracted 2024-05-21"}},
+		// "a trio of" is three, as "a pair of" is two.
+		{"'handed over a trio of Chamsuri-class patrol boats'",
+			"Timor-Leste's navy grew after South Korea handed over a trio of Chamsuri-class patrol boats in November.",
+			[]string{"TLS KOR Chamsuri-class 3/exact delivered 2023-11"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",
