@@ -465,7 +465,7 @@ func shipNameAfter(text string, at int) (start, end int, name string, ok bool) {
 	first, last := -1, q
 	for n := 0; n < 3; n++ {
 		a, b := nextWordSpan(text, last)
-		if a != last+1 || text[last] != ' ' || !isLetterName(text[a:b]) {
+		if a != last+1 || b == a || text[last] != ' ' || !isLetterName(text[a:b]) {
 			break
 		}
 		if first < 0 {

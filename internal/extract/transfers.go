@@ -626,8 +626,8 @@ func (x *docState) pairItem(i int, history, sofar []item) (item, bool) {
 func (x *docState) themItems(i int, sofar []item) []item {
 	var out []item
 	for _, t := range x.triggers[i] {
-		after := x.text(t.End, t.End+6)
-		if !t.Fwd || !t.Class.isStatus() || !strings.HasPrefix(after, " them") || len(after) > 5 && !notWordRune(rune(after[5])) {
+		after, ok := strings.CutPrefix(x.text(t.End, t.End+9), " them")
+		if next, _ := utf8.DecodeRuneInString(after); !ok || !t.Fwd || !t.Class.isStatus() || after != "" && !notWordRune(next) {
 			continue
 		}
 		for j := len(sofar) - 1; j >= 0; j-- {
