@@ -389,6 +389,10 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'handed over a trio of Chamsuri-class patrol boats'",
 			"Timor-Leste's navy grew after South Korea handed over a trio of Chamsuri-class patrol boats in November.",
 			[]string{"TLS KOR Chamsuri-class 3/exact delivered 2023-11"}},
+		// "is built around eight" counts eight of a fleet in service.
+		{"'the air arm is built around eight A-29s'",
+			"The Dominican Republic's air arm is built around eight A-29 Super Tucano aircraft.",
+			[]string{"DOM BRA A-29 8/exact in_service -"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",
