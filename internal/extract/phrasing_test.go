@@ -393,6 +393,14 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'the air arm is built around eight A-29s'",
 			"The Dominican Republic's air arm is built around eight A-29 Super Tucano aircraft.",
 			[]string{"DOM BRA A-29 8/exact in_service -"}},
+		// A report the same or the next sentence denies tells no deal; one
+		// confirmed does.
+		{"'reported that ... The ministry dismissed the report'",
+			"Earlier this month a newspaper reported that Fiji had agreed to buy two Bayraktar TB2 drones from Turkey. The ministry dismissed the report as baseless.",
+			nil},
+		{"'reported that ... The ministry confirmed'",
+			"Earlier this month a newspaper reported that Fiji had agreed to buy two Bayraktar TB2 drones from Turkey. The ministry confirmed it.",
+			[]string{"FJI TUR Bayraktar TB2 2/exact contracted 2024-05"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",

@@ -1289,6 +1289,9 @@ func (x *docState) transfersOf(it item) []*transfer {
 			qty = q
 		}
 	}
+	if x.deniedReport(it) {
+		return nil
+	}
 	found := x.governors(it, qty)
 	govs := found.all()
 	if len(govs) == 0 {
@@ -1385,6 +1388,35 @@ func (x *docState) transfersOf(it item) []*transfer {
 		out = x.forRecipients(out, it, g, t)
 	}
 	return out
+}
+
+// deniedReport: the item is told in a report, rumour or speculation that
+// its sentence or the next denies ("a newspaper reported that the
+// Maldives had agreed to buy drones from China. The ministry dismissed
+// the report as baseless").
+func (x *docState) deniedReport(it item) bool {
+	s := x.d.Sentences[it.sent]
+	if !containsLower(x.text(s.Start, it.start), "reported that", "reports that", "report that", "claimed that", "speculation that", "rumour", "rumor") {
+		return false
+	}
+	denial := []string{"dismiss", "denied", "denies", "untrue", "invention", "baseless", "not true", "no such"}
+	if containsLower(s.Text, denial...) {
+		return true
+	}
+	next := x.readAfter(it.sent)
+	return next >= 0 && containsLower(x.d.Sentences[next].Text, denial...)
+}
+
+// readAfter is the readable sentence after i, or -1.
+func (x *docState) readAfter(i int) int {
+	k, found := slices.BinarySearch(x.read, i)
+	if found {
+		k++
+	}
+	if k >= len(x.read) {
+		return -1
+	}
+	return x.read[k]
 }
 
 // consignmentLead opens a sentence on a delivery's contents: "The
