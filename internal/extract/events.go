@@ -210,7 +210,7 @@ func (x *docState) events() []*event {
 			visit = x.newEvent(i, record.EventVisit, loc)
 			found = append(found, visit)
 		}
-		if loc := findEvent(text, &cues, agreementEvent); loc != nil && !deniedSigning(text, loc) {
+		if loc := findEvent(text, &cues, agreementEvent); loc != nil && !deniedSigning(text, loc) && !x.deniedReport(i, x.d.Sentences[i].Start+loc[0]) {
 			found = append(found, x.newEvent(i, record.EventAgreement, loc))
 			found = append(found, x.furtherSignings(i, loc)...)
 		} else if loc := x.signedFor(i, &cues); loc != nil {

@@ -163,6 +163,8 @@ func TestPhrasingEvents(t *testing.T) {
 			[]string{"agreement 2024-05-21"}},
 		{"On Tuesday Guyana signed a contract for two helicopters with Bell. Officials spoke of a new era.\n\nThe crews will train in Canada. The aircraft arrive in June.\n\nThe signing was attended by the Canadian envoy, who described the contract as a step forward.",
 			[]string{"agreement 2024-05-21"}},
+		// A signing told in speculation the sentence denies is none.
+		{"The minister denied speculation that the country was about to sign a deal for Gripen fighters.", nil},
 		// "said after meeting" someone tells a meeting.
 		{"On Monday the undersecretary spoke after meeting Otokar's general manager, Mehmet Ali Karaca.",
 			[]string{"meeting 2024-05-20"}},

@@ -1289,7 +1289,7 @@ func (x *docState) transfersOf(it item) []*transfer {
 			qty = q
 		}
 	}
-	if x.deniedReport(it) {
+	if x.deniedReport(it.sent, it.start) {
 		return nil
 	}
 	found := x.governors(it, qty)
@@ -1390,20 +1390,20 @@ func (x *docState) transfersOf(it item) []*transfer {
 	return out
 }
 
-// deniedReport: the item is told in a report, rumour or speculation that
-// its sentence or the next denies ("a newspaper reported that the
-// Maldives had agreed to buy drones from China. The ministry dismissed
-// the report as baseless").
-func (x *docState) deniedReport(it item) bool {
-	s := x.d.Sentences[it.sent]
-	if !containsLower(x.text(s.Start, it.start), "reported that", "reports that", "report that", "claimed that", "speculation that", "rumour", "rumor") {
+// deniedReport: what byte at of sentence i tells is told in a report,
+// rumour or speculation that the sentence or the next denies ("a
+// newspaper reported that the Maldives had agreed to buy drones from
+// China. The ministry dismissed the report as baseless").
+func (x *docState) deniedReport(i, at int) bool {
+	s := x.d.Sentences[i]
+	if !containsLower(x.text(s.Start, at), "reported that", "reports that", "report that", "claimed that", "speculation that", "rumour", "rumor") {
 		return false
 	}
 	denial := []string{"dismiss", "denied", "denies", "untrue", "invention", "baseless", "not true", "no such"}
 	if containsLower(s.Text, denial...) {
 		return true
 	}
-	next := x.readAfter(it.sent)
+	next := x.readAfter(i)
 	return next >= 0 && containsLower(x.d.Sentences[next].Text, denial...)
 }
 
