@@ -535,6 +535,52 @@ func isASCIIName(w string) bool {
 	return true
 }
 
+// namesClass: the mentions hold a naval system, a ship's class.
+func namesClass(ms []Mention) bool {
+	return slices.ContainsFunc(ms, func(m Mention) bool {
+		return (m.Kind == MSystem || m.Kind == MUncatalogued) && m.Category == "naval vessel"
+	})
+}
+
+// shipNameAfter reads a ship's prefix and name right after byte at ("
+// CGS Huravee", " SLNS Sayurala II"): the span from the prefix and the
+// name without it.
+func shipNameAfter(text string, at int) (start, end int, name string, ok bool) {
+	p, q := nextWordSpan(text, at)
+	if p != at+1 || text[at] != ' ' || q-p < 2 || q-p > 5 || strings.ToUpper(text[p:q]) != text[p:q] || !isASCIIName(text[p:q]) {
+		return 0, 0, "", false
+	}
+	first, last := -1, q
+	for n := 0; n < 3; n++ {
+		a, b := nextWordSpan(text, last)
+		if a != last+1 || b == a || text[last] != ' ' || !isLetterName(text[a:b]) {
+			break
+		}
+		if first < 0 {
+			first = a
+		}
+		last = b
+	}
+	if first < 0 {
+		return 0, 0, "", false
+	}
+	return p, last, text[first:last], true
+}
+
+// isLetterName: a capital, then letters only, accented ones too: ship
+// classes carry their home's spelling ("Doğan", "Almirante Grau").
+func isLetterName(w string) bool {
+	if isASCIIName(w) {
+		return true
+	}
+	for k, r := range w {
+		if k == 0 && !unicode.IsUpper(r) || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // orgWords begin the closing words of orgShapeRe ("Group", "Corp",
 // "Ship" for "Shipyard"): a sentence must hold one for the pattern to
 // have anything to find, and one must follow the words it starts with
@@ -853,10 +899,23 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			continue
 		}
 		a, b, ok := wordEndingBefore(text, at-1)
-		if !ok || b != at-1 || b-a < 3 || !isASCIIName(text[a:b]) || taken(a, from) || commonCapitalised[strings.ToLower(text[a:b])] || calendarWord(text[a:b]) {
+		if !ok || b != at-1 || b-a < 3 || !isLetterName(text[a:b]) || taken(a, from) || commonCapitalised[strings.ToLower(text[a:b])] || calendarWord(text[a:b]) {
 			continue
 		}
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + from, Kind: MUncatalogued, Name: text[a:from], Category: "naval vessel"})
+	}
+	// A ship named after a word for its kind, behind its navy's prefix:
+	// "the patrol vessel CGS Huravee", "the frigate INS Tabar"; not where
+	// the sentence names its class ("the corvette ARC Nariño, a former
+	// Pohang-class ship"), nor a navy's own ship ("the Indian Navy
+	// offshore patrol vessel INS Sharda arrived").
+	for k, m := range out {
+		if m.Kind != MTerm || m.Category != "naval vessel" || k > 0 && out[k-1].Kind == MOrg && out[k-1].OrgKind == "government" && out[k-1].End+1 >= m.Start {
+			continue
+		}
+		if a, b, name, ok := shipNameAfter(text, m.End-s.Start); ok && !taken(a, b) && !namesClass(out) {
+			out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: name, Category: m.Category})
+		}
 	}
 	for m := range titleRe.all(text, room) {
 		a, b := m[2], m[3]
@@ -1062,6 +1121,22 @@ func numberRunsOn(text string, start, end int) bool {
 		(text[end] == '.' || text[end] == ',') && digitByte(text[end+1])
 }
 
+// countedPlural: the name is a plural right after a count ("some 40
+// Humvees", "six Bushmasters"): units of a system, no ordinary word.
+func countedPlural(before, name string) bool {
+	if !strings.HasSuffix(name, "s") {
+		return false
+	}
+	w, _ := LastField(before)
+	if w == "" {
+		return false
+	}
+	if _, ok := numberWords[strings.ToLower(w)]; ok {
+		return true
+	}
+	return strings.Trim(w, "0123456789,") == ""
+}
+
 // coinedName: a letters-only name whose hyphen joins a capital ("Igla-S",
 // "Pantsir-SM") is coined for a system, no ordinary word that needs
 // context to count.
@@ -1111,7 +1186,7 @@ func inContext(cat *catalog.Catalog, text string, m catalog.Match, sys catalog.S
 			}
 		}
 	}
-	if shapeRe.MatchString(near) {
+	if shapeRe.MatchString(near) || countedPlural(before, text[m.Start:m.End]) {
 		return true
 	}
 	// "the Rafale programme", "its Gripen fleet"

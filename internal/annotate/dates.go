@@ -323,8 +323,15 @@ func relativePeriod(step int, unit byte, ref Date) (Date, bool, bool) {
 		}
 		t := time.Date(ref.Y, time.Month(ref.M)+time.Month(step), 1, 0, 0, 0, 0, time.UTC)
 		return Date{Y: t.Year(), M: int(t.Month()), Precision: Month}, true, true
+	case 'w':
+		// "arrived last week": the month of the week before, the day
+		// being untold ("last week" of 17 February is February).
+		if step == -1 && ref.Precision == Day {
+			t := ref.time().AddDate(0, 0, -7)
+			return Date{Y: t.Year(), M: int(t.Month()), Precision: Month}, true, true
+		}
 	}
-	return Date{}, true, false // "last week" is too vague to date a record
+	return Date{}, true, false // "this week" or "next week" is too vague to date a record
 }
 
 // ParseDate reads a full date in any form FindDates knows, for metadata.

@@ -100,6 +100,8 @@ func appendQuantities(out []QuantityMention, text string, base int, words []word
 				q.Value, q.Qualifier = 2, Approx
 			case qPair:
 				q.Value, q.Qualifier = 2, Exact
+			case qTrio:
+				q.Value, q.Qualifier = 3, Exact
 			case qFew:
 				q.Qualifier = Unknown
 			default:

@@ -11,6 +11,7 @@ const (
 	qDozens                       // "two dozen", "a dozen"
 	qCouple                       // "a couple of"
 	qPair                         // "a pair of": two, exactly
+	qTrio                         // "a trio of": three, exactly
 	qFew                          // "a few"
 	qNumber                       // "50", "twenty-four", "a hundred"
 	qVague                        // "dozens", "several", "a batch"
@@ -239,12 +240,15 @@ func countAt(text string, q int, m *qtyMatch) bool {
 			var buf2 [16]byte
 			w2, e2 := wordAt(&buf2, text, p)
 			switch string(w2) {
-			case "couple", "pair":
+			case "couple", "pair", "trio":
 				if p = spaceAfter(text, e2); p >= 0 {
 					if e, ok := wordIs(text, p, "of"); ok {
 						m.kind, m.end = qCouple, e
-						if string(w2) == "pair" {
+						switch string(w2) {
+						case "pair":
 							m.kind = qPair
+						case "trio":
+							m.kind = qTrio
 						}
 						return true
 					}

@@ -56,7 +56,7 @@ var refQuantityRe = regexp.MustCompile(`^(?:(?i)\b(?:` +
 	`|between\s+(?P<lo>` + refNumber + `)\s+and\s+(?P<hi>` + refNumber + `)` +
 	// fixed: a modifier is a word of its own: "someone" is not "some one".
 	`|(?P<mod>(?:at\s+least|more\s+than|over|about|around|some|nearly|almost|approximately|roughly|close\s+to|up\s+to|an\s+estimated|as\s+many\s+as|fewer\s+than|less\s+than|under)\b)?\s*` +
-	`(?:(?P<halfdozen>half\s+a\s+dozen)|(?P<ndozen>` + refNumber + `|a)\s+dozen|(?P<couple>a\s+couple\s+of|a\s+pair\s+of|a\s+few)|(?P<num>` + refNumber + `))` +
+	`(?:(?P<halfdozen>half\s+a\s+dozen)|(?P<ndozen>` + refNumber + `|a)\s+dozen|(?P<couple>a\s+couple\s+of|a\s+pair\s+of|a\s+trio\s+of|a\s+few)|(?P<num>` + refNumber + `))` +
 	`|(?P<vague>dozens|hundreds|scores|several|a\s+number|a\s+large\s+number|an\s+unknown\s+number|an\s+undisclosed\s+number|an\s+unspecified\s+number|a\s+batch|a\s+(?:first|second|third|new|further|fresh|final)\s+batch|numerous|a\s+fleet|multiple)` +
 	`)\b)`)
 
@@ -296,6 +296,11 @@ func refRelativePeriod(which, unit string, ref Date) (Date, bool, bool) {
 		}
 		t := time.Date(ref.Y, time.Month(ref.M)+time.Month(step), 1, 0, 0, 0, 0, time.UTC)
 		return Date{Y: t.Year(), M: int(t.Month()), Precision: Month}, true, true
+	case "week":
+		if step == -1 && ref.Precision == Day {
+			t := ref.time().AddDate(0, 0, -7)
+			return Date{Y: t.Year(), M: int(t.Month()), Precision: Month}, true, true
+		}
 	}
 	return Date{}, true, false
 }
@@ -360,6 +365,8 @@ func refFindQuantities(text string, base int) []QuantityMention {
 					q.Qualifier = Unknown
 				} else if strings.EqualFold(strings.Fields(g["couple"])[1], "pair") {
 					q.Value, q.Qualifier = 2, Exact // "a pair of" is two
+				} else if strings.EqualFold(strings.Fields(g["couple"])[1], "trio") {
+					q.Value, q.Qualifier = 3, Exact
 				} else {
 					q.Value, q.Qualifier = 2, Approx
 				}
@@ -547,7 +554,7 @@ var trickyPhrases = []string{
 	"someone said", "someone", "Someone", "over18", "under 18", "fewer than ten", "less than 5", "close to 100", "as many as 300",
 	"an estimated 200", "approximately 1,000", "roughly 30", "almost twenty", "nearly 40", "hundreds of drones", "scores of tanks",
 	"numerous", "a fleet of", "multiple", "a first batch", "a second batch of", "a new batch", "a further batch", "a fresh batch",
-	"a final batch", "a batch", "a few", "a  few", "A Few", "a pair of", "a couple", "a couple of", "half a dozen", "half  a dozen",
+	"a final batch", "a batch", "a few", "a  few", "A Few", "a pair of", "a trio of", "A Trio  of", "a couple", "a couple of", "half a dozen", "half  a dozen",
 	"a dozen", "dozens", "two dozens", "three dozen", "a hundred dozen", "1,2000", "1,234,5678", "1,234,56", "1234,567", "12,345,678 rounds",
 	"9999999999999999999999 tanks", "0 tanks", "00 tanks", "007", "between two hundred and fifty and three hundred",
 	"between two hundred and fifty", "between 10 and", "between ten and twelve", "between 1,000 and 2,000", "fourteen", "fourteenth",
@@ -629,7 +636,7 @@ var equivWords = strings.Fields(`January February March April May June July Augu
 	1 2 3 9 01 09 10 12 21 29 30 31 32 00 0 1st 2nd 3rd 4th 21st 12th 31ST 100 155 007
 	1999 2000 2018 2024 2100 2101 2199 2200 1899 2024-09-02 2024-02-30 2024-13-01 1,200 2,000 12,345,678 1,2000
 	third fourth fifth final remaining between and at least more than over about around some nearly almost
-	approximately roughly close to up an estimated as many fewer less under half a dozen couple pair few
+	approximately roughly close to up an estimated as many fewer less under half a dozen couple pair trio few
 	one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
 	seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
 	twenty-four sixty-six dozens hundreds scores several number large unknown undisclosed unspecified batch

@@ -10,11 +10,13 @@ import (
 // agreementRe finds a signing: a verb of signing, then within 80 runes
 // (no full stop or semicolon between) a word for an agreement, or the
 // other way round within 100. Besides contracts and memoranda, states
-// sign protocols, plans of military cooperation and notes they exchange
+// sign protocols, plans of military or defence cooperation, an
+// arrangement ("similar arrangements" are background), a lease and notes
+// they exchange
 // ("signed and exchanged notes concerning the provision of equipment").
 // Go's regexp tries its counted gaps slowly; matchAgreement is the same pattern written out, which agreementRe runs
 // in its place (the tests hold the two together).
-var agreementRe = annotate.MustCompileSearch(`(?i)\b(?:signed|signing|signs|sign|inked|concluded)\b(?:[^.;]|\.\d){0,80}?\b(contracts?|agreements?|memorand(?:ums|um|a)(?: of understanding)?|MoUs?|deals?|accords?|letters? of offer and acceptance|letters? of intent|protocols?|plans? of (?:bilateral )?military cooperation|exchanged notes|exchanges? of notes)\b|\b(contract|agreement|memorandum(?: of understanding)?|MoU|deal|accord|protocol|letter of intent)\b(?:[^.;]|\.\d){0,100}?\b(?:signed|was signed|were signed|is expected to be signed|to be signed|will be signed|could be signed|concluded|was concluded|were concluded)\b`).
+var agreementRe = annotate.MustCompileSearch(`(?i)\b(?:signed|signing|signs|sign|inked|concluded)\b(?:[^.;]|\.\d){0,80}?\b(contracts?|agreements?|memorand(?:ums|um|a)(?: of understanding)?|MoUs?|deals?|accords?|letters? of offer and acceptance|letters? of intent|protocols?|plans? of (?:bilateral )?(?:military|defence|defense) cooperation|arrangement|lease|exchanged notes|exchanges? of notes)\b|\b(contract|agreement|memorandum(?: of understanding)?|MoU|deal|accord|protocol|letter of intent|arrangement|lease)\b(?:[^.;]|\.\d){0,100}?\b(?:signed|was signed|were signed|is expected to be signed|to be signed|will be signed|could be signed|concluded|was concluded|were concluded)\b`).
 	MatchedBy(matchAgreement)
 
 // The words of agreementRe, in the order it tries them, in lower case.
@@ -24,11 +26,14 @@ var (
 		"memorandum of understanding", "memorandum",
 		"memoranda of understanding", "memoranda", "mous", "mou", "deals", "deal", "accords", "accord",
 		"letters of offer and acceptance", "letter of offer and acceptance", "letters of intent", "letter of intent",
-		"protocols", "protocol", "plans of bilateral military cooperation", "plans of military cooperation",
-		"plan of bilateral military cooperation", "plan of military cooperation", "exchanged notes",
+		"protocols", "protocol", "plans of bilateral military cooperation", "plans of bilateral defence cooperation",
+		"plans of bilateral defense cooperation", "plans of military cooperation", "plans of defence cooperation",
+		"plans of defense cooperation", "plan of bilateral military cooperation", "plan of bilateral defence cooperation",
+		"plan of bilateral defense cooperation", "plan of military cooperation", "plan of defence cooperation",
+		"plan of defense cooperation", "arrangement", "lease", "exchanged notes",
 		"exchanges of notes", "exchange of notes"}
 	agreementSubjects = []string{"contract", "agreement", "memorandum of understanding", "memorandum", "mou", "deal", "accord",
-		"protocol", "letter of intent"}
+		"protocol", "letter of intent", "arrangement", "lease"}
 	signedPhrases = []string{"signed", "was signed", "were signed", "is expected to be signed", "to be signed",
 		"will be signed", "could be signed", "concluded", "was concluded", "were concluded"}
 )

@@ -20,7 +20,7 @@ func TestDevSetQuality(t *testing.T) {
 	checkQuality(t, devDir, 0.90, 0.75, 0.85)
 }
 
-// writtenDir holds one hundred and twenty-four articles written for Dossier in the manner of
+// writtenDir holds one hundred and thirty-six articles written for Dossier in the manner of
 // wire, trade-press, regional and official news (invented or retold deals),
 // labelled by the guidelines. Rules were mended on them, so they guard those
 // rules against regressions more than they measure how the rules

@@ -32,7 +32,7 @@ type event struct {
 
 var (
 	visitRe         = annotate.MustCompileSearch(`(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b|\bwho\s+arrived\s+in\b|\b(?:first|second|third|next|last|final)\s+(?:stop|leg)\b`)
-	meetingRe       = annotate.MustCompileSearch(`(?i)\b(?:met|meets|meet|(?:is|was|were|are)\s+greeted\s+by|held talks|holds talks|hold talks|talks with|for talks|held meetings|holds meetings|meeting with|met with|discussed)\b`)
+	meetingRe       = annotate.MustCompileSearch(`(?i)\b(?:met|meets|meet|(?:is|was|were|are)\s+greeted\s+by|held talks|holds talks|hold talks|talks with|for talks|held meetings|holds meetings|meeting with|met with|(?:after|before) meeting|discussed)\b`)
 	investRe        = annotate.MustCompileSearch(`(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine|assembly line|production line)\b|\bset(?:s|ting)?\s+up\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|facility|assembly line|production line|joint venture)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`)
 	whenVisitsRe    = annotate.MustCompileSearch(`(?i)\bwhen\b[^.;]{0,60}\bvisits\b`)
 	dueDateRe       = annotate.MustCompileSearch(`(?i)\b(?:due|scheduled|expected|set)\s+to\s+(?:start|begin|open|be completed|be ready|start operating|come on stream)\b`)
@@ -248,7 +248,7 @@ func (x *docState) events() []*event {
 			visit = x.newEvent(i, record.EventVisit, loc)
 			out = append(out, visit)
 		}
-		if loc := findEvent(text, &cues, agreementEvent); loc != nil && !deniedSigning(text, loc) {
+		if loc := findEvent(text, &cues, agreementEvent); loc != nil && !deniedSigning(text, loc) && !x.deniedReport(i, x.d.Sentences[i].Start+loc[0]) {
 			out = append(out, x.newEvent(i, record.EventAgreement, loc))
 			out = append(out, x.furtherSignings(i, loc)...)
 		} else if loc := x.signedFor(i, &cues); loc != nil {
@@ -257,12 +257,13 @@ func (x *docState) events() []*event {
 		}
 		// A planned visit "for meetings at the Pentagon" is one event.
 		if visit == nil || !visit.planned {
-			if loc := findEvent(text, &cues, meetingEvent); loc != nil && !endsWithLower(text[:loc[0]], "in ") && !meetsTarget(text[loc[0]:]) && !pluralReference(text[:loc[0]]) &&
-				!endsWithLower(text[:loc[0]], "must ") && !passiveDiscussed(text, loc) {
+			if loc := findEvent(text, &cues, meetingEvent); loc != nil && !lastWordIs(text[:loc[0]], "in") && !lastWordIs(text[:loc[0]], "no") && !meetsTarget(text[loc[0]:]) && !pluralReference(text[:loc[0]]) &&
+				!lastWordIs(text[:loc[0]], "must") && !passiveDiscussed(text, loc) {
 				out = append(out, x.newEvent(i, record.EventMeeting, loc))
 			}
 		}
-		if loc := findEvent(text, &cues, investmentEvent); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) && !x.investmentAtLarge(i, loc) {
+		// "Investment on the sidelines": a heading names no company investing.
+		if loc := findEvent(text, &cues, investmentEvent); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) && !x.investmentAtLarge(i, loc) && !x.heading(i) {
 			e := x.newEvent(i, record.EventInvestment, loc)
 			e.date = x.dueDate(i)
 			out = append(out, e)
@@ -284,6 +285,13 @@ func partiesBefore(before string) bool {
 		before = before[k+1:]
 	}
 	return containsLower(before, "the two ministers", "the two sides", "the two leaders", "the two delegations", "the parties", "both sides")
+}
+
+// lastWordIs: the last word of text is w, in any case ("in talks with",
+// not "Enkhtuvshin held talks").
+func lastWordIs(text, w string) bool {
+	last, _ := annotate.LastField(text)
+	return annotate.LowerIs(last, w)
 }
 
 // pluralReference: before ends with "those", "these" or "such" ("raised
@@ -360,7 +368,7 @@ func affiliation(before string) bool {
 // signed", "the deal was not signed").
 func deniedSigning(text string, loc []int) bool {
 	match := text[loc[0]:loc[1]]
-	return endsWithLower(text[:loc[0]], "no ") || containsLower(match, " not ", " yet been ", " yet to ", " never ")
+	return lastWordIs(text[:loc[0]], "no") || containsLower(match, " not ", " yet been ", " yet to ", " never ")
 }
 
 // furtherSignings are the signings told after the one at loc in clauses of
@@ -472,9 +480,10 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	named := forumRe.MatchString(text[loc[0]:loc[1]])
 	// "the ministry signed a contract" is a subject, not a reference back
 	// as "the agreement" is: a signing told verb first names its own event.
+	// "The signing was attended by" is the noun, a reference back.
 	verbFirst := typ == record.EventAgreement && slices.ContainsFunc(signingVerbs, func(v string) bool {
 		_, ok := wordAt(text[loc[0]:], 0, v)
-		return ok
+		return ok && v != "signing"
 	})
 	// "The first stop was Rome": a stop of a tour is a visit of its own.
 	stop := typ == record.EventVisit && containsLower(text[loc[0]:loc[1]], " stop", " leg")

@@ -158,11 +158,14 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 		if t.Class == Delivered && (x.expectedArrival(t) || x.scheduledAfter(t)) {
 			continue
 		}
-		if x.looseVerb(i, t) || x.contrasted(t) || t.Class == Own && x.ownDeal(t) {
+		if x.looseVerb(i, t) || x.contrasted(t) || t.Class == Own && (x.ownDeal(t) || x.ownedOf(t)) {
 			continue
 		}
 		if t.Class == Contracted && x.hedgedDeal(t) {
 			t.Class = Planned // "a possible order for Caesar guns" is still a plan
+		}
+		if t.Class == Planned && x.underWhich(t) {
+			t.Class = Contracted // "signed notes under which Japan will provide equipment"
 		}
 		if t.Class == Shown && x.imageShows(i, t) {
 			// "An image captured on 3 August shows two M-346FA at Mary-2":
@@ -188,6 +191,17 @@ func (x *docState) ownDeal(t trigger) bool {
 	return false
 }
 
+// ownedOf: "of its own" or "of their own" ends a phrase ("operates two
+// Guardian-class boats of its own,"): what the state has, however it
+// came by it, not what it builds.
+func (x *docState) ownedOf(t trigger) bool {
+	if !strings.HasSuffix(x.text(t.Start-3, t.Start), "of ") {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(x.text(t.End, t.End+4))
+	return !unicode.IsLetter(next) && next != ' '
+}
+
 // dealFollowed: "followed" after a word for a deal ("offered J-10
 // fighters at the show, but no order followed") tells what became of an
 // offer, no delivery of what came before.
@@ -203,6 +217,15 @@ func (x *docState) dealFollowed(t trigger) bool {
 func (x *docState) hedgedDeal(t trigger) bool {
 	w, _ := annotate.LastField(x.text(t.Start-12, t.Start))
 	return annotate.LowerIs(w, "possible") || annotate.LowerIs(w, "potential") || annotate.LowerIs(w, "proposed")
+}
+
+// underWhich: the verb's clause opens with "under which" ("an exchange of
+// notes under which Japan will provide"): what the deal binds its parties
+// to.
+func (x *docState) underWhich(t trigger) bool {
+	before := x.text(t.Start-40, t.Start)
+	k := strings.LastIndex(before, "under which ")
+	return k >= 0 && !strings.ContainsAny(before[k:], ",;")
 }
 
 // contrasted: the verb follows "not just", "not only", "rather than" or
@@ -482,7 +505,8 @@ func (x *docState) focusCountry() string {
 		states[k].score += w
 	}
 	if x.d.Title != "" {
-		for _, m := range x.cat.Matcher().FindAll(x.d.Title) {
+		found := x.cat.Matcher().FindAll(x.d.Title)
+		for j, m := range found {
 			for _, r := range m.Refs {
 				// "Bangladesh Army inducts ...": a state's forces act for
 				// it, in the title as in the body.
@@ -503,7 +527,8 @@ func (x *docState) focusCountry() string {
 					after := x.d.Title[m.End:]
 					// "Chinese SR5" tells an origin, "Cambodian army" a
 					// state's forces, which act for it.
-					if strings.HasPrefix(after, "-") || isOriginPossessive(after) || r.Kind == catalog.Demonym && nounAfter(after) && !forceAfterPossessive(after) {
+					if strings.HasPrefix(after, "-") || isOriginPossessive(after) ||
+						r.Kind == catalog.Demonym && (nounAfter(after) && !forceAfterPossessive(after) && !officialAfter(after) || j+1 < len(found) && systemAt(found[j+1], m.End+1)) {
 						break
 					}
 					add(x.cat.Countries[r.Index].ISO3, 3)
@@ -533,6 +558,24 @@ func (x *docState) focusCountry() string {
 		return ""
 	}
 	return states[best].iso
+}
+
+// officialAfter: a state's official or government follows the demonym
+// ("Mongolian defence minister in Tokyo"), who acts for the state.
+func officialAfter(after string) bool {
+	after = strings.TrimPrefix(after, " ")
+	for _, w := range []string{"defence minister", "defense minister", "minister", "prime minister", "president", "government", "delegation", "officials"} {
+		if len(after) >= len(w) && strings.EqualFold(after[:len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// systemAt: the match is a system's name that starts at byte at ("Australian
+// Bushmasters": the demonym before it tells where it comes from).
+func systemAt(m catalog.Match, at int) bool {
+	return m.Start == at && slices.ContainsFunc(m.Refs, func(r catalog.Ref) bool { return r.Kind == catalog.SystemName })
 }
 
 // nounAfter: a common noun follows a demonym of a title ("Turkish armoured

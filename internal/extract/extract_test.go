@@ -276,6 +276,33 @@ func TestTitleDemonymOfEquipmentIsNoFocus(t *testing.T) {
 	}
 }
 
+// A demonym right before a system's name in the title ("Australian
+// Bushmasters") tells where the system comes from: the giver named often
+// in the body does not become the article's state.
+func TestTitleDemonymBeforeSystemIsNoFocus(t *testing.T) {
+	cat := catalog.MustDefault()
+	body := "The army received its first vehicles on Monday, when Australia handed over two Bushmaster personnel carriers. Australia's envoy spoke. Australia has long helped Fiji."
+	d := annotate.Annotate(cat, body, "Fiji gets Australian Bushmasters", "2024-05-23", "")
+	got := transfers(extract.Extract(d, "test"))
+	want := []string{"FJI AUS Bushmaster 2/exact delivered 2024-05-20"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// A demonym before a minister in the title ("Ghanaian defence minister")
+// names the state the minister acts for.
+func TestTitleDemonymBeforeMinisterIsTheFocus(t *testing.T) {
+	cat := catalog.MustDefault()
+	body := "The ministry confirmed it was in talks with Baykar on two TB2 drones."
+	d := annotate.Annotate(cat, body, "Ghanaian defence minister in Ankara: Turkey pledges closer ties", "2024-05-23", "")
+	got := transfers(extract.Extract(d, "test"))
+	want := []string{"GHA TUR Bayraktar TB2 2/exact planned -"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
 // A state's forces named in the title ("Royal Malaysian Air Force ...")
 // stand for that state, as they do in the body.
 func TestTitleForcesAreTheFocus(t *testing.T) {

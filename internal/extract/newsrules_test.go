@@ -67,7 +67,7 @@ func TestNewsRules(t *testing.T) {
 			[]string{"POL USA AH-64E 96/exact contracted 2023-08"}},
 		{"the town a ship class is named after is no ship, nor a Philippine ship's prefix a maker",
 			"The Philippine navy took delivery of the frigate BRP Diego Silang at HD Hyundai Heavy Industries' yard in Ulsan in March.",
-			[]string{"PHL KOR - ?/unknown delivered 2024-03"}},
+			[]string{"PHL KOR Diego Silang ?/unknown delivered 2024-03"}},
 	})
 }
 

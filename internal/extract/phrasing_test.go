@@ -157,6 +157,32 @@ func TestPhrasingEvents(t *testing.T) {
 		// agreement.
 		{"On Tuesday, Mali's defence minister signed a contract with Baykar for drones. The two delegations also signed a memorandum on training.",
 			[]string{"agreement 2024-05-21", "agreement -"}},
+		// A lease is signed as a contract is, and "The signing" refers back to
+		// a signing told before.
+		{"The army will get two helicopters under a lease signed on Tuesday with Bell.",
+			[]string{"agreement 2024-05-21"}},
+		{"On Tuesday Guyana signed a contract for two helicopters with Bell. Officials spoke of a new era.\n\nThe crews will train in Canada. The aircraft arrive in June.\n\nThe signing was attended by the Canadian envoy, who described the contract as a step forward.",
+			[]string{"agreement 2024-05-21"}},
+		// A signing told in speculation the sentence denies is none.
+		{"The minister denied speculation that the country was about to sign a deal for Gripen fighters.", nil},
+		// "said after meeting" someone tells a meeting.
+		{"On Monday the undersecretary spoke after meeting Otokar's general manager, Mehmet Ali Karaca.",
+			[]string{"meeting 2024-05-20"}},
+		// "no talks" denies a meeting; a heading names no company investing.
+		{"The ministry said no talks with Chinese firms had taken place.", nil},
+		{"Ghana's army is growing.\n\nInvestment on the sidelines\n\nThe minister spoke to reporters.", nil},
+		// A name ending in "in" or "no" before a meeting's words is no "in talks"
+		// or "no talks".
+		{"Chile's Defence Minister Pedro Valdovin spoke on Wednesday. On Monday Valdovin held talks with Defence Minister Hiroshi Tanabe.",
+			[]string{"meeting 2024-05-20"}},
+		{"On Monday Defence Minister Pedro Moreno signed a contract with Embraer for two C-390 aircraft.",
+			[]string{"agreement 2024-05-20"}},
+		// A cooperation arrangement or a plan of defence cooperation is signed as
+		// a memorandum is.
+		{"On Monday Fiji and New Zealand signed a five-year defence cooperation arrangement.",
+			[]string{"agreement 2024-05-20"}},
+		{"On Tuesday the Moldovan and German ministers signed a plan of defence cooperation on training.",
+			[]string{"agreement 2024-05-21"}},
 	})
 }
 
@@ -172,4 +198,214 @@ func TestTitleDemonymBeforeForcesIsTheFocus(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
+}
+
+// TestGiverAndBuyerRules checks which state of a sentence gives and which
+// buys.
+func TestGiverAndBuyerRules(t *testing.T) {
+	checkTransferCases(t, []transferCase{
+		// The state that opens a relative clause with a giver's verb gives the
+		// system; the owner named before it buys.
+		{"'which the United States delivered'",
+			"Ghana's army wants spare parts. The parts are for the air force's four A-29 Super Tucano aircraft, which the United States delivered in 2019.",
+			[]string{"GHA USA A-29 4/exact delivered 2019"}},
+		// A state that gave something in the sentence before is no buyer the
+		// next sentence goes on about.
+		{"a giver is no subject gone on about",
+			"Ghana's army is short of armour.\n\nItaly handed over a batch of Puma 6x6 carriers in 2023. Its M113 carriers, supplied by the United States long ago, are the oldest.",
+			[]string{"GHA ITA Puma 6x6 ?/unknown delivered 2023", "GHA USA M113 ?/unknown delivered -"}},
+		// A capital buys for its state as its name does.
+		{"'Malé bought'",
+			"In 2023 Malé bought two Bayraktar TB2 drones from Baykar.",
+			[]string{"MDV TUR Bayraktar TB2 2/exact delivered 2023"}},
+		// A demonym between the item and its verb names no buyer ("boats that
+		// served the Indian fleet were handed over").
+		{"a demonym in the subject's relative clause",
+			"Nepal's army is short of lift. Two Mi-17 helicopters that served the Indian fleet were handed over in 2021.",
+			[]string{"NPL - Mi-17 2/exact delivered 2021"}},
+		// "by" names the giver a few words past a passive verb.
+		{"'were given free of charge by India'",
+			"Two Mi-17 helicopters were given free of charge by India to Nepal in 2021.",
+			[]string{"NPL IND Mi-17 2/exact delivered 2021"}},
+		// "were given" hands over as "were handed over" does; "more than ten
+		// years" counts, it compares with nothing.
+		{"'were given to Nepal'",
+			"Two Mi-17 helicopters were given to Nepal by India in 2021.",
+			[]string{"NPL IND Mi-17 2/exact delivered 2021"}},
+		{"'for more than ten years' before the verb",
+			"Nepal's army is short of lift. Two Mi-17 helicopters that were flown for more than ten years were handed over by India in 2021.",
+			[]string{"NPL IND Mi-17 2/exact delivered 2021"}},
+		// "troop carriers" and "protected vehicles" name a kind of armour, which
+		// makes a letters-only name before them a system.
+		{"'Bushmaster troop carriers'",
+			"Fiji received six Bushmaster troop carriers from Australia in 2022.",
+			[]string{"FJI AUS Bushmaster 6/exact delivered 2022"}},
+		// A state that "pledged" the item in a relative clause gives it, whatever
+		// verb then governs the item.
+		{"'that Germany pledged in 2022 arrived'",
+			"Moldova's army is growing. Ten Piranha III armoured personnel carriers that Germany pledged in 2022 arrived by rail in March.",
+			[]string{"MDA DEU Piranha III 10/exact delivered 2024-03"}},
+		// A part that arrived of what a giver pledged in a relative clause: the
+		// pledge is the whole plan.
+		{"'the last three of the 12 ... that Germany pledged in 2022 arrived'",
+			"Moldova's army is growing. The last three of the 12 Piranha III armoured personnel carriers that Germany pledged in 2022 arrived by rail in March.",
+			[]string{"MDA DEU Piranha III 3/exact delivered 2024-03", "MDA DEU Piranha III 12/exact planned 2022"}},
+		// "last week" dates a status to the month of the week before.
+		{"'arrived last week'",
+			"Moldova's army is growing. Ten Piranha III armoured personnel carriers arrived from Germany last week.",
+			[]string{"MDA DEU Piranha III 10/exact delivered 2024-05"}},
+		// "will give" and "will provide" tell a giver's plan, whose receiver
+		// follows the verb.
+		{"'will give Sri Lanka'",
+			"India will give Sri Lanka two Dornier 228 aircraft.",
+			[]string{"LKA IND Dornier 228 2/exact planned -"}},
+		{"'will provide Sri Lanka with'",
+			"India will provide Sri Lanka with two Dornier 228 aircraft.",
+			[]string{"LKA IND Dornier 228 2/exact planned -"}},
+		// What an aid package planned in the sentence before "lists" is planned
+		// with it, and the package needs no record of its own.
+		{"'will give ... an aid package. The package lists'",
+			"The United States will give Ghana's army a new aid package, the embassy said on Monday. The package lists four ScanEagle drones and 20 M1117 armoured vehicles.",
+			[]string{"GHA USA ScanEagle 4/exact planned 2024-05-20", "GHA USA M1117 Guardian 20/exact planned 2024-05-20"}},
+		// A demonym that ends its clause tells an origin; it buys nothing.
+		{"'are Turkish too:'",
+			"Ghana is re-arming. Its newest drones are Turkish too: the country ordered six Bayraktar TB2 drones from Baykar in 2021.",
+			[]string{"GHA TUR Bayraktar TB2 6/exact contracted 2021"}},
+		// "them" after a verb of acquiring or giving is the system named before
+		// it in the sentence, as many as were named.
+		{"'and Turkey delivered them in 2022'",
+			"Ghana ordered six Bayraktar TB2 drones in 2021, and Turkey delivered them in 2022.",
+			[]string{"GHA TUR Bayraktar TB2 6/exact contracted 2021", "GHA TUR Bayraktar TB2 6/exact delivered 2022"}},
+		// A licence agreement "with" a partner contracts what it is to assemble.
+		{"'signed a licence agreement with a local firm to assemble'",
+			"Otokar has signed a licence agreement with a local firm to assemble 40 Arma 6x6 armoured vehicles for the Royal Army of Oman.",
+			[]string{"OMN TUR Otokar Arma 40/exact contracted -"}},
+		// An army's armour or arsenal "consists of" its fleet, as a fleet does.
+		{"'the army's armour consists of'",
+			"Jordan is re-arming. The army's armour consists of Challenger 1 tanks and M60 tanks.",
+			[]string{"JOR GBR Challenger 1 ?/unknown in_service -", "JOR USA M60 ?/unknown in_service -"}},
+		// Aircraft that "touched down at" a capital arrived there; a state that
+		// "once flew" them gives them on.
+		{"'once flown by Qatar's air force touched down at Nouakchott'",
+			"Two Alpha Jet light attack aircraft once flown by Qatar's air force touched down at Nouakchott on Monday.",
+			[]string{"MRT QAT Alpha Jet 2/exact delivered 2024-05-20"}},
+		// "also has" tells a fleet as "already has" does.
+		{"'It also has a few Y-12 transports'",
+			"Niger's air force is small. It also has a few Harbin Y-12 transports.",
+			[]string{"NER CHN Y-12 ?/unknown in_service -"}},
+		// A fleet's acquisition told in a relative clause with its giver and
+		// date is a delivery, words for its kind before "that" allowed.
+		{"'operates two Dornier 228 light transports that New Delhi handed over in 2021'",
+			"Guyana's army is small. It operates two Dornier 228 light transports that New Delhi handed over in 2021.",
+			[]string{"GUY IND Dornier 228 2/exact delivered 2021"}},
+		// A verb of use in the present tense heads its whole list across commas.
+		{"'operates two Dornier 228s, a single Y-12 and'",
+			"Guyana's army is small. It operates two Dornier 228 transports, a single Harbin Y-12 and a few helicopters.",
+			[]string{"GUY DEU Dornier 228 2/exact in_service -", "GUY CHN Y-12 1/exact in_service -"}},
+		// "will hand over" plans a handover; "under an agreement" signed makes it
+		// a contract, still given by the state before the verb.
+		{"'will hand over ... under an agreement signed in'",
+			"Peru's air force is small. Bogotá will hand over four UH-1H Huey II helicopters under an agreement the two ministers signed in March.",
+			[]string{"PER COL Huey II 4/exact contracted 2024-03"}},
+		{"'will hand over'",
+			"Peru's air force is small. Bogotá will hand over four UH-1H Huey II helicopters.",
+			[]string{"PER COL Huey II 4/exact planned -"}},
+		// A budget or donor that "pays for" equipment plans its purchase.
+		{"'a budget that pays for'",
+			"Peru's Congress approved a budget that pays for two Airbus H145M helicopters for the air force.",
+			[]string{"PER DEU H145M 2/exact planned -"}},
+		// ", while" opens a clause with its own subject, whose unspecified
+		// equipment is its own deal beside the system named before it.
+		{"', while Benin has received armoured vehicles from France'",
+			"Togo's army is growing. Mali operates a dozen TB2s, while Benin has received armoured vehicles from France.",
+			[]string{"MLI TUR Bayraktar TB2 12/approx in_service -", "BEN FRA - ?/unknown delivered -"}},
+		// Unspecified equipment "from" two states comes from each.
+		{"'armoured vehicles from France and the United Arab Emirates'",
+			"Benin has received armoured vehicles from France and the United Arab Emirates.",
+			[]string{"BEN FRA - ?/unknown delivered -", "BEN ARE - ?/unknown delivered -"}},
+		// A ship named behind its navy's prefix after a word for its kind is
+		// the system, where the text names no class.
+		{"'the patrol vessel CGS Huravee'",
+			"In 2023 New Delhi gifted the patrol vessel CGS Huravee to the Maldives.",
+			[]string{"MDV IND Huravee ?/unknown delivered 2023"}},
+		{"a navy's own ship named after its kind is no transfer",
+			"The Indian Navy patrol vessel INS Sharda arrived in Maputo on Sunday for a port call.",
+			nil},
+		{"a ship named with its class is the class",
+			"Colombia has a small navy. It operates the corvette ARC Nariño, a former Pohang-class ship donated by Seoul in 2014.",
+			[]string{"COL KOR Pohang-class ?/unknown delivered 2014"}},
+		// A deal or plan denied is none.
+		{"'has not agreed to buy'",
+			"Namibia has not agreed to buy Gripen fighters, the minister said.",
+			nil},
+		// Users counted but not named buy nothing the article can record.
+		{"'is used by about a dozen air forces'",
+			"Namibia ordered six PC-21 trainers in 2025. The PC-21 is used by about a dozen air forces around the world.",
+			[]string{"NAM CHE Pilatus PC-21 6/exact contracted 2025"}},
+		// "former" before a state's force tells whose the item was, not that it
+		// is retired.
+		{"'operates three former US Coast Guard Hamilton-class cutters'",
+			"Sri Lanka's navy operates three former US Coast Guard Hamilton-class cutters.",
+			[]string{"LKA USA Hamilton-class cutter 3/exact in_service -"}},
+		// A counted purchase of a kind of equipment is planned before any
+		// supplier is chosen.
+		{"'intends to buy up to six patrol boats'",
+			"Fiji's government intends to buy up to six patrol boats next year.",
+			[]string{"FJI - - 6/approx planned 2025"}},
+		// A state that "would pay for" equipment gives it.
+		{"'Canberra said it would pay for a new landing craft'",
+			"Fiji's navy is small. Canberra said on Monday that it would pay for a new landing craft.",
+			[]string{"FJI AUS - 1/exact planned 2024-05-20"}},
+		// What a signed deal binds a giver to "under which" it will provide is
+		// contracted.
+		{"'signed an exchange of notes under which Japan will provide'",
+			"On Monday the two governments signed an exchange of notes under which Japan will provide Mongolia with military equipment.",
+			[]string{"MNG JPN - ?/unknown contracted 2024-05-20"}},
+		// "interceptor boats" are naval equipment of their own, whose maker is
+		// no designation.
+		{"'donated four Metal Shark interceptor boats'",
+			"Washington donated four Metal Shark interceptor boats to Guyana in 2024.",
+			[]string{"GUY USA - 4/exact delivered 2024"}},
+		// A letters-only name in the plural right after a count is the system.
+		{"'donated some 40 Humvees'",
+			"The United States donated some 40 Humvees to Moldova in 2023.",
+			[]string{"MDA USA HMMWV 40/approx delivered 2023"}},
+		// "A contract signed in 2019 for" contracts what it is for.
+		{"'A contract signed in 2019 for four K-8 trainers'",
+			"Ghana is short of trainers. A contract signed in 2019 for four K-8 jet trainers from China was cancelled last year.",
+			[]string{"GHA CHN K-8 4/exact contracted 2019"}},
+		// A verb after "until" is its own clause's, not the item's before it.
+		{"'leaving the Guardian-class boats to carry the load until help arrived'",
+			"Samoa's old boats were retired in 2012, leaving two Guardian-class patrol boats to carry the load until help arrived.",
+			nil},
+		// "of its own" ending a phrase tells what a state has, not what it
+		// builds.
+		{"'operates two Guardian-class boats of its own,'",
+			"Tonga's navy is small. Fiji's navy operates two Guardian-class boats of its own, the ministry said.",
+			[]string{"FJI AUS Guardian-class patrol boat 2/exact in_service -"}},
+		// A lease "signed" on a day contracts what comes "under" it.
+		{"'will get ... under a five-year lease signed on Tuesday'",
+			"Guyana's army will get two Bell 412EPX helicopters under a five-year lease signed on Tuesday with Bell Textron Canada.",
+			[]string{"GUY USA Bell 412 2/exact contracted 2024-05-21"}},
+		// "a trio of" is three, as "a pair of" is two.
+		{"'handed over a trio of Chamsuri-class patrol boats'",
+			"Timor-Leste's navy grew after South Korea handed over a trio of Chamsuri-class patrol boats in November.",
+			[]string{"TLS KOR Chamsuri-class 3/exact delivered 2023-11"}},
+		// "is built around eight" counts eight of a fleet in service.
+		{"'the air arm is built around eight A-29s'",
+			"The Dominican Republic's air arm is built around eight A-29 Super Tucano aircraft.",
+			[]string{"DOM BRA A-29 8/exact in_service -"}},
+		// A report the same or the next sentence denies tells no deal; one
+		// confirmed does.
+		{"'reported that ... The ministry dismissed the report'",
+			"Earlier this month a newspaper reported that Fiji had agreed to buy two Bayraktar TB2 drones from Turkey. The ministry dismissed the report as baseless.",
+			nil},
+		{"'reported that ... The ministry confirmed'",
+			"Earlier this month a newspaper reported that Fiji had agreed to buy two Bayraktar TB2 drones from Turkey. The ministry confirmed it.",
+			[]string{"FJI TUR Bayraktar TB2 2/exact contracted 2024-05"}},
+		// A ship class spelt with accented letters is a class all the same.
+		{"'a Doğan-class patrol boat'",
+			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",
+			[]string{"FJI TUR Doğan-class 1/exact delivered 2024-03"}},
+	})
 }

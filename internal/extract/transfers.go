@@ -118,12 +118,19 @@ func (x *docState) transfers(events []*event) []*transfer {
 		if t.listed {
 			continue // its equipment has records of its own
 		}
-		if t.designation == "" && t.supplier == "" && t.manufacturer == "" {
+		if t.designation == "" && t.supplier == "" && t.manufacturer == "" && !x.countedPlan(t) {
 			continue // unspecified equipment from nobody in particular
 		}
 		kept = append(kept, t)
 	}
 	return kept
+}
+
+// countedPlan: t plans a counted number of a kind of equipment ("intends
+// to buy up to six fast interceptor craft"), a purchase of its own before
+// any supplier is chosen.
+func (x *docState) countedPlan(t *transfer) bool {
+	return t.status == record.StatusPlanned && t.qtyValue > 0 && t.category != "" && t.category != "other"
 }
 
 // anyDomestic: a state's own equipment is no antecedent for what it sells
@@ -218,6 +225,9 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 	}
 	if it, ok := x.pairItem(i, history, out); ok {
 		out = append(out, it)
+	}
+	if strings.Contains(s.Text, " them") {
+		out = append(out, x.themItems(i, out)...)
 	}
 	out = append(out, x.seriesItems(i, out)...)
 	out = append(out, x.moreItems(i, history, out)...)
@@ -611,6 +621,36 @@ func (x *docState) pairItem(i int, history, sofar []item) (item, bool) {
 	two := annotate.QuantityMention{Value: 2, Qualifier: annotate.Exact}
 	ante.sent, ante.start, ante.end, ante.antecedent, ante.qty = i, s.Start, s.Start+len("The pair"), ante.sent, &two
 	return ante, true
+}
+
+// themItems read "them" after a status verb as the system named before
+// it in sentence i ("ordered 172 Pars vehicles in 2015, and Ankara
+// delivered them between 2017 and 2020"), as many as were named.
+func (x *docState) themItems(i int, sofar []item) []item {
+	var out []item
+	for _, t := range x.triggers[i] {
+		after, ok := strings.CutPrefix(x.text(t.End, t.End+9), " them")
+		if next, _ := utf8.DecodeRuneInString(after); !ok || !t.Fwd || !t.Class.isStatus() || after != "" && !notWordRune(next) {
+			continue
+		}
+		for j := len(sofar) - 1; j >= 0; j-- {
+			if ante := sofar[j]; ante.end <= t.Start && ante.designation != "" && !ante.distractor {
+				q := ante.qty
+				if q == nil {
+					q = x.quantityBefore(ante)
+				}
+				if q != nil {
+					// the count only: its place would govern "them" by the
+					// verb before the count
+					ante.qty = &annotate.QuantityMention{Value: q.Value, Qualifier: q.Qualifier}
+				}
+				ante.start, ante.end, ante.antecedent = t.End+1, t.End+len(" them"), i
+				out = append(out, ante)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // acquiredVerb: t opens with a verb of the buyer's acquiring
@@ -1076,10 +1116,12 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) governorLis
 		// "The acquisition of 64 T-90S tanks was contracted in 2017": the
 		// verb tells what became of the deal the noun names.
 		return governed(*bwd)
-	case fwd != nil && bwd != nil && fwd.Class == InService && bwd.Class == Delivered && participleAfter(x.text(x.nounEnd(it), bwd.Start)) &&
+	case fwd != nil && bwd != nil && fwd.Class == InService && bwd.Class == Delivered &&
+		(participleAfter(x.text(x.nounEnd(it), bwd.Start)) || x.givenInClause(it, *bwd)) &&
 		(x.datedClause(it.sent, bwd.End) || x.acquiredVerb(*bwd)):
-		// "flies Russian MiG-29 fighters donated by Moscow in 2017": the
-		// fleet's acquisition is told with its date, which makes it no
+		// "flies Russian MiG-29 fighters donated by Moscow in 2017",
+		// "operates two Dornier 228s that New Delhi handed over in 2023":
+		// the fleet's acquisition is told with its date, which makes it no
 		// background; "supplied by the United States" alone tells origin,
 		// "acquired from China" or "obtained from" the buyer's acquisition.
 		return governed(*bwd)
@@ -1103,6 +1145,10 @@ func (x *docState) governors(it item, qty *annotate.QuantityMention) governorLis
 			// 2026": the order alone is told as done.
 			return governed(order)
 		}
+	case qty != nil && qty.Part && bwd != nil && bwd.Class == Delivered && x.pledgedInClause(it) != nil:
+		// "the last four of the 19 Piranhas that Germany pledged in 2022
+		// arrived": the pledge is the whole plan, the part what arrived.
+		return governed(*bwd, *x.pledgedInClause(it))
 	case bwd != nil && x.relativeVerb(it, *bwd):
 		// "showed the J-35 fighters that Pakistan intends to acquire":
 		// the clause on the item tells whose it is to be.
@@ -1249,6 +1295,9 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 			qty = q
 		}
 	}
+	if x.deniedReport(it.sent, it.start) {
+		return out
+	}
 	found := x.governors(it, qty)
 	govs := found.all()
 	if len(govs) == 0 {
@@ -1269,6 +1318,9 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 		if g.Class == InService && (x.retiredBefore(it) || x.usedUntil(it)) {
 			return out[:before] // "will replace the air force's retired Hawk and MB-339 jets"
 		}
+		if (g.Class == Contracted || g.Class == Planned) && x.negated(g) {
+			continue // "Botswana has not agreed to buy Gripen fighters"
+		}
 		if qty == nil && x.alsoCovers(g) {
 			return out[:before] // "also covers Hellfire missiles": a package's accessory, no number told
 		}
@@ -1287,6 +1339,9 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 		}
 		if qty != nil {
 			t.qtyValue, t.qualifier = qty.Value, qty.Qualifier
+			if qty.Qualifier == annotate.Approx && qty.End > 0 && endsWithLower(x.text(qty.Start-7, qty.Start), " built ") {
+				t.qualifier = annotate.Exact // "is built around eight A-29s" counts eight
+			}
 			switch {
 			case qty.Part && (n == 1 || len(govs) == 1 && g.Class == Contracted):
 				// "the first of 18 FA-50 ... ordered in 2023 would
@@ -1340,9 +1395,38 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 	return out
 }
 
+// deniedReport: what byte at of sentence i tells is told in a report,
+// rumour or speculation that the sentence or the next denies ("a
+// newspaper reported that the Maldives had agreed to buy drones from
+// China. The ministry dismissed the report as baseless").
+func (x *docState) deniedReport(i, at int) bool {
+	s := x.d.Sentences[i]
+	if !containsLower(x.text(s.Start, at), "reported that", "reports that", "report that", "claimed that", "speculation that", "rumour", "rumor") {
+		return false
+	}
+	denial := []string{"dismiss", "denied", "denies", "untrue", "invention", "baseless", "not true", "no such"}
+	if containsLower(s.Text, denial...) {
+		return true
+	}
+	next := x.readAfter(i)
+	return next >= 0 && containsLower(x.d.Sentences[next].Text, denial...)
+}
+
+// readAfter is the readable sentence after i, or -1.
+func (x *docState) readAfter(i int) int {
+	k, found := slices.BinarySearch(x.read, i)
+	if found {
+		k++
+	}
+	if k >= len(x.read) {
+		return -1
+	}
+	return x.read[k]
+}
+
 // consignmentLead opens a sentence on a delivery's contents: "The
 // consignment, which arrived by rail last month, included".
-var consignmentLead = regexp.MustCompile(`^\s*(?:The|This|That|Its|Their)\s+(?:[\p{L}-]+\s+)?(?:consignment|shipment|equipment|package|delivery|donation|gift|batch|aid|hardware|cargo|materiel)\b[^;]*\b(?:included|includes|comprised|comprises|consisted\s+of|consists\s+of|contained|contains)\s`)
+var consignmentLead = regexp.MustCompile(`^\s*(?:The|This|That|Its|Their)\s+(?:[\p{L}-]+\s+)?(?:consignment|shipment|equipment|package|delivery|donation|gift|batch|aid|hardware|cargo|materiel)\b[^;]*\b(?:included|includes|comprised|comprises|consisted\s+of|consists\s+of|contained|contains|lists)\s`)
 
 // listedIn is the unspecified delivery of the sentence before whose
 // contents the item's sentence lists ("The United States donated weapons
@@ -1350,7 +1434,7 @@ var consignmentLead = regexp.MustCompile(`^\s*(?:The|This|That|Its|Their)\s+(?:[
 func (x *docState) listedIn(it item) *transfer {
 	s := x.d.Sentences[it.sent]
 	lead := x.text(s.Start, it.start)
-	if !containsLower(lead, "includ", "compris", "consist", "contain") || !consignmentLead.MatchString(lead) {
+	if !containsLower(lead, "includ", "compris", "consist", "contain", "lists") || !consignmentLead.MatchString(lead) {
 		return nil
 	}
 	// "The same consignment contained" points back to the last delivery
@@ -1361,7 +1445,9 @@ func (x *docState) listedIn(it item) *transfer {
 		if p.sents[0] == it.sent {
 			continue
 		}
-		if p.status == record.StatusDelivered && (same || p.designation == "" && p.sents[0] == x.readBefore(it.sent)) {
+		// "The United States will give the army an aid package. The
+		// package lists two ScanEagle drones": a plan's list is planned.
+		if p.designation == "" && p.sents[0] == x.readBefore(it.sent) || same && p.status == record.StatusDelivered {
 			return p
 		}
 		if !same {
@@ -1429,18 +1515,26 @@ func (x *docState) usedUntil(it item) bool {
 
 // retiredBefore: "retired", "decommissioned" or "former" qualifies the
 // item or the list it ends ("retired Hawk and MB-339 jets"): a fleet no
-// longer in service.
+// longer in service. "former" before a state or its force tells whose the
+// item was ("three former US Coast Guard cutters"), not that it is retired.
 func (x *docState) retiredBefore(it item) bool {
-	before := x.text(it.start-40, it.start)
+	from := max(it.start-40, x.d.Sentences[it.sent].Start)
+	before := x.text(from, it.start)
 	if k := strings.LastIndexAny(before, ",;:."); k >= 0 {
-		before = before[k+1:]
+		before, from = before[k+1:], from+k+1
 	}
 	for _, w := range []string{"retired ", "decommissioned ", "former "} {
 		if k := strings.LastIndex(before, w); k >= 0 && annotate.FieldsAtMost(before[k+len(w):], 3) {
-			return true
+			return w != "former " || !x.stateAt(it.sent, from+k+len(w))
 		}
 	}
 	return false
+}
+
+// stateAt: a state, its demonym or its force starts at byte at of
+// sentence i.
+func (x *docState) stateAt(i, at int) bool {
+	return slices.ContainsFunc(x.d.Mentions[i], func(m annotate.Mention) bool { return m.Start == at && isStateLike(m) })
 }
 
 // negated: "not" or "never" stands before the verb, an auxiliary or
@@ -1495,11 +1589,17 @@ func (x *docState) futureReceipt(g trigger) bool {
 // send"): the giver is its subject, and a date after it that tells no
 // announcement is when the equipment is to arrive.
 func (x *docState) plannedHandover(g trigger) bool {
-	if g.Class != Planned {
-		return false
-	}
-	last, _ := annotate.LastField(x.text(g.Start, g.End))
-	return slices.ContainsFunc([]string{"deliver", "supply", "send", "donate"}, func(v string) bool { return annotate.LowerIs(last, v) })
+	return g.Class == Planned && x.handoverVerb(g)
+}
+
+// handoverVerb: g is a giver's verb of the future ("will provide", "plans
+// to deliver"); "Canberra said it would pay for a new landing craft": the
+// payer gives.
+func (x *docState) handoverVerb(g trigger) bool {
+	verb := x.text(g.Start, g.End)
+	last, _ := annotate.LastField(verb)
+	return slices.ContainsFunc([]string{"deliver", "supply", "send", "donate", "give", "provide", "over"}, func(v string) bool { return annotate.LowerIs(last, v) }) ||
+		endsWithLower(verb, "would pay for") || endsWithLower(verb, "will pay for")
 }
 
 // forRecipients appends a copy of t for each recipient of the item.
@@ -1519,8 +1619,33 @@ func (x *docState) forRecipientsOf(out []*transfer, it item, g, who trigger, t *
 		// to: the clipped capacity makes an append copy them.
 		c.sents = slices.Clip(t.sents)
 		out = append(out, &c)
+		if it.designation == "" && c.supplierStated {
+			if other := x.coSupplier(it, c.supplier); other != "" && other != r {
+				// "armoured vehicles from France and the United Arab
+				// Emirates": unspecified equipment from each.
+				o := c
+				o.supplier, o.manufacturer = other, ""
+				o.sents = append([]int(nil), t.sents...)
+				out = append(out, &o)
+			}
+		}
 	}
 	return out
+}
+
+// coSupplier is the state named after "from" the supplier and "and"
+// after the item ("from France and the United Arab Emirates"), else "".
+func (x *docState) coSupplier(it item, supplier string) string {
+	ms := x.d.Mentions[it.sent]
+	for k := 0; k+1 < len(ms); k++ {
+		if m := ms[k]; m.Start >= it.end && m.Country == supplier && isStateLike(m) && x.afterPreposition(m.Start, "from") {
+			if gap := strings.TrimSpace(x.text(m.End, ms[k+1].Start)); isStateLike(ms[k+1]) && ms[k+1].Form != catalog.Demonym && (gap == "and" || gap == "and the") {
+				return ms[k+1].Country
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // oneByOne reads "transferred two frigates, the first in December 2020
@@ -1818,10 +1943,15 @@ func (x *docState) participleOn(i int, t trigger) bool {
 // trigger that contains the item ("a 28-aircraft order") governs it alone.
 func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *trigger) {
 	start := it.start
+	ts := x.triggers[it.sent]
 	if qty != nil && qty.End > 0 && qty.Start < start {
 		start = qty.Start
+		for _, t := range ts {
+			if t.Start < start && start < t.End {
+				start = t.End // "is built around eight A-29s": "around" is the verb's
+			}
+		}
 	}
-	ts := x.triggers[it.sent]
 	for k := range ts {
 		t := &ts[k]
 		if t.Start <= it.start && it.end <= t.End {
@@ -1840,7 +1970,9 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			// "flies Mi-17s bought in 2009, together with Dhruv helicopters":
 			// the phrase joins the fleet's verb, past the participle on the
 			// system before it.
-			if gap := x.text(t.End, start); t.Bwd && !it.more && strings.Contains(gap, ",") {
+			// A present tense ("operates two Dornier 228s, a single Y-12
+			// and ...") heads its whole list.
+			if gap := x.text(t.End, start); t.Bwd && !it.more && strings.Contains(gap, ",") && !x.presentTense(*t) {
 				if !containsLower(gap, "along with", "as well as", "together with") {
 					continue
 				}
@@ -1898,8 +2030,10 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			// it: "the first three Anka drones assembled in Kazakhstan
 			// under licence from Turkish Aerospace were handed over".
 			// "The Akinci is larger than the drones Burkina Faso already
-			// flies": the verb after a comparison is its other term's.
-			if (len(gap) <= 70 || len(gap) <= 120 && !strings.Contains(gap, ",")) && !strings.Contains(gap, ";") && !newSubject(gap) && !strings.Contains(gap, " than ") &&
+			// flies": the verb after a comparison is its other term's, as
+			// one after "until" is its clause's ("leaving the Guardian
+			// boats to carry the load until the Korean vessels arrived").
+			if (len(gap) <= 70 || len(gap) <= 120 && !strings.Contains(gap, ",")) && !strings.Contains(gap, ";") && !newSubject(gap) && !comparison(gap) && !strings.Contains(gap, " until ") &&
 				(!x.systemBetween(it.sent, it.end, t.Start) || x.coordinated(it.sent, it.end, t.Start)) {
 				bwd = t
 			}
@@ -1948,6 +2082,28 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 	return fwd, bwd
 }
 
+// presentTense: t is a verb of use in the present tense ("operates",
+// "currently flies"), no participle.
+func (x *docState) presentTense(t trigger) bool {
+	verb, _ := annotate.LastField(x.text(t.Start, t.End))
+	return t.Class == InService && strings.HasSuffix(verb, "s")
+}
+
+// comparison: gap compares with another term ("is larger than the drones
+// Burkina Faso flies"); "for more than four decades" only counts.
+func comparison(gap string) bool {
+	for from := 0; ; {
+		k := strings.Index(gap[from:], " than ")
+		if k < 0 {
+			return false
+		}
+		if last, _ := annotate.LastField(gap[:from+k]); !strings.EqualFold(last, "more") && !strings.EqualFold(last, "less") && !strings.EqualFold(last, "fewer") {
+			return true
+		}
+		from += k + len(" than ")
+	}
+}
+
 // datedClause: a date follows byte at of sentence i in its clause.
 func (x *docState) datedClause(i, at int) bool {
 	for _, dm := range x.datesOf(i) {
@@ -1973,7 +2129,9 @@ func (x *docState) underContractAfter(it item) *trigger {
 		if t.Start < it.end || t.Class.isStatus() && containsLower(x.text(t.Start, t.End), "option") {
 			continue
 		}
-		if t.Class == Contracted && annotate.LowerIs(x.text(t.Start, t.End), "under a contract") &&
+		// "under a five-year lease signed on Tuesday"
+		signedUnder := endsWithLower(x.text(t.Start, t.End), "signed") && containsLower(x.text(it.end, t.Start), "under a")
+		if t.Class == Contracted && (underDeal(x.text(t.Start, t.End)) || signedUnder) &&
 			!strings.ContainsAny(x.text(it.end, t.Start), ";") && !x.systemBetween(it.sent, it.end, t.Start) {
 			return t
 		}
@@ -1982,13 +2140,72 @@ func (x *docState) underContractAfter(it item) *trigger {
 	return nil
 }
 
+// underDeal: the phrase is "under a contract", "under an agreement" or
+// "under a deal".
+func underDeal(phrase string) bool {
+	return annotate.LowerIs(phrase, "under a contract") || annotate.LowerIs(phrase, "under an agreement") || annotate.LowerIs(phrase, "under a deal")
+}
+
 // relativeVerb: t is the status verb of a relative clause on the item
 // whose subject is a state: "the J-35, which Pakistan intends to acquire",
 // "the 24 Rafale jets that Egypt ordered in 2021". A giver's verb is left
 // out: the state before "sent" gives.
 func (x *docState) relativeVerb(it item, t trigger) bool {
+	_, ok := x.relativeSubject(it, t)
+	return ok && !x.givingVerb(t)
+}
+
+// relativeGiver is the state that gives the item in a relative clause on
+// it ("the six A-29s, which the United States delivered in 2017", "the
+// Piranhas that Germany pledged in 2022 arrived"): the supplier, not the
+// buyer, whatever verb governs the item.
+func (x *docState) relativeGiver(it item) (annotate.Mention, bool) {
+	for _, t := range x.triggers[it.sent] {
+		if t.Start >= it.end && t.Class.isStatus() {
+			m, ok := x.relativeSubject(it, t)
+			return m, ok && x.givingVerb(t)
+		}
+	}
+	return annotate.Mention{}, false
+}
+
+// relativeAfterKind is what follows " that " or " which " in gap after at
+// most two lower-case words ("light transports that New Delhi ").
+func relativeAfterKind(gap string) (string, bool) {
+	for _, rel := range []string{" that ", " which "} {
+		if k := strings.Index(gap, rel); k > 0 && annotate.FieldsAtMost(gap[:k], 2) && strings.ToLower(gap[:k]) == gap[:k] && !strings.ContainsAny(gap[:k], ",;:()") {
+			return gap[k+len(rel):], true
+		}
+	}
+	return "", false
+}
+
+// pledgedInClause is the planned giver's verb of a relative clause on the
+// item ("that Germany pledged in 2022"), else nil.
+func (x *docState) pledgedInClause(it item) *trigger {
+	for k := range x.triggers[it.sent] {
+		if t := &x.triggers[it.sent][k]; t.Start >= it.end && t.Class.isStatus() {
+			if t.Class == Planned && x.givenInClause(it, *t) {
+				return t
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// givenInClause: t is the giver's verb of a relative clause on the item.
+func (x *docState) givenInClause(it item, t trigger) bool {
+	_, ok := x.relativeSubject(it, t)
+	return ok && x.givingVerb(t)
+}
+
+// relativeSubject is the state that opens a relative clause on the item
+// as the subject of its status verb t ("which the Nigerian Air Force
+// received"); "which competed for Algerian orders" has none.
+func (x *docState) relativeSubject(it item, t trigger) (annotate.Mention, bool) {
 	if !t.Fwd || !t.Class.isStatus() || t.Start-it.end > 60 {
-		return false
+		return annotate.Mention{}, false
 	}
 	gap := strings.TrimPrefix(x.text(x.nounEnd(it), t.Start), ",")
 	rest, ok := strings.CutPrefix(gap, " which ")
@@ -2000,23 +2217,22 @@ func (x *docState) relativeVerb(it item, t trigger) bool {
 		// signed a contract"
 		rest, ok = strings.CutPrefix(gap, " for which ")
 	}
+	if !ok {
+		// "two Dornier 228 light transports that New Delhi handed over":
+		// a word or two for its kind the catalog lacks before "that".
+		rest, ok = relativeAfterKind(gap)
+	}
 	if !ok || strings.ContainsAny(rest, ",;") || !annotate.FieldsAtMost(rest, 5) {
-		return false
+		return annotate.Mention{}, false
 	}
-	verb := x.text(t.Start, t.End)
-	if slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) }) {
-		return false
-	}
-	// The state opens the clause as its subject ("which the Nigerian Air
-	// Force received"); "which competed for Algerian orders" has none.
 	subject := t.Start - len(rest)
 	for _, m := range x.d.Mentions[it.sent] {
 		if m.Start >= subject && m.End <= t.Start && isStateLike(m) {
 			lead := strings.TrimSpace(x.text(subject, m.Start))
-			return (lead == "" || strings.EqualFold(lead, "the")) && m.Form != catalog.Demonym
+			return m, (lead == "" || strings.EqualFold(lead, "the")) && m.Form != catalog.Demonym
 		}
 	}
-	return false
+	return annotate.Mention{}, false
 }
 
 // relativeLead: text ends with ", which", ", who" or ", that" and a
@@ -2136,20 +2352,23 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 
 // clauseBreak is where a clause with a subject of its own opens after
 // byte from of sentence i (", and Saudi officials have said", ", and it
-// continues"), else the sentence's end.
+// continues", ", while Benin has received"), else the sentence's end.
 func (x *docState) clauseBreak(i, from int) int {
 	end := x.d.Sentences[i].End
 	rest := x.text(from, end)
-	for k := strings.Index(rest, ", and "); k >= 0; {
-		next := rest[k+len(", and "):]
-		if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) || strings.HasPrefix(next, "it ") || strings.HasPrefix(next, "they ") {
-			return from + k
+	for _, conj := range []string{", and ", ", while ", ", whereas "} {
+		for k := strings.Index(rest, conj); k >= 0; {
+			next := rest[k+len(conj):]
+			if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) || strings.HasPrefix(next, "it ") || strings.HasPrefix(next, "they ") {
+				end = min(end, from+k)
+				break
+			}
+			j := strings.Index(next, conj)
+			if j < 0 {
+				break
+			}
+			k += len(conj) + j
 		}
-		j := strings.Index(next, ", and ")
-		if j < 0 {
-			break
-		}
-		k += len(", and ") + j
 	}
 	return end
 }
@@ -2311,8 +2530,10 @@ func (x *docState) recipients(dst []string, it item, g trigger) (states []string
 	if to := x.colonRecipient(it); to != "" {
 		return append(dst, to), false
 	}
-	if unnamedBuyer(x.text(x.nounEnd(it), x.nounEnd(it)+40)) {
-		return nil, false // "to a country in the Asia-Pacific region", which it did not name
+	if after := x.text(x.nounEnd(it), x.nounEnd(it)+60); unnamedBuyer(after) || manyUsers.MatchString(after) {
+		// "to a country in the Asia-Pacific region", "is used by about a
+		// dozen air forces": buyers it did not name
+		return nil, false
 	}
 	if by := x.agentBuyers(it); len(by) > 0 {
 		return by, false
@@ -2340,10 +2561,13 @@ func (x *docState) recipients(dst []string, it item, g trigger) (states []string
 		// state between the item and the order it completes is no subject
 		// ("received TB2 drones from Turkey, completing a 2020 order"),
 		// nor one where it was built ("corvettes built in China were
-		// commissioned").
+		// commissioned"), nor one that gives it ("the A-29s, which the
+		// United States delivered"), nor a demonym ("a boat that served
+		// the Turkish fleet, was given").
+		giver, gives := x.relativeGiver(it)
 		for k, m := range ms {
-			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && !x.isOriginModifier(i, k) && !g.orderNoun() &&
-				!x.afterPreposition(m.Start, "from", "by", "in") {
+			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && m.Form != catalog.Demonym && !x.isOriginModifier(i, k) && !g.orderNoun() &&
+				!x.afterPreposition(m.Start, "from", "by", "in") && !(gives && m.Start == giver.Start) {
 				return append(dst, m.Country), false
 			}
 		}
@@ -2360,7 +2584,7 @@ func (x *docState) recipients(dst []string, it item, g trigger) (states []string
 			!x.forceOf(m) {
 			continue
 		}
-		if x.inTimeClause(m, subjectEnd) {
+		if x.inTimeClause(m, subjectEnd) || x.predicative(m) {
 			continue
 		}
 		subj = append(subj, m.Country)
@@ -2457,6 +2681,10 @@ func unnamedBuyer(after string) bool {
 	return false
 }
 
+// manyUsers: the text after an item counts its users without naming them
+// ("is used by about a dozen air forces around the world").
+var manyUsers = regexp.MustCompile(`^\s+(?:is|are)\s+(?:now\s+|already\s+)?(?:used|operated|flown)\s+by\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|at\s+least\s+)?(?:a\s+dozen|dozens\s+of|several|many|\w+)\s+(?:other\s+)?(?:air\s+forces|armies|navies|countries|militaries|operators|nations)\b`)
+
 // agentBuyers are the states named as the agent of a purchase or of use
 // told after the item in its clause: "Yak-130 aircraft ordered by Uganda
 // in 2023", "is already used by the armies of Indonesia, Malaysia and
@@ -2544,6 +2772,17 @@ func (x *docState) partnerBuyer(it item) string {
 	return ""
 }
 
+// predicative: the demonym ends its clause ("Its newest vehicles are
+// Turkish too: the sultanate ordered 172 Pars"): it tells an origin, no
+// one who acts.
+func (x *docState) predicative(m annotate.Mention) bool {
+	if m.Form != catalog.Demonym {
+		return false
+	}
+	after := strings.TrimPrefix(x.text(m.End, m.End+5), " too")
+	return after == "" || strings.ContainsRune(",:;.", rune(after[0]))
+}
+
 // inTimeClause: the state stands in a clause of time closed by a comma
 // before end ("took delivery of the Akinci in 2024" after "months after
 // French troops left the country,"): it dates the sentence, it buys nothing.
@@ -2607,7 +2846,21 @@ func (x *docState) previousSubject(i int) string {
 	if after := x.text(m.End, m.End+20); (strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s")) && !forceAfterPossessive(after) {
 		return "" // "Germany's approach to Algeria": the subject is the approach
 	}
+	if x.givesFirst(j, m) {
+		return "" // "France handed over VAB carriers. Its M113s, supplied by ...": France gives
+	}
 	return m.Country
+}
+
+// givesFirst: the first status verb after state m in sentence i is a
+// giver's ("France handed over", "Qatar, meanwhile, donated"): m gives.
+func (x *docState) givesFirst(i int, m annotate.Mention) bool {
+	for _, t := range x.triggers[i] {
+		if t.Start >= m.End && t.Class.isStatus() {
+			return t.Fwd && x.givingVerb(t)
+		}
+	}
+	return false
 }
 
 // forceAfterPossessive: after is "'s" and a state's force ("'s armed
@@ -2701,21 +2954,40 @@ func (x *docState) wonFrom(it item, g trigger) string {
 // giving: the trigger is an active verb of the giver told before the
 // item ("Spain sent", "Russia supplied", "China donated").
 func (x *docState) giving(it item, g trigger) bool {
-	if !g.Fwd || g.End > it.start || g.Class != Delivered && g.Class != Planned {
+	if g.Start >= it.end && underDeal(x.text(g.Start, g.End)) {
+		// "Bogotá will hand over four Hueys under an agreement signed in
+		// November": the verb before the item tells who gives.
+		for _, t := range x.triggers[it.sent] {
+			if t.Fwd && t.End <= it.start {
+				g = t
+			}
+		}
+	}
+	if !g.Fwd || g.End > it.start || g.Class != Delivered && g.Class != Planned && !x.underWhich(g) {
 		return false
 	}
-	verb := x.text(g.Start, g.End)
-	if g.Class == Planned {
-		// "Washington plans to deliver a second package", "Tashkent has
-		// agreed to transfer a dozen BTR-80s"
-		return x.plannedHandover(g) || endsWithLower(verb, " sell") || endsWithLower(verb, " transfer")
+	switch g.Class {
+	case Delivered:
+		return x.givingVerb(g)
+	case Contracted:
+		return x.handoverVerb(g) // "notes under which Japan will provide equipment" bind the giver
 	}
+	// "Washington plans to deliver a second package", "Tashkent has
+	// agreed to transfer a dozen BTR-80s"
+	verb := x.text(g.Start, g.End)
+	return x.plannedHandover(g) || endsWithLower(verb, " sell") || endsWithLower(verb, " transfer")
+}
+
+// givingVerb: t is one of givingVerbs.
+func (x *docState) givingVerb(t trigger) bool {
+	verb := x.text(t.Start, t.End)
 	return slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) })
 }
 
 // givingVerbs are the active verbs of a giver.
 var givingVerbs = []string{"gave", "has given", "have given", "handed", "sent", "has sent", "have sent", "had sent", "shipped", "delivered", "delivers", "delivering", "donated", "donates",
-	"supplied", "supplies", "gifted", "transferred", "handed over", "hands over", "failed to deliver", "has failed to deliver"}
+	"supplied", "supplies", "gifted", "transferred", "handed over", "hands over", "failed to deliver", "has failed to deliver",
+	"pledged", "has pledged", "promised", "has promised"}
 
 var accordingTo = regexp.MustCompile(`according to (?:the |an? )?(?:[\p{L}-]+ ){0,2}$`)
 
@@ -2740,6 +3012,9 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 			manufacturer = o.Name
 		}
 	}
+	if giver, ok := x.relativeGiver(it); ok && giver.Country != recipient {
+		return giver.Country, manufacturer, true
+	}
 	for k, m := range ms {
 		if !isStateLike(m) || m.Country == recipient {
 			continue // "the first two Kuwaiti Typhoons" names the owner
@@ -2751,8 +3026,11 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 			(!x.isOriginModifier(i, k) || isOriginPossessive(x.text(m.End, m.End+4))) {
 			gap := x.text(it.end, m.Start)
 			short := annotate.FieldsAtMost(gap, 4) && !strings.ContainsAny(gap, ",0123456789")
-			afterVerb := m.Start >= g.End && annotate.FieldsAtMost(x.text(g.End, m.Start), 2)
-			if short || afterVerb {
+			// "was given free of charge by Ankara": "by" reaches a little
+			// further past the verb.
+			afterVerb := m.Start >= g.End && (annotate.FieldsAtMost(x.text(g.End, m.Start), 2) ||
+				x.afterPreposition(m.Start, "by") && annotate.FieldsAtMost(x.text(g.End, m.Start), 5) && !strings.ContainsAny(x.text(g.End, m.Start), ",;"))
+			if short || afterVerb || x.formerUser(m) {
 				return m.Country, manufacturer, true
 			}
 		}
@@ -2820,6 +3098,21 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 	return "", manufacturer, false
 }
 
+// formerUser: the state follows "once flown by", "formerly operated by"
+// or the like ("Alpha Jets once flown by Qatar's air force touched
+// down"): its second-hand equipment comes from it.
+func (x *docState) formerUser(m annotate.Mention) bool {
+	before := strings.TrimSuffix(x.text(m.Start-32, m.Start), "the ")
+	before, ok := strings.CutSuffix(before, " by ")
+	if !ok {
+		return false
+	}
+	verb, at := annotate.LastField(before)
+	adverb, _ := annotate.LastField(before[:at])
+	return slices.ContainsFunc([]string{"once", "formerly", "previously"}, func(w string) bool { return annotate.LowerIs(adverb, w) }) &&
+		slices.ContainsFunc([]string{"flown", "operated", "used"}, func(w string) bool { return annotate.LowerIs(verb, w) })
+}
+
 // heldBy is the recipient of the latest record of a system read so far,
 // who may give it on.
 func (x *docState) heldBy(designation string) string {
@@ -2875,6 +3168,16 @@ func (x *docState) makerOf(it item, g trigger) *annotate.Mention {
 			}
 		}
 		return x.previousMaker(i)
+	}
+	if it.uncatalogued {
+		// "took delivery of the frigate BRP Diego Silang at HD Hyundai
+		// Heavy Industries' yard": a name the catalog lacks has no maker
+		// but the one its sentence names.
+		for k := range ms {
+			if isMaker(&ms[k]) && ms[k].Kind == annotate.MOrg {
+				return &ms[k]
+			}
+		}
 	}
 	return nil
 }
