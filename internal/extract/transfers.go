@@ -226,7 +226,7 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 	if it, ok := x.pairItem(i, history, out); ok {
 		out = append(out, it)
 	}
-	if strings.Contains(s.Text, " them") {
+	if len(out) > 0 {
 		out = append(out, x.themItems(i, out)...)
 	}
 	out = append(out, x.seriesItems(i, out)...)
