@@ -120,20 +120,35 @@ var latinFolds = func() (t [latinHigh - latinLow + 1]string) {
 // letters (see latinFolds); ok is false for others.
 func foldLatin(s string) (folded string, ok bool) {
 	var buf [64]byte
-	out := buf[:0]
+	out, ok := appendFoldLatin(buf[:0], s)
+	return string(out), ok
+}
+
+// appendFoldLatin appends foldLatin of s to dst.
+func appendFoldLatin(dst []byte, s string) ([]byte, bool) {
 	for _, r := range s {
 		switch {
 		case 'A' <= r && r <= 'Z':
-			out = append(out, byte(r)+'a'-'A')
+			dst = append(dst, byte(r)+'a'-'A')
 		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-			out = append(out, byte(r))
+			dst = append(dst, byte(r))
 		case latinLow <= r && r <= latinHigh:
-			out = append(out, latinFolds[r-latinLow]...)
+			dst = append(dst, latinFolds[r-latinLow]...)
 		default:
-			return "", false
+			return dst, false
 		}
 	}
-	return string(out), true
+	return dst, true
+}
+
+// appendFoldPiece appends foldPiece of s, a run beyond ASCII, to dst: a
+// caller with room for it on the stack folds a Latin run without
+// allocating, where foldPiece makes a string.
+func appendFoldPiece(dst []byte, s string) []byte {
+	if out, ok := appendFoldLatin(dst, s); ok {
+		return out
+	}
+	return append(dst, foldPieceSlow(s)...) // over what the Latin fold left
 }
 
 func foldInto(b *strings.Builder, s string, dropOther bool) {

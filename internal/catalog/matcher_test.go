@@ -199,3 +199,15 @@ func TestFoldLatinFoldsAsStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendFoldPieceIsFoldPiece checks the fold onto a caller's room
+// against foldPiece, for runs that foldLatin folds and for those it leaves
+// half-way to the slow fold ("e" and a combining accent), after bytes
+// already in the room.
+func TestAppendFoldPieceIsFoldPiece(t *testing.T) {
+	for _, s := range []string{"Akıncı", "Göta", "ÆGIS", "Straße", "ðe", "e\u0301", "Ωmega", "日本", "Zoë\u0301"} {
+		if got, want := string(appendFoldPiece([]byte("x"), s)), "x"+foldPiece(s); got != want {
+			t.Errorf("appendFoldPiece(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
