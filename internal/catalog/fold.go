@@ -41,7 +41,14 @@ func SameFold(a, b string) bool {
 			// digit ("F-16" and "F-16V"): no need to fold the rest.
 			return false
 		case i == len(a) || j == len(b) || a[i] >= utf8.RuneSelf || b[j] >= utf8.RuneSelf:
-			// What is left may fold to nothing, or hold runes beyond ASCII.
+			// What is left may fold to nothing, or hold runes beyond
+			// ASCII: folded on the stack when they are Latin.
+			var roomA, roomB [64]byte
+			foldA, okA := appendFoldLatinName(roomA[:0], a[i:])
+			foldB, okB := appendFoldLatinName(roomB[:0], b[j:])
+			if okA && okB {
+				return string(foldA) == string(foldB)
+			}
 			return Fold(a[i:]) == Fold(b[j:])
 		}
 		if foldedASCII[a[i]] != foldedASCII[b[j]] {
@@ -134,6 +141,30 @@ func appendFoldLatin(dst []byte, s string) ([]byte, bool) {
 			dst = append(dst, byte(r))
 		case latinLow <= r && r <= latinHigh:
 			dst = append(dst, latinFolds[r-latinLow]...)
+		default:
+			return dst, false
+		}
+	}
+	return dst, true
+}
+
+// appendFoldLatinName appends Fold of s to dst when s holds no rune beyond
+// ASCII but Latin ones (see latinFolds): those fold as in a piece, less
+// the letters beyond ASCII that Fold drops ("ð"). ok is false for others.
+func appendFoldLatinName(dst []byte, s string) ([]byte, bool) {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if c := foldedASCII[r]; c != 0 {
+				dst = append(dst, c)
+			}
+		case latinLow <= r && r <= latinHigh:
+			folded := latinFolds[r-latinLow]
+			for k := 0; k < len(folded); k++ {
+				if folded[k] < utf8.RuneSelf {
+					dst = append(dst, folded[k])
+				}
+			}
 		default:
 			return dst, false
 		}

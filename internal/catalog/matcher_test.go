@@ -211,3 +211,41 @@ func TestAppendFoldPieceIsFoldPiece(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldLatinNameIsFold checks the fold of names of Latin letters a rune
+// at a time against Fold, on every pair of the letters, marks between, and
+// on longer strings that mix them with ASCII letters, digits and marks.
+func TestFoldLatinNameIsFold(t *testing.T) {
+	var runes []rune
+	for r := rune(latinLow); r <= latinHigh; r++ {
+		runes = append(runes, r)
+	}
+	check := func(s string) {
+		if got, ok := appendFoldLatinName([]byte("x"), s); !ok || string(got) != "x"+Fold(s) {
+			t.Fatalf("appendFoldLatinName(%q) = %q, %v; want %q", s, got, ok, "x"+Fold(s))
+		}
+	}
+	for _, a := range runes {
+		for _, b := range runes {
+			check(string([]rune{a, '-', b}))
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	ascii := []rune("aZ09qQ -./'")
+	for range 2000 {
+		var s []rune
+		for range rng.IntN(12) {
+			if rng.IntN(2) == 0 {
+				s = append(s, ascii[rng.IntN(len(ascii))])
+			} else {
+				s = append(s, runes[rng.IntN(len(runes))])
+			}
+		}
+		check(string(s))
+	}
+	for _, s := range []string{"e\u0301", "Ωmega", "日本", "a\xffb", "F–16"} {
+		if _, ok := appendFoldLatinName(nil, s); ok {
+			t.Errorf("appendFoldLatinName(%q) took a rune it does not fold", s)
+		}
+	}
+}
