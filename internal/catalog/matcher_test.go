@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"testing"
 	"testing/fstest"
 )
@@ -246,6 +247,27 @@ func TestFoldLatinNameIsFold(t *testing.T) {
 	for _, s := range []string{"e\u0301", "Ωmega", "日本", "a\xffb", "F–16"} {
 		if _, ok := appendFoldLatinName(nil, s); ok {
 			t.Errorf("appendFoldLatinName(%q) took a rune it does not fold", s)
+		}
+	}
+}
+
+// TestFindAllResultsStayAsFound checks that the matches of FindAll, whose
+// calls fill shared blocks, stay as found when later calls go on filling
+// the block and when a caller appends to those of an earlier call.
+func TestFindAllResultsStayAsFound(t *testing.T) {
+	c := MustDefault()
+	texts := startTexts(t, c)
+	var results [][]Match
+	for _, text := range texts {
+		found := c.Matcher().FindAll(text)
+		if len(results) > 0 {
+			_ = append(results[len(results)-1], Match{Start: -1})
+		}
+		results = append(results, found)
+	}
+	for i, text := range texts {
+		if want := c.Matcher().FindAll(text); !reflect.DeepEqual(results[i], want) {
+			t.Fatalf("%q:\nfound %v\nnow   %v", text, results[i], want)
 		}
 	}
 }
