@@ -41,7 +41,14 @@ func SameFold(a, b string) bool {
 			// digit ("F-16" and "F-16V"): no need to fold the rest.
 			return false
 		case i == len(a) || j == len(b) || a[i] >= utf8.RuneSelf || b[j] >= utf8.RuneSelf:
-			// What is left may fold to nothing, or hold runes beyond ASCII.
+			// What is left may fold to nothing, or hold runes beyond
+			// ASCII: folded on the stack when they are Latin.
+			var roomA, roomB [64]byte
+			foldA, okA := appendFoldLatinName(roomA[:0], a[i:])
+			foldB, okB := appendFoldLatinName(roomB[:0], b[j:])
+			if okA && okB {
+				return string(foldA) == string(foldB)
+			}
 			return Fold(a[i:]) == Fold(b[j:])
 		}
 		if foldedASCII[a[i]] != foldedASCII[b[j]] {
@@ -120,20 +127,59 @@ var latinFolds = func() (t [latinHigh - latinLow + 1]string) {
 // letters (see latinFolds); ok is false for others.
 func foldLatin(s string) (folded string, ok bool) {
 	var buf [64]byte
-	out := buf[:0]
+	out, ok := appendFoldLatin(buf[:0], s)
+	return string(out), ok
+}
+
+// appendFoldLatin appends foldLatin of s to dst.
+func appendFoldLatin(dst []byte, s string) ([]byte, bool) {
 	for _, r := range s {
 		switch {
 		case 'A' <= r && r <= 'Z':
-			out = append(out, byte(r)+'a'-'A')
+			dst = append(dst, byte(r)+'a'-'A')
 		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-			out = append(out, byte(r))
+			dst = append(dst, byte(r))
 		case latinLow <= r && r <= latinHigh:
-			out = append(out, latinFolds[r-latinLow]...)
+			dst = append(dst, latinFolds[r-latinLow]...)
 		default:
-			return "", false
+			return dst, false
 		}
 	}
-	return string(out), true
+	return dst, true
+}
+
+// appendFoldLatinName appends Fold of s to dst when s holds no rune beyond
+// ASCII but Latin ones (see latinFolds): those fold as in a piece, less
+// the letters beyond ASCII that Fold drops ("ð"). ok is false for others.
+func appendFoldLatinName(dst []byte, s string) ([]byte, bool) {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if c := foldedASCII[r]; c != 0 {
+				dst = append(dst, c)
+			}
+		case latinLow <= r && r <= latinHigh:
+			folded := latinFolds[r-latinLow]
+			for k := 0; k < len(folded); k++ {
+				if folded[k] < utf8.RuneSelf {
+					dst = append(dst, folded[k])
+				}
+			}
+		default:
+			return dst, false
+		}
+	}
+	return dst, true
+}
+
+// appendFoldPiece appends foldPiece of s, a run beyond ASCII, to dst: a
+// caller with room for it on the stack folds a Latin run without
+// allocating, where foldPiece makes a string.
+func appendFoldPiece(dst []byte, s string) []byte {
+	if out, ok := appendFoldLatin(dst, s); ok {
+		return out
+	}
+	return append(dst, foldPieceSlow(s)...) // over what the Latin fold left
 }
 
 func foldInto(b *strings.Builder, s string, dropOther bool) {

@@ -371,17 +371,23 @@ func (m *Matcher) AppendAllText(dst []Match, t *Text) []Match {
 	return m.appendMatches(dst, t.text, t.pieces)
 }
 
-// find is the matches of text, in a slice of their number.
+// find is the matches of text, cut into pieces, in a full slice (its
+// capacity its length) of a block that later calls go on filling: one
+// allocation serves many calls, where each made a slice of its own, and
+// a caller that appends to its matches copies them rather than write over
+// those of another.
 func (m *Matcher) find(text string, pieces []piece) []Match {
-	buf := matchBuffers.Get().(*[]Match)
-	found := m.appendMatches((*buf)[:0], text, pieces)
-	var out []Match
-	if len(found) > 0 {
-		out = append(make([]Match, 0, len(found)), found...)
+	block := matchBlocks.Get().(*[]Match)
+	if cap(*block)-len(*block) < minMatchRoom {
+		*block = make([]Match, 0, matchBlockSize)
 	}
-	clear(found)
-	*buf = found
-	matchBuffers.Put(buf)
+	start := len(*block)
+	*block = m.appendMatches(*block, text, pieces) // into a new block when it overflows
+	var out []Match
+	if end := len(*block); end > start {
+		out = (*block)[start:end:end]
+	}
+	matchBlocks.Put(block)
 	return out
 }
 
@@ -405,9 +411,16 @@ func (m *Matcher) appendMatches(found []Match, text string, pieces []piece) []Ma
 	return found
 }
 
-// matchBuffers gather the matches of find, which returns them in a slice
-// of their number.
-var matchBuffers = sync.Pool{New: func() any { return new([]Match) }}
+// matchBlocks are the blocks that find fills, one for each goroutine at a
+// time. A text of a find has a few names or none, and a block room for
+// the names of some tens of them; a block less than minMatchRoom from
+// full is left to the results that hold it.
+var matchBlocks = sync.Pool{New: func() any { return new([]Match) }}
+
+const (
+	matchBlockSize = 64
+	minMatchRoom   = 8
+)
 
 // longestAt walks the trie from piece i and returns the longest accepted name.
 func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs []Ref, next int) {

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"testing"
 	"testing/fstest"
 )
@@ -196,6 +197,77 @@ func TestFoldLatinFoldsAsStrings(t *testing.T) {
 	for _, s := range []string{"e\u0301", "Ωmega", "x-y", "日本"} {
 		if _, ok := foldLatin(s); ok {
 			t.Errorf("foldLatin(%q) took a rune it does not fold", s)
+		}
+	}
+}
+
+// TestAppendFoldPieceIsFoldPiece checks the fold onto a caller's room
+// against foldPiece, for runs that foldLatin folds and for those it leaves
+// half-way to the slow fold ("e" and a combining accent), after bytes
+// already in the room.
+func TestAppendFoldPieceIsFoldPiece(t *testing.T) {
+	for _, s := range []string{"Akıncı", "Göta", "ÆGIS", "Straße", "ðe", "e\u0301", "Ωmega", "日本", "Zoë\u0301"} {
+		if got, want := string(appendFoldPiece([]byte("x"), s)), "x"+foldPiece(s); got != want {
+			t.Errorf("appendFoldPiece(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestFoldLatinNameIsFold checks the fold of names of Latin letters a rune
+// at a time against Fold, on every pair of the letters, marks between, and
+// on longer strings that mix them with ASCII letters, digits and marks.
+func TestFoldLatinNameIsFold(t *testing.T) {
+	var runes []rune
+	for r := rune(latinLow); r <= latinHigh; r++ {
+		runes = append(runes, r)
+	}
+	check := func(s string) {
+		if got, ok := appendFoldLatinName([]byte("x"), s); !ok || string(got) != "x"+Fold(s) {
+			t.Fatalf("appendFoldLatinName(%q) = %q, %v; want %q", s, got, ok, "x"+Fold(s))
+		}
+	}
+	for _, a := range runes {
+		for _, b := range runes {
+			check(string([]rune{a, '-', b}))
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	ascii := []rune("aZ09qQ -./'")
+	for range 2000 {
+		var s []rune
+		for range rng.IntN(12) {
+			if rng.IntN(2) == 0 {
+				s = append(s, ascii[rng.IntN(len(ascii))])
+			} else {
+				s = append(s, runes[rng.IntN(len(runes))])
+			}
+		}
+		check(string(s))
+	}
+	for _, s := range []string{"e\u0301", "Ωmega", "日本", "a\xffb", "F–16"} {
+		if _, ok := appendFoldLatinName(nil, s); ok {
+			t.Errorf("appendFoldLatinName(%q) took a rune it does not fold", s)
+		}
+	}
+}
+
+// TestFindAllResultsStayAsFound checks that the matches of FindAll, whose
+// calls fill shared blocks, stay as found when later calls go on filling
+// the block and when a caller appends to those of an earlier call.
+func TestFindAllResultsStayAsFound(t *testing.T) {
+	c := MustDefault()
+	texts := startTexts(t, c)
+	var results [][]Match
+	for _, text := range texts {
+		found := c.Matcher().FindAll(text)
+		if len(results) > 0 {
+			_ = append(results[len(results)-1], Match{Start: -1})
+		}
+		results = append(results, found)
+	}
+	for i, text := range texts {
+		if want := c.Matcher().FindAll(text); !reflect.DeepEqual(results[i], want) {
+			t.Fatalf("%q:\nfound %v\nnow   %v", text, results[i], want)
 		}
 	}
 }

@@ -58,7 +58,8 @@ const asciiFold = 0x2020202020202020
 func (p *piece) keyOf(text string, singular bool) pieceKey {
 	s, start, end, lower := text, int(p.start), int(p.end()), uint64(asciiFold)
 	if p.nonASCII() {
-		s = foldPiece(text[start:end])
+		var room [64]byte
+		s = string(p.appendFolded(room[:0], text))
 		start, end, lower = 0, len(s), 0
 	}
 	if singular {
@@ -67,11 +68,20 @@ func (p *piece) keyOf(text string, singular bool) pieceKey {
 	return keyOf(s, start, end, lower)
 }
 
+// appendFolded appends the fold of the piece of text, which holds runes
+// beyond ASCII, to room. The callers' room is on the stack, and so is the
+// string they make of it, which none keeps: a Latin piece folds without
+// allocating.
+func (p *piece) appendFolded(room []byte, text string) []byte {
+	return appendFoldPiece(room, text[p.start:p.end()])
+}
+
 // mayBePlural: the folded piece has more than two bytes and ends in "s".
 func (p *piece) mayBePlural(text string) bool {
 	w := text[p.start:p.end()]
 	if p.nonASCII() {
-		w = foldPiece(w)
+		var room [64]byte
+		w = string(p.appendFolded(room[:0], text))
 	}
 	return len(w) > 2 && w[len(w)-1]|0x20 == 's'
 }
@@ -134,7 +144,8 @@ func loadUpTo8(s string, start, end int) uint64 {
 func (p *piece) foldsTo(text string, singular bool, f string) bool {
 	w := text[p.start:p.end()]
 	if p.nonASCII() {
-		w = foldPiece(w)
+		var room [64]byte
+		w = string(p.appendFolded(room[:0], text))
 	}
 	if singular {
 		w = w[:len(w)-1]
