@@ -551,13 +551,28 @@ var orgWordsByCapital = func() (t [26][]string) {
 	return t
 }()
 
+// orgWordSeconds has bit l-'a' set, for each capital, of the letters l
+// in lower case that follow it in orgWords: a first test that turns down
+// most capitals.
+var orgWordSeconds = func() (t [26]uint32) {
+	for _, w := range orgWords {
+		if w[1] < 'a' || w[1] > 'z' {
+			panic("annotate: " + w + " does not go on in lower case")
+		}
+		t[w[0]-'A'] |= 1 << (w[1] - 'a')
+	}
+	return t
+}()
+
 // orgWordAt: one of orgWords begins at byte i of text.
 func orgWordAt(text string, i int) bool {
-	if c := text[i] - 'A'; c < 26 {
-		for _, w := range orgWordsByCapital[c] {
-			if strings.HasPrefix(text[i:], w) {
-				return true
-			}
+	c := text[i] - 'A'
+	if c >= 26 || i+1 >= len(text) || orgWordSeconds[c]>>(text[i+1]-'a')&1 == 0 {
+		return false
+	}
+	for _, w := range orgWordsByCapital[c] {
+		if strings.HasPrefix(text[i:], w) {
+			return true
 		}
 	}
 	return false
@@ -733,14 +748,7 @@ func closingWordAhead(text string, i int) bool {
 		if i >= len(text) || text[i] < 'A' || text[i] > 'Z' {
 			return false
 		}
-		end := i + 1
-		for end < len(text) {
-			r, size := utf8.DecodeRuneInString(text[end:])
-			if !unicode.IsLetter(r) && r != '&' && r != '-' {
-				break
-			}
-			end += size
-		}
+		end := nameRunEnd(text, i+1)
 		next := skipSpace(text, end)
 		if end == i+1 || next == end {
 			return false
