@@ -1007,20 +1007,28 @@ func dropSurnameStates(out []Mention, a, b int) ([]Mention, bool) {
 	return kept, true
 }
 
+// refPreference ranks the kinds of name mentionFromMatch prefers, from 0,
+// the most; the kinds it does not rank are len(refPreference).
+var refPreference = func() []int {
+	order := []catalog.EntryKind{catalog.SystemName, catalog.OrgName, catalog.CountryName, catalog.Demonym, catalog.Capital, catalog.TermName}
+	t := make([]int, catalog.PhraseName+1)
+	for k := range t {
+		t[k] = len(t)
+	}
+	for rank, kind := range order {
+		t[kind] = rank
+	}
+	return t
+}()
+
 func mentionFromMatch(cat *catalog.Catalog, text string, m catalog.Match, seen map[int]bool) (Mention, bool) {
-	ref := m.Refs[0]
 	// Prefer a system, then an organisation, then a state, when one name is
-	// several things ("Jordan", "Hawk").
-	for _, kind := range []catalog.EntryKind{catalog.SystemName, catalog.OrgName, catalog.CountryName, catalog.Demonym, catalog.Capital, catalog.TermName} {
-		found := false
-		for _, r := range m.Refs {
-			if r.Kind == kind {
-				ref, found = r, true
-				break
-			}
-		}
-		if found {
-			break
+	// several things ("Jordan", "Hawk"): the first ref of the kind
+	// preferred most.
+	ref, rank := m.Refs[0], len(refPreference)
+	for _, r := range m.Refs {
+		if int(r.Kind) < len(refPreference) && refPreference[r.Kind] < rank {
+			ref, rank = r, refPreference[r.Kind]
 		}
 	}
 	// "Lynx" is a German, a Chinese and a British system: the one the
