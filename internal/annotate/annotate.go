@@ -802,9 +802,9 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	// Only a category word right after makes a shape a system:
 	// "CS/VN17 armoured vehicles", "KM450 military trucks". A sentence
 	// that names no kind of equipment has no shapes to look for.
-	shapeText := digitsOnly(text)
-	if !slices.ContainsFunc(out, func(m Mention) bool { return m.Kind == MTerm }) {
-		shapeText = ""
+	shapeText := ""
+	if slices.ContainsFunc(out, func(m Mention) bool { return m.Kind == MTerm }) {
+		shapeText = digitsOnly(text)
 	}
 	for loc := range shapeRe.all(shapeText, room) {
 		a, b := loc[0], loc[1]
