@@ -597,13 +597,28 @@ var orgWordsByCapital = func() (t [26][]string) {
 	return t
 }()
 
+// orgWordSeconds has bit l-'a' set, for each capital, of the letters l
+// in lower case that follow it in orgWords: a first test that turns down
+// most capitals.
+var orgWordSeconds = func() (t [26]uint32) {
+	for _, w := range orgWords {
+		if w[1] < 'a' || w[1] > 'z' {
+			panic("annotate: " + w + " does not go on in lower case")
+		}
+		t[w[0]-'A'] |= 1 << (w[1] - 'a')
+	}
+	return t
+}()
+
 // orgWordAt: one of orgWords begins at byte i of text.
 func orgWordAt(text string, i int) bool {
-	if c := text[i] - 'A'; c < 26 {
-		for _, w := range orgWordsByCapital[c] {
-			if strings.HasPrefix(text[i:], w) {
-				return true
-			}
+	c := text[i] - 'A'
+	if c >= 26 || i+1 >= len(text) || orgWordSeconds[c]>>(text[i+1]-'a')&1 == 0 {
+		return false
+	}
+	for _, w := range orgWordsByCapital[c] {
+		if strings.HasPrefix(text[i:], w) {
+			return true
 		}
 	}
 	return false
@@ -779,14 +794,7 @@ func closingWordAhead(text string, i int) bool {
 		if i >= len(text) || text[i] < 'A' || text[i] > 'Z' {
 			return false
 		}
-		end := i + 1
-		for end < len(text) {
-			r, size := utf8.DecodeRuneInString(text[end:])
-			if !unicode.IsLetter(r) && r != '&' && r != '-' {
-				break
-			}
-			end += size
-		}
+		end := nameRunEnd(text, i+1)
 		next := skipSpace(text, end)
 		if end == i+1 || next == end {
 			return false
@@ -840,9 +848,9 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	// Only a category word right after makes a shape a system:
 	// "CS/VN17 armoured vehicles", "KM450 military trucks". A sentence
 	// that names no kind of equipment has no shapes to look for.
-	shapeText := digitsOnly(text)
-	if !slices.ContainsFunc(out, func(m Mention) bool { return m.Kind == MTerm }) {
-		shapeText = ""
+	shapeText := ""
+	if slices.ContainsFunc(out, func(m Mention) bool { return m.Kind == MTerm }) {
+		shapeText = digitsOnly(text)
 	}
 	for loc := range shapeRe.all(shapeText, room) {
 		a, b := loc[0], loc[1]
@@ -1058,20 +1066,28 @@ func dropSurnameStates(out []Mention, a, b int) ([]Mention, bool) {
 	return kept, true
 }
 
+// refPreference ranks the kinds of name mentionFromMatch prefers, from 0,
+// the most; the kinds it does not rank are len(refPreference).
+var refPreference = func() []int {
+	order := []catalog.EntryKind{catalog.SystemName, catalog.OrgName, catalog.CountryName, catalog.Demonym, catalog.Capital, catalog.TermName}
+	t := make([]int, catalog.PhraseName+1)
+	for k := range t {
+		t[k] = len(t)
+	}
+	for rank, kind := range order {
+		t[kind] = rank
+	}
+	return t
+}()
+
 func mentionFromMatch(cat *catalog.Catalog, text string, m catalog.Match, seen map[int]bool) (Mention, bool) {
-	ref := m.Refs[0]
 	// Prefer a system, then an organisation, then a state, when one name is
-	// several things ("Jordan", "Hawk").
-	for _, kind := range []catalog.EntryKind{catalog.SystemName, catalog.OrgName, catalog.CountryName, catalog.Demonym, catalog.Capital, catalog.TermName} {
-		found := false
-		for _, r := range m.Refs {
-			if r.Kind == kind {
-				ref, found = r, true
-				break
-			}
-		}
-		if found {
-			break
+	// several things ("Jordan", "Hawk"): the first ref of the kind
+	// preferred most.
+	ref, rank := m.Refs[0], len(refPreference)
+	for _, r := range m.Refs {
+		if int(r.Kind) < len(refPreference) && refPreference[r.Kind] < rank {
+			ref, rank = r, refPreference[r.Kind]
 		}
 	}
 	// "Lynx" is a German, a Chinese and a British system: the one the

@@ -160,11 +160,11 @@ func scanDates(out []dateMatch, text string, words []wordSpan) []dateMatch {
 	var m dateMatch
 	ws := wordWalker{words: words}
 	for {
-		i, end, ok := ws.next()
+		i, end, ok := ws.next(datePhrase)
 		if !ok {
 			break
 		}
-		if !digitByte(text[i]) && !dateWords.mayHold(text[i:end]) || !scanDate(text, i, end, &m) {
+		if !scanDate(text, i, end, &m) {
 			continue
 		}
 		ws.i = m.end

@@ -62,12 +62,24 @@ func Boundary(text string, i int) bool {
 	return before != after
 }
 
-// wordSpan is where a word starts and ends in its text.
-type wordSpan struct{ start, end int }
+// wordSpan is where a word starts and ends in its text, and the phrases
+// that may begin with it.
+type wordSpan struct {
+	start, end int
+	begins     phraseKinds
+}
+
+// phraseKinds are kinds of phrase, as bits.
+type phraseKinds uint8
+
+const (
+	datePhrase phraseKinds = 1 << iota
+	quantityPhrase
+)
 
 // appendWordSpans appends the spans of the words of text that start after
 // no letter or digit of any script ("Goïta" holds none) and may begin a date
-// or a quantity (mayBeginPhrase): those the scanners try, which one pass
+// or a quantity (phrasesBegunBy): those the scanners try, which one pass
 // finds for both.
 func appendWordSpans(out []wordSpan, text string) []wordSpan {
 	for i := 0; i < len(text); {
@@ -78,26 +90,43 @@ func appendWordSpans(out []wordSpan, text string) []wordSpan {
 		start := i
 		for i++; i < len(text) && wordBytes[text[i]]; i++ {
 		}
-		if !mayBeginPhrase(text[start:i]) {
+		begins := phrasesBegunBy(text[start:i])
+		if begins == 0 {
 			continue
 		}
 		if start == 0 || text[start-1] < utf8.RuneSelf && !wordBytes[text[start-1]] || !letterOrDigitBefore(text, start) {
-			out = append(out, wordSpan{start, i})
+			out = append(out, wordSpan{start, i, begins})
 		}
 	}
 	return out
 }
 
-// mayBeginPhrase: a date or a quantity may begin with the word w, as far as
-// the scanners' first test of a word tells (a digit, or a word their
-// tables may hold).
-func mayBeginPhrase(w string) bool {
+// phrasesBegunBy are the phrases that may begin with the word w, as far as
+// the scanners' first test of a word tells: a digit may begin either,
+// another word the phrases whose table of words may hold it.
+func phrasesBegunBy(w string) phraseKinds {
 	if digitByte(w[0]) {
-		return true
+		return datePhrase | quantityPhrase
 	}
-	k := tableKey(w)
-	return k >= 0 && (dateWords.slots[k] != 0 || qtyWords.slots[k] != 0)
+	if k := tableKey(w); k >= 0 {
+		return phraseWords[k]
+	}
+	return 0
 }
+
+// phraseWords are the kinds of phrase whose table of words may hold a
+// word, by its tableKey.
+var phraseWords = func() (t [len(wordTable{}.slots)]phraseKinds) {
+	for k := range t {
+		if dateWords.slots[k] != 0 {
+			t[k] |= datePhrase
+		}
+		if qtyWords.slots[k] != 0 {
+			t[k] |= quantityPhrase
+		}
+	}
+	return t
+}()
 
 // wordWalker walks the words of a text, as appendWordSpans finds them.
 type wordWalker struct {
@@ -106,10 +135,11 @@ type wordWalker struct {
 	i     int // where to go on; a caller that read a phrase moves it past
 }
 
-// next returns the next word's span that starts at i or after.
-func (ws *wordWalker) next() (start, end int, ok bool) {
+// next returns the span of the next word that starts at i or after and
+// may begin a phrase of the kind.
+func (ws *wordWalker) next(kind phraseKinds) (start, end int, ok bool) {
 	for ; ws.k < len(ws.words); ws.k++ {
-		if w := ws.words[ws.k]; w.start >= ws.i {
+		if w := ws.words[ws.k]; w.start >= ws.i && w.begins&kind != 0 {
 			ws.k++
 			ws.i = w.end
 			return w.start, w.end, true
@@ -216,12 +246,6 @@ var letterIndex = func() (t [256]uint8) {
 	}
 	return t
 }()
-
-// mayHold is false for most words the table does not hold, and inlined.
-func (t *wordTable) mayHold(w string) bool {
-	k := tableKey(w)
-	return k >= 0 && t.slots[k] != 0
-}
 
 func (t *wordTable) find(w string) (int, bool) {
 	k := tableKey(w)

@@ -258,3 +258,22 @@ func FuzzPersonName(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkPersonName(t, s) })
 }
+
+// FuzzDigitSoon checks digitSoon, which reads words of eight bytes,
+// against a look at each of the fifteen bytes.
+func FuzzDigitSoon(f *testing.F) {
+	for _, s := range []string{"", "7", "abcdefghijklmno7", "abcdefghijklmn7", "KM450 trucks", "\xff\x80é9 abcdefghijklmnop"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := range len(s) {
+			want := false
+			for k := i; k < len(s) && k < i+15; k++ {
+				want = want || '0' <= s[k] && s[k] <= '9'
+			}
+			if got := digitSoon(s, i); got != want {
+				t.Fatalf("digitSoon(%q, %d) = %v", s, i, got)
+			}
+		}
+	})
+}

@@ -60,15 +60,28 @@ func orgNameWord(s string, i int) (int, bool) {
 	if i >= len(s) || s[i] < 'A' || s[i] > 'Z' {
 		return 0, false
 	}
-	end := i + 1
-	for end < len(s) {
-		r, size := utf8.DecodeRuneInString(s[end:])
-		if !unicode.IsLetter(r) && r != '&' && r != '-' {
+	end := nameRunEnd(s, i+1)
+	return end, end > i+1
+}
+
+// nameRunEnd is the end of the run of [\p{L}&-] from byte i of s, the
+// letters and signs of a word of a name, read a byte at a time over ASCII.
+func nameRunEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiLetter(c) && c != '&' && c != '-' {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
 			break
 		}
-		end += size
+		i += size
 	}
-	return end, end > i+1
+	return i
 }
 
 // ofPlaceEnd reads \s+of\s+[A-Z][\p{L}]+ at e and returns the longest end

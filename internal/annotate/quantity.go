@@ -47,11 +47,11 @@ func appendQuantities(out []QuantityMention, text string, base int, words []word
 	var m qtyMatch
 	ws := wordWalker{words: words}
 	for {
-		i, end, ok := ws.next()
+		i, end, ok := ws.next(quantityPhrase)
 		if !ok {
 			break
 		}
-		if !digitByte(text[i]) && !qtyWords.mayHold(text[i:end]) || !scanQuantity(text, i, end, &m) {
+		if !scanQuantity(text, i, end, &m) {
 			continue
 		}
 		ws.i = m.end

@@ -10,7 +10,10 @@ var shapeRe = MustCompileWords(`\b(?:[A-Z]{1,4}/)?[A-Z][A-Za-z]{0,7}[- ]?\d{1,4}
 // digitSoon: a digit comes within 15 bytes of i, as in every match of
 // shapeRe (a prefix of 5 bytes, 8 letters and a hyphen at most before it).
 func digitSoon(text string, i int) bool {
-	for k := i; k < len(text) && k < i+15; k++ {
+	if i+15 <= len(text) { // the fifteen bytes as two words of eight, which share one
+		return bytesIn(load8(text, i), '0', '9')|bytesIn(load8(text, i+7), '0', '9') != 0
+	}
+	for k := i; k < len(text); k++ {
 		if digitByte(text[k]) {
 			return true
 		}

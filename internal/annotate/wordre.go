@@ -26,6 +26,11 @@ type WordRegexp struct {
 	pattern  string
 	anchored *regexp.Regexp
 	first    [256]bool // bytes that can begin a match
+	// pairs[b] has bit c&63 set when a match can begin with the bytes b
+	// then c (every bit, when what follows b is not listed); it is zero
+	// when no match begins with b. next tries only the word starts it
+	// lets through, most of which the first two bytes rule out.
+	pairs [256]uint64
 	// otherFirsts is lowBits<<7 when an ASCII byte other than a letter
 	// can begin a match, else 0 (see next).
 	otherFirsts uint64
@@ -92,6 +97,7 @@ func compileWords(pattern string) (*WordRegexp, *syntax.Prog) {
 			w.otherFirsts = lowBits << 7
 		}
 	}
+	w.firstPairs(re)
 	w.foldsCase = foldsCase(re)
 	w.starts = newStartSet(re)
 	w.maxLen = maxBytes(re)
@@ -227,6 +233,44 @@ func (w *WordRegexp) markRange(lo, hi rune, fold bool) {
 	}
 }
 
+// firstPairs sets pairs, after first, from the strings of two bytes that
+// the matches begin with. Go's regexp reads a byte that is not UTF-8 as
+// U+FFFD, which a pattern would list by other bytes: so where a match can
+// begin beyond ASCII, any byte beyond ASCII may begin one, and where a byte
+// beyond ASCII can follow the first, any byte may follow it.
+func (w *WordRegexp) firstPairs(re *syntax.Regexp) {
+	const anyByte = ^uint64(0) // any second byte
+	starts, listed := startsOf(re, 2, 0)
+	beyondASCII := false
+	for _, s := range starts {
+		switch {
+		case s.text == "": // a match can begin in ways not listed
+			listed = false
+		case s.text[0] >= utf8.RuneSelf:
+			beyondASCII = true
+		case len(s.text) == 1 || s.text[1] >= utf8.RuneSelf:
+			w.pairs[s.text[0]] = anyByte
+		default:
+			w.pairs[s.text[0]] |= 1 << (s.text[1] & 63)
+		}
+	}
+	for b, ok := range w.first {
+		switch {
+		case !ok:
+			w.pairs[b] = 0
+		case !listed || b >= utf8.RuneSelf && beyondASCII:
+			w.pairs[b] = anyByte
+		}
+	}
+}
+
+// pairAllows: a match can begin at byte k of text, as far as pairs
+// tells from its first two bytes.
+func pairAllows(pairs *[256]uint64, text string, k int) bool {
+	p := pairs[text[k]]
+	return p != 0 && (k+1 == len(text) || p>>(text[k+1]&63)&1 != 0)
+}
+
 // boundaryThenRune: every path from pc meets \b, unless boundary says
 // it has, and then reads a rune before it matches.
 func boundaryThenRune(prog *syntax.Prog, pc uint32, boundary bool, seen map[uint32]bool) bool {
@@ -344,7 +388,7 @@ func (w *WordRegexp) mayMatchAt(text string, i int) bool {
 // ASCII; mayMatchAt turns down those that follow a digit or underscore.
 func (w *WordRegexp) next(dst []int, text string, from int) []int {
 	const high = lowBits << 7
-	first := &w.first // read through w, each byte took two more instructions
+	pairs := &w.pairs // read through w, each byte took two more instructions
 	i := from
 	if i+8 <= len(text) {
 		// The letters of the eight bytes before i, of which only the last
@@ -357,7 +401,7 @@ func (w *WordRegexp) next(dst []int, text string, from int) []int {
 			x := load8(text, i)
 			letters := bytesIn(x|0x20*lowBits, 'a', 'z') // either case
 			for m := ((letters|w.otherFirsts)&^(letters<<8|afterLetter>>56) | x) & high; m != 0; m &= m - 1 {
-				if k := i + bits.TrailingZeros64(m)/8; first[text[k]] {
+				if k := i + bits.TrailingZeros64(m)/8; pairAllows(pairs, text, k) {
 					if found := w.matchAt(dst, text, k); found != nil {
 						return found
 					}
@@ -367,7 +411,7 @@ func (w *WordRegexp) next(dst []int, text string, from int) []int {
 		}
 	}
 	for ; i < len(text); i++ {
-		if c := text[i]; first[c] && (i == 0 || !wordBytes[text[i-1]] || c >= utf8.RuneSelf) {
+		if c := text[i]; pairAllows(pairs, text, i) && (i == 0 || !wordBytes[text[i-1]] || c >= utf8.RuneSelf) {
 			if found := w.matchAt(dst, text, i); found != nil {
 				return found
 			}

@@ -170,3 +170,27 @@ func BenchmarkCompileCountedGap(b *testing.B) {
 		MustCompileSearch(countedGapPattern)
 	}
 }
+
+// pairPatterns try the first two bytes' table (pairs) on choices of words,
+// case folded (the Kelvin sign folds to k), runes beyond ASCII, a class
+// that holds U+FFFD, which Go's regexp reads for a byte that is not UTF-8,
+// and patterns whose starts are not all listed.
+var pairPatterns = []string{titleRe.pattern, shapeRe.pattern, orgShapeRe.pattern, countedGapPattern,
+	`(?i)\b(?:kilo|sky|ka)\w*`, `\b(?:Türk|Éire|[ÀÉ]tat)`, `[a\x{FFFD}é][b\x{FFFD}]`, `\b\w+`, `\b(?:x|y\d|z\p{L})`, `\b[\p{Lu}\d]\w+`}
+
+// TestPairsAdmitEveryMatch checks that the table of first bytes lets
+// through every byte where the pattern, anchored there, matches.
+func TestPairsAdmitEveryMatch(t *testing.T) {
+	texts := append(devSentences(t), testtext.Phrases(5, 5000, 6, append(wordPatternWords, "Kilo", "\u212aa", "sky", "\xff",
+		"a\xff", "\xffb", "\xff\xff", "é\xff", "yé", "y1", "zé", "Türk", "ÉIRE", "État", "\u00e9b"), equivSeps)...)
+	for _, pattern := range pairPatterns {
+		w := MustCompileWords(pattern)
+		for _, text := range texts {
+			for i := range len(text) {
+				if m := w.anchored.FindStringIndex(text[i:]); m != nil && m[1] > 0 && !pairAllows(&w.pairs, text, i) {
+					t.Fatalf("%s matches %q at %d, which its pairs rule out", pattern, text, i)
+				}
+			}
+		}
+	}
+}
