@@ -30,9 +30,7 @@ var searchPatterns = func() map[*annotate.WordRegexp]*regexp.Regexp {
 // gatedPatterns are the patterns run only on texts that pass a cheaper
 // test, which must pass wherever the pattern matches.
 var gatedPatterns = map[*regexp.Regexp]func(string) bool{
-	includingAfter: func(s string) bool {
-		return strings.Contains(s, ":") || mayHoldFold(s, "including", "such as", "among them", "comprising")
-	},
+	includingAfter: mayIncludeAfter,
 	inAllAfter: func(s string) bool {
 		return strings.Contains(s, ",") && mayHoldFold(s, "in all", "in total", "altogether")
 	},
