@@ -31,6 +31,7 @@ var searchPatterns = func() map[*annotate.WordRegexp]*regexp.Regexp {
 // test, which must pass wherever the pattern matches.
 var gatedPatterns = map[*regexp.Regexp]func(string) bool{
 	includingAfter: mayIncludeAfter,
+	signedBeforeRe: dealNounSecond,
 	inAllAfter: func(s string) bool {
 		return strings.Contains(s, ",") && mayHoldFold(s, "in all", "in total", "altogether")
 	},
