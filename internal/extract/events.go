@@ -489,7 +489,7 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	stop := typ == record.EventVisit && containsLower(text[loc[0]:loc[1]], " stop", " leg")
 	e.anaphoric = definiteBefore(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named && !verbFirst && !stop ||
 		typ == record.EventMeeting && partiesBefore(before)
-	signedBefore := typ == record.EventAgreement && (signedBeforeRe.MatchString(text) || e.anaphoric && participleAfterNoun(text[loc[0]:loc[1]]))
+	signedBefore := typ == record.EventAgreement && (dealNounSecond(text) && signedBeforeRe.MatchString(text) || e.anaphoric && participleAfterNoun(text[loc[0]:loc[1]]))
 	e.anaphoric = e.anaphoric || signedBefore
 	e.further = typ != record.EventVisit && !e.anaphoric && endsWithLower(before, "also ") // "also toured" goes on with the visit
 	var best annotate.Date
@@ -545,6 +545,33 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 		e.subject = strings.TrimSpace(after[m[2]:m[3]])
 	}
 	return e
+}
+
+// dealNounSecond: the second word of text, as white space parts them,
+// starts with a noun of a deal, as signedBeforeRe needs (its first word,
+// "the" or a possessive, holds no white space), which costs far less to
+// test than running it on the whole sentence.
+func dealNounSecond(text string) bool {
+	k := 0
+	for k < len(text) && isRegexpSpace(text[k]) {
+		k++
+	}
+	for k < len(text) && !isRegexpSpace(text[k]) {
+		k++
+	}
+	if k == len(text) {
+		return false
+	}
+	for k < len(text) && isRegexpSpace(text[k]) {
+		k++
+	}
+	second := text[k:]
+	for _, n := range []string{"contract", "agreement", "memorandum", "deal"} {
+		if len(second) >= len(n) && catalog.EqualFoldASCII(second[:len(n)], n) {
+			return true
+		}
+	}
+	return false
 }
 
 // participleAfterNoun: the match is a word for an agreement and the

@@ -4,7 +4,6 @@
 package extract
 
 import (
-	"encoding/binary"
 	"math/bits"
 	"slices"
 	"strings"
@@ -760,7 +759,8 @@ func distance(a0, a1, b0, b1 int) int {
 // long s or a Kelvin sign, which Go's (?i) matches as s and k. A false
 // answer spares running the pattern.
 func mayHoldFold(text string, words ...string) bool {
-	return holdsRune(text, "\u017f") || holdsRune(text, "\u212a") || containsFoldASCII(text, words...)
+	found, ascii := searchFoldASCII(text, words)
+	return found || !ascii && (holdsRune(text, "\u017f") || holdsRune(text, "\u212a"))
 }
 
 // holdsRune says whether text holds r, a rune beyond ASCII: looking for
@@ -772,21 +772,32 @@ func holdsRune(text, r string) bool {
 // containsLower says whether strings.ToLower(s) contains one of needles
 // (in lower case ASCII), without lowering s.
 func containsLower(s string, needles ...string) bool {
-	if holdsRune(s, "\u0130") || holdsRune(s, "\u212a") { // İ and the Kelvin sign lower into ASCII
-		lower := strings.ToLower(s)
-		for _, n := range needles {
-			if strings.Contains(lower, n) {
-				return true
-			}
-		}
-		return false
+	// What s holds in ASCII, ToLower(s) holds lowered; it holds more only
+	// where s has runes beyond ASCII that lower into it.
+	found, ascii := searchFoldASCII(s, needles)
+	if found || ascii || !holdsRune(s, "\u0130") && !holdsRune(s, "\u212a") { // İ and the Kelvin sign lower into ASCII
+		return found
 	}
-	return containsFoldASCII(s, needles...)
+	lower := strings.ToLower(s)
+	for _, n := range needles {
+		if strings.Contains(lower, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // containsFoldASCII says whether s holds one of needles (in lower case),
 // ignoring ASCII case.
 func containsFoldASCII(s string, needles ...string) bool {
+	found, _ := searchFoldASCII(s, needles)
+	return found
+}
+
+// searchFoldASCII says whether s holds one of needles (in lower case),
+// ignoring ASCII case; and, when it holds none, whether s is all ASCII
+// (false where it did not read every byte).
+func searchFoldASCII(s string, needles []string) (found, ascii bool) {
 	// It compares the needles only where their first two bytes stand, found
 	// eight bytes at a time: a word of s OR-ed with asciiFold has at byte k
 	// a needle's byte with 0x20 set when s has it there in either case (or
@@ -794,76 +805,108 @@ func containsFoldASCII(s string, needles ...string) bool {
 	// first and second repeat each pair of first bytes over a word, once.
 	var first, second [8]uint64
 	n := 0
+	var a, b byte // the last pair
 	for _, w := range needles {
-		if len(w) < 2 || w[0]&0x20 == 0 || w[1]&0x20 == 0 {
-			return containsFoldASCIISlow(s, needles...)
+		if len(w) < 2 || w[0]&w[1]&0x20 == 0 {
+			return containsFoldASCIISlow(s, needles...), false
 		}
-		a, b := uint64(w[0])*lowBits, uint64(w[1])*lowBits
-		if n > 0 && first[n-1] == a && second[n-1] == b {
+		if n > 0 && w[0] == a && w[1] == b {
 			continue // "the first", "the second"
 		}
 		if n == len(first) {
-			return containsFoldASCIISlow(s, needles...)
+			return containsFoldASCIISlow(s, needles...), false
 		}
-		first[n], second[n] = a, b
+		a, b = w[0], w[1]
+		first[n], second[n] = uint64(a)*lowBits, uint64(b)*lowBits
 		n++
 	}
+	var seen uint64 // the bytes read OR-ed together: their high bits tell runes beyond ASCII
 	i := 0
 	if n == 1 {
 		// Most calls have needles of one head, which nextHead looks for
 		// with its few values in registers (calling hasFoldAt in the same
 		// loop made them spill).
 		for {
-			var at uint64
-			if i, at = nextHead(s, i, first[0], second[0]); at == 0 {
+			var at, read uint64
+			i, at, read = nextHead(s, i, first[0], second[0])
+			seen |= read
+			if at == 0 {
 				break
 			}
-			for ; at != 0; at &= at - 1 {
-				if hasFoldAt(s, i+bits.TrailingZeros64(at)/8, needles) {
-					return true
-				}
+			if foldAtAny(s, i, at, needles) {
+				return true, false
 			}
 			i += 8
 		}
 	}
-	for ; i < len(s); i += 8 {
-		var w0, w1 uint64 // s[i:i+8] and s[i+1:i+9]
-		if i+9 <= len(s) {
-			w0, w1 = load8(s, i), load8(s, i+1)
-		} else {
-			// The last bytes, padded with zeros, which start no needle
-			// that fits.
-			var buf [16]byte
-			copy(buf[:], s[i:])
-			w0, w1 = binary.LittleEndian.Uint64(buf[:]), binary.LittleEndian.Uint64(buf[1:])
+	for ; i+9 <= len(s); i += 8 {
+		w0, w1 := load8(s, i), load8(s, i+1) // s[i:i+8] and s[i+1:i+9]
+		seen |= w0
+		if foldAtAny(s, i, headsAt(w0, w1, first[:n], second[:n]), needles) {
+			return true, false
 		}
-		w0, w1 = w0|asciiFold, w1|asciiFold
-		var at uint64 // the high bit of each byte where a needle may start
-		for k := range n {
-			at |= zeroBytes((w0 ^ first[k]) | (w1 ^ second[k]))
+	}
+	// The bytes from i on, fewer than nine: read as the last eight and
+	// their next, leaving out the heads before i, or, in a shorter s,
+	// padded with zeros, which start no needle that fits.
+	var w0, w1 uint64
+	base := len(s) - 9
+	if base >= 0 {
+		w0, w1 = load8(s, base), load8(s, base+1)
+	} else {
+		base = 0
+		for k := len(s) - 1; k >= 0; k-- { // the first byte lowest
+			w0 = w0<<8 | uint64(s[k])
 		}
-		for ; at != 0; at &= at - 1 {
-			if hasFoldAt(s, i+bits.TrailingZeros64(at)/8, needles) {
-				return true
-			}
+		w1 = w0 >> 8
+	}
+	seen |= w0 | w1
+	if foldAtAny(s, base, headsAt(w0, w1, first[:n], second[:n])&(^uint64(0)<<(8*(i-base))), needles) {
+		return true, false
+	}
+	return false, seen&(lowBits<<7) == 0
+}
+
+// headsAt has the high bit set of each byte k where w0 and w1, s[i:i+8]
+// and s[i+1:i+9], may hold the pair of bytes first and second repeat, in
+// any ASCII case, for one of the pairs; and of a few bytes more.
+func headsAt(w0, w1 uint64, first, second []uint64) uint64 {
+	var at uint64
+	for k := range first {
+		at |= zeroBytes(((w0 ^ first[k]) | (w1 ^ second[k])) &^ asciiFold)
+	}
+	return at
+}
+
+// foldAtAny: one of needles stands in s at byte i+k, for a byte k whose
+// high bit is set in at.
+func foldAtAny(s string, i int, at uint64, needles []string) bool {
+	for ; at != 0; at &= at - 1 {
+		if hasFoldAt(s, i+bits.TrailingZeros64(at)/8, needles) {
+			return true
 		}
 	}
 	return false
 }
 
 // nextHead is the first block of eight bytes of s from i on, by steps of
-// eight, where the pair of bytes a, b (repeated over a word) may stand, in
-// any ASCII case, with the high bit of each such byte; or where the
-// blocks that have a byte after them end, and 0.
-func nextHead(s string, i int, a, b uint64) (int, uint64) {
-	for ; i+9 <= len(s); i += 8 {
-		block := s[i : i+9] // one bounds check for both loads
-		w0, w1 := load8(block, 0)|asciiFold, load8(block, 1)|asciiFold
-		if at := zeroBytes((w0 ^ a) | (w1 ^ b)); at != 0 {
-			return i, at
+// eight, where the pair of bytes a, b (repeated over a word, with 0x20
+// set in each byte) may stand, in any ASCII case, with the high bit of
+// each such byte; or where the blocks that have a byte after them end,
+// and 0. read is the bytes of the blocks it read OR-ed together.
+func nextHead(s string, i int, a, b uint64) (next int, at, read uint64) {
+	// Slicing what is left spares a bounds check of each load. As a and
+	// b have 0x20 set, (w|asciiFold)^a is (w^a)&^asciiFold.
+	rest := s[i:]
+	for len(rest) >= 9 {
+		w0, w1 := load8(rest, 0), load8(rest, 1)
+		read |= w0
+		if at := zeroBytes(((w0 ^ a) | (w1 ^ b)) &^ asciiFold); at != 0 {
+			return len(s) - len(rest), at, read
 		}
+		rest = rest[8:]
 	}
-	return i, 0
+	return len(s) - len(rest), 0, read
 }
 
 // containsFoldASCIISlow is containsFoldASCII for any needles, a byte at a

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-osint/dossier/internal/annotate"
 	"github.com/dossier-osint/dossier/internal/annotate/testtext"
@@ -29,9 +30,8 @@ var searchPatterns = func() map[*annotate.WordRegexp]*regexp.Regexp {
 // gatedPatterns are the patterns run only on texts that pass a cheaper
 // test, which must pass wherever the pattern matches.
 var gatedPatterns = map[*regexp.Regexp]func(string) bool{
-	includingAfter: func(s string) bool {
-		return strings.Contains(s, ":") || mayHoldFold(s, "including", "such as", "among them", "comprising")
-	},
+	includingAfter: mayIncludeAfter,
+	signedBeforeRe: dealNounSecond,
 	inAllAfter: func(s string) bool {
 		return strings.Contains(s, ",") && mayHoldFold(s, "in all", "in total", "altogether")
 	},
@@ -243,6 +243,47 @@ func TestContainsFoldASCII(t *testing.T) {
 			}
 			if got := containsFoldASCII(s, needles...); got != want {
 				t.Errorf("containsFoldASCII(%q, %q) = %v, want %v", s, needles, got, want)
+			}
+		}
+	}
+}
+
+// TestContainsLower checks containsLower against a search of the text
+// lowered, and mayHoldFold against its rune tests made before the search:
+// both skip the rune tests when the search read only ASCII, so the texts
+// have runes beyond it, and İ and the Kelvin sign, at every place.
+func TestContainsLower(t *testing.T) {
+	needleSets := [][]string{{"the first", "the second", "the last"}, {"batch"}, {"will be ", "to be "}, forceWords,
+		{"ink", "kin"}, {" signed", " inked", " concluded"}, {"ſ"}, {"x"}, nil}
+	texts := append([]string{"", "İ", "\u212a", "Batch", "THE FİRST", "\u212aİN", "air force", "the firſt", "“to be”"},
+		testtext.ArticleLines(t)...)
+	texts = append(texts, testtext.Phrases(5, 2000, 10, patternWords, patternSeps)...)
+	for _, base := range []string{"the last army inked", "Lİn\u212a to be signed in batches", "x"} {
+		for _, r := range []string{"é", "İ", "\u212a", "ſ", "\xff"} {
+			for k := range len(base) + 1 {
+				texts = append(texts, base[:k]+r+base[k:])
+			}
+		}
+	}
+	for _, s := range texts {
+		for _, needles := range needleSets {
+			want := false
+			for _, n := range needles {
+				want = want || strings.Contains(strings.ToLower(s), n)
+			}
+			if got := containsLower(s, needles...); got != want {
+				t.Errorf("containsLower(%q, %q) = %v, want %v", s, needles, got, want)
+			}
+			want = holdsRune(s, "\u017f") || holdsRune(s, "\u212a") || containsFoldASCII(s, needles...)
+			if got := mayHoldFold(s, needles...); got != want {
+				t.Errorf("mayHoldFold(%q, %q) = %v, want %v", s, needles, got, want)
+			}
+			// Needles of one byte, or of a first byte beyond ASCII, are
+			// looked for a byte at a time, which tells nothing of the rest.
+			byBytes := slices.ContainsFunc(needles, func(n string) bool { return len(n) < 2 || n[0] >= utf8.RuneSelf })
+			if found, ascii := searchFoldASCII(s, needles); !found && !byBytes &&
+				ascii != !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) {
+				t.Errorf("searchFoldASCII(%q, %q) tells ASCII %v", s, needles, ascii)
 			}
 		}
 	}

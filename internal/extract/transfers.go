@@ -785,7 +785,7 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	// "dozens of armoured vehicles, including ...": the systems listed
 	// are the equipment; a list of parts only ("the first battery,
 	// comprising a radar and four launchers") leaves the term its own.
-	if after := x.text(m.End, m.End+60); (strings.Contains(after, ":") || mayHoldFold(after, "including", "such as", "among them", "comprising")) &&
+	if after := x.text(m.End, m.End+60); mayIncludeAfter(after) &&
 		includingAfter.MatchString(after) && x.systemBetween(i, m.End, m.End+len(after)) {
 		return item{}, false
 	}
@@ -1908,6 +1908,21 @@ func (x *docState) partOfSeries(i int, q *annotate.QuantityMention) *annotate.Qu
 		}
 	}
 	return q
+}
+
+// mayIncludeAfter: text passes what includingAfter needs, which costs
+// far less to test than running it: a colon before any full stop,
+// semicolon or comma, or one of its words before any full stop or
+// semicolon.
+func mayIncludeAfter(text string) bool {
+	if k := strings.IndexAny(text, ".;"); k >= 0 {
+		text = text[:k]
+	}
+	head := text
+	if k := strings.IndexByte(text, ','); k >= 0 {
+		head = text[:k]
+	}
+	return strings.Contains(head, ":") || mayHoldFold(text, "including", "such as", "among them", "comprising")
 }
 
 // versionOf: the system is the design another is "a version of" ("the
