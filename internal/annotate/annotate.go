@@ -132,12 +132,16 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		named = findMentions(cat, s, names, known, buf.matchRoom[:], named[:0])
 		buf.mentions.add(named)
 		words = appendWordSpans(words[:0], s.Text)
+		// The date phrases scanned for the reference date, else scanned
+		// now into the pooled buffer (which keeps it for the next document).
+		var sentencePhrases []dateMatch
 		if scanned != nil {
-			phrases = scanned[i]
+			sentencePhrases = scanned[i]
 		} else {
 			phrases = scanDates(phrases[:0], s.Text, words)
+			sentencePhrases = phrases
 		}
-		dated = datesOutsideNames(resolveDates(dated[:0], s.Text, s.Start, d.Ref, phrases), named)
+		dated = datesOutsideNames(resolveDates(dated[:0], s.Text, s.Start, d.Ref, sentencePhrases), named)
 		buf.dates.add(dated)
 		found = withoutDates(withoutDesignations(appendQuantities(found[:0], s.Text, s.Start, words), named), dated)
 		buf.qty.add(found)

@@ -337,7 +337,12 @@ func TestAnnotateForgetsTheDocumentBefore(t *testing.T) {
 	want := annotate(first)
 	annotate(second)
 	got := annotate(first)
-	if !reflect.DeepEqual(got.Mentions, want.Mentions) || !reflect.DeepEqual(got.Dates, want.Dates) || !reflect.DeepEqual(got.Qty, want.Qty) || !reflect.DeepEqual(got.Sentences, want.Sentences) {
-		t.Errorf("annotated again after another document:\n got %+v\nwant %+v", got.Mentions, want.Mentions)
+	for _, part := range []struct {
+		name      string
+		got, want any
+	}{{"mentions", got.Mentions, want.Mentions}, {"dates", got.Dates, want.Dates}, {"quantities", got.Qty, want.Qty}, {"sentences", got.Sentences, want.Sentences}} {
+		if !reflect.DeepEqual(part.got, part.want) {
+			t.Errorf("%s, annotated again after another document:\n got %+v\nwant %+v", part.name, part.got, part.want)
+		}
 	}
 }

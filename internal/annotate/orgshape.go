@@ -14,8 +14,9 @@ var orgClosings = []string{"Group", "Company", "Corporation", "Corp.", "Corp", "
 	"Ltd", "Inc.", "Inc"}
 
 // appendOrgShapeMatch appends to dst orgShapeRe's FindStringSubmatchIndex
-// anchored at the start of s, or returns nil. Go's backtracker clears a bitmap of the pattern's size for
-// each try, which costs more than reading the words by hand.
+// anchored at the start of s, or returns nil. Go's backtracker clears a
+// bitmap of the pattern's size for each try, which costs more than reading
+// the words by hand.
 //
 // The pattern's words ([A-Z][\p{L}&-]+\s+) are each read whole, as what
 // follows a run of letters must be a space and what follows the spaces a

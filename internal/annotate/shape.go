@@ -22,8 +22,8 @@ func digitSoon(text string, i int) bool {
 }
 
 // appendShapeMatch appends to dst shapeRe's FindStringSubmatchIndex
-// anchored at the start of s, or returns nil. It tries the pattern's choices in the pattern's order: the most of
-// each repeat first.
+// anchored at the start of s, or returns nil. It tries the pattern's
+// choices in the pattern's order: the most of each repeat first.
 func appendShapeMatch(dst []int, s string) []int {
 	if !Boundary(s, 0) {
 		return nil

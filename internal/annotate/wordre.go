@@ -382,10 +382,10 @@ func (w *WordRegexp) mayMatchAt(text string, i int) bool {
 
 // next returns the first match that starts at or after byte from, with its
 // groups, as byte offsets of text (in dst where the matcher appends it
-// there); or nil. Eight bytes at a time, it looks
-// up only the letters that follow no ASCII letter (any byte that does, when
-// the pattern can begin with another ASCII byte) and the bytes beyond
-// ASCII; mayMatchAt turns down those that follow a digit or underscore.
+// there); or nil. Eight bytes at a time, it looks up only the letters that
+// follow no ASCII letter (any byte that does, when the pattern can begin
+// with another ASCII byte) and the bytes beyond ASCII; mayMatchAt turns
+// down those that follow a digit or underscore.
 func (w *WordRegexp) next(dst []int, text string, from int) []int {
 	const high = lowBits << 7
 	pairs := &w.pairs // read through w, each byte took two more instructions

@@ -860,8 +860,8 @@ func shareActor(a, b []string) bool {
 
 func (v *recordValues) eventRecord(e *event, source string) record.Record {
 	return record.Record{
-		Kind: record.KindEvent, Type: e.typ, Actors: e.actors, Country: v.str(e.country),
-		Date: v.str(e.date.String()), Planned: e.planned, Subject: v.str(e.subject),
+		Kind: record.KindEvent, Type: e.typ, Actors: e.actors, Country: v.strPtr(e.country),
+		Date: v.strPtr(e.date.String()), Planned: e.planned, Subject: v.strPtr(e.subject),
 		Evidence: v.evidence(e.sents), Source: source,
 	}
 }

@@ -38,7 +38,8 @@ type docState struct {
 	cat      *catalog.Catalog
 	triggers [][]trigger
 	focus    string // the state the article is mostly about
-	// done are the transfer records read so far, in reading order.
+	// done are the transfer records read so far, in reading order, while
+	// transfers reads them (nil after).
 	done []*transfer
 	// read and atDates are readable and datesOf, which the rules ask for
 	// again and again.
@@ -77,8 +78,8 @@ func newRecordValues(d *annotate.Doc, transfers []*transfer, events []*event) *r
 	}
 }
 
-// str is record.Ptr(s), kept in strs.
-func (v *recordValues) str(s string) *string {
+// strPtr is record.Ptr(s), kept in strs.
+func (v *recordValues) strPtr(s string) *string {
 	if s == "" {
 		return nil
 	}
@@ -86,8 +87,8 @@ func (v *recordValues) str(s string) *string {
 	return &v.strs[len(v.strs)-1]
 }
 
-// int is a pointer to n, kept in ints.
-func (v *recordValues) int(n int) *int {
+// intPtr is a pointer to n, kept in ints.
+func (v *recordValues) intPtr(n int) *int {
 	v.ints = append(v.ints, n)
 	return &v.ints[len(v.ints)-1]
 }
@@ -106,7 +107,7 @@ func newDocState(d *annotate.Doc) *docState {
 			from := len(all)
 			all = appendTriggers(all, found, s.Start)
 			kept := x.dropMisreadings(i, all[from:])
-			all = all[:from+len(kept)]
+			all = append(all[:from], kept...) // in place: dropMisreadings filters where it reads
 			x.triggers[i] = slices.Clip(kept)
 			if s.CopyOf < 0 {
 				x.read = append(x.read, i)

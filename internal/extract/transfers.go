@@ -106,6 +106,7 @@ func (x *docState) transfers(events []*event) []*transfer {
 			}
 		}
 	}
+	x.done = nil // the filters below rewrite out in place
 	stateSuppliers(out)
 	x.redirectDonations(out)
 	out = dropToldFleets(mergeTransfers(out))
@@ -2532,18 +2533,19 @@ func (x *docState) ownedByOther(i int, g trigger, dm annotate.DateMention) bool 
 
 // recipients: the state a deal goes "to", else the states acting as
 // subject ("Estonia and Latvia signed"), else the article's focus, which
-// byFocus tells. It appends them to dst.
-func (x *docState) recipients(dst []string, it item, g trigger) (states []string, byFocus bool) {
+// byFocus tells. room is empty room for them (some answers are returned
+// in a slice of their own).
+func (x *docState) recipients(room []string, it item, g trigger) (states []string, byFocus bool) {
 	i := it.sent
 	ms := x.d.Mentions[i]
 	if to := x.toRecipient(it, g); to != "" {
-		return append(dst, to), false
+		return append(room, to), false
 	}
 	if from := x.wonFrom(it, g); from != "" {
-		return append(dst, from), false
+		return append(room, from), false
 	}
 	if to := x.colonRecipient(it); to != "" {
-		return append(dst, to), false
+		return append(room, to), false
 	}
 	if after := x.text(x.nounEnd(it), x.nounEnd(it)+60); unnamedBuyer(after) || manyUsers.MatchString(after) {
 		// "to a country in the Asia-Pacific region", "is used by about a
@@ -2554,7 +2556,7 @@ func (x *docState) recipients(dst []string, it item, g trigger) (states []string
 		return by, false
 	}
 	if r := x.partnerBuyer(it); r != "" {
-		return append(dst, r), false
+		return append(room, r), false
 	}
 	if g.Class == Planned && endsWithLower(x.text(g.Start, g.End), " sell") && !strings.Contains(x.text(it.end, x.clauseBreak(i, it.end)), " to ") {
 		return nil, false // "hopes to sell more T129s in Africa": no buyer yet
@@ -2564,10 +2566,10 @@ func (x *docState) recipients(dst []string, it item, g trigger) (states []string
 		// receives; the subject gives, so it is no recipient.
 		for _, m := range ms {
 			if gap := strings.TrimSpace(x.text(g.End, m.Start)); m.Start >= g.End && m.End <= it.start && isStateLike(m) && (gap == "" || gap == "the") {
-				return append(dst, m.Country), false
+				return append(room, m.Country), false
 			}
 		}
-		return x.focusRecipient(dst)
+		return x.focusRecipient(room)
 	}
 	subjectEnd := g.Start
 	if it.start < g.Start {
@@ -2583,11 +2585,11 @@ func (x *docState) recipients(dst []string, it item, g trigger) (states []string
 		for k, m := range ms {
 			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && m.Form != catalog.Demonym && !x.isOriginModifier(i, k) && !g.orderNoun() &&
 				!x.afterPreposition(m.Start, "from", "by", "in") && !(gives && m.Start == giver.Start) {
-				return append(dst, m.Country), false
+				return append(room, m.Country), false
 			}
 		}
 	}
-	subj := dst
+	subj := room
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		if m.End > subjectEnd || !isStateLike(m) {
@@ -2617,21 +2619,21 @@ func (x *docState) recipients(dst []string, it item, g trigger) (states []string
 		}
 		break
 	}
-	if len(subj) > len(dst) {
+	if len(subj) > len(room) {
 		return subj, false
 	}
 	if r := x.previousSubject(i); r != "" && r != it.origin && !x.makerFrom(i, r) {
-		return append(dst, r), false
+		return append(room, r), false
 	}
 	// "The first executive contract, signed in 2022, also covered 180 K2
 	// tanks" in an article about the makers' state: the sentence goes on
 	// about who last bought the system, not about its home.
 	if x.focus != "" && x.focus == it.origin {
 		if held := x.heldBy(it.designation); held != "" && held != x.focus {
-			return append(dst, held), false
+			return append(room, held), false
 		}
 	}
-	return x.focusRecipient(dst)
+	return x.focusRecipient(room)
 }
 
 // verbRightAfter: a trigger phrase follows byte at of sentence i after
@@ -3442,8 +3444,8 @@ func sharesSentence(a, b []int, reach int) bool {
 
 func (v *recordValues) transferRecord(t *transfer, source string) record.Record {
 	r := record.Record{
-		Kind: record.KindTransfer, Recipient: t.recipient, Supplier: v.str(t.supplier),
-		Manufacturer: v.str(t.manufacturer), Designation: v.str(t.designation), Category: t.category,
+		Kind: record.KindTransfer, Recipient: t.recipient, Supplier: v.strPtr(t.supplier),
+		Manufacturer: v.strPtr(t.manufacturer), Designation: v.strPtr(t.designation), Category: t.category,
 		Status: t.status, Uncatalogued: t.uncatalogued, Evidence: v.evidence(t.sents), Source: source,
 		Quantity: record.Quantity{Qualifier: t.qualifier},
 	}
@@ -3451,10 +3453,10 @@ func (v *recordValues) transferRecord(t *transfer, source string) record.Record 
 		r.Category = "other"
 	}
 	if t.qualifier != annotate.Unknown && t.qtyValue > 0 {
-		r.Quantity.Value = v.int(t.qtyValue)
+		r.Quantity.Value = v.intPtr(t.qtyValue)
 	} else {
 		r.Quantity.Qualifier = annotate.Unknown
 	}
-	r.Date = v.str(t.date.String())
+	r.Date = v.strPtr(t.date.String())
 	return r
 }
