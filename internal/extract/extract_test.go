@@ -262,57 +262,33 @@ func TestTransferRules(t *testing.T) {
 	}
 }
 
-// A bare "the Air Force" is the article's main state's, and a demonym
-// before a common noun in the title ("Turkish armed drones") names where
-// the equipment comes from, not that state.
-func TestTitleDemonymOfEquipmentIsNoFocus(t *testing.T) {
-	cat := testCatalog(t)
-	body := "Mali took delivery of six TB2 drones from Turkey's Baykar in Ankara on Friday. The Air Force already flies four UH-60 helicopters."
-	d := annotate.Annotate(cat, body, "Army receives Turkish armed drones", "2024-05-23", "")
-	got := transfers(extract.Extract(d, "test"))
-	want := []string{"MLI TUR Bayraktar TB2 6/exact delivered 2024-05-17", "MLI USA UH-60 4/exact in_service -"}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got %q\nwant %q", got, want)
-	}
-}
-
-// A demonym right before a system's name in the title ("Australian
-// Bushmasters") tells where the system comes from: the giver named often
-// in the body does not become the article's state.
-func TestTitleDemonymBeforeSystemIsNoFocus(t *testing.T) {
+// TestTitleFocus checks what a title tells of the article's state: a
+// bare "the Air Force" is the main state's; a demonym before a common noun
+// ("Turkish armed drones") or right before a system's name ("Australian
+// Bushmasters") tells where the equipment comes from, so the giver named
+// often in the body does not become the article's state; a demonym before
+// a minister ("Ghanaian defence minister") names the state the minister
+// acts for; a state's forces ("Royal Malaysian Air Force") stand for it.
+func TestTitleFocus(t *testing.T) {
 	cat := catalog.MustDefault()
-	body := "The army received its first vehicles on Monday, when Australia handed over two Bushmaster personnel carriers. Australia's envoy spoke. Australia has long helped Fiji."
-	d := annotate.Annotate(cat, body, "Fiji gets Australian Bushmasters", "2024-05-23", "")
-	got := transfers(extract.Extract(d, "test"))
-	want := []string{"FJI AUS Bushmaster 2/exact delivered 2024-05-20"}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got %q\nwant %q", got, want)
-	}
-}
-
-// A demonym before a minister in the title ("Ghanaian defence minister")
-// names the state the minister acts for.
-func TestTitleDemonymBeforeMinisterIsTheFocus(t *testing.T) {
-	cat := catalog.MustDefault()
-	body := "The ministry confirmed it was in talks with Baykar on two TB2 drones."
-	d := annotate.Annotate(cat, body, "Ghanaian defence minister in Ankara: Turkey pledges closer ties", "2024-05-23", "")
-	got := transfers(extract.Extract(d, "test"))
-	want := []string{"GHA TUR Bayraktar TB2 2/exact planned -"}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got %q\nwant %q", got, want)
-	}
-}
-
-// A state's forces named in the title ("Royal Malaysian Air Force ...")
-// stand for that state, as they do in the body.
-func TestTitleForcesAreTheFocus(t *testing.T) {
-	cat := testCatalog(t)
-	body := "The air force ordered a dozen TB2 drones in 2021."
-	d := annotate.Annotate(cat, body, "Royal Malaysian Air Force signs for Chinese HQ-22", "2024-05-23", "")
-	got := transfers(extract.Extract(d, "test"))
-	want := []string{"MYS TUR Bayraktar TB2 12/approx contracted 2021"}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got %q\nwant %q", got, want)
+	for _, c := range []struct{ title, body, want string }{
+		{"Army receives Turkish armed drones",
+			"Mali took delivery of six TB2 drones from Turkey's Baykar in Ankara on Friday. The Air Force already flies four UH-60 helicopters.",
+			"MLI TUR Bayraktar TB2 6/exact delivered 2024-05-17\nMLI USA UH-60 4/exact in_service -"},
+		{"Fiji gets Australian Bushmasters",
+			"The army received its first vehicles on Monday, when Australia handed over two Bushmaster personnel carriers. Australia's envoy spoke. Australia has long helped Fiji.",
+			"FJI AUS Bushmaster 2/exact delivered 2024-05-20"},
+		{"Ghanaian defence minister in Ankara: Turkey pledges closer ties",
+			"The ministry confirmed it was in talks with Baykar on two TB2 drones.",
+			"GHA TUR Bayraktar TB2 2/exact planned -"},
+		{"Royal Malaysian Air Force signs for Chinese HQ-22",
+			"The air force ordered a dozen TB2 drones in 2021.",
+			"MYS TUR Bayraktar TB2 12/approx contracted 2021"},
+	} {
+		d := annotate.Annotate(cat, c.body, c.title, "2024-05-23", "")
+		if got := strings.Join(transfers(extract.Extract(d, "test")), "\n"); got != c.want {
+			t.Errorf("title %q:\n got %q\nwant %q", c.title, got, c.want)
+		}
 	}
 }
 
