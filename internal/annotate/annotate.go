@@ -116,10 +116,11 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	// what the sentences found.
 	names, phrases := buf.names, buf.phrases
 	var wordBuf [64]wordSpan
+	var wordStartBuf [64]int
 	var namedBuf [16]Mention
 	var datedBuf [4]DateMention
 	var foundBuf [8]QuantityMention
-	words, named, dated, found := wordBuf[:0], namedBuf[:0], datedBuf[:0], foundBuf[:0]
+	words, wordStarts, named, dated, found := wordBuf[:0], wordStartBuf[:0], namedBuf[:0], datedBuf[:0], foundBuf[:0]
 	for i, s := range d.Sentences {
 		if s.Boilerplate {
 			buf.mentions.add(nil)
@@ -129,9 +130,10 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		}
 		d.Pieces[i] = &d.cut.List[i]
 		names = cat.Matcher().AppendAllText(names[:0], d.Pieces[i])
-		named = findMentions(cat, s, names, known, buf.matchRoom[:], named[:0])
+		wordStarts = wordStarts[:0]
+		words = appendWordSpansStarts(words[:0], &wordStarts, s.Text)
+		named = findMentions(cat, s, names, known, wordStarts, buf.matchRoom[:], named[:0])
 		buf.mentions.add(named)
-		words = appendWordSpans(words[:0], s.Text)
 		// The date phrases scanned for the reference date, else scanned
 		// now into the pooled buffer (which keeps it for the next document).
 		var sentencePhrases []dateMatch
@@ -812,10 +814,10 @@ func closingWordAhead(text string, i int) bool {
 }
 
 // findMentions finds the named things of one sentence, whose catalog
-// names are names; known is what earlier sentences named, and room holds
-// a match of a pattern at a time. The mentions are appended to out, which
-// is empty.
-func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known *docNames, room []int, out []Mention) []Mention {
+// names are names; known is what earlier sentences named, wordStarts
+// where its words start (appendWordSpansStarts), and room holds a match of
+// a pattern at a time. The mentions are appended to out, which is empty.
+func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known *docNames, wordStarts []int, room []int, out []Mention) []Mention {
 	text := s.Text
 	for _, m := range names {
 		if mm, ok := mentionFromMatch(cat, text, m, known.systems); ok {
@@ -929,7 +931,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: name, Category: m.Category})
 		}
 	}
-	for m := range titleRe.all(text, room) {
+	for m, rest := titleRe.nextAt(room[:0], text, wordStarts); m != nil; m, rest = titleRe.nextAt(room[:0], text, rest) {
 		a, b := m[2], m[3]
 		// "spokesperson Rear Admiral Roy Trinidad": the name is after the
 		// last of the titles.

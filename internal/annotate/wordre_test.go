@@ -34,6 +34,16 @@ func checkWordPatterns(t *testing.T, text string) {
 		if !reflect.DeepEqual(yielded, got) {
 			t.Errorf("%s.all(%q) yields %v, want %v", name, text, yielded, got)
 		}
+		// So does nextAt, from the word starts that Annotate lists.
+		var starts []int
+		appendWordSpansStarts(nil, &starts, text)
+		yielded = nil
+		for m, rest := w.nextAt(room[:0], text, starts); m != nil; m, rest = w.nextAt(room[:0], text, rest) {
+			yielded = append(yielded, slices.Clone(m))
+		}
+		if !reflect.DeepEqual(yielded, got) {
+			t.Errorf("%s.nextAt(%q) finds %v, want %v", name, text, yielded, got)
+		}
 		if w.MatchString(text) != (len(want) > 0) {
 			t.Errorf("%s.MatchString(%q) = %v", name, text, len(want) == 0)
 		}
@@ -58,6 +68,11 @@ func checkMatchedBy(t *testing.T, text string) {
 }
 
 func TestWordPatternsFindWhatTheyFindEverywhere(t *testing.T) {
+	for name, w := range wordPatterns {
+		if !w.lettersFirst {
+			t.Errorf("%s can begin with a byte other than an ASCII letter: nextAt cannot run it", name)
+		}
+	}
 	for _, s := range devSentences(t) {
 		checkWordPatterns(t, s)
 		checkMatchedBy(t, s)
