@@ -6,7 +6,6 @@
 package annotate
 
 import (
-	"math/bits"
 	"regexp"
 	"slices"
 	"strconv"
@@ -630,22 +629,16 @@ func orgWordAt(text string, i int) bool {
 	return false
 }
 
-// withOrgWord returns text when it holds one of orgWords, else "".
-func withOrgWord(text string) string {
-	i := 0
-	for ; i+8 <= len(text); i += 8 { // the capitals of eight bytes at a time
-		for m := bytesIn(load8(text, i), 'A', 'Z'); m != 0; m &= m - 1 {
-			if orgWordAt(text, i+bits.TrailingZeros64(m)/8) {
-				return text
-			}
-		}
-	}
-	for ; i < len(text); i++ {
+// withOrgWord: one of orgWords begins a word of text, at one of its word
+// starts (appendWordSpansStarts), as the closing words of orgShapeRe do,
+// which follow white space.
+func withOrgWord(text string, wordStarts []int) bool {
+	for _, i := range wordStarts {
 		if orgWordAt(text, i) {
-			return text
+			return true
 		}
 	}
-	return ""
+	return false
 }
 
 // lowersIntoASCII are the runes beyond ASCII that lower-cased are ASCII:
@@ -723,15 +716,6 @@ func lookupLower[V any](m map[string]V, key string) (V, bool) {
 	}
 	v, ok := m[string(buf[:len(key)])]
 	return v, ok
-}
-
-// digitsOnly returns text when it holds a digit, else "": a designation
-// found by its shape has one.
-func digitsOnly(text string) string {
-	if nextByteIn(text, 0, '0', '9') < len(text) {
-		return text
-	}
-	return ""
 }
 
 // commonCapitalised words stand capitalised before equipment words in
@@ -853,12 +837,13 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	}
 	// Only a category word right after makes a shape a system:
 	// "CS/VN17 armoured vehicles", "KM450 military trucks". A sentence
-	// that names no kind of equipment has no shapes to look for.
-	shapeText := ""
-	if slices.ContainsFunc(out, func(m Mention) bool { return m.Kind == MTerm }) {
-		shapeText = digitsOnly(text)
+	// that names no kind of equipment has no shapes to look for, nor one
+	// without a digit.
+	var shapeStarts []int
+	if slices.ContainsFunc(out, func(m Mention) bool { return m.Kind == MTerm }) && nextByteIn(text, 0, '0', '9') < len(text) {
+		shapeStarts = wordStarts
 	}
-	for loc := range shapeRe.all(shapeText, room) {
+	for loc, rest := shapeRe.nextAt(room[:0], text, shapeStarts); loc != nil; loc, rest = shapeRe.nextAt(room[:0], text, rest) {
 		a, b := loc[0], loc[1]
 		w := text[a:b]
 		if taken(a, b) || notShape(w) || !hasLetterAndDigit(w) {
@@ -949,7 +934,11 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: name})
 		known.namePerson(name)
 	}
-	for m := range orgShapeRe.all(withOrgWord(text), room) {
+	orgShapeStarts := wordStarts
+	if !withOrgWord(text, wordStarts) {
+		orgShapeStarts = nil // orgShapeRe has nothing to find
+	}
+	for m, rest := orgShapeRe.nextAt(room[:0], text, orgShapeStarts); m != nil; m, rest = orgShapeRe.nextAt(room[:0], text, rest) {
 		a, b := m[2], m[3]
 		// A state or maker named at its head is no part of the name:
 		// "Chinese Qilin Nonferrous Metals".

@@ -127,19 +127,27 @@ func FuzzWordPatterns(f *testing.F) {
 	})
 }
 
-// TestWithOrgWord checks the one-pass test against a search for each of
-// orgWords.
+// TestWithOrgWord checks withOrgWord against a search for each of
+// orgWords at the word starts, and that orgShapeRe needs one.
 func TestWithOrgWord(t *testing.T) {
 	texts := append(devSentences(t), testtext.Phrases(4, 2000, 8, wordPatternWords, equivSeps)...)
 	for _, s := range append(texts, "", "G", "Grou", "xGroup", "Shi", "Ship", "\xffLtd") {
-		want := ""
+		want := false
 		for _, w := range orgWords {
-			if strings.Contains(s, w) {
-				want = s
+			for i := range len(s) {
+				if strings.HasPrefix(s[i:], w) && wordStart(s, i) {
+					want = true
+				}
 			}
 		}
-		if got := withOrgWord(s); got != want {
-			t.Errorf("withOrgWord(%q) = %q", s, got)
+		var starts []int
+		appendWordSpansStarts(nil, &starts, s)
+		if got := withOrgWord(s, starts); got != want {
+			t.Errorf("withOrgWord(%q) = %v", s, got)
+		}
+		// orgShapeRe finds nothing where withOrgWord turns the text down.
+		if !want && orgShapeRe.MatchString(s) {
+			t.Errorf("orgShapeRe matches %q, which withOrgWord turns down", s)
 		}
 	}
 }
