@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"iter"
 	"math/bits"
 	"regexp"
 	"regexp/syntax"
@@ -519,27 +518,6 @@ func (w *WordRegexp) FindAllSubmatchIndex(text string) [][]int {
 		out = append(out, m)
 	}
 	return out
-}
-
-// all yields the matches of FindAllSubmatchIndex without listing them,
-// each in room where the matcher appends it there, which the next match
-// overwrites.
-func (w *WordRegexp) all(text string, room []int) iter.Seq[[]int] {
-	return func(yield func([]int) bool) {
-		if w.usePlain(text) {
-			for _, m := range w.plain.FindAllStringSubmatchIndex(text, -1) {
-				if !yield(m) {
-					return
-				}
-			}
-			return
-		}
-		for m := w.next(room[:0], text, 0); m != nil; m = w.next(room[:0], text, m[1]) {
-			if !yield(m) {
-				return
-			}
-		}
-	}
 }
 
 // nextAt is next for a text whose word starts (appendWordSpansStarts)
