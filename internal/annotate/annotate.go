@@ -113,13 +113,12 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	buf.texts = texts
 	// What one sentence holds, in buffers the next reuses; buf gathers
 	// what the sentences found.
-	names, phrases := buf.names, buf.phrases
+	names, phrases, wordStarts := buf.names, buf.phrases, buf.wordStarts
 	var wordBuf [64]wordSpan
-	var wordStartBuf [64]int
 	var namedBuf [16]Mention
 	var datedBuf [4]DateMention
 	var foundBuf [8]QuantityMention
-	words, wordStarts, named, dated, found := wordBuf[:0], wordStartBuf[:0], namedBuf[:0], datedBuf[:0], foundBuf[:0]
+	words, named, dated, found := wordBuf[:0], namedBuf[:0], datedBuf[:0], foundBuf[:0]
 	for i, s := range d.Sentences {
 		if s.Boilerplate {
 			buf.mentions.add(nil)
@@ -150,7 +149,7 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	buf.mentions.keep(d.Mentions)
 	buf.dates.keep(d.Dates)
 	buf.qty.keep(d.Qty)
-	buf.names, buf.phrases = names[:0], phrases[:0]
+	buf.names, buf.phrases, buf.wordStarts = names[:0], phrases[:0], wordStarts[:0]
 	return d
 }
 
@@ -160,16 +159,17 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 type annotateBuf struct {
 	sentences []Sentence
 	texts     []string // the texts of the sentences to cut for the matcher
-	// What one sentence holds: the catalog's names, the date phrases, and
-	// a match of findMentions' patterns at a time, which their matchers
-	// would otherwise make room for each.
-	names     []catalog.Match
-	phrases   []dateMatch
-	matchRoom [4]int
-	known     docNames // what the sentences before named
-	mentions  gathered[Mention]
-	dates     gathered[DateMention]
-	qty       gathered[QuantityMention]
+	// What one sentence holds: the catalog's names, the date phrases, its
+	// word starts, and a match of findMentions' patterns at a time, which
+	// their matchers would otherwise make room for each.
+	names      []catalog.Match
+	phrases    []dateMatch
+	wordStarts []int
+	matchRoom  [4]int
+	known      docNames // what the sentences before named
+	mentions   gathered[Mention]
+	dates      gathered[DateMention]
+	qty        gathered[QuantityMention]
 }
 
 var annotateBufs = sync.Pool{New: func() any { return new(annotateBuf) }}
