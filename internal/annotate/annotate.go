@@ -797,6 +797,11 @@ func closingWordAhead(text string, i int) bool {
 	return false
 }
 
+// mentionFirsts are the bytes that can begin a match of the word patterns
+// that findMentions runs at the word starts; orgShapeRe's capitals begin
+// orgWords too (withOrgWord).
+var mentionFirsts = lettersBeginning(titleRe, orgShapeRe, shapeRe)
+
 // findMentions finds the named things of one sentence, whose catalog
 // names are names; known is what earlier sentences named, wordStarts
 // where its words start (appendWordSpansStarts), and room holds a match of

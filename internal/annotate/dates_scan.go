@@ -86,9 +86,10 @@ func appendWordSpans(out []wordSpan, text string) []wordSpan {
 }
 
 // appendWordSpansStarts is appendWordSpans that also appends to *starts,
-// unless starts is nil, where every such word starts, whatever it may
-// begin: the word patterns try only those (see WordRegexp.nextAt), and the
-// one pass finds them for all.
+// unless starts is nil, where every such word starts whose first byte is
+// one of mentionFirsts, whatever phrase it may begin: findMentions' word
+// patterns try only those (see WordRegexp.nextAt), and the one pass finds
+// them for all.
 func appendWordSpansStarts(out []wordSpan, starts *[]int, text string) []wordSpan {
 	for i := 0; i < len(text); {
 		if !wordBytes[text[i]] {
@@ -103,7 +104,7 @@ func appendWordSpansStarts(out []wordSpan, starts *[]int, text string) []wordSpa
 			continue
 		}
 		if start == 0 || text[start-1] < utf8.RuneSelf && !wordBytes[text[start-1]] || !letterOrDigitBefore(text, start) {
-			if starts != nil {
+			if starts != nil && mentionFirsts[text[start]] {
 				*starts = append(*starts, start)
 			}
 			if begins != 0 {

@@ -221,6 +221,20 @@ func lettersFirst(prog *syntax.Prog) bool {
 	return true
 }
 
+// lettersBeginning marks the bytes that can begin a match of one of ws,
+// which only ASCII letters begin.
+func lettersBeginning(ws ...*WordRegexp) (t [256]bool) {
+	for _, w := range ws {
+		if !w.lettersFirst {
+			panic("annotate: " + w.pattern + " can begin with a byte other than an ASCII letter")
+		}
+		for c := range utf8.RuneSelf {
+			t[c] = t[c] || w.first[c]
+		}
+	}
+	return t
+}
+
 // firstBytes marks the bytes that can begin a match.
 func (w *WordRegexp) firstBytes(prog *syntax.Prog) {
 	for _, inst := range firstInsts(prog) {
