@@ -100,11 +100,12 @@ func appendWordSpansStarts(out []wordSpan, starts *[]int, text string) []wordSpa
 		for i++; i < len(text) && wordBytes[text[i]]; i++ {
 		}
 		begins := phrasesBegunBy(text[start:i])
-		if begins == 0 && starts == nil {
+		listed := starts != nil && mentionFirsts[text[start]]
+		if begins == 0 && !listed {
 			continue
 		}
 		if start == 0 || text[start-1] < utf8.RuneSelf && !wordBytes[text[start-1]] || !letterOrDigitBefore(text, start) {
-			if starts != nil && mentionFirsts[text[start]] {
+			if listed {
 				*starts = append(*starts, start)
 			}
 			if begins != 0 {
