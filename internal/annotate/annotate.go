@@ -804,8 +804,9 @@ var mentionFirsts = lettersBeginning(titleRe, orgShapeRe, shapeRe)
 
 // findMentions finds the named things of one sentence, whose catalog
 // names are names; known is what earlier sentences named, wordStarts
-// where its words start (appendWordSpansStarts), and room holds a match of
-// a pattern at a time. The mentions are appended to out, which is empty.
+// where its words that may begin a match of its word patterns start
+// (appendWordSpansStarts), and room holds a match of a pattern at a time.
+// The mentions are appended to out, which is empty.
 func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known *docNames, wordStarts []int, room []int, out []Mention) []Mention {
 	text := s.Text
 	for _, m := range names {
