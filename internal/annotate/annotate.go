@@ -6,7 +6,6 @@
 package annotate
 
 import (
-	"math/bits"
 	"regexp"
 	"slices"
 	"strconv"
@@ -114,7 +113,7 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	buf.texts = texts
 	// What one sentence holds, in buffers the next reuses; buf gathers
 	// what the sentences found.
-	names, phrases := buf.names, buf.phrases
+	names, phrases, wordStarts := buf.names, buf.phrases, buf.wordStarts
 	var wordBuf [64]wordSpan
 	var namedBuf [16]Mention
 	var datedBuf [4]DateMention
@@ -129,9 +128,10 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		}
 		d.Pieces[i] = &d.cut.List[i]
 		names = cat.Matcher().AppendAllText(names[:0], d.Pieces[i])
-		named = findMentions(cat, s, names, known, buf.matchRoom[:], named[:0])
+		wordStarts = wordStarts[:0]
+		words = appendWordSpansStarts(words[:0], &wordStarts, s.Text)
+		named = findMentions(cat, s, names, known, wordStarts, buf.matchRoom[:], named[:0])
 		buf.mentions.add(named)
-		words = appendWordSpans(words[:0], s.Text)
 		// The date phrases scanned for the reference date, else scanned
 		// now into the pooled buffer (which keeps it for the next document).
 		var sentencePhrases []dateMatch
@@ -149,7 +149,7 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	buf.mentions.keep(d.Mentions)
 	buf.dates.keep(d.Dates)
 	buf.qty.keep(d.Qty)
-	buf.names, buf.phrases = names[:0], phrases[:0]
+	buf.names, buf.phrases, buf.wordStarts = names[:0], phrases[:0], wordStarts[:0]
 	return d
 }
 
@@ -159,16 +159,17 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 type annotateBuf struct {
 	sentences []Sentence
 	texts     []string // the texts of the sentences to cut for the matcher
-	// What one sentence holds: the catalog's names, the date phrases, and
-	// a match of findMentions' patterns at a time, which their matchers
-	// would otherwise make room for each.
-	names     []catalog.Match
-	phrases   []dateMatch
-	matchRoom [4]int
-	known     docNames // what the sentences before named
-	mentions  gathered[Mention]
-	dates     gathered[DateMention]
-	qty       gathered[QuantityMention]
+	// What one sentence holds: the catalog's names, the date phrases, its
+	// word starts, and a match of findMentions' patterns at a time, which
+	// their matchers would otherwise make room for each.
+	names      []catalog.Match
+	phrases    []dateMatch
+	wordStarts []int
+	matchRoom  [4]int
+	known      docNames // what the sentences before named
+	mentions   gathered[Mention]
+	dates      gathered[DateMention]
+	qty        gathered[QuantityMention]
 }
 
 var annotateBufs = sync.Pool{New: func() any { return new(annotateBuf) }}
@@ -628,22 +629,16 @@ func orgWordAt(text string, i int) bool {
 	return false
 }
 
-// withOrgWord returns text when it holds one of orgWords, else "".
-func withOrgWord(text string) string {
-	i := 0
-	for ; i+8 <= len(text); i += 8 { // the capitals of eight bytes at a time
-		for m := bytesIn(load8(text, i), 'A', 'Z'); m != 0; m &= m - 1 {
-			if orgWordAt(text, i+bits.TrailingZeros64(m)/8) {
-				return text
-			}
-		}
-	}
-	for ; i < len(text); i++ {
+// withOrgWord: one of orgWords begins a word of text, at one of its word
+// starts (appendWordSpansStarts), as the closing words of orgShapeRe do,
+// which follow white space.
+func withOrgWord(text string, wordStarts []int) bool {
+	for _, i := range wordStarts {
 		if orgWordAt(text, i) {
-			return text
+			return true
 		}
 	}
-	return ""
+	return false
 }
 
 // lowersIntoASCII are the runes beyond ASCII that lower-cased are ASCII:
@@ -721,15 +716,6 @@ func lookupLower[V any](m map[string]V, key string) (V, bool) {
 	}
 	v, ok := m[string(buf[:len(key)])]
 	return v, ok
-}
-
-// digitsOnly returns text when it holds a digit, else "": a designation
-// found by its shape has one.
-func digitsOnly(text string) string {
-	if nextByteIn(text, 0, '0', '9') < len(text) {
-		return text
-	}
-	return ""
 }
 
 // commonCapitalised words stand capitalised before equipment words in
@@ -811,11 +797,17 @@ func closingWordAhead(text string, i int) bool {
 	return false
 }
 
+// mentionFirsts are the bytes that can begin a match of the word patterns
+// that findMentions runs at the word starts; orgShapeRe's capitals begin
+// orgWords too (withOrgWord).
+var mentionFirsts = lettersBeginning(titleRe, orgShapeRe, shapeRe)
+
 // findMentions finds the named things of one sentence, whose catalog
-// names are names; known is what earlier sentences named, and room holds
-// a match of a pattern at a time. The mentions are appended to out, which
-// is empty.
-func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known *docNames, room []int, out []Mention) []Mention {
+// names are names; known is what earlier sentences named, wordStarts
+// where its words that may begin a match of its word patterns start
+// (appendWordSpansStarts), and room holds a match of a pattern at a time.
+// The mentions are appended to out, which is empty.
+func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known *docNames, wordStarts []int, room []int, out []Mention) []Mention {
 	text := s.Text
 	for _, m := range names {
 		if mm, ok := mentionFromMatch(cat, text, m, known.systems); ok {
@@ -851,12 +843,13 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	}
 	// Only a category word right after makes a shape a system:
 	// "CS/VN17 armoured vehicles", "KM450 military trucks". A sentence
-	// that names no kind of equipment has no shapes to look for.
-	shapeText := ""
-	if slices.ContainsFunc(out, func(m Mention) bool { return m.Kind == MTerm }) {
-		shapeText = digitsOnly(text)
+	// that names no kind of equipment has no shapes to look for, nor one
+	// without a digit.
+	var shapeStarts []int
+	if slices.ContainsFunc(out, func(m Mention) bool { return m.Kind == MTerm }) && nextByteIn(text, 0, '0', '9') < len(text) {
+		shapeStarts = wordStarts
 	}
-	for loc := range shapeRe.all(shapeText, room) {
+	for loc, rest := shapeRe.nextAt(room[:0], text, shapeStarts); loc != nil; loc, rest = shapeRe.nextAt(room[:0], text, rest) {
 		a, b := loc[0], loc[1]
 		w := text[a:b]
 		if taken(a, b) || notShape(w) || !hasLetterAndDigit(w) {
@@ -929,7 +922,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: name, Category: m.Category})
 		}
 	}
-	for m := range titleRe.all(text, room) {
+	for m, rest := titleRe.nextAt(room[:0], text, wordStarts); m != nil; m, rest = titleRe.nextAt(room[:0], text, rest) {
 		a, b := m[2], m[3]
 		// "spokesperson Rear Admiral Roy Trinidad": the name is after the
 		// last of the titles.
@@ -947,7 +940,11 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: name})
 		known.namePerson(name)
 	}
-	for m := range orgShapeRe.all(withOrgWord(text), room) {
+	orgShapeStarts := wordStarts
+	if !withOrgWord(text, wordStarts) {
+		orgShapeStarts = nil // orgShapeRe has nothing to find
+	}
+	for m, rest := orgShapeRe.nextAt(room[:0], text, orgShapeStarts); m != nil; m, rest = orgShapeRe.nextAt(room[:0], text, rest) {
 		a, b := m[2], m[3]
 		// A state or maker named at its head is no part of the name:
 		// "Chinese Qilin Nonferrous Metals".

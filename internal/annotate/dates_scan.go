@@ -82,6 +82,15 @@ const (
 // or a quantity (phrasesBegunBy): those the scanners try, which one pass
 // finds for both.
 func appendWordSpans(out []wordSpan, text string) []wordSpan {
+	return appendWordSpansStarts(out, nil, text)
+}
+
+// appendWordSpansStarts is appendWordSpans that also appends to *starts,
+// unless starts is nil, where every such word starts whose first byte is
+// one of mentionFirsts, whatever phrase it may begin: findMentions' word
+// patterns try only those (see WordRegexp.nextAt), and the one pass finds
+// them for all.
+func appendWordSpansStarts(out []wordSpan, starts *[]int, text string) []wordSpan {
 	for i := 0; i < len(text); {
 		if !wordBytes[text[i]] {
 			i++
@@ -91,11 +100,17 @@ func appendWordSpans(out []wordSpan, text string) []wordSpan {
 		for i++; i < len(text) && wordBytes[text[i]]; i++ {
 		}
 		begins := phrasesBegunBy(text[start:i])
-		if begins == 0 {
+		listed := starts != nil && mentionFirsts[text[start]]
+		if begins == 0 && !listed {
 			continue
 		}
 		if start == 0 || text[start-1] < utf8.RuneSelf && !wordBytes[text[start-1]] || !letterOrDigitBefore(text, start) {
-			out = append(out, wordSpan{start, i, begins})
+			if listed {
+				*starts = append(*starts, start)
+			}
+			if begins != 0 {
+				out = append(out, wordSpan{start, i, begins})
+			}
 		}
 	}
 	return out

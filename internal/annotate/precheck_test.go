@@ -100,18 +100,20 @@ func FuzzChromeLine(f *testing.F) {
 	})
 }
 
-func TestWithOrgWordLooksAtEveryByte(t *testing.T) {
-	pieces := []string{"Group", "Corp", "Ship", "Gro", "the ", "The ", "A", "Z", "é", " ", "Defen", "Def", "Inc", "In", "x"}
+func TestWithOrgWordLooksAtEveryWord(t *testing.T) {
+	pieces := []string{"Group", "Corp", "Ship", "Gro", "the ", "The ", "A", "Z", "é", " ", "Defen", "Def", "Inc", "In", "x", "1", "_"}
 	for _, text := range testtext.Phrases(13, 50000, 7, pieces, []string{""}) {
-		want := ""
+		want := false
 		for i := range len(text) {
-			if orgWordAt(text, i) {
-				want = text
+			if wordStart(text, i) && orgWordAt(text, i) {
+				want = true
 				break
 			}
 		}
-		if got := withOrgWord(text); got != want {
-			t.Fatalf("withOrgWord(%q) = %q, want %q", text, got, want)
+		var starts []int
+		appendWordSpansStarts(nil, &starts, text)
+		if got := withOrgWord(text, starts); got != want {
+			t.Fatalf("withOrgWord(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

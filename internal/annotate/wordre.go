@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"iter"
 	"math/bits"
 	"regexp"
 	"regexp/syntax"
@@ -52,6 +51,9 @@ type WordRegexp struct {
 	beyondASCII []rune
 	// maxLen bounds the bytes of a match, -1 when the pattern has none.
 	maxLen int
+	// lettersFirst: only ASCII letters can begin a match, so that the
+	// matches begin where appendWordSpansStarts finds words (see nextAt).
+	lettersFirst bool
 }
 
 // MustCompileWords compiles pattern (Perl syntax, as regexp.MustCompile).
@@ -98,6 +100,7 @@ func compileWords(pattern string) (*WordRegexp, *syntax.Prog) {
 		}
 	}
 	w.firstPairs(re)
+	w.lettersFirst = lettersFirst(prog)
 	w.foldsCase = foldsCase(re)
 	w.starts = newStartSet(re)
 	w.maxLen = maxBytes(re)
@@ -184,6 +187,52 @@ func firstInsts(prog *syntax.Prog) []*syntax.Inst {
 	}
 	walk(uint32(prog.Start))
 	return out
+}
+
+// lettersFirst: only ASCII letters can begin a match. (first is wider
+// where the pattern folds case: "[Dd]" reads as a folded "d".)
+func lettersFirst(prog *syntax.Prog) bool {
+	for _, inst := range firstInsts(prog) {
+		if inst.Op != syntax.InstRune && inst.Op != syntax.InstRune1 {
+			return false
+		}
+		if len(inst.Rune) == 1 { // one rune, folded or not
+			r := inst.Rune[0]
+			if r >= utf8.RuneSelf || !asciiLetter(byte(r)) {
+				return false
+			}
+			if syntax.Flags(inst.Arg)&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					if f >= utf8.RuneSelf {
+						return false
+					}
+				}
+			}
+			continue
+		}
+		for k := 0; k+1 < len(inst.Rune); k += 2 {
+			for r := inst.Rune[k]; r <= inst.Rune[k+1]; r++ {
+				if r >= utf8.RuneSelf || !asciiLetter(byte(r)) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// lettersBeginning marks the bytes that can begin a match of one of ws,
+// which only ASCII letters begin.
+func lettersBeginning(ws ...*WordRegexp) (t [256]bool) {
+	for _, w := range ws {
+		if !w.lettersFirst {
+			panic("annotate: " + w.pattern + " can begin with a byte other than an ASCII letter")
+		}
+		for c := range utf8.RuneSelf {
+			t[c] = t[c] || w.first[c]
+		}
+	}
+	return t
 }
 
 // firstBytes marks the bytes that can begin a match.
@@ -485,25 +534,27 @@ func (w *WordRegexp) FindAllSubmatchIndex(text string) [][]int {
 	return out
 }
 
-// all yields the matches of FindAllSubmatchIndex without listing them,
-// each in room where the matcher appends it there, which the next match
-// overwrites.
-func (w *WordRegexp) all(text string, room []int) iter.Seq[[]int] {
-	return func(yield func([]int) bool) {
-		if w.usePlain(text) {
-			for _, m := range w.plain.FindAllStringSubmatchIndex(text, -1) {
-				if !yield(m) {
-					return
-				}
-			}
-			return
+// nextAt is next for a text whose word starts (appendWordSpansStarts)
+// are listed in words: a pattern that only ASCII letters begin can match
+// only there, and tries no other byte. It returns the first match, in dst
+// where the matcher appends it there, and the words after it, for the
+// next call; or nil.
+func (w *WordRegexp) nextAt(dst []int, text string, words []int) (m, rest []int) {
+	if !w.lettersFirst || w.search { // whose matches may begin elsewhere
+		panic("annotate: nextAt cannot run " + w.pattern)
+	}
+	for k, i := range words {
+		if !pairAllows(&w.pairs, text, i) {
+			continue
 		}
-		for m := w.next(room[:0], text, 0); m != nil; m = w.next(room[:0], text, m[1]) {
-			if !yield(m) {
-				return
+		if m := w.matchAt(dst, text, i); m != nil {
+			for k < len(words) && words[k] < m[1] {
+				k++
 			}
+			return m, words[k:]
 		}
 	}
+	return nil, nil
 }
 
 // FindSubmatchIndex returns the first match and its groups, or nil.

@@ -25,14 +25,17 @@ func checkWordPatterns(t *testing.T, text string) {
 				t.Errorf("%s in %q: got %v, want %v", name, text, got, want)
 			}
 		}
-		// all yields the same matches, each in the room of the one before.
+		// nextAt finds the same matches from the word starts that Annotate
+		// lists, each in the room of the one before.
 		var room [4]int
-		var yielded [][]int
-		for m := range w.all(text, room[:]) {
-			yielded = append(yielded, slices.Clone(m))
+		var starts []int
+		appendWordSpansStarts(nil, &starts, text)
+		var found [][]int
+		for m, rest := w.nextAt(room[:0], text, starts); m != nil; m, rest = w.nextAt(room[:0], text, rest) {
+			found = append(found, slices.Clone(m))
 		}
-		if !reflect.DeepEqual(yielded, got) {
-			t.Errorf("%s.all(%q) yields %v, want %v", name, text, yielded, got)
+		if !reflect.DeepEqual(found, got) {
+			t.Errorf("%s.nextAt(%q) finds %v, want %v", name, text, found, got)
 		}
 		if w.MatchString(text) != (len(want) > 0) {
 			t.Errorf("%s.MatchString(%q) = %v", name, text, len(want) == 0)
@@ -58,6 +61,11 @@ func checkMatchedBy(t *testing.T, text string) {
 }
 
 func TestWordPatternsFindWhatTheyFindEverywhere(t *testing.T) {
+	for name, w := range wordPatterns {
+		if !w.lettersFirst {
+			t.Errorf("%s can begin with a byte other than an ASCII letter: nextAt cannot run it", name)
+		}
+	}
 	for _, s := range devSentences(t) {
 		checkWordPatterns(t, s)
 		checkMatchedBy(t, s)
@@ -112,19 +120,27 @@ func FuzzWordPatterns(f *testing.F) {
 	})
 }
 
-// TestWithOrgWord checks the one-pass test against a search for each of
-// orgWords.
+// TestWithOrgWord checks withOrgWord against a search for each of
+// orgWords at the word starts, and that orgShapeRe needs one.
 func TestWithOrgWord(t *testing.T) {
 	texts := append(devSentences(t), testtext.Phrases(4, 2000, 8, wordPatternWords, equivSeps)...)
 	for _, s := range append(texts, "", "G", "Grou", "xGroup", "Shi", "Ship", "\xffLtd") {
-		want := ""
+		want := false
 		for _, w := range orgWords {
-			if strings.Contains(s, w) {
-				want = s
+			for i := range len(s) {
+				if strings.HasPrefix(s[i:], w) && wordStart(s, i) {
+					want = true
+				}
 			}
 		}
-		if got := withOrgWord(s); got != want {
-			t.Errorf("withOrgWord(%q) = %q", s, got)
+		var starts []int
+		appendWordSpansStarts(nil, &starts, s)
+		if got := withOrgWord(s, starts); got != want {
+			t.Errorf("withOrgWord(%q) = %v", s, got)
+		}
+		// orgShapeRe finds nothing where withOrgWord turns the text down.
+		if !want && orgShapeRe.MatchString(s) {
+			t.Errorf("orgShapeRe matches %q, which withOrgWord turns down", s)
 		}
 	}
 }
