@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"regexp"
 	"slices"
@@ -355,5 +356,46 @@ func TestDeterminerBefore(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestCountsUsersMatchesThePattern holds countsUsers to manyUsers on the
+// text after every byte of the development lines and on phrases built of
+// the pattern's parts and near misses, in random order a quarter of the time.
+func TestCountsUsersMatchesThePattern(t *testing.T) {
+	var texts []string
+	for _, line := range testtext.ArticleLines(t) {
+		for k := range line {
+			texts = append(texts, line[k:min(k+60, len(line))])
+		}
+	}
+	parts := [][]string{{"", " ", "  ", "\t", "\n", "\f", "\r", "\v", "x "}, {"is", "are", "Is", "ARE", "isn't", "island", "was"},
+		{" ", "\t", "\v", ""}, {"", "now ", "already ", "still "}, {"used", "operated", "flown", "bought"}, {" by ", " to ", "  by\t"},
+		{"", "about ", "some ", "more than ", "over ", "at least ", "nearly "}, {"a dozen", "dozens of", "several", "many", "12", "é"},
+		{" ", ""}, {"", "other "}, {"air forces", "armies", "navies", "countries", "militaries", "operators", "nations", "units"},
+		{"", ".", "s", " around", "é"}}
+	rng := rand.New(rand.NewPCG(12, 13))
+	for n := range 40000 {
+		var b strings.Builder
+		for k := range parts {
+			if n%4 == 0 {
+				k = rng.IntN(len(parts))
+			}
+			b.WriteString(parts[k][rng.IntN(len(parts[k]))])
+		}
+		texts = append(texts, b.String())
+	}
+	matched := 0
+	for _, s := range texts {
+		want := manyUsers.MatchString(s)
+		if got := countsUsers(s); got != want {
+			t.Fatalf("countsUsers(%q) = %v, manyUsers matches: %v", s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d texts match manyUsers: the test tells little", matched)
 	}
 }

@@ -2547,7 +2547,7 @@ func (x *docState) recipients(room []string, it item, g trigger) (states []strin
 	if to := x.colonRecipient(it); to != "" {
 		return append(room, to), false
 	}
-	if after := x.text(x.nounEnd(it), x.nounEnd(it)+60); unnamedBuyer(after) || manyUsers.MatchString(after) {
+	if after := x.text(x.nounEnd(it), x.nounEnd(it)+60); unnamedBuyer(after) || countsUsers(after) {
 		// "to a country in the Asia-Pacific region", "is used by about a
 		// dozen air forces": buyers it did not name
 		return nil, false
@@ -2701,6 +2701,14 @@ func unnamedBuyer(after string) bool {
 // manyUsers: the text after an item counts its users without naming them
 // ("is used by about a dozen air forces around the world").
 var manyUsers = regexp.MustCompile(`^\s+(?:is|are)\s+(?:now\s+|already\s+)?(?:used|operated|flown)\s+by\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|at\s+least\s+)?(?:a\s+dozen|dozens\s+of|several|many|\w+)\s+(?:other\s+)?(?:air\s+forces|armies|navies|countries|militaries|operators|nations)\b`)
+
+// countsUsers is manyUsers.MatchString(after), which it asks only where
+// after opens on "is" or "are" after white space: most items are followed
+// by other words.
+func countsUsers(after string) bool {
+	verb := strings.TrimLeft(after, "\t\n\f\r ") // \s in a regexp
+	return len(verb) < len(after) && (strings.HasPrefix(verb, "is") || strings.HasPrefix(verb, "are")) && manyUsers.MatchString(after)
+}
 
 // agentBuyers are the states named as the agent of a purchase or of use
 // told after the item in its clause: "Yak-130 aircraft ordered by Uganda
