@@ -399,3 +399,42 @@ func TestCountsUsersMatchesThePattern(t *testing.T) {
 		t.Errorf("only %d texts match manyUsers: the test tells little", matched)
 	}
 }
+
+// TestEndsLikeVersionOfKeepsEveryMatch: versionOfRe matches no text that
+// endsLikeVersionOf turns away, on the 40 bytes before every byte of the
+// development lines and on phrases built of the pattern's parts and near
+// misses, in random order a quarter of the time.
+func TestEndsLikeVersionOfKeepsEveryMatch(t *testing.T) {
+	var texts []string
+	for _, line := range testtext.ArticleLines(t) {
+		for k := range line {
+			texts = append(texts, line[max(0, k-40):k])
+		}
+	}
+	parts := [][]string{{"", "a ", "the", "x"}, {"version", "VARIANT", "derivative", "development", "licence", "license", "Licenſe", "versions"},
+		{" ", "\t", "\v", "  ", ""}, {"of", "OF", "from", "From", "for"}, {" ", "\n", "\f\r", "\v", ""}, {"", "the ", "its ", "ITſ ", "THE\t", "an "},
+		{"", "Hanwha's ", "Turkish-made’s ", "FIRM’S ", "firm'ſ ", "firms ", "é's ", "Hanwha's"}, {"", " ", "\t", "x"}}
+	rng := rand.New(rand.NewPCG(14, 15))
+	for n := range 40000 {
+		var b strings.Builder
+		for k := range parts {
+			if n%4 == 0 {
+				k = rng.IntN(len(parts))
+			}
+			b.WriteString(parts[k][rng.IntN(len(parts[k]))])
+		}
+		texts = append(texts, b.String())
+	}
+	matched := 0
+	for _, s := range texts {
+		if versionOfRe.MatchString(s) {
+			matched++
+			if !endsLikeVersionOf(s) {
+				t.Fatalf("versionOfRe matches %q, which endsLikeVersionOf turns away", s)
+			}
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d texts match versionOfRe: the test tells little", matched)
+	}
+}

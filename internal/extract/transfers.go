@@ -1931,7 +1931,40 @@ func mayIncludeAfter(text string) bool {
 // from", no equipment of its own.
 func (x *docState) versionOf(m annotate.Mention) bool {
 	before := x.text(m.Start-40, m.Start)
-	return mayHoldFold(before, "version", "variant", "derivative", "development", "licence", "license") && versionOfRe.MatchString(before)
+	return endsLikeVersionOf(before) && mayHoldFold(before, "version", "variant", "derivative", "development", "licence", "license") &&
+		versionOfRe.MatchString(before)
+}
+
+// endsLikeVersionOf: text ends as versionOfRe needs, which turns away
+// nearly every text before a system at a glance: in white space after
+// "of" or "from", then maybe "the" or "its", then maybe a possessive
+// ("a version of the Turkish firm's "), each a word of its own.
+func endsLikeVersionOf(text string) bool {
+	const space = "\t\n\f\r " // \s in a regexp
+	lastWord := func() string {
+		text = strings.TrimRight(text, space)
+		w := text[strings.LastIndexAny(text, space)+1:]
+		text = text[:len(text)-len(w)]
+		return w
+	}
+	if len(text) == 0 || !strings.ContainsRune(space, rune(text[len(text)-1])) {
+		return false
+	}
+	w := lastWord()
+	if possessive(w) {
+		w = lastWord()
+	}
+	if strings.EqualFold(w, "the") || strings.EqualFold(w, "its") {
+		w = lastWord()
+	}
+	return strings.EqualFold(w, "of") || strings.EqualFold(w, "from")
+}
+
+// possessive: w ends in 's or ’s, in any case, as (?i) reads it.
+func possessive(w string) bool {
+	s, n := utf8.DecodeLastRuneInString(w)
+	w = w[:len(w)-n]
+	return (s == 's' || s == 'S' || s == '\u017f') && (strings.HasSuffix(w, "'") || strings.HasSuffix(w, "’"))
 }
 
 func (x *docState) systemBetween(i, a, b int) bool {
