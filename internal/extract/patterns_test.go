@@ -282,7 +282,9 @@ func TestContainsLower(t *testing.T) {
 			// Needles of one byte, or of a first byte beyond ASCII, are
 			// looked for a byte at a time, which tells nothing of the rest.
 			byBytes := slices.ContainsFunc(needles, func(n string) bool { return len(n) < 2 || n[0] >= utf8.RuneSelf })
-			if found, ascii := searchFoldASCII(s, needles); !found && !byBytes &&
+			var heads foldHeads
+			heads.set(needles)
+			if found, ascii := searchFoldASCII(s, needles, &heads); !found && !byBytes &&
 				ascii != !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) {
 				t.Errorf("searchFoldASCII(%q, %q) tells ASCII %v", s, needles, ascii)
 			}

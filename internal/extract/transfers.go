@@ -75,6 +75,7 @@ var anaphoricNouns = map[string]string{
 }
 
 var (
+	theOrdinals    = lowerWordsOf("the first", "the second", "the third", "the last", "the final", "the latest")
 	ordinalAlone   = annotate.MustCompileSearch(`(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:ones?\s+|of\s+them\s+)?(?:was|were|is|arrived|followed|will)\b`)
 	batchRe        = annotate.MustCompileSearch(`(?i)\b(?:a|the)\s+(?:first|second|third|fourth|further|follow-on|new|fresh|final|last|next)?\s*batch(?:\s+of\s+([\w,-]+))?`)
 	includingAfter = regexp.MustCompile(`(?i)^(?:[^.;]{0,40}?\b(?:including|such as|among them|comprising)\b|[^.;,]{0,30}:)`)
@@ -216,7 +217,7 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 		}
 	}
 	// Ordinals count in a sentence that writes "the first" or the like.
-	if containsLower(s.Text, "the first", "the second", "the third", "the last", "the final", "the latest") {
+	if theOrdinals.inLower(s.Text) {
 		if locs := ordinalAlone.FindAllSubmatchIndex(s.Text); locs != nil {
 			out = append(out, x.ordinalItems(i, locs, history, out)...)
 		}
@@ -1402,16 +1403,21 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 // China. The ministry dismissed the report as baseless").
 func (x *docState) deniedReport(i, at int) bool {
 	s := x.d.Sentences[i]
-	if !containsLower(x.text(s.Start, at), "reported that", "reports that", "report that", "claimed that", "speculation that", "rumour", "rumor") {
+	if !reportWords.inLower(x.text(s.Start, at)) {
 		return false
 	}
-	denial := []string{"dismiss", "denied", "denies", "untrue", "invention", "baseless", "not true", "no such"}
-	if containsLower(s.Text, denial...) {
+	if denialWords.inLower(s.Text) {
 		return true
 	}
 	next := x.readAfter(i)
-	return next >= 0 && containsLower(x.d.Sentences[next].Text, denial...)
+	return next >= 0 && denialWords.inLower(x.d.Sentences[next].Text)
 }
+
+// The words of a report, and of its denial, for deniedReport.
+var (
+	reportWords = lowerWordsOf("reported that", "reports that", "report that", "claimed that", "speculation that", "rumour", "rumor")
+	denialWords = lowerWordsOf("dismiss", "denied", "denies", "untrue", "invention", "baseless", "not true", "no such")
+)
 
 // readAfter is the readable sentence after i, or -1.
 func (x *docState) readAfter(i int) int {
@@ -3447,6 +3453,9 @@ func (x *docState) inheritDates(ts []*transfer, events []*event) {
 // "The contract, worth 2.7 billion euros, was signed", "It was signed".
 var signedOpener = regexp.MustCompile(`^\s*(?:It|(?:The|This|That) (?:contract|deal|agreement|order))\b[^;]*?\b(?:was|were) (?:signed|inked|concluded)\b`)
 
+// signingWords tell a signing, for signedAfter.
+var signingWords = lowerWordsOf(" signed", " inked", " concluded")
+
 // signedAfter is the date of the signing told in the readable sentence
 // after i, if it opens on one.
 func (x *docState) signedAfter(i int) (annotate.Date, bool) {
@@ -3456,7 +3465,7 @@ func (x *docState) signedAfter(i int) (annotate.Date, bool) {
 	}
 	j := x.read[k+1]
 	s := x.d.Sentences[j]
-	if !containsLower(s.Text, " signed", " inked", " concluded") {
+	if !signingWords.inLower(s.Text) {
 		return annotate.Date{}, false
 	}
 	loc := signedOpener.FindStringIndex(s.Text)
