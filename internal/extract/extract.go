@@ -760,7 +760,9 @@ func distance(a0, a1, b0, b1 int) int {
 // long s or a Kelvin sign, which Go's (?i) matches as s and k. A false
 // answer spares running the pattern.
 func mayHoldFold(text string, words ...string) bool {
-	found, ascii := searchFoldASCII(text, words)
+	var heads foldHeads
+	heads.set(words)
+	found, ascii := searchFoldASCII(text, words, &heads)
 	return found || !ascii && (holdsRune(text, "\u017f") || holdsRune(text, "\u212a"))
 }
 
@@ -773,9 +775,16 @@ func holdsRune(text, r string) bool {
 // containsLower says whether strings.ToLower(s) contains one of needles
 // (in lower case ASCII), without lowering s.
 func containsLower(s string, needles ...string) bool {
+	var heads foldHeads
+	heads.set(needles)
+	return containsLowerOf(s, needles, &heads)
+}
+
+// containsLowerOf is containsLower with the heads of needles made.
+func containsLowerOf(s string, needles []string, heads *foldHeads) bool {
 	// What s holds in ASCII, ToLower(s) holds lowered; it holds more only
 	// where s has runes beyond ASCII that lower into it.
-	found, ascii := searchFoldASCII(s, needles)
+	found, ascii := searchFoldASCII(s, needles, heads)
 	if found || ascii || !holdsRune(s, "\u0130") && !holdsRune(s, "\u212a") { // İ and the Kelvin sign lower into ASCII
 		return found
 	}
@@ -791,36 +800,68 @@ func containsLower(s string, needles ...string) bool {
 // containsFoldASCII says whether s holds one of needles (in lower case),
 // ignoring ASCII case.
 func containsFoldASCII(s string, needles ...string) bool {
-	found, _ := searchFoldASCII(s, needles)
+	var heads foldHeads
+	heads.set(needles)
+	found, _ := searchFoldASCII(s, needles, &heads)
 	return found
 }
 
+// foldHeads are what searchFoldASCII looks for to find needles: the
+// pairs of their first two bytes, where it then compares them.
+type foldHeads struct {
+	// first and second repeat each pair of first bytes over a word, once,
+	// for the first pairs of them.
+	first, second [8]uint64
+	pairs         int
+	// byBytes: a needle has no first two bytes to look for that way (or
+	// there are too many pairs), and the search goes a byte at a time.
+	byBytes bool
+}
+
+func (heads *foldHeads) set(needles []string) {
+	var a, b byte // the last pair
+	for _, w := range needles {
+		if len(w) < 2 || w[0]&w[1]&0x20 == 0 || heads.pairs == len(heads.first) && (w[0] != a || w[1] != b) {
+			heads.byBytes = true
+			return
+		}
+		if heads.pairs > 0 && w[0] == a && w[1] == b {
+			continue // "the first", "the second"
+		}
+		a, b = w[0], w[1]
+		heads.first[heads.pairs], heads.second[heads.pairs] = uint64(a)*lowBits, uint64(b)*lowBits
+		heads.pairs++
+	}
+}
+
+// lowerWords are words (in lower case ASCII) with their heads made once,
+// for a search made in every sentence or for every item.
+type lowerWords struct {
+	words []string
+	heads foldHeads
+}
+
+func lowerWordsOf(words ...string) *lowerWords {
+	w := &lowerWords{words: words}
+	w.heads.set(words)
+	return w
+}
+
+// inLower says whether strings.ToLower(s) contains one of w.
+func (w *lowerWords) inLower(s string) bool { return containsLowerOf(s, w.words, &w.heads) }
+
 // searchFoldASCII says whether s holds one of needles (in lower case),
-// ignoring ASCII case; and, when it holds none, whether s is all ASCII
-// (false where it did not read every byte).
-func searchFoldASCII(s string, needles []string) (found, ascii bool) {
+// whose heads are heads, ignoring ASCII case; and, when it holds none,
+// whether s is all ASCII (false where it did not read every byte).
+func searchFoldASCII(s string, needles []string, heads *foldHeads) (found, ascii bool) {
 	// It compares the needles only where their first two bytes stand, found
 	// eight bytes at a time: a word of s OR-ed with asciiFold has at byte k
 	// a needle's byte with 0x20 set when s has it there in either case (or
 	// a few other bytes, which comparing the whole needle turns away).
-	// first and second repeat each pair of first bytes over a word, once.
-	var first, second [8]uint64
-	n := 0
-	var a, b byte // the last pair
-	for _, w := range needles {
-		if len(w) < 2 || w[0]&w[1]&0x20 == 0 {
-			return containsFoldASCIISlow(s, needles...), false
-		}
-		if n > 0 && w[0] == a && w[1] == b {
-			continue // "the first", "the second"
-		}
-		if n == len(first) {
-			return containsFoldASCIISlow(s, needles...), false
-		}
-		a, b = w[0], w[1]
-		first[n], second[n] = uint64(a)*lowBits, uint64(b)*lowBits
-		n++
+	if heads.byBytes {
+		return containsFoldASCIISlow(s, needles...), false
 	}
+	first, second, n := &heads.first, &heads.second, heads.pairs
 	var seen uint64 // the bytes read OR-ed together: their high bits tell runes beyond ASCII
 	i := 0
 	if n == 1 {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"regexp"
 	"slices"
@@ -281,7 +282,9 @@ func TestContainsLower(t *testing.T) {
 			// Needles of one byte, or of a first byte beyond ASCII, are
 			// looked for a byte at a time, which tells nothing of the rest.
 			byBytes := slices.ContainsFunc(needles, func(n string) bool { return len(n) < 2 || n[0] >= utf8.RuneSelf })
-			if found, ascii := searchFoldASCII(s, needles); !found && !byBytes &&
+			var heads foldHeads
+			heads.set(needles)
+			if found, ascii := searchFoldASCII(s, needles, &heads); !found && !byBytes &&
 				ascii != !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) {
 				t.Errorf("searchFoldASCII(%q, %q) tells ASCII %v", s, needles, ascii)
 			}
@@ -355,5 +358,85 @@ func TestDeterminerBefore(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestCountsUsersMatchesThePattern holds countsUsers to manyUsers on the
+// text after every byte of the development lines and on phrases built of
+// the pattern's parts and near misses, in random order a quarter of the time.
+func TestCountsUsersMatchesThePattern(t *testing.T) {
+	var texts []string
+	for _, line := range testtext.ArticleLines(t) {
+		for k := range line {
+			texts = append(texts, line[k:min(k+60, len(line))])
+		}
+	}
+	parts := [][]string{{"", " ", "  ", "\t", "\n", "\f", "\r", "\v", "x "}, {"is", "are", "Is", "ARE", "isn't", "island", "was"},
+		{" ", "\t", "\v", ""}, {"", "now ", "already ", "still "}, {"used", "operated", "flown", "bought"}, {" by ", " to ", "  by\t"},
+		{"", "about ", "some ", "more than ", "over ", "at least ", "nearly "}, {"a dozen", "dozens of", "several", "many", "12", "é"},
+		{" ", ""}, {"", "other "}, {"air forces", "armies", "navies", "countries", "militaries", "operators", "nations", "units"},
+		{"", ".", "s", " around", "é"}}
+	rng := rand.New(rand.NewPCG(12, 13))
+	for n := range 40000 {
+		var b strings.Builder
+		for k := range parts {
+			if n%4 == 0 {
+				k = rng.IntN(len(parts))
+			}
+			b.WriteString(parts[k][rng.IntN(len(parts[k]))])
+		}
+		texts = append(texts, b.String())
+	}
+	matched := 0
+	for _, s := range texts {
+		want := manyUsers.MatchString(s)
+		if got := countsUsers(s); got != want {
+			t.Fatalf("countsUsers(%q) = %v, manyUsers matches: %v", s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d texts match manyUsers: the test tells little", matched)
+	}
+}
+
+// TestEndsLikeVersionOfKeepsEveryMatch: versionOfRe matches no text that
+// endsLikeVersionOf turns away, on the 40 bytes before every byte of the
+// development lines and on phrases built of the pattern's parts and near
+// misses, in random order a quarter of the time.
+func TestEndsLikeVersionOfKeepsEveryMatch(t *testing.T) {
+	var texts []string
+	for _, line := range testtext.ArticleLines(t) {
+		for k := range line {
+			texts = append(texts, line[max(0, k-40):k])
+		}
+	}
+	parts := [][]string{{"", "a ", "the", "x"}, {"version", "VARIANT", "derivative", "development", "licence", "license", "Licenſe", "versions"},
+		{" ", "\t", "\v", "  ", ""}, {"of", "OF", "from", "From", "for"}, {" ", "\n", "\f\r", "\v", ""}, {"", "the ", "its ", "ITſ ", "THE\t", "an "},
+		{"", "Hanwha's ", "Turkish-made’s ", "FIRM’S ", "firm'ſ ", "firms ", "é's ", "Hanwha's"}, {"", " ", "\t", "x"}}
+	rng := rand.New(rand.NewPCG(14, 15))
+	for n := range 40000 {
+		var b strings.Builder
+		for k := range parts {
+			if n%4 == 0 {
+				k = rng.IntN(len(parts))
+			}
+			b.WriteString(parts[k][rng.IntN(len(parts[k]))])
+		}
+		texts = append(texts, b.String())
+	}
+	matched := 0
+	for _, s := range texts {
+		if versionOfRe.MatchString(s) {
+			matched++
+			if !endsLikeVersionOf(s) {
+				t.Fatalf("versionOfRe matches %q, which endsLikeVersionOf turns away", s)
+			}
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d texts match versionOfRe: the test tells little", matched)
 	}
 }

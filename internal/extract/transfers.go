@@ -75,6 +75,7 @@ var anaphoricNouns = map[string]string{
 }
 
 var (
+	theOrdinals    = lowerWordsOf("the first", "the second", "the third", "the last", "the final", "the latest")
 	ordinalAlone   = annotate.MustCompileSearch(`(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:ones?\s+|of\s+them\s+)?(?:was|were|is|arrived|followed|will)\b`)
 	batchRe        = annotate.MustCompileSearch(`(?i)\b(?:a|the)\s+(?:first|second|third|fourth|further|follow-on|new|fresh|final|last|next)?\s*batch(?:\s+of\s+([\w,-]+))?`)
 	includingAfter = regexp.MustCompile(`(?i)^(?:[^.;]{0,40}?\b(?:including|such as|among them|comprising)\b|[^.;,]{0,30}:)`)
@@ -216,7 +217,7 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 		}
 	}
 	// Ordinals count in a sentence that writes "the first" or the like.
-	if containsLower(s.Text, "the first", "the second", "the third", "the last", "the final", "the latest") {
+	if theOrdinals.inLower(s.Text) {
 		if locs := ordinalAlone.FindAllSubmatchIndex(s.Text); locs != nil {
 			out = append(out, x.ordinalItems(i, locs, history, out)...)
 		}
@@ -1402,16 +1403,21 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 // China. The ministry dismissed the report as baseless").
 func (x *docState) deniedReport(i, at int) bool {
 	s := x.d.Sentences[i]
-	if !containsLower(x.text(s.Start, at), "reported that", "reports that", "report that", "claimed that", "speculation that", "rumour", "rumor") {
+	if !reportWords.inLower(x.text(s.Start, at)) {
 		return false
 	}
-	denial := []string{"dismiss", "denied", "denies", "untrue", "invention", "baseless", "not true", "no such"}
-	if containsLower(s.Text, denial...) {
+	if denialWords.inLower(s.Text) {
 		return true
 	}
 	next := x.readAfter(i)
-	return next >= 0 && containsLower(x.d.Sentences[next].Text, denial...)
+	return next >= 0 && denialWords.inLower(x.d.Sentences[next].Text)
 }
+
+// The words of a report, and of its denial, for deniedReport.
+var (
+	reportWords = lowerWordsOf("reported that", "reports that", "report that", "claimed that", "speculation that", "rumour", "rumor")
+	denialWords = lowerWordsOf("dismiss", "denied", "denies", "untrue", "invention", "baseless", "not true", "no such")
+)
 
 // readAfter is the readable sentence after i, or -1.
 func (x *docState) readAfter(i int) int {
@@ -1931,7 +1937,40 @@ func mayIncludeAfter(text string) bool {
 // from", no equipment of its own.
 func (x *docState) versionOf(m annotate.Mention) bool {
 	before := x.text(m.Start-40, m.Start)
-	return mayHoldFold(before, "version", "variant", "derivative", "development", "licence", "license") && versionOfRe.MatchString(before)
+	return endsLikeVersionOf(before) && mayHoldFold(before, "version", "variant", "derivative", "development", "licence", "license") &&
+		versionOfRe.MatchString(before)
+}
+
+// endsLikeVersionOf: text ends as versionOfRe needs, which turns away
+// nearly every text before a system at a glance: in white space after
+// "of" or "from", then maybe "the" or "its", then maybe a possessive
+// ("a version of the Turkish firm's "), each a word of its own.
+func endsLikeVersionOf(text string) bool {
+	const space = "\t\n\f\r " // \s in a regexp
+	lastWord := func() string {
+		text = strings.TrimRight(text, space)
+		w := text[strings.LastIndexAny(text, space)+1:]
+		text = text[:len(text)-len(w)]
+		return w
+	}
+	if len(text) == 0 || !strings.ContainsRune(space, rune(text[len(text)-1])) {
+		return false
+	}
+	w := lastWord()
+	if possessive(w) {
+		w = lastWord()
+	}
+	if strings.EqualFold(w, "the") || strings.EqualFold(w, "its") {
+		w = lastWord()
+	}
+	return strings.EqualFold(w, "of") || strings.EqualFold(w, "from")
+}
+
+// possessive: w ends in 's or ’s, in any case, as (?i) reads it.
+func possessive(w string) bool {
+	s, n := utf8.DecodeLastRuneInString(w)
+	w = w[:len(w)-n]
+	return (s == 's' || s == 'S' || s == '\u017f') && (strings.HasSuffix(w, "'") || strings.HasSuffix(w, "’"))
 }
 
 func (x *docState) systemBetween(i, a, b int) bool {
@@ -2547,7 +2586,7 @@ func (x *docState) recipients(room []string, it item, g trigger) (states []strin
 	if to := x.colonRecipient(it); to != "" {
 		return append(room, to), false
 	}
-	if after := x.text(x.nounEnd(it), x.nounEnd(it)+60); unnamedBuyer(after) || manyUsers.MatchString(after) {
+	if after := x.text(x.nounEnd(it), x.nounEnd(it)+60); unnamedBuyer(after) || countsUsers(after) {
 		// "to a country in the Asia-Pacific region", "is used by about a
 		// dozen air forces": buyers it did not name
 		return nil, false
@@ -2701,6 +2740,14 @@ func unnamedBuyer(after string) bool {
 // manyUsers: the text after an item counts its users without naming them
 // ("is used by about a dozen air forces around the world").
 var manyUsers = regexp.MustCompile(`^\s+(?:is|are)\s+(?:now\s+|already\s+)?(?:used|operated|flown)\s+by\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|at\s+least\s+)?(?:a\s+dozen|dozens\s+of|several|many|\w+)\s+(?:other\s+)?(?:air\s+forces|armies|navies|countries|militaries|operators|nations)\b`)
+
+// countsUsers is manyUsers.MatchString(after), which it asks only where
+// after opens on "is" or "are" after white space: most items are followed
+// by other words.
+func countsUsers(after string) bool {
+	verb := strings.TrimLeft(after, "\t\n\f\r ") // \s in a regexp
+	return len(verb) < len(after) && (strings.HasPrefix(verb, "is") || strings.HasPrefix(verb, "are")) && manyUsers.MatchString(after)
+}
 
 // agentBuyers are the states named as the agent of a purchase or of use
 // told after the item in its clause: "Yak-130 aircraft ordered by Uganda
@@ -3406,6 +3453,9 @@ func (x *docState) inheritDates(ts []*transfer, events []*event) {
 // "The contract, worth 2.7 billion euros, was signed", "It was signed".
 var signedOpener = regexp.MustCompile(`^\s*(?:It|(?:The|This|That) (?:contract|deal|agreement|order))\b[^;]*?\b(?:was|were) (?:signed|inked|concluded)\b`)
 
+// signingWords tell a signing, for signedAfter.
+var signingWords = lowerWordsOf(" signed", " inked", " concluded")
+
 // signedAfter is the date of the signing told in the readable sentence
 // after i, if it opens on one.
 func (x *docState) signedAfter(i int) (annotate.Date, bool) {
@@ -3415,7 +3465,7 @@ func (x *docState) signedAfter(i int) (annotate.Date, bool) {
 	}
 	j := x.read[k+1]
 	s := x.d.Sentences[j]
-	if !containsLower(s.Text, " signed", " inked", " concluded") {
+	if !signingWords.inLower(s.Text) {
 		return annotate.Date{}, false
 	}
 	loc := signedOpener.FindStringIndex(s.Text)
