@@ -403,6 +403,17 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'reported that ... The ministry confirmed'",
 			"Earlier this month a newspaper reported that Fiji had agreed to buy two Bayraktar TB2 drones from Turkey. The ministry confirmed it.",
 			[]string{"FJI TUR Bayraktar TB2 2/exact contracted 2024-05"}},
+		{"'Rumours that ... were pure invention'",
+			"Rumours last month that Fiji had bought armed drones from Israel were pure invention, the minister said.",
+			nil},
+		// A denial of something other than the report, or a deal told in
+		// another clause than the report, stands.
+		{"'reported that ... Opposition parties dismissed the deal'",
+			"A local paper reported that Serbia had signed a contract for 12 Rafale fighters in April. Opposition parties dismissed the deal as too costly.",
+			[]string{"SRB FRA Rafale 12/exact contracted 2024-04"}},
+		{"'denied reports that ..., but confirmed'",
+			"The ministry denied reports that Serbia was buying Chinese drones, but confirmed it signed a contract for 12 Rafale jets in April.",
+			[]string{"SRB FRA Rafale 12/exact contracted 2024-04"}},
 		// A ship class spelt with accented letters is a class all the same.
 		{"'a Doğan-class patrol boat'",
 			"Fiji's navy commissioned a Doğan-class patrol boat from Turkey in March.",

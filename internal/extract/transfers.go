@@ -1400,23 +1400,69 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 // deniedReport: what byte at of sentence i tells is told in a report,
 // rumour or speculation that the sentence or the next denies ("a
 // newspaper reported that the Maldives had agreed to buy drones from
-// China. The ministry dismissed the report as baseless").
+// China. The ministry dismissed the report as baseless"). Only the
+// report's own clause counts ("denied reports that it was buying drones,
+// but confirmed a contract for 12 Rafales"), and only a denial of a
+// report ("Opposition parties dismissed the deal as too costly" denies
+// no report).
 func (x *docState) deniedReport(i, at int) bool {
 	s := x.d.Sentences[i]
-	if !reportWords.inLower(x.text(s.Start, at)) {
+	before := x.text(s.Start, at)
+	if !reportWords.inLower(before) {
 		return false
 	}
-	if denialWords.inLower(s.Text) {
+	lower := strings.ToLower(before)
+	last := -1
+	for _, w := range reportWords.words {
+		last = max(last, strings.LastIndex(lower, w))
+	}
+	if clause := lower[last:]; strings.Contains(clause, ", but") || strings.Contains(clause, ", and") || strings.Contains(clause, ";") {
+		return false
+	}
+	// The report's own sentence may deny it after what it tells
+	// ("Rumours that it bought drones were pure invention").
+	if deniesReport(s.Text) || denialWords.inLower(x.text(at, s.End)) {
 		return true
 	}
 	next := x.readAfter(i)
-	return next >= 0 && denialWords.inLower(x.d.Sentences[next].Text)
+	return next >= 0 && deniesReport(x.d.Sentences[next].Text)
 }
 
-// The words of a report, and of its denial, for deniedReport.
+// deniesReport: a word of denial stands within a few words of a word for a
+// report ("dismissed the report", "dismissing weeks of speculation", "the
+// claims are baseless"), or "no such" refers back to what it told ("There
+// is no such contract").
+func deniesReport(text string) bool {
+	if !denialWords.inLower(text) {
+		return false
+	}
+	lower := strings.ToLower(text)
+	if strings.Contains(lower, "no such") {
+		return true
+	}
+	for _, d := range denialWords.words {
+		for from := 0; ; {
+			k := strings.Index(lower[from:], d)
+			if k < 0 {
+				break
+			}
+			k += from
+			near := lower[max(0, k-40):min(len(lower), k+len(d)+40)]
+			if slices.ContainsFunc(reportNouns, func(n string) bool { return strings.Contains(near, n) }) {
+				return true
+			}
+			from = k + len(d)
+		}
+	}
+	return false
+}
+
+// The words of a report, of its denial, and the nouns a denial names a
+// report by, for deniedReport.
 var (
 	reportWords = lowerWordsOf("reported that", "reports that", "report that", "claimed that", "speculation that", "rumour", "rumor")
 	denialWords = lowerWordsOf("dismiss", "denied", "denies", "untrue", "invention", "baseless", "not true", "no such")
+	reportNouns = []string{"report", "rumour", "rumor", "claim", "speculation", "story", "stories"}
 )
 
 // readAfter is the readable sentence after i, or -1.
