@@ -1138,22 +1138,6 @@ func numberRunsOn(text string, start, end int) bool {
 		(text[end] == '.' || text[end] == ',') && digitByte(text[end+1])
 }
 
-// countedPlural: the name is a plural right after a count ("some 40
-// Humvees", "six Bushmasters"): units of a system, no ordinary word.
-func countedPlural(before, name string) bool {
-	if !strings.HasSuffix(name, "s") {
-		return false
-	}
-	w, _ := LastField(before)
-	if w == "" {
-		return false
-	}
-	if _, ok := numberWords[strings.ToLower(w)]; ok {
-		return true
-	}
-	return strings.Trim(w, "0123456789,") == ""
-}
-
 // coinedName: a letters-only name whose hyphen joins a capital ("Igla-S",
 // "Pantsir-SM") is coined for a system, no ordinary word that needs
 // context to count.
@@ -1203,7 +1187,7 @@ func inContext(cat *catalog.Catalog, text string, m catalog.Match, sys catalog.S
 			}
 		}
 	}
-	if shapeRe.MatchString(near) || countedPlural(before, text[m.Start:m.End]) {
+	if shapeRe.MatchString(near) {
 		return true
 	}
 	// "the Rafale programme", "its Gripen fleet"
