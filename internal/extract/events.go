@@ -258,7 +258,7 @@ func (x *docState) events() []*event {
 		// A planned visit "for meetings at the Pentagon" is one event.
 		if visit == nil || !visit.planned {
 			if loc := findEvent(text, &cues, meetingEvent); loc != nil && !lastWordIs(text[:loc[0]], "in") && !lastWordIs(text[:loc[0]], "no") && !meetsTarget(text[loc[0]:]) && !pluralReference(text[:loc[0]]) &&
-				!lastWordIs(text[:loc[0]], "must") && !passiveDiscussed(text, loc) {
+				!lastWordIs(text[:loc[0]], "must") && !passiveDiscussed(text, loc) && !meetingNoOne(text, loc) {
 				out = append(out, x.newEvent(i, record.EventMeeting, loc))
 			}
 		}
@@ -424,6 +424,18 @@ func (x *docState) investmentAtLarge(i int, loc []int) bool {
 		return next == "announcements" || next == "climate"
 	}
 	return false
+}
+
+// meetingNoOne: "after meeting" or "before meeting" is a meeting only
+// when a name follows ("after meeting Otokar's general manager"), not
+// "after meeting reporters" or "before meeting the press".
+func meetingNoOne(text string, loc []int) bool {
+	if cue := strings.ToLower(text[loc[0]:loc[1]]); cue != "after meeting" && cue != "before meeting" {
+		return false
+	}
+	next, _ := firstWord(text[loc[1]:])
+	r, _ := utf8.DecodeRuneInString(next)
+	return !unicode.IsUpper(r)
 }
 
 // meetsTarget: the match is "meet" in the sense of fulfilling something

@@ -165,9 +165,11 @@ func TestPhrasingEvents(t *testing.T) {
 			[]string{"agreement 2024-05-21"}},
 		// A signing told in speculation the sentence denies is none.
 		{"The minister denied speculation that the country was about to sign a deal for Gripen fighters.", nil},
-		// "said after meeting" someone tells a meeting.
-		{"On Monday the undersecretary spoke after meeting Otokar's general manager, Mehmet Ali Karaca.",
+		// "said after meeting" someone named tells a meeting; "after
+		// meeting reporters" does not.
+		{"On Monday the undersecretary spoke after meeting Nurol Makina's chief executive, Arda Tekin.",
 			[]string{"meeting 2024-05-20"}},
+		{"The minister said after meeting reporters on Monday that the budget was tight.", nil},
 		// "no talks" denies a meeting; a heading names no company investing.
 		{"The ministry said no talks with Chinese firms had taken place.", nil},
 		{"Ghana's army is growing.\n\nInvestment on the sidelines\n\nThe minister spoke to reporters.", nil},
@@ -342,6 +344,9 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'is used by about a dozen air forces'",
 			"Namibia ordered six PC-21 trainers in 2025. The PC-21 is used by about a dozen air forces around the world.",
 			[]string{"NAM CHE Pilatus PC-21 6/exact contracted 2025"}},
+		{"'is used by the air forces of Zambia and Egypt'",
+			"Ghana ordered four K-8 trainers in 2023. The K-8 is used by the air forces of Zambia and Egypt.",
+			[]string{"GHA CHN K-8 4/exact contracted 2023", "EGY CHN K-8 ?/unknown in_service -", "ZMB CHN K-8 ?/unknown in_service -"}},
 		// "former" before a state's force tells whose the item was, not that it
 		// is retired.
 		{"'operates three former US Coast Guard Hamilton-class cutters'",

@@ -2784,8 +2784,9 @@ func unnamedBuyer(after string) bool {
 }
 
 // manyUsers: the text after an item counts its users without naming them
-// ("is used by about a dozen air forces around the world").
-var manyUsers = regexp.MustCompile(`^\s+(?:is|are)\s+(?:now\s+|already\s+)?(?:used|operated|flown)\s+by\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|at\s+least\s+)?(?:a\s+dozen|dozens\s+of|several|many|\w+)\s+(?:other\s+)?(?:air\s+forces|armies|navies|countries|militaries|operators|nations)\b`)
+// ("is used by about a dozen air forces around the world"), not "is used
+// by the air forces of Zambia and Egypt", which names them.
+var manyUsers = regexp.MustCompile(`^\s+(?:is|are)\s+(?:now\s+|already\s+)?(?:used|operated|flown)\s+by\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|at\s+least\s+)?(?:a\s+dozen|dozens\s+of|several|many|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(?:other\s+)?(?:air\s+forces|armies|navies|countries|militaries|operators|nations)\b`)
 
 // countsUsers is manyUsers.MatchString(after), which it asks only where
 // after opens on "is" or "are" after white space: most items are followed
