@@ -54,6 +54,9 @@ type WordRegexp struct {
 	// lettersFirst: only ASCII letters can begin a match, so that the
 	// matches begin where appendWordSpansStarts finds words (see nextAt).
 	lettersFirst bool
+	// startsListed: lettersBeginning took its first letters, so that the
+	// word starts appendWordSpansStarts lists include all of its matches'.
+	startsListed bool
 }
 
 // MustCompileWords compiles pattern (Perl syntax, as regexp.MustCompile).
@@ -222,12 +225,13 @@ func lettersFirst(prog *syntax.Prog) bool {
 }
 
 // lettersBeginning marks the bytes that can begin a match of one of ws,
-// which only ASCII letters begin.
+// which only ASCII letters begin, and lets nextAt run them.
 func lettersBeginning(ws ...*WordRegexp) (t [256]bool) {
 	for _, w := range ws {
 		if !w.lettersFirst {
 			panic("annotate: " + w.pattern + " can begin with a byte other than an ASCII letter")
 		}
+		w.startsListed = true
 		for c := range utf8.RuneSelf {
 			t[c] = t[c] || w.first[c]
 		}
@@ -540,8 +544,8 @@ func (w *WordRegexp) FindAllSubmatchIndex(text string) [][]int {
 // where the matcher appends it there, and the words after it, for the
 // next call; or nil.
 func (w *WordRegexp) nextAt(dst []int, text string, words []int) (m, rest []int) {
-	if !w.lettersFirst || w.search { // whose matches may begin elsewhere
-		panic("annotate: nextAt cannot run " + w.pattern)
+	if !w.startsListed || w.search { // whose matches may begin at starts not listed
+		panic("annotate: nextAt cannot run " + w.pattern + ": its first letters are not in mentionFirsts")
 	}
 	for k, i := range words {
 		if !pairAllows(&w.pairs, text, i) {

@@ -210,3 +210,14 @@ func TestPairsAdmitEveryMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgWordsBeginListedStarts: withOrgWord looks for orgShapeRe's
+// closing words only at the listed word starts, so their first letters
+// must be among mentionFirsts.
+func TestOrgWordsBeginListedStarts(t *testing.T) {
+	for _, w := range orgClosings {
+		if !mentionFirsts[w[0]] {
+			t.Errorf("%q begins with a letter the word starts do not list", w)
+		}
+	}
+}

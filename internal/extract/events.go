@@ -562,7 +562,9 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 // dealNounSecond: the second word of text, as white space parts them,
 // starts with a noun of a deal, as signedBeforeRe needs (its first word,
 // "the" or a possessive, holds no white space), which costs far less to
-// test than running it on the whole sentence.
+// test than running it on the whole sentence. The nouns must be those of
+// signedBeforeRe, and hold no "k" or "s": under (?i) those also match the
+// Kelvin sign and "ſ", which EqualFoldASCII would not.
 func dealNounSecond(text string) bool {
 	k := 0
 	for k < len(text) && isRegexpSpace(text[k]) {
