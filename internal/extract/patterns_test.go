@@ -439,3 +439,32 @@ func phrasesOfParts(seed uint64, parts [][]string) []string {
 	}
 	return out
 }
+
+// TestGatesKeepEveryMatchOfBuiltPhrases checks the gates of the patterns
+// the random phrases of checkSearchPatterns seldom match, on phrases built
+// of the patterns' parts and near misses (white space of every kind, "ſ",
+// capitals, possessives), which match often enough to tell.
+func TestGatesKeepEveryMatchOfBuiltPhrases(t *testing.T) {
+	for _, c := range []struct {
+		re    *regexp.Regexp
+		parts [][]string
+	}{
+		{signedBeforeRe, [][]string{{"", " ", "\t", "\v", "\n"}, {"the", "The", "THE", "this", "thiſ", "Goïta's", "NATO’S", "Mali's", "mali's", "a"},
+			{" ", "\t", "  ", "\v", "", "\u00a0"}, {"contract", "CONTRACTS", "agreement", "memorandum", "deal", "deals", "dealer", "lease"}, {"", " was", ",", "s"}}},
+		{includingAfter, [][]string{{"", " ", "x", "twelve trucks", "a long list of forty things and more besides"}, {"", ",", ".", ";", " "},
+			{"", " including", " such as", " among them", " comprising", " INCLUDING", " ſuch aſ", ":"}, {"", " ", "x"}}},
+	} {
+		gate, matched := gatedPatterns[c.re], 0
+		for _, s := range phrasesOfParts(16, c.parts) {
+			if c.re.MatchString(s) {
+				matched++
+				if !gate(s) {
+					t.Fatalf("%s matches %q, which its test turns away", c.re, s)
+				}
+			}
+		}
+		if matched < 100 {
+			t.Errorf("only %d phrases match %s: the test tells little", matched, c.re)
+		}
+	}
+}
