@@ -347,6 +347,21 @@ func TestGiverAndBuyerRules(t *testing.T) {
 		{"'is used by the air forces of Zambia and Egypt'",
 			"Ghana ordered four K-8 trainers in 2023. The K-8 is used by the air forces of Zambia and Egypt.",
 			[]string{"GHA CHN K-8 4/exact contracted 2023", "EGY CHN K-8 ?/unknown in_service -", "ZMB CHN K-8 ?/unknown in_service -"}},
+		// A service or a concern as the verb's own object leaves the item
+		// untransferred.
+		{"'will provide maintenance for'",
+			"Lockheed Martin will provide maintenance for Taiwan's 140 F-16 fighters.",
+			nil},
+		{"'also has concerns about'",
+			"Washington also has concerns about Turkey's S-400 missiles.",
+			nil},
+		{"'will supply spare parts for'",
+			"Russia will supply spare parts for Peru's 12 Mi-17 helicopters.",
+			nil},
+		// A verb denied between a deal and the item keeps the item out of it.
+		{"'The deal signed on Monday does not cover'",
+			"The deal signed on Monday does not cover the 12 Rafale jets Egypt wants.",
+			nil},
 		// "former" before a state's force tells whose the item was, not that it
 		// is retired.
 		{"'operates three former US Coast Guard Hamilton-class cutters'",

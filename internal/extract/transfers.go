@@ -2042,6 +2042,38 @@ func (x *docState) participleOn(i int, t trigger) bool {
 // governing finds the nearest trigger before the item that governs what
 // follows it, and the nearest after it that governs what precedes it. A
 // trigger that contains the item ("a 28-aircraft order") governs it alone.
+// serviceObject: the verb's own object, right after it, is a service for
+// the item or a concern about it, not the item ("will provide maintenance
+// for Taiwan's F-16s", "also has concerns about Turkey's S-400s", "will
+// supply spare parts for its Mi-17s").
+func serviceObject(gap string) bool {
+	w, rest := firstWord(gap)
+	if strings.EqualFold(w, "spare") {
+		w, rest = firstWord(rest)
+	}
+	if !serviceNouns[strings.ToLower(w)] {
+		return false
+	}
+	next, _ := firstWord(rest)
+	return next == "for" || next == "about" || next == "on" || next == "of"
+}
+
+// negatedBetween: a verb denied between a deal and the item ("The deal
+// signed on Monday does not cover the 12 Rafales") says the deal is not
+// for it.
+func negatedBetween(gap string) bool {
+	if !strings.Contains(gap, "not ") && !strings.Contains(gap, "n't ") {
+		return false
+	}
+	return containsLower(gap, "does not ", "do not ", "did not ", "will not ", "doesn't ", "don't ", "didn't ", "won't ")
+}
+
+// serviceNouns name what a verb of supply or holding can take besides
+// equipment, for serviceObject.
+var serviceNouns = map[string]bool{"maintenance": true, "training": true, "support": true, "servicing": true,
+	"repairs": true, "upgrades": true, "parts": true, "spares": true, "ammunition": true, "concerns": true,
+	"concern": true, "doubts": true, "questions": true}
+
 func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *trigger) {
 	start := it.start
 	ts := x.triggers[it.sent]
@@ -2061,7 +2093,8 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 	}
 	for k := range ts {
 		t := &ts[k]
-		if t.Fwd && t.End <= start && !strings.Contains(x.text(t.End, start), ";") {
+		if t.Fwd && t.End <= start && !strings.Contains(x.text(t.End, start), ";") && !serviceObject(x.text(t.End, start)) &&
+			!negatedBetween(x.text(t.End, start)) {
 			// A participle that can look both ways ("missiles ordered from
 			// India in 2022, a C-130 ...") does not reach across a comma.
 			// "along with" or "as well as" carries the verb on past it:
