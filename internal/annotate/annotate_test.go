@@ -157,6 +157,7 @@ func TestQuantities(t *testing.T) {
 		{"the second of three vessels", []string{"1/exact"}},
 		{"the first four aircraft", []string{"4/exact"}},
 		{"the navy took over two corvettes and handed over three", []string{"2/exact", "3/exact"}},
+		{"a force built around eight jets and based around nearly 30 trainers", []string{"8/exact", "30/approx"}},
 		{"88 of the eight-wheeled vehicles, two-seat trainers, four-engine aircraft and a 28-aircraft order", []string{"88/exact", "28/exact"}},
 		// A capital and a hyphen before digits is a designation, not a
 		// unit ("t" for tonnes): "64 T-90S".

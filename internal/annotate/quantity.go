@@ -130,7 +130,8 @@ func appendQuantities(out []QuantityMention, text string, base int, words []word
 }
 
 // prepositionalUse: "about", "over" or "around" after a word it attaches
-// to as a preposition, not a modifier of the number.
+// to as a preposition, not a modifier of the number ("talks about 12
+// more", "a force built around eight A-29s").
 func prepositionalUse(before string) bool {
 	last, at := LastField(before)
 	if last == "" {
@@ -142,7 +143,8 @@ func prepositionalUse(before string) bool {
 	switch strings.Trim(strings.ToLower(last), ",.") {
 	case "talks", "talk", "talking", "discussions", "discussion", "negotiations", "negotiating", "concerns", "questions",
 		"reports", "asked", "spoke", "speaking", "agreement", "deal", "contract", "news", "thinking", "information",
-		"took", "take", "takes", "taken", "taking", "handed", "hand", "hands", "handing":
+		"took", "take", "takes", "taken", "taking", "handed", "hand", "hands", "handing", "built", "based", "centred", "centered",
+		"organised", "organized":
 		return true
 	}
 	return false

@@ -410,7 +410,8 @@ func refPrepositionalUse(before string) bool {
 	switch strings.Trim(last, ",.") {
 	case "talks", "talk", "talking", "discussions", "discussion", "negotiations", "negotiating", "concerns", "questions",
 		"reports", "asked", "spoke", "speaking", "agreement", "deal", "contract", "news", "thinking", "information",
-		"took", "take", "takes", "taken", "taking", "handed", "hand", "hands", "handing":
+		"took", "take", "takes", "taken", "taking", "handed", "hand", "hands", "handing", "built", "based", "centred", "centered",
+		"organised", "organized":
 		return true
 	}
 	return false

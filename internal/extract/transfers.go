@@ -1341,9 +1341,6 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 		}
 		if qty != nil {
 			t.qtyValue, t.qualifier = qty.Value, qty.Qualifier
-			if qty.Qualifier == annotate.Approx && qty.End > 0 && endsWithLower(x.text(qty.Start-7, qty.Start), " built ") {
-				t.qualifier = annotate.Exact // "is built around eight A-29s" counts eight
-			}
 			switch {
 			case qty.Part && (n == 1 || len(govs) == 1 && g.Class == Contracted):
 				// "the first of 18 FA-50 ... ordered in 2023 would
@@ -2079,11 +2076,6 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 	ts := x.triggers[it.sent]
 	if qty != nil && qty.End > 0 && qty.Start < start {
 		start = qty.Start
-		for _, t := range ts {
-			if t.Start < start && start < t.End {
-				start = t.End // "is built around eight A-29s": "around" is the verb's
-			}
-		}
 	}
 	for k := range ts {
 		t := &ts[k]
