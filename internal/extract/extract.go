@@ -123,8 +123,9 @@ func newDocState(d *annotate.Doc) *docState {
 // stand: "operate" or "fly" after "can" or "could" ("each F-16 can fly at
 // Mach 2" tells what a type does, not who fields it), and "reached" with
 // no state or capital right after it ("reached Dhaka" is an arrival,
-// "reached an agreement" or "reached full capability" is not), and a bare
-// "order" with no year right before it ("in order to", "the order").
+// "reached an agreement" or "reached full capability" is not), a bare
+// "order" with no year right before it ("in order to", "the order"), and
+// "pay for" told with the terms of paying ("in instalments").
 func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 	kept := ts[:0]
 	for _, t := range ts {
@@ -150,6 +151,9 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 			continue
 		}
 		if t.Class == InService && x.futureUse(t) {
+			continue
+		}
+		if t.Class == Planned && x.payingTerms(i, t) {
 			continue
 		}
 		if t.Class == Delivered && x.phrasalGave(t) {

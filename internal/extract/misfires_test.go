@@ -1,0 +1,27 @@
+package extract_test
+
+import "testing"
+
+// TestMisfireRules checks rules mended after a review of misfires:
+// paying in instalments, a second giver after ", while", a time phrase
+// with "until", and training supplied with a system.
+func TestMisfireRules(t *testing.T) {
+	checkTransferCases(t, []transferCase{
+		// Paying in instalments settles a deal already made: it plans none.
+		{"paying in instalments plans no purchase",
+			"Egypt will pay for the 30 Rafale jets in instalments over ten years.",
+			nil},
+		{"paying in annual installments plans no purchase",
+			"Ghana will pay for its four Z-9 helicopters in annual installments.",
+			nil},
+		{"paying in instalments for what was ordered keeps the order",
+			"Peru will pay for the FA-50 jets it ordered in 2023 in instalments until 2030.",
+			[]string{"PER KOR FA-50 ?/unknown contracted 2023"}},
+		{"a purchase paid in instalments is still planned by its own verb",
+			"Morocco will buy 24 AH-64E helicopters and pay for them in instalments.",
+			[]string{"MAR USA AH-64E 24/exact planned -"}},
+		{"a donor that pays for equipment still gives it",
+			"Lithuania's army is growing. Norway said it would pay for six CV90 vehicles.",
+			[]string{"LTU NOR CV90 6/exact planned -"}},
+	})
+}
