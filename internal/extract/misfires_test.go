@@ -23,5 +23,13 @@ func TestMisfireRules(t *testing.T) {
 		{"a donor that pays for equipment still gives it",
 			"Lithuania's army is growing. Norway said it would pay for six CV90 vehicles.",
 			[]string{"LTU NOR CV90 6/exact planned -"}},
+		// A count of a kind of equipment right after a status verb, no
+		// system of that kind named, is unspecified equipment.
+		{"a count of a kind no system of which was named",
+			"Germany will supply 20 howitzers to Ukraine.",
+			[]string{"UKR DEU - 20/exact planned -"}},
+		{"a count of a kind a system of which another sentence named is no unspecified equipment",
+			"Egypt ordered K9 howitzers from Hanwha in 2022. Hanwha has since shipped 30 howitzers to Egypt.",
+			[]string{"EGY KOR K9 ?/unknown contracted 2022"}},
 	})
 }

@@ -814,7 +814,12 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	// before. A word that can itself be unspecified equipment ("14
 	// aircraft") is one only when the sentence names that system.
 	counted := !refers && anaphoric && x.countAfterStatus(i, m.Start)
+	// With no system of its kind named before ("will supply 20
+	// howitzers"), it is unspecified equipment of that kind.
+	unnamedKind := false
 	if counted && m.Generic {
+		_, named := lastOf(history, sofar, fits)
+		unnamedKind = !named
 		history, later = nil, nil
 	}
 	if refers || counted {
@@ -829,12 +834,14 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 		if !ok {
 			ante, ok = x.nextSystem(later, want)
 		}
-		if !ok {
+		if ok {
+			it := ante
+			it.sent, it.start, it.end, it.antecedent = i, m.Start, m.End, ante.sent
+			return it, true
+		}
+		if !unnamedKind {
 			return item{}, false
 		}
-		it := ante
-		it.sent, it.start, it.end, it.antecedent = i, m.Start, m.End, ante.sent
-		return it, true
 	}
 	if !m.Generic || x.heading(i) {
 		return item{}, false // "3. April: a Turkish drone deal" heads a section, it tells no deal
