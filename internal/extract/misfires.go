@@ -16,3 +16,30 @@ func (x *docState) payingTerms(i int, t trigger) bool {
 	}
 	return containsLower(clause, "instalment", "installment", "tranche")
 }
+
+// earlierRecipient is the state an earlier giver's verb of the item's
+// sentence gives to, right after it or after "to" ("Poland will give
+// Ukraine 10 tanks, while Germany will supply 20 howitzers"): a giver's
+// clause that names no recipient goes on giving to it, not to the
+// article's main state, which may be the first giver. It is "" when no
+// verb before g gives.
+func (x *docState) earlierRecipient(it item, g trigger) string {
+	i := it.sent
+	ms := x.d.Mentions[i]
+	to := ""
+	for _, t := range x.triggers[i] {
+		if t.End > g.Start || !t.Fwd || !(t.Class == Delivered && x.givingVerb(t) || x.plannedHandover(t)) {
+			continue
+		}
+		for k, m := range ms {
+			if m.Start < t.End || m.End > g.Start || !isStateLike(m) || x.isOriginModifier(i, k) {
+				continue
+			}
+			if gap := strings.TrimSpace(x.text(t.End, m.Start)); gap == "" || gap == "the" || x.afterPreposition(m.Start, "to") {
+				to = m.Country
+				break
+			}
+		}
+	}
+	return to
+}

@@ -31,5 +31,22 @@ func TestMisfireRules(t *testing.T) {
 		{"a count of a kind a system of which another sentence named is no unspecified equipment",
 			"Egypt ordered K9 howitzers from Hanwha in 2022. Hanwha has since shipped 30 howitzers to Egypt.",
 			[]string{"EGY KOR K9 ?/unknown contracted 2022"}},
+		// A giver's clause after ", while" that names no recipient gives to
+		// the one the giver's clause before it names.
+		{"a second giver after ', while' gives to the first clause's recipient",
+			"Poland will give Ukraine 10 tanks, while Germany will supply 20 howitzers.",
+			[]string{"UKR POL - 10/exact planned -", "UKR DEU - 20/exact planned -"}},
+		{"a second giver after ', while', the first naming its recipient after 'to'",
+			"Norway will donate eight NASAMS launchers to Ukraine, while Denmark will send 19 Caesar howitzers.",
+			[]string{"UKR NOR NASAMS 8/exact planned -", "UKR DNK CAESAR 19/exact planned -"}},
+		{"two past givings joined by ', while', each with its date",
+			"Spain delivered six Leopard 2A4 tanks to Ukraine in March, while Portugal delivered three Leopard 2A6 tanks in April.",
+			[]string{"UKR ESP Leopard 2A4 6/exact delivered 2024-03", "UKR PRT Leopard 2A6 3/exact delivered 2024-04"}},
+		{"a second clause that names its own recipient keeps it",
+			"Italy will send Slovenia ten Centauro vehicles, while France will give Estonia six Caesar howitzers.",
+			[]string{"SVN ITA Centauro 10/exact planned -", "EST FRA CAESAR 6/exact planned -"}},
+		{"a receiver's clause before ', while' leaves the giver after it giving to the receiver",
+			"Ukraine will get 10 PT-91 tanks from Poland, while Germany will supply 20 PzH 2000 howitzers.",
+			[]string{"UKR POL PT-91 Twardy 10/exact planned -", "UKR DEU PzH 2000 20/exact planned -"}},
 	})
 }

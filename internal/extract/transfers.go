@@ -2686,6 +2686,9 @@ func (x *docState) recipients(room []string, it item, g trigger) (states []strin
 				return append(room, m.Country), false
 			}
 		}
+		if to := x.earlierRecipient(it, g); to != "" {
+			return append(room, to), false
+		}
 		return x.focusRecipient(room)
 	}
 	subjectEnd := g.Start
