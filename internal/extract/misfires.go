@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dossier-osint/dossier/internal/annotate"
+)
 
 // payingTerms: t is "pay for" whose clause tells how the price is paid
 // ("will pay for the jets in instalments over ten years"): the payment of
@@ -42,4 +46,49 @@ func (x *docState) earlierRecipient(it item, g trigger) string {
 		}
 	}
 	return to
+}
+
+// untilClause: gap, which starts at byte at of sentence i, holds "until"
+// opening a clause of its own ("until the Korean vessels arrived"), whose
+// verb is not the item's. "until May, when they were delivered" bounds a
+// time with a date, and the clause after goes on about the item.
+func (x *docState) untilClause(i, at int, gap string) bool {
+	for from := 0; ; {
+		k := strings.Index(gap[from:], " until ")
+		if k < 0 {
+			return false
+		}
+		from += k + len(" until ")
+		if !x.dateSpans(i, at+from) {
+			return true
+		}
+	}
+}
+
+// dateSpans: a date of sentence i holds byte at, or starts there.
+func (x *docState) dateSpans(i, at int) bool {
+	for _, dm := range x.d.Dates[i] {
+		if dm.Start <= at && at < dm.End {
+			return true
+		}
+	}
+	return false
+}
+
+// untilWhen is the date of "until <date>, when" right before the clause of
+// g ("were kept in storage until May, when they were delivered"): the
+// clause "when" opens happens at that date.
+func (x *docState) untilWhen(i int, g trigger) (annotate.Date, bool) {
+	start := x.d.Sentences[i].Start
+	before := x.text(start, g.Start)
+	k := strings.LastIndex(before, ", when ")
+	if k < 0 || strings.ContainsAny(before[k+1:], ",;") {
+		return annotate.Date{}, false
+	}
+	for _, dm := range x.d.Dates[i] {
+		if dm.End == start+k && strings.Contains(x.text(dm.Start-6, dm.Start+6), "until ") {
+			return x.statusDate(dm, g), true
+		}
+	}
+	return annotate.Date{}, false
 }

@@ -3,8 +3,9 @@ package extract_test
 import "testing"
 
 // TestMisfireRules checks rules mended after a review of misfires:
-// paying in instalments, a second giver after ", while", a time phrase
-// with "until", and training supplied with a system.
+// paying in instalments, a count of a kind no system was named of, a
+// second giver after ", while", a time bounded with "until", and training
+// supplied with a system.
 func TestMisfireRules(t *testing.T) {
 	checkTransferCases(t, []transferCase{
 		// Paying in instalments settles a deal already made: it plans none.
@@ -48,5 +49,19 @@ func TestMisfireRules(t *testing.T) {
 		{"a receiver's clause before ', while' leaves the giver after it giving to the receiver",
 			"Ukraine will get 10 PT-91 tanks from Poland, while Germany will supply 20 PzH 2000 howitzers.",
 			[]string{"UKR POL PT-91 Twardy 10/exact planned -", "UKR DEU PzH 2000 20/exact planned -"}},
+		// "until" with a date bounds a time; the "when" clause after it goes
+		// on about the item, at that date.
+		{"'until <month>, when they were delivered'",
+			"The 12 Rafale jets were kept in storage in France until May, when they were delivered to Egypt.",
+			[]string{"EGY FRA Rafale 12/exact delivered 2024-05"}},
+		{"'until <month>, when they were handed over'",
+			"Four Z-9 helicopters stayed at the Harbin plant until March, when they were handed over to Ghana.",
+			[]string{"GHA CHN Z-9 4/exact delivered 2024-03"}},
+		{"'until <day>, when'",
+			"The two Akinci drones were kept in Turkey until 12 April, when they were handed over to Niger's army.",
+			[]string{"NER TUR Bayraktar Akıncı 2/exact delivered 2024-04-12"}},
+		{"'until' opening a clause of its own keeps its verb from the item before",
+			"The Kenyan army kept its old Bell UH-1 helicopters in service until the Mi-17 helicopters arrived.",
+			[]string{"KEN USA UH-1 ?/unknown in_service -", "KEN - Mi-17 ?/unknown delivered -"}},
 	})
 }

@@ -2165,8 +2165,10 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			// "The Akinci is larger than the drones Burkina Faso already
 			// flies": the verb after a comparison is its other term's, as
 			// one after "until" is its clause's ("leaving the Guardian
-			// boats to carry the load until the Korean vessels arrived").
-			if (len(gap) <= 70 || len(gap) <= 120 && !strings.Contains(gap, ",")) && !strings.Contains(gap, ";") && !newSubject(gap) && !comparison(gap) && !strings.Contains(gap, " until ") &&
+			// boats to carry the load until the Korean vessels arrived"),
+			// unless "until" only bounds a time ("until May, when they
+			// were delivered").
+			if (len(gap) <= 70 || len(gap) <= 120 && !strings.Contains(gap, ",")) && !strings.Contains(gap, ";") && !newSubject(gap) && !comparison(gap) && !x.untilClause(it.sent, it.end, gap) &&
 				(!x.systemBetween(it.sent, it.end, t.Start) || x.coordinated(it.sent, it.end, t.Start)) {
 				bwd = t
 			}
@@ -2477,7 +2479,13 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 			best, bestDist = x.statusDate(dm, g), d
 		}
 	}
-	if best.IsZero() && g.Class == Delivered {
+	if !best.IsZero() {
+		return best
+	}
+	if d, ok := x.untilWhen(i, g); ok {
+		return d
+	}
+	if g.Class == Delivered {
 		return x.completedBy(i, g)
 	}
 	return best
