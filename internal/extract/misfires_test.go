@@ -5,7 +5,7 @@ import "testing"
 // TestMisfireRules checks rules mended after a review of misfires:
 // paying in instalments, a count of a kind no system was named of, a
 // second giver after ", while", a time bounded with "until", and training
-// supplied with a system.
+// supplied for a system.
 func TestMisfireRules(t *testing.T) {
 	checkTransferCases(t, []transferCase{
 		// Paying in instalments settles a deal already made: it plans none.
@@ -63,5 +63,28 @@ func TestMisfireRules(t *testing.T) {
 		{"'until' opening a clause of its own keeps its verb from the item before",
 			"The Kenyan army kept its old Bell UH-1 helicopters in service until the Mi-17 helicopters arrived.",
 			[]string{"KEN USA UH-1 ?/unknown in_service -", "KEN - Mi-17 ?/unknown delivered -"}},
+		// Training, maintenance or parts supplied "with" for a system are a
+		// service, not the system.
+		{"'supplied <recipient> with training on' a fleet in service",
+			"Nigeria flies the A-29. The United States supplied Nigerian pilots with training on the A-29 in 2022.",
+			[]string{"NGA BRA A-29 ?/unknown in_service -"}},
+		{"'supplied <force> with training for' the helicopters named before",
+			"Kenya operates Bell UH-1 helicopters. In 2021 the United States supplied the Kenyan air force with training for the helicopters.",
+			[]string{"KEN USA UH-1 ?/unknown in_service -"}},
+		{"'will provide <recipient> with maintenance for'",
+			"Turkey will provide Niger with maintenance for its Bayraktar TB2 drones.",
+			nil},
+		{"'supplied <force> with spare parts for'",
+			"Russia supplied the Malian army with spare parts for its Mi-24 helicopters in 2023.",
+			nil},
+		{"training listed after the drones supplied leaves them supplied",
+			"Turkey supplied Niger with six Bayraktar TB2 drones and training in 2022.",
+			[]string{"NER TUR Bayraktar TB2 6/exact delivered 2022"}},
+		{"training listed before the drones supplied leaves them supplied",
+			"Turkey supplied Niger with training and six Bayraktar TB2 drones in 2022.",
+			[]string{"NER TUR Bayraktar TB2 6/exact delivered 2022"}},
+		{"'supplied <force> with' a system",
+			"China supplied the Cambodian navy with two Type 056 corvettes in 2023.",
+			[]string{"KHM CHN Type 056 2/exact delivered 2023"}},
 	})
 }

@@ -2049,8 +2049,13 @@ func (x *docState) participleOn(i int, t trigger) bool {
 // serviceObject: the verb's own object, right after it, is a service for
 // the item or a concern about it, not the item ("will provide maintenance
 // for Taiwan's F-16s", "also has concerns about Turkey's S-400s", "will
-// supply spare parts for its Mi-17s").
+// supply spare parts for its Mi-17s"), also after the one supplied and
+// "with" ("supplied Kenya with training for its UH-1s").
 func serviceObject(gap string) bool {
+	head := gap[:min(len(gap), 48)]
+	if k := strings.Index(head, " with "); k >= 0 && !strings.ContainsAny(head[:k], ",;") && serviceObject(gap[k+len(" with"):]) {
+		return true
+	}
 	w, rest := firstWord(gap)
 	if strings.EqualFold(w, "spare") {
 		w, rest = firstWord(rest)
