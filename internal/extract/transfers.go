@@ -2050,21 +2050,34 @@ func (x *docState) participleOn(i int, t trigger) bool {
 // the item or a concern about it, not the item ("will provide maintenance
 // for Taiwan's F-16s", "also has concerns about Turkey's S-400s", "will
 // supply spare parts for its Mi-17s"), also after the one supplied and
-// "with" ("supplied Kenya with training for its UH-1s").
+// "with" ("supplied Kenya with training for its UH-1s"), in a list of
+// services ("training and maintenance for"), or for the people who use
+// the item ("training to the crews of its Z-9s").
 func serviceObject(gap string) bool {
 	head := gap[:min(len(gap), 48)]
 	if k := strings.Index(head, " with "); k >= 0 && !strings.ContainsAny(head[:k], ",;") && serviceObject(gap[k+len(" with"):]) {
 		return true
 	}
 	w, rest := firstWord(gap)
-	if strings.EqualFold(w, "spare") {
-		w, rest = firstWord(rest)
+	for {
+		if strings.EqualFold(w, "spare") {
+			w, rest = firstWord(rest)
+		}
+		if !serviceNouns[strings.ToLower(w)] {
+			return false
+		}
+		var next string
+		switch next, rest = firstWord(rest); next {
+		case "for", "about", "on", "of":
+			return true
+		case "to":
+			return !strings.ContainsAny(rest, ",;") && (strings.Contains(rest, " of ") || strings.Contains(rest, " for ") || strings.Contains(rest, " on "))
+		case "and":
+			w, rest = firstWord(rest)
+		default:
+			return false
+		}
 	}
-	if !serviceNouns[strings.ToLower(w)] {
-		return false
-	}
-	next, _ := firstWord(rest)
-	return next == "for" || next == "about" || next == "on" || next == "of"
 }
 
 // negatedBetween: a verb denied between a deal and the item ("The deal
