@@ -248,7 +248,8 @@ func (x *docState) events() []*event {
 			visit = x.newEvent(i, record.EventVisit, loc)
 			out = append(out, visit)
 		}
-		if loc := findEvent(text, &cues, agreementEvent); loc != nil && !deniedSigning(text, loc) && !x.deniedReport(i, x.d.Sentences[i].Start+loc[0]) {
+		if loc := findEvent(text, &cues, agreementEvent); loc != nil && !deniedSigning(text, loc) && !x.deniedReport(i, x.d.Sentences[i].Start+loc[0]) &&
+			!x.premisesLease(i, loc) {
 			out = append(out, x.newEvent(i, record.EventAgreement, loc))
 			out = append(out, x.furtherSignings(i, loc)...)
 		} else if loc := x.signedFor(i, &cues); loc != nil {

@@ -92,3 +92,37 @@ func (x *docState) untilWhen(i int, g trigger) (annotate.Date, bool) {
 	}
 	return annotate.Date{}, false
 }
+
+// premisesLease: the signing at loc of sentence i is of a lease or an
+// arrangement, and neither the sentence nor the one before names
+// equipment, nor does the sentence name defence or cooperation ("The
+// embassy signed a lease for a new office building"): renting premises,
+// no agreement the guidelines count.
+func (x *docState) premisesLease(i int, loc []int) bool {
+	text := x.d.Sentences[i].Text
+	if !leaseNoun(text[loc[0]:loc[1]]) {
+		return false
+	}
+	for j := max(i-1, 0); j <= i; j++ {
+		for _, m := range x.d.Mentions[j] {
+			if m.Kind == annotate.MSystem || m.Kind == annotate.MUncatalogued || m.Kind == annotate.MTerm {
+				return false
+			}
+		}
+	}
+	return !containsLower(text, "defence", "defense", "military", "security", "cooperation", "co-operation")
+}
+
+// leaseNoun: a signing's match opens or ends with "lease" or
+// "arrangement".
+func leaseNoun(match string) bool {
+	for _, n := range []string{"lease", "arrangement"} {
+		if _, ok := wordAt(match, 0, n); ok {
+			return true
+		}
+		if start, ok := endsWithFold(match, n); ok && annotate.Boundary(match, start) {
+			return true
+		}
+	}
+	return false
+}

@@ -100,3 +100,19 @@ func TestMisfireRules(t *testing.T) {
 			[]string{"KHM CHN Type 056 2/exact delivered 2023"}},
 	})
 }
+
+// TestMisfireEvents checks the event rules mended after the same review:
+// a lease or arrangement of premises is no agreement.
+func TestMisfireEvents(t *testing.T) {
+	checkEventCases(t, []eventCase{
+		// A lease or an arrangement counts as an agreement only about
+		// equipment, defence or cooperation.
+		{"The Kenyan embassy in Washington signed a lease for a new office building on Monday.", nil},
+		{"Mali and Russia signed an arrangement on Tuesday for the rental of a building in Bamako.", nil},
+		{"The ministry's lease on the old barracks, signed in 2019, runs out next year.", nil},
+		{"Croatia signed a lease for 12 Black Hawk helicopters on Monday.", []string{"agreement 2024-05-20"}},
+		{"Fiji and New Zealand signed a defence cooperation arrangement on Friday.", []string{"agreement 2024-05-17"}},
+		{"Peru wants two AW139 helicopters. A five-year lease was signed with Leonardo on Monday.", []string{"agreement 2024-05-20"}},
+		{"Colombia signed an arrangement with Sweden on Monday for the lease of Gripen fighters.", []string{"agreement 2024-05-20"}},
+	})
+}
