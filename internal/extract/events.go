@@ -502,7 +502,8 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	stop := typ == record.EventVisit && containsLower(text[loc[0]:loc[1]], " stop", " leg")
 	e.anaphoric = definiteBefore(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named && !verbFirst && !stop ||
 		typ == record.EventMeeting && partiesBefore(before)
-	signedBefore := typ == record.EventAgreement && (dealNounSecond(text) && signedBeforeRe.MatchString(text) || e.anaphoric && participleAfterNoun(text[loc[0]:loc[1]]))
+	signedBefore := typ == record.EventAgreement && (dealNounSecond(text) && signedBeforeRe.MatchString(text) ||
+		e.anaphoric && (participleAfterNoun(text[loc[0]:loc[1]]) || x.signingOfDated(i, loc)))
 	e.anaphoric = e.anaphoric || signedBefore
 	e.further = typ != record.EventVisit && !e.anaphoric && endsWithLower(before, "also ") // "also toured" goes on with the visit
 	var best annotate.Date

@@ -126,3 +126,14 @@ func leaseNoun(match string) bool {
 	}
 	return false
 }
+
+// signingOfDated: the match at loc of sentence i is the noun "signing of"
+// a deal with a date after it in its clause ("The signing of the contract
+// with Dassault on Monday ended years of talks"): a signing told with its
+// own date, as "the contract, signed on Monday" is. A signing still to
+// come ("is expected on Monday") is left to the one it refers to.
+func (x *docState) signingOfDated(i int, loc []int) bool {
+	text := x.d.Sentences[i].Text
+	e, ok := wordAt(text, loc[0], "signing")
+	return ok && strings.HasPrefix(text[e:], " of ") && x.datedClause(i, x.d.Sentences[i].Start+loc[1]) && !planned(text[loc[1]:])
+}

@@ -102,7 +102,8 @@ func TestMisfireRules(t *testing.T) {
 }
 
 // TestMisfireEvents checks the event rules mended after the same review:
-// a lease or arrangement of premises is no agreement.
+// a lease or arrangement of premises is no agreement, and "the signing of"
+// a deal on a date is dated.
 func TestMisfireEvents(t *testing.T) {
 	checkEventCases(t, []eventCase{
 		// A lease or an arrangement counts as an agreement only about
@@ -114,5 +115,13 @@ func TestMisfireEvents(t *testing.T) {
 		{"Fiji and New Zealand signed a defence cooperation arrangement on Friday.", []string{"agreement 2024-05-17"}},
 		{"Peru wants two AW139 helicopters. A five-year lease was signed with Leonardo on Monday.", []string{"agreement 2024-05-20"}},
 		{"Colombia signed an arrangement with Sweden on Monday for the lease of Gripen fighters.", []string{"agreement 2024-05-20"}},
+		// "The signing of" a deal with a date in its clause tells that date.
+		{"The signing of the contract between Serbia and Dassault Aviation on Monday ended years of talks.", []string{"agreement 2024-05-20"}},
+		{"Indonesia's signing of a contract for 42 Rafale jets on 10 February 2022 was the largest.", []string{"agreement 2022-02-10"}},
+		{"The signing of a memorandum on defence cooperation by Ghana and Turkey on 3 April opened a new chapter.", []string{"agreement 2024-04-03"}},
+		{"After the signing of the contract on Monday, Chile paid a first instalment for its Black Hawk helicopters.", []string{"agreement 2024-05-20"}},
+		{"Armenia signed a contract with KNDS on Monday. The signing of the contract was attended by the president.", []string{"agreement 2024-05-20"}},
+		{"Egypt signed a deal for Rafale jets on 4 May. The signing of the deal, the third since 2015, pleased Paris.", []string{"agreement 2024-05-04"}},
+		{"Qatar will buy 12 Rafale jets. The signing of the contract is expected on Monday.", []string{"agreement -"}},
 	})
 }
