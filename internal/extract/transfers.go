@@ -2497,13 +2497,12 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 			best, bestDist = x.statusDate(dm, g), d
 		}
 	}
-	if !best.IsZero() {
-		return best
+	if best.IsZero() {
+		if d, ok := x.untilWhen(i, g); ok {
+			return d
+		}
 	}
-	if d, ok := x.untilWhen(i, g); ok {
-		return d
-	}
-	if g.Class == Delivered {
+	if best.IsZero() && g.Class == Delivered {
 		return x.completedBy(i, g)
 	}
 	return best
