@@ -118,23 +118,26 @@ var eventCues = map[string]eventKind{
 	"Forum": forumEvent, "Summit": forumEvent, "Conference": forumEvent,
 }
 
-// cueShapes holds for each pair of first letters (folded) a bit for each
-// length of the words of eventCues that begin with them, which turns most
-// words away before a look-up.
-var cueShapes = func() (t [26 * 26]uint16) {
+// cueShapes holds for each pair of first letters a bit for each length
+// of the words of eventCues that begin with them, which turns most words
+// away before a look-up.
+var cueShapes = func() (t [32 * 32]uint16) {
 	for w := range eventCues {
-		t[shapeIndex(w)] |= 1 << len(w)
+		t[shapeIndex(w[0], w[1])] |= 1 << len(w)
 	}
 	return t
 }()
 
-// shapeIndex is the index in cueShapes of w, two ASCII letters or more.
-func shapeIndex(w string) int { return int(w[0]|0x20-'a')*26 + int(w[1]|0x20-'a') }
+// shapeIndex is the index in cueShapes of a word that begins with the
+// ASCII letters a and b: their low five bits, which case leaves alone
+// (and which the compiler sees are in range).
+func shapeIndex(a, b byte) int { return int(a&31)<<5 | int(b&31) }
 
-// mayBeCue: w, a word of ASCII letters, has the first letters and length
-// of a cue.
-func mayBeCue(w string) bool {
-	return len(w) >= 2 && len(w) < 16 && cueShapes[shapeIndex(w)]>>len(w)&1 != 0
+// mayBeCue: the word of ASCII letters text[start:end] has the first
+// letters and length of a cue, all of which are 3 to 15 letters long.
+func mayBeCue(text string, start, end int) bool {
+	n := end - start
+	return n >= 3 && cueShapes[shapeIndex(text[start], text[start+1])]>>n&1 != 0
 }
 
 var eventPatterns = [eventKinds]*annotate.WordRegexp{visitRe, agreementRe, meetingRe, investRe, forumRe}
@@ -162,11 +165,9 @@ func findEvent(text string, cues *eventCuesOf, kind eventKind) []int {
 // none.
 func cuesOf(text string) (cues eventCuesOf, found bool) {
 	// The words are the runs of ASCII letters. It reads them 64 bytes at
-	// a time from a mask with a bit for each letter: a bit of edges is set
-	// where a run starts or ends, and they alternate.
+	// a time from a mask with a bit for each letter, a word at a time:
+	// from the bit after its last letter back to the bit of its first.
 	var lower [16]byte
-	inWord, start := false, 0
-	var before uint64 // 1 when the byte before the block is a letter
 	// look looks up w, a word at start that may be a cue.
 	look := func(w string, start int) {
 		for k := range len(w) {
@@ -182,18 +183,34 @@ func cuesOf(text string) (cues eventCuesOf, found bool) {
 			found = true
 		}
 	}
+	start := -1       // the start of a word that runs on from the block before, or -1
+	var before uint64 // 1 when the byte before the block is a letter
 	for base := 0; base < len(text); base += 64 {
 		letters := letterBits(text, base)
-		for edges := letters ^ (letters<<1 | before); edges != 0; edges &= edges - 1 {
-			at := base + bits.TrailingZeros64(edges)
-			if inWord && mayBeCue(text[start:at]) {
-				look(text[start:at], start)
+		shifted := letters<<1 | before
+		starts := letters &^ shifted
+		for ends := shifted &^ letters; ends != 0; ends &= ends - 1 {
+			end := bits.TrailingZeros64(ends)
+			// The word's first letter is the last start before its end,
+			// unless it began in a block before.
+			if below := starts & (1<<end - 1); below != 0 {
+				start = base + 63 - bits.LeadingZeros64(below)
 			}
-			inWord, start = !inWord, at
+			if mayBeCue(text, start, base+end) {
+				look(text[start:base+end], start)
+			}
+		}
+		// A word that runs on past the block began at its last start, or
+		// in a block before when it has none.
+		switch {
+		case letters>>63 == 0:
+			start = -1
+		case starts != 0:
+			start = base + 63 - bits.LeadingZeros64(starts)
 		}
 		before = letters >> 63
 	}
-	if inWord && mayBeCue(text[start:]) {
+	if start >= 0 && mayBeCue(text, start, len(text)) {
 		look(text[start:], start)
 	}
 	return cues, found
@@ -202,20 +219,27 @@ func cuesOf(text string) (cues eventCuesOf, found bool) {
 // letterBits has bit k set when text[base+k] is an ASCII letter, for the
 // 64 bytes from base (those past the end are no letters).
 func letterBits(text string, base int) uint64 {
-	var out uint64
-	for k := 0; k < 64 && base+k < len(text); k += 8 {
-		var w uint64
-		if base+k+8 <= len(text) {
-			w = load8(text, base+k)
-		} else {
-			for j := len(text) - 1; j >= base+k; j-- { // the last bytes, the first lowest
-				w = w<<8 | uint64(text[j])
-			}
-		}
-		out |= gather(letterBytes(w)) << k
+	if base+64 <= len(text) {
+		// A whole block, its eight words read with no test between.
+		b := text[base : base+64]
+		return letterBits8(load8(b, 0)) | letterBits8(load8(b, 8))<<8 | letterBits8(load8(b, 16))<<16 |
+			letterBits8(load8(b, 24))<<24 | letterBits8(load8(b, 32))<<32 | letterBits8(load8(b, 40))<<40 |
+			letterBits8(load8(b, 48))<<48 | letterBits8(load8(b, 56))<<56
 	}
-	return out
+	var out uint64
+	k := 0
+	for ; base+k+8 <= len(text); k += 8 {
+		out |= letterBits8(load8(text, base+k)) << k
+	}
+	var w uint64
+	for j := len(text) - 1; j >= base+k; j-- { // the last bytes, the first lowest
+		w = w<<8 | uint64(text[j])
+	}
+	return out | letterBits8(w)<<k
 }
+
+// letterBits8 has bit j set when byte j of w is an ASCII letter.
+func letterBits8(w uint64) uint64 { return gather(letterBytes(w)) }
 
 // gather brings the high bit of byte j of w, which has no other bits, to
 // bit j: the multiplication moves bit 8j+7 to bit 56+j, no two of its
