@@ -77,8 +77,15 @@ func matchSubject(s string) []int {
 func subjectFrom(s string, at int) (end int, ok bool) {
 	n := 0
 	for end = at; n < 80 && end < len(s); n++ {
+		if c := s[end]; c < utf8.RuneSelf { // most runes, read without decoding
+			if c == '.' || c == ';' || c == ',' || c == '"' {
+				break
+			}
+			end++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[end:])
-		if r == '.' || r == ';' || r == ',' || r == '"' || r == '“' {
+		if r == '“' {
 			break
 		}
 		end += size
@@ -630,6 +637,9 @@ func participleAfterNoun(match string) bool {
 // before ("the visit", "his official visit").
 var determiners = []string{"the", "this", "that", "his", "her", "their", "its"}
 
+// possessives make the word after them a thing told before ("Goïta's visit").
+var possessives = []string{"'s", "’s"}
+
 // definiteBefore: text ends with a determiner or a possessive ("Goïta's")
 // and white space, or with those and one more word and white space: the
 // pattern (?i)(?:\b(?:the|this|that|his|her|their|its)|'s|’s)\s+(?:[\p{L}-]+\s+)?$.
@@ -643,8 +653,15 @@ func definiteBefore(text string) bool {
 	}
 	word := end
 	for word > 0 {
+		if c := text[word-1]; c < utf8.RuneSelf {
+			if !asciiLetter(c) && c != '-' {
+				break
+			}
+			word--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[:word])
-		if !unicode.IsLetter(r) && r != '-' {
+		if !unicode.IsLetter(r) {
 			break
 		}
 		word -= size
@@ -663,18 +680,40 @@ func lastSpaceRun(text string, end int) int {
 
 // determinerEndsAt: a determiner after \b, or a possessive, ends at end.
 func determinerEndsAt(text string, end int) bool {
+	if end == 0 || !determinerLastBytes[text[end-1]] {
+		return false
+	}
 	for _, d := range determiners {
 		if start, ok := endsWithFold(text[:end], d); ok && annotate.Boundary(text, start) {
 			return true
 		}
 	}
-	for _, d := range []string{"'s", "’s"} {
+	for _, d := range possessives {
 		if _, ok := endsWithFold(text[:end], d); ok {
 			return true
 		}
 	}
 	return false
 }
+
+// determinerLastBytes are the bytes that can end a determiner or a
+// possessive as (?i) matches them: the last bytes of their last runes'
+// case folds (the long s, ſ, is an s).
+var determinerLastBytes = func() (t [256]bool) {
+	for _, w := range append(slices.Clone(determiners), possessives...) {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		for f := unicode.SimpleFold(r); ; f = unicode.SimpleFold(f) {
+			t[utf8.AppendRune(nil, f)[utf8.RuneLen(f)-1]] = true
+			if f == r {
+				break
+			}
+		}
+	}
+	return t
+}()
+
+// asciiLetter: c is an ASCII letter.
+func asciiLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // endsWithFold says whether s ends with w as Go's (?i) matches it, and
 // where w starts.
@@ -727,22 +766,32 @@ func planned(text string) bool {
 	return len(futureWords.FindAll(text)) > 0 || containsLower(text, "when") && whenVisitsRe.MatchString(text)
 }
 
-// refersToPerson: a "he" or "she" that stands for someone named before.
+// refersToPerson: a "he" or "she" that stands for someone named before:
+// "he", "she", "He" or "She" between spaces or the ends of text.
 func refersToPerson(text string) bool {
-	for _, p := range []string{"he", "she", "He", "She"} {
-		for at := 0; ; at++ {
-			k := strings.Index(text[at:], p)
+	// Each of the words ends in "he" or "He": text is searched for those
+	// two, rather than for each word, and what stands before them read.
+	for _, tail := range []string{"he", "He"} {
+		for at := 0; ; {
+			k := strings.Index(text[at:], tail)
 			if k < 0 {
 				break
 			}
-			at += k
-			if (at == 0 || text[at-1] == ' ') && (at+len(p) == len(text) || text[at+len(p)] == ' ') {
+			k += at
+			at = k + 1
+			if k+len(tail) < len(text) && text[k+len(tail)] != ' ' {
+				continue
+			}
+			if spaceBefore(text, k) || tail == "he" && k > 0 && text[k-1]|0x20 == 's' && spaceBefore(text, k-1) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// spaceBefore: text[k] starts text or follows a space.
+func spaceBefore(text string, k int) bool { return k == 0 || text[k-1] == ' ' }
 
 // lastPerson is the person most recently named up to sentence i, whom a
 // "he" or "she" refers to.

@@ -1,0 +1,39 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dossier-osint/dossier/internal/annotate/testtext"
+)
+
+// refRefersToPerson is what refersToPerson was written from: each of the
+// words looked for on its own.
+func refRefersToPerson(text string) bool {
+	for _, p := range []string{"he", "she", "He", "She"} {
+		for at := 0; ; at++ {
+			k := strings.Index(text[at:], p)
+			if k < 0 {
+				break
+			}
+			at += k
+			if (at == 0 || text[at-1] == ' ') && (at+len(p) == len(text) || text[at+len(p)] == ' ') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestRefersToPerson(t *testing.T) {
+	texts := []string{"", "he", "He", "she", "She", "SHE", "sHe", "xhe", "the", " he", "he ", "  she  ", "Xshe", "s he",
+		"they", "he,", "he.", "ashe he", "The She-wolf", "shhe", "S he", "she\the", "Ship he"}
+	texts = append(texts, testtext.ArticleLines(t)...)
+	texts = append(texts, testtext.Phrases(7, 3000, 6, []string{"he", "she", "He", "She", "the", "s", "S", "x", "hes"},
+		[]string{" ", "", ",", "  ", "\t"})...)
+	for _, s := range texts {
+		if got, want := refersToPerson(s), refRefersToPerson(s); got != want {
+			t.Errorf("refersToPerson(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
