@@ -55,10 +55,10 @@ var (
 	createWords    = []string{"create", "creating"}
 	aboutWords     = []string{"about", "around", "some", "over"}
 	buildSubjects  = []string{"would", "will", "to", "plans to"}
-	buildObjects   = []string{"plant", "factory", "smelter", "centre", "center", "facility", "refinery", "mine", "assembly line", "production line"}
+	buildObjects   = newGapWords("plant", "factory", "smelter", "centre", "center", "facility", "refinery", "mine", "assembly line", "production line")
 	setUpWords     = []string{"sets", "setting", "set"}
-	setUpObjects   = []string{"plant", "factory", "facility", "assembly line", "production line", "joint venture"}
-	builtObjects   = []string{"plant", "factory", "smelter", "refinery"}
+	setUpObjects   = newGapWords("plant", "factory", "facility", "assembly line", "production line", "joint venture")
+	builtObjects   = newGapWords("plant", "factory", "smelter", "refinery")
 	visitModifiers = []string{"official", "state", "working", "three-day", "two-day", "week-long", "four-day", "five-day",
 		"first", "historic", "imminent"}
 	visitWords = []string{"visits", "visited", "visiting", "visit"}
@@ -122,7 +122,7 @@ func matchInvest(s string) []int {
 
 // afterArticle reads (?:a|an)\s+ at i, then a gap of at most max runes and
 // one of words.
-func afterArticle(s string, i, max int, words []string) []int {
+func afterArticle(s string, i, max int, words *gapWords) []int {
 	at := afterSpaces(s, prefixFold(s, i, []string{"a"}))
 	if at < 0 {
 		at = afterSpaces(s, prefixFold(s, i, []string{"an"}))
