@@ -135,6 +135,22 @@ var cueShapes = func() (t [32 * 32]uint16) {
 	return t
 }()
 
+// cueWord is a word of eventCues and its kind.
+type cueWord struct {
+	word string
+	kind eventKind
+}
+
+// cuesByShape lists the words of eventCues by the index in cueShapes of
+// their first letters: the few a word that passes cueShapes is compared
+// with.
+var cuesByShape = func() (t [32 * 32][]cueWord) {
+	for w, kind := range eventCues {
+		t[shapeIndex(w[0], w[1])] = append(t[shapeIndex(w[0], w[1])], cueWord{w, kind})
+	}
+	return t
+}()
+
 // shapeIndex is the index in cueShapes of a word that begins with the
 // ASCII letters a and b: their low five bits, which case leaves alone
 // (and which the compiler sees are in range).
@@ -174,20 +190,17 @@ func cuesOf(text string) (cues eventCuesOf, found bool) {
 	// The words are the runs of ASCII letters. It reads them 64 bytes at
 	// a time from a mask with a bit for each letter, a word at a time:
 	// from the bit after its last letter back to the bit of its first.
-	var lower [16]byte
-	// look looks up w, a word at start that may be a cue.
-	look := func(w string, start int) {
-		for k := range len(w) {
-			lower[k] = w[k] | 0x20
-		}
-		// The forums count only capitalised, as eventCues holds them.
-		kind, ok := eventCues[string(lower[:len(w)])]
-		if !ok && w[0] < 'a' {
-			kind, ok = eventCues[w]
-		}
-		if ok {
-			cues[kind] = append(cues[kind], start)
-			found = true
+	// look looks up the word text[start:end] that may be a cue.
+	look := func(start, end int) {
+		w := text[start:end]
+		for _, c := range cuesByShape[shapeIndex(w[0], w[1])] {
+			// The forums count only capitalised, as eventCues holds them;
+			// the other cues in any case.
+			if len(c.word) == len(w) && (c.word[0] >= 'a' && catalog.EqualFoldASCII(w, c.word) || w == c.word) {
+				cues[c.kind] = append(cues[c.kind], start)
+				found = true
+				return
+			}
 		}
 	}
 	start := -1       // the start of a word that runs on from the block before, or -1
@@ -204,7 +217,7 @@ func cuesOf(text string) (cues eventCuesOf, found bool) {
 				start = base + 63 - bits.LeadingZeros64(below)
 			}
 			if mayBeCue(text, start, base+end) {
-				look(text[start:base+end], start)
+				look(start, base+end)
 			}
 		}
 		// A word that runs on past the block began at its last start, or
@@ -218,7 +231,7 @@ func cuesOf(text string) (cues eventCuesOf, found bool) {
 		before = letters >> 63
 	}
 	if start >= 0 && mayBeCue(text, start, len(text)) {
-		look(text[start:], start)
+		look(start, len(text))
 	}
 	return cues, found
 }
@@ -719,6 +732,14 @@ func asciiLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // where w starts.
 func endsWithFold(s, w string) (int, bool) {
 	for k := len(w); k > 0; {
+		if len(s) > 0 && s[len(s)-1] < utf8.RuneSelf && w[k-1] < utf8.RuneSelf {
+			// An ASCII rune against another, read without decoding.
+			if !foldsTo(rune(s[len(s)-1]), rune(w[k-1])) {
+				return 0, false
+			}
+			s, k = s[:len(s)-1], k-1
+			continue
+		}
 		want, wsize := utf8.DecodeLastRuneInString(w[:k])
 		r, size := utf8.DecodeLastRuneInString(s)
 		if size == 0 || !foldsTo(r, want) {

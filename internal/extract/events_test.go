@@ -37,3 +37,14 @@ func TestRefersToPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestCueWords checks that the words of eventCues are as cuesOf needs:
+// 3 to 15 ASCII letters, in lower case or (the forums) capitalised.
+func TestCueWords(t *testing.T) {
+	for w := range eventCues {
+		lower := strings.ToLower(w)
+		if len(w) < 3 || len(w) > 15 || strings.Trim(lower, "abcdefghijklmnopqrstuvwxyz") != "" || w != lower && w[1:] != lower[1:] {
+			t.Errorf("cue %q is not 3 to 15 ASCII letters, lower case or capitalised", w)
+		}
+	}
+}
