@@ -204,12 +204,15 @@ func cuesOf(text string) (cues eventCuesOf, found bool) {
 		}
 	}
 	start := -1       // the start of a word that runs on from the block before, or -1
-	var before uint64 // 1 when the byte before the block is a letter
+	var before uint64 // the letters of the block before
 	for base := 0; base < len(text); base += 64 {
 		letters := letterBits(text, base)
-		shifted := letters<<1 | before
+		shifted := letters<<1 | before>>63 // bit k: byte k-1 is a letter
 		starts := letters &^ shifted
-		for ends := shifted &^ letters; ends != 0; ends &= ends - 1 {
+		// The ends of the words of 3 letters or more, as all cues are:
+		// most words shorter (a, of, in) are turned away here.
+		long := shifted & (letters<<2 | before>>62) & (letters<<3 | before>>61)
+		for ends := long &^ letters; ends != 0; ends &= ends - 1 {
 			end := bits.TrailingZeros64(ends)
 			// The word's first letter is the last start before its end,
 			// unless it began in a block before.
@@ -228,7 +231,7 @@ func cuesOf(text string) (cues eventCuesOf, found bool) {
 		case starts != 0:
 			start = base + 63 - bits.LeadingZeros64(starts)
 		}
-		before = letters >> 63
+		before = letters
 	}
 	if start >= 0 && mayBeCue(text, start, len(text)) {
 		look(start, len(text))
