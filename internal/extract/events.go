@@ -331,8 +331,11 @@ func partiesBefore(before string) bool {
 	if k := strings.LastIndexAny(before, ",;:"); k >= 0 {
 		before = before[k+1:]
 	}
-	return containsLower(before, "the two ministers", "the two sides", "the two leaders", "the two delegations", "the parties", "both sides")
+	return partiesWords.inLower(before)
 }
+
+// partiesWords are the subjects of partiesBefore.
+var partiesWords = lowerWordsOf("the two ministers", "the two sides", "the two leaders", "the two delegations", "the parties", "both sides")
 
 // lastWordIs: the last word of text is w, in any case ("in talks with",
 // not "Enkhtuvshin held talks").
@@ -571,7 +574,8 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	if typ != record.EventInvestment && (!e.anaphoric || signedBefore) {
 		e.date = best
 	}
-	for k, m := range x.d.Mentions[i] {
+	for k := range x.d.Mentions[i] {
+		m := &x.d.Mentions[i][k] // not copied: a mention is large
 		switch m.Kind {
 		case annotate.MPerson, annotate.MName:
 			e.actors = appendUnique(e.actors, m.Name)
@@ -834,8 +838,8 @@ func (x *docState) lastPerson(i int) string {
 // insideName: the offset falls in an organisation's name ("Estonian Centre
 // for Defence Investment").
 func (x *docState) insideName(i, at int) bool {
-	for _, m := range x.d.Mentions[i] {
-		if (m.Kind == annotate.MOrg || m.Kind == annotate.MName) && m.Start <= at && at < m.End {
+	for k := range x.d.Mentions[i] {
+		if m := &x.d.Mentions[i][k]; (m.Kind == annotate.MOrg || m.Kind == annotate.MName) && m.Start <= at && at < m.End {
 			return true
 		}
 	}
@@ -847,7 +851,8 @@ func (x *docState) insideName(i, at int) bool {
 func (x *docState) eventCountry(i int, loc []int, typ string) string {
 	s := x.d.Sentences[i]
 	at := s.Start + loc[0]
-	for _, m := range x.d.Mentions[i] {
+	for k := range x.d.Mentions[i] {
+		m := &x.d.Mentions[i][k]
 		if m.Start < at || m.Country == "" {
 			continue
 		}
