@@ -516,12 +516,32 @@ func meetsTarget(text string) bool {
 // firstWord is the first word of text after white space, and the text
 // after it.
 func firstWord(text string) (string, string) {
-	text = strings.TrimLeft(text, " \t\n\f\r")
-	k := strings.IndexAny(text, " \t\n\f\r,.;:")
-	if k < 0 {
-		return text, ""
+	// strings.TrimLeft and IndexAny, read a byte at a time from tables
+	// made once rather than sets made at each call.
+	start := 0
+	for start < len(text) && wordSpace[text[start]] {
+		start++
 	}
-	return text[:k], text[k:]
+	text = text[start:]
+	for k := 0; k < len(text); k++ {
+		if wordSpace[text[k]] || wordPunct[text[k]] {
+			return text[:k], text[k:]
+		}
+	}
+	return text, ""
+}
+
+// wordSpace and wordPunct are the bytes that part the words of
+// firstWord: the white space before a word, and that or punctuation
+// after it.
+var wordSpace, wordPunct = byteSet(" \t\n\f\r"), byteSet(",.;:")
+
+// byteSet marks the bytes of chars.
+func byteSet(chars string) (t [256]bool) {
+	for k := range len(chars) {
+		t[chars[k]] = true
+	}
+	return t
 }
 
 // newEvent reads an event of type typ whose trigger is at loc of sentence i.

@@ -48,3 +48,28 @@ func TestCueWords(t *testing.T) {
 		}
 	}
 }
+
+// refFirstWord is what firstWord was written from.
+func refFirstWord(text string) (string, string) {
+	text = strings.TrimLeft(text, " \t\n\f\r")
+	k := strings.IndexAny(text, " \t\n\f\r,.;:")
+	if k < 0 {
+		return text, ""
+	}
+	return text[:k], text[k:]
+}
+
+func TestFirstWord(t *testing.T) {
+	texts := []string{"", " ", "a", "  word", "\t\nword, more", "word.", "é:x", "\xff\xfe word", " \u00a0word", "a;b", "ab\rc"}
+	texts = append(texts, testtext.ArticleLines(t)...)
+	texts = append(texts, testtext.Phrases(11, 3000, 5, []string{"the", "Ab", "é", "\xff", "x1", ""},
+		[]string{" ", "\t", ",", ".", ";", ":", "\n", "\f", "\r", "", "\u00a0", "-"})...)
+	for _, s := range texts {
+		for i := 0; i <= len(s); i++ {
+			w, rest := firstWord(s[i:])
+			if rw, rrest := refFirstWord(s[i:]); w != rw || rest != rrest {
+				t.Errorf("firstWord(%q) = %q, %q, want %q, %q", s[i:], w, rest, rw, rrest)
+			}
+		}
+	}
+}
