@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -69,6 +71,40 @@ func TestFirstWord(t *testing.T) {
 			w, rest := firstWord(s[i:])
 			if rw, rrest := refFirstWord(s[i:]); w != rw || rest != rrest {
 				t.Errorf("firstWord(%q) = %q, %q, want %q, %q", s[i:], w, rest, rw, rrest)
+			}
+		}
+	}
+}
+
+// refCuesOf is what cuesOf finds, read from each run of ASCII letters:
+// as written, or lowered for all but the forums.
+func refCuesOf(s string) (want eventCuesOf) {
+	for _, loc := range asciiWords.FindAllStringIndex(s, -1) {
+		w := s[loc[0]:loc[1]]
+		kind, ok := eventCues[w]
+		if !ok {
+			kind, ok = eventCues[strings.ToLower(w)]
+			ok = ok && kind != forumEvent
+		}
+		if ok {
+			want[kind] = append(want[kind], loc[0])
+		}
+	}
+	return want
+}
+
+var asciiWords = regexp.MustCompile(`[A-Za-z]+`)
+
+// TestCuesOfAcrossBlocks checks cuesOf on cues and short words at every
+// place around the edges of its 64-byte blocks.
+func TestCuesOfAcrossBlocks(t *testing.T) {
+	for pad := range 140 {
+		for _, w := range []string{"met", "visit", "Forum", "a", "of", "set", "construction", "xmet", "met7", "é", "Summit"} {
+			for _, sep := range []string{" ", "", "-", "é"} {
+				s := strings.Repeat("ab ", pad/3) + strings.Repeat("z", pad%3) + sep + w + sep + "talks"
+				if got, _ := cuesOf(s); !reflect.DeepEqual(got, refCuesOf(s)) {
+					t.Errorf("cuesOf(%q) = %v, want %v", s, got, refCuesOf(s))
+				}
 			}
 		}
 	}

@@ -303,7 +303,6 @@ func TestContainsLower(t *testing.T) {
 // TestCuesOf checks cuesOf against a look-up of each run of ASCII
 // letters: as written, or lowered for all but the forums.
 func TestCuesOf(t *testing.T) {
-	letters := regexp.MustCompile(`[A-Za-z]+`)
 	var bytes []byte
 	for c := range 256 {
 		bytes = append(bytes, byte(c), 's', 'e', 't', byte(c))
@@ -316,18 +315,7 @@ func TestCuesOf(t *testing.T) {
 		testtext.ArticleLines(t)...)
 	texts = append(texts, testtext.Phrases(5, 2000, 10, patternWords, patternSeps)...)
 	for _, s := range texts {
-		var want eventCuesOf
-		for _, loc := range letters.FindAllStringIndex(s, -1) {
-			w := s[loc[0]:loc[1]]
-			kind, ok := eventCues[w]
-			if !ok {
-				kind, ok = eventCues[strings.ToLower(w)]
-				ok = ok && kind != forumEvent
-			}
-			if ok {
-				want[kind] = append(want[kind], loc[0])
-			}
-		}
+		want := refCuesOf(s)
 		if got, found := cuesOf(s); !reflect.DeepEqual(got, want) || found != !reflect.DeepEqual(want, eventCuesOf{}) {
 			t.Errorf("cuesOf(%q) = %v, %v, want %v", s, got, found, want)
 		}
