@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/dossier-osint/dossier/internal/annotate"
@@ -22,7 +23,7 @@ var agreementRe = annotate.MustCompileSearch(`(?i)\b(?:signed|signing|signs|sign
 // The words of agreementRe, in the order it tries them, in lower case.
 var (
 	signingVerbs   = []string{"signed", "signing", "signs", "sign", "inked", "concluded"}
-	agreementNouns = []string{"contracts", "contract", "agreements", "agreement", "memorandums of understanding", "memorandums",
+	agreementNouns = newGapWords("contracts", "contract", "agreements", "agreement", "memorandums of understanding", "memorandums",
 		"memorandum of understanding", "memorandum",
 		"memoranda of understanding", "memoranda", "mous", "mou", "deals", "deal", "accords", "accord",
 		"letters of offer and acceptance", "letter of offer and acceptance", "letters of intent", "letter of intent",
@@ -31,11 +32,11 @@ var (
 		"plans of defense cooperation", "plan of bilateral military cooperation", "plan of bilateral defence cooperation",
 		"plan of bilateral defense cooperation", "plan of military cooperation", "plan of defence cooperation",
 		"plan of defense cooperation", "arrangement", "lease", "exchanged notes",
-		"exchanges of notes", "exchange of notes"}
+		"exchanges of notes", "exchange of notes")
 	agreementSubjects = []string{"contract", "agreement", "memorandum of understanding", "memorandum", "mou", "deal", "accord",
 		"protocol", "letter of intent", "arrangement", "lease"}
-	signedPhrases = []string{"signed", "was signed", "were signed", "is expected to be signed", "to be signed",
-		"will be signed", "could be signed", "concluded", "was concluded", "were concluded"}
+	signedPhrases = newGapWords("signed", "was signed", "were signed", "is expected to be signed", "to be signed",
+		"will be signed", "could be signed", "concluded", "was concluded", "were concluded")
 )
 
 // matchAgreement is agreementRe's FindStringSubmatchIndex anchored at the
@@ -58,17 +59,58 @@ func matchAgreement(s string) []int {
 	return nil
 }
 
+// gapWords are words that afterGap looks for, lower case, in the order a
+// pattern tries them, listed by first letter: most places in a gap begin
+// with none, or with one of few.
+type gapWords struct {
+	words []string
+	// byFirst has bit k set, for each letter, when words[k] begins with it.
+	byFirst [26]uint64
+}
+
+// newGapWords lists words, at most 64, each beginning with a lower-case
+// ASCII letter.
+func newGapWords(words ...string) *gapWords {
+	g := &gapWords{words: words}
+	if len(words) > 64 {
+		panic("extract: more than 64 gap words")
+	}
+	for k, w := range words {
+		if w[0] < 'a' || w[0] > 'z' {
+			panic("extract: gap word " + w + " begins with no lower-case letter")
+		}
+		g.byFirst[w[0]-'a'] |= 1 << k
+	}
+	return g
+}
+
+// at returns the end of the first of the words that s holds at i in any
+// ASCII case, with \b after it.
+func (g *gapWords) at(s string, i int) (end int, ok bool) {
+	if i == len(s) {
+		return 0, false
+	}
+	c := s[i] | 0x20 // an ASCII letter lowered; no other byte lands in a to z
+	if c < 'a' || c > 'z' {
+		return 0, false
+	}
+	for ks := g.byFirst[c-'a']; ks != 0; ks &= ks - 1 {
+		if end, ok := wordAt(s, i, g.words[bits.TrailingZeros64(ks)]); ok {
+			return end, true
+		}
+	}
+	return 0, false
+}
+
 // afterGap finds the nearest of words, after at most max runes from at
 // that are no full stop or semicolon, and returns where it starts and
 // ends. A point before a digit ("RM1.2 billion") is no full stop: it
 // and the digit count as one rune.
-func afterGap(s string, at, max int, words []string) (start, end int, ok bool) {
+func afterGap(s string, at, max int, words *gapWords) (start, end int, ok bool) {
 	for gap := 0; ; gap++ {
 		if annotate.Boundary(s, at) {
-			for _, w := range words {
-				if end, ok := wordAt(s, at, w); ok {
-					return at, end, true
-				}
+			if end, ok := words.at(s, at); ok {
+				return at, end, true
 			}
 		}
 		if gap == max || at == len(s) || s[at] == ';' {
@@ -79,6 +121,10 @@ func afterGap(s string, at, max int, words []string) (start, end int, ok bool) {
 				return 0, 0, false
 			}
 			at += 2
+			continue
+		}
+		if s[at] < utf8.RuneSelf {
+			at++
 			continue
 		}
 		_, size := utf8.DecodeRuneInString(s[at:])

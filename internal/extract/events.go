@@ -77,8 +77,15 @@ func matchSubject(s string) []int {
 func subjectFrom(s string, at int) (end int, ok bool) {
 	n := 0
 	for end = at; n < 80 && end < len(s); n++ {
+		if c := s[end]; c < utf8.RuneSelf { // most runes, read without decoding
+			if c == '.' || c == ';' || c == ',' || c == '"' {
+				break
+			}
+			end++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[end:])
-		if r == '.' || r == ';' || r == ',' || r == '"' || r == '“' {
+		if r == '“' {
 			break
 		}
 		end += size
@@ -118,23 +125,42 @@ var eventCues = map[string]eventKind{
 	"Forum": forumEvent, "Summit": forumEvent, "Conference": forumEvent,
 }
 
-// cueShapes holds for each pair of first letters (folded) a bit for each
-// length of the words of eventCues that begin with them, which turns most
-// words away before a look-up.
-var cueShapes = func() (t [26 * 26]uint16) {
+// cueShapes holds for each pair of first letters a bit for each length
+// of the words of eventCues that begin with them, which turns most words
+// away before a look-up.
+var cueShapes = func() (t [32 * 32]uint16) {
 	for w := range eventCues {
-		t[shapeIndex(w)] |= 1 << len(w)
+		t[shapeIndex(w[0], w[1])] |= 1 << len(w)
 	}
 	return t
 }()
 
-// shapeIndex is the index in cueShapes of w, two ASCII letters or more.
-func shapeIndex(w string) int { return int(w[0]|0x20-'a')*26 + int(w[1]|0x20-'a') }
+// cueWord is a word of eventCues and its kind.
+type cueWord struct {
+	word string
+	kind eventKind
+}
 
-// mayBeCue: w, a word of ASCII letters, has the first letters and length
-// of a cue.
-func mayBeCue(w string) bool {
-	return len(w) >= 2 && len(w) < 16 && cueShapes[shapeIndex(w)]>>len(w)&1 != 0
+// cuesByShape lists the words of eventCues by the index in cueShapes of
+// their first letters: the few a word that passes cueShapes is compared
+// with.
+var cuesByShape = func() (t [32 * 32][]cueWord) {
+	for w, kind := range eventCues {
+		t[shapeIndex(w[0], w[1])] = append(t[shapeIndex(w[0], w[1])], cueWord{w, kind})
+	}
+	return t
+}()
+
+// shapeIndex is the index in cueShapes of a word that begins with the
+// ASCII letters a and b: their low five bits, which case leaves alone
+// (and which the compiler sees are in range).
+func shapeIndex(a, b byte) int { return int(a&31)<<5 | int(b&31) }
+
+// mayBeCue: the word of ASCII letters text[start:end] has the first
+// letters and length of a cue, all of which are 3 to 15 letters long.
+func mayBeCue(text string, start, end int) bool {
+	n := end - start
+	return n >= 3 && cueShapes[shapeIndex(text[start], text[start+1])]>>n&1 != 0
 }
 
 var eventPatterns = [eventKinds]*annotate.WordRegexp{visitRe, agreementRe, meetingRe, investRe, forumRe}
@@ -162,39 +188,53 @@ func findEvent(text string, cues *eventCuesOf, kind eventKind) []int {
 // none.
 func cuesOf(text string) (cues eventCuesOf, found bool) {
 	// The words are the runs of ASCII letters. It reads them 64 bytes at
-	// a time from a mask with a bit for each letter: a bit of edges is set
-	// where a run starts or ends, and they alternate.
-	var lower [16]byte
-	inWord, start := false, 0
-	var before uint64 // 1 when the byte before the block is a letter
-	// look looks up w, a word at start that may be a cue.
-	look := func(w string, start int) {
-		for k := range len(w) {
-			lower[k] = w[k] | 0x20
-		}
-		// The forums count only capitalised, as eventCues holds them.
-		kind, ok := eventCues[string(lower[:len(w)])]
-		if !ok && w[0] < 'a' {
-			kind, ok = eventCues[w]
-		}
-		if ok {
-			cues[kind] = append(cues[kind], start)
-			found = true
+	// a time from a mask with a bit for each letter, a word at a time:
+	// from the bit after its last letter back to the bit of its first.
+	// look looks up the word text[start:end] that may be a cue.
+	look := func(start, end int) {
+		w := text[start:end]
+		for _, c := range cuesByShape[shapeIndex(w[0], w[1])] {
+			// The forums count only capitalised, as eventCues holds them;
+			// the other cues in any case.
+			if len(c.word) == len(w) && (c.word[0] >= 'a' && catalog.EqualFoldASCII(w, c.word) || w == c.word) {
+				cues[c.kind] = append(cues[c.kind], start)
+				found = true
+				return
+			}
 		}
 	}
+	start := -1       // the start of a word that runs on from the block before, or -1
+	var before uint64 // the letters of the block before
 	for base := 0; base < len(text); base += 64 {
 		letters := letterBits(text, base)
-		for edges := letters ^ (letters<<1 | before); edges != 0; edges &= edges - 1 {
-			at := base + bits.TrailingZeros64(edges)
-			if inWord && mayBeCue(text[start:at]) {
-				look(text[start:at], start)
+		shifted := letters<<1 | before>>63 // bit k: byte k-1 is a letter
+		starts := letters &^ shifted
+		// The ends of the words of 3 letters or more, as all cues are:
+		// most words shorter (a, of, in) are turned away here.
+		long := shifted & (letters<<2 | before>>62) & (letters<<3 | before>>61)
+		for ends := long &^ letters; ends != 0; ends &= ends - 1 {
+			end := bits.TrailingZeros64(ends)
+			// The word's first letter is the last start before its end,
+			// unless it began in a block before.
+			if below := starts & (1<<end - 1); below != 0 {
+				start = base + 63 - bits.LeadingZeros64(below)
 			}
-			inWord, start = !inWord, at
+			if mayBeCue(text, start, base+end) {
+				look(start, base+end)
+			}
 		}
-		before = letters >> 63
+		// A word that runs on past the block began at its last start, or
+		// in a block before when it has none.
+		switch {
+		case letters>>63 == 0:
+			start = -1
+		case starts != 0:
+			start = base + 63 - bits.LeadingZeros64(starts)
+		}
+		before = letters
 	}
-	if inWord && mayBeCue(text[start:]) {
-		look(text[start:], start)
+	if start >= 0 && mayBeCue(text, start, len(text)) {
+		look(start, len(text))
 	}
 	return cues, found
 }
@@ -202,20 +242,27 @@ func cuesOf(text string) (cues eventCuesOf, found bool) {
 // letterBits has bit k set when text[base+k] is an ASCII letter, for the
 // 64 bytes from base (those past the end are no letters).
 func letterBits(text string, base int) uint64 {
-	var out uint64
-	for k := 0; k < 64 && base+k < len(text); k += 8 {
-		var w uint64
-		if base+k+8 <= len(text) {
-			w = load8(text, base+k)
-		} else {
-			for j := len(text) - 1; j >= base+k; j-- { // the last bytes, the first lowest
-				w = w<<8 | uint64(text[j])
-			}
-		}
-		out |= gather(letterBytes(w)) << k
+	if base+64 <= len(text) {
+		// A whole block, its eight words read with no test between.
+		b := text[base : base+64]
+		return letterBits8(load8(b, 0)) | letterBits8(load8(b, 8))<<8 | letterBits8(load8(b, 16))<<16 |
+			letterBits8(load8(b, 24))<<24 | letterBits8(load8(b, 32))<<32 | letterBits8(load8(b, 40))<<40 |
+			letterBits8(load8(b, 48))<<48 | letterBits8(load8(b, 56))<<56
 	}
-	return out
+	var out uint64
+	k := 0
+	for ; base+k+8 <= len(text); k += 8 {
+		out |= letterBits8(load8(text, base+k)) << k
+	}
+	var w uint64
+	for j := len(text) - 1; j >= base+k; j-- { // the last bytes, the first lowest
+		w = w<<8 | uint64(text[j])
+	}
+	return out | letterBits8(w)<<k
 }
+
+// letterBits8 has bit j set when byte j of w is an ASCII letter.
+func letterBits8(w uint64) uint64 { return gather(letterBytes(w)) }
 
 // gather brings the high bit of byte j of w, which has no other bits, to
 // bit j: the multiplication moves bit 8j+7 to bit 56+j, no two of its
@@ -285,8 +332,11 @@ func partiesBefore(before string) bool {
 	if k := strings.LastIndexAny(before, ",;:"); k >= 0 {
 		before = before[k+1:]
 	}
-	return containsLower(before, "the two ministers", "the two sides", "the two leaders", "the two delegations", "the parties", "both sides")
+	return partiesWords.inLower(before)
 }
+
+// partiesWords are the subjects of partiesBefore.
+var partiesWords = lowerWordsOf("the two ministers", "the two sides", "the two leaders", "the two delegations", "the parties", "both sides")
 
 // lastWordIs: the last word of text is w, in any case ("in talks with",
 // not "Enkhtuvshin held talks").
@@ -467,12 +517,32 @@ func meetsTarget(text string) bool {
 // firstWord is the first word of text after white space, and the text
 // after it.
 func firstWord(text string) (string, string) {
-	text = strings.TrimLeft(text, " \t\n\f\r")
-	k := strings.IndexAny(text, " \t\n\f\r,.;:")
-	if k < 0 {
-		return text, ""
+	// strings.TrimLeft and IndexAny, read a byte at a time from tables
+	// made once rather than sets made at each call.
+	start := 0
+	for start < len(text) && wordSpace[text[start]] {
+		start++
 	}
-	return text[:k], text[k:]
+	text = text[start:]
+	for k := 0; k < len(text); k++ {
+		if wordSpace[text[k]] || wordPunct[text[k]] {
+			return text[:k], text[k:]
+		}
+	}
+	return text, ""
+}
+
+// wordSpace and wordPunct are the bytes that part the words of
+// firstWord: the white space before a word, and that or punctuation
+// after it.
+var wordSpace, wordPunct = byteSet(" \t\n\f\r"), byteSet(",.;:")
+
+// byteSet marks the bytes of chars.
+func byteSet(chars string) (t [256]bool) {
+	for k := range len(chars) {
+		t[chars[k]] = true
+	}
+	return t
 }
 
 // newEvent reads an event of type typ whose trigger is at loc of sentence i.
@@ -526,7 +596,8 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	if typ != record.EventInvestment && (!e.anaphoric || signedBefore) {
 		e.date = best
 	}
-	for k, m := range x.d.Mentions[i] {
+	for k := range x.d.Mentions[i] {
+		m := &x.d.Mentions[i][k] // not copied: a mention is large
 		switch m.Kind {
 		case annotate.MPerson, annotate.MName:
 			e.actors = appendUnique(e.actors, m.Name)
@@ -608,6 +679,9 @@ func participleAfterNoun(match string) bool {
 // before ("the visit", "his official visit").
 var determiners = []string{"the", "this", "that", "his", "her", "their", "its"}
 
+// possessives make the word after them a thing told before ("Goïta's visit").
+var possessives = []string{"'s", "’s"}
+
 // definiteBefore: text ends with a determiner or a possessive ("Goïta's")
 // and white space, or with those and one more word and white space: the
 // pattern (?i)(?:\b(?:the|this|that|his|her|their|its)|'s|’s)\s+(?:[\p{L}-]+\s+)?$.
@@ -621,8 +695,15 @@ func definiteBefore(text string) bool {
 	}
 	word := end
 	for word > 0 {
+		if c := text[word-1]; c < utf8.RuneSelf {
+			if !asciiLetter(c) && c != '-' {
+				break
+			}
+			word--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[:word])
-		if !unicode.IsLetter(r) && r != '-' {
+		if !unicode.IsLetter(r) {
 			break
 		}
 		word -= size
@@ -641,12 +722,15 @@ func lastSpaceRun(text string, end int) int {
 
 // determinerEndsAt: a determiner after \b, or a possessive, ends at end.
 func determinerEndsAt(text string, end int) bool {
+	if end == 0 || !determinerLastBytes[text[end-1]] {
+		return false
+	}
 	for _, d := range determiners {
 		if start, ok := endsWithFold(text[:end], d); ok && annotate.Boundary(text, start) {
 			return true
 		}
 	}
-	for _, d := range []string{"'s", "’s"} {
+	for _, d := range possessives {
 		if _, ok := endsWithFold(text[:end], d); ok {
 			return true
 		}
@@ -654,10 +738,37 @@ func determinerEndsAt(text string, end int) bool {
 	return false
 }
 
+// determinerLastBytes are the bytes that can end a determiner or a
+// possessive as (?i) matches them: the last bytes of their last runes'
+// case folds (the long s, ſ, is an s).
+var determinerLastBytes = func() (t [256]bool) {
+	for _, w := range append(slices.Clone(determiners), possessives...) {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		for f := unicode.SimpleFold(r); ; f = unicode.SimpleFold(f) {
+			t[utf8.AppendRune(nil, f)[utf8.RuneLen(f)-1]] = true
+			if f == r {
+				break
+			}
+		}
+	}
+	return t
+}()
+
+// asciiLetter: c is an ASCII letter.
+func asciiLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
 // endsWithFold says whether s ends with w as Go's (?i) matches it, and
 // where w starts.
 func endsWithFold(s, w string) (int, bool) {
 	for k := len(w); k > 0; {
+		if len(s) > 0 && s[len(s)-1] < utf8.RuneSelf && w[k-1] < utf8.RuneSelf {
+			// An ASCII rune against another, read without decoding.
+			if !foldsTo(rune(s[len(s)-1]), rune(w[k-1])) {
+				return 0, false
+			}
+			s, k = s[:len(s)-1], k-1
+			continue
+		}
 		want, wsize := utf8.DecodeLastRuneInString(w[:k])
 		r, size := utf8.DecodeLastRuneInString(s)
 		if size == 0 || !foldsTo(r, want) {
@@ -705,22 +816,32 @@ func planned(text string) bool {
 	return len(futureWords.FindAll(text)) > 0 || containsLower(text, "when") && whenVisitsRe.MatchString(text)
 }
 
-// refersToPerson: a "he" or "she" that stands for someone named before.
+// refersToPerson: a "he" or "she" that stands for someone named before:
+// "he", "she", "He" or "She" between spaces or the ends of text.
 func refersToPerson(text string) bool {
-	for _, p := range []string{"he", "she", "He", "She"} {
-		for at := 0; ; at++ {
-			k := strings.Index(text[at:], p)
+	// Each of the words ends in "he" or "He": text is searched for those
+	// two, rather than for each word, and what stands before them read.
+	for _, tail := range []string{"he", "He"} {
+		for at := 0; ; {
+			k := strings.Index(text[at:], tail)
 			if k < 0 {
 				break
 			}
-			at += k
-			if (at == 0 || text[at-1] == ' ') && (at+len(p) == len(text) || text[at+len(p)] == ' ') {
+			k += at
+			at = k + 1
+			if k+len(tail) < len(text) && text[k+len(tail)] != ' ' {
+				continue
+			}
+			if spaceBefore(text, k) || tail == "he" && k > 0 && text[k-1]|0x20 == 's' && spaceBefore(text, k-1) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// spaceBefore: text[k] starts text or follows a space.
+func spaceBefore(text string, k int) bool { return k == 0 || text[k-1] == ' ' }
 
 // lastPerson is the person most recently named up to sentence i, whom a
 // "he" or "she" refers to.
@@ -739,8 +860,8 @@ func (x *docState) lastPerson(i int) string {
 // insideName: the offset falls in an organisation's name ("Estonian Centre
 // for Defence Investment").
 func (x *docState) insideName(i, at int) bool {
-	for _, m := range x.d.Mentions[i] {
-		if (m.Kind == annotate.MOrg || m.Kind == annotate.MName) && m.Start <= at && at < m.End {
+	for k := range x.d.Mentions[i] {
+		if m := &x.d.Mentions[i][k]; (m.Kind == annotate.MOrg || m.Kind == annotate.MName) && m.Start <= at && at < m.End {
 			return true
 		}
 	}
@@ -752,7 +873,8 @@ func (x *docState) insideName(i, at int) bool {
 func (x *docState) eventCountry(i int, loc []int, typ string) string {
 	s := x.d.Sentences[i]
 	at := s.Start + loc[0]
-	for _, m := range x.d.Mentions[i] {
+	for k := range x.d.Mentions[i] {
+		m := &x.d.Mentions[i][k]
 		if m.Start < at || m.Country == "" {
 			continue
 		}

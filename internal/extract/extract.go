@@ -542,7 +542,8 @@ func (x *docState) focusCountry() string {
 		}
 	}
 	for _, i := range x.readable() {
-		for k, m := range x.d.Mentions[i] {
+		for k := range x.d.Mentions[i] {
+			m := &x.d.Mentions[i][k] // not copied: a mention is large
 			if m.Kind != annotate.MCountry && !(m.Kind == annotate.MOrg && m.OrgKind == "government") {
 				continue
 			}

@@ -18,6 +18,7 @@ func init() {
 	handWritten(investRe, investPattern, matchInvest)
 	handWritten(visitRe, visitPattern, matchVisit)
 	handWritten(forumRe, forumPattern, matchForum)
+	handWritten(meetingRe, meetingPattern, matchMeeting)
 	handWritten(oneBefore, oneBeforePattern, matchOneBefore)
 	handWritten(madeBy, madeByPattern, matchMadeBy)
 }
@@ -26,6 +27,7 @@ func init() {
 const (
 	investPattern    = `(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine|assembly line|production line)\b|\bset(?:s|ting)?\s+up\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|facility|assembly line|production line|joint venture)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`
 	visitPattern     = `(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b|\bwho\s+arrived\s+in\b|\b(?:first|second|third|next|last|final)\s+(?:stop|leg)\b`
+	meetingPattern   = `(?i)\b(?:met|meets|meet|(?:is|was|were|are)\s+greeted\s+by|held talks|holds talks|hold talks|talks with|for talks|held meetings|holds meetings|meeting with|met with|(?:after|before) meeting|discussed)\b`
 	forumPattern     = `\b(?:[A-Z0-9][\p{L}0-9-]*\s+)*(?:Forum|Summit|Conference)\b(?:\s+(?:on|of|for)\s+[A-Z][\p{L}-]+(?:[\s-]+[A-Z][\p{L}-]+)*)?`
 	oneBeforePattern = `(?i)\b(?:a|an|another|one)\s+(?:second|third|fourth|further|new|single|more)?\s*$`
 	madeByPattern    = `(?i)\b(?:from|by|with)\s+(?:the\s+)?(?:[\p{L}]+(?:'s|’s)\s+)?(?:[\p{L}-]+\s+)?$`
@@ -55,10 +57,10 @@ var (
 	createWords    = []string{"create", "creating"}
 	aboutWords     = []string{"about", "around", "some", "over"}
 	buildSubjects  = []string{"would", "will", "to", "plans to"}
-	buildObjects   = []string{"plant", "factory", "smelter", "centre", "center", "facility", "refinery", "mine", "assembly line", "production line"}
+	buildObjects   = newGapWords("plant", "factory", "smelter", "centre", "center", "facility", "refinery", "mine", "assembly line", "production line")
 	setUpWords     = []string{"sets", "setting", "set"}
-	setUpObjects   = []string{"plant", "factory", "facility", "assembly line", "production line", "joint venture"}
-	builtObjects   = []string{"plant", "factory", "smelter", "refinery"}
+	setUpObjects   = newGapWords("plant", "factory", "facility", "assembly line", "production line", "joint venture")
+	builtObjects   = newGapWords("plant", "factory", "smelter", "refinery")
 	visitModifiers = []string{"official", "state", "working", "three-day", "two-day", "week-long", "four-day", "five-day",
 		"first", "historic", "imminent"}
 	visitWords = []string{"visits", "visited", "visiting", "visit"}
@@ -122,7 +124,7 @@ func matchInvest(s string) []int {
 
 // afterArticle reads (?:a|an)\s+ at i, then a gap of at most max runes and
 // one of words.
-func afterArticle(s string, i, max int, words []string) []int {
+func afterArticle(s string, i, max int, words *gapWords) []int {
 	at := afterSpaces(s, prefixFold(s, i, []string{"a"}))
 	if at < 0 {
 		at = afterSpaces(s, prefixFold(s, i, []string{"an"}))
@@ -173,6 +175,40 @@ func matchVisit(s string) []int {
 			if end, ok := wordAt(s, at, w); ok {
 				return []int{0, end}
 			}
+		}
+	}
+	return nil
+}
+
+// The words of meetingRe, in the order it tries them, in lower case: the
+// phrases before "greeted by", and those after.
+var (
+	meetingVerbs   = []string{"met", "meets", "meet"}
+	greetedBy      = []string{"is", "was", "were", "are"}
+	meetingPhrases = []string{"held talks", "holds talks", "hold talks", "talks with", "for talks", "held meetings",
+		"holds meetings", "meeting with", "met with", "after meeting", "before meeting", "discussed"}
+)
+
+// matchMeeting is meetingRe's FindStringSubmatchIndex anchored at the
+// start of s, for ASCII case folding. A phrase matches only with \b
+// after it, else the next is tried; the white space before "greeted" and
+// "by" is read whole, as no word that follows starts with any.
+func matchMeeting(s string) []int {
+	for _, w := range meetingVerbs {
+		if end, ok := wordAt(s, 0, w); ok {
+			return []int{0, end}
+		}
+	}
+	if at := afterSpaces(s, prefixFold(s, 0, greetedBy)); at >= 0 {
+		if at = afterSpaces(s, prefixFold(s, at, []string{"greeted"})); at >= 0 {
+			if end, ok := wordAt(s, at, "by"); ok {
+				return []int{0, end}
+			}
+		}
+	}
+	for _, w := range meetingPhrases {
+		if end, ok := wordAt(s, 0, w); ok {
+			return []int{0, end}
 		}
 	}
 	return nil

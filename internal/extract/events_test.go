@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/dossier-osint/dossier/internal/annotate/testtext"
+)
+
+// refRefersToPerson is what refersToPerson was written from: each of the
+// words looked for on its own.
+func refRefersToPerson(text string) bool {
+	for _, p := range []string{"he", "she", "He", "She"} {
+		for at := 0; ; at++ {
+			k := strings.Index(text[at:], p)
+			if k < 0 {
+				break
+			}
+			at += k
+			if (at == 0 || text[at-1] == ' ') && (at+len(p) == len(text) || text[at+len(p)] == ' ') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestRefersToPerson(t *testing.T) {
+	texts := []string{"", "he", "He", "she", "She", "SHE", "sHe", "xhe", "the", " he", "he ", "  she  ", "Xshe", "s he",
+		"they", "he,", "he.", "ashe he", "The She-wolf", "shhe", "S he", "she\the", "Ship he"}
+	texts = append(texts, testtext.ArticleLines(t)...)
+	texts = append(texts, testtext.Phrases(7, 3000, 6, []string{"he", "she", "He", "She", "the", "s", "S", "x", "hes"},
+		[]string{" ", "", ",", "  ", "\t"})...)
+	for _, s := range texts {
+		if got, want := refersToPerson(s), refRefersToPerson(s); got != want {
+			t.Errorf("refersToPerson(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestCueWords checks that the words of eventCues are as cuesOf needs:
+// 3 to 15 ASCII letters, in lower case or (the forums) capitalised.
+func TestCueWords(t *testing.T) {
+	for w := range eventCues {
+		lower := strings.ToLower(w)
+		if len(w) < 3 || len(w) > 15 || strings.Trim(lower, "abcdefghijklmnopqrstuvwxyz") != "" || w != lower && w[1:] != lower[1:] {
+			t.Errorf("cue %q is not 3 to 15 ASCII letters, lower case or capitalised", w)
+		}
+	}
+}
+
+// refFirstWord is what firstWord was written from.
+func refFirstWord(text string) (string, string) {
+	text = strings.TrimLeft(text, " \t\n\f\r")
+	k := strings.IndexAny(text, " \t\n\f\r,.;:")
+	if k < 0 {
+		return text, ""
+	}
+	return text[:k], text[k:]
+}
+
+func TestFirstWord(t *testing.T) {
+	texts := []string{"", " ", "a", "  word", "\t\nword, more", "word.", "é:x", "\xff\xfe word", " \u00a0word", "a;b", "ab\rc"}
+	texts = append(texts, testtext.ArticleLines(t)...)
+	texts = append(texts, testtext.Phrases(11, 3000, 5, []string{"the", "Ab", "é", "\xff", "x1", ""},
+		[]string{" ", "\t", ",", ".", ";", ":", "\n", "\f", "\r", "", "\u00a0", "-"})...)
+	for _, s := range texts {
+		for i := 0; i <= len(s); i++ {
+			w, rest := firstWord(s[i:])
+			if rw, rrest := refFirstWord(s[i:]); w != rw || rest != rrest {
+				t.Errorf("firstWord(%q) = %q, %q, want %q, %q", s[i:], w, rest, rw, rrest)
+			}
+		}
+	}
+}
+
+// refCuesOf is what cuesOf finds, read from each run of ASCII letters:
+// as written, or lowered for all but the forums.
+func refCuesOf(s string) (want eventCuesOf) {
+	for _, loc := range asciiWords.FindAllStringIndex(s, -1) {
+		w := s[loc[0]:loc[1]]
+		kind, ok := eventCues[w]
+		if !ok {
+			kind, ok = eventCues[strings.ToLower(w)]
+			ok = ok && kind != forumEvent
+		}
+		if ok {
+			want[kind] = append(want[kind], loc[0])
+		}
+	}
+	return want
+}
+
+var asciiWords = regexp.MustCompile(`[A-Za-z]+`)
+
+// TestCuesOfAcrossBlocks checks cuesOf on cues and short words at every
+// place around the edges of its 64-byte blocks.
+func TestCuesOfAcrossBlocks(t *testing.T) {
+	for pad := range 140 {
+		for _, w := range []string{"met", "visit", "Forum", "a", "of", "set", "construction", "xmet", "met7", "é", "Summit"} {
+			for _, sep := range []string{" ", "", "-", "é"} {
+				s := strings.Repeat("ab ", pad/3) + strings.Repeat("z", pad%3) + sep + w + sep + "talks"
+				if got, _ := cuesOf(s); !reflect.DeepEqual(got, refCuesOf(s)) {
+					t.Errorf("cuesOf(%q) = %v, want %v", s, got, refCuesOf(s))
+				}
+			}
+		}
+	}
+}
