@@ -192,11 +192,13 @@ func lowerASCII(buf *[16]byte, s string) []byte {
 	return buf[:len(s)]
 }
 
-// wordIs reports whether the word at i is w (lower case), and its end.
+// wordIs reports whether the word at i is w (lower-case ASCII letters),
+// and if so its end. It compares w's bytes before it looks for the word's
+// end, as most words differ in their first byte.
 func wordIs(text string, i int, w string) (int, bool) {
-	end := wordEnd(text, i)
-	if end-i != len(w) {
-		return end, false
+	end := i + len(w)
+	if end > len(text) {
+		return 0, false
 	}
 	for k := range len(w) {
 		c := text[i+k]
@@ -204,8 +206,13 @@ func wordIs(text string, i int, w string) (int, bool) {
 			c += 'a' - 'A'
 		}
 		if c != w[k] {
-			return end, false
+			return 0, false
 		}
+	}
+	// The bytes matched are letters, so the word ends at end if no word
+	// byte follows.
+	if end < len(text) && wordBytes[text[end]] {
+		return 0, false
 	}
 	return end, true
 }
@@ -392,7 +399,11 @@ func scanDate(text string, i, end int, m *dateMatch) bool {
 		}
 		return false
 	}
-	return dateAt(text, i, m)
+	m.start = i
+	if !ok {
+		return numericDate(text, i, m)
+	}
+	return dateAtWord(text, i, dw, end, m)
 }
 
 // dateWordAt looks up the word at p.
@@ -431,6 +442,12 @@ func dateAt(text string, p int, m *dateMatch) bool {
 		return numericDate(text, p, m)
 	}
 	dw, end := dateWordAt(text, p)
+	return dateAtWord(text, p, dw, end, m)
+}
+
+// dateAtWord is dateAt at a word that starts with a letter, which dateWords
+// holds as dw, and ends at end.
+func dateAtWord(text string, p int, dw dateWord, end int, m *dateMatch) bool {
 	if dw.is(wMonth) {
 		return monthFirst(text, p, dw, m)
 	}

@@ -153,7 +153,7 @@ func prepositionalUse(before string) bool {
 // measures says whether the number at text[start:end] is a measurement, a
 // year, a price or a model number rather than a count.
 func measures(text string, start, end int) bool {
-	if isYear(strings.TrimSpace(text[start:end])) {
+	if isYear(text[start:end]) { // a phrase starts and ends with a word byte: no space to trim
 		return true
 	}
 	if end < len(text) && (text[end] == '.' && end+1 < len(text) && text[end+1] >= '0' && text[end+1] <= '9' ||
@@ -161,8 +161,9 @@ func measures(text string, start, end int) bool {
 		strings.HasPrefix(text[end:], "x") || strings.HasPrefix(text[end:], "×") || strings.HasPrefix(text[end:], "/")) {
 		return true // 12.7, 6x6, 4×4, 24/7
 	}
-	if prev, _ := utf8.DecodeLastRuneInString(text[:start]); strings.ContainsRune("-./×", prev) ||
-		prev == 'x' && start >= 2 && text[start-2] >= '0' && text[start-2] <= '9' {
+	switch prev, _ := utf8.DecodeLastRuneInString(text[:start]); {
+	case prev == '-' || prev == '.' || prev == '/' || prev == '×',
+		prev == 'x' && start >= 2 && text[start-2] >= '0' && text[start-2] <= '9':
 		return true // part of a designation or a size: "FA-50", "CH-92A", "4×4"
 	}
 	if designationAfter(text[end:]) {
@@ -273,12 +274,15 @@ func unitAfter(s string) bool {
 // currencyBefore: a currency, "crew of", "aged", "No." or "Type" comes
 // right before a number.
 func currencyBefore(s string) bool {
-	s = strings.TrimRight(s, " \t\n\f\r")
-	if s == "" || !currencyLastBytes[s[len(s)-1]] {
+	k := len(s)
+	for k > 0 && spaceByte(s[k-1]) {
+		k--
+	}
+	if k == 0 {
 		return false
 	}
-	for _, w := range currencies {
-		if strings.HasSuffix(s, w) {
+	for _, w := range currenciesByLastByte[s[k-1]] {
+		if strings.HasSuffix(s[:k], w) {
 			return true
 		}
 	}
@@ -287,11 +291,11 @@ func currencyBefore(s string) bool {
 
 var currencies = [...]string{"$", "€", "£", "¥", "₹", "USD", "EUR", "GBP", "Rs", "Rs.", "crew of", "aged", "No", "No.", "Type", "type"}
 
-// currencyLastBytes are the bytes currencies end in, to reject most
-// numbers at once.
-var currencyLastBytes = func() (t [256]bool) {
+// currenciesByLastByte are the currencies by the byte they end in, so that
+// most numbers, after a word that ends otherwise, are rejected at once.
+var currenciesByLastByte = func() (t [256][]string) {
 	for _, w := range currencies {
-		t[w[len(w)-1]] = true
+		t[w[len(w)-1]] = append(t[w[len(w)-1]], w)
 	}
 	return t
 }()

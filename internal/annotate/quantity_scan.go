@@ -116,6 +116,9 @@ func scanQuantity(text string, i, end int, m *qtyMatch) bool {
 	if kinds&qwBetween != 0 && betweenAt(text, end, m) {
 		return true
 	}
+	if kinds&(qwMod|qwCount|qwVague) == 0 {
+		return false // "the", "first", "between": no need to lower-case the word
+	}
 	var buf [16]byte
 	w := lowerASCII(&buf, text[i:end])
 	if kinds&qwMod != 0 {

@@ -753,3 +753,21 @@ func TestOldBugsStayFixed(t *testing.T) {
 		}
 	}
 }
+
+// wordIs, which compares before it finds the word's end, reads as the
+// whole word at i compared with w.
+func TestWordIsComparesTheWholeWord(t *testing.T) {
+	targets := []string{"a", "of", "the", "dozen", "hundred", "thousand", "this", "per", "cent", "estimated"}
+	for _, text := range testtext.Phrases(2, 5000, 6, append(equivWords, "ofs", "a_", "the2", "Dozens"), equivSeps) {
+		for i := range len(text) + 1 {
+			end := wordEnd(text, i)
+			for _, w := range targets {
+				var buf [16]byte
+				want := string(lowerASCII(&buf, text[i:end])) == w
+				if got, ok := wordIs(text, i, w); ok != want || ok && got != end {
+					t.Fatalf("wordIs(%q, %d, %q) = %d, %v; the word there ends at %d", text, i, w, got, ok, end)
+				}
+			}
+		}
+	}
+}
