@@ -238,20 +238,18 @@ var units = newWordTable(func() map[string]int {
 // unitAfter: what follows a number (s) is a unit ("mm", "-tonne", "km/h",
 // "per cent", "year-old"), a percent sign or a size ("x 6").
 func unitAfter(s string) bool {
-	sp := 0 // an optional space or hyphen before the unit
+	p := 0 // the unit's word starts after an optional space or hyphen
 	if s != "" && (spaceByte(s[0]) || s[0] == '-') {
-		sp = 1
+		p = 1
 	}
-	for p := range sp + 1 {
-		end := wordEnd(s, p)
-		// "12 second-hand Rafales" count jets, not seconds.
-		if _, ok := units.find(s[p:end]); ok && !strings.HasPrefix(s[end:], "-hand") {
+	end := wordEnd(s, p)
+	// "12 second-hand Rafales" count jets, not seconds.
+	if _, ok := units.find(s[p:end]); ok && !strings.HasPrefix(s[end:], "-hand") {
+		return true
+	}
+	if _, ok := wordIs(s, p, "per"); ok {
+		if _, ok := wordIs(s, skipSpace(s, end), "cent"); ok {
 			return true
-		}
-		if _, ok := wordIs(s, p, "per"); ok {
-			if _, ok := wordIs(s, skipSpace(s, end), "cent"); ok {
-				return true
-			}
 		}
 	}
 	if s != "" && spaceByte(s[0]) {

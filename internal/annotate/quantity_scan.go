@@ -214,8 +214,14 @@ func countAt(text string, q int, m *qtyMatch) bool {
 	if q >= len(text) || !wordBytes[text[q]] {
 		return false
 	}
+	// The words countAt looks for ("half", "a") start with a letter; a
+	// number's digits need not be lower-cased.
 	var buf [16]byte
-	w, end := wordAt(&buf, text, q)
+	var w []byte
+	end := q
+	if !digitByte(text[q]) {
+		w, end = wordAt(&buf, text, q)
+	}
 	if string(w) == "half" {
 		if p := spaceAfter(text, end); p >= 0 {
 			if p, ok := wordThenSpace(text, p, "a"); ok {
