@@ -17,6 +17,7 @@ func TestDateStringPadsAsFmt(t *testing.T) {
 			{Date{Y: n, Precision: Year}, fmt.Sprintf("%04d", n)},
 			{Date{Y: n, M: n, Precision: Month}, fmt.Sprintf("%04d-%02d", n, n)},
 			{Date{Y: 2024, M: n, D: n, Precision: Day}, fmt.Sprintf("%04d-%02d-%02d", 2024, n, n)},
+			{Date{Y: n, M: 7, D: 31, Precision: Day}, fmt.Sprintf("%04d-07-31", n)},
 			{Date{Y: n, M: 3, D: 7, Precision: NoDate}, ""},
 		} {
 			if got := c.d.String(); got != c.want {
@@ -30,6 +31,9 @@ func TestDateStringPadsAsFmt(t *testing.T) {
 func TestYearStrings(t *testing.T) {
 	for y := firstYear - 1; y <= 3000; y++ {
 		if got, want := (Date{Y: y, Precision: Year}).String(), fmt.Sprintf("%04d", y); got != want {
+			t.Errorf("year %d: String() = %q, want %q", y, got, want)
+		}
+		if got, want := (Date{Y: y, M: 12, D: 1, Precision: Day}).String(), fmt.Sprintf("%04d-12-01", y); got != want {
 			t.Errorf("year %d: String() = %q, want %q", y, got, want)
 		}
 	}

@@ -135,6 +135,9 @@ func scanQuantity(text string, i, end int, m *qtyMatch) bool {
 
 // partOf reads "second of three", "last of its four" at q.
 func partOf(text string, q int, m *qtyMatch) bool {
+	if q >= len(text) || !partFirsts[text[q]] {
+		return false // most often a noun after "the"
+	}
 	end := wordEnd(text, q)
 	if kinds, _ := qtyWords.find(text[q:end]); kinds&qwPart == 0 {
 		return false
@@ -162,6 +165,18 @@ func partOf(text string, q int, m *qtyMatch) bool {
 	}
 	return false
 }
+
+// partFirsts are the first bytes, in either case, of the words that
+// begin a part ("second", "last"): partOf rejects a word that starts
+// otherwise before it finds the word's end and looks it up.
+var partFirsts = func() (t [256]bool) {
+	for k, w := range qtyWords.words {
+		if qtyWords.vals[k]&qwPart != 0 {
+			t[w[0]], t[w[0]-'a'+'A'] = true, true
+		}
+	}
+	return t
+}()
 
 // betweenAt reads "10 and 12" after "between", which ends at end.
 func betweenAt(text string, end int, m *qtyMatch) bool {

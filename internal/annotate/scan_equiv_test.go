@@ -771,3 +771,23 @@ func TestWordIsComparesTheWholeWord(t *testing.T) {
 		}
 	}
 }
+
+// partFirsts, partOf's first test, lets through every word that begins a
+// part, in any case.
+func TestPartFirstsLetEveryPartWordThrough(t *testing.T) {
+	n := 0
+	for k, w := range qtyWords.words {
+		if qtyWords.vals[k]&qwPart == 0 {
+			continue
+		}
+		n++
+		for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			if !partFirsts[form[0]] {
+				t.Errorf("partFirsts stops %q", form)
+			}
+		}
+	}
+	if n < 7 {
+		t.Fatalf("only %d words begin a part", n)
+	}
+}
