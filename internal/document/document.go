@@ -108,8 +108,8 @@ const bom = "\uFEFF"
 // than the whitespace ones text uses (tab, newlines, form feed).
 //
 // It reads 32 bytes at a time: most blocks of text hold no control at all,
-// and one that may (mostly for a line break) is counted a word at a time,
-// without a branch per byte.
+// and in one that may (mostly for a line break) the words that may are
+// counted, without a branch per byte.
 func isBinary(data []byte) bool {
 	controls := 0
 	rest := data
@@ -120,6 +120,9 @@ func isBinary(data []byte) bool {
 			continue
 		}
 		for _, w := range [...]uint64{w0, w1, w2, w3} {
+			if printable(w)&highBits == highBits {
+				continue
+			}
 			if zeroBytes(w) != 0 {
 				return true
 			}
