@@ -231,6 +231,11 @@ func bareMonthContext(before string) bool {
 
 // isWeekdayUntil: the date follows "until " ("runs until Saturday").
 func isWeekdayUntil(text string, start int) bool {
+	// Only ' ' lower-cases to ' ', and only 'L' and 'l' to 'l': the last
+	// two runes must be those bytes, which most dates fail at once.
+	if start < 2 || text[start-1] != ' ' || text[start-2]|0x20 != 'l' {
+		return false
+	}
 	before := text[:start]
 	for k := len("until ") - 1; k >= 0; k-- {
 		r, n := utf8.DecodeLastRuneInString(before)

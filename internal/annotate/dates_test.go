@@ -3,7 +3,9 @@ package annotate
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestDateStringPadsAsFmt checks Date.String against the fmt verbs it
@@ -67,6 +69,30 @@ func TestDatesOfRegionalNews(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%q (ref %s): date %q, want %q", c.text, c.ref, got, c.want)
+		}
+	}
+}
+
+// isWeekdayUntil's first test takes the last two runes of "until " as bytes:
+// no other rune lower-cases to them.
+func TestOnlyASCIILowerCasesToTheEndOfUntil(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		switch unicode.ToLower(r) {
+		case ' ':
+			if r != ' ' {
+				t.Errorf("%U lower-cases to ' '", r)
+			}
+		case 'l':
+			if r != 'l' && r != 'L' {
+				t.Errorf("%U lower-cases to 'l'", r)
+			}
+		}
+	}
+	for _, s := range []string{"until Monday", "UNTIL Monday", "Until Monday", "untİl Monday", "until  Monday", "until\tMonday", "til Monday", "l Monday", " Monday"} {
+		k := strings.Index(s, "Monday")
+		want := strings.HasSuffix(strings.ToLower(s[:k]), "until ") && len([]rune(s[:k])) >= 6
+		if got := isWeekdayUntil(s, k); got != want {
+			t.Errorf("isWeekdayUntil(%q) = %v", s, got)
 		}
 	}
 }
