@@ -282,6 +282,19 @@ func (t *wordTable) find(w string) (int, bool) {
 	return 0, false
 }
 
+// firstBytes are the first bytes, in either case, of the words of t whose
+// value is of: a scanner that wants only those words rejects a word that
+// starts otherwise before it finds the word's end and looks it up (most
+// often a noun, after "the" or a number).
+func firstBytes(t *wordTable, of func(v int) bool) (first [256]bool) {
+	for k, w := range t.words {
+		if of(t.vals[k]) {
+			first[w[0]], first[w[0]-'a'+'A'] = true, true
+		}
+	}
+	return first
+}
+
 type dateKind uint8
 
 // The date forms, in the order they are tried at a word.
@@ -370,6 +383,13 @@ var fullMonths = map[string]bool{
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
 	"august": true, "september": true, "october": true, "november": true, "december": true,
 }
+
+// monthFirsts and weekdayFirsts let monthAt and weekdayAt reject most words
+// at their first byte.
+var (
+	monthFirsts   = firstBytes(dateWords, func(v int) bool { return dateWord(v).is(wMonth) })
+	weekdayFirsts = firstBytes(dateWords, func(v int) bool { return dateWord(v).is(wWeekday) })
+)
 
 // roles are the words that make a date bound a period.
 var roles = map[string]Role{"since": Since, "from": Since, "by": By, "before": By, "until": Until, "till": Until}
@@ -584,6 +604,9 @@ func monthFirst(text string, p int, dw dateWord, m *dateMatch) bool {
 // end before or after its full stop ("Sept." or "Sept"), which the phrase
 // around it decides; ends lists the ends in the order to try, -1 for none.
 func monthAt(text string, q int) (mo int, ends [2]int) {
+	if q >= len(text) || !monthFirsts[text[q]] {
+		return 0, [2]int{-1, -1}
+	}
 	dw, end := dateWordAt(text, q)
 	if !dw.is(wMonth) {
 		return 0, [2]int{-1, -1}
@@ -714,6 +737,9 @@ func periodAt(text string, q int, m *dateMatch) bool {
 
 // weekdayAt reads "Tuesday" or "Tuesday's" at q.
 func weekdayAt(text string, q int, m *dateMatch) bool {
+	if q >= len(text) || !weekdayFirsts[text[q]] {
+		return false
+	}
 	dw, end := dateWordAt(text, q)
 	if !dw.is(wWeekday) {
 		return false

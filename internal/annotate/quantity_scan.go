@@ -166,17 +166,8 @@ func partOf(text string, q int, m *qtyMatch) bool {
 	return false
 }
 
-// partFirsts are the first bytes, in either case, of the words that
-// begin a part ("second", "last"): partOf rejects a word that starts
-// otherwise before it finds the word's end and looks it up.
-var partFirsts = func() (t [256]bool) {
-	for k, w := range qtyWords.words {
-		if qtyWords.vals[k]&qwPart != 0 {
-			t[w[0]], t[w[0]-'a'+'A'] = true, true
-		}
-	}
-	return t
-}()
+// partFirsts lets partOf reject most words at their first byte.
+var partFirsts = firstBytes(qtyWords, func(v int) bool { return v&qwPart != 0 })
 
 // betweenAt reads "10 and 12" after "between", which ends at end.
 func betweenAt(text string, end int, m *qtyMatch) bool {

@@ -772,22 +772,34 @@ func TestWordIsComparesTheWholeWord(t *testing.T) {
 	}
 }
 
-// partFirsts, partOf's first test, lets through every word that begins a
-// part, in any case.
-func TestPartFirstsLetEveryPartWordThrough(t *testing.T) {
-	n := 0
-	for k, w := range qtyWords.words {
-		if qtyWords.vals[k]&qwPart == 0 {
-			continue
-		}
-		n++
-		for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
-			if !partFirsts[form[0]] {
-				t.Errorf("partFirsts stops %q", form)
+// The first tests of partOf, monthAt and weekdayAt let through every word
+// they look for, in any case.
+func TestFirstBytesLetEveryWordThrough(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		table *wordTable
+		of    func(v int) bool
+		first *[256]bool
+		least int
+	}{
+		{"part", qtyWords, func(v int) bool { return v&qwPart != 0 }, &partFirsts, 7},
+		{"month", dateWords, func(v int) bool { return dateWord(v).is(wMonth) }, &monthFirsts, 12},
+		{"weekday", dateWords, func(v int) bool { return dateWord(v).is(wWeekday) }, &weekdayFirsts, 7},
+	} {
+		n := 0
+		for k, w := range c.table.words {
+			if !c.of(c.table.vals[k]) {
+				continue
+			}
+			n++
+			for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+				if !c.first[form[0]] {
+					t.Errorf("%s: the first bytes stop %q", c.name, form)
+				}
 			}
 		}
-	}
-	if n < 7 {
-		t.Fatalf("only %d words begin a part", n)
+		if n < c.least {
+			t.Errorf("%s: only %d words", c.name, n)
+		}
 	}
 }
