@@ -220,15 +220,7 @@ func countAt(text string, q int, m *qtyMatch) bool {
 	if q >= len(text) || !wordBytes[text[q]] {
 		return false
 	}
-	// The words countAt looks for ("half", "a") start with a letter; a
-	// number's digits need not be lower-cased.
-	var buf [16]byte
-	var w []byte
-	end := q
-	if !digitByte(text[q]) {
-		w, end = wordAt(&buf, text, q)
-	}
-	if string(w) == "half" {
+	if end, ok := wordIs(text, q, "half"); ok {
 		if p := spaceAfter(text, end); p >= 0 {
 			if p, ok := wordThenSpace(text, p, "a"); ok {
 				if e, ok := wordIs(text, p, "dozen"); ok {
@@ -246,7 +238,7 @@ func countAt(text string, q int, m *qtyMatch) bool {
 			return true
 		}
 	}
-	if string(w) == "a" {
+	if end, ok := wordIs(text, q, "a"); ok {
 		if d, ok := dozenAfter(text, end); ok {
 			m.kind, m.end = qDozens, d
 			return true
