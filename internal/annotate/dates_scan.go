@@ -31,7 +31,11 @@ var wordBytes = func() (t [256]bool) {
 func digitByte(c byte) bool { return '0' <= c && c <= '9' }
 
 // spaceByte is \s of Go's regexp, which the phrases allowed between words.
-func spaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+func spaceByte(c byte) bool { return spaceBytes[c] }
+
+// spaceBytes are the bytes of \s, looked up in one step rather than
+// compared one by one: skipSpace runs over most words' ends.
+var spaceBytes = [256]bool{' ': true, '\t': true, '\n': true, '\f': true, '\r': true}
 
 func wordEnd(text string, i int) int {
 	for i < len(text) && wordBytes[text[i]] {

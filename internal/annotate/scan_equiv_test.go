@@ -803,3 +803,14 @@ func TestFirstBytesLetEveryWordThrough(t *testing.T) {
 		}
 	}
 }
+
+// spaceByte's table holds the ASCII bytes \s matches, and no other byte.
+func TestSpaceByteIsBackslashS(t *testing.T) {
+	space := regexp.MustCompile(`^\s$`)
+	for c := range 256 {
+		want := c < utf8.RuneSelf && space.MatchString(string(rune(c)))
+		if spaceByte(byte(c)) != want {
+			t.Errorf("spaceByte(%#x) = %v", c, !want)
+		}
+	}
+}
