@@ -401,11 +401,15 @@ var roles = map[string]Role{"since": Since, "from": Since, "by": By, "before": B
 // scanDate reads the date phrase at the word start i, if one starts there.
 // A word that sets the role may come first, and "the end of" after it.
 func scanDate(text string, i, end int, m *dateMatch) bool {
+	if digitByte(text[i]) { // dateWords, all letters, cannot hold it
+		*m = dateMatch{start: i}
+		return numericDate(text, i, m)
+	}
 	v, ok := dateWords.find(text[i:end])
-	dw := dateWord(v)
-	if !ok && !digitByte(text[i]) {
+	if !ok {
 		return false
 	}
+	dw := dateWord(v)
 	*m = dateMatch{}
 	if dw.is(wRole) {
 		p := spaceAfter(text, end)
@@ -424,9 +428,6 @@ func scanDate(text string, i, end int, m *dateMatch) bool {
 		return false
 	}
 	m.start = i
-	if !ok {
-		return numericDate(text, i, m)
-	}
 	return dateAtWord(text, i, dw, end, m)
 }
 

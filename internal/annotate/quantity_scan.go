@@ -88,14 +88,15 @@ var mods = map[string]struct {
 // scanQuantity reads the quantity phrase at the word start i, if one
 // starts there, trying the phrases in their order.
 func scanQuantity(text string, i, end int, m *qtyMatch) bool {
+	if digitByte(text[i]) { // a number, which qtyWords, all letters, cannot hold
+		*m = qtyMatch{start: i, num: -1}
+		return countAt(text, i, m)
+	}
 	kinds, ok := qtyWords.find(text[i:end])
-	if !ok && !digitByte(text[i]) {
+	if !ok {
 		return false
 	}
 	*m = qtyMatch{start: i, num: -1}
-	if !ok {
-		return countAt(text, i, m)
-	}
 	if kinds&qwThe != 0 {
 		if p := spaceAfter(text, end); p >= 0 && partOf(text, p, m) {
 			return true

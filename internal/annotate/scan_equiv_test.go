@@ -814,3 +814,16 @@ func TestSpaceByteIsBackslashS(t *testing.T) {
 		}
 	}
 }
+
+// scanDate and scanQuantity send a word that starts with a digit to the
+// number's reading without looking it up: no word of their tables starts
+// with one.
+func TestWordTablesHoldLettersOnly(t *testing.T) {
+	for _, table := range []*wordTable{dateWords, qtyWords, numberTable} {
+		for _, w := range table.words {
+			if letterIndex[w[0]] == 0 {
+				t.Errorf("%q starts with a byte other than a letter", w)
+			}
+		}
+	}
+}
