@@ -287,9 +287,9 @@ func (t *wordTable) find(w string) (int, bool) {
 }
 
 // firstBytes are the first bytes, in either case, of the words of t whose
-// value is of: a scanner that wants only those words rejects a word that
-// starts otherwise before it finds the word's end and looks it up (most
-// often a noun, after "the" or a number).
+// value the function of accepts: a scanner that wants only those words
+// rejects a word that starts otherwise before it finds the word's end and
+// looks it up (most often a noun, after "the" or a number).
 func firstBytes(t *wordTable, of func(v int) bool) (first [256]bool) {
 	for k, w := range t.words {
 		if of(t.vals[k]) {
