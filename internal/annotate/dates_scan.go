@@ -1,6 +1,8 @@
 package annotate
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -244,7 +246,10 @@ type wordTable struct {
 
 func newWordTable(words map[string]int) *wordTable {
 	t := &wordTable{}
-	for w, v := range words {
+	// In sorted order, so that words sharing a key ("twelve", "twenty") are
+	// compared in the same order in every run, and runs cost the same.
+	for _, w := range slices.Sorted(maps.Keys(words)) {
+		v := words[w]
 		k := tableKey(w)
 		if k < 0 || len(t.words) == 255 {
 			panic("annotate: word table cannot hold " + w)
