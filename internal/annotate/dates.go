@@ -37,11 +37,30 @@ func (d Date) String() string {
 		}
 		b = appendPadded(b, d.Y, 4)
 	case Month:
-		b = appendPadded(append(appendPadded(b, d.Y, 4), '-'), d.M, 2)
+		b = appendTwoDigits(append(appendYear(b, d.Y), '-'), d.M)
 	case Day:
-		b = appendPadded(append(appendPadded(append(appendPadded(b, d.Y, 4), '-'), d.M, 2), '-'), d.D, 2)
+		b = appendTwoDigits(append(appendTwoDigits(append(appendYear(b, d.Y), '-'), d.M), '-'), d.D)
 	}
 	return string(b)
+}
+
+// appendYear appends y as appendPadded(b, y, 4) does, from years when they
+// hold it.
+func appendYear(b []byte, y int) []byte {
+	if firstYear <= y && y < firstYear+len(years)/4 {
+		k := 4 * (y - firstYear)
+		return append(b, years[k:k+4]...)
+	}
+	return appendPadded(b, y, 4)
+}
+
+// appendTwoDigits appends n as appendPadded(b, n, 2) does, a month or a
+// day without its call.
+func appendTwoDigits(b []byte, n int) []byte {
+	if 0 <= n && n < 100 {
+		return append(b, byte('0'+n/10), byte('0'+n%10))
+	}
+	return appendPadded(b, n, 2)
 }
 
 // years are the years from firstYear to 2999, four digits each, one after
@@ -212,6 +231,11 @@ func bareMonthContext(before string) bool {
 
 // isWeekdayUntil: the date follows "until " ("runs until Saturday").
 func isWeekdayUntil(text string, start int) bool {
+	// Only ' ' lower-cases to ' ', and only 'L' and 'l' to 'l': the last
+	// two runes must be those bytes, which most dates fail at once.
+	if start < 2 || text[start-1] != ' ' || text[start-2]|0x20 != 'l' {
+		return false
+	}
 	before := text[:start]
 	for k := len("until ") - 1; k >= 0; k-- {
 		r, n := utf8.DecodeLastRuneInString(before)

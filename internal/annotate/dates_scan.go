@@ -1,6 +1,8 @@
 package annotate
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -31,7 +33,11 @@ var wordBytes = func() (t [256]bool) {
 func digitByte(c byte) bool { return '0' <= c && c <= '9' }
 
 // spaceByte is \s of Go's regexp, which the phrases allowed between words.
-func spaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+func spaceByte(c byte) bool { return spaceBytes[c] }
+
+// spaceBytes are the bytes of \s, looked up in one step rather than
+// compared one by one: skipSpace runs over most words' ends.
+var spaceBytes = [256]bool{' ': true, '\t': true, '\n': true, '\f': true, '\r': true}
 
 func wordEnd(text string, i int) int {
 	for i < len(text) && wordBytes[text[i]] {
@@ -192,11 +198,13 @@ func lowerASCII(buf *[16]byte, s string) []byte {
 	return buf[:len(s)]
 }
 
-// wordIs reports whether the word at i is w (lower case), and its end.
+// wordIs reports whether the word at i is w (lower-case ASCII letters),
+// and if so its end. It compares w's bytes before it looks for the word's
+// end, as most words differ in their first byte.
 func wordIs(text string, i int, w string) (int, bool) {
-	end := wordEnd(text, i)
-	if end-i != len(w) {
-		return end, false
+	end := i + len(w)
+	if end > len(text) {
+		return 0, false
 	}
 	for k := range len(w) {
 		c := text[i+k]
@@ -204,8 +212,13 @@ func wordIs(text string, i int, w string) (int, bool) {
 			c += 'a' - 'A'
 		}
 		if c != w[k] {
-			return end, false
+			return 0, false
 		}
+	}
+	// The bytes matched are letters, so the word ends at end if no word
+	// byte follows.
+	if end < len(text) && wordBytes[text[end]] {
+		return 0, false
 	}
 	return end, true
 }
@@ -233,7 +246,10 @@ type wordTable struct {
 
 func newWordTable(words map[string]int) *wordTable {
 	t := &wordTable{}
-	for w, v := range words {
+	// In sorted order, so that words sharing a key ("twelve", "twenty") are
+	// compared in the same order in every run, and runs cost the same.
+	for _, w := range slices.Sorted(maps.Keys(words)) {
+		v := words[w]
 		k := tableKey(w)
 		if k < 0 || len(t.words) == 255 {
 			panic("annotate: word table cannot hold " + w)
@@ -273,6 +289,19 @@ func (t *wordTable) find(w string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// firstBytes are the first bytes, in either case, of the words of t whose
+// value the function of accepts: a scanner that wants only those words
+// rejects a word that starts otherwise before it finds the word's end and
+// looks it up (most often a noun, after "the" or a number).
+func firstBytes(t *wordTable, of func(v int) bool) (first [256]bool) {
+	for k, w := range t.words {
+		if of(t.vals[k]) {
+			first[w[0]], first[w[0]-'a'+'A'] = true, true
+		}
+	}
+	return first
 }
 
 type dateKind uint8
@@ -364,17 +393,28 @@ var fullMonths = map[string]bool{
 	"august": true, "september": true, "october": true, "november": true, "december": true,
 }
 
+// monthFirsts and weekdayFirsts let monthAt and weekdayAt reject most words
+// at their first byte.
+var (
+	monthFirsts   = firstBytes(dateWords, func(v int) bool { return dateWord(v).is(wMonth) })
+	weekdayFirsts = firstBytes(dateWords, func(v int) bool { return dateWord(v).is(wWeekday) })
+)
+
 // roles are the words that make a date bound a period.
 var roles = map[string]Role{"since": Since, "from": Since, "by": By, "before": By, "until": Until, "till": Until}
 
 // scanDate reads the date phrase at the word start i, if one starts there.
 // A word that sets the role may come first, and "the end of" after it.
 func scanDate(text string, i, end int, m *dateMatch) bool {
+	if digitByte(text[i]) { // dateWords, all letters, cannot hold it
+		*m = dateMatch{start: i}
+		return numericDate(text, i, m)
+	}
 	v, ok := dateWords.find(text[i:end])
-	dw := dateWord(v)
-	if !ok && !digitByte(text[i]) {
+	if !ok {
 		return false
 	}
+	dw := dateWord(v)
 	*m = dateMatch{}
 	if dw.is(wRole) {
 		p := spaceAfter(text, end)
@@ -392,7 +432,8 @@ func scanDate(text string, i, end int, m *dateMatch) bool {
 		}
 		return false
 	}
-	return dateAt(text, i, m)
+	m.start = i
+	return dateAtWord(text, i, dw, end, m)
 }
 
 // dateWordAt looks up the word at p.
@@ -431,6 +472,12 @@ func dateAt(text string, p int, m *dateMatch) bool {
 		return numericDate(text, p, m)
 	}
 	dw, end := dateWordAt(text, p)
+	return dateAtWord(text, p, dw, end, m)
+}
+
+// dateAtWord is dateAt at a word that starts with a letter, which dateWords
+// holds as dw, and ends at end.
+func dateAtWord(text string, p int, dw dateWord, end int, m *dateMatch) bool {
 	if dw.is(wMonth) {
 		return monthFirst(text, p, dw, m)
 	}
@@ -567,6 +614,9 @@ func monthFirst(text string, p int, dw dateWord, m *dateMatch) bool {
 // end before or after its full stop ("Sept." or "Sept"), which the phrase
 // around it decides; ends lists the ends in the order to try, -1 for none.
 func monthAt(text string, q int) (mo int, ends [2]int) {
+	if q >= len(text) || !monthFirsts[text[q]] {
+		return 0, [2]int{-1, -1}
+	}
 	dw, end := dateWordAt(text, q)
 	if !dw.is(wMonth) {
 		return 0, [2]int{-1, -1}
@@ -697,6 +747,9 @@ func periodAt(text string, q int, m *dateMatch) bool {
 
 // weekdayAt reads "Tuesday" or "Tuesday's" at q.
 func weekdayAt(text string, q int, m *dateMatch) bool {
+	if q >= len(text) || !weekdayFirsts[text[q]] {
+		return false
+	}
 	dw, end := dateWordAt(text, q)
 	if !dw.is(wWeekday) {
 		return false

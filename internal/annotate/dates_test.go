@@ -3,7 +3,9 @@ package annotate
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestDateStringPadsAsFmt checks Date.String against the fmt verbs it
@@ -17,6 +19,7 @@ func TestDateStringPadsAsFmt(t *testing.T) {
 			{Date{Y: n, Precision: Year}, fmt.Sprintf("%04d", n)},
 			{Date{Y: n, M: n, Precision: Month}, fmt.Sprintf("%04d-%02d", n, n)},
 			{Date{Y: 2024, M: n, D: n, Precision: Day}, fmt.Sprintf("%04d-%02d-%02d", 2024, n, n)},
+			{Date{Y: n, M: 7, D: 31, Precision: Day}, fmt.Sprintf("%04d-07-31", n)},
 			{Date{Y: n, M: 3, D: 7, Precision: NoDate}, ""},
 		} {
 			if got := c.d.String(); got != c.want {
@@ -30,6 +33,9 @@ func TestDateStringPadsAsFmt(t *testing.T) {
 func TestYearStrings(t *testing.T) {
 	for y := firstYear - 1; y <= 3000; y++ {
 		if got, want := (Date{Y: y, Precision: Year}).String(), fmt.Sprintf("%04d", y); got != want {
+			t.Errorf("year %d: String() = %q, want %q", y, got, want)
+		}
+		if got, want := (Date{Y: y, M: 12, D: 1, Precision: Day}).String(), fmt.Sprintf("%04d-12-01", y); got != want {
 			t.Errorf("year %d: String() = %q, want %q", y, got, want)
 		}
 	}
@@ -63,6 +69,30 @@ func TestDatesOfRegionalNews(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%q (ref %s): date %q, want %q", c.text, c.ref, got, c.want)
+		}
+	}
+}
+
+// isWeekdayUntil's first test takes the last two runes of "until " as bytes:
+// no other rune lower-cases to them.
+func TestOnlyASCIILowerCasesToTheEndOfUntil(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		switch unicode.ToLower(r) {
+		case ' ':
+			if r != ' ' {
+				t.Errorf("%U lower-cases to ' '", r)
+			}
+		case 'l':
+			if r != 'l' && r != 'L' {
+				t.Errorf("%U lower-cases to 'l'", r)
+			}
+		}
+	}
+	for _, s := range []string{"until Monday", "UNTIL Monday", "Until Monday", "untİl Monday", "until  Monday", "until\tMonday", "til Monday", "l Monday", " Monday"} {
+		k := strings.Index(s, "Monday")
+		want := strings.HasSuffix(strings.ToLower(s[:k]), "until ") && len([]rune(s[:k])) >= 6
+		if got := isWeekdayUntil(s, k); got != want {
+			t.Errorf("isWeekdayUntil(%q) = %v", s, got)
 		}
 	}
 }

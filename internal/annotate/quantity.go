@@ -153,7 +153,7 @@ func prepositionalUse(before string) bool {
 // measures says whether the number at text[start:end] is a measurement, a
 // year, a price or a model number rather than a count.
 func measures(text string, start, end int) bool {
-	if isYear(strings.TrimSpace(text[start:end])) {
+	if isYear(text[start:end]) { // a phrase starts and ends with a word byte: no space to trim
 		return true
 	}
 	if end < len(text) && (text[end] == '.' && end+1 < len(text) && text[end+1] >= '0' && text[end+1] <= '9' ||
@@ -161,8 +161,9 @@ func measures(text string, start, end int) bool {
 		strings.HasPrefix(text[end:], "x") || strings.HasPrefix(text[end:], "×") || strings.HasPrefix(text[end:], "/")) {
 		return true // 12.7, 6x6, 4×4, 24/7
 	}
-	if prev, _ := utf8.DecodeLastRuneInString(text[:start]); strings.ContainsRune("-./×", prev) ||
-		prev == 'x' && start >= 2 && text[start-2] >= '0' && text[start-2] <= '9' {
+	switch prev, _ := utf8.DecodeLastRuneInString(text[:start]); {
+	case prev == '-' || prev == '.' || prev == '/' || prev == '×',
+		prev == 'x' && start >= 2 && text[start-2] >= '0' && text[start-2] <= '9':
 		return true // part of a designation or a size: "FA-50", "CH-92A", "4×4"
 	}
 	if designationAfter(text[end:]) {
@@ -237,20 +238,18 @@ var units = newWordTable(func() map[string]int {
 // unitAfter: what follows a number (s) is a unit ("mm", "-tonne", "km/h",
 // "per cent", "year-old"), a percent sign or a size ("x 6").
 func unitAfter(s string) bool {
-	sp := 0 // an optional space or hyphen before the unit
+	p := 0 // the unit's word starts after an optional space or hyphen
 	if s != "" && (spaceByte(s[0]) || s[0] == '-') {
-		sp = 1
+		p = 1
 	}
-	for p := range sp + 1 {
-		end := wordEnd(s, p)
-		// "12 second-hand Rafales" count jets, not seconds.
-		if _, ok := units.find(s[p:end]); ok && !strings.HasPrefix(s[end:], "-hand") {
+	end := wordEnd(s, p)
+	// "12 second-hand Rafales" count jets, not seconds.
+	if _, ok := units.find(s[p:end]); ok && !strings.HasPrefix(s[end:], "-hand") {
+		return true
+	}
+	if _, ok := wordIs(s, p, "per"); ok {
+		if _, ok := wordIs(s, skipSpace(s, end), "cent"); ok {
 			return true
-		}
-		if _, ok := wordIs(s, p, "per"); ok {
-			if _, ok := wordIs(s, skipSpace(s, end), "cent"); ok {
-				return true
-			}
 		}
 	}
 	if s != "" && spaceByte(s[0]) {
@@ -273,12 +272,15 @@ func unitAfter(s string) bool {
 // currencyBefore: a currency, "crew of", "aged", "No." or "Type" comes
 // right before a number.
 func currencyBefore(s string) bool {
-	s = strings.TrimRight(s, " \t\n\f\r")
-	if s == "" || !currencyLastBytes[s[len(s)-1]] {
+	k := len(s)
+	for k > 0 && spaceByte(s[k-1]) {
+		k--
+	}
+	if k == 0 {
 		return false
 	}
-	for _, w := range currencies {
-		if strings.HasSuffix(s, w) {
+	for _, w := range currenciesByLastByte[s[k-1]] {
+		if strings.HasSuffix(s[:k], w) {
 			return true
 		}
 	}
@@ -287,11 +289,11 @@ func currencyBefore(s string) bool {
 
 var currencies = [...]string{"$", "€", "£", "¥", "₹", "USD", "EUR", "GBP", "Rs", "Rs.", "crew of", "aged", "No", "No.", "Type", "type"}
 
-// currencyLastBytes are the bytes currencies end in, to reject most
-// numbers at once.
-var currencyLastBytes = func() (t [256]bool) {
+// currenciesByLastByte are the currencies by the byte they end in, so that
+// most numbers, after a word that ends otherwise, are rejected at once.
+var currenciesByLastByte = func() (t [256][]string) {
 	for _, w := range currencies {
-		t[w[len(w)-1]] = true
+		t[w[len(w)-1]] = append(t[w[len(w)-1]], w)
 	}
 	return t
 }()

@@ -88,14 +88,15 @@ var mods = map[string]struct {
 // scanQuantity reads the quantity phrase at the word start i, if one
 // starts there, trying the phrases in their order.
 func scanQuantity(text string, i, end int, m *qtyMatch) bool {
+	if digitByte(text[i]) { // a number, which qtyWords, all letters, cannot hold
+		*m = qtyMatch{start: i, num: -1}
+		return countAt(text, i, m)
+	}
 	kinds, ok := qtyWords.find(text[i:end])
-	if !ok && !digitByte(text[i]) {
+	if !ok {
 		return false
 	}
 	*m = qtyMatch{start: i, num: -1}
-	if !ok {
-		return countAt(text, i, m)
-	}
 	if kinds&qwThe != 0 {
 		if p := spaceAfter(text, end); p >= 0 && partOf(text, p, m) {
 			return true
@@ -116,6 +117,9 @@ func scanQuantity(text string, i, end int, m *qtyMatch) bool {
 	if kinds&qwBetween != 0 && betweenAt(text, end, m) {
 		return true
 	}
+	if kinds&(qwMod|qwCount|qwVague) == 0 {
+		return false // "the", "first", "between": no need to lower-case the word
+	}
 	var buf [16]byte
 	w := lowerASCII(&buf, text[i:end])
 	if kinds&qwMod != 0 {
@@ -132,6 +136,9 @@ func scanQuantity(text string, i, end int, m *qtyMatch) bool {
 
 // partOf reads "second of three", "last of its four" at q.
 func partOf(text string, q int, m *qtyMatch) bool {
+	if q >= len(text) || !partFirsts[text[q]] {
+		return false // most often a noun after "the"
+	}
 	end := wordEnd(text, q)
 	if kinds, _ := qtyWords.find(text[q:end]); kinds&qwPart == 0 {
 		return false
@@ -159,6 +166,9 @@ func partOf(text string, q int, m *qtyMatch) bool {
 	}
 	return false
 }
+
+// partFirsts lets partOf reject most words at their first byte.
+var partFirsts = firstBytes(qtyWords, func(v int) bool { return v&qwPart != 0 })
 
 // betweenAt reads "10 and 12" after "between", which ends at end.
 func betweenAt(text string, end int, m *qtyMatch) bool {
@@ -211,9 +221,7 @@ func countAt(text string, q int, m *qtyMatch) bool {
 	if q >= len(text) || !wordBytes[text[q]] {
 		return false
 	}
-	var buf [16]byte
-	w, end := wordAt(&buf, text, q)
-	if string(w) == "half" {
+	if end, ok := wordIs(text, q, "half"); ok {
 		if p := spaceAfter(text, end); p >= 0 {
 			if p, ok := wordThenSpace(text, p, "a"); ok {
 				if e, ok := wordIs(text, p, "dozen"); ok {
@@ -231,7 +239,7 @@ func countAt(text string, q int, m *qtyMatch) bool {
 			return true
 		}
 	}
-	if string(w) == "a" {
+	if end, ok := wordIs(text, q, "a"); ok {
 		if d, ok := dozenAfter(text, end); ok {
 			m.kind, m.end = qDozens, d
 			return true

@@ -753,3 +753,77 @@ func TestOldBugsStayFixed(t *testing.T) {
 		}
 	}
 }
+
+// wordIs, which compares before it finds the word's end, reads as the
+// whole word at i compared with w.
+func TestWordIsComparesTheWholeWord(t *testing.T) {
+	targets := []string{"a", "of", "the", "dozen", "hundred", "thousand", "this", "per", "cent", "estimated"}
+	for _, text := range testtext.Phrases(2, 5000, 6, append(equivWords, "ofs", "a_", "the2", "Dozens"), equivSeps) {
+		for i := range len(text) + 1 {
+			end := wordEnd(text, i)
+			for _, w := range targets {
+				var buf [16]byte
+				want := string(lowerASCII(&buf, text[i:end])) == w
+				if got, ok := wordIs(text, i, w); ok != want || ok && got != end {
+					t.Fatalf("wordIs(%q, %d, %q) = %d, %v; the word there ends at %d", text, i, w, got, ok, end)
+				}
+			}
+		}
+	}
+}
+
+// The first tests of partOf, monthAt and weekdayAt let through every word
+// they look for, in any case.
+func TestFirstBytesLetEveryWordThrough(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		table *wordTable
+		of    func(v int) bool
+		first *[256]bool
+		least int
+	}{
+		{"part", qtyWords, func(v int) bool { return v&qwPart != 0 }, &partFirsts, 7},
+		{"month", dateWords, func(v int) bool { return dateWord(v).is(wMonth) }, &monthFirsts, 12},
+		{"weekday", dateWords, func(v int) bool { return dateWord(v).is(wWeekday) }, &weekdayFirsts, 7},
+	} {
+		n := 0
+		for k, w := range c.table.words {
+			if !c.of(c.table.vals[k]) {
+				continue
+			}
+			n++
+			for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+				if !c.first[form[0]] {
+					t.Errorf("%s: the first bytes stop %q", c.name, form)
+				}
+			}
+		}
+		if n < c.least {
+			t.Errorf("%s: only %d words", c.name, n)
+		}
+	}
+}
+
+// spaceByte's table holds the ASCII bytes \s matches, and no other byte.
+func TestSpaceByteIsBackslashS(t *testing.T) {
+	space := regexp.MustCompile(`^\s$`)
+	for c := range 256 {
+		want := c < utf8.RuneSelf && space.MatchString(string(rune(c)))
+		if spaceByte(byte(c)) != want {
+			t.Errorf("spaceByte(%#x) = %v", c, !want)
+		}
+	}
+}
+
+// scanDate and scanQuantity send a word that starts with a digit to the
+// number's reading without looking it up: no word of their tables starts
+// with one.
+func TestWordTablesHoldLettersOnly(t *testing.T) {
+	for _, table := range []*wordTable{dateWords, qtyWords, numberTable} {
+		for _, w := range table.words {
+			if letterIndex[w[0]] == 0 {
+				t.Errorf("%q starts with a byte other than a letter", w)
+			}
+		}
+	}
+}

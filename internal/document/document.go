@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"net/url"
 	"path"
 	"strings"
@@ -105,29 +106,73 @@ const bom = "\uFEFF"
 
 // isBinary: any NUL, or more than 1 in 20 bytes a control character other
 // than the whitespace ones text uses (tab, newlines, form feed).
+//
+// It reads 32 bytes at a time: most blocks of text hold no control at all,
+// and in one that may (mostly for a line break) the words that may are
+// counted, without a branch per byte.
 func isBinary(data []byte) bool {
 	controls := 0
-	i := 0
-	for ; i+8 <= len(data); i += 8 {
-		// Most words of text hold no byte below 0x20 and no DEL.
-		if w := binary.LittleEndian.Uint64(data[i:]); !hasByteBelow(w, 0x20) && !hasByteBelow(w^0x7f*lowBits, 1) {
+	rest := data
+	for ; len(rest) >= 32; rest = rest[32:] {
+		w0, w1 := binary.LittleEndian.Uint64(rest), binary.LittleEndian.Uint64(rest[8:])
+		w2, w3 := binary.LittleEndian.Uint64(rest[16:]), binary.LittleEndian.Uint64(rest[24:])
+		if printable(w0)&printable(w1)&printable(w2)&printable(w3)&highBits == highBits {
 			continue
 		}
-		n, nul := countControls(data[i : i+8])
-		if nul {
-			return true
+		for _, w := range [...]uint64{w0, w1, w2, w3} {
+			if printable(w)&highBits == highBits {
+				continue
+			}
+			if zeroBytes(w) != 0 {
+				return true
+			}
+			controls += bits.OnesCount64(asciiControls(w) &^ textSpaces(w))
 		}
-		controls += n
 	}
-	n, nul := countControls(data[i:])
+	n, nul := countControls(rest)
 	return nul || (controls+n)*20 > len(data)
 }
 
-const lowBits = 0x0101010101010101
+// The helpers below mark each byte of a word by its high bit (0x80) in the
+// result. Masking the high bits off first leaves each byte at most 0x7f, so
+// adding a constant of at most 0x80 a byte never carries into the next byte
+// and every mark is exact.
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x80 * lowBits
+	low7Bits = 0x7f * lowBits
+)
 
-// hasByteBelow: one of the eight bytes of w is below n, for n up to 0x80.
-func hasByteBelow(w uint64, n byte) bool {
-	return (w-uint64(n)*lowBits)&^w&(0x80*lowBits) != 0
+// printable sets the high bit of each byte of w whose low seven bits are
+// neither below 0x20 nor 0x7f, a first test cheaper than asciiControls: it
+// leaves clear the high bit of every control, and of 0x80 to 0x9f and 0xff,
+// which the exact count then drops. The low seven bits plus one, wrapped to
+// seven bits, are below 0x21 for exactly those; adding 0x5f sets the high
+// bit of the rest. The result's other bits mean nothing.
+func printable(w uint64) uint64 {
+	wrapped := ((w & low7Bits) + lowBits) & low7Bits
+	return wrapped + (0x80-0x21)*lowBits
+}
+
+// asciiControls marks the bytes below 0x20 and DEL.
+func asciiControls(w uint64) uint64 {
+	low7 := w & low7Bits
+	below20 := ^(low7 + 0x60*lowBits)
+	del := low7 + 0x01*lowBits
+	return (below20 | del) &^ w & highBits
+}
+
+// textSpaces marks the bytes whose low seven bits are tab, line feed,
+// vertical tab, form feed or carriage return (0x09 to 0x0d); with
+// asciiControls, those bytes themselves.
+func textSpaces(w uint64) uint64 {
+	low7 := w & low7Bits
+	return (low7 + (0x80-0x09)*lowBits) &^ (low7 + (0x80-0x0e)*lowBits) & highBits
+}
+
+// zeroBytes marks the NUL bytes.
+func zeroBytes(w uint64) uint64 {
+	return ^((w & low7Bits) + low7Bits) &^ w & highBits
 }
 
 // countControls counts the bytes of data that isBinary counts, and tells

@@ -60,10 +60,10 @@ func refIsBinary(data []byte) bool {
 }
 
 func TestIsBinaryMatchesAByteAtATime(t *testing.T) {
-	bytes := []byte{0, 1, 0x08, '\t', '\n', 0x0e, 0x1f, ' ', 'a', 0x7e, 0x7f, 0x80, 0x9f, 0xff}
+	bytes := []byte{0, 1, 0x08, '\t', '\n', '\v', '\f', '\r', 0x0e, 0x1f, ' ', 'a', 0x7e, 0x7f, 0x80, 0x89, 0x8d, 0x9f, 0xe2, 0xff}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 50000 {
-		data := make([]byte, rng.IntN(40))
+		data := make([]byte, rng.IntN(80))
 		for k := range data {
 			// Mostly letters, as text is, so that some inputs are not binary.
 			data[k] = 'a'
@@ -73,6 +73,33 @@ func TestIsBinaryMatchesAByteAtATime(t *testing.T) {
 		}
 		if got, want := isBinary(data), refIsBinary(data); got != want {
 			t.Fatalf("isBinary(%q) = %v, want %v", data, got, want)
+		}
+	}
+}
+
+// Each word helper of isBinary marks exactly the bytes it names, whatever
+// the bytes around them (a carry or a borrow would mark a neighbour).
+func TestIsBinaryWordHelpersMarkExactlyTheirBytes(t *testing.T) {
+	isControl := func(b byte) bool { return b < 0x20 || b == 0x7f }
+	isSpace := func(b byte) bool { return 0x09 <= b&0x7f && b&0x7f <= 0x0d }
+	rng := rand.New(rand.NewPCG(7, 8))
+	for b := range 256 {
+		for k := range 8 {
+			for range 64 {
+				w := rng.Uint64()&^(0xff<<(8*k)) | uint64(b)<<(8*k)
+				mark := func(f func(uint64) uint64) bool { return f(w)>>(8*k)&0xff == 0x80 }
+				candidate := printable(w)>>(8*k)&0x80 == 0
+				if mark(asciiControls) != isControl(byte(b)) || candidate != isControl(byte(b)&0x7f) ||
+					mark(textSpaces) != isSpace(byte(b)) || mark(zeroBytes) != (b == 0) {
+					t.Fatalf("byte %#x at %d of %#x: controls %v, candidate %v, spaces %v, zero %v", b, k, w,
+						mark(asciiControls), candidate, mark(textSpaces), mark(zeroBytes))
+				}
+				for _, f := range []func(uint64) uint64{asciiControls, textSpaces, zeroBytes} {
+					if f(w)&^highBits != 0 {
+						t.Fatalf("%#x marks more than high bits", w)
+					}
+				}
+			}
 		}
 	}
 }
