@@ -2697,6 +2697,9 @@ func (x *docState) recipients(room []string, it item, g trigger) (states []strin
 	if by := x.agentBuyers(it); len(by) > 0 {
 		return by, false
 	}
+	if by := x.nominalBuyers(it, g); len(by) > 0 {
+		return by, false
+	}
 	if r := x.partnerBuyer(it); r != "" {
 		return append(room, r), false
 	}
@@ -3194,7 +3197,7 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 		// "from Spain's Airbus": the maker's home named after the item
 		// supplies as "from Spain" does.
 		if m.Start >= it.end && x.afterPreposition(m.Start, "from", "by", "with") &&
-			(!x.isOriginModifier(i, k) || isOriginPossessive(x.text(m.End, m.End+4))) {
+			(!x.isOriginModifier(i, k) || isOriginPossessive(x.text(m.End, m.End+4))) && !x.nominalBuyer(it, g, m) {
 			gap := x.text(it.end, m.Start)
 			short := annotate.FieldsAtMost(gap, 4) && !strings.ContainsAny(gap, ",0123456789")
 			// "was given free of charge by Ankara": "by" reaches a little

@@ -1,0 +1,46 @@
+package extract_test
+
+import "testing"
+
+// TestNominalBuyers checks "by" after a noun of signing, purchase or
+// order: it names the buyer, not the supplier, unless a maker's or a
+// giver's verb comes before it.
+func TestNominalBuyers(t *testing.T) {
+	checkTransferCases(t, []transferCase{
+		{"'the signing of the contract for <system> by <buyer> on <day>'",
+			"The signing of the deal for 18 Rafale jets by Croatia on Tuesday closed a long tender.",
+			[]string{"HRV FRA Rafale 18/exact contracted 2024-05-21"}},
+		{"'the purchase of <system> by <buyer> in <year>'",
+			"The purchase of 20 Bayraktar TB2 drones by Poland in 2021 surprised its allies.",
+			[]string{"POL TUR Bayraktar TB2 20/exact contracted 2021"}},
+		{"'the order for <system> by <buyer>'",
+			"The order for 48 K9 howitzers by Norway in 2017 was the first in Europe.",
+			[]string{"NOR KOR K9 48/exact contracted 2017"}},
+		{"'the acquisition of <system> by <buyer>'",
+			"The acquisition of six CAESAR howitzers by Estonia in 2021 was its first from France.",
+			[]string{"EST FRA CAESAR 6/exact delivered 2021"}},
+		{"'the order for <system> by <buyer> and <buyer>'",
+			"The order for 20 K2 tanks by Poland and Slovakia was signed on Monday.",
+			[]string{"POL KOR K2 20/exact contracted 2024-05-20", "SVK KOR K2 20/exact contracted 2024-05-20"}},
+		// A state named after the buyer, reacting, is not the recipient.
+		{"'the signing ... by <buyer> in <year> angered <capital>'",
+			"The signing of the contract for 30 Su-30MK2 jets by Indonesia in 2011 angered Washington.",
+			[]string{"IDN RUS Su-30MK2 30/exact contracted 2011"}},
+		{"'the purchase ... by <buyer> alarmed <state>'",
+			"The purchase of 24 J-10C fighters by Pakistan in 2021 alarmed India.",
+			[]string{"PAK CHN J-10C 24/exact contracted 2021"}},
+		// A maker's or giver's verb before "by" keeps "by" the supplier.
+		{"'the purchase of <system> built by <maker>'",
+			"The purchase of 12 Rafale jets built by Dassault cost Serbia 2.7 billion euros.",
+			[]string{"SRB FRA Rafale 12/exact contracted -"}},
+		{"'the purchase of <system> supplied by <state>'",
+			"The purchase of 12 Bayraktar TB2 drones supplied by Turkey was Morocco's first.",
+			[]string{"MAR TUR Bayraktar TB2 12/exact delivered -"}},
+		{"'were supplied by <state>'",
+			"Morocco's 12 Bayraktar TB2 drones were supplied by Turkey in 2022.",
+			[]string{"MAR TUR Bayraktar TB2 12/exact delivered 2022"}},
+		{"'the delivery of <system> by <supplier>'",
+			"The delivery of four Z-9 helicopters by China to Ghana was completed in March.",
+			[]string{"GHA CHN Z-9 4/exact delivered 2024-03"}},
+	})
+}
