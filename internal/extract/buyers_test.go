@@ -44,3 +44,34 @@ func TestNominalBuyers(t *testing.T) {
 			[]string{"GHA CHN Z-9 4/exact delivered 2024-03"}},
 	})
 }
+
+// TestLeases checks that a lease of named equipment signed is a contracted
+// transfer, as a contract is, and that one of premises is none.
+func TestLeases(t *testing.T) {
+	checkTransferCases(t, []transferCase{
+		{"'signed a lease for <count> <system>'",
+			"Slovakia signed a lease for 14 Gripen fighters on Monday.",
+			[]string{"SVK SWE Gripen 14/exact contracted 2024-05-20"}},
+		{"'signed a lease with <maker> for <system>'",
+			"Peru signed a lease with Leonardo for two AW139 helicopters in 2023.",
+			[]string{"PER ITA AW139 2/exact contracted 2023"}},
+		{"'signed a five-year lease for <system>'",
+			"Kenya signed a five-year lease for three Bell 412 helicopters.",
+			[]string{"KEN USA Bell 412 3/exact contracted -"}},
+		{"'for the lease of <system>' after an arrangement signed",
+			"Colombia signed an arrangement with Sweden on Monday for the lease of Gripen fighters.",
+			[]string{"COL SWE Gripen ?/unknown contracted 2024-05-20"}},
+		{"'the lease of <system> by <lessee>'",
+			"The lease of four AW139 helicopters by Malaysia was signed on Monday.",
+			[]string{"MYS ITA AW139 4/exact contracted 2024-05-20"}},
+		{"a lease with a landlord is no transfer",
+			"The embassy signed a lease with the owner of the building.",
+			nil},
+		{"a lease of premises is no transfer",
+			"The Kenyan embassy in Washington signed a lease for a new office building on Monday.",
+			nil},
+	})
+	checkEventCases(t, []eventCase{
+		{"Slovakia signed a lease for 14 Gripen fighters on Monday.", []string{"agreement 2024-05-20"}},
+	})
+}
