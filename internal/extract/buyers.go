@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dossier-osint/dossier/internal/annotate"
+	"github.com/dossier-osint/dossier/internal/catalog"
 )
 
 // nominalBuyers are the states named after "by" right after the item when
@@ -48,3 +49,15 @@ func buyingPhrase(phrase string) bool {
 
 // buyingNouns name a deal as the buyer makes it.
 var buyingNouns = []string{"purchase", "acquisition", "procurement", "order", "contract", "deal", "agreement", "lease"}
+
+// forItem: the state m, by name, follows "for" right after the item
+// ("will pay for six CV90 vehicles for Lithuania", "ordered howitzers for
+// Ukraine's army"): whoever pays, orders or sends, the equipment goes to
+// it. A demonym is left out, as stateList leaves it.
+func (x *docState) forItem(it item, m annotate.Mention) bool {
+	if m.Form == catalog.Demonym {
+		return false
+	}
+	gap := x.text(x.nounEnd(it), m.Start)
+	return gap == " for " || gap == " for the "
+}

@@ -75,3 +75,41 @@ func TestLeases(t *testing.T) {
 		{"Slovakia signed a lease for 14 Gripen fighters on Monday.", []string{"agreement 2024-05-20"}},
 	})
 }
+
+// TestPayersFor checks that a state that pays for equipment for another
+// gives it to that one, as a donor does, and that equipment ordered or
+// sent "for" a state goes to it.
+func TestPayersFor(t *testing.T) {
+	checkTransferCases(t, []transferCase{
+		{"'will pay for <system> for <recipient>'",
+			"Denmark will pay for 19 CAESAR howitzers for Ukraine.",
+			[]string{"UKR DNK CAESAR 19/exact planned -"}},
+		{"'would pay for <system> for <recipient's forces>'",
+			"Germany would pay for ten Piranha III vehicles for Moldova's army, its minister said.",
+			[]string{"MDA DEU Piranha III 10/exact planned -"}},
+		{"'pays for <system> for <recipient>' after the system's name",
+			"The Netherlands pays for 14 Leopard 2A4 tanks for Ukraine.",
+			[]string{"UKR NLD Leopard 2A4 14/exact planned -"}},
+		{"'will pay for <system> for the <recipient>'",
+			"Japan will pay for five TC-90 aircraft for the Philippines.",
+			[]string{"PHL JPN TC-90 5/exact planned -"}},
+		// Whoever orders or sends equipment "for" a state, it goes to that
+		// state.
+		{"'ordered <system> for <recipient>'",
+			"Germany ordered 20 PzH 2000 howitzers for Ukraine.",
+			[]string{"UKR DEU PzH 2000 20/exact contracted -"}},
+		{"'bought <system> for <recipient>' with a date",
+			"Spain bought 20 Leopard 2A4 tanks for Ukraine in 2023.",
+			[]string{"UKR ESP Leopard 2A4 20/exact delivered 2023"}},
+		{"'will supply <system> for <recipient's forces>'",
+			"Turkey will supply 12 Bayraktar TB2 drones for Niger's army.",
+			[]string{"NER TUR Bayraktar TB2 12/exact planned -"}},
+		// A payer for its own forces buys for itself.
+		{"'will pay for <system> for its army'",
+			"Estonia will pay for 12 CAESAR howitzers for its army.",
+			[]string{"EST FRA CAESAR 12/exact planned -"}},
+		{"'for' a price names no recipient",
+			"Poland ordered 96 AH-64E helicopters for $12 billion in 2024.",
+			[]string{"POL USA AH-64E 96/exact contracted 2024"}},
+	})
+}

@@ -3079,6 +3079,9 @@ func (x *docState) toRecipient(it item, g trigger) string {
 		if toState.MatchString(before) && !accordingTo.MatchString(before) {
 			return m.Country
 		}
+		if m.Start >= it.end && (strings.HasSuffix(before, " for ") || strings.HasSuffix(before, " for the ")) && x.forItem(it, m) {
+			return m.Country
+		}
 		// "ordered additional Hermes 900 drones for the Israeli Air
 		// Force": the force the equipment is for receives it.
 		if m.Kind == annotate.MOrg && m.Start >= it.end && strings.HasSuffix(before, " for the ") && !x.systemBetween(it.sent, it.end, m.Start) {
