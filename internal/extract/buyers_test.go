@@ -22,6 +22,16 @@ func TestNominalBuyers(t *testing.T) {
 		{"'the order for <system> by <buyer> and <buyer>'",
 			"The order for 20 K2 tanks by Poland and Slovakia was signed on Monday.",
 			[]string{"POL KOR K2 20/exact contracted 2024-05-20", "SVK KOR K2 20/exact contracted 2024-05-20"}},
+		// "by" the buyer may come before the object too.
+		{"'the acquisition by <buyer> of <system>'",
+			"The acquisition by Hungary of 44 Lynx KF41 vehicles was completed in 2023.",
+			[]string{"HUN DEU Lynx KF41 44/exact delivered 2023"}},
+		{"'the signing by <buyer> of the contract for <system>'",
+			"The signing by Qatar of the deal for 12 Rafale jets on Monday pleased Paris.",
+			[]string{"QAT FRA Rafale 12/exact contracted 2024-05-20"}},
+		{"'the signing by <buyer> of the contract for <system>' with a reacting state",
+			"The signing by India of the contract for 36 Rafale jets in 2016 worried Pakistan.",
+			[]string{"IND FRA Rafale 36/exact contracted 2016"}},
 		// A state named after the buyer, reacting, is not the recipient.
 		{"'the signing ... by <buyer> in <year> angered <capital>'",
 			"The signing of the contract for 30 Su-30MK2 jets by Indonesia in 2011 angered Washington.",

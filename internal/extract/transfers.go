@@ -2746,7 +2746,7 @@ func (x *docState) recipients(room []string, it item, g trigger) (states []strin
 		// "Compare that with Nigeria, whose planned purchase": the state
 		// owns the deal that follows, whatever governs its name.
 		if (x.isOriginModifier(i, k) || x.afterPreposition(m.Start, "from", "by", "with", "of", "in", "at", "against", "to")) && !x.whoseAfter(m) &&
-			!x.forceOf(m) {
+			!x.forceOf(m) && !x.buyerBy(m.Start) {
 			continue
 		}
 		if x.inTimeClause(m, subjectEnd) || x.predicative(m) {
