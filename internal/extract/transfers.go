@@ -2697,6 +2697,9 @@ func (x *docState) recipients(room []string, it item, g trigger) (states []strin
 	if by := x.agentBuyers(it); len(by) > 0 {
 		return by, false
 	}
+	if by := x.nominalBuyers(it, g); len(by) > 0 {
+		return by, false
+	}
 	if r := x.partnerBuyer(it); r != "" {
 		return append(room, r), false
 	}
@@ -2743,7 +2746,7 @@ func (x *docState) recipients(room []string, it item, g trigger) (states []strin
 		// "Compare that with Nigeria, whose planned purchase": the state
 		// owns the deal that follows, whatever governs its name.
 		if (x.isOriginModifier(i, k) || x.afterPreposition(m.Start, "from", "by", "with", "of", "in", "at", "against", "to")) && !x.whoseAfter(m) &&
-			!x.forceOf(m) {
+			!x.forceOf(m) && !x.buyerBy(m.Start) {
 			continue
 		}
 		if x.inTimeClause(m, subjectEnd) || x.predicative(m) {
@@ -3076,6 +3079,9 @@ func (x *docState) toRecipient(it item, g trigger) string {
 		if toState.MatchString(before) && !accordingTo.MatchString(before) {
 			return m.Country
 		}
+		if m.Start >= it.end && (strings.HasSuffix(before, " for ") || strings.HasSuffix(before, " for the ")) && x.forItem(it, m) {
+			return m.Country
+		}
 		// "ordered additional Hermes 900 drones for the Israeli Air
 		// Force": the force the equipment is for receives it.
 		if m.Kind == annotate.MOrg && m.Start >= it.end && strings.HasSuffix(before, " for the ") && !x.systemBetween(it.sent, it.end, m.Start) {
@@ -3194,7 +3200,7 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 		// "from Spain's Airbus": the maker's home named after the item
 		// supplies as "from Spain" does.
 		if m.Start >= it.end && x.afterPreposition(m.Start, "from", "by", "with") &&
-			(!x.isOriginModifier(i, k) || isOriginPossessive(x.text(m.End, m.End+4))) {
+			(!x.isOriginModifier(i, k) || isOriginPossessive(x.text(m.End, m.End+4))) && !x.nominalBuyer(it, g, m) {
 			gap := x.text(it.end, m.Start)
 			short := annotate.FieldsAtMost(gap, 4) && !strings.ContainsAny(gap, ",0123456789")
 			// "was given free of charge by Ankara": "by" reaches a little

@@ -45,6 +45,8 @@ type trigger struct {
 	// Fwd triggers govern what follows ("ordered six"), Bwd ones what comes
 	// before ("six ... arrived"); some do both.
 	Fwd, Bwd bool
+	// Buying is a noun of the buyer's deal, forward ("the purchase of").
+	Buying bool
 }
 
 // classNames are the class column of data/triggers.tsv.
@@ -77,7 +79,7 @@ func loadTriggers() *triggerLexicon {
 			panic(fmt.Sprintf("data/triggers.tsv: %q: unknown class %q", r[0], r[1]))
 		}
 		phrases[i] = r[0]
-		lex.patterns = append(lex.patterns, trigger{Class: class, Fwd: r[2] == "yes", Bwd: r[3] == "yes"})
+		lex.patterns = append(lex.patterns, trigger{Class: class, Fwd: r[2] == "yes", Bwd: r[3] == "yes", Buying: r[2] == "yes" && buyingPhrase(r[0])})
 	}
 	lex.matcher = catalog.NewPhraseMatcher(phrases)
 	return lex
