@@ -316,6 +316,15 @@ func (m *Matcher) FindAll(text string) []Match {
 type Text struct {
 	text   string
 	pieces []piece
+	// first is the earlier text of the same Texts that this one repeats
+	// (a paragraph printed twice), whose pieces it shares and whose
+	// matches it takes; nil for a first printing.
+	first *Text
+	// For a text that later ones repeat, room is the buffers that keep
+	// the matches of the last matcher that read it (see AppendAllText).
+	room      *textBuffer
+	matchedBy *Matcher
+	matches   []Match
 }
 
 // Texts are texts cut into pieces, in buffers that Release hands back for
@@ -326,13 +335,16 @@ type Texts struct {
 }
 
 type textBuffer struct {
-	pieces []piece
-	list   []Text
+	pieces  []piece
+	list    []Text
+	matches []Match // of the texts that later ones repeat
+	printed []int32 // 1 + the index of the first printing of each text, by hash
 }
 
 var textBuffers = sync.Pool{New: func() any { return new(textBuffer) }}
 
-// NewTexts cuts each of texts into pieces.
+// NewTexts cuts each of texts into pieces. A text that repeats an earlier
+// one, as scraped pages repeat paragraphs, shares its pieces.
 func NewTexts(texts []string) Texts {
 	size := 0
 	for _, t := range texts {
@@ -344,19 +356,71 @@ func NewTexts(texts []string) Texts {
 	}
 	pieces := buf.pieces[:0]
 	out := slices.Grow(buf.list[:0], len(texts))[:len(texts)]
+	buf.clearPrinted(len(texts))
 	for i, t := range texts {
+		if first := buf.firstPrinting(texts, i); first != i {
+			out[first].room = buf
+			out[i] = Text{text: t, pieces: out[first].pieces, first: &out[first]}
+			continue
+		}
 		start := len(pieces)
 		pieces = appendPieces(pieces, t)
 		out[i] = Text{text: t, pieces: pieces[start:len(pieces):len(pieces)]}
 	}
-	buf.pieces, buf.list = pieces, out
+	buf.pieces, buf.list, buf.matches = pieces, out, buf.matches[:0]
 	return Texts{List: out, buf: buf}
+}
+
+// clearPrinted readies the table of first printings for n texts: at most
+// half full, so that a look-up probes a slot or two.
+func (b *textBuffer) clearPrinted(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(b.printed) < size {
+		b.printed = make([]int32, size)
+	}
+	b.printed = b.printed[:size]
+	clear(b.printed)
+}
+
+// firstPrinting is the index of the first of texts[:i+1] that is the same
+// as texts[i], which is i itself when none before is. Empty texts (which
+// have no pieces) are all first printings.
+func (b *textBuffer) firstPrinting(texts []string, i int) int {
+	t := texts[i]
+	if t == "" {
+		return i
+	}
+	mask := uint64(len(b.printed) - 1)
+	for k := textHash(t) & mask; ; k = (k + 1) & mask {
+		first := int(b.printed[k]) - 1
+		if first < 0 {
+			b.printed[k] = int32(i + 1)
+			return i
+		}
+		if texts[first] == t {
+			return first
+		}
+	}
+}
+
+// textHash mixes the length and the first and last eight bytes of t, which
+// tell most texts of a document apart.
+func textHash(t string) uint64 {
+	n := len(t)
+	if n < 8 {
+		return mixWord(uint64(n), loadUpTo8(t, 0, n))
+	}
+	return mixWord(mixWord(uint64(n), load8(t, 0)), load8(t, n-8))
 }
 
 // Release hands the buffers back: no matcher may read the texts after.
 func (t *Texts) Release() {
 	if t.buf != nil {
 		clear(t.buf.list) // which would keep the texts alive
+		clear(t.buf.matches)
 		textBuffers.Put(t.buf)
 		t.buf, t.List = nil, nil
 	}
@@ -366,9 +430,21 @@ func (t *Texts) Release() {
 func (m *Matcher) FindAllText(t *Text) []Match { return m.find(t.text, t.pieces) }
 
 // AppendAllText appends the matches of FindAllText to dst, for a caller
-// that reads them at once to reuse dst.
+// that reads them at once to reuse dst. A text that repeats one this
+// matcher read last takes that one's matches, which the matcher would
+// find again: the matches of a text are those of its bytes alone.
 func (m *Matcher) AppendAllText(dst []Match, t *Text) []Match {
-	return m.appendMatches(dst, t.text, t.pieces)
+	if f := t.first; f != nil && f.matchedBy == m {
+		return append(dst, f.matches...)
+	}
+	from := len(dst)
+	dst = m.appendMatches(dst, t.text, t.pieces)
+	if b := t.room; b != nil {
+		start := len(b.matches)
+		b.matches = append(b.matches, dst[from:]...)
+		t.matchedBy, t.matches = m, b.matches[start:len(b.matches):len(b.matches)]
+	}
+	return dst
 }
 
 // find is the matches of text, cut into pieces, in a full slice (its
