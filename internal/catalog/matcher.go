@@ -302,6 +302,15 @@ func joins(gap string) bool {
 	return marks <= 1 && breaks <= 1
 }
 
+// joinsPieces is joins of the gap between two pieces, text[end:start],
+// tested for one space, the most common gap, before any slicing.
+func joinsPieces(text string, end, start int32) bool {
+	if start == end+1 && text[end] == ' ' {
+		return true
+	}
+	return joins(text[end:start])
+}
+
 // FindAll returns the catalog names in text, leftmost-longest, in order.
 func (m *Matcher) FindAll(text string) []Match {
 	buf := pieceBuffers.Get().(*[]piece)
@@ -503,7 +512,7 @@ func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs [
 	var best longest
 	at := uint32(childHasChildren) // the root, with its flags
 	for j := i; j < len(pieces) && at&childHasChildren != 0; j++ {
-		if j > i && !joins(text[pieces[j-1].end():pieces[j].start]) {
+		if j > i && !joinsPieces(text, pieces[j-1].end(), pieces[j].start) {
 			break
 		}
 		child, plural := m.step(at&childIndex, text, &pieces[j])
@@ -575,22 +584,30 @@ func isUpper(w string) bool {
 
 // acceptable keeps the refs whose capitalisation the text honours.
 func acceptable(text string, pieces []piece, refs []Ref) []Ref {
-	var asked uint64 // the pieces that some ref asks about, few or none
+	// The pieces that some ref asks about, by what it asks: few or none.
+	var upper, acronym, marked uint64
 	for i := range refs {
-		r := &refs[i]
-		asked |= r.upperMask | r.acronymMask | r.markedCaps
+		upper |= refs[i].upperMask
+		acronym |= refs[i].acronymMask
+		marked |= refs[i].markedCaps
+	}
+	if upper|acronym|marked == 0 {
+		return refs
 	}
 	var mask, caps, lowSpaced uint64
-	for ; asked != 0; asked &= asked - 1 {
+	for asked := upper | marked; asked != 0; asked &= asked - 1 {
 		k := bits.TrailingZeros64(asked)
 		p := &pieces[k]
-		word := text[p.start:p.end()]
-		if capitalOrDigit(word) {
+		if capitalOrDigit(text[p.start:p.end()]) {
 			mask |= 1 << k
-		} else if k+1 < len(pieces) && pieces[k+1].start > p.end() && strings.ContainsAny(text[p.end():pieces[k+1].start], " \t\n\r\u00a0") {
+		} else if marked&(1<<k) != 0 && k+1 < len(pieces) && pieces[k+1].start > p.end() &&
+			strings.ContainsAny(text[p.end():pieces[k+1].start], " \t\n\r\u00a0") {
 			lowSpaced |= 1 << k // "at 10"
 		}
-		if isUpper(strings.TrimSuffix(word, "s")) {
+	}
+	for asked := acronym; asked != 0; asked &= asked - 1 {
+		k := bits.TrailingZeros64(asked)
+		if p := &pieces[k]; isUpper(strings.TrimSuffix(text[p.start:p.end()], "s")) {
 			caps |= 1 << k // "IFVs" is the plural of an acronym
 		}
 	}
