@@ -272,6 +272,9 @@ func markedCaps(name string, pieces []piece) uint64 {
 	return mask
 }
 
+// shortText is the length of the texts that FindAll cuts on the stack.
+const shortText = 16
+
 // pieceBuffers reuse the piece lists of FindAll, which would otherwise be
 // the matcher's main allocation.
 var pieceBuffers = sync.Pool{New: func() any { return new([]piece) }}
@@ -313,6 +316,12 @@ func joinsPieces(text string, end, start int32) bool {
 
 // FindAll returns the catalog names in text, leftmost-longest, in order.
 func (m *Matcher) FindAll(text string) []Match {
+	if len(text) <= shortText {
+		// A short text has few pieces, at most one a byte: cut on the
+		// stack, without the pool's round trip.
+		var room [shortText]piece
+		return m.find(text, appendPieces(room[:0], text))
+	}
 	buf := pieceBuffers.Get().(*[]piece)
 	*buf = appendPieces((*buf)[:0], text)
 	out := m.find(text, *buf)
@@ -462,6 +471,9 @@ func (m *Matcher) AppendAllText(dst []Match, t *Text) []Match {
 // a caller that appends to its matches copies them rather than write over
 // those of another.
 func (m *Matcher) find(text string, pieces []piece) []Match {
+	if m.starts.next(pieces, 0) == len(pieces) {
+		return nil // the most texts, which begin no name
+	}
 	block := matchBlocks.Get().(*[]Match)
 	if cap(*block)-len(*block) < minMatchRoom {
 		*block = make([]Match, 0, matchBlockSize)
