@@ -305,15 +305,6 @@ func joins(gap string) bool {
 	return marks <= 1 && breaks <= 1
 }
 
-// joinsPieces is joins of the gap between two pieces, text[end:start],
-// tested for one space, the most common gap, before any slicing.
-func joinsPieces(text string, end, start int32) bool {
-	if start == end+1 && text[end] == ' ' {
-		return true
-	}
-	return joins(text[end:start])
-}
-
 // FindAll returns the catalog names in text, leftmost-longest, in order.
 func (m *Matcher) FindAll(text string) []Match {
 	if len(text) <= shortText {
@@ -524,8 +515,13 @@ func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs [
 	var best longest
 	at := uint32(childHasChildren) // the root, with its flags
 	for j := i; j < len(pieces) && at&childHasChildren != 0; j++ {
-		if j > i && !joinsPieces(text, pieces[j-1].end(), pieces[j].start) {
-			break
+		if j > i {
+			// The gap between the pieces, tested for one space, the most
+			// common, before any slicing.
+			end, start := pieces[j-1].end(), pieces[j].start
+			if (start != end+1 || text[end] != ' ') && !joins(text[end:start]) {
+				break
+			}
 		}
 		child, plural := m.step(at&childIndex, text, &pieces[j])
 		if child == 0 {
