@@ -202,9 +202,29 @@ func appendPieces(out []piece, text string) []piece {
 				continue
 			}
 		}
+		if class != beyondASCII && i+8 > len(text) && len(text) >= 8 {
+			out, i = appendLastPiece(out, text, i, class)
+			continue
+		}
 		out, i = appendPiece(out, text, i, class)
 	}
 	return out
+}
+
+// appendLastPiece appends the piece that begins at i with a byte of class
+// letter or digit, less than eight bytes from the end of text, which is
+// eight bytes long at least, and returns where it ends. It reads the last
+// eight bytes as one word, as appendPieces reads a piece farther from the
+// end: the bytes of the word past the end are zero, of no class, where the
+// piece stops (or before).
+func appendLastPiece(out []piece, text string, i int, class uint8) ([]piece, int) {
+	w := load8(text, len(text)-8) >> ((i + 8 - len(text)) * 8 & 63)
+	stop := lowestStop(w, class)
+	if w&stop != 0 {
+		return appendPiece(out, text, i, class) // a byte beyond ASCII after the piece
+	}
+	end := i + bits.TrailingZeros64(stop)/8
+	return append(out, piece{start: int32(i), stop: uint32(end), key: (w | asciiFold) & (stop>>7 - 1)}), end
 }
 
 // appendPiece appends any other piece of text, which begins at i with a
