@@ -80,7 +80,7 @@ type Matcher struct {
 	spellings string // the names added, end to end
 	rootEdges edgeTable
 	edges     edgeTable // from the other nodes
-	starts    startFilter
+	starts    *startFilter
 
 	// While the trie is built: the refs of each node, and where pieceText
 	// and spellings grow.

@@ -19,8 +19,8 @@ import "math/bits"
 // to a few instructions. 2^18 bits give the catalog's some 12,000 first
 // keys twenty bits each, and 2^19 its 30,000 pairs sixteen.
 type startFilter struct {
-	firsts, alone *keyBits
-	pairs         *pairBits
+	firsts, alone keyBits
+	pairs         pairBits
 }
 
 type (
@@ -60,8 +60,8 @@ func (b *pairBits) set(first, second uint64) {
 // root's children and of their plurals, so that a piece that steps from
 // the root, itself or by its singular, finds its first bit set, and its
 // alone or pair bit too when a name ends there or the next piece steps on.
-func newStartFilter(m *Matcher) startFilter {
-	f := startFilter{firsts: new(keyBits), alone: new(keyBits), pairs: new(pairBits)}
+func newStartFilter(m *Matcher) *startFilter {
+	f := new(startFilter)
 	// A piece without its key, 0, is let through (see next).
 	f.firsts.set(0)
 	f.alone.set(0)
@@ -114,8 +114,7 @@ func (m *Matcher) pluralKey(s edgeSlot) uint64 {
 // leaves a piece beyond ASCII to make, is let through (its key, 0, is
 // alone), and so is one before such a piece.
 func (f *startFilter) next(pieces []piece, i int) int {
-	firsts, alone, pairs := f.firsts, f.alone, f.pairs
-	_, _, _ = firsts[0], alone[0], pairs[0] // nil checks out of the loop
+	firsts, alone, pairs := &f.firsts, &f.alone, &f.pairs // one nil check, of f
 	for ; i < len(pieces); i++ {
 		key := pieces[i].key
 		w, bit := keyBit(key)
