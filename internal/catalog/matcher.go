@@ -571,7 +571,12 @@ func (m *Matcher) step(at uint32, text string, p *piece) (child uint32, plural b
 	if p.key == 0 {
 		p.key = p.keyOf(text, false).word
 	}
-	if child = m.child(at, keyWord(p.key), text, p, false); child != 0 {
+	if p.key&0xff != 0 { // a short key (see pieceKey)
+		child = m.shortChild(at, p.key)
+	} else {
+		child = m.child(at, keyWord(p.key), text, p, false)
+	}
+	if child != 0 {
 		return child, false
 	}
 	if p.mayBePlural(text) {
