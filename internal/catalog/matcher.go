@@ -643,11 +643,23 @@ func acceptable(text string, pieces []piece, refs []Ref) []Ref {
 	return out
 }
 
-// capitalOrDigit: word begins with a capital letter or a digit.
+// capitalOrDigit: word begins with a capital letter or a digit. Its test
+// of an ASCII byte is small enough to inline.
 func capitalOrDigit(word string) bool {
 	if c := word[0]; c < utf8.RuneSelf {
-		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		return capitalOrDigitByte[c]
 	}
+	return capitalOrDigitRune(word)
+}
+
+var capitalOrDigitByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+func capitalOrDigitRune(word string) bool {
 	r, _ := utf8.DecodeRuneInString(word)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
