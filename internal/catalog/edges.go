@@ -68,10 +68,11 @@ func (t *edgeTable) filterBit(h uint64) (word int, bit uint64) {
 // p of text (of its singular when singular is set), with its flags, or 0
 // when there is none.
 func (m *Matcher) child(parent uint32, key pieceKey, text string, p *piece, singular bool) uint32 {
-	t := m.edgesFrom(parent)
-	if key.long {
-		parent |= longParent
+	if !key.long {
+		return m.shortChild(parent, key.word)
 	}
+	t := m.edgesFrom(parent)
+	parent |= longParent
 	h := slotHash(parent, key.word)
 	if w, bit := t.filterBit(h); t.filter[w]&bit == 0 {
 		return 0
@@ -83,7 +84,29 @@ func (m *Matcher) child(parent uint32, key pieceKey, text string, p *piece, sing
 		if s.child == 0 {
 			return 0
 		}
-		if s.key == key.word && s.parent == parent && (!key.long || p.foldsTo(text, singular, m.pieceOf(s.child&childIndex))) {
+		if s.key == key.word && s.parent == parent && p.foldsTo(text, singular, m.pieceOf(s.child&childIndex)) {
+			return s.child
+		}
+	}
+}
+
+// shortChild is child under the key of a piece of at most eight bytes,
+// which is the piece itself: most pieces, looked up with two arguments
+// where child takes seven.
+func (m *Matcher) shortChild(parent uint32, key uint64) uint32 {
+	t := m.edgesFrom(parent)
+	h := slotHash(parent, key)
+	if w, bit := t.filterBit(h); t.filter[w]&bit == 0 {
+		return 0
+	}
+	slots := t.slots
+	mask := uint64(len(slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &slots[i]
+		if s.child == 0 {
+			return 0
+		}
+		if s.key == key && s.parent == parent {
 			return s.child
 		}
 	}

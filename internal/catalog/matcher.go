@@ -80,7 +80,7 @@ type Matcher struct {
 	spellings string // the names added, end to end
 	rootEdges edgeTable
 	edges     edgeTable // from the other nodes
-	starts    startFilter
+	starts    *startFilter
 
 	// While the trie is built: the refs of each node, and where pieceText
 	// and spellings grow.
@@ -272,6 +272,9 @@ func markedCaps(name string, pieces []piece) uint64 {
 	return mask
 }
 
+// shortText is the length of the texts that FindAll cuts on the stack.
+const shortText = 16
+
 // pieceBuffers reuse the piece lists of FindAll, which would otherwise be
 // the matcher's main allocation.
 var pieceBuffers = sync.Pool{New: func() any { return new([]piece) }}
@@ -304,6 +307,12 @@ func joins(gap string) bool {
 
 // FindAll returns the catalog names in text, leftmost-longest, in order.
 func (m *Matcher) FindAll(text string) []Match {
+	if len(text) <= shortText {
+		// A short text has few pieces, at most one a byte: cut on the
+		// stack, without the pool's round trip.
+		var room [shortText]piece
+		return m.find(text, appendPieces(room[:0], text))
+	}
 	buf := pieceBuffers.Get().(*[]piece)
 	*buf = appendPieces((*buf)[:0], text)
 	out := m.find(text, *buf)
@@ -316,6 +325,15 @@ func (m *Matcher) FindAll(text string) []Match {
 type Text struct {
 	text   string
 	pieces []piece
+	// first is the earlier text of the same Texts that this one repeats
+	// (a paragraph printed twice), whose pieces it shares and whose
+	// matches it takes; nil for a first printing.
+	first *Text
+	// For a text that later ones repeat, room is the buffers that keep
+	// the matches of the last matcher that read it (see AppendAllText).
+	room      *textBuffer
+	matchedBy *Matcher
+	matches   []Match
 }
 
 // Texts are texts cut into pieces, in buffers that Release hands back for
@@ -326,13 +344,16 @@ type Texts struct {
 }
 
 type textBuffer struct {
-	pieces []piece
-	list   []Text
+	pieces  []piece
+	list    []Text
+	matches []Match // of the texts that later ones repeat
+	printed []int32 // 1 + the index of the first printing of each text, by hash
 }
 
 var textBuffers = sync.Pool{New: func() any { return new(textBuffer) }}
 
-// NewTexts cuts each of texts into pieces.
+// NewTexts cuts each of texts into pieces. A text that repeats an earlier
+// one, as scraped pages repeat paragraphs, shares its pieces.
 func NewTexts(texts []string) Texts {
 	size := 0
 	for _, t := range texts {
@@ -344,19 +365,71 @@ func NewTexts(texts []string) Texts {
 	}
 	pieces := buf.pieces[:0]
 	out := slices.Grow(buf.list[:0], len(texts))[:len(texts)]
+	buf.clearPrinted(len(texts))
 	for i, t := range texts {
+		if first := buf.firstPrinting(texts, i); first != i {
+			out[first].room = buf
+			out[i] = Text{text: t, pieces: out[first].pieces, first: &out[first]}
+			continue
+		}
 		start := len(pieces)
 		pieces = appendPieces(pieces, t)
 		out[i] = Text{text: t, pieces: pieces[start:len(pieces):len(pieces)]}
 	}
-	buf.pieces, buf.list = pieces, out
+	buf.pieces, buf.list, buf.matches = pieces, out, buf.matches[:0]
 	return Texts{List: out, buf: buf}
+}
+
+// clearPrinted readies the table of first printings for n texts: at most
+// half full, so that a look-up probes a slot or two.
+func (b *textBuffer) clearPrinted(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(b.printed) < size {
+		b.printed = make([]int32, size)
+	}
+	b.printed = b.printed[:size]
+	clear(b.printed)
+}
+
+// firstPrinting is the index of the first of texts[:i+1] that is the same
+// as texts[i], which is i itself when none before is. Empty texts (which
+// have no pieces) are all first printings.
+func (b *textBuffer) firstPrinting(texts []string, i int) int {
+	t := texts[i]
+	if t == "" {
+		return i
+	}
+	mask := uint64(len(b.printed) - 1)
+	for k := textHash(t) & mask; ; k = (k + 1) & mask {
+		first := int(b.printed[k]) - 1
+		if first < 0 {
+			b.printed[k] = int32(i + 1)
+			return i
+		}
+		if texts[first] == t {
+			return first
+		}
+	}
+}
+
+// textHash mixes the length and the first and last eight bytes of t, which
+// tell most texts of a document apart.
+func textHash(t string) uint64 {
+	n := len(t)
+	if n < 8 {
+		return mixWord(uint64(n), loadUpTo8(t, 0, n))
+	}
+	return mixWord(mixWord(uint64(n), load8(t, 0)), load8(t, n-8))
 }
 
 // Release hands the buffers back: no matcher may read the texts after.
 func (t *Texts) Release() {
 	if t.buf != nil {
 		clear(t.buf.list) // which would keep the texts alive
+		clear(t.buf.matches)
 		textBuffers.Put(t.buf)
 		t.buf, t.List = nil, nil
 	}
@@ -366,9 +439,21 @@ func (t *Texts) Release() {
 func (m *Matcher) FindAllText(t *Text) []Match { return m.find(t.text, t.pieces) }
 
 // AppendAllText appends the matches of FindAllText to dst, for a caller
-// that reads them at once to reuse dst.
+// that reads them at once to reuse dst. A text that repeats one this
+// matcher read last takes that one's matches, which the matcher would
+// find again: the matches of a text are those of its bytes alone.
 func (m *Matcher) AppendAllText(dst []Match, t *Text) []Match {
-	return m.appendMatches(dst, t.text, t.pieces)
+	if f := t.first; f != nil && f.matchedBy == m {
+		return append(dst, f.matches...)
+	}
+	from := len(dst)
+	dst = m.appendMatches(dst, t.text, t.pieces)
+	if b := t.room; b != nil {
+		start := len(b.matches)
+		b.matches = append(b.matches, dst[from:]...)
+		t.matchedBy, t.matches = m, b.matches[start:len(b.matches):len(b.matches)]
+	}
+	return dst
 }
 
 // find is the matches of text, cut into pieces, in a full slice (its
@@ -377,6 +462,9 @@ func (m *Matcher) AppendAllText(dst []Match, t *Text) []Match {
 // a caller that appends to its matches copies them rather than write over
 // those of another.
 func (m *Matcher) find(text string, pieces []piece) []Match {
+	if m.starts.next(pieces, 0) == len(pieces) {
+		return nil // the most texts, which begin no name
+	}
 	block := matchBlocks.Get().(*[]Match)
 	if cap(*block)-len(*block) < minMatchRoom {
 		*block = make([]Match, 0, matchBlockSize)
@@ -427,8 +515,13 @@ func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs [
 	var best longest
 	at := uint32(childHasChildren) // the root, with its flags
 	for j := i; j < len(pieces) && at&childHasChildren != 0; j++ {
-		if j > i && !joins(text[pieces[j-1].end():pieces[j].start]) {
-			break
+		if j > i {
+			// The gap between the pieces, tested for one space, the most
+			// common, before any slicing.
+			end, start := pieces[j-1].end(), pieces[j].start
+			if (start != end+1 || text[end] != ' ') && !joins(text[end:start]) {
+				break
+			}
 		}
 		child, plural := m.step(at&childIndex, text, &pieces[j])
 		if child == 0 {
@@ -478,7 +571,12 @@ func (m *Matcher) step(at uint32, text string, p *piece) (child uint32, plural b
 	if p.key == 0 {
 		p.key = p.keyOf(text, false).word
 	}
-	if child = m.child(at, keyWord(p.key), text, p, false); child != 0 {
+	if p.key&0xff != 0 { // a short key (see pieceKey)
+		child = m.shortChild(at, p.key)
+	} else {
+		child = m.child(at, keyWord(p.key), text, p, false)
+	}
+	if child != 0 {
 		return child, false
 	}
 	if p.mayBePlural(text) {
@@ -499,22 +597,30 @@ func isUpper(w string) bool {
 
 // acceptable keeps the refs whose capitalisation the text honours.
 func acceptable(text string, pieces []piece, refs []Ref) []Ref {
-	var asked uint64 // the pieces that some ref asks about, few or none
+	// The pieces that some ref asks about, by what it asks: few or none.
+	var upper, acronym, marked uint64
 	for i := range refs {
-		r := &refs[i]
-		asked |= r.upperMask | r.acronymMask | r.markedCaps
+		upper |= refs[i].upperMask
+		acronym |= refs[i].acronymMask
+		marked |= refs[i].markedCaps
+	}
+	if upper|acronym|marked == 0 {
+		return refs
 	}
 	var mask, caps, lowSpaced uint64
-	for ; asked != 0; asked &= asked - 1 {
+	for asked := upper | marked; asked != 0; asked &= asked - 1 {
 		k := bits.TrailingZeros64(asked)
 		p := &pieces[k]
-		word := text[p.start:p.end()]
-		if capitalOrDigit(word) {
+		if capitalOrDigit(text[p.start:p.end()]) {
 			mask |= 1 << k
-		} else if k+1 < len(pieces) && pieces[k+1].start > p.end() && strings.ContainsAny(text[p.end():pieces[k+1].start], " \t\n\r\u00a0") {
+		} else if marked&(1<<k) != 0 && k+1 < len(pieces) && pieces[k+1].start > p.end() &&
+			strings.ContainsAny(text[p.end():pieces[k+1].start], " \t\n\r\u00a0") {
 			lowSpaced |= 1 << k // "at 10"
 		}
-		if isUpper(strings.TrimSuffix(word, "s")) {
+	}
+	for asked := acronym; asked != 0; asked &= asked - 1 {
+		k := bits.TrailingZeros64(asked)
+		if p := &pieces[k]; isUpper(strings.TrimSuffix(text[p.start:p.end()], "s")) {
 			caps |= 1 << k // "IFVs" is the plural of an acronym
 		}
 	}
@@ -537,11 +643,23 @@ func acceptable(text string, pieces []piece, refs []Ref) []Ref {
 	return out
 }
 
-// capitalOrDigit: word begins with a capital letter or a digit.
+// capitalOrDigit: word begins with a capital letter or a digit. Its test
+// of an ASCII byte is small enough to inline.
 func capitalOrDigit(word string) bool {
 	if c := word[0]; c < utf8.RuneSelf {
-		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		return capitalOrDigitByte[c]
 	}
+	return capitalOrDigitRune(word)
+}
+
+var capitalOrDigitByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+func capitalOrDigitRune(word string) bool {
 	r, _ := utf8.DecodeRuneInString(word)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }

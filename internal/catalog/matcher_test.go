@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"testing"
 	"testing/fstest"
+
+	"github.com/dossier-osint/dossier/internal/annotate/testtext"
 )
 
 // testFS is a small catalog written for the matcher's tests.
@@ -270,4 +272,54 @@ func mixedStrings(seed uint64, ascii, latin []rune, oneIn int) []string {
 		out[k] = string(s)
 	}
 	return out
+}
+
+// TestRepeatedTextsTakeTheMatchesOfTheFirst checks that texts cut together,
+// some repeating others, match as each would alone, whichever matchers
+// read them in turn: sharing pieces and taking matches found for the first
+// printing changes nothing.
+func TestRepeatedTextsTakeTheMatchesOfTheFirst(t *testing.T) {
+	c := MustDefault()
+	phrases := NewPhraseMatcher([]string{"delivered", "took delivery of", "ordered", "the first", "batch", "Łódź", "to be delivered"})
+	lines := testtext.ArticleLines(t)
+	if len(lines) > 400 {
+		lines = lines[:400]
+	}
+	lines = append(lines, "Łódź delivered", "", "K9s", "the first batch", "a")
+	// Each text once, then repeated in the order of a document that
+	// prints paragraphs twice, and some thrice.
+	var texts []string
+	for k := 0; k < len(lines); k += 7 {
+		group := lines[k:min(k+7, len(lines))]
+		texts = append(texts, group...)
+		texts = append(texts, group...)
+		if k%3 == 0 {
+			texts = append(texts, group[len(group)/2:]...)
+		}
+	}
+	matchers := []*Matcher{c.Matcher(), phrases}
+	orders := [][]int{{0, 1}, {1, 0}, {0, 0}}
+	for _, order := range orders {
+		cut := NewTexts(texts)
+		var found []Match
+		// Matcher by matcher over all texts, as annotate then extract.
+		for _, mi := range order {
+			for i := range cut.List {
+				found = matchers[mi].AppendAllText(found[:0], &cut.List[i])
+				if want := matchers[mi].FindAll(texts[i]); !reflect.DeepEqual(found, want) && (len(found) > 0 || len(want) > 0) {
+					t.Fatalf("matcher %d, text %d %q:\ngot  %v\nwant %v", mi, i, texts[i], found, want)
+				}
+			}
+		}
+		// Matchers in turn on each text.
+		for i := range cut.List {
+			for _, mi := range order {
+				found = matchers[mi].AppendAllText(found[:0], &cut.List[i])
+				if want := matchers[mi].FindAll(texts[i]); !reflect.DeepEqual(found, want) && (len(found) > 0 || len(want) > 0) {
+					t.Fatalf("in turn, matcher %d, text %d %q:\ngot  %v\nwant %v", mi, i, texts[i], found, want)
+				}
+			}
+		}
+		cut.Release()
+	}
 }

@@ -179,28 +179,52 @@ func appendPieces(out []piece, text string) []piece {
 			// registers: hence the room in out, tested above, which
 			// spares it append's call to grow the slice.
 			w := load8(text, i)
-			stops := classStops(w, class)
-			n := bits.TrailingZeros64(stops) / 8
-			key := (w | asciiFold) & lowBytes(n)
-			if stops == 0 && i+16 <= len(text) {
-				w2 := load8(text, i+8)
-				stops = classStops(w2, class)
-				if m := bits.TrailingZeros64(stops) / 8; m > 0 {
-					n, key = 8+m, twoWordKey(8+m, w|asciiFold, (w2|asciiFold)&lowBytes(m))
+			stop := lowestStop(w, class)
+			key := (w | asciiFold) & (stop>>7 - 1) // the bytes before stop; all for none
+			end := i
+			if stop == 0 && i+16 <= len(text) {
+				end += 8
+				w = load8(text, end)
+				if stop = lowestStop(w, class); stop > 0x80 {
+					m := bits.TrailingZeros64(stop) / 8
+					key = twoWordKey(8+m, key, (w|asciiFold)&(stop>>7-1))
 				}
 			}
-			if stops != 0 && text[i+n] < utf8.RuneSelf {
+			// w holds the byte after the piece, at stop: it must be
+			// ASCII, else it may be a letter or digit of the piece.
+			if stop != 0 && w&stop == 0 {
+				end += bits.TrailingZeros64(stop) / 8
 				out = out[:len(out)+1]
-				out[len(out)-1] = piece{start: int32(i), stop: uint32(i + n), key: key}
-				if i += n; byteClass[text[i]] == 0 {
+				out[len(out)-1] = piece{start: int32(i), stop: uint32(end), key: key}
+				if i = end; byteClass[text[i]] == 0 {
 					i++ // past the space or mark after most pieces
 				}
 				continue
 			}
 		}
+		if class != beyondASCII && i+8 > len(text) && len(text) >= 8 {
+			out, i = appendLastPiece(out, text, i, class)
+			continue
+		}
 		out, i = appendPiece(out, text, i, class)
 	}
 	return out
+}
+
+// appendLastPiece appends the piece that begins at i with a byte of class
+// letter or digit, less than eight bytes from the end of text, which is
+// eight bytes long at least, and returns where it ends. It reads the last
+// eight bytes as one word, as appendPieces reads a piece farther from the
+// end: the bytes of the word past the end are zero, of no class, where the
+// piece stops (or before).
+func appendLastPiece(out []piece, text string, i int, class uint8) ([]piece, int) {
+	w := load8(text, len(text)-8) >> ((i + 8 - len(text)) * 8 & 63)
+	stop := lowestStop(w, class)
+	if w&stop != 0 {
+		return appendPiece(out, text, i, class) // a byte beyond ASCII after the piece
+	}
+	end := i + bits.TrailingZeros64(stop)/8
+	return append(out, piece{start: int32(i), stop: uint32(end), key: (w | asciiFold) & (stop>>7 - 1)}), end
 }
 
 // appendPiece appends any other piece of text, which begins at i with a
@@ -236,6 +260,14 @@ func appendPiece(out []piece, text string, i int, class uint8) ([]piece, int) {
 		p.key = keyOf(text, start, i, asciiFold).word
 	}
 	return append(out, p), i
+}
+
+// lowestStop is the high bit of the first byte of w that classStops sets,
+// or 0: a bit at 8n+7 for the byte at n, and so 1<<8n - 1 the bytes before
+// it, where a shift by n would need a count register.
+func lowestStop(w uint64, class uint8) uint64 {
+	stops := classStops(w, class)
+	return stops & -stops
 }
 
 // classStops has the high bit set of each byte of w, eight bytes of text

@@ -8,68 +8,76 @@ import "math/bits"
 //
 // It tests a piece twice. First: a bit per hash of the key of each first
 // piece of a name and of its plural. Then, for the few that pass, most of
-// which are words like "the" or "to" that begin some name but not here: a
-// bit per hash of the pair of keys of the piece and the piece after it,
-// set for the first two pieces of each name (the second also plural), or
-// of the first piece with no key after it where a name is that piece alone.
+// which are words like "the" or "to" that begin some name but not here:
+// the bit of the same hash in the set of the pieces that are a name alone
+// (themselves or plural), else a bit per hash of the pair of keys of the
+// piece and the piece after it, set for the first two pieces of each name
+// (the second also plural).
+//
+// The sets are of sizes fixed for all matchers: a constant shift and an
+// index the compiler knows to be in bounds keep the test of most pieces
+// to a few instructions. 2^18 bits give the catalog's some 12,000 first
+// keys twenty bits each, and 2^19 its 30,000 pairs sixteen.
 type startFilter struct {
-	firsts startBits
-	pairs  startBits
+	firsts, alone keyBits
+	pairs         pairBits
 }
 
-// startBits is a set of hashes of keys, with false hits.
-type startBits struct {
-	bits  []uint64
-	shift uint // 64 less log2 of the bits' number
-}
+type (
+	keyBits  [1 << (keyBitsLog - 6)]uint64
+	pairBits [1 << (pairBitsLog - 6)]uint64
+)
 
-// newStartBits is a set for n keys, sixteen bits a key so that few keys
-// pass by chance.
-func newStartBits(n int) startBits {
-	b := startBits{shift: 64 - 10}
-	for 1<<(64-b.shift) < 16*n {
-		b.shift--
-	}
-	b.bits = make([]uint64, 1<<(64-b.shift)/64)
-	return b
-}
+const (
+	keyBitsLog  = 18
+	pairBitsLog = 19
+)
 
-func (b *startBits) bit(h uint64) (word uint64, bit uint64) {
-	h = (h * 0x9e3779b97f4a7c15) >> (b.shift & 63) // masked: a bare shift, untested for 64 or more
+// keyBit is the word and bit of a key in a keyBits.
+func keyBit(key uint64) (word uint64, bit uint64) {
+	h := key * 0x9e3779b97f4a7c15 >> (64 - keyBitsLog)
 	return h >> 6, 1 << (h & 63)
 }
 
-func (b *startBits) set(h uint64) {
-	w, bit := b.bit(h)
-	b.bits[w] |= bit
+// pairBit is the word and bit of the pair of keys of two pieces in a
+// pairBits.
+func pairBit(first, second uint64) (word uint64, bit uint64) {
+	h := (first*0xbf58476d1ce4e5b9 ^ second) * 0x9e3779b97f4a7c15 >> (64 - pairBitsLog)
+	return h >> 6, 1 << (h & 63)
 }
 
-func (b *startBits) has(h uint64) bool {
-	w, bit := b.bit(h)
-	return b.bits[w]&bit != 0
+func (b *keyBits) set(key uint64) {
+	w, bit := keyBit(key)
+	b[w] |= bit
 }
 
-// pairHash mixes the keys of two pieces into one word for startBits; a
-// second key of 0 stands for no piece.
-func pairHash(first, second uint64) uint64 { return first*0xbf58476d1ce4e5b9 ^ second }
+func (b *pairBits) set(first, second uint64) {
+	w, bit := pairBit(first, second)
+	b[w] |= bit
+}
 
 // newStartFilter sets the bits of the root's edges, of the edges from the
 // root's children and of their plurals, so that a piece that steps from
 // the root, itself or by its singular, finds its first bit set, and its
-// pair bit too when a name ends there or the next piece steps on.
-func newStartFilter(m *Matcher) startFilter {
+// alone or pair bit too when a name ends there or the next piece steps on.
+func newStartFilter(m *Matcher) *startFilter {
+	f := new(startFilter)
+	// A piece without its key, 0, is let through (see next).
+	f.firsts.set(0)
+	f.alone.set(0)
 	firstKey := map[uint32]uint64{} // of each child of the root
 	for _, s := range m.rootEdges.slots {
-		if s.child != 0 {
-			firstKey[s.child&childIndex] = s.key
+		if s.child == 0 {
+			continue
 		}
-	}
-	var pairs []uint64
-	for _, s := range m.rootEdges.slots {
+		firstKey[s.child&childIndex] = s.key
+		f.firsts.set(s.key)
+		f.firsts.set(m.pluralKey(s))
 		// A name of one piece is found by the piece or its plural; a
 		// name of more, whose walk steps on, only by the piece itself.
 		if s.child&childEndsName != 0 {
-			pairs = append(pairs, pairHash(s.key, 0), pairHash(m.pluralKey(s), 0))
+			f.alone.set(s.key)
+			f.alone.set(m.pluralKey(s))
 		}
 	}
 	for _, s := range m.edges.slots {
@@ -77,18 +85,9 @@ func newStartFilter(m *Matcher) startFilter {
 			continue
 		}
 		if first, ok := firstKey[s.parent&^longParent]; ok {
-			pairs = append(pairs, pairHash(first, s.key), pairHash(first, m.pluralKey(s)))
+			f.pairs.set(first, s.key)
+			f.pairs.set(first, m.pluralKey(s))
 		}
-	}
-	f := startFilter{firsts: newStartBits(2 * m.rootEdges.used), pairs: newStartBits(len(pairs))}
-	for _, s := range m.rootEdges.slots {
-		if s.child != 0 {
-			f.firsts.set(s.key)
-			f.firsts.set(m.pluralKey(s))
-		}
-	}
-	for _, h := range pairs {
-		f.pairs.set(h)
 	}
 	return f
 }
@@ -110,33 +109,33 @@ func (m *Matcher) pluralKey(s edgeSlot) uint64 {
 
 // next is the first piece from i on that may begin a name. Most pieces
 // fail the first test, and this loop, which calls nothing, turns them away
-// in a few instructions each. A piece without its key, which appendPieces
-// leaves a piece beyond ASCII to make, is let through, and so is one
-// before such a piece.
+// in a few instructions each; the alone test reads the first test's word
+// and bit in its own set. A piece without its key, which appendPieces
+// leaves a piece beyond ASCII to make, is let through (its key, 0, is
+// alone), and so is one before such a piece.
 func (f *startFilter) next(pieces []piece, i int) int {
-	// A copy of the first set, kept in registers; the pairs, read for a
-	// few pieces, are left in memory, where a copy would push the first
-	// set's words out of the registers.
-	firsts := f.firsts
+	firsts, alone, pairs := &f.firsts, &f.alone, &f.pairs // one nil check, of f
 	for ; i < len(pieces); i++ {
 		key := pieces[i].key
-		if key != 0 && !firsts.has(key) {
+		w, bit := keyBit(key)
+		if firsts[w]&bit == 0 {
 			continue
 		}
-		// Inside a word, "2C" of "VN2C" starts no name.
-		if i > 0 && pieces[i].start == pieces[i-1].end() {
-			continue
-		}
-		if key == 0 || f.pairs.has(pairHash(key, 0)) {
-			return i
-		}
-		if i+1 < len(pieces) {
-			if next := pieces[i+1].key; next == 0 || f.pairs.has(pairHash(key, next)) {
-				return i
+		if alone[w]&bit == 0 {
+			if i+1 == len(pieces) {
+				break
+			}
+			next := pieces[i+1].key
+			if w, bit := pairBit(key, next); pairs[w]&bit == 0 && next != 0 {
+				continue
 			}
 		}
+		// Inside a word, "2C" of "VN2C" starts no name.
+		if i == 0 || pieces[i].start != pieces[i-1].end() {
+			return i
+		}
 	}
-	return i
+	return len(pieces)
 }
 
 // shortKeyText is the folded piece that a key of at most eight bytes packs.
