@@ -182,21 +182,32 @@ func FuzzStopFinder(f *testing.F) {
 	})
 }
 
-func FuzzWordBytesOf(f *testing.F) {
-	for _, s := range []string{"", "a b\tc\nd\re\ff\vg", strings.Repeat("x ", 20) + "é\u00a0\u0085" + strings.Repeat("\t", 9), "\xff\x80 abcdefgh ijklmnop"} {
-		f.Add(s)
+// FuzzSameFields holds the word-by-word comparison of markCopies to
+// comparing strings.Fields, on texts that are often the same words
+// differently spaced.
+func FuzzSameFields(f *testing.F) {
+	for _, s := range []string{"", "a b\tc\nd\re\ff\vg", "x  y\u00a0z\u0085", "\xff\x80 abc", "ab ab"} {
+		f.Add(s, 0, 0)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		want := 0
-		for i := 0; i < len(s); {
-			space, size := runeAt(s, i)
-			if !space {
-				want += size
+	f.Fuzz(func(t *testing.T, s string, change, at int) {
+		y := s
+		switch uint(change) % 4 { // another spacing of s, or another text
+		case 1:
+			y = strings.Join(strings.Fields(s), "\t ")
+		case 2:
+			y = strings.Join(strings.Fields(s), " ")
+			if k := int(uint(at) % uint(len(y)+1)); k < len(y) {
+				y = y[:k] + y[k+1:] // a byte dropped
 			}
-			i += size
+		case 3:
+			y = strings.ReplaceAll(s, " ", "\u00a0")
 		}
-		if got := wordBytesOf(s); got != want {
-			t.Fatalf("wordBytesOf(%q) = %d, want %d", s, got, want)
+		want := slices.Equal(strings.Fields(s), strings.Fields(y))
+		if got := sameFields(s, y); got != want {
+			t.Fatalf("sameFields(%q, %q) = %v, want %v", s, y, got, want)
+		}
+		if got := sameFields(y, s); got != want {
+			t.Fatalf("sameFields(%q, %q) = %v, want %v", y, s, got, want)
 		}
 	})
 }

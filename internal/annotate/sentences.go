@@ -272,7 +272,14 @@ func trimSpan(s string, start, end int) (int, int) {
 // markCopies links the sentences of a paragraph printed twice to the first
 // printing: the same words, whatever the white space between them.
 func markCopies(sents []Sentence) {
-	type shape struct{ sentences, bytes int } // what copies share
+	// What copies share, told without reading them: as many sentences, and
+	// the same first and last bytes, which are those of the first and last
+	// words, as the sentences are trimmed. sameWords decides, and reads on
+	// only as far as the first word that differs.
+	type shape struct {
+		sentences   int
+		first, last byte
+	}
 	type printed struct {
 		start int // the first sentence of a paragraph printed first
 		shape shape
@@ -286,8 +293,8 @@ func markCopies(sents []Sentence) {
 			end++
 		}
 		sh := shape{sentences: end - start}
-		for _, st := range sents[start:end] {
-			sh.bytes += wordBytesOf(st.Text)
+		if head, tail := sents[start].Text, sents[end-1].Text; head != "" && tail != "" {
+			sh.first, sh.last = head[0], tail[len(tail)-1]
 		}
 		first := -1
 		for _, p := range firsts {
@@ -308,31 +315,6 @@ func markCopies(sents []Sentence) {
 		}
 		start = end
 	}
-}
-
-// wordBytesOf counts the bytes of s outside white space.
-func wordBytesOf(s string) int {
-	n := 0
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) {
-			if w := load8(s, i); w&(lowBits<<7) == 0 {
-				n += 8 - bits.OnesCount64(asciiSpaces(w))
-				i += 8
-				continue
-			}
-		}
-		if c := s[i]; c < utf8.RuneSelf {
-			n += int(asciiWordByte[c])
-			i++
-			continue
-		}
-		space, size := runeAt(s, i)
-		if !space {
-			n += size
-		}
-		i += size
-	}
-	return n
 }
 
 const lowBits = 0x0101010101010101
@@ -382,27 +364,51 @@ func asciiSpaces(w uint64) uint64 {
 	return blanks | controls
 }
 
-// asciiWordByte is 1 for the ASCII bytes that are not white space.
-var asciiWordByte = func() (t [utf8.RuneSelf]uint8) {
-	for c := range t {
-		if space, _ := runeAt(string(rune(c)), 0); !space {
-			t[c] = 1
-		}
-	}
-	return t
-}()
-
 // sameWords: the sentences of a and b, as many, have the same words.
 func sameWords(a, b []Sentence) bool {
-	var bufA, bufB [256]byte // room for most sentences
-	wa, wb := bufA[:0], bufB[:0]
 	for k := range a {
-		wa, wb = appendWords(wa[:0], a[k].Text), appendWords(wb[:0], b[k].Text)
-		if string(wa) != string(wb) {
+		if !sameFields(a[k].Text, b[k].Text) {
 			return false
 		}
 	}
 	return true
+}
+
+// sameFields: strings.Fields(x) and strings.Fields(y) are the same. It
+// reads both at once, the bytes of words that are alike in a run, and stops
+// where they differ.
+func sameFields(x, y string) bool {
+	i, j := spacesEnd(x, 0), spacesEnd(y, 0)
+	for i < len(x) && j < len(y) {
+		if c := x[i]; c == y[j] && c < utf8.RuneSelf && !asciiSpace[c] {
+			i, j = i+1, j+1
+			continue
+		}
+		xSpace, xSize := runeAt(x, i)
+		ySpace, ySize := runeAt(y, j)
+		switch {
+		case xSpace && ySpace: // a word ends in both
+			i, j = spacesEnd(x, i), spacesEnd(y, j)
+		case !xSpace && !ySpace && x[i:i+xSize] == y[j:j+ySize]:
+			i, j = i+xSize, j+ySize
+		default:
+			return false
+		}
+	}
+	// One has ended: the other must have too, or hold only white space.
+	return spacesEnd(x, i) == len(x) && spacesEnd(y, j) == len(y)
+}
+
+// spacesEnd is the end of the white space at byte i of s.
+func spacesEnd(s string, i int) int {
+	for i < len(s) {
+		space, size := runeAt(s, i)
+		if !space {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 // appendWords appends the words of s (strings.Fields) with one space
