@@ -100,6 +100,19 @@ func LowerIs(w, lower string) bool {
 	if len(w) < len(lower) || len(lower) > 0 && w[0] < utf8.RuneSelf && w[0]|0x20 != lower[0]|0x20 {
 		return false
 	}
+	if len(w) == len(lower) {
+		// As long only when its runes are all ASCII, lowered a byte at a time.
+		for k := range len(w) {
+			c := w[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != lower[k] || c >= utf8.RuneSelf {
+				return false
+			}
+		}
+		return true
+	}
 	k := 0
 	for _, r := range w {
 		if r < utf8.RuneSelf {
