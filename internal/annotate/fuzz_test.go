@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -287,4 +288,35 @@ func FuzzDigitSoon(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSameFieldsSpacedAnew compares long texts of the same words spaced two
+// ways, and with one word changed, against strings.Fields.
+func TestSameFieldsSpacedAnew(t *testing.T) {
+	words := []string{"a", "ab", "abcdefg", "abcdefgh", "abcdefghijk", "é", "x’y", "\xff", "1"}
+	seps := []string{" ", "  ", "\t", "\u00a0", " \n", "\u2003"}
+	rng := rand.New(rand.NewPCG(5, 9))
+	spaced := func(ws []string) string {
+		var b strings.Builder
+		for _, w := range ws {
+			b.WriteString(seps[rng.IntN(len(seps))])
+			b.WriteString(w)
+		}
+		return b.String()
+	}
+	for range 20000 {
+		ws := make([]string, 1+rng.IntN(12))
+		for k := range ws {
+			ws[k] = words[rng.IntN(len(words))]
+		}
+		x, y := spaced(ws), spaced(ws)
+		if rng.IntN(2) == 0 {
+			ws[rng.IntN(len(ws))] = words[rng.IntN(len(words))]
+			y = spaced(ws)
+		}
+		want := slices.Equal(strings.Fields(x), strings.Fields(y))
+		if got := sameFields(x, y); got != want {
+			t.Fatalf("sameFields(%q, %q) = %v, want %v", x, y, got, want)
+		}
+	}
 }
