@@ -117,3 +117,36 @@ func TestWithOrgWordLooksAtEveryWord(t *testing.T) {
 		}
 	}
 }
+
+// TestWordSpansStartsReadEveryWord holds appendWordSpansStarts to its
+// definition, read a byte at a time: a word (a run of wordBytes) that
+// starts a word (wordStart: no letter or digit of any script before it)
+// is listed when mentionFirsts holds its first byte, and spanned when it
+// may begin a phrase.
+func TestWordSpansStartsReadEveryWord(t *testing.T) {
+	pieces := []string{"May", "last", "two", "2024", "dozens", "Col", "the", "é", "٣", "’", "_x", "a1", "Z", "sept", "x.y", "-"}
+	for _, text := range testtext.Phrases(17, 50000, 8, pieces, []string{"", " ", "\n", ",", "é"}) {
+		var wantStarts []int
+		var wantSpans []wordSpan
+		for i := range len(text) {
+			if !wordBytes[text[i]] || !wordStart(text, i) {
+				continue
+			}
+			end := wordEnd(text, i)
+			if mentionFirsts[text[i]] {
+				wantStarts = append(wantStarts, i)
+			}
+			if begins := phrasesBegunBy(text[i:end]); begins != 0 {
+				wantSpans = append(wantSpans, wordSpan{i, end, begins})
+			}
+		}
+		var starts []int
+		spans := appendWordSpansStarts(nil, &starts, text)
+		if !slices.Equal(starts, wantStarts) || !slices.Equal(spans, wantSpans) {
+			t.Fatalf("appendWordSpansStarts(%q) = %v, %v, want %v, %v", text, spans, starts, wantSpans, wantStarts)
+		}
+		if spans := appendWordSpans(nil, text); !slices.Equal(spans, wantSpans) {
+			t.Fatalf("appendWordSpans(%q) = %v, want %v", text, spans, wantSpans)
+		}
+	}
+}
