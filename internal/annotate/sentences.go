@@ -93,8 +93,10 @@ func splitSentencesInto(buf []Sentence, body, title string) []Sentence {
 			if segStart < 0 {
 				segStart = lineStart
 			}
+			// The line's marks are looked for once, for all its sentences.
+			stops := stopFinder{text: body[:lineEnd]}
 			for {
-				cut := sentenceEnd(body, pos, lineEnd)
+				cut := sentenceEnd(body, &stops, pos, lineEnd)
 				if cut < 0 {
 					break
 				}
@@ -146,9 +148,9 @@ func endsSentence(line string) bool {
 
 // sentenceEnd finds the first sentence end in body[from:to] that is followed
 // by more text on the line, returning the offset where the next sentence
-// starts, or -1.
-func sentenceEnd(body string, from, to int) int {
-	stops := stopFinder{text: body[:to]}
+// starts, or -1. stops finds the marks of body[:to], from at or after where
+// it last looked.
+func sentenceEnd(body string, stops *stopFinder, from, to int) int {
 	for i := stops.next(from); i < to; i = stops.next(i + 1) {
 		c := body[i]
 		j := i + 1
