@@ -645,9 +645,11 @@ func withOrgWord(text string, wordStarts []int) bool {
 // "İ" and the Kelvin sign.
 var lowersIntoASCII = []string{"\u0130", "\u212a"}
 
-// mayNameKnown: text may hold a word that lower-cased is a key of people.
-// It does not when it holds none of the keys in any ASCII case, if the keys
-// are ASCII, nor one of lowersIntoASCII.
+// mayNameKnown: text may hold a capitalised word that lower-cased is a
+// key of people. It does not when it holds none of the keys with a capital
+// first and the rest in any ASCII case, if the keys are ASCII lower case
+// and begin with a letter, nor one of lowersIntoASCII: a capitalised word
+// of ASCII begins with the capital of its lower-cased first letter.
 func mayNameKnown(text string, people map[string]string) bool {
 	if len(people) == 0 {
 		return false
@@ -658,7 +660,7 @@ func mayNameKnown(text string, people map[string]string) bool {
 		}
 	}
 	for key := range people {
-		if containsFoldASCII(text, key) {
+		if !asciiLowerCase(key) || key[0] < 'a' || key[0] > 'z' || holdsFoldAfter(text, key, key[0]-'a'+'A') {
 			return true
 		}
 	}
@@ -668,31 +670,36 @@ func mayNameKnown(text string, people map[string]string) bool {
 // containsFoldASCII: s holds lower, in any ASCII case, or lower is not
 // ASCII lower case.
 func containsFoldASCII(s, lower string) bool {
-	if lower == "" {
+	if !asciiLowerCase(lower) {
 		return true
 	}
-	for k := range len(lower) {
-		if c := lower[k]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+	first := lower[0]
+	return holdsFoldAfter(s, lower, first) || 'a' <= first && first <= 'z' && holdsFoldAfter(s, lower, first-'a'+'A')
+}
+
+// asciiLowerCase: s is ASCII with no capital, and not empty.
+func asciiLowerCase(s string) bool {
+	for k := range len(s) {
+		if c := s[k]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// holdsFoldAfter: s holds the byte first followed by lower[1:] in any
+// ASCII case.
+func holdsFoldAfter(s, lower string, first byte) bool {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(s[i:], first)
+		if k < 0 {
+			return false
+		}
+		i += k
+		if len(s)-i >= len(lower) && catalog.EqualFoldASCII(s[i+1:i+len(lower)], lower[1:]) {
 			return true
 		}
 	}
-	firsts, n := [2]byte{lower[0]}, 1 // the first byte in either case
-	if 'a' <= lower[0] && lower[0] <= 'z' {
-		firsts[1], n = lower[0]-'a'+'A', 2
-	}
-	for _, first := range firsts[:n] {
-		for i := 0; ; i++ {
-			k := strings.IndexByte(s[i:], first)
-			if k < 0 {
-				break
-			}
-			i += k
-			if len(s)-i >= len(lower) && catalog.EqualFoldASCII(s[i:i+len(lower)], lower) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // lookupLower is m[strings.ToLower(key)], without making the string for
