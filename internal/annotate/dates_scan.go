@@ -91,11 +91,6 @@ func appendWordSpans(out []wordSpan, text string) []wordSpan {
 // patterns try only those (see WordRegexp.nextAt), and the one pass finds
 // them for all.
 func appendWordSpansStarts(out []wordSpan, starts *[]int, text string) []wordSpan {
-	var listed []int
-	firsts := &noFirsts // the first bytes of the words to list
-	if starts != nil {
-		listed, firsts = *starts, &mentionFirsts
-	}
 	for i := 0; i < len(text); i++ {
 		if !wordBytes[text[i]] {
 			continue
@@ -105,8 +100,9 @@ func appendWordSpansStarts(out []wordSpan, starts *[]int, text string) []wordSpa
 		}
 		// i is past the word, at a byte that no word holds, which the loop
 		// steps over.
-		begins, first := phrasesBegunBy(text[start:i]), firsts[text[start]]
-		if begins == 0 && !first {
+		begins := phrasesBegunBy(text[start:i])
+		listed := starts != nil && mentionFirsts[text[start]]
+		if begins == 0 && !listed {
 			continue
 		}
 		// The byte before the word is no byte of one either; beyond
@@ -114,21 +110,15 @@ func appendWordSpansStarts(out []wordSpan, starts *[]int, text string) []wordSpa
 		if start > 0 && text[start-1] >= utf8.RuneSelf && letterOrDigitBefore(text, start) {
 			continue
 		}
-		if first {
-			listed = append(listed, start)
+		if listed {
+			*starts = append(*starts, start)
 		}
 		if begins != 0 {
 			out = append(out, wordSpan{start, i, begins})
 		}
 	}
-	if starts != nil {
-		*starts = listed
-	}
 	return out
 }
-
-// noFirsts lists no first byte.
-var noFirsts [256]bool
 
 // phrasesBegunBy are the phrases that may begin with the word w, as far as
 // the scanners' first test of a word tells: a digit may begin either,
