@@ -94,10 +94,16 @@ func FieldsAtMost(s string, n int) bool {
 }
 
 // LowerIs reports whether strings.ToLower(w) == lower, for lower in ASCII.
+// It is inlined, to turn down the words shorter than lower without a call.
 func LowerIs(w, lower string) bool {
-	// Each rune of w lowers to one rune of lower, so w is no shorter; most
-	// words the rules ask about differ at their first byte.
-	if len(w) < len(lower) || len(lower) > 0 && w[0] < utf8.RuneSelf && w[0]|0x20 != lower[0]|0x20 {
+	// Each rune of w lowers to one rune of lower, so w is no shorter.
+	return len(w) >= len(lower) && lowerIs(w, lower)
+}
+
+// lowerIs is LowerIs for a w no shorter than lower.
+func lowerIs(w, lower string) bool {
+	// Most words the rules ask about differ at their first byte.
+	if len(lower) > 0 && w[0] < utf8.RuneSelf && w[0]|0x20 != lower[0]|0x20 {
 		return false
 	}
 	if len(w) == len(lower) {
