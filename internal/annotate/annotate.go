@@ -629,16 +629,16 @@ func orgWordAt(text string, i int) bool {
 	return false
 }
 
-// withOrgWord: one of orgWords begins a word of text, at one of its word
-// starts (appendWordSpansStarts), as the closing words of orgShapeRe do,
-// which follow white space.
-func withOrgWord(text string, wordStarts []int) bool {
-	for _, i := range wordStarts {
-		if orgWordAt(text, i) {
-			return true
+// lastOrgWord is the index of the last of wordStarts (appendWordSpansStarts)
+// at which one of orgWords begins, as the closing words of orgShapeRe do,
+// which follow white space; or -1.
+func lastOrgWord(text string, wordStarts []int) int {
+	for k := len(wordStarts) - 1; k >= 0; k-- {
+		if orgWordAt(text, wordStarts[k]) {
+			return k
 		}
 	}
-	return false
+	return -1
 }
 
 // lowersIntoASCII are the runes beyond ASCII that lower-cased are ASCII:
@@ -806,7 +806,7 @@ func closingWordAhead(text string, i int) bool {
 
 // mentionFirsts are the bytes that can begin a match of the word patterns
 // that findMentions runs at the word starts; orgShapeRe's capitals begin
-// orgWords too (withOrgWord).
+// orgWords too (lastOrgWord).
 var mentionFirsts = lettersBeginning(titleRe, orgShapeRe, shapeRe)
 
 // findMentions finds the named things of one sentence, whose catalog
@@ -947,10 +947,9 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: name})
 		known.namePerson(name)
 	}
-	orgShapeStarts := wordStarts
-	if !withOrgWord(text, wordStarts) {
-		orgShapeStarts = nil // orgShapeRe has nothing to find
-	}
+	// orgShapeRe's matches begin before their closing words, which begin
+	// at listed starts: before the last of those.
+	orgShapeStarts := wordStarts[:max(0, lastOrgWord(text, wordStarts))]
 	for m, rest := orgShapeRe.nextAt(room[:0], text, orgShapeStarts); m != nil; m, rest = orgShapeRe.nextAt(room[:0], text, rest) {
 		a, b := m[2], m[3]
 		// A state or maker named at its head is no part of the name:
