@@ -932,8 +932,8 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	for m, rest := titleRe.nextAt(room[:0], text, wordStarts); m != nil; m, rest = titleRe.nextAt(room[:0], text, rest) {
 		a, b := m[2], m[3]
 		// "spokesperson Rear Admiral Roy Trinidad": the name is after the
-		// last of the titles.
-		if in := titleRe.FindSubmatchIndex(text[a:]); in != nil && in[0] == 0 {
+		// last of the titles, which begins it (a, b are read: room is free).
+		if in := titleRe.matchAt(room[:0], text[a:], 0); in != nil {
 			a, b = a+in[2], a+in[3]
 		}
 		name := personName(strings.TrimRight(text[a:b], "’'"))
