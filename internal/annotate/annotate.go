@@ -629,6 +629,12 @@ func orgWordAt(text string, i int) bool {
 	return false
 }
 
+// startsBefore is the word starts before byte at.
+func startsBefore(wordStarts []int, at int) []int {
+	k, _ := slices.BinarySearch(wordStarts, at)
+	return wordStarts[:k]
+}
+
 // lastOrgWord is the index of the last of wordStarts (appendWordSpansStarts)
 // at which one of orgWords begins, as the closing words of orgShapeRe do,
 // which follow white space; or -1.
@@ -850,11 +856,12 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	}
 	// Only a category word right after makes a shape a system:
 	// "CS/VN17 armoured vehicles", "KM450 military trucks". A sentence
-	// that names no kind of equipment has no shapes to look for, nor one
-	// without a digit.
+	// that names no kind of equipment has no shapes to look for, and a
+	// shape holds a digit after its first letter: it begins before the
+	// last digit.
 	var shapeStarts []int
-	if slices.ContainsFunc(out, func(m Mention) bool { return m.Kind == MTerm }) && nextByteIn(text, 0, '0', '9') < len(text) {
-		shapeStarts = wordStarts
+	if slices.ContainsFunc(out, func(m Mention) bool { return m.Kind == MTerm }) {
+		shapeStarts = startsBefore(wordStarts, lastByteIn(text, '0', '9'))
 	}
 	for loc, rest := shapeRe.nextAt(room[:0], text, shapeStarts); loc != nil; loc, rest = shapeRe.nextAt(room[:0], text, rest) {
 		a, b := loc[0], loc[1]

@@ -24,7 +24,7 @@ func TestLowersIntoASCIIIsComplete(t *testing.T) {
 	}
 }
 
-func TestNextByteInMatchesAByteAtATime(t *testing.T) {
+func TestLastByteInMatchesAByteAtATime(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	ranges := [][2]byte{{'0', '9'}, {'A', 'Z'}, {'a', 'z'}, {0, 0x7f}, {'_', '_'}, {0x7f, 0x7f}}
 	for range 100000 {
@@ -34,13 +34,12 @@ func TestNextByteInMatchesAByteAtATime(t *testing.T) {
 		}
 		s := string(b)
 		r := ranges[rng.IntN(len(ranges))]
-		from := rng.IntN(len(s) + 1)
-		want := from
-		for want < len(s) && (s[want] < r[0] || s[want] > r[1]) {
-			want++
+		last := len(s) - 1
+		for last >= 0 && (s[last] < r[0] || s[last] > r[1]) {
+			last--
 		}
-		if got := nextByteIn(s, from, r[0], r[1]); got != want {
-			t.Fatalf("nextByteIn(%q, %d, %q, %q) = %d, want %d", s, from, r[0], r[1], got, want)
+		if got := lastByteIn(s, r[0], r[1]); got != last {
+			t.Fatalf("lastByteIn(%q, %q, %q) = %d, want %d", s, r[0], r[1], got, last)
 		}
 	}
 }

@@ -338,20 +338,21 @@ func bytesIn(w uint64, lo, hi byte) uint64 {
 	return reach(lo) &^ reach(hi+1) &^ w & high
 }
 
-// nextByteIn is the first byte of s at or after i from lo to hi, an ASCII
-// range, or len(s): eight bytes at a time.
-func nextByteIn(s string, i int, lo, hi byte) int {
-	for ; i+8 <= len(s); i += 8 {
-		if m := bytesIn(load8(s, i), lo, hi); m != 0 {
-			return i + bits.TrailingZeros64(m)/8
+// lastByteIn is the last byte of s from lo to hi, an ASCII range, or -1:
+// eight bytes at a time.
+func lastByteIn(s string, lo, hi byte) int {
+	i := len(s)
+	for ; i >= 8; i -= 8 {
+		if m := bytesIn(load8(s, i-8), lo, hi); m != 0 {
+			return i - 8 + (63-bits.LeadingZeros64(m))/8
 		}
 	}
-	for ; i < len(s); i++ {
+	for i--; i >= 0; i-- {
 		if lo <= s[i] && s[i] <= hi {
 			return i
 		}
 	}
-	return len(s)
+	return -1
 }
 
 // asciiSpaces has the high bit set of each byte of w, eight ASCII bytes,

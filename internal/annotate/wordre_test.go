@@ -148,6 +148,19 @@ func TestLastOrgWord(t *testing.T) {
 	}
 }
 
+// TestShapesBeginBeforeTheLastDigit: findMentions tries shapeRe only at
+// the word starts before the last digit of the text.
+func TestShapesBeginBeforeTheLastDigit(t *testing.T) {
+	texts := append(devSentences(t), testtext.Phrases(4, 2000, 8, wordPatternWords, equivSeps)...)
+	for _, s := range append(texts, "KM450", "A1", "CS/VN17 x", "EQ2050-A1") {
+		for _, m := range shapeRe.FindAllSubmatchIndex(s) {
+			if last := lastByteIn(s, '0', '9'); m[0] >= last {
+				t.Errorf("shapeRe matches %q at %d, not before the last digit at %d", s, m[0], last)
+			}
+		}
+	}
+}
+
 // TestNotShape checks notShape against the pattern it stands for.
 func TestNotShape(t *testing.T) {
 	re := regexp.MustCompile(`^(?:` + notShapeWords + `)\b`)
