@@ -414,6 +414,13 @@ func sameFields(x, y string) bool {
 // spacesEnd is the end of the white space at byte i of s.
 func spacesEnd(s string, i int) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII without a call
+			if !asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
 		space, size := runeAt(s, i)
 		if !space {
 			break
