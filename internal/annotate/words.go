@@ -81,7 +81,12 @@ func FieldsAtMost(s string, n int) bool {
 				continue
 			}
 		}
-		space, size := runeAt(s, i)
+		space, size := false, 1
+		if c := s[i]; c < utf8.RuneSelf { // ASCII without a call
+			space = asciiSpace[c]
+		} else {
+			space, size = runeAt(s, i)
+		}
 		if !space && afterSpace {
 			if fields++; fields > n {
 				return false
