@@ -1251,23 +1251,8 @@ func appendLastWords(out []byte, s string, n int) []byte {
 // nextField is the span of the first field (a run of runes that are not
 // white space) at or after byte from of s; a == b when there is none.
 func nextField(s string, from int) (a, b int) {
-	a = from
-	for a < len(s) {
-		space, size := runeAt(s, a)
-		if !space {
-			break
-		}
-		a += size
-	}
-	b = a
-	for b < len(s) {
-		space, size := runeAt(s, b)
-		if space {
-			break
-		}
-		b += size
-	}
-	return a, b
+	a = spacesEnd(s, from)
+	return a, fieldEnd(s, a)
 }
 
 // prevField is the span of the last field that ends at or before byte to

@@ -411,6 +411,26 @@ func sameFields(x, y string) bool {
 	return spacesEnd(x, i) == len(x) && spacesEnd(y, j) == len(y)
 }
 
+// fieldEnd is the end of the run of runes that are not white space at
+// byte i of s.
+func fieldEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII without a call
+			if asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		space, size := runeAt(s, i)
+		if space {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
 // spacesEnd is the end of the white space at byte i of s.
 func spacesEnd(s string, i int) int {
 	for i < len(s) {
@@ -433,29 +453,14 @@ func spacesEnd(s string, i int) int {
 // appendWords appends the words of s (strings.Fields) with one space
 // between them.
 func appendWords(b []byte, s string) []byte {
-	started := false
-	for i := 0; i < len(s); {
+	first := spacesEnd(s, 0)
+	for i := first; i < len(s); i = spacesEnd(s, i) {
 		start := i
-		for i < len(s) {
-			space, size := runeAt(s, i)
-			if space {
-				break
-			}
-			i += size
+		i = fieldEnd(s, i)
+		if start > first {
+			b = append(b, ' ')
 		}
-		if i > start {
-			if started {
-				b = append(b, ' ')
-			}
-			b, started = append(b, s[start:i]...), true
-		}
-		for i < len(s) {
-			space, size := runeAt(s, i)
-			if !space {
-				break
-			}
-			i += size
-		}
+		b = append(b, s[start:i]...)
 	}
 	return b
 }
