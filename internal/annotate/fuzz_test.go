@@ -320,3 +320,67 @@ func TestSameFieldsSpacedAnew(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkCopiesFindsEveryReprint holds markCopies, which tells paragraphs
+// apart by their first and last bytes before it compares their words, to
+// comparing every paragraph's words with each first printing's.
+func TestMarkCopiesFindsEveryReprint(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	pool := []string{"Lesotho signed a deal.", "Lesotho signed  a deal.", "The army\nwaits.", "The army waits!",
+		"Crews trained.", "Crews  trained .", "Share this:", "Tanks arrived in May.", "T.", "é a.", "\u00a0Lesotho signed a deal."}
+	for range 3000 {
+		var paras []string
+		for range 1 + rng.IntN(6) {
+			if len(paras) > 0 && rng.IntN(3) == 0 { // a reprint, maybe spaced anew
+				p := paras[rng.IntN(len(paras))]
+				if rng.IntN(2) == 0 {
+					p = strings.ReplaceAll(p, " ", "  ")
+				}
+				paras = append(paras, p)
+				continue
+			}
+			var p []string
+			for range 1 + rng.IntN(3) {
+				p = append(p, pool[rng.IntN(len(pool))])
+			}
+			paras = append(paras, strings.Join(p, " "))
+		}
+		sents := splitSentences(strings.Join(paras, "\n\n"), "")
+		// The reference: each paragraph against each first printing before it.
+		type span struct{ start, end int }
+		var firsts []span
+		for start := 0; start < len(sents); {
+			end := start + 1
+			for end < len(sents) && sents[end].Paragraph == sents[start].Paragraph {
+				end++
+			}
+			first := -1
+			for _, f := range firsts {
+				if f.end-f.start != end-start {
+					continue
+				}
+				same := true
+				for k := range end - start {
+					same = same && slices.Equal(strings.Fields(sents[f.start+k].Text), strings.Fields(sents[start+k].Text))
+				}
+				if same {
+					first = f.start
+					break
+				}
+			}
+			if first < 0 {
+				firsts = append(firsts, span{start, end})
+			}
+			for k := start; k < end; k++ {
+				want := -1
+				if first >= 0 && !sents[k].Boilerplate {
+					want = first + k - start
+				}
+				if sents[k].CopyOf != want {
+					t.Fatalf("%q: sentence %d (%q) is a copy of %d, want %d", paras, k, sents[k].Text, sents[k].CopyOf, want)
+				}
+			}
+			start = end
+		}
+	}
+}
