@@ -318,8 +318,8 @@ func withoutDesignations(qs []QuantityMention, ms []Mention) []QuantityMention {
 	out := qs[:0]
 	for _, q := range qs {
 		inside := false
-		for _, m := range ms {
-			if (m.Kind == MSystem || m.Kind == MUncatalogued) && q.Start < m.End && m.Start < q.End {
+		for k := range ms {
+			if m := &ms[k]; (m.Kind == MSystem || m.Kind == MUncatalogued) && q.Start < m.End && m.Start < q.End {
 				inside = true
 				break
 			}
@@ -846,9 +846,10 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			out = append(out, mm)
 		}
 	}
+	// The loops over mentions read them in place: a copy of one is long.
 	taken := func(a, b int) bool {
-		for _, m := range out {
-			if a < m.End-s.Start && m.Start-s.Start < b {
+		for k := range out {
+			if m := &out[k]; a < m.End-s.Start && m.Start-s.Start < b {
 				return true
 			}
 		}
@@ -879,7 +880,8 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	}
 	// A capitalised name the catalog lacks, right before a word for a kind
 	// of equipment: "Pinaka multiple rocket launchers", "Akash air defence system".
-	for _, m := range out {
+	for k := range out {
+		m := &out[k] // in the array of out as it was: appends leave it be
 		if m.Kind != MTerm || !m.Generic {
 			continue
 		}
@@ -928,7 +930,8 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	// the sentence names its class ("the corvette ARC Nariño, a former
 	// Pohang-class ship"), nor a navy's own ship ("the Indian Navy
 	// offshore patrol vessel INS Sharda arrived").
-	for k, m := range out {
+	for k := range out {
+		m := &out[k] // in the array of out as it was: appends leave it be
 		if m.Kind != MTerm || m.Category != "naval vessel" || k > 0 && out[k-1].Kind == MOrg && out[k-1].OrgKind == "government" && out[k-1].End+1 >= m.Start {
 			continue
 		}
