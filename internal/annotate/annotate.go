@@ -318,8 +318,8 @@ func withoutDesignations(qs []QuantityMention, ms []Mention) []QuantityMention {
 	out := qs[:0]
 	for _, q := range qs {
 		inside := false
-		for _, m := range ms {
-			if (m.Kind == MSystem || m.Kind == MUncatalogued) && q.Start < m.End && m.Start < q.End {
+		for k := range ms {
+			if m := &ms[k]; (m.Kind == MSystem || m.Kind == MUncatalogued) && q.Start < m.End && m.Start < q.End {
 				inside = true
 				break
 			}
@@ -629,25 +629,33 @@ func orgWordAt(text string, i int) bool {
 	return false
 }
 
-// withOrgWord: one of orgWords begins a word of text, at one of its word
-// starts (appendWordSpansStarts), as the closing words of orgShapeRe do,
-// which follow white space.
-func withOrgWord(text string, wordStarts []int) bool {
-	for _, i := range wordStarts {
-		if orgWordAt(text, i) {
-			return true
+// startsBefore is the word starts before byte at.
+func startsBefore(wordStarts []int, at int) []int {
+	k, _ := slices.BinarySearch(wordStarts, at)
+	return wordStarts[:k]
+}
+
+// lastOrgWord is the index of the last of wordStarts (appendWordSpansStarts)
+// at which one of orgWords begins, as the closing words of orgShapeRe do,
+// which follow white space; or -1.
+func lastOrgWord(text string, wordStarts []int) int {
+	for k := len(wordStarts) - 1; k >= 0; k-- {
+		if orgWordAt(text, wordStarts[k]) {
+			return k
 		}
 	}
-	return false
+	return -1
 }
 
 // lowersIntoASCII are the runes beyond ASCII that lower-cased are ASCII:
 // "İ" and the Kelvin sign.
 var lowersIntoASCII = []string{"\u0130", "\u212a"}
 
-// mayNameKnown: text may hold a word that lower-cased is a key of people.
-// It does not when it holds none of the keys in any ASCII case, if the keys
-// are ASCII, nor one of lowersIntoASCII.
+// mayNameKnown: text may hold a capitalised word that lower-cased is a
+// key of people. It does not when it holds none of the keys with a capital
+// first and the rest in any ASCII case, if the keys are ASCII lower case
+// and begin with a letter, nor one of lowersIntoASCII: a capitalised word
+// of ASCII begins with the capital of its lower-cased first letter.
 func mayNameKnown(text string, people map[string]string) bool {
 	if len(people) == 0 {
 		return false
@@ -658,7 +666,7 @@ func mayNameKnown(text string, people map[string]string) bool {
 		}
 	}
 	for key := range people {
-		if containsFoldASCII(text, key) {
+		if !asciiLowerCase(key) || key[0] < 'a' || key[0] > 'z' || holdsFoldAfter(text, key, key[0]-'a'+'A') {
 			return true
 		}
 	}
@@ -668,31 +676,36 @@ func mayNameKnown(text string, people map[string]string) bool {
 // containsFoldASCII: s holds lower, in any ASCII case, or lower is not
 // ASCII lower case.
 func containsFoldASCII(s, lower string) bool {
-	if lower == "" {
+	if !asciiLowerCase(lower) {
 		return true
 	}
-	for k := range len(lower) {
-		if c := lower[k]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+	first := lower[0]
+	return holdsFoldAfter(s, lower, first) || 'a' <= first && first <= 'z' && holdsFoldAfter(s, lower, first-'a'+'A')
+}
+
+// asciiLowerCase: s is ASCII with no capital, and not empty.
+func asciiLowerCase(s string) bool {
+	for k := range len(s) {
+		if c := s[k]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// holdsFoldAfter: s holds the byte first followed by lower[1:] in any
+// ASCII case.
+func holdsFoldAfter(s, lower string, first byte) bool {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(s[i:], first)
+		if k < 0 {
+			return false
+		}
+		i += k
+		if len(s)-i >= len(lower) && catalog.EqualFoldASCII(s[i+1:i+len(lower)], lower[1:]) {
 			return true
 		}
 	}
-	firsts, n := [2]byte{lower[0]}, 1 // the first byte in either case
-	if 'a' <= lower[0] && lower[0] <= 'z' {
-		firsts[1], n = lower[0]-'a'+'A', 2
-	}
-	for _, first := range firsts[:n] {
-		for i := 0; ; i++ {
-			k := strings.IndexByte(s[i:], first)
-			if k < 0 {
-				break
-			}
-			i += k
-			if len(s)-i >= len(lower) && catalog.EqualFoldASCII(s[i:i+len(lower)], lower) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // lookupLower is m[strings.ToLower(key)], without making the string for
@@ -799,7 +812,7 @@ func closingWordAhead(text string, i int) bool {
 
 // mentionFirsts are the bytes that can begin a match of the word patterns
 // that findMentions runs at the word starts; orgShapeRe's capitals begin
-// orgWords too (withOrgWord).
+// orgWords too (lastOrgWord).
 var mentionFirsts = lettersBeginning(titleRe, orgShapeRe, shapeRe)
 
 // findMentions finds the named things of one sentence, whose catalog
@@ -833,9 +846,10 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			out = append(out, mm)
 		}
 	}
+	// The loops over mentions read them in place: a copy of one is long.
 	taken := func(a, b int) bool {
-		for _, m := range out {
-			if a < m.End-s.Start && m.Start-s.Start < b {
+		for k := range out {
+			if m := &out[k]; a < m.End-s.Start && m.Start-s.Start < b {
 				return true
 			}
 		}
@@ -843,11 +857,12 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	}
 	// Only a category word right after makes a shape a system:
 	// "CS/VN17 armoured vehicles", "KM450 military trucks". A sentence
-	// that names no kind of equipment has no shapes to look for, nor one
-	// without a digit.
+	// that names no kind of equipment has no shapes to look for, and a
+	// shape holds a digit after its first letter: it begins before the
+	// last digit.
 	var shapeStarts []int
-	if slices.ContainsFunc(out, func(m Mention) bool { return m.Kind == MTerm }) && nextByteIn(text, 0, '0', '9') < len(text) {
-		shapeStarts = wordStarts
+	if slices.ContainsFunc(out, func(m Mention) bool { return m.Kind == MTerm }) {
+		shapeStarts = startsBefore(wordStarts, lastByteIn(text, '0', '9'))
 	}
 	for loc, rest := shapeRe.nextAt(room[:0], text, shapeStarts); loc != nil; loc, rest = shapeRe.nextAt(room[:0], text, rest) {
 		a, b := loc[0], loc[1]
@@ -865,7 +880,8 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	}
 	// A capitalised name the catalog lacks, right before a word for a kind
 	// of equipment: "Pinaka multiple rocket launchers", "Akash air defence system".
-	for _, m := range out {
+	for k := range out {
+		m := &out[k] // in the array of out as it was: appends leave it be
 		if m.Kind != MTerm || !m.Generic {
 			continue
 		}
@@ -914,7 +930,8 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	// the sentence names its class ("the corvette ARC Nariño, a former
 	// Pohang-class ship"), nor a navy's own ship ("the Indian Navy
 	// offshore patrol vessel INS Sharda arrived").
-	for k, m := range out {
+	for k := range out {
+		m := &out[k] // in the array of out as it was: appends leave it be
 		if m.Kind != MTerm || m.Category != "naval vessel" || k > 0 && out[k-1].Kind == MOrg && out[k-1].OrgKind == "government" && out[k-1].End+1 >= m.Start {
 			continue
 		}
@@ -925,8 +942,8 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	for m, rest := titleRe.nextAt(room[:0], text, wordStarts); m != nil; m, rest = titleRe.nextAt(room[:0], text, rest) {
 		a, b := m[2], m[3]
 		// "spokesperson Rear Admiral Roy Trinidad": the name is after the
-		// last of the titles.
-		if in := titleRe.FindSubmatchIndex(text[a:]); in != nil && in[0] == 0 {
+		// last of the titles, which begins it (a, b are read: room is free).
+		if in := titleRe.matchAt(room[:0], text[a:], 0); in != nil {
 			a, b = a+in[2], a+in[3]
 		}
 		name := personName(strings.TrimRight(text[a:b], "’'"))
@@ -940,10 +957,9 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: name})
 		known.namePerson(name)
 	}
-	orgShapeStarts := wordStarts
-	if !withOrgWord(text, wordStarts) {
-		orgShapeStarts = nil // orgShapeRe has nothing to find
-	}
+	// orgShapeRe's matches begin before their closing words, which begin
+	// at listed starts: before the last of those.
+	orgShapeStarts := wordStarts[:max(0, lastOrgWord(text, wordStarts))]
 	for m, rest := orgShapeRe.nextAt(room[:0], text, orgShapeStarts); m != nil; m, rest = orgShapeRe.nextAt(room[:0], text, rest) {
 		a, b := m[2], m[3]
 		// A state or maker named at its head is no part of the name:
@@ -975,8 +991,22 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b Mention) int { return a.Start - b.Start }) // no two start alike
+	if !inOrder(out) {
+		slices.SortFunc(out, func(a, b Mention) int { return a.Start - b.Start }) // no two start alike
+	}
 	return out
+}
+
+// inOrder: the mentions are in the order of their starts, as most
+// sentences' are found, which a sort would leave as they are, only slower:
+// it copies two mentions to compare them.
+func inOrder(ms []Mention) bool {
+	for k := 1; k < len(ms); k++ {
+		if ms[k].Start < ms[k-1].Start {
+			return false
+		}
+	}
+	return true
 }
 
 // personName writes a person's name as a reader expects it: wires print
@@ -1238,23 +1268,8 @@ func appendLastWords(out []byte, s string, n int) []byte {
 // nextField is the span of the first field (a run of runes that are not
 // white space) at or after byte from of s; a == b when there is none.
 func nextField(s string, from int) (a, b int) {
-	a = from
-	for a < len(s) {
-		space, size := runeAt(s, a)
-		if !space {
-			break
-		}
-		a += size
-	}
-	b = a
-	for b < len(s) {
-		space, size := runeAt(s, b)
-		if space {
-			break
-		}
-		b += size
-	}
-	return a, b
+	a = spacesEnd(s, from)
+	return a, fieldEnd(s, a)
 }
 
 // prevField is the span of the last field that ends at or before byte to

@@ -97,26 +97,30 @@ func appendWordSpans(out []wordSpan, text string) []wordSpan {
 // patterns try only those (see WordRegexp.nextAt), and the one pass finds
 // them for all.
 func appendWordSpansStarts(out []wordSpan, starts *[]int, text string) []wordSpan {
-	for i := 0; i < len(text); {
+	for i := 0; i < len(text); i++ {
 		if !wordBytes[text[i]] {
-			i++
 			continue
 		}
 		start := i
 		for i++; i < len(text) && wordBytes[text[i]]; i++ {
 		}
+		// i is past the word, at a byte that no word holds, which the loop
+		// steps over.
 		begins := phrasesBegunBy(text[start:i])
 		listed := starts != nil && mentionFirsts[text[start]]
 		if begins == 0 && !listed {
 			continue
 		}
-		if start == 0 || text[start-1] < utf8.RuneSelf && !wordBytes[text[start-1]] || !letterOrDigitBefore(text, start) {
-			if listed {
-				*starts = append(*starts, start)
-			}
-			if begins != 0 {
-				out = append(out, wordSpan{start, i, begins})
-			}
+		// The byte before the word is no byte of one either; beyond
+		// ASCII, it may end a letter or digit of another script.
+		if start > 0 && text[start-1] >= utf8.RuneSelf && letterOrDigitBefore(text, start) {
+			continue
+		}
+		if listed {
+			*starts = append(*starts, start)
+		}
+		if begins != 0 {
+			out = append(out, wordSpan{start, i, begins})
 		}
 	}
 	return out

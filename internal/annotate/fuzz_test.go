@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -182,21 +183,32 @@ func FuzzStopFinder(f *testing.F) {
 	})
 }
 
-func FuzzWordBytesOf(f *testing.F) {
-	for _, s := range []string{"", "a b\tc\nd\re\ff\vg", strings.Repeat("x ", 20) + "é\u00a0\u0085" + strings.Repeat("\t", 9), "\xff\x80 abcdefgh ijklmnop"} {
-		f.Add(s)
+// FuzzSameFields holds the word-by-word comparison of markCopies to
+// comparing strings.Fields, on texts that are often the same words
+// differently spaced.
+func FuzzSameFields(f *testing.F) {
+	for _, s := range []string{"", "a b\tc\nd\re\ff\vg", "x  y\u00a0z\u0085", "\xff\x80 abc", "ab ab"} {
+		f.Add(s, 0, 0)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		want := 0
-		for i := 0; i < len(s); {
-			space, size := runeAt(s, i)
-			if !space {
-				want += size
+	f.Fuzz(func(t *testing.T, s string, change, at int) {
+		y := s
+		switch uint(change) % 4 { // another spacing of s, or another text
+		case 1:
+			y = strings.Join(strings.Fields(s), "\t ")
+		case 2:
+			y = strings.Join(strings.Fields(s), " ")
+			if k := int(uint(at) % uint(len(y)+1)); k < len(y) {
+				y = y[:k] + y[k+1:] // a byte dropped
 			}
-			i += size
+		case 3:
+			y = strings.ReplaceAll(s, " ", "\u00a0")
 		}
-		if got := wordBytesOf(s); got != want {
-			t.Fatalf("wordBytesOf(%q) = %d, want %d", s, got, want)
+		want := slices.Equal(strings.Fields(s), strings.Fields(y))
+		if got := sameFields(s, y); got != want {
+			t.Fatalf("sameFields(%q, %q) = %v, want %v", s, y, got, want)
+		}
+		if got := sameFields(y, s); got != want {
+			t.Fatalf("sameFields(%q, %q) = %v, want %v", y, s, got, want)
 		}
 	})
 }
@@ -276,4 +288,99 @@ func FuzzDigitSoon(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSameFieldsSpacedAnew compares long texts of the same words spaced two
+// ways, and with one word changed, against strings.Fields.
+func TestSameFieldsSpacedAnew(t *testing.T) {
+	words := []string{"a", "ab", "abcdefg", "abcdefgh", "abcdefghijk", "é", "x’y", "\xff", "1"}
+	seps := []string{" ", "  ", "\t", "\u00a0", " \n", "\u2003"}
+	rng := rand.New(rand.NewPCG(5, 9))
+	spaced := func(ws []string) string {
+		var b strings.Builder
+		for _, w := range ws {
+			b.WriteString(seps[rng.IntN(len(seps))])
+			b.WriteString(w)
+		}
+		return b.String()
+	}
+	for range 20000 {
+		ws := make([]string, 1+rng.IntN(12))
+		for k := range ws {
+			ws[k] = words[rng.IntN(len(words))]
+		}
+		x, y := spaced(ws), spaced(ws)
+		if rng.IntN(2) == 0 {
+			ws[rng.IntN(len(ws))] = words[rng.IntN(len(words))]
+			y = spaced(ws)
+		}
+		want := slices.Equal(strings.Fields(x), strings.Fields(y))
+		if got := sameFields(x, y); got != want {
+			t.Fatalf("sameFields(%q, %q) = %v, want %v", x, y, got, want)
+		}
+	}
+}
+
+// TestMarkCopiesFindsEveryReprint holds markCopies, which tells paragraphs
+// apart by their first and last bytes before it compares their words, to
+// comparing every paragraph's words with each first printing's.
+func TestMarkCopiesFindsEveryReprint(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	pool := []string{"Lesotho signed a deal.", "Lesotho signed  a deal.", "The army\nwaits.", "The army waits!",
+		"Crews trained.", "Crews  trained .", "Share this:", "Tanks arrived in May.", "T.", "é a.", "\u00a0Lesotho signed a deal."}
+	for range 3000 {
+		var paras []string
+		for range 1 + rng.IntN(6) {
+			if len(paras) > 0 && rng.IntN(3) == 0 { // a reprint, maybe spaced anew
+				p := paras[rng.IntN(len(paras))]
+				if rng.IntN(2) == 0 {
+					p = strings.ReplaceAll(p, " ", "  ")
+				}
+				paras = append(paras, p)
+				continue
+			}
+			var p []string
+			for range 1 + rng.IntN(3) {
+				p = append(p, pool[rng.IntN(len(pool))])
+			}
+			paras = append(paras, strings.Join(p, " "))
+		}
+		sents := splitSentences(strings.Join(paras, "\n\n"), "")
+		// The reference: each paragraph against each first printing before it.
+		type span struct{ start, end int }
+		var firsts []span
+		for start := 0; start < len(sents); {
+			end := start + 1
+			for end < len(sents) && sents[end].Paragraph == sents[start].Paragraph {
+				end++
+			}
+			first := -1
+			for _, f := range firsts {
+				if f.end-f.start != end-start {
+					continue
+				}
+				same := true
+				for k := range end - start {
+					same = same && slices.Equal(strings.Fields(sents[f.start+k].Text), strings.Fields(sents[start+k].Text))
+				}
+				if same {
+					first = f.start
+					break
+				}
+			}
+			if first < 0 {
+				firsts = append(firsts, span{start, end})
+			}
+			for k := start; k < end; k++ {
+				want := -1
+				if first >= 0 && !sents[k].Boilerplate {
+					want = first + k - start
+				}
+				if sents[k].CopyOf != want {
+					t.Fatalf("%q: sentence %d (%q) is a copy of %d, want %d", paras, k, sents[k].Text, sents[k].CopyOf, want)
+				}
+			}
+			start = end
+		}
+	}
 }

@@ -41,7 +41,7 @@ func appendOrgShapeMatch(dst []int, s string) []int {
 	for ; k >= 1; k-- {
 		at := s[after[k]:]
 		for _, w := range orgClosings {
-			if !strings.HasPrefix(at, w) {
+			if !startsWith(at, w) {
 				continue
 			}
 			e := after[k] + len(w)

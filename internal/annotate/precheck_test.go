@@ -24,7 +24,7 @@ func TestLowersIntoASCIIIsComplete(t *testing.T) {
 	}
 }
 
-func TestNextByteInMatchesAByteAtATime(t *testing.T) {
+func TestLastByteInMatchesAByteAtATime(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	ranges := [][2]byte{{'0', '9'}, {'A', 'Z'}, {'a', 'z'}, {0, 0x7f}, {'_', '_'}, {0x7f, 0x7f}}
 	for range 100000 {
@@ -34,23 +34,23 @@ func TestNextByteInMatchesAByteAtATime(t *testing.T) {
 		}
 		s := string(b)
 		r := ranges[rng.IntN(len(ranges))]
-		from := rng.IntN(len(s) + 1)
-		want := from
-		for want < len(s) && (s[want] < r[0] || s[want] > r[1]) {
-			want++
+		last := len(s) - 1
+		for last >= 0 && (s[last] < r[0] || s[last] > r[1]) {
+			last--
 		}
-		if got := nextByteIn(s, from, r[0], r[1]); got != want {
-			t.Fatalf("nextByteIn(%q, %d, %q, %q) = %d, want %d", s, from, r[0], r[1], got, want)
+		if got := lastByteIn(s, r[0], r[1]); got != last {
+			t.Fatalf("lastByteIn(%q, %q, %q) = %d, want %d", s, r[0], r[1], got, last)
 		}
 	}
 }
 
-// mayNameKnown must hold whenever the words of a text name one of people.
+// mayNameKnown must hold whenever the capitalised words of a text name one
+// of people, as findMentions reads them.
 func TestMayNameKnownKeepsEveryName(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	words := []string{"Goita", "GOITA", "goïta", "Goïta", "O'Neill", "o'neill", "K", "\u212a", "Kim", "KIM", "said",
-		"al-Sisi", "AL-SISI", "’s", "'s", "\u0130", "\u0130LHAM", "Ilham"}
-	keys := []string{"goita", "goïta", "o'neill", "kim", "al-sisi", "k", "ilham", "i"}
+		"al-Sisi", "AL-SISI", "’s", "'s", "\u0130", "\u0130LHAM", "Ilham", "kIM", "gOITA", "-Kim", "'kim", "Éva", "éva", "ÉVA", "1kim"}
+	keys := []string{"goita", "goïta", "o'neill", "kim", "al-sisi", "k", "ilham", "i", "éva", "'kim", "-kim", "1kim"}
 	for _, text := range testtext.Phrases(9, 20000, 5, words, []string{" ", "", ", "}) {
 		people := map[string]string{}
 		for range rng.IntN(3) {
@@ -59,7 +59,7 @@ func TestMayNameKnownKeepsEveryName(t *testing.T) {
 		named := false
 		for a, e := nextWordSpan(text, 0); a < e; a, e = nextWordSpan(text, e) {
 			w := strings.TrimSuffix(strings.TrimSuffix(text[a:e], "’s"), "'s")
-			if _, ok := lookupLower(people, w); ok {
+			if _, ok := lookupLower(people, w); ok && isCapitalised(text[a:e]) {
 				named = true
 			}
 		}
@@ -100,7 +100,7 @@ func FuzzChromeLine(f *testing.F) {
 	})
 }
 
-func TestWithOrgWordLooksAtEveryWord(t *testing.T) {
+func TestLastOrgWordLooksAtEveryWord(t *testing.T) {
 	pieces := []string{"Group", "Corp", "Ship", "Gro", "the ", "The ", "A", "Z", "é", " ", "Defen", "Def", "Inc", "In", "x", "1", "_"}
 	for _, text := range testtext.Phrases(13, 50000, 7, pieces, []string{""}) {
 		want := false
@@ -112,8 +112,57 @@ func TestWithOrgWordLooksAtEveryWord(t *testing.T) {
 		}
 		var starts []int
 		appendWordSpansStarts(nil, &starts, text)
-		if got := withOrgWord(text, starts); got != want {
-			t.Fatalf("withOrgWord(%q) = %v, want %v", text, got, want)
+		if got := lastOrgWord(text, starts) >= 0; got != want {
+			t.Fatalf("lastOrgWord(%q) >= 0 is %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestWordSpansStartsReadEveryWord holds appendWordSpansStarts to its
+// definition, read a byte at a time: a word (a run of wordBytes) that
+// starts a word (wordStart: no letter or digit of any script before it)
+// is listed when mentionFirsts holds its first byte, and spanned when it
+// may begin a phrase.
+func TestWordSpansStartsReadEveryWord(t *testing.T) {
+	pieces := []string{"May", "last", "two", "2024", "dozens", "Col", "the", "é", "٣", "’", "_x", "a1", "Z", "sept", "x.y", "-"}
+	for _, text := range testtext.Phrases(17, 50000, 8, pieces, []string{"", " ", "\n", ",", "é"}) {
+		var wantStarts []int
+		var wantSpans []wordSpan
+		for i := range len(text) {
+			if !wordBytes[text[i]] || !wordStart(text, i) {
+				continue
+			}
+			end := wordEnd(text, i)
+			if mentionFirsts[text[i]] {
+				wantStarts = append(wantStarts, i)
+			}
+			if begins := phrasesBegunBy(text[i:end]); begins != 0 {
+				wantSpans = append(wantSpans, wordSpan{i, end, begins})
+			}
+		}
+		var starts []int
+		spans := appendWordSpansStarts(nil, &starts, text)
+		if !slices.Equal(starts, wantStarts) || !slices.Equal(spans, wantSpans) {
+			t.Fatalf("appendWordSpansStarts(%q) = %v, %v, want %v, %v", text, spans, starts, wantSpans, wantStarts)
+		}
+		if spans := appendWordSpans(nil, text); !slices.Equal(spans, wantSpans) {
+			t.Fatalf("appendWordSpans(%q) = %v, want %v", text, spans, wantSpans)
+		}
+	}
+}
+
+// TestInOrderTellsSortedMentions holds inOrder, which spares findMentions
+// its sort, to slices.IsSortedFunc on the mentions' starts.
+func TestInOrderTellsSortedMentions(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 20000 {
+		ms := make([]Mention, rng.IntN(8))
+		for k := range ms {
+			ms[k].Start = rng.IntN(10)
+		}
+		want := slices.IsSortedFunc(ms, func(a, b Mention) int { return a.Start - b.Start })
+		if got := inOrder(ms); got != want {
+			t.Fatalf("inOrder(%v) = %v, want %v", ms, got, want)
 		}
 	}
 }

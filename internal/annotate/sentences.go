@@ -93,8 +93,10 @@ func splitSentencesInto(buf []Sentence, body, title string) []Sentence {
 			if segStart < 0 {
 				segStart = lineStart
 			}
+			// The line's marks are looked for once, for all its sentences.
+			stops := stopFinder{text: body[:lineEnd]}
 			for {
-				cut := sentenceEnd(body, pos, lineEnd)
+				cut := sentenceEnd(body, &stops, pos, lineEnd)
 				if cut < 0 {
 					break
 				}
@@ -146,9 +148,9 @@ func endsSentence(line string) bool {
 
 // sentenceEnd finds the first sentence end in body[from:to] that is followed
 // by more text on the line, returning the offset where the next sentence
-// starts, or -1.
-func sentenceEnd(body string, from, to int) int {
-	stops := stopFinder{text: body[:to]}
+// starts, or -1. stops finds the marks of body[:to], from at or after where
+// it last looked.
+func sentenceEnd(body string, stops *stopFinder, from, to int) int {
 	for i := stops.next(from); i < to; i = stops.next(i + 1) {
 		c := body[i]
 		j := i + 1
@@ -272,7 +274,14 @@ func trimSpan(s string, start, end int) (int, int) {
 // markCopies links the sentences of a paragraph printed twice to the first
 // printing: the same words, whatever the white space between them.
 func markCopies(sents []Sentence) {
-	type shape struct{ sentences, bytes int } // what copies share
+	// What copies share, told without reading them: as many sentences, and
+	// the same first and last bytes, which are those of the first and last
+	// words, as the sentences are trimmed. sameWords decides, and reads on
+	// only as far as the first word that differs.
+	type shape struct {
+		sentences   int
+		first, last byte
+	}
 	type printed struct {
 		start int // the first sentence of a paragraph printed first
 		shape shape
@@ -286,8 +295,8 @@ func markCopies(sents []Sentence) {
 			end++
 		}
 		sh := shape{sentences: end - start}
-		for _, st := range sents[start:end] {
-			sh.bytes += wordBytesOf(st.Text)
+		if head, tail := sents[start].Text, sents[end-1].Text; head != "" && tail != "" {
+			sh.first, sh.last = head[0], tail[len(tail)-1]
 		}
 		first := -1
 		for _, p := range firsts {
@@ -310,31 +319,6 @@ func markCopies(sents []Sentence) {
 	}
 }
 
-// wordBytesOf counts the bytes of s outside white space.
-func wordBytesOf(s string) int {
-	n := 0
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) {
-			if w := load8(s, i); w&(lowBits<<7) == 0 {
-				n += 8 - bits.OnesCount64(asciiSpaces(w))
-				i += 8
-				continue
-			}
-		}
-		if c := s[i]; c < utf8.RuneSelf {
-			n += int(asciiWordByte[c])
-			i++
-			continue
-		}
-		space, size := runeAt(s, i)
-		if !space {
-			n += size
-		}
-		i += size
-	}
-	return n
-}
-
 const lowBits = 0x0101010101010101
 
 // load8 reads s[i:i+8] as a little-endian word (one load).
@@ -354,20 +338,21 @@ func bytesIn(w uint64, lo, hi byte) uint64 {
 	return reach(lo) &^ reach(hi+1) &^ w & high
 }
 
-// nextByteIn is the first byte of s at or after i from lo to hi, an ASCII
-// range, or len(s): eight bytes at a time.
-func nextByteIn(s string, i int, lo, hi byte) int {
-	for ; i+8 <= len(s); i += 8 {
-		if m := bytesIn(load8(s, i), lo, hi); m != 0 {
-			return i + bits.TrailingZeros64(m)/8
+// lastByteIn is the last byte of s from lo to hi, an ASCII range, or -1:
+// eight bytes at a time.
+func lastByteIn(s string, lo, hi byte) int {
+	i := len(s)
+	for ; i >= 8; i -= 8 {
+		if m := bytesIn(load8(s, i-8), lo, hi); m != 0 {
+			return i - 8 + (63-bits.LeadingZeros64(m))/8
 		}
 	}
-	for ; i < len(s); i++ {
+	for i--; i >= 0; i-- {
 		if lo <= s[i] && s[i] <= hi {
 			return i
 		}
 	}
-	return len(s)
+	return -1
 }
 
 // asciiSpaces has the high bit set of each byte of w, eight ASCII bytes,
@@ -382,55 +367,100 @@ func asciiSpaces(w uint64) uint64 {
 	return blanks | controls
 }
 
-// asciiWordByte is 1 for the ASCII bytes that are not white space.
-var asciiWordByte = func() (t [utf8.RuneSelf]uint8) {
-	for c := range t {
-		if space, _ := runeAt(string(rune(c)), 0); !space {
-			t[c] = 1
-		}
-	}
-	return t
-}()
-
 // sameWords: the sentences of a and b, as many, have the same words.
 func sameWords(a, b []Sentence) bool {
-	var bufA, bufB [256]byte // room for most sentences
-	wa, wb := bufA[:0], bufB[:0]
 	for k := range a {
-		wa, wb = appendWords(wa[:0], a[k].Text), appendWords(wb[:0], b[k].Text)
-		if string(wa) != string(wb) {
+		if !sameFields(a[k].Text, b[k].Text) {
 			return false
 		}
 	}
 	return true
 }
 
+// sameFields: strings.Fields(x) and strings.Fields(y) are the same. It
+// reads both at once, the bytes of words that are alike in a run, and stops
+// where they differ.
+func sameFields(x, y string) bool {
+	i, j := spacesEnd(x, 0), spacesEnd(y, 0)
+	for i < len(x) && j < len(y) {
+		// Eight bytes alike, ASCII, of which the last is no space: the
+		// white space among them is alike too, and ends among them, as
+		// what came before in each was alike and no space.
+		if i+8 <= len(x) && j+8 <= len(y) {
+			if w := load8(x, i); w == load8(y, j) && w&(lowBits<<7) == 0 && !asciiSpace[w>>56] {
+				i, j = i+8, j+8
+				continue
+			}
+		}
+		if c := x[i]; c == y[j] && c < utf8.RuneSelf && !asciiSpace[c] {
+			i, j = i+1, j+1
+			continue
+		}
+		xSpace, xSize := runeAt(x, i)
+		ySpace, ySize := runeAt(y, j)
+		switch {
+		case xSpace && ySpace: // a word ends in both
+			i, j = spacesEnd(x, i), spacesEnd(y, j)
+		case !xSpace && !ySpace && x[i:i+xSize] == y[j:j+ySize]:
+			i, j = i+xSize, j+ySize
+		default:
+			return false
+		}
+	}
+	// One has ended: the other must have too, or hold only white space.
+	return spacesEnd(x, i) == len(x) && spacesEnd(y, j) == len(y)
+}
+
+// fieldEnd is the end of the run of runes that are not white space at
+// byte i of s.
+func fieldEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII without a call
+			if asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		space, size := runeAt(s, i)
+		if space {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// spacesEnd is the end of the white space at byte i of s.
+func spacesEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII without a call
+			if !asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		space, size := runeAt(s, i)
+		if !space {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
 // appendWords appends the words of s (strings.Fields) with one space
 // between them.
 func appendWords(b []byte, s string) []byte {
-	started := false
-	for i := 0; i < len(s); {
+	first := spacesEnd(s, 0)
+	for i := first; i < len(s); i = spacesEnd(s, i) {
 		start := i
-		for i < len(s) {
-			space, size := runeAt(s, i)
-			if space {
-				break
-			}
-			i += size
+		i = fieldEnd(s, i)
+		if start > first {
+			b = append(b, ' ')
 		}
-		if i > start {
-			if started {
-				b = append(b, ' ')
-			}
-			b, started = append(b, s[start:i]...), true
-		}
-		for i < len(s) {
-			space, size := runeAt(s, i)
-			if !space {
-				break
-			}
-			i += size
-		}
+		b = append(b, s[start:i]...)
 	}
 	return b
 }

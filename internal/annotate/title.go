@@ -33,7 +33,7 @@ func appendTitleMatch(dst []int, s string) []int {
 	var room [8]int // for the ends of the titles, a few
 	ends := room[:0]
 	for _, p := range titlePrefixes {
-		if strings.HasPrefix(s, p) {
+		if startsWith(s, p) {
 			if at := skipSpace(s, len(p)); at > len(p) {
 				ends = titleEnds(ends, s, at)
 			}
@@ -86,7 +86,7 @@ func nameAfterTitle(dst []int, s string, e int) []int {
 // "van "), and returns its end.
 func nameWord(s string, i int) (int, bool) {
 	for _, p := range nameParticles {
-		if strings.HasPrefix(s[i:], p) && i+len(p) < len(s) && (s[i+len(p)] == '-' || s[i+len(p)] == ' ') {
+		if startsWith(s[i:], p) && i+len(p) < len(s) && (s[i+len(p)] == '-' || s[i+len(p)] == ' ') {
 			return capitalisedRun(s, i+len(p)+1)
 		}
 	}
@@ -123,7 +123,7 @@ func titleEnds(ends []int, s string, i int) []int {
 		ends = append(ends, i+len("Prime Minister"))
 	}
 	for _, w := range ministryWords {
-		if strings.HasPrefix(t, w) {
+		if startsWith(t, w) {
 			at := skipSpace(s, i+len(w))
 			if at > i+len(w) && strings.HasPrefix(s[at:], "Minister") {
 				ends = append(ends, at+len("Minister"))
@@ -134,16 +134,23 @@ func titleEnds(ends []int, s string, i int) []int {
 		ends = ministerEnds(ends, s, i+len("Minister"))
 	}
 	for _, w := range deputyMinisters {
-		if strings.HasPrefix(t, w) {
+		if startsWith(t, w) {
 			ends = append(ends, i+len(w))
 		}
 	}
 	for _, w := range plainTitles {
-		if strings.HasPrefix(t, w) {
+		if startsWith(t, w) {
 			ends = append(ends, i+len(w))
 		}
 	}
 	return ends
+}
+
+// startsWith is strings.HasPrefix for a prefix that is not empty, with
+// the first bytes compared first: of the lists of words tried in turn at a
+// place, most begin otherwise.
+func startsWith(s, prefix string) bool {
+	return s != "" && s[0] == prefix[0] && strings.HasPrefix(s, prefix)
 }
 
 // ministerEnds appends the ends of "Minister" at e followed by

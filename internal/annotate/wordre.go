@@ -420,17 +420,13 @@ func (w *WordRegexp) anchoredAt(dst []int, s string) []int {
 	return w.anchored.FindStringSubmatchIndex(s)
 }
 
-// mayMatchAt: byte i of text, which can begin a match, starts a word and
-// passes the cheap tests that every match passes.
-func (w *WordRegexp) mayMatchAt(text string, i int) bool {
+// startsWord: byte i of text, which can begin a match, starts a word as
+// the pattern's matches do.
+func (w *WordRegexp) startsWord(text string, i int) bool {
 	if w.search {
-		if text[i] >= utf8.RuneSelf || i > 0 && wordBytes[text[i-1]] {
-			return false
-		}
-	} else if !wordStart(text, i) {
-		return false
+		return text[i] < utf8.RuneSelf && (i == 0 || !wordBytes[text[i-1]])
 	}
-	return w.starts.admits(text, i) && (w.mayStart == nil || w.mayStart(text, i))
+	return wordStart(text, i)
 }
 
 // next returns the first match that starts at or after byte from, with its
@@ -476,7 +472,17 @@ func (w *WordRegexp) next(dst []int, text string, from int) []int {
 // matchAt returns the match that starts at byte i, a candidate of next, as
 // byte offsets of text; or nil.
 func (w *WordRegexp) matchAt(dst []int, text string, i int) []int {
-	if !w.mayMatchAt(text, i) {
+	if !w.startsWord(text, i) {
+		return nil
+	}
+	return w.matchAtWord(dst, text, i)
+}
+
+// matchAtWord is matchAt at a byte that starts a word (startsWord): it
+// runs the pattern where the text passes the cheap tests that every match
+// passes.
+func (w *WordRegexp) matchAtWord(dst []int, text string, i int) []int {
+	if !w.starts.admits(text, i) || w.mayStart != nil && !w.mayStart(text, i) {
 		return nil
 	}
 	m := w.match(dst, text, i)
@@ -540,7 +546,8 @@ func (w *WordRegexp) FindAllSubmatchIndex(text string) [][]int {
 
 // nextAt is next for a text whose word starts (appendWordSpansStarts)
 // are listed in words: a pattern that only ASCII letters begin can match
-// only there, and tries no other byte. It returns the first match, in dst
+// only there, and tries no other byte (those starts pass wordStart). It
+// returns the first match, in dst
 // where the matcher appends it there, and the words after it, for the
 // next call; or nil.
 func (w *WordRegexp) nextAt(dst []int, text string, words []int) (m, rest []int) {
@@ -551,7 +558,7 @@ func (w *WordRegexp) nextAt(dst []int, text string, words []int) (m, rest []int)
 		if !pairAllows(&w.pairs, text, i) {
 			continue
 		}
-		if m := w.matchAt(dst, text, i); m != nil {
+		if m := w.matchAtWord(dst, text, i); m != nil {
 			for k < len(words) && words[k] < m[1] {
 				k++
 			}

@@ -120,9 +120,10 @@ func FuzzWordPatterns(f *testing.F) {
 	})
 }
 
-// TestWithOrgWord checks withOrgWord against a search for each of
-// orgWords at the word starts, and that orgShapeRe needs one.
-func TestWithOrgWord(t *testing.T) {
+// TestLastOrgWord checks lastOrgWord against a search for each of
+// orgWords at the word starts, and that orgShapeRe's matches begin before
+// the last.
+func TestLastOrgWord(t *testing.T) {
 	texts := append(devSentences(t), testtext.Phrases(4, 2000, 8, wordPatternWords, equivSeps)...)
 	for _, s := range append(texts, "", "G", "Grou", "xGroup", "Shi", "Ship", "\xffLtd") {
 		want := false
@@ -135,12 +136,27 @@ func TestWithOrgWord(t *testing.T) {
 		}
 		var starts []int
 		appendWordSpansStarts(nil, &starts, s)
-		if got := withOrgWord(s, starts); got != want {
-			t.Errorf("withOrgWord(%q) = %v", s, got)
+		last := lastOrgWord(s, starts)
+		if got := last >= 0; got != want {
+			t.Errorf("lastOrgWord(%q) >= 0 is %v", s, got)
 		}
-		// orgShapeRe finds nothing where withOrgWord turns the text down.
-		if !want && orgShapeRe.MatchString(s) {
-			t.Errorf("orgShapeRe matches %q, which withOrgWord turns down", s)
+		for _, m := range orgShapeRe.FindAllSubmatchIndex(s) {
+			if last < 0 || m[0] >= starts[last] {
+				t.Errorf("orgShapeRe matches %q at %d, not before the last closing word", s, m[0])
+			}
+		}
+	}
+}
+
+// TestShapesBeginBeforeTheLastDigit: findMentions tries shapeRe only at
+// the word starts before the last digit of the text.
+func TestShapesBeginBeforeTheLastDigit(t *testing.T) {
+	texts := append(devSentences(t), testtext.Phrases(4, 2000, 8, wordPatternWords, equivSeps)...)
+	for _, s := range append(texts, "KM450", "A1", "CS/VN17 x", "EQ2050-A1") {
+		for _, m := range shapeRe.FindAllSubmatchIndex(s) {
+			if last := lastByteIn(s, '0', '9'); m[0] >= last {
+				t.Errorf("shapeRe matches %q at %d, not before the last digit at %d", s, m[0], last)
+			}
 		}
 	}
 }
@@ -211,7 +227,7 @@ func TestPairsAdmitEveryMatch(t *testing.T) {
 	}
 }
 
-// TestOrgWordsBeginListedStarts: withOrgWord looks for orgShapeRe's
+// TestOrgWordsBeginListedStarts: lastOrgWord looks for orgShapeRe's
 // closing words only at the listed word starts, so their first letters
 // must be among mentionFirsts.
 func TestOrgWordsBeginListedStarts(t *testing.T) {

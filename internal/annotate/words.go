@@ -81,7 +81,12 @@ func FieldsAtMost(s string, n int) bool {
 				continue
 			}
 		}
-		space, size := runeAt(s, i)
+		space, size := false, 1
+		if c := s[i]; c < utf8.RuneSelf { // ASCII without a call
+			space = asciiSpace[c]
+		} else {
+			space, size = runeAt(s, i)
+		}
 		if !space && afterSpace {
 			if fields++; fields > n {
 				return false
@@ -94,11 +99,30 @@ func FieldsAtMost(s string, n int) bool {
 }
 
 // LowerIs reports whether strings.ToLower(w) == lower, for lower in ASCII.
+// It is inlined, to turn down the words shorter than lower without a call.
 func LowerIs(w, lower string) bool {
-	// Each rune of w lowers to one rune of lower, so w is no shorter; most
-	// words the rules ask about differ at their first byte.
-	if len(w) < len(lower) || len(lower) > 0 && w[0] < utf8.RuneSelf && w[0]|0x20 != lower[0]|0x20 {
+	// Each rune of w lowers to one rune of lower, so w is no shorter.
+	return len(w) >= len(lower) && lowerIs(w, lower)
+}
+
+// lowerIs is LowerIs for a w no shorter than lower.
+func lowerIs(w, lower string) bool {
+	// Most words the rules ask about differ at their first byte.
+	if len(lower) > 0 && w[0] < utf8.RuneSelf && w[0]|0x20 != lower[0]|0x20 {
 		return false
+	}
+	if len(w) == len(lower) {
+		// As long only when its runes are all ASCII, lowered a byte at a time.
+		for k := range len(w) {
+			c := w[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != lower[k] || c >= utf8.RuneSelf {
+				return false
+			}
+		}
+		return true
 	}
 	k := 0
 	for _, r := range w {
