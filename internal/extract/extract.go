@@ -45,6 +45,9 @@ type docState struct {
 	// again and again.
 	read    []int
 	atDates [][]annotate.DateMention
+	// governedItems are what distracted read of the items of the
+	// sentence items read last.
+	governedItems []governedItem
 }
 
 // recordValues hold what the records of a document point to: a few

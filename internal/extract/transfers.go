@@ -162,6 +162,7 @@ func (x *docState) systemsNamed() int {
 
 // items appends the equipment of sentence i to out.
 func (x *docState) items(out []item, i int, later []int, history []item) []item {
+	x.governedItems = x.governedItems[:0]
 	ms := x.d.Mentions[i]
 	s := x.d.Sentences[i]
 	for k := 0; k < len(ms); k++ {
@@ -1278,8 +1279,33 @@ func (x *docState) nextDelivered(i, at int) *trigger {
 // distracted: the item is shown, exercised, lost, carried or the
 // supplier's own, so no phrase may refer back to it.
 func (x *docState) distracted(it item) bool {
-	govs := x.governors(it, x.quantityBefore(it))
-	return govs.n > 0 && !govs.list[0].Class.isStatus()
+	read := governedItem{it: it, qty: x.quantityBefore(it)}
+	read.govs = x.governors(it, read.qty)
+	x.governedItems = append(x.governedItems, read)
+	return read.govs.n > 0 && !read.govs.list[0].Class.isStatus()
+}
+
+// governedItem is what distracted read of an item, kept for
+// appendTransfersOf, which reads the same again: the count before it
+// (quantityBefore) and its governors with that count.
+type governedItem struct {
+	it   item
+	qty  *annotate.QuantityMention
+	govs governorList
+}
+
+// governedItemOf is what distracted read of it in its sentence, or nil.
+// Both readings are functions of the item alone (its distractor flag,
+// which distracted sets, aside) and of the document, which the rules do
+// not change.
+func (x *docState) governedItemOf(it item) *governedItem {
+	it.distractor = false // as distracted read it
+	for k := range x.governedItems {
+		if read := &x.governedItems[k]; read.it == it {
+			return read
+		}
+	}
+	return nil
 }
 
 // appendTransfersOf appends to out the records one item gives: usually
@@ -1289,8 +1315,13 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 	before := len(out)
 	i := it.sent
 	qty := it.qty
+	var read *governedItem
 	if qty == nil {
-		qty = x.quantityBefore(it)
+		if read = x.governedItemOf(it); read != nil {
+			qty = read.qty
+		} else {
+			qty = x.quantityBefore(it)
+		}
 	}
 	if qty == nil || qty.Qualifier == annotate.Unknown {
 		if q := x.countArriving(it); q != nil {
@@ -1300,7 +1331,12 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 	if x.deniedReport(it.sent, it.start) {
 		return out
 	}
-	found := x.governors(it, qty)
+	var found governorList
+	if read != nil && read.qty == qty {
+		found = read.govs
+	} else {
+		found = x.governors(it, qty)
+	}
 	govs := found.all()
 	if len(govs) == 0 {
 		if p := x.listedIn(it); p != nil {
