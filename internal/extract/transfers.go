@@ -3405,16 +3405,16 @@ func (x *docState) docNames(o *catalog.Organisation) bool {
 // ("from Italy's Leonardo" in the first sentence, "the first two Typhoons"
 // later).
 func stateSuppliers(ts []*transfer) {
-	type source struct{ supplier, manufacturer string }
-	stated := map[string]source{}
+	// The first stated record of each designation (by catalog.Fold), in a
+	// list: a document names few systems, and comparing folds spares
+	// making them.
+	var stated []*transfer
 	for _, t := range ts {
-		if !t.supplierStated || t.supplier == t.recipient {
+		if !t.supplierStated || t.supplier == t.recipient || catalog.SameFold(t.designation, "") {
 			continue
 		}
-		if key := catalog.Fold(t.designation); key != "" {
-			if _, ok := stated[key]; !ok {
-				stated[key] = source{t.supplier, t.manufacturer}
-			}
+		if statedFor(stated, t.designation) == nil {
+			stated = append(stated, t)
 		}
 	}
 	if len(stated) == 0 {
@@ -3424,13 +3424,24 @@ func stateSuppliers(ts []*transfer) {
 		if t.supplierStated {
 			continue
 		}
-		if s, ok := stated[catalog.Fold(t.designation)]; ok && s.supplier != t.recipient {
+		if s := statedFor(stated, t.designation); s != nil && s.supplier != t.recipient {
 			t.supplier = s.supplier
 			if t.manufacturer == "" {
 				t.manufacturer = s.manufacturer
 			}
 		}
 	}
+}
+
+// statedFor is the record of stated whose designation folds as
+// designation does, or nil.
+func statedFor(stated []*transfer, designation string) *transfer {
+	for _, s := range stated {
+		if catalog.SameFold(s.designation, designation) {
+			return s
+		}
+	}
+	return nil
 }
 
 // redirectDonations reads an article about a giver ("Germany has already
