@@ -765,7 +765,12 @@ func distance(a0, a1, b0, b1 int) int {
 func mayHoldFold(text string, words ...string) bool {
 	var heads foldHeads
 	heads.set(words)
-	found, ascii := searchFoldASCII(text, words, &heads)
+	return mayHoldFoldOf(text, words, &heads)
+}
+
+// mayHoldFoldOf is mayHoldFold with the heads of words made.
+func mayHoldFoldOf(text string, words []string, heads *foldHeads) bool {
+	found, ascii := searchFoldASCII(text, words, heads)
 	return found || !ascii && (holdsRune(text, "\u017f") || holdsRune(text, "\u212a"))
 }
 
@@ -852,6 +857,9 @@ func lowerWordsOf(words ...string) *lowerWords {
 
 // inLower says whether strings.ToLower(s) contains one of w.
 func (w *lowerWords) inLower(s string) bool { return containsLowerOf(s, w.words, &w.heads) }
+
+// mayHold is mayHoldFold(text, w.words...).
+func (w *lowerWords) mayHold(text string) bool { return mayHoldFoldOf(text, w.words, &w.heads) }
 
 // searchFoldASCII says whether s holds one of needles (in lower case),
 // whose heads are heads, ignoring ASCII case; and, when it holds none,

@@ -74,6 +74,17 @@ var anaphoricNouns = map[string]string{
 	"missiles": "missile", "frigates": "naval vessel", "corvettes": "naval vessel", "submarines": "naval vessel",
 }
 
+// The words the rules search for in every sentence or for every item,
+// their heads made once.
+var (
+	batchWord       = lowerWordsOf("batch")
+	mostOfIts       = lowerWordsOf("all of its ", "most of its ", "much of its ", "all of their ", "most of their ", "much of their ")
+	inAllWords      = lowerWordsOf("in all", "in total", "altogether")
+	versionWords    = lowerWordsOf("version", "variant", "derivative", "development", "licence", "license")
+	forceWordsLower = lowerWordsOf(forceWords...)
+	failedTo        = lowerWordsOf("failed to")
+)
+
 var (
 	theOrdinals    = lowerWordsOf("the first", "the second", "the third", "the last", "the final", "the latest")
 	ordinalAlone   = annotate.MustCompileSearch(`(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:ones?\s+|of\s+them\s+)?(?:was|were|is|arrived|followed|will)\b`)
@@ -223,7 +234,7 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			out = append(out, x.ordinalItems(i, locs, history, out)...)
 		}
 	}
-	if containsLower(s.Text, "batch") {
+	if batchWord.inLower(s.Text) {
 		out = append(out, x.batchItems(i, history, out)...)
 	}
 	if it, ok := x.pairItem(i, history, out); ok {
@@ -694,7 +705,7 @@ func (x *docState) countArriving(it item) *annotate.QuantityMention {
 func (x *docState) lastBatched(history, sofar []item, kind string) (item, bool) {
 	for _, list := range [][]item{sofar, history} {
 		for j := len(list) - 1; j >= 0; j-- {
-			if it := list[j]; it.designation != "" && !it.distractor && containsLower(x.text(it.start-20, it.start), "batch") &&
+			if it := list[j]; it.designation != "" && !it.distractor && batchWord.inLower(x.text(it.start-20, it.start)) &&
 				(kind == "" || fitsCategory(it.category, kind)) {
 				return it, true
 			}
@@ -842,7 +853,7 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	}
 	// "bought almost all of its weapons from Russia" tells where a state
 	// mostly buys, no deal.
-	if containsLower(x.text(m.Start-20, m.Start), "all of its ", "most of its ", "much of its ", "all of their ", "most of their ", "much of their ") {
+	if mostOfIts.inLower(x.text(m.Start-20, m.Start)) {
 		return item{}, false
 	}
 	if ante, ok := x.namedNext(later, m.Category); ok {
@@ -988,10 +999,13 @@ func notWordRune(r rune) bool {
 // F-16s with up to 12 of the Swedish jets"), so no phrase refers back to it.
 func (x *docState) replaced(it item) bool {
 	before := x.text(it.start-60, it.start)
-	return mayHoldFold(before, "replac") && replacedBefore.MatchString(before)
+	return replacWord.mayHold(before) && replacedBefore.MatchString(before)
 }
 
-var replacedBefore = regexp.MustCompile(`(?i)\breplac(?:e|es|ed|ing)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,5}$`)
+var (
+	replacWord     = lowerWordsOf("replac")
+	replacedBefore = regexp.MustCompile(`(?i)\breplac(?:e|es|ed|ing)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,5}$`)
+)
 
 // partBefore: one of a series ends right before at.
 func (x *docState) partBefore(i, at int) bool {
@@ -1626,7 +1640,7 @@ func (x *docState) stateAt(i, at int) bool {
 // negated: "not" or "never" stands before the verb, an auxiliary or
 // "still" or "yet" allowed between ("has still not delivered").
 func (x *docState) negated(g trigger) bool {
-	if containsLower(x.text(g.Start, g.End), "failed to") {
+	if failedTo.inLower(x.text(g.Start, g.End)) {
 		return true // "Moscow failed to deliver arms that had been paid for"
 	}
 	before := x.text(g.Start-40, g.Start)
@@ -1870,7 +1884,7 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 	if best != nil {
 		return x.partOfSeries(it.sent, best)
 	}
-	if after := x.text(it.end, it.end+60); strings.Contains(after, ",") && mayHoldFold(after, "in all", "in total", "altogether") {
+	if after := x.text(it.end, it.end+60); strings.Contains(after, ",") && inAllWords.mayHold(after) {
 		if m := inAllAfter.FindStringSubmatchIndex(after); m != nil {
 			for k := range x.d.Qty[it.sent] {
 				q := &x.d.Qty[it.sent][k]
@@ -2008,15 +2022,17 @@ func mayIncludeAfter(text string) bool {
 	if k := strings.IndexByte(text, ','); k >= 0 {
 		head = text[:k]
 	}
-	return strings.Contains(head, ":") || mayHoldFold(text, "including", "such as", "among them", "comprising")
+	return strings.Contains(head, ":") || includingWords.mayHold(text)
 }
+
+var includingWords = lowerWordsOf("including", "such as", "among them", "comprising")
 
 // versionOf: the system is the design another is "a version of" ("the
 // AS9 Huntsman, a version of Hanwha's K9") or is built "under licence
 // from", no equipment of its own.
 func (x *docState) versionOf(m annotate.Mention) bool {
 	before := x.text(m.Start-40, m.Start)
-	return endsLikeVersionOf(before) && mayHoldFold(before, "version", "variant", "derivative", "development", "licence", "license") &&
+	return endsLikeVersionOf(before) && versionWords.mayHold(before) &&
 		versionOfRe.MatchString(before)
 }
 
@@ -2173,7 +2189,7 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			return t, nil
 		}
 	}
-	if after := x.text(it.end, it.end+80); ofAmongFirstWords(after) && mayHoldFold(after, forceWords...) {
+	if after := x.text(it.end, it.end+80); ofAmongFirstWords(after) && forceWordsLower.mayHold(after) {
 		if m := ownedByForce.FindStringIndex(after); m != nil {
 			bwd = &trigger{Start: it.end + m[0], End: it.end + m[1], Class: InService, Bwd: true}
 		}
