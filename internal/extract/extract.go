@@ -1015,6 +1015,42 @@ func load8(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// byteSet is a set of ASCII bytes, the marks the rules look for in the
+// gaps between words: a table read a byte at a time, where
+// strings.ContainsAny makes a set of its own at each call, or looks each
+// rune of a short text up in the marks.
+type byteSet [256]bool
+
+func byteSetOf(chars string) *byteSet {
+	var set byteSet
+	for _, c := range []byte(chars) {
+		if c >= utf8.RuneSelf {
+			panic("byteSetOf: " + chars + " is not ASCII") // a rule's constant
+		}
+		set[c] = true
+	}
+	return &set
+}
+
+// in is strings.ContainsAny(s, chars) for the set's chars: a byte of a
+// rune beyond ASCII, or of one miscoded, is never one of them.
+func (set *byteSet) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if set[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// The marks that break a gap: of a clause, of a count's phrase and of a
+// noun's phrase.
+var (
+	clauseBreaks     = byteSetOf(",;")
+	countBreaks      = byteSetOf(",;:()")
+	nounPhraseBreaks = byteSetOf(",;.()")
+)
+
 // endsWithLower says whether strings.ToLower(s) ends with suffix (ASCII),
 // without lowering s.
 func endsWithLower(s, suffix string) bool {

@@ -4,9 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/dossier-osint/dossier/internal/annotate"
+	"github.com/dossier-osint/dossier/internal/annotate/testtext"
 	"github.com/dossier-osint/dossier/internal/catalog"
 	"github.com/dossier-osint/dossier/internal/document"
 )
@@ -61,5 +63,36 @@ func TestGovernedItemsReadAsAgain(t *testing.T) {
 	}
 	if reused < 100 {
 		t.Fatalf("only %d items read again", reused)
+	}
+}
+
+// TestByteSetIsContainsAny checks the gap marks against
+// strings.ContainsAny, on texts with runes beyond ASCII and miscoded
+// bytes, and mayIncludeAfter's cut at the first full stop or semicolon
+// against strings.IndexAny.
+func TestByteSetIsContainsAny(t *testing.T) {
+	texts := append([]string{"", ",", "a;b", "(", "é", "\xff.", "\xc3", "“x”", "a b c d e f g h i j", "twelve of them:"},
+		testtext.ArticleLines(t)...)
+	texts = append(texts, testtext.Phrases(7, 2000, 8, patternWords, patternSeps)...)
+	for _, chars := range []string{",;", ",;:()", ",;.()", ".;", "\x00"} {
+		set := byteSetOf(chars)
+		for _, s := range texts {
+			if got, want := set.in(s), strings.ContainsAny(s, chars); got != want {
+				t.Errorf("byteSetOf(%q).in(%q) = %v, want %v", chars, s, got, want)
+			}
+		}
+	}
+	for _, s := range texts {
+		cut := s
+		if k := strings.IndexAny(s, ".;"); k >= 0 {
+			cut = s[:k]
+		}
+		head := cut
+		if k := strings.IndexByte(cut, ','); k >= 0 {
+			head = cut[:k]
+		}
+		if got, want := mayIncludeAfter(s), strings.Contains(head, ":") || mayHoldFold(cut, includingWords.words...); got != want {
+			t.Errorf("mayIncludeAfter(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

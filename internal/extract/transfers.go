@@ -774,7 +774,7 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	m := ms[k]
 	// A term right after or right before a system names that system's kind.
 	if k > 0 && (ms[k-1].Kind == annotate.MSystem || ms[k-1].Kind == annotate.MUncatalogued) &&
-		annotate.FieldsAtMost(x.text(ms[k-1].End, m.Start), 3) && !strings.ContainsAny(x.text(ms[k-1].End, m.Start), ",;") {
+		annotate.FieldsAtMost(x.text(ms[k-1].End, m.Start), 3) && !clauseBreaks.in(x.text(ms[k-1].End, m.Start)) {
 		return item{}, false
 	}
 	if k+1 < len(ms) && (ms[k+1].Kind == annotate.MSystem || ms[k+1].Kind == annotate.MUncatalogued) &&
@@ -1873,7 +1873,7 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 			break
 		}
 		gap := x.text(q.End, it.start)
-		if strings.ContainsAny(gap, ",;:()") || !annotate.FieldsAtMost(gap, 4) || x.systemBetween(it.sent, q.End, it.start) {
+		if countBreaks.in(gap) || !annotate.FieldsAtMost(gap, 4) || x.systemBetween(it.sent, q.End, it.start) {
 			continue
 		}
 		if gapTrigger(gap) {
@@ -2015,7 +2015,12 @@ func (x *docState) partOfSeries(i int, q *annotate.QuantityMention) *annotate.Qu
 // semicolon or comma, or one of its words before any full stop or
 // semicolon.
 func mayIncludeAfter(text string) bool {
-	if k := strings.IndexAny(text, ".;"); k >= 0 {
+	// Cut at the first full stop, then at the first semicolon before it:
+	// strings.IndexAny(text, ".;") by two fast searches.
+	if k := strings.IndexByte(text, '.'); k >= 0 {
+		text = text[:k]
+	}
+	if k := strings.IndexByte(text, ';'); k >= 0 {
 		text = text[:k]
 	}
 	head := text
@@ -2451,7 +2456,7 @@ func (x *docState) nounEnd(it item) int {
 		if m.Kind != annotate.MTerm || m.Start < it.end {
 			continue
 		}
-		if gap := x.text(it.end, m.Start); annotate.FieldsAtMost(gap, 2) && !strings.ContainsAny(gap, ",;.()") {
+		if gap := x.text(it.end, m.Start); annotate.FieldsAtMost(gap, 2) && !nounPhraseBreaks.in(gap) {
 			return m.End
 		}
 		break
