@@ -96,3 +96,35 @@ func TestByteSetIsContainsAny(t *testing.T) {
 		}
 	}
 }
+
+// TestSignedLeadKeepsEveryMatch checks that signedLead turns away no text
+// that signedOpener matches, on built sentences and random phrases.
+func TestSignedLeadKeepsEveryMatch(t *testing.T) {
+	texts := append([]string{"It was signed", " \tIt was signed", "\u00a0It was signed", "The contract was signed in May",
+		"This deal, worth $1bn, was inked", "That order were concluded", "\nThe agreement was concluded.", "Its deal was signed",
+		"The  contract was signed", "the contract was signed"}, testtext.ArticleLines(t)...)
+	words := append([]string{"It", "The", "This", "That", "contract", "deal", "agreement", "order", "was", "were", "signed",
+		"inked", "concluded"}, patternWords...)
+	texts = append(texts, testtext.Phrases(11, 5000, 8, words, []string{" ", " ", " ", "\t", "\n", ", ", ";"})...)
+	for _, lead := range []string{"", " ", "\t\n", "\f\r "} {
+		for _, subject := range []string{"It", "The contract", "This deal", "That agreement", "The order", "Its order"} {
+			for _, verb := range []string{"was signed", "were inked", "was concluded", "is signed"} {
+				texts = append(texts, lead+subject+" "+verb, lead+subject+", worth $2bn, "+verb+" in May")
+			}
+		}
+	}
+	matched := 0
+	for _, s := range texts {
+		for _, text := range []string{s, " " + s, "\n" + s} {
+			if signedOpener.MatchString(text) {
+				matched++
+				if !signedLead(text) {
+					t.Errorf("signedLead(%q) is false, but signedOpener matches it", text)
+				}
+			}
+		}
+	}
+	if matched < 20 {
+		t.Fatalf("only %d texts match signedOpener", matched)
+	}
+}
