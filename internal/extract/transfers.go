@@ -1342,9 +1342,6 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 			qty = q
 		}
 	}
-	if x.deniedReport(it.sent, it.start) {
-		return out
-	}
 	var found governorList
 	if read != nil && read.qty == qty {
 		found = read.govs
@@ -1353,9 +1350,10 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 	}
 	govs := found.all()
 	if len(govs) == 0 {
-		if p := x.listedIn(it); p != nil {
+		if p := x.listedIn(it); p != nil && !x.deniedReport(it.sent, it.start) {
 			return append(out, x.listedTransfer(it, qty, p))
 		}
+		return out
 	}
 	// The handover after a relative clause of the deal goes to the
 	// clause's state; how many, untold.
@@ -1440,6 +1438,12 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 			continue
 		}
 		out = x.forRecipients(out, it, g, t)
+	}
+	// What a report tells that the text denies gives no records. Asked
+	// last, of the items that give some, as reading the records has no
+	// effect but them.
+	if len(out) > before && x.deniedReport(it.sent, it.start) {
+		return out[:before]
 	}
 	return out
 }
