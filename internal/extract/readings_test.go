@@ -107,7 +107,8 @@ func TestSignedLeadKeepsEveryMatch(t *testing.T) {
 		"inked", "concluded"}, patternWords...)
 	texts = append(texts, testtext.Phrases(11, 5000, 8, words, []string{" ", " ", " ", "\t", "\n", ", ", ";"})...)
 	for _, lead := range []string{"", " ", "\t\n", "\f\r "} {
-		for _, subject := range []string{"It", "The contract", "This deal", "That agreement", "The order", "Its order"} {
+		for _, subject := range []string{"It", "The contract", "This deal", "That agreement", "The order", "Its order",
+			"The contracts", "That dealer", "This orderly deal", "The Contract", "The  deal", "That"} {
 			for _, verb := range []string{"was signed", "were inked", "was concluded", "is signed"} {
 				texts = append(texts, lead+subject+" "+verb, lead+subject+", worth $2bn, "+verb+" in May")
 			}

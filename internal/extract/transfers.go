@@ -3598,16 +3598,25 @@ func (x *docState) inheritDates(ts []*transfer, events []*event) {
 var signedOpener = regexp.MustCompile(`^\s*(?:It|(?:The|This|That) (?:contract|deal|agreement|order))\b[^;]*?\b(?:was|were) (?:signed|inked|concluded)\b`)
 
 // signedLead: text opens as signedOpener needs, after white space (Go's
-// \s): with "It" or with "The ", "This " or "That ". Far cheaper than
-// the search for signingWords, it turns most sentences away first.
+// \s): with "It", or with "The", "This" or "That" and a word for the
+// deal. Far cheaper than the search for signingWords, it turns most
+// sentences away first.
 func signedLead(text string) bool {
 	i := 0
 	for i < len(text) && isRegexpSpace(text[i]) {
 		i++
 	}
 	text = text[i:]
-	return strings.HasPrefix(text, "It") || strings.HasPrefix(text, "The ") || strings.HasPrefix(text, "This ") ||
-		strings.HasPrefix(text, "That ")
+	if strings.HasPrefix(text, "It") {
+		return true
+	}
+	for _, determiner := range []string{"The ", "This ", "That "} {
+		if deal, ok := strings.CutPrefix(text, determiner); ok {
+			return strings.HasPrefix(deal, "contract") || strings.HasPrefix(deal, "deal") || strings.HasPrefix(deal, "agreement") ||
+				strings.HasPrefix(deal, "order")
+		}
+	}
+	return false
 }
 
 // signingWords tell a signing, for signedAfter.
