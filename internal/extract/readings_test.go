@@ -4,8 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/dossier-osint/dossier/internal/annotate"
 	"github.com/dossier-osint/dossier/internal/annotate/testtext"
@@ -127,5 +129,34 @@ func TestSignedLeadKeepsEveryMatch(t *testing.T) {
 	}
 	if matched < 20 {
 		t.Fatalf("only %d texts match signedOpener", matched)
+	}
+}
+
+// TestNotWordRuneOfASCII checks notWordRune's reading of ASCII against
+// the unicode tables it uses beyond it.
+func TestNotWordRuneOfASCII(t *testing.T) {
+	for r := rune(0); r < 0x80; r++ {
+		lower := unicode.ToLower(r)
+		if want := !unicode.IsLetter(lower) && !unicode.IsDigit(lower) && lower != '-'; notWordRune(r) != want {
+			t.Errorf("notWordRune(%q) = %v, want %v", r, !want, want)
+		}
+	}
+}
+
+// TestIsGivingVerbFoldsAsEqualFold checks isGivingVerb against
+// strings.EqualFold, on the verbs in other cases, with a long s or a
+// Kelvin sign, cut short or run on.
+func TestIsGivingVerbFoldsAsEqualFold(t *testing.T) {
+	var verbs []string
+	for _, v := range givingVerbs {
+		verbs = append(verbs, v, strings.ToUpper(v), strings.ToUpper(v[:1])+v[1:], v[:len(v)-1], v+"s", " "+v,
+			strings.ReplaceAll(v, "s", "\u017f"), strings.ReplaceAll(v, "k", "\u212a"), strings.ReplaceAll(v, "e", "é"))
+	}
+	verbs = append(verbs, "", "x", "GAVE", "Handed Over", "hands  over")
+	for _, verb := range verbs {
+		want := slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) })
+		if got := isGivingVerb(verb); got != want {
+			t.Errorf("isGivingVerb(%q) = %v, want %v", verb, got, want)
+		}
 	}
 }

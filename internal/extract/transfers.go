@@ -991,6 +991,9 @@ func determinerBefore(text string, between int, words ...string) bool {
 
 // notWordRune: r, lowered, is no letter, digit or hyphen.
 func notWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // ASCII, where most words are: its letters lower into letters
+		return !('a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' || r == '-')
+	}
 	r = unicode.ToLower(r)
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
 }
@@ -2050,14 +2053,22 @@ func (x *docState) versionOf(m annotate.Mention) bool {
 // "of" or "from", then maybe "the" or "its", then maybe a possessive
 // ("a version of the Turkish firm's "), each a word of its own.
 func endsLikeVersionOf(text string) bool {
-	const space = "\t\n\f\r " // \s in a regexp
+	// lastWord cuts the last word off text, split at \s in a regexp: a byte
+	// of a rune beyond ASCII is never one of those spaces.
 	lastWord := func() string {
-		text = strings.TrimRight(text, space)
-		w := text[strings.LastIndexAny(text, space)+1:]
-		text = text[:len(text)-len(w)]
+		end := len(text)
+		for end > 0 && isRegexpSpace(text[end-1]) {
+			end--
+		}
+		start := end
+		for start > 0 && !isRegexpSpace(text[start-1]) {
+			start--
+		}
+		w := text[start:end]
+		text = text[:start]
 		return w
 	}
-	if len(text) == 0 || !strings.ContainsRune(space, rune(text[len(text)-1])) {
+	if len(text) == 0 || !isRegexpSpace(text[len(text)-1]) {
 		return false
 	}
 	w := lastWord()
@@ -3176,9 +3187,25 @@ func (x *docState) giving(it item, g trigger) bool {
 }
 
 // givingVerb: t is one of givingVerbs.
-func (x *docState) givingVerb(t trigger) bool {
-	verb := x.text(t.Start, t.End)
-	return slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) })
+func (x *docState) givingVerb(t trigger) bool { return isGivingVerb(x.text(t.Start, t.End)) }
+
+// isGivingVerb: verb is one of givingVerbs, in any case.
+func isGivingVerb(verb string) bool {
+	if !isASCII(verb) {
+		return slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) })
+	}
+	// An ASCII verb folds as one of the verbs only in ASCII, at its length.
+	return slices.ContainsFunc(givingVerbs, func(v string) bool { return len(v) == len(verb) && catalog.EqualFoldASCII(verb, v) })
+}
+
+// isASCII: s holds no byte beyond ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // givingVerbs are the active verbs of a giver.
