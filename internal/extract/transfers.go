@@ -317,7 +317,7 @@ func otherVariant(named, designation string) bool {
 func cutNumber(designation string) (family, number string, ok bool) {
 	k := strings.LastIndexByte(designation, ' ')
 	number = designation[k+1:]
-	if k <= 0 || strings.TrimLeft(number, "0123456789") != "" {
+	if k <= 0 || !allDigits(number) {
 		return "", "", false
 	}
 	return designation[:k], number, true
@@ -431,7 +431,7 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 			continue
 		}
 		after := x.text(q.End, q.End+30)
-		more := strings.HasPrefix(strings.TrimLeft(after, " \t\n\f\r"), "more") || furtherBefore(x.text(q.Start-12, q.Start))
+		more := strings.HasPrefix(trimLeftSpace(after), "more") || furtherBefore(x.text(q.Start-12, q.Start))
 		if !more && (q.Qualifier == annotate.Unknown || !x.statusRightBefore(i, q.Start) && !theBefore(x.text(q.Start-8, q.Start)) &&
 			!allBefore(x.text(q.Start-8, q.Start)) && !x.statusRightAfter(i, q.End)) {
 			continue
@@ -556,7 +556,7 @@ func (x *docState) statusRightAfter(i, at int) bool {
 
 // theBefore: text ends with the word "the" and white space.
 func theBefore(text string) bool {
-	t := strings.TrimRight(text, " \t\n\f\r")
+	t := trimRightSpace(text)
 	n := len(t)
 	if n == len(text) || n < 3 || !strings.EqualFold(t[n-3:], "the") {
 		return false
@@ -572,7 +572,7 @@ func theBefore(text string) bool {
 // been handed over"): the whole of a count told before.
 func allBefore(text string) bool {
 	last, start := annotate.LastField(text)
-	return annotate.LowerIs(last, "all") && start > 0 && strings.TrimRight(text, " \t\n\f\r") != text && isRegexpSpace(text[start-1])
+	return annotate.LowerIs(last, "all") && start > 0 && trimRightSpace(text) != text && isRegexpSpace(text[start-1])
 }
 
 // batchItems reads "a second batch followed in 2023": a batch with no
@@ -911,7 +911,7 @@ func namedBefore(before string, history, sofar []item) (item, bool) {
 // heading: sentence i is a heading, a short line that ends with no stop
 // ("3. April: a Turkish drone deal", "Egypt's lost Flankers").
 func (x *docState) heading(i int) bool {
-	t := strings.TrimRight(x.d.Sentences[i].Text, " \t\n\f\r")
+	t := trimRightSpace(x.d.Sentences[i].Text)
 	if t == "" || !annotate.FieldsAtMost(t, 10) {
 		return false
 	}
@@ -2889,7 +2889,7 @@ var manyUsers = regexp.MustCompile(`^\s+(?:is|are)\s+(?:now\s+|already\s+)?(?:us
 // after opens on "is" or "are" after white space: most items are followed
 // by other words.
 func countsUsers(after string) bool {
-	verb := strings.TrimLeft(after, "\t\n\f\r ") // \s in a regexp
+	verb := trimLeftSpace(after)
 	return len(verb) < len(after) && (strings.HasPrefix(verb, "is") || strings.HasPrefix(verb, "are")) && manyUsers.MatchString(after)
 }
 
