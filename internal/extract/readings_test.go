@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-osint/dossier/internal/annotate"
 	"github.com/dossier-osint/dossier/internal/annotate/testtext"
@@ -175,6 +176,38 @@ func TestTrimsAreTheCutsets(t *testing.T) {
 		}
 		if got, want := allDigits(s), strings.TrimLeft(s, "0123456789") == ""; got != want {
 			t.Errorf("allDigits(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestClauseOpeningIsFirstOfEach checks clauseOpening's one pass against
+// the first opening of each conjunction, searched for apart.
+func TestClauseOpeningIsFirstOfEach(t *testing.T) {
+	opening := func(text string) int {
+		first := -1
+		for _, conj := range []string{", and ", ", while ", ", whereas "} {
+			for k := strings.Index(text, conj); k >= 0; {
+				next := text[k+len(conj):]
+				if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) || strings.HasPrefix(next, "it ") || strings.HasPrefix(next, "they ") {
+					if first < 0 || k < first {
+						first = k
+					}
+					break
+				}
+				j := strings.Index(next, conj)
+				if j < 0 {
+					break
+				}
+				k += len(conj) + j
+			}
+		}
+		return first
+	}
+	words := []string{"and", "while", "whereas", "it", "they", "It", "Mali", "the", "jets", "É", "ó", "x"}
+	texts := append(testtext.ArticleLines(t), testtext.Phrases(17, 5000, 10, words, []string{" ", ", ", ",", ", , "})...)
+	for _, text := range texts {
+		if got, want := clauseOpening(text), opening(text); got != want {
+			t.Errorf("clauseOpening(%q) = %d, want %d", text, got, want)
 		}
 	}
 }

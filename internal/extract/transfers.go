@@ -2553,22 +2553,31 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 // continues", ", while Benin has received"), else the sentence's end.
 func (x *docState) clauseBreak(i, from int) int {
 	end := x.d.Sentences[i].End
-	rest := x.text(from, end)
-	for _, conj := range []string{", and ", ", while ", ", whereas "} {
-		for k := strings.Index(rest, conj); k >= 0; {
-			next := rest[k+len(conj):]
-			if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) || strings.HasPrefix(next, "it ") || strings.HasPrefix(next, "they ") {
-				end = min(end, from+k)
-				break
-			}
-			j := strings.Index(next, conj)
-			if j < 0 {
-				break
-			}
-			k += len(conj) + j
-		}
+	if k := clauseOpening(x.text(from, end)); k >= 0 {
+		return from + k
 	}
 	return end
+}
+
+// clauseOpening is where the first ", and", ", while" or ", whereas"
+// before a subject of its own (a capital, "it" or "they") stands in
+// text, or -1.
+func clauseOpening(text string) int {
+	// The conjunctions all open with ", ", which one pass finds in order.
+	for k := 0; ; k += len(", ") {
+		j := strings.Index(text[k:], ", ")
+		if j < 0 {
+			return -1
+		}
+		k += j
+		for _, conj := range []string{", and ", ", while ", ", whereas "} {
+			if next, ok := strings.CutPrefix(text[k:], conj); ok {
+				if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) || strings.HasPrefix(next, "it ") || strings.HasPrefix(next, "they ") {
+					return k
+				}
+			}
+		}
+	}
 }
 
 // beforeAfter: the date stands before "after" and byte at ("met on
