@@ -211,3 +211,16 @@ func TestClauseOpeningIsFirstOfEach(t *testing.T) {
 		}
 	}
 }
+
+// TestHoldsBatchIsInLower checks holdsBatch against the search it
+// stands for.
+func TestHoldsBatchIsInLower(t *testing.T) {
+	texts := append([]string{"", "batch", "BATCH", "Batch", "bAtCh", "batc", "atch", "bbatch", "a batc batch", "b", "B",
+		"xxxxxxxxxxxxxxxxbatch", "BATC\u212a", "baTCH\xff", "ba tch", "batches", "İbatch"}, testtext.ArticleLines(t)...)
+	texts = append(texts, testtext.Phrases(19, 3000, 8, []string{"batch", "Batch", "bat", "ch", "a", "b", "B"}, patternSeps)...)
+	for _, text := range texts {
+		if got, want := holdsBatch(text), batchWord.inLower(text); got != want {
+			t.Errorf("holdsBatch(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
