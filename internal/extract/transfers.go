@@ -2760,12 +2760,13 @@ func (x *docState) recipients(room []string, it item, g trigger) (states []strin
 	if to := x.colonRecipient(it); to != "" {
 		return append(room, to), false
 	}
-	if after := x.text(x.nounEnd(it), x.nounEnd(it)+60); unnamedBuyer(after) || countsUsers(after) {
+	nounEnd := x.nounEnd(it)
+	if after := x.text(nounEnd, nounEnd+60); unnamedBuyer(after) || countsUsers(after) {
 		// "to a country in the Asia-Pacific region", "is used by about a
 		// dozen air forces": buyers it did not name
 		return nil, false
 	}
-	if by := x.agentBuyers(it); len(by) > 0 {
+	if by := x.agentBuyers(it, nounEnd); len(by) > 0 {
 		return by, false
 	}
 	if r := x.partnerBuyer(it); r != "" {
@@ -2927,10 +2928,9 @@ func countsUsers(after string) bool {
 // agentBuyers are the states named as the agent of a purchase or of use
 // told after the item in its clause: "Yak-130 aircraft ordered by Uganda
 // in 2023", "is already used by the armies of Indonesia, Malaysia and
-// Saudi Arabia".
-func (x *docState) agentBuyers(it item) []string {
+// Saudi Arabia". end is where the item's noun phrase ends (nounEnd).
+func (x *docState) agentBuyers(it item, end int) []string {
 	i := it.sent
-	end := x.nounEnd(it)
 	for _, t := range x.triggers[i] {
 		if t.Start < end || t.Start-end > 80 || !t.Bwd || !t.Class.isStatus() || t.Class == Delivered {
 			continue
@@ -3163,8 +3163,12 @@ func (x *docState) toRecipient(it item, g trigger) string {
 // the Mozambican armed forces before: ten trucks were donated in 2023").
 func (x *docState) colonRecipient(it item) string {
 	start := x.d.Sentences[it.sent].Start
-	colon := strings.LastIndexByte(x.text(start, it.start), ':')
-	if colon < 0 || !slices.ContainsFunc(x.triggers[it.sent], func(t trigger) bool { return t.Class == Delivered && t.End <= start+colon }) {
+	lead := x.text(start, it.start)
+	if strings.IndexByte(lead, ':') < 0 {
+		return "" // most sentences have no colon, which IndexByte tells fastest
+	}
+	colon := strings.LastIndexByte(lead, ':')
+	if !slices.ContainsFunc(x.triggers[it.sent], func(t trigger) bool { return t.Class == Delivered && t.End <= start+colon }) {
 		return "" // "has turned to Turkey: it bought TB2 drones" names the seller
 	}
 	for _, m := range x.d.Mentions[it.sent] {
