@@ -934,14 +934,16 @@ func namedBefore(before string, history, sofar []item) (item, bool) {
 // ("3. April: a Turkish drone deal", "Egypt's lost Flankers").
 func (x *docState) heading(i int) bool {
 	t := trimRightSpace(x.d.Sentences[i].Text)
-	if t == "" || !annotate.FieldsAtMost(t, 10) {
+	if t == "" {
 		return false
 	}
+	// The stop first: it ends most sentences, and is cheaper to read
+	// than their words.
 	switch t[len(t)-1] {
 	case '.', '!', '?', '"', '\'', ')':
 		return false
 	}
-	return !strings.HasSuffix(t, "”") && !strings.HasSuffix(t, "’")
+	return !strings.HasSuffix(t, "”") && !strings.HasSuffix(t, "’") && annotate.FieldsAtMost(t, 10)
 }
 
 // originBefore is the state of a demonym right before term k of sentence
