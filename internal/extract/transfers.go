@@ -821,8 +821,10 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	// "dozens of armoured vehicles, including ...": the systems listed
 	// are the equipment; a list of parts only ("the first battery,
 	// comprising a radar and four launchers") leaves the term its own.
-	if after := x.text(m.End, m.End+60); mayIncludeAfter(after) &&
-		includingAfter.MatchString(after) && x.systemBetween(i, m.End, m.End+len(after)) {
+	// (The cheap look at the mentions first: most terms have no system
+	// after them to list.)
+	if after := x.text(m.End, m.End+60); x.systemBetween(i, m.End, m.End+len(after)) && mayIncludeAfter(after) &&
+		includingAfter.MatchString(after) {
 		return item{}, false
 	}
 	// The words before the noun, a state of origin left out: "the
