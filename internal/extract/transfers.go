@@ -237,8 +237,10 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 	if holdsBatch(s.Text) {
 		out = append(out, x.batchItems(i, history, out)...)
 	}
-	if it, ok := x.pairItem(i, history, out); ok {
-		out = append(out, it)
+	if strings.HasPrefix(s.Text, "The pair ") { // as pairItem needs, told before making its item
+		if it, ok := x.pairItem(i, history, out); ok {
+			out = append(out, it)
+		}
 	}
 	if len(out) > 0 {
 		out = append(out, x.themItems(i, out)...)
