@@ -224,3 +224,17 @@ func TestHoldsBatchIsInLower(t *testing.T) {
 		}
 	}
 }
+
+// TestShortestServiceObject checks that no object serviceObject reads
+// is shorter than shortestServiceObject.
+func TestShortestServiceObject(t *testing.T) {
+	for noun := range serviceNouns {
+		for _, next := range []string{"for", "about", "on", "of"} {
+			if object := noun + " " + next; len(object) < len(shortestServiceObject) {
+				t.Errorf("%q is shorter than shortestServiceObject", object)
+			} else if !serviceObject(object) {
+				t.Errorf("serviceObject(%q) is false", object)
+			}
+		}
+	}
+}

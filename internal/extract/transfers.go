@@ -2144,6 +2144,9 @@ func (x *docState) participleOn(i int, t trigger) bool {
 // for Taiwan's F-16s", "also has concerns about Turkey's S-400s", "will
 // supply spare parts for its Mi-17s").
 func serviceObject(gap string) bool {
+	if len(gap) < len(shortestServiceObject) {
+		return false // most gaps, a space or a count, are shorter
+	}
 	w, rest := firstWord(gap)
 	if strings.EqualFold(w, "spare") {
 		w, rest = firstWord(rest)
@@ -2167,6 +2170,10 @@ func negatedBetween(gap string) bool {
 
 // serviceNouns name what a verb of supply or holding can take besides
 // equipment, for serviceObject.
+// shortestServiceObject is the shortest of serviceNouns with the shortest
+// word after it: a noun lowered is no shorter.
+const shortestServiceObject = "parts on"
+
 var serviceNouns = map[string]bool{"maintenance": true, "training": true, "support": true, "servicing": true,
 	"repairs": true, "upgrades": true, "parts": true, "spares": true, "ammunition": true, "concerns": true,
 	"concern": true, "doubts": true, "questions": true}
