@@ -212,15 +212,21 @@ func TestClauseOpeningIsFirstOfEach(t *testing.T) {
 	}
 }
 
-// TestHoldsBatchIsInLower checks holdsBatch against the search it
-// stands for.
+// TestHoldsBatchIsInLower checks holdsBatch, and replaced's search, against
+// the searches they stand for.
 func TestHoldsBatchIsInLower(t *testing.T) {
 	texts := append([]string{"", "batch", "BATCH", "Batch", "bAtCh", "batc", "atch", "bbatch", "a batc batch", "b", "B",
-		"xxxxxxxxxxxxxxxxbatch", "BATC\u212a", "baTCH\xff", "ba tch", "batches", "İbatch"}, testtext.ArticleLines(t)...)
-	texts = append(texts, testtext.Phrases(19, 3000, 8, []string{"batch", "Batch", "bat", "ch", "a", "b", "B"}, patternSeps)...)
+		"xxxxxxxxxxxxxxxxbatch", "BATC\u212a", "baTCH\xff", "ba tch", "batches", "İbatch",
+		"replac", "REPLACE", "rePlaced", "eplac", "p", "P", "xreplacing", "repla", "ſ", "\u212a", "replaſ", "re place"}, testtext.ArticleLines(t)...)
+	texts = append(texts, testtext.Phrases(19, 3000, 8, []string{"batch", "Batch", "bat", "ch", "a", "b", "B", "replace", "Replaced", "re",
+		"plac", "p", "P", "ſ"}, patternSeps)...)
 	for _, text := range texts {
 		if got, want := holdsBatch(text), batchWord.inLower(text); got != want {
 			t.Errorf("holdsBatch(%q) = %v, want %v", text, got, want)
+		}
+		want := mayHoldFold(text, "replac")
+		if got := holdsFoldByLetter(text, "replac", 2) || holdsRune(text, "\u017f") || holdsRune(text, "\u212a"); got != want {
+			t.Errorf("replaced's search of %q = %v, want %v", text, got, want)
 		}
 	}
 }

@@ -268,23 +268,26 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 	return append(out, x.talksItems(i, out)...)
 }
 
-// holdsBatch is batchWord.inLower(text), read the faster way for the
-// word: by the places of its rare first letter, which strings.IndexByte
-// finds reading many bytes at once. Only ASCII lowers into "batch" (of
-// the runes beyond it only İ and the Kelvin sign lower into ASCII, into
-// an i and a k), so its ASCII case is all there is to fold.
-func holdsBatch(text string) bool {
-	const word = "batch"
-	for _, first := range [2]byte{'b', 'B'} {
-		for rest := text; len(rest) >= len(word); {
-			k := strings.IndexByte(rest, first)
-			if k < 0 || len(rest)-k < len(word) {
+// holdsBatch is batchWord.inLower(text): only ASCII lowers into "batch"
+// (of the runes beyond it only İ and the Kelvin sign lower into ASCII,
+// into an i and a k), so its ASCII case is all there is to fold.
+func holdsBatch(text string) bool { return holdsFoldByLetter(text, "batch", 0) }
+
+// holdsFoldByLetter says whether text holds word (lower case ASCII) in
+// any ASCII case, looking only where its letter at byte at stands, one
+// rare in text (the b of "batch"), which strings.IndexByte finds reading
+// many bytes at once: faster than searchFoldASCII, which reads each byte.
+func holdsFoldByLetter(text, word string, at int) bool {
+	for _, c := range [2]byte{word[at], word[at] - ('a' - 'A')} {
+		for from := at; from < len(text); {
+			k := strings.IndexByte(text[from:], c)
+			if k < 0 {
 				break
 			}
-			if catalog.EqualFoldASCII(rest[k:k+len(word)], word) {
+			if start := from + k - at; len(word) <= len(text)-start && catalog.EqualFoldASCII(text[start:start+len(word)], word) {
 				return true
 			}
-			rest = rest[k+1:]
+			from += k + 1
 		}
 	}
 	return false
@@ -1030,13 +1033,13 @@ func notWordRune(r rune) bool {
 // F-16s with up to 12 of the Swedish jets"), so no phrase refers back to it.
 func (x *docState) replaced(it item) bool {
 	before := x.text(it.start-60, it.start)
-	return replacWord.mayHold(before) && replacedBefore.MatchString(before)
+	// mayHoldFold(before, "replac"), searched by its rare p: it may hold
+	// "replac" wherever it has a long s or a Kelvin sign.
+	mayHold := holdsFoldByLetter(before, "replac", 2) || holdsRune(before, "\u017f") || holdsRune(before, "\u212a")
+	return mayHold && replacedBefore.MatchString(before)
 }
 
-var (
-	replacWord     = lowerWordsOf("replac")
-	replacedBefore = regexp.MustCompile(`(?i)\breplac(?:e|es|ed|ing)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,5}$`)
-)
+var replacedBefore = regexp.MustCompile(`(?i)\breplac(?:e|es|ed|ing)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,5}$`)
 
 // partBefore: one of a series ends right before at.
 func (x *docState) partBefore(i, at int) bool {
