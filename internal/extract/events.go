@@ -535,15 +535,7 @@ func firstWord(text string) (string, string) {
 // wordSpace and wordPunct are the bytes that part the words of
 // firstWord: the white space before a word, and that or punctuation
 // after it.
-var wordSpace, wordPunct = byteSet(" \t\n\f\r"), byteSet(",.;:")
-
-// byteSet marks the bytes of chars.
-func byteSet(chars string) (t [256]bool) {
-	for k := range len(chars) {
-		t[chars[k]] = true
-	}
-	return t
-}
+var wordSpace, wordPunct = byteSetOf(" \t\n\f\r"), byteSetOf(",.;:")
 
 // newEvent reads an event of type typ whose trigger is at loc of sentence i.
 func (x *docState) newEvent(i int, typ string, loc []int) *event {

@@ -45,6 +45,9 @@ type docState struct {
 	// again and again.
 	read    []int
 	atDates [][]annotate.DateMention
+	// governedItems are what distracted read of the items of the
+	// sentence items read last.
+	governedItems []governedItem
 }
 
 // recordValues hold what the records of a document point to: a few
@@ -228,8 +231,11 @@ func (x *docState) hedgedDeal(t trigger) bool {
 // to.
 func (x *docState) underWhich(t trigger) bool {
 	before := x.text(t.Start-40, t.Start)
+	if !strings.Contains(before, "under which ") { // a fast search forward spares the slow one back, mostly
+		return false
+	}
 	k := strings.LastIndex(before, "under which ")
-	return k >= 0 && !strings.ContainsAny(before[k:], ",;")
+	return !strings.ContainsAny(before[k:], ",;")
 }
 
 // contrasted: the verb follows "not just", "not only", "rather than" or
@@ -767,7 +773,12 @@ func distance(a0, a1, b0, b1 int) int {
 func mayHoldFold(text string, words ...string) bool {
 	var heads foldHeads
 	heads.set(words)
-	found, ascii := searchFoldASCII(text, words, &heads)
+	return mayHoldFoldOf(text, words, &heads)
+}
+
+// mayHoldFoldOf is mayHoldFold with the heads of words made.
+func mayHoldFoldOf(text string, words []string, heads *foldHeads) bool {
+	found, ascii := searchFoldASCII(text, words, heads)
 	return found || !ascii && (holdsRune(text, "\u017f") || holdsRune(text, "\u212a"))
 }
 
@@ -854,6 +865,9 @@ func lowerWordsOf(words ...string) *lowerWords {
 
 // inLower says whether strings.ToLower(s) contains one of w.
 func (w *lowerWords) inLower(s string) bool { return containsLowerOf(s, w.words, &w.heads) }
+
+// mayHold is mayHoldFold(text, w.words...).
+func (w *lowerWords) mayHold(text string) bool { return mayHoldFoldOf(text, w.words, &w.heads) }
 
 // searchFoldASCII says whether s holds one of needles (in lower case),
 // whose heads are heads, ignoring ASCII case; and, when it holds none,
@@ -1008,6 +1022,42 @@ func load8(s string, i int) uint64 {
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
+
+// byteSet is a set of ASCII bytes, the marks the rules look for in the
+// gaps between words: a table read a byte at a time, where
+// strings.ContainsAny makes a set of its own at each call, or looks each
+// rune of a short text up in the marks.
+type byteSet [256]bool
+
+func byteSetOf(chars string) *byteSet {
+	var set byteSet
+	for _, c := range []byte(chars) {
+		if c >= utf8.RuneSelf {
+			panic("byteSetOf: " + chars + " is not ASCII") // a rule's constant
+		}
+		set[c] = true
+	}
+	return &set
+}
+
+// in is strings.ContainsAny(s, chars) for the set's chars: a byte of a
+// rune beyond ASCII, or of one miscoded, is never one of them.
+func (set *byteSet) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if set[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// The marks that break a gap: of a clause, of a count's phrase and of a
+// noun's phrase.
+var (
+	clauseBreaks     = byteSetOf(",;")
+	countBreaks      = byteSetOf(",;:()")
+	nounPhraseBreaks = byteSetOf(",;.()")
+)
 
 // endsWithLower says whether strings.ToLower(s) ends with suffix (ASCII),
 // without lowering s.

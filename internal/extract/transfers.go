@@ -74,6 +74,17 @@ var anaphoricNouns = map[string]string{
 	"missiles": "missile", "frigates": "naval vessel", "corvettes": "naval vessel", "submarines": "naval vessel",
 }
 
+// The words the rules search for in every sentence or for every item,
+// their heads made once.
+var (
+	batchWord       = lowerWordsOf("batch")
+	mostOfIts       = lowerWordsOf("all of its ", "most of its ", "much of its ", "all of their ", "most of their ", "much of their ")
+	inAllWords      = lowerWordsOf("in all", "in total", "altogether")
+	versionWords    = lowerWordsOf("version", "variant", "derivative", "development", "licence", "license")
+	forceWordsLower = lowerWordsOf(forceWords...)
+	failedTo        = lowerWordsOf("failed to")
+)
+
 var (
 	theOrdinals    = lowerWordsOf("the first", "the second", "the third", "the last", "the final", "the latest")
 	ordinalAlone   = annotate.MustCompileSearch(`(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:ones?\s+|of\s+them\s+)?(?:was|were|is|arrived|followed|will)\b`)
@@ -162,6 +173,7 @@ func (x *docState) systemsNamed() int {
 
 // items appends the equipment of sentence i to out.
 func (x *docState) items(out []item, i int, later []int, history []item) []item {
+	x.governedItems = x.governedItems[:0]
 	ms := x.d.Mentions[i]
 	s := x.d.Sentences[i]
 	for k := 0; k < len(ms); k++ {
@@ -222,11 +234,13 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			out = append(out, x.ordinalItems(i, locs, history, out)...)
 		}
 	}
-	if containsLower(s.Text, "batch") {
+	if holdsBatch(s.Text) {
 		out = append(out, x.batchItems(i, history, out)...)
 	}
-	if it, ok := x.pairItem(i, history, out); ok {
-		out = append(out, it)
+	if strings.HasPrefix(s.Text, "The pair ") { // as pairItem needs, told before making its item
+		if it, ok := x.pairItem(i, history, out); ok {
+			out = append(out, it)
+		}
 	}
 	if len(out) > 0 {
 		out = append(out, x.themItems(i, out)...)
@@ -252,6 +266,31 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 		out = kept
 	}
 	return append(out, x.talksItems(i, out)...)
+}
+
+// holdsBatch is batchWord.inLower(text): only ASCII lowers into "batch"
+// (of the runes beyond it only İ and the Kelvin sign lower into ASCII,
+// into an i and a k), so its ASCII case is all there is to fold.
+func holdsBatch(text string) bool { return holdsFoldByLetter(text, "batch", 0) }
+
+// holdsFoldByLetter says whether text holds word (lower case ASCII) in
+// any ASCII case, looking only where its letter at byte at stands, one
+// rare in text (the b of "batch"), which strings.IndexByte finds reading
+// many bytes at once: faster than searchFoldASCII, which reads each byte.
+func holdsFoldByLetter(text, word string, at int) bool {
+	for _, c := range [2]byte{word[at], word[at] - ('a' - 'A')} {
+		for from := at; from < len(text); {
+			k := strings.IndexByte(text[from:], c)
+			if k < 0 {
+				break
+			}
+			if start := from + k - at; len(word) <= len(text)-start && catalog.EqualFoldASCII(text[start:start+len(word)], word) {
+				return true
+			}
+			from += k + 1
+		}
+	}
+	return false
 }
 
 // apart: a clause with a subject of its own opens between items a and b
@@ -305,7 +344,7 @@ func otherVariant(named, designation string) bool {
 func cutNumber(designation string) (family, number string, ok bool) {
 	k := strings.LastIndexByte(designation, ' ')
 	number = designation[k+1:]
-	if k <= 0 || strings.TrimLeft(number, "0123456789") != "" {
+	if k <= 0 || !allDigits(number) {
 		return "", "", false
 	}
 	return designation[:k], number, true
@@ -419,7 +458,7 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 			continue
 		}
 		after := x.text(q.End, q.End+30)
-		more := strings.HasPrefix(strings.TrimLeft(after, " \t\n\f\r"), "more") || furtherBefore(x.text(q.Start-12, q.Start))
+		more := strings.HasPrefix(trimLeftSpace(after), "more") || furtherBefore(x.text(q.Start-12, q.Start))
 		if !more && (q.Qualifier == annotate.Unknown || !x.statusRightBefore(i, q.Start) && !theBefore(x.text(q.Start-8, q.Start)) &&
 			!allBefore(x.text(q.Start-8, q.Start)) && !x.statusRightAfter(i, q.End)) {
 			continue
@@ -544,7 +583,7 @@ func (x *docState) statusRightAfter(i, at int) bool {
 
 // theBefore: text ends with the word "the" and white space.
 func theBefore(text string) bool {
-	t := strings.TrimRight(text, " \t\n\f\r")
+	t := trimRightSpace(text)
 	n := len(t)
 	if n == len(text) || n < 3 || !strings.EqualFold(t[n-3:], "the") {
 		return false
@@ -560,7 +599,7 @@ func theBefore(text string) bool {
 // been handed over"): the whole of a count told before.
 func allBefore(text string) bool {
 	last, start := annotate.LastField(text)
-	return annotate.LowerIs(last, "all") && start > 0 && strings.TrimRight(text, " \t\n\f\r") != text && isRegexpSpace(text[start-1])
+	return annotate.LowerIs(last, "all") && start > 0 && trimRightSpace(text) != text && isRegexpSpace(text[start-1])
 }
 
 // batchItems reads "a second batch followed in 2023": a batch with no
@@ -693,7 +732,7 @@ func (x *docState) countArriving(it item) *annotate.QuantityMention {
 func (x *docState) lastBatched(history, sofar []item, kind string) (item, bool) {
 	for _, list := range [][]item{sofar, history} {
 		for j := len(list) - 1; j >= 0; j-- {
-			if it := list[j]; it.designation != "" && !it.distractor && containsLower(x.text(it.start-20, it.start), "batch") &&
+			if it := list[j]; it.designation != "" && !it.distractor && batchWord.inLower(x.text(it.start-20, it.start)) &&
 				(kind == "" || fitsCategory(it.category, kind)) {
 				return it, true
 			}
@@ -762,7 +801,7 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	m := ms[k]
 	// A term right after or right before a system names that system's kind.
 	if k > 0 && (ms[k-1].Kind == annotate.MSystem || ms[k-1].Kind == annotate.MUncatalogued) &&
-		annotate.FieldsAtMost(x.text(ms[k-1].End, m.Start), 3) && !strings.ContainsAny(x.text(ms[k-1].End, m.Start), ",;") {
+		annotate.FieldsAtMost(x.text(ms[k-1].End, m.Start), 3) && !clauseBreaks.in(x.text(ms[k-1].End, m.Start)) {
 		return item{}, false
 	}
 	if k+1 < len(ms) && (ms[k+1].Kind == annotate.MSystem || ms[k+1].Kind == annotate.MUncatalogued) &&
@@ -787,8 +826,10 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	// "dozens of armoured vehicles, including ...": the systems listed
 	// are the equipment; a list of parts only ("the first battery,
 	// comprising a radar and four launchers") leaves the term its own.
-	if after := x.text(m.End, m.End+60); mayIncludeAfter(after) &&
-		includingAfter.MatchString(after) && x.systemBetween(i, m.End, m.End+len(after)) {
+	// (The cheap look at the mentions first: most terms have no system
+	// after them to list.)
+	if after := x.text(m.End, m.End+60); x.systemBetween(i, m.End, m.End+len(after)) && mayIncludeAfter(after) &&
+		includingAfter.MatchString(after) {
 		return item{}, false
 	}
 	// The words before the noun, a state of origin left out: "the
@@ -848,7 +889,7 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	}
 	// "bought almost all of its weapons from Russia" tells where a state
 	// mostly buys, no deal.
-	if containsLower(x.text(m.Start-20, m.Start), "all of its ", "most of its ", "much of its ", "all of their ", "most of their ", "much of their ") {
+	if mostOfIts.inLower(x.text(m.Start-20, m.Start)) {
 		return item{}, false
 	}
 	if ante, ok := x.namedNext(later, m.Category); ok {
@@ -906,15 +947,17 @@ func namedBefore(before string, history, sofar []item) (item, bool) {
 // heading: sentence i is a heading, a short line that ends with no stop
 // ("3. April: a Turkish drone deal", "Egypt's lost Flankers").
 func (x *docState) heading(i int) bool {
-	t := strings.TrimRight(x.d.Sentences[i].Text, " \t\n\f\r")
-	if t == "" || !annotate.FieldsAtMost(t, 10) {
+	t := trimRightSpace(x.d.Sentences[i].Text)
+	if t == "" {
 		return false
 	}
+	// The stop first: it ends most sentences, and is cheaper to read
+	// than their words.
 	switch t[len(t)-1] {
 	case '.', '!', '?', '"', '\'', ')':
 		return false
 	}
-	return !strings.HasSuffix(t, "”") && !strings.HasSuffix(t, "’")
+	return !strings.HasSuffix(t, "”") && !strings.HasSuffix(t, "’") && annotate.FieldsAtMost(t, 10)
 }
 
 // originBefore is the state of a demonym right before term k of sentence
@@ -986,6 +1029,9 @@ func determinerBefore(text string, between int, words ...string) bool {
 
 // notWordRune: r, lowered, is no letter, digit or hyphen.
 func notWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // ASCII, where most words are: its letters lower into letters
+		return !('a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' || r == '-')
+	}
 	r = unicode.ToLower(r)
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
 }
@@ -994,7 +1040,10 @@ func notWordRune(r rune) bool {
 // F-16s with up to 12 of the Swedish jets"), so no phrase refers back to it.
 func (x *docState) replaced(it item) bool {
 	before := x.text(it.start-60, it.start)
-	return mayHoldFold(before, "replac") && replacedBefore.MatchString(before)
+	// mayHoldFold(before, "replac"), searched by its rare p: it may hold
+	// "replac" wherever it has a long s or a Kelvin sign.
+	mayHold := holdsFoldByLetter(before, "replac", 2) || holdsRune(before, "\u017f") || holdsRune(before, "\u212a")
+	return mayHold && replacedBefore.MatchString(before)
 }
 
 var replacedBefore = regexp.MustCompile(`(?i)\breplac(?:e|es|ed|ing)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,5}$`)
@@ -1285,8 +1334,33 @@ func (x *docState) nextDelivered(i, at int) *trigger {
 // distracted: the item is shown, exercised, lost, carried or the
 // supplier's own, so no phrase may refer back to it.
 func (x *docState) distracted(it item) bool {
-	govs := x.governors(it, x.quantityBefore(it))
-	return govs.n > 0 && !govs.list[0].Class.isStatus()
+	read := governedItem{it: it, qty: x.quantityBefore(it)}
+	read.govs = x.governors(it, read.qty)
+	x.governedItems = append(x.governedItems, read)
+	return read.govs.n > 0 && !read.govs.list[0].Class.isStatus()
+}
+
+// governedItem is what distracted read of an item, kept for
+// appendTransfersOf, which reads the same again: the count before it
+// (quantityBefore) and its governors with that count.
+type governedItem struct {
+	it   item
+	qty  *annotate.QuantityMention
+	govs governorList
+}
+
+// governedItemOf is what distracted read of it in its sentence, or nil.
+// Both readings are functions of the item alone (its distractor flag,
+// which distracted sets, aside) and of the document, which the rules do
+// not change.
+func (x *docState) governedItemOf(it item) *governedItem {
+	it.distractor = false // as distracted read it
+	for k := range x.governedItems {
+		if read := &x.governedItems[k]; read.it == it {
+			return read
+		}
+	}
+	return nil
 }
 
 // appendTransfersOf appends to out the records one item gives: usually
@@ -1296,23 +1370,31 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 	before := len(out)
 	i := it.sent
 	qty := it.qty
+	var read *governedItem
 	if qty == nil {
-		qty = x.quantityBefore(it)
+		if read = x.governedItemOf(it); read != nil {
+			qty = read.qty
+		} else {
+			qty = x.quantityBefore(it)
+		}
 	}
 	if qty == nil || qty.Qualifier == annotate.Unknown {
 		if q := x.countArriving(it); q != nil {
 			qty = q
 		}
 	}
-	if x.deniedReport(it.sent, it.start) {
-		return out
+	var found governorList
+	if read != nil && read.qty == qty {
+		found = read.govs
+	} else {
+		found = x.governors(it, qty)
 	}
-	found := x.governors(it, qty)
 	govs := found.all()
 	if len(govs) == 0 {
-		if p := x.listedIn(it); p != nil {
+		if p := x.listedIn(it); p != nil && !x.deniedReport(it.sent, it.start) {
 			return append(out, x.listedTransfer(it, qty, p))
 		}
+		return out
 	}
 	// The handover after a relative clause of the deal goes to the
 	// clause's state; how many, untold.
@@ -1397,6 +1479,12 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 			continue
 		}
 		out = x.forRecipients(out, it, g, t)
+	}
+	// What a report tells that the text denies gives no records. Asked
+	// last, of the items that give some, as reading the records has no
+	// effect but them.
+	if len(out) > before && x.deniedReport(it.sent, it.start) {
+		return out[:before]
 	}
 	return out
 }
@@ -1597,7 +1685,7 @@ func (x *docState) stateAt(i, at int) bool {
 // negated: "not" or "never" stands before the verb, an auxiliary or
 // "still" or "yet" allowed between ("has still not delivered").
 func (x *docState) negated(g trigger) bool {
-	if containsLower(x.text(g.Start, g.End), "failed to") {
+	if failedTo.inLower(x.text(g.Start, g.End)) {
 		return true // "Moscow failed to deliver arms that had been paid for"
 	}
 	before := x.text(g.Start-40, g.Start)
@@ -1830,7 +1918,7 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 			break
 		}
 		gap := x.text(q.End, it.start)
-		if strings.ContainsAny(gap, ",;:()") || !annotate.FieldsAtMost(gap, 4) || x.systemBetween(it.sent, q.End, it.start) {
+		if countBreaks.in(gap) || !annotate.FieldsAtMost(gap, 4) || x.systemBetween(it.sent, q.End, it.start) {
 			continue
 		}
 		if gapTrigger(gap) {
@@ -1841,7 +1929,7 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 	if best != nil {
 		return x.partOfSeries(it.sent, best)
 	}
-	if after := x.text(it.end, it.end+60); strings.Contains(after, ",") && mayHoldFold(after, "in all", "in total", "altogether") {
+	if after := x.text(it.end, it.end+60); strings.Contains(after, ",") && inAllWords.mayHold(after) {
 		if m := inAllAfter.FindStringSubmatchIndex(after); m != nil {
 			for k := range x.d.Qty[it.sent] {
 				q := &x.d.Qty[it.sent][k]
@@ -1972,22 +2060,29 @@ func (x *docState) partOfSeries(i int, q *annotate.QuantityMention) *annotate.Qu
 // semicolon or comma, or one of its words before any full stop or
 // semicolon.
 func mayIncludeAfter(text string) bool {
-	if k := strings.IndexAny(text, ".;"); k >= 0 {
+	// Cut at the first full stop, then at the first semicolon before it:
+	// strings.IndexAny(text, ".;") by two fast searches.
+	if k := strings.IndexByte(text, '.'); k >= 0 {
+		text = text[:k]
+	}
+	if k := strings.IndexByte(text, ';'); k >= 0 {
 		text = text[:k]
 	}
 	head := text
 	if k := strings.IndexByte(text, ','); k >= 0 {
 		head = text[:k]
 	}
-	return strings.Contains(head, ":") || mayHoldFold(text, "including", "such as", "among them", "comprising")
+	return strings.Contains(head, ":") || includingWords.mayHold(text)
 }
+
+var includingWords = lowerWordsOf("including", "such as", "among them", "comprising")
 
 // versionOf: the system is the design another is "a version of" ("the
 // AS9 Huntsman, a version of Hanwha's K9") or is built "under licence
 // from", no equipment of its own.
 func (x *docState) versionOf(m annotate.Mention) bool {
 	before := x.text(m.Start-40, m.Start)
-	return endsLikeVersionOf(before) && mayHoldFold(before, "version", "variant", "derivative", "development", "licence", "license") &&
+	return endsLikeVersionOf(before) && versionWords.mayHold(before) &&
 		versionOfRe.MatchString(before)
 }
 
@@ -1996,14 +2091,22 @@ func (x *docState) versionOf(m annotate.Mention) bool {
 // "of" or "from", then maybe "the" or "its", then maybe a possessive
 // ("a version of the Turkish firm's "), each a word of its own.
 func endsLikeVersionOf(text string) bool {
-	const space = "\t\n\f\r " // \s in a regexp
+	// lastWord cuts the last word off text, split at \s in a regexp: a byte
+	// of a rune beyond ASCII is never one of those spaces.
 	lastWord := func() string {
-		text = strings.TrimRight(text, space)
-		w := text[strings.LastIndexAny(text, space)+1:]
-		text = text[:len(text)-len(w)]
+		end := len(text)
+		for end > 0 && isRegexpSpace(text[end-1]) {
+			end--
+		}
+		start := end
+		for start > 0 && !isRegexpSpace(text[start-1]) {
+			start--
+		}
+		w := text[start:end]
+		text = text[:start]
 		return w
 	}
-	if len(text) == 0 || !strings.ContainsRune(space, rune(text[len(text)-1])) {
+	if len(text) == 0 || !isRegexpSpace(text[len(text)-1]) {
 		return false
 	}
 	w := lastWord()
@@ -2054,6 +2157,9 @@ func (x *docState) participleOn(i int, t trigger) bool {
 // services ("training and maintenance for"), or for the people who use
 // the item ("training to the crews of its Z-9s").
 func serviceObject(gap string) bool {
+	if len(gap) < len(shortestServiceObject) {
+		return false // most gaps, a space or a count, are shorter
+	}
 	head := gap[:min(len(gap), 48)]
 	if k := strings.Index(head, " with "); k >= 0 && !strings.ContainsAny(head[:k], ",;") && serviceObject(gap[k+len(" with"):]) {
 		return true
@@ -2092,6 +2198,10 @@ func negatedBetween(gap string) bool {
 
 // serviceNouns name what a verb of supply or holding can take besides
 // equipment, for serviceObject.
+// shortestServiceObject is the shortest of serviceNouns with the shortest
+// word after it: a noun lowered is no shorter.
+const shortestServiceObject = "parts on"
+
 var serviceNouns = map[string]bool{"maintenance": true, "training": true, "support": true, "servicing": true,
 	"repairs": true, "upgrades": true, "parts": true, "spares": true, "ammunition": true, "concerns": true,
 	"concern": true, "doubts": true, "questions": true}
@@ -2162,7 +2272,7 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			return t, nil
 		}
 	}
-	if after := x.text(it.end, it.end+80); ofAmongFirstWords(after) && mayHoldFold(after, forceWords...) {
+	if after := x.text(it.end, it.end+80); ofAmongFirstWords(after) && forceWordsLower.mayHold(after) {
 		if m := ownedByForce.FindStringIndex(after); m != nil {
 			bwd = &trigger{Start: it.end + m[0], End: it.end + m[1], Class: InService, Bwd: true}
 		}
@@ -2426,7 +2536,7 @@ func (x *docState) nounEnd(it item) int {
 		if m.Kind != annotate.MTerm || m.Start < it.end {
 			continue
 		}
-		if gap := x.text(it.end, m.Start); annotate.FieldsAtMost(gap, 2) && !strings.ContainsAny(gap, ",;.()") {
+		if gap := x.text(it.end, m.Start); annotate.FieldsAtMost(gap, 2) && !nounPhraseBreaks.in(gap) {
 			return m.End
 		}
 		break
@@ -2513,22 +2623,31 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 // continues", ", while Benin has received"), else the sentence's end.
 func (x *docState) clauseBreak(i, from int) int {
 	end := x.d.Sentences[i].End
-	rest := x.text(from, end)
-	for _, conj := range []string{", and ", ", while ", ", whereas "} {
-		for k := strings.Index(rest, conj); k >= 0; {
-			next := rest[k+len(conj):]
-			if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) || strings.HasPrefix(next, "it ") || strings.HasPrefix(next, "they ") {
-				end = min(end, from+k)
-				break
-			}
-			j := strings.Index(next, conj)
-			if j < 0 {
-				break
-			}
-			k += len(conj) + j
-		}
+	if k := clauseOpening(x.text(from, end)); k >= 0 {
+		return from + k
 	}
 	return end
+}
+
+// clauseOpening is where the first ", and", ", while" or ", whereas"
+// before a subject of its own (a capital, "it" or "they") stands in
+// text, or -1.
+func clauseOpening(text string) int {
+	// The conjunctions all open with ", ", which one pass finds in order.
+	for k := 0; ; k += len(", ") {
+		j := strings.Index(text[k:], ", ")
+		if j < 0 {
+			return -1
+		}
+		k += j
+		for _, conj := range []string{", and ", ", while ", ", whereas "} {
+			if next, ok := strings.CutPrefix(text[k:], conj); ok {
+				if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) || strings.HasPrefix(next, "it ") || strings.HasPrefix(next, "they ") {
+					return k
+				}
+			}
+		}
+	}
 }
 
 // beforeAfter: the date stands before "after" and byte at ("met on
@@ -2689,12 +2808,13 @@ func (x *docState) recipients(room []string, it item, g trigger) (states []strin
 	if to := x.colonRecipient(it); to != "" {
 		return append(room, to), false
 	}
-	if after := x.text(x.nounEnd(it), x.nounEnd(it)+60); unnamedBuyer(after) || countsUsers(after) {
+	nounEnd := x.nounEnd(it)
+	if after := x.text(nounEnd, nounEnd+60); unnamedBuyer(after) || countsUsers(after) {
 		// "to a country in the Asia-Pacific region", "is used by about a
 		// dozen air forces": buyers it did not name
 		return nil, false
 	}
-	if by := x.agentBuyers(it); len(by) > 0 {
+	if by := x.agentBuyers(it, nounEnd); len(by) > 0 {
 		return by, false
 	}
 	if by := x.nominalBuyers(it, g); len(by) > 0 {
@@ -2855,17 +2975,16 @@ var manyUsers = regexp.MustCompile(`^\s+(?:is|are)\s+(?:now\s+|already\s+)?(?:us
 // after opens on "is" or "are" after white space: most items are followed
 // by other words.
 func countsUsers(after string) bool {
-	verb := strings.TrimLeft(after, "\t\n\f\r ") // \s in a regexp
+	verb := trimLeftSpace(after)
 	return len(verb) < len(after) && (strings.HasPrefix(verb, "is") || strings.HasPrefix(verb, "are")) && manyUsers.MatchString(after)
 }
 
 // agentBuyers are the states named as the agent of a purchase or of use
 // told after the item in its clause: "Yak-130 aircraft ordered by Uganda
 // in 2023", "is already used by the armies of Indonesia, Malaysia and
-// Saudi Arabia".
-func (x *docState) agentBuyers(it item) []string {
+// Saudi Arabia". end is where the item's noun phrase ends (nounEnd).
+func (x *docState) agentBuyers(it item, end int) []string {
 	i := it.sent
-	end := x.nounEnd(it)
 	for _, t := range x.triggers[i] {
 		if t.Start < end || t.Start-end > 80 || !t.Bwd || !t.Class.isStatus() || t.Class == Delivered {
 			continue
@@ -3101,8 +3220,12 @@ func (x *docState) toRecipient(it item, g trigger) string {
 // the Mozambican armed forces before: ten trucks were donated in 2023").
 func (x *docState) colonRecipient(it item) string {
 	start := x.d.Sentences[it.sent].Start
-	colon := strings.LastIndexByte(x.text(start, it.start), ':')
-	if colon < 0 || !slices.ContainsFunc(x.triggers[it.sent], func(t trigger) bool { return t.Class == Delivered && t.End <= start+colon }) {
+	lead := x.text(start, it.start)
+	if strings.IndexByte(lead, ':') < 0 {
+		return "" // most sentences have no colon, which IndexByte tells fastest
+	}
+	colon := strings.LastIndexByte(lead, ':')
+	if !slices.ContainsFunc(x.triggers[it.sent], func(t trigger) bool { return t.Class == Delivered && t.End <= start+colon }) {
 		return "" // "has turned to Turkey: it bought TB2 drones" names the seller
 	}
 	for _, m := range x.d.Mentions[it.sent] {
@@ -3156,9 +3279,25 @@ func (x *docState) giving(it item, g trigger) bool {
 }
 
 // givingVerb: t is one of givingVerbs.
-func (x *docState) givingVerb(t trigger) bool {
-	verb := x.text(t.Start, t.End)
-	return slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) })
+func (x *docState) givingVerb(t trigger) bool { return isGivingVerb(x.text(t.Start, t.End)) }
+
+// isGivingVerb: verb is one of givingVerbs, in any case.
+func isGivingVerb(verb string) bool {
+	if !isASCII(verb) {
+		return slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) })
+	}
+	// An ASCII verb folds as one of the verbs only in ASCII, at its length.
+	return slices.ContainsFunc(givingVerbs, func(v string) bool { return len(v) == len(verb) && catalog.EqualFoldASCII(verb, v) })
+}
+
+// isASCII: s holds no byte beyond ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // givingVerbs are the active verbs of a giver.
@@ -3410,16 +3549,16 @@ func (x *docState) docNames(o *catalog.Organisation) bool {
 // ("from Italy's Leonardo" in the first sentence, "the first two Typhoons"
 // later).
 func stateSuppliers(ts []*transfer) {
-	type source struct{ supplier, manufacturer string }
-	stated := map[string]source{}
+	// The first stated record of each designation (by catalog.Fold), in a
+	// list: a document names few systems, and comparing folds spares
+	// making them.
+	var stated []*transfer
 	for _, t := range ts {
-		if !t.supplierStated || t.supplier == t.recipient {
+		if !t.supplierStated || t.supplier == t.recipient || catalog.SameFold(t.designation, "") {
 			continue
 		}
-		if key := catalog.Fold(t.designation); key != "" {
-			if _, ok := stated[key]; !ok {
-				stated[key] = source{t.supplier, t.manufacturer}
-			}
+		if statedFor(stated, t.designation) == nil {
+			stated = append(stated, t)
 		}
 	}
 	if len(stated) == 0 {
@@ -3429,13 +3568,24 @@ func stateSuppliers(ts []*transfer) {
 		if t.supplierStated {
 			continue
 		}
-		if s, ok := stated[catalog.Fold(t.designation)]; ok && s.supplier != t.recipient {
+		if s := statedFor(stated, t.designation); s != nil && s.supplier != t.recipient {
 			t.supplier = s.supplier
 			if t.manufacturer == "" {
 				t.manufacturer = s.manufacturer
 			}
 		}
 	}
+}
+
+// statedFor is the record of stated whose designation folds as
+// designation does, or nil.
+func statedFor(stated []*transfer, designation string) *transfer {
+	for _, s := range stated {
+		if catalog.SameFold(s.designation, designation) {
+			return s
+		}
+	}
+	return nil
 }
 
 // redirectDonations reads an article about a giver ("Germany has already
@@ -3566,6 +3716,28 @@ func (x *docState) inheritDates(ts []*transfer, events []*event) {
 // "The contract, worth 2.7 billion euros, was signed", "It was signed".
 var signedOpener = regexp.MustCompile(`^\s*(?:It|(?:The|This|That) (?:contract|deal|agreement|order))\b[^;]*?\b(?:was|were) (?:signed|inked|concluded)\b`)
 
+// signedLead: text opens as signedOpener needs, after white space (Go's
+// \s): with "It", or with "The", "This" or "That" and a word for the
+// deal. Far cheaper than the search for signingWords, it turns most
+// sentences away first.
+func signedLead(text string) bool {
+	i := 0
+	for i < len(text) && isRegexpSpace(text[i]) {
+		i++
+	}
+	text = text[i:]
+	if strings.HasPrefix(text, "It") {
+		return true
+	}
+	for _, determiner := range []string{"The ", "This ", "That "} {
+		if deal, ok := strings.CutPrefix(text, determiner); ok {
+			return strings.HasPrefix(deal, "contract") || strings.HasPrefix(deal, "deal") || strings.HasPrefix(deal, "agreement") ||
+				strings.HasPrefix(deal, "order")
+		}
+	}
+	return false
+}
+
 // signingWords tell a signing, for signedAfter.
 var signingWords = lowerWordsOf(" signed", " inked", " concluded")
 
@@ -3578,7 +3750,7 @@ func (x *docState) signedAfter(i int) (annotate.Date, bool) {
 	}
 	j := x.read[k+1]
 	s := x.d.Sentences[j]
-	if !signingWords.inLower(s.Text) {
+	if !signedLead(s.Text) || !signingWords.inLower(s.Text) {
 		return annotate.Date{}, false
 	}
 	loc := signedOpener.FindStringIndex(s.Text)

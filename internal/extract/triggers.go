@@ -113,6 +113,35 @@ func isRegexpSpace(c byte) bool { return regexpSpace[c] }
 
 var regexpSpace = [256]bool{' ': true, '\t': true, '\n': true, '\f': true, '\r': true}
 
+// trimLeftSpace is strings.TrimLeft(s, " \t\n\f\r"), the white space of
+// Go's \s, without making a set of the cutset at each call.
+func trimLeftSpace(s string) string {
+	i := 0
+	for i < len(s) && isRegexpSpace(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+// trimRightSpace is strings.TrimRight(s, " \t\n\f\r").
+func trimRightSpace(s string) string {
+	end := len(s)
+	for end > 0 && isRegexpSpace(s[end-1]) {
+		end--
+	}
+	return s[:end]
+}
+
+// allDigits: s is ASCII digits only (or empty).
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // forceWords are the armed forces that ownedByForce names.
 var forceWords = []string{"air force", "navy", "army", "armed forces", "military", "border guard", "coast guard", "marines"}
 
