@@ -456,6 +456,68 @@ func (m *Matcher) AppendAllText(dst []Match, t *Text) []Match {
 	return dst
 }
 
+// FindsIn says whether FindAll of the text of t from byte start to end,
+// which must be a slice of it, would find a name: of t's pieces, it reads
+// those between, and cuts again only those that start or end cuts in two.
+func (m *Matcher) FindsIn(t *Text, start, end int) bool {
+	var room [64]piece // of a window of some tens of words, on the stack
+	return m.anyName(t.text, t.window(room[:0], start, end))
+}
+
+// window appends to room the pieces of text[start:end], with their
+// offsets in text, and returns them; or returns a slice of t's pieces,
+// when start and end cut none.
+func (t *Text) window(room []piece, start, end int) []piece {
+	pieces := t.pieces
+	first := 0 // the first piece that ends past start
+	for first < len(pieces) && int(pieces[first].end()) <= start {
+		first++
+	}
+	last := first // the first piece from first that ends past end
+	for last < len(pieces) && int(pieces[last].end()) <= end {
+		last++
+	}
+	if first == len(pieces) || int(pieces[first].start) >= start && (last == len(pieces) || int(pieces[last].start) >= end) {
+		return pieces[first:last]
+	}
+	// A piece that start cuts is cut again from start, as FindAll would;
+	// so is one that end cuts, to end. A piece of runes beyond ASCII may
+	// be cut inside a rune, so each is cut like a text of its own.
+	inner := first
+	if int(pieces[first].start) < start {
+		room = appendPiecesAt(room, t.text, start, min(int(pieces[first].end()), end))
+		inner++
+	}
+	room = append(room, pieces[min(inner, last):last]...)
+	if last < len(pieces) && int(pieces[last].start) < end && last >= inner {
+		room = appendPiecesAt(room, t.text, int(pieces[last].start), end)
+	}
+	return room
+}
+
+// appendPiecesAt appends the pieces of text[start:end], with their
+// offsets in text.
+func appendPiecesAt(out []piece, text string, start, end int) []piece {
+	from := len(out)
+	out = appendPieces(out, text[start:end])
+	for k := from; k < len(out); k++ {
+		out[k].start += int32(start)
+		out[k].stop += uint32(start)
+	}
+	return out
+}
+
+// anyName says whether text, cut into pieces, holds a name: whether
+// appendMatches would find one.
+func (m *Matcher) anyName(text string, pieces []piece) bool {
+	for i := m.starts.next(pieces, 0); i < len(pieces); i = m.starts.next(pieces, i+1) {
+		if _, refs, _ := m.longestAt(text, pieces, i); refs != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // find is the matches of text, cut into pieces, in a full slice (its
 // capacity its length) of a block that later calls go on filling: one
 // allocation serves many calls, where each made a slice of its own, and

@@ -324,5 +324,18 @@ func FuzzMatcherFindsWhatTheMapTrieFound(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		checkPieces(t, text)
 		checkMatchersAgree(t, m, ref, text)
+		// Windows of the text, as FindsIn reads them from its pieces.
+		cut := NewTexts([]string{text})
+		for _, start := range []int{0, len(text) / 3, len(text) / 2} {
+			for _, end := range []int{len(text), start + (len(text)-start)/2, start + 1} {
+				if end <= len(text) {
+					checkWindow(t, &cut.List[0], start, end)
+					if got, want := m.FindsIn(&cut.List[0], start, end), m.FindAll(text[start:end]) != nil; got != want {
+						t.Fatalf("%q [%d:%d]: FindsIn %v, want %v", text, start, end, got, want)
+					}
+				}
+			}
+		}
+		cut.Release()
 	})
 }

@@ -323,3 +323,45 @@ func TestRepeatedTextsTakeTheMatchesOfTheFirst(t *testing.T) {
 		cut.Release()
 	}
 }
+
+// TestFindsInIsFindAllOfTheWindow checks FindsIn, which reads the pieces
+// of a text cut before, against FindAll of the window cut alone, and the
+// window's pieces against those cut alone: on news lines, phrases of
+// names and texts beyond ASCII, with windows that cut pieces and runes.
+func TestFindsInIsFindAllOfTheWindow(t *testing.T) {
+	c := MustDefault()
+	phrases := NewPhraseMatcher([]string{"will", "is to", "to be", "plans", "next year", "Łódź", "F-16", "K9", "Typhoon"})
+	texts := append(startTexts(t, c), "Łódź will", "éwill", "xwill", "F16s", "K9 s", "plan s", "næxt year")
+	texts = append(texts, mixedStrings(7, []rune("wil toF16K9 "), []rune("łóéŁ\u0301٣"), 3)...)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, text := range texts {
+		cut := NewTexts([]string{text})
+		tx := &cut.List[0]
+		for range 8 {
+			start := rng.IntN(len(text) + 1)
+			end := start + rng.IntN(len(text)-start+1)
+			checkWindow(t, tx, start, end)
+			for _, m := range []*Matcher{c.Matcher(), phrases} {
+				if got, want := m.FindsIn(tx, start, end), m.FindAll(text[start:end]) != nil; got != want {
+					t.Fatalf("%q [%d:%d] %q: FindsIn %v, want %v", text, start, end, text[start:end], got, want)
+				}
+			}
+		}
+		cut.Release()
+	}
+}
+
+func checkWindow(t *testing.T, tx *Text, start, end int) {
+	t.Helper()
+	var room [64]piece
+	got, want := tx.window(room[:0], start, end), appendPiecesAt(nil, tx.text, start, end)
+	if len(got) != len(want) {
+		t.Fatalf("%q [%d:%d]: %d pieces, want %d", tx.text, start, end, len(got), len(want))
+	}
+	for k := range got {
+		g, w := got[k], want[k]
+		if g.start != w.start || g.stop != w.stop || w.key != 0 && g.key != w.key {
+			t.Fatalf("%q [%d:%d]: piece %d is %+v, want %+v", tx.text, start, end, k, g, w)
+		}
+	}
+}

@@ -543,14 +543,13 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	text := s.Text
 	e := &event{typ: typ, sents: []int{i}}
 	before := text[:loc[0]]
-	around := text[max(0, loc[0]-60):min(len(text), loc[1]+60)]
 	switch typ {
 	case record.EventAgreement:
 		e.planned = strings.Contains(text, "sign") && futureSigningRe.MatchString(text)
 	case record.EventInvestment:
-		e.planned = planned(text) || buildRe.MatchString(text)
+		e.planned = x.plannedIn(i, 0, len(text)) || buildRe.MatchString(text)
 	default:
-		e.planned = planned(around) && !containsLower(text[loc[0]:loc[1]], "signed")
+		e.planned = x.plannedIn(i, max(0, loc[0]-60), min(len(text), loc[1]+60)) && !containsLower(text[loc[0]:loc[1]], "signed")
 	}
 	named := forumRe.MatchString(text[loc[0]:loc[1]])
 	// "the ministry signed a contract" is a subject, not a reference back
@@ -805,7 +804,24 @@ var futureWords = catalog.NewPhraseMatcher([]string{"will", "would", "is to", "a
 // planned: text tells of something to come ("is expected to be signed
 // when the chairman visits Lusaka").
 func planned(text string) bool {
-	return len(futureWords.FindAll(text)) > 0 || containsLower(text, "when") && whenVisitsRe.MatchString(text)
+	return len(futureWords.FindAll(text)) > 0 || plannedWhen(text)
+}
+
+// plannedIn is planned of sentence i's text from byte start to end. It
+// reads the pieces annotate cut the sentence into, rather than cut the
+// text again.
+func (x *docState) plannedIn(i, start, end int) bool {
+	text := x.d.Sentences[i].Text[start:end]
+	if i >= len(x.d.Pieces) || x.d.Pieces[i] == nil { // a boilerplate sentence, left uncut
+		return planned(text)
+	}
+	return futureWords.FindsIn(x.d.Pieces[i], start, end) || plannedWhen(text)
+}
+
+// plannedWhen: text ties the event to a visit to come ("when the
+// chairman visits Lusaka").
+func plannedWhen(text string) bool {
+	return containsLower(text, "when") && whenVisitsRe.MatchString(text)
 }
 
 // refersToPerson: a "he" or "she" that stands for someone named before:
