@@ -20,8 +20,12 @@ func (x *docState) nominalBuyers(it item, g trigger) []string {
 	if !g.Fwd || g.End > it.start {
 		return nil
 	}
-	if x.text(g.End, g.End+4) == " by " && x.buyerBy(g.End+len(" by ")) {
-		return x.stateList(it.sent, g.End+len(" by"))
+	noun := g.End
+	if x.text(g.End-3, g.End) == " by" {
+		noun -= len(" by") // "purchase by", a phrase of the lexicon
+	}
+	if x.text(noun, noun+4) == " by " && x.buyerBy(noun+len(" by ")) {
+		return x.stateList(it.sent, noun+len(" by"))
 	}
 	// "by" within a short reach of the item before its noun phrase's end,
 	// which costs more to find.

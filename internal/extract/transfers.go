@@ -1198,11 +1198,11 @@ func governed(ts ...trigger) governorList {
 func (g *governorList) all() []trigger { return g.list[:g.n] }
 
 // dealNoun: t is a noun naming a deal, not its stage ("the acquisition
-// of", "the purchase of").
+// of", "the purchase of", "the sale of").
 func (x *docState) dealNoun(t trigger) bool {
 	text := x.text(t.Start, t.End)
 	return strings.HasSuffix(text, " of") && (annotate.LowerIs(text, "acquisition of") || annotate.LowerIs(text, "purchase of") ||
-		annotate.LowerIs(text, "procurement of"))
+		annotate.LowerIs(text, "procurement of") || annotate.LowerIs(text, "sale of"))
 }
 
 // plannedBefore: a verb of plan ("is negotiating", "in talks") stands
@@ -1324,6 +1324,9 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 		if it.generic && g.Class == InService {
 			return out[:before] // "a plethora of Chinese weaponry" is no record
 		}
+		if x.unnamedBuild(it, g) {
+			return out[:before]
+		}
 		if g.Class == InService && (x.retiredBefore(it) || x.usedUntil(it)) {
 			return out[:before] // "will replace the air force's retired Hawk and MB-339 jets"
 		}
@@ -1338,10 +1341,13 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 		}
 		t := &transfer{designation: it.designation, category: it.category, uncatalogued: it.uncatalogued,
 			status: g.Class.status(), sents: []int{i}, qualifier: annotate.Unknown, order: it.start}
+		dated := g // the trigger whose date the record takes
 		if g.Class == Delivered && x.negated(g) {
 			// "Moscow has still not delivered weapons ... that Armenia
-			// paid for in 2021": a deal made, its delivery denied.
+			// paid for in 2021": a deal made, its delivery denied, dated
+			// as a deal is.
 			t.status = Contracted.status()
+			dated.Class = Contracted
 		}
 		if it.antecedent >= 0 && it.antecedent != i {
 			t.sents = append(t.sents, it.antecedent)
@@ -1360,7 +1366,7 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 			}
 		}
 		if g.Class != InService && !x.futureReceipt(g) {
-			t.date = x.dateFor(i, g)
+			t.date = x.dateFor(i, dated)
 			if d, ok := x.dateRightAfter(it); ok && it.more {
 				t.date = d
 			}
@@ -1876,11 +1882,11 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 }
 
 // gapTrigger: the gap between a count and its item holds a trigger
-// phrase, other than "used" as an adjective ("the twelve used Rafale
-// fighters" are second-hand).
+// phrase, other than "used" or "leased" as an adjective ("the twelve used
+// Rafale fighters" are second-hand, "two leased C-295s" rented).
 func gapTrigger(gap string) bool {
 	for _, t := range findTriggers(gap, 0) {
-		if !annotate.LowerIs(gap[t.Start:t.End], "used") {
+		if w := gap[t.Start:t.End]; !annotate.LowerIs(w, "used") && !annotate.LowerIs(w, "leased") {
 			return true
 		}
 	}
@@ -2059,6 +2065,9 @@ func serviceObject(gap string) bool {
 		return true
 	}
 	w, rest := firstWord(gap)
+	if strings.EqualFold(w, "the") {
+		w, rest = firstWord(rest) // "paid for the fuel of its MiG-29s"
+	}
 	for {
 		if strings.EqualFold(w, "spare") {
 			w, rest = firstWord(rest)
@@ -2094,7 +2103,7 @@ func negatedBetween(gap string) bool {
 // equipment, for serviceObject.
 var serviceNouns = map[string]bool{"maintenance": true, "training": true, "support": true, "servicing": true,
 	"repairs": true, "upgrades": true, "parts": true, "spares": true, "ammunition": true, "concerns": true,
-	"concern": true, "doubts": true, "questions": true}
+	"concern": true, "doubts": true, "questions": true, "fuel": true}
 
 func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *trigger) {
 	start := it.start
