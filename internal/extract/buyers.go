@@ -86,3 +86,24 @@ func (x *docState) forItem(it item, m annotate.Mention) bool {
 	gap := x.text(x.nounEnd(it), m.Start)
 	return gap == " for " || gap == " for the "
 }
+
+// signerBuyers are the states that signed the deal, named after "signed
+// by" right after the item ("A contract for 16 K9 howitzers was signed by
+// Vietnam on Tuesday"), the maker's state left out: a state signs a deal
+// as a party, and one that signs for equipment it does not make buys it.
+func (x *docState) signerBuyers(it item, g trigger) []string {
+	if g.Class != Contracted || !strings.Contains(x.text(it.end, it.end+48), "signed by ") {
+		return nil // most items: before the cost of nounEnd
+	}
+	end := x.nounEnd(it)
+	after := x.text(end, end+32)
+	k := strings.Index(after, "signed by ")
+	if k < 0 || strings.ContainsAny(after[:k], ";.") {
+		return nil
+	}
+	maker := it.origin
+	if m := x.makerOf(it, g); m != nil && m.Country != "" {
+		maker = m.Country
+	}
+	return slices.DeleteFunc(x.stateList(it.sent, end+k+len("signed by")), func(s string) bool { return s == maker })
+}

@@ -73,5 +73,12 @@ var objectLeads = map[string]bool{"the": true, "its": true, "their": true, "up":
 // named system ("will build four more patrol ships"): a yard's work
 // order, whose deal the article names elsewhere if at all.
 func (x *docState) unnamedBuild(it item, g trigger) bool {
-	return it.generic && endsWithLower(x.text(g.Start, g.End), " build")
+	return it.generic && lowerSuffix(x.text(g.Start, g.End), " build")
+}
+
+// lowerSuffix: s ends with the ASCII suffix, in any case. Unlike
+// endsWithLower it reads no rune before the suffix, and the first byte
+// mostly tells: looseVerb asks it of every trigger.
+func lowerSuffix(s, suffix string) bool {
+	return len(s) >= len(suffix) && annotate.LowerIs(s[len(s)-len(suffix):], suffix)
 }

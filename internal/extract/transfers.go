@@ -2065,7 +2065,7 @@ func serviceObject(gap string) bool {
 		return true
 	}
 	w, rest := firstWord(gap)
-	if strings.EqualFold(w, "the") {
+	if w == "the" {
 		w, rest = firstWord(rest) // "paid for the fuel of its MiG-29s"
 	}
 	for {
@@ -2707,6 +2707,9 @@ func (x *docState) recipients(room []string, it item, g trigger) (states []strin
 		return by, false
 	}
 	if by := x.nominalBuyers(it, g); len(by) > 0 {
+		return by, false
+	}
+	if by := x.signerBuyers(it, g); len(by) > 0 {
 		return by, false
 	}
 	if r := x.partnerBuyer(it); r != "" {
