@@ -107,3 +107,37 @@ func (x *docState) signerBuyers(it item, g trigger) []string {
 	}
 	return slices.DeleteFunc(x.stateList(it.sent, end+k+len("signed by")), func(s string) bool { return s == maker })
 }
+
+// plannedDeal: the deal noun t ("a contract for", "an order for") is the
+// object of a verb of plan right before it, only the noun's lead words
+// and a preposition between ("is negotiating a contract for", "wants to
+// sign a new deal for", "is in talks over an order for"): the deal is
+// still to be made. "plans to buy more tanks after signing a contract
+// for" puts a verb of its own between, which made the deal.
+func (x *docState) plannedDeal(i int, t trigger) bool {
+	start := max(x.d.Sentences[i].Start, t.Start-48)
+	before := x.text(start, t.Start)
+	for range 3 {
+		w, at := annotate.LastField(before)
+		if !dealLeads[strings.ToLower(w)] {
+			break
+		}
+		before = before[:at]
+	}
+	if w, at := annotate.LastField(before); annotate.LowerIs(w, "sign") {
+		to, _ := annotate.LastField(before[:at])
+		return annotate.LowerIs(to, "to") || annotate.LowerIs(to, "will") || annotate.LowerIs(to, "would")
+	}
+	if w, at := annotate.LastField(before); planPrepositions[strings.ToLower(w)] {
+		before = before[:at] // "talks over"
+	}
+	end := start + len(strings.TrimRight(before, " "))
+	return slices.ContainsFunc(x.triggers[i], func(o trigger) bool { return o.Class == Planned && o.Fwd && o.End == end })
+}
+
+// dealLeads are the words that may open a deal's noun phrase.
+var dealLeads = map[string]bool{"a": true, "an": true, "the": true, "new": true, "further": true, "follow-on": true,
+	"firm": true, "second": true, "another": true, "possible": true, "potential": true, "formal": true, "final": true}
+
+// planPrepositions join a noun of talks to the deal talked of.
+var planPrepositions = map[string]bool{"over": true, "on": true, "about": true, "for": true}

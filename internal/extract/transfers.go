@@ -2151,8 +2151,9 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 		fwd = &plan
 	}
 	// "is negotiating with Brazil's Embraer over the purchase of six
-	// A-29": a deal noun under a verb of plan is still a plan.
-	if fwd != nil && fwd.Class != Planned && x.dealNoun(*fwd) && x.plannedBefore(it.sent, *fwd) {
+	// A-29", "wants to sign a contract for": a deal noun under a verb of
+	// plan is still a plan.
+	if fwd != nil && fwd.Class != Planned && (x.dealNoun(*fwd) && x.plannedBefore(it.sent, *fwd) || fwd.Buying && x.plannedDeal(it.sent, *fwd)) {
 		plan := *fwd
 		plan.Class = Planned
 		fwd = &plan
