@@ -2602,12 +2602,12 @@ func (x *docState) inAside(i int, g trigger, dm annotate.DateMention) bool {
 }
 
 // saidDate: the date tells when something was said ("the company said
-// on the 4th", "announced on Monday"), not when the deal was made; a
-// plan is dated when it was told.
+// on the 4th", "announced on Monday", "said in March"), not when the deal
+// was made; a plan is dated when it was told.
 func (x *docState) saidDate(dm annotate.DateMention) bool {
 	before := x.text(dm.Start-40, dm.Start)
 	w, at := annotate.LastField(before)
-	if annotate.LowerIs(w, "on") {
+	if annotate.LowerIs(w, "on") || annotate.LowerIs(w, "in") { // "said in March"
 		w, _ = annotate.LastField(before[:at])
 	}
 	switch strings.ToLower(w) {
