@@ -1198,9 +1198,12 @@ func governed(ts ...trigger) governorList {
 func (g *governorList) all() []trigger { return g.list[:g.n] }
 
 // dealNoun: t is a noun naming a deal, not its stage ("the acquisition
-// of", "the purchase of", "the sale of").
+// of", "the purchase of", "the sale of", "the purchase by").
 func (x *docState) dealNoun(t trigger) bool {
 	text := x.text(t.Start, t.End)
+	if strings.HasSuffix(text, " by") {
+		return annotate.LowerIs(text, "purchase by") || annotate.LowerIs(text, "procurement by")
+	}
 	return strings.HasSuffix(text, " of") && (annotate.LowerIs(text, "acquisition of") || annotate.LowerIs(text, "purchase of") ||
 		annotate.LowerIs(text, "procurement of") || annotate.LowerIs(text, "sale of"))
 }
