@@ -26,7 +26,7 @@ func (x *docState) attributive(i int, t trigger) bool {
 // attributiveLeads are the determiners that can stand before a participle
 // used as an adjective.
 var attributiveLeads = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true,
-	"her": true, "our": true, "these": true, "those": true, "this": true, "that": true, "newly": true}
+	"her": true, "our": true, "these": true, "those": true, "this": true, "that": true}
 
 // buildsFor: t, a verb of building to come ("will build"), has a state by
 // name after "for" in its sentence ("South Korea will build 18 FA-50 jets

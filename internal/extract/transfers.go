@@ -1328,7 +1328,7 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 			return out[:before] // "a plethora of Chinese weaponry" is no record
 		}
 		if x.unnamedBuild(it, g) {
-			return out[:before]
+			return out[:before] // "will build four more patrol ships": which, untold
 		}
 		if g.Class == InService && (x.retiredBefore(it) || x.usedUntil(it)) {
 			return out[:before] // "will replace the air force's retired Hawk and MB-339 jets"
