@@ -20,8 +20,12 @@ func (x *docState) nominalBuyers(it item, g trigger) []string {
 	if !g.Fwd || g.End > it.start {
 		return nil
 	}
-	if x.text(g.End, g.End+4) == " by " && x.buyerBy(g.End+len(" by ")) {
-		return x.stateList(it.sent, g.End+len(" by"))
+	noun := g.End
+	if x.text(g.End-3, g.End) == " by" {
+		noun -= len(" by") // "purchase by", a phrase of the lexicon
+	}
+	if x.text(noun, noun+4) == " by " && x.buyerBy(noun+len(" by ")) {
+		return x.stateList(it.sent, noun+len(" by"))
 	}
 	// "by" within a short reach of the item before its noun phrase's end,
 	// which costs more to find.
@@ -82,3 +86,58 @@ func (x *docState) forItem(it item, m annotate.Mention) bool {
 	gap := x.text(x.nounEnd(it), m.Start)
 	return gap == " for " || gap == " for the "
 }
+
+// signerBuyers are the states that signed the deal, named after "signed
+// by" right after the item ("A contract for 16 K9 howitzers was signed by
+// Vietnam on Tuesday"), the maker's state left out: a state signs a deal
+// as a party, and one that signs for equipment it does not make buys it.
+func (x *docState) signerBuyers(it item, g trigger) []string {
+	if g.Class != Contracted || !strings.Contains(x.text(it.end, it.end+48), "signed by ") {
+		return nil // most items: before the cost of nounEnd
+	}
+	end := x.nounEnd(it)
+	after := x.text(end, end+32)
+	k := strings.Index(after, "signed by ")
+	if k < 0 || strings.ContainsAny(after[:k], ";.") {
+		return nil
+	}
+	maker := it.origin
+	if m := x.makerOf(it, g); m != nil && m.Country != "" {
+		maker = m.Country
+	}
+	return slices.DeleteFunc(x.stateList(it.sent, end+k+len("signed by")), func(s string) bool { return s == maker })
+}
+
+// plannedDeal: the deal noun t ("a contract for", "an order for") is the
+// object of a verb of plan right before it, only the noun's lead words
+// and a preposition between ("is negotiating a contract for", "wants to
+// sign a new deal for", "is in talks over an order for"): the deal is
+// still to be made. "plans to buy more tanks after signing a contract
+// for" puts a verb of its own between, which made the deal.
+func (x *docState) plannedDeal(i int, t trigger) bool {
+	start := max(x.d.Sentences[i].Start, t.Start-48)
+	before := x.text(start, t.Start)
+	for range 3 {
+		w, at := annotate.LastField(before)
+		if !dealLeads[strings.ToLower(w)] {
+			break
+		}
+		before = before[:at]
+	}
+	if w, at := annotate.LastField(before); annotate.LowerIs(w, "sign") {
+		to, _ := annotate.LastField(before[:at])
+		return annotate.LowerIs(to, "to") || annotate.LowerIs(to, "will") || annotate.LowerIs(to, "would")
+	}
+	if w, at := annotate.LastField(before); planPrepositions[strings.ToLower(w)] {
+		before = before[:at] // "talks over"
+	}
+	end := start + len(strings.TrimRight(before, " "))
+	return slices.ContainsFunc(x.triggers[i], func(o trigger) bool { return o.Class == Planned && o.Fwd && o.End == end })
+}
+
+// dealLeads are the words that may open a deal's noun phrase.
+var dealLeads = map[string]bool{"a": true, "an": true, "the": true, "new": true, "further": true, "follow-on": true,
+	"firm": true, "second": true, "another": true, "possible": true, "potential": true, "formal": true, "final": true}
+
+// planPrepositions join a noun of talks to the deal talked of.
+var planPrepositions = map[string]bool{"over": true, "on": true, "about": true, "for": true}

@@ -313,6 +313,14 @@ func (x *docState) looseVerb(i int, t trigger) bool {
 	case annotate.LowerIs(verb, "expects"):
 		// "expects a Dornier 228"; "expects to receive" is a phrase of its own.
 		return !x.equipmentRightAfter(i, t.End)
+	case t.Class == Delivered && annotate.LowerIs(verb, "leased"):
+		return x.attributive(i, t)
+	case t.Class == Planned && lowerSuffix(verb, " build"):
+		return !x.buildsFor(i, t)
+	case t.Class == Contracted && lowerSuffix(verb, "paid for"):
+		return x.asked(i, t)
+	case t.Class == Contracted && annotate.LowerIs(verb, "sale of"):
+		return x.kindAfter(i, t)
 	case annotate.LowerIs(verb, "added"):
 		// "later added Aksungur drones" or "added a second batch", not
 		// "the minister added that".

@@ -1247,11 +1247,14 @@ func governed(ts ...trigger) governorList {
 func (g *governorList) all() []trigger { return g.list[:g.n] }
 
 // dealNoun: t is a noun naming a deal, not its stage ("the acquisition
-// of", "the purchase of").
+// of", "the purchase of", "the sale of", "the purchase by").
 func (x *docState) dealNoun(t trigger) bool {
 	text := x.text(t.Start, t.End)
+	if strings.HasSuffix(text, " by") {
+		return annotate.LowerIs(text, "purchase by") || annotate.LowerIs(text, "procurement by")
+	}
 	return strings.HasSuffix(text, " of") && (annotate.LowerIs(text, "acquisition of") || annotate.LowerIs(text, "purchase of") ||
-		annotate.LowerIs(text, "procurement of"))
+		annotate.LowerIs(text, "procurement of") || annotate.LowerIs(text, "sale of"))
 }
 
 // plannedBefore: a verb of plan ("is negotiating", "in talks") stands
@@ -1406,6 +1409,9 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 		if it.generic && g.Class == InService {
 			return out[:before] // "a plethora of Chinese weaponry" is no record
 		}
+		if x.unnamedBuild(it, g) {
+			return out[:before] // "will build four more patrol ships": which, untold
+		}
 		if g.Class == InService && (x.retiredBefore(it) || x.usedUntil(it)) {
 			return out[:before] // "will replace the air force's retired Hawk and MB-339 jets"
 		}
@@ -1420,10 +1426,13 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 		}
 		t := &transfer{designation: it.designation, category: it.category, uncatalogued: it.uncatalogued,
 			status: g.Class.status(), sents: []int{i}, qualifier: annotate.Unknown, order: it.start}
+		dated := g // the trigger whose date the record takes
 		if g.Class == Delivered && x.negated(g) {
 			// "Moscow has still not delivered weapons ... that Armenia
-			// paid for in 2021": a deal made, its delivery denied.
+			// paid for in 2021": a deal made, its delivery denied, dated
+			// as a deal is.
 			t.status = Contracted.status()
+			dated.Class = Contracted
 		}
 		if it.antecedent >= 0 && it.antecedent != i {
 			t.sents = append(t.sents, it.antecedent)
@@ -1442,7 +1451,7 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 			}
 		}
 		if g.Class != InService && !x.futureReceipt(g) {
-			t.date = x.dateFor(i, g)
+			t.date = x.dateFor(i, dated)
 			if d, ok := x.dateRightAfter(it); ok && it.more {
 				t.date = d
 			}
@@ -1964,11 +1973,11 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 }
 
 // gapTrigger: the gap between a count and its item holds a trigger
-// phrase, other than "used" as an adjective ("the twelve used Rafale
-// fighters" are second-hand).
+// phrase, other than "used" or "leased" as an adjective ("the twelve used
+// Rafale fighters" are second-hand, "two leased C-295s" rented).
 func gapTrigger(gap string) bool {
 	for _, t := range findTriggers(gap, 0) {
-		if !annotate.LowerIs(gap[t.Start:t.End], "used") {
+		if w := gap[t.Start:t.End]; !annotate.LowerIs(w, "used") && !annotate.LowerIs(w, "leased") {
 			return true
 		}
 	}
@@ -2165,6 +2174,9 @@ func serviceObject(gap string) bool {
 		return true
 	}
 	w, rest := firstWord(gap)
+	if w == "the" {
+		w, rest = firstWord(rest) // "paid for the fuel of its MiG-29s"
+	}
 	for {
 		if strings.EqualFold(w, "spare") {
 			w, rest = firstWord(rest)
@@ -2204,7 +2216,7 @@ const shortestServiceObject = "parts on"
 
 var serviceNouns = map[string]bool{"maintenance": true, "training": true, "support": true, "servicing": true,
 	"repairs": true, "upgrades": true, "parts": true, "spares": true, "ammunition": true, "concerns": true,
-	"concern": true, "doubts": true, "questions": true}
+	"concern": true, "doubts": true, "questions": true, "fuel": true}
 
 func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *trigger) {
 	start := it.start
@@ -2252,8 +2264,9 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 		fwd = &plan
 	}
 	// "is negotiating with Brazil's Embraer over the purchase of six
-	// A-29": a deal noun under a verb of plan is still a plan.
-	if fwd != nil && fwd.Class != Planned && x.dealNoun(*fwd) && x.plannedBefore(it.sent, *fwd) {
+	// A-29", "wants to sign a contract for": a deal noun under a verb of
+	// plan is still a plan.
+	if fwd != nil && fwd.Class != Planned && (x.dealNoun(*fwd) && x.plannedBefore(it.sent, *fwd) || fwd.Buying && x.plannedDeal(it.sent, *fwd)) {
 		plan := *fwd
 		plan.Class = Planned
 		fwd = &plan
@@ -2711,12 +2724,12 @@ func (x *docState) inAside(i int, g trigger, dm annotate.DateMention) bool {
 }
 
 // saidDate: the date tells when something was said ("the company said
-// on the 4th", "announced on Monday"), not when the deal was made; a
-// plan is dated when it was told.
+// on the 4th", "announced on Monday", "said in March"), not when the deal
+// was made; a plan is dated when it was told.
 func (x *docState) saidDate(dm annotate.DateMention) bool {
 	before := x.text(dm.Start-40, dm.Start)
 	w, at := annotate.LastField(before)
-	if annotate.LowerIs(w, "on") {
+	if annotate.LowerIs(w, "on") || annotate.LowerIs(w, "in") { // "said in March"
 		w, _ = annotate.LastField(before[:at])
 	}
 	switch strings.ToLower(w) {
@@ -2818,6 +2831,9 @@ func (x *docState) recipients(room []string, it item, g trigger) (states []strin
 		return by, false
 	}
 	if by := x.nominalBuyers(it, g); len(by) > 0 {
+		return by, false
+	}
+	if by := x.signerBuyers(it, g); len(by) > 0 {
 		return by, false
 	}
 	if r := x.partnerBuyer(it); r != "" {
