@@ -2212,7 +2212,7 @@ func negatedBetween(gap string) bool {
 // equipment, for serviceObject.
 // shortestServiceObject is the shortest of serviceNouns with the shortest
 // word after it: a noun lowered is no shorter.
-const shortestServiceObject = "parts on"
+const shortestServiceObject = "fuel on"
 
 var serviceNouns = map[string]bool{"maintenance": true, "training": true, "support": true, "servicing": true,
 	"repairs": true, "upgrades": true, "parts": true, "spares": true, "ammunition": true, "concerns": true,
