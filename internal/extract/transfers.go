@@ -2189,7 +2189,7 @@ func serviceObject(gap string) bool {
 		case "for", "about", "on", "of":
 			return true
 		case "to":
-			return !strings.ContainsAny(rest, ",;") && (strings.Contains(rest, " of ") || strings.Contains(rest, " for ") || strings.Contains(rest, " on "))
+			return serviceUsers(rest)
 		case "and":
 			w, rest = firstWord(rest)
 		default:
@@ -2197,6 +2197,27 @@ func serviceObject(gap string) bool {
 		}
 	}
 }
+
+// serviceUsers: text, after a service and "to", names the people who use
+// the item ("training to the crews of its Z-9s", "to Ghana's pilots on
+// the K-8s"). Anyone else ("support to Ukraine in the form of 20 tanks",
+// "ammunition to Ukraine on Monday and 20 tanks") leaves the item the
+// verb's.
+func serviceUsers(text string) bool {
+	w, rest := firstWord(text)
+	if w == "the" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+		w, rest = firstWord(rest)
+	}
+	if !itemUsers[strings.ToLower(w)] {
+		return false
+	}
+	next, _ := firstWord(rest)
+	return next == "of" || next == "for" || next == "on"
+}
+
+// itemUsers are the people who work a system, for serviceUsers.
+var itemUsers = map[string]bool{"crews": true, "crew": true, "pilots": true, "operators": true, "users": true,
+	"technicians": true, "mechanics": true, "personnel": true, "gunners": true, "sailors": true}
 
 // negatedBetween: a verb denied between a deal and the item ("The deal
 // signed on Monday does not cover the 12 Rafales") says the deal is not
@@ -2208,12 +2229,12 @@ func negatedBetween(gap string) bool {
 	return containsLower(gap, "does not ", "do not ", "did not ", "will not ", "doesn't ", "don't ", "didn't ", "won't ")
 }
 
-// serviceNouns name what a verb of supply or holding can take besides
-// equipment, for serviceObject.
 // shortestServiceObject is the shortest of serviceNouns with the shortest
 // word after it: a noun lowered is no shorter.
 const shortestServiceObject = "fuel on"
 
+// serviceNouns name what a verb of supply or holding can take besides
+// equipment, for serviceObject.
 var serviceNouns = map[string]bool{"maintenance": true, "training": true, "support": true, "servicing": true,
 	"repairs": true, "upgrades": true, "parts": true, "spares": true, "ammunition": true, "concerns": true,
 	"concern": true, "doubts": true, "questions": true, "fuel": true}
