@@ -105,7 +105,8 @@ func checkText(data []byte) error {
 const bom = "\uFEFF"
 
 // isBinary: any NUL, or more than 1 in 20 bytes a control character other
-// than the whitespace ones text uses (tab, newlines, form feed).
+// than the whitespace ones text uses (tab, newlines, vertical tab, form
+// feed).
 //
 // It reads 32 bytes at a time: most blocks of text hold no control at all,
 // and in one that may (mostly for a line break) the words that may are
