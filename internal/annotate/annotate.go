@@ -232,16 +232,23 @@ func (d *Doc) Release() {
 // organisations by the acronym the document gave them, and systems the
 // catalog lacks by their category.
 type docNames struct {
-	people   map[string]string
-	systems  map[int]bool
-	acronyms map[string]Mention
-	unlisted []foundName
+	people map[string]string
+	// The keys of people that are ASCII lower case and begin with a
+	// letter, which mayName looks for in each sentence, and whether there
+	// is another.
+	plainKeys []string
+	oddKey    bool
+	systems   map[int]bool
+	acronyms  map[string]Mention
+	unlisted  []foundName
 }
 
 // forget empties k for the next document, which reuses the room of its
 // maps.
 func (k *docNames) forget() {
 	clear(k.people)
+	clear(k.plainKeys)
+	k.plainKeys, k.oddKey = k.plainKeys[:0], false
 	clear(k.systems)
 	clear(k.acronyms)
 	clear(k.unlisted)
@@ -262,7 +269,15 @@ func (k *docNames) namePerson(name string) {
 		k.people = map[string]string{}
 	}
 	surname, _ := LastField(name)
-	k.people[strings.ToLower(surname)] = name
+	key := strings.ToLower(surname)
+	if _, had := k.people[key]; !had {
+		if asciiLowerCase(key) && 'a' <= key[0] && key[0] <= 'z' {
+			k.plainKeys = append(k.plainKeys, key)
+		} else {
+			k.oddKey = true
+		}
+	}
+	k.people[key] = name
 }
 
 // foundName is a system the catalog lacks, found by its context.
@@ -651,22 +666,26 @@ func lastOrgWord(text string, wordStarts []int) int {
 // "İ" and the Kelvin sign.
 var lowersIntoASCII = []string{"\u0130", "\u212a"}
 
-// mayNameKnown: text may hold a capitalised word that lower-cased is a
-// key of people. It does not when it holds none of the keys with a capital
-// first and the rest in any ASCII case, if the keys are ASCII lower case
-// and begin with a letter, nor one of lowersIntoASCII: a capitalised word
-// of ASCII begins with the capital of its lower-cased first letter.
-func mayNameKnown(text string, people map[string]string) bool {
-	if len(people) == 0 {
+// mayName: text may hold a capitalised word that lower-cased is a key of
+// people. It does not when it holds none of the keys with a capital first
+// and the rest in any ASCII case, if the keys are ASCII lower case and
+// begin with a letter (plainKeys, which namePerson sorts out once rather
+// than each sentence), nor one of lowersIntoASCII: a capitalised word of
+// ASCII begins with the capital of its lower-cased first letter.
+func (k *docNames) mayName(text string) bool {
+	if len(k.people) == 0 {
 		return false
+	}
+	if k.oddKey {
+		return true
 	}
 	for _, r := range lowersIntoASCII {
 		if strings.Contains(text, r) {
 			return true
 		}
 	}
-	for key := range people {
-		if !asciiLowerCase(key) || key[0] < 'a' || key[0] > 'z' || holdsFoldAfter(text, key, key[0]-'a'+'A') {
+	for _, key := range k.plainKeys {
+		if holdsFoldAfter(text, key, key[0]-'a'+'A') {
 			return true
 		}
 	}
@@ -980,7 +999,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MName, Name: name})
 	}
 	// People named again by surname alone ("President GOITA", "Mwansa said").
-	if mayNameKnown(text, known.people) {
+	if known.mayName(text) {
 		for a, b := nextWordSpan(text, 0); a < b; a, b = nextWordSpan(text, b) {
 			w := text[a:b]
 			if !isCapitalised(w) {

@@ -240,10 +240,12 @@ func wordThenSpace(text string, i int, w string) (int, bool) {
 
 // wordTable finds a word, ignoring ASCII case, faster than a map: by its
 // first two letters and its length it finds the few words it can be, and
-// compares those. Most words of a sentence stop at the first step.
+// compares the rest of those. Most words of a sentence stop at the first
+// step.
 type wordTable struct {
 	slots [27 * 27 * 16]uint8 // 1 + the index of a word with that key
-	words []string            // lower case
+	words []string            // lower-case ASCII letters
+	tails []string            // the words after their first two letters
 	vals  []int
 	next  []uint8 // 1 + the index of another word with the same key
 }
@@ -255,10 +257,11 @@ func newWordTable(words map[string]int) *wordTable {
 	for _, w := range slices.Sorted(maps.Keys(words)) {
 		v := words[w]
 		k := tableKey(w)
-		if k < 0 || len(t.words) == 255 {
+		if k < 0 || len(t.words) == 255 || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
 			panic("annotate: word table cannot hold " + w)
 		}
-		t.words, t.vals, t.next = append(t.words, w), append(t.vals, v), append(t.next, t.slots[k])
+		t.words, t.tails = append(t.words, w), append(t.tails, w[min(len(w), 2):])
+		t.vals, t.next = append(t.vals, v), append(t.next, t.slots[k])
 		t.slots[k] = uint8(len(t.words))
 	}
 	return t
@@ -287,8 +290,12 @@ func (t *wordTable) find(w string) (int, bool) {
 	if k < 0 {
 		return 0, false
 	}
+	// The words of a key are as long as w, and their first two letters are
+	// w's in either case (letterIndex numbers no other byte): only the
+	// rest is compared, nothing for the words of one or two letters.
+	rest := w[min(len(w), 2):]
 	for e := t.slots[k]; e != 0; e = t.next[e-1] {
-		if catalog.EqualFoldASCII(w, t.words[e-1]) {
+		if catalog.EqualFoldASCII(rest, t.tails[e-1]) {
 			return t.vals[e-1], true
 		}
 	}

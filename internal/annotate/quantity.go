@@ -298,10 +298,18 @@ var currenciesByLastByte = func() (t [256][]string) {
 	return t
 }()
 
+// asciiNoSpace: c is ASCII and no white space.
+func asciiNoSpace(c byte) bool { return c < utf8.RuneSelf && !asciiSpace[c] }
+
+// numberSeparator: c separates the words of a number for parseNumber.
+func numberSeparator(c byte) bool { return c == ' ' || c == '-' || c == '\n' || c == '\t' }
+
 // parseNumber reads digits ("1,200") or number words ("two hundred and
 // fifty", "twenty-four", "a hundred").
 func parseNumber(s string) (int, bool) {
-	s = strings.TrimSpace(s)
+	if s == "" || !asciiNoSpace(s[0]) || !asciiNoSpace(s[len(s)-1]) { // a phrase has no space to trim
+		s = strings.TrimSpace(s)
+	}
 	if s == "" {
 		return 0, false
 	}
@@ -321,9 +329,9 @@ func parseNumber(s string) (int, bool) {
 	}
 	total, current := 0, 0
 	for s != "" {
-		k := strings.IndexAny(s, " -\n\t")
-		if k < 0 {
-			k = len(s)
+		k := 0
+		for k < len(s) && !numberSeparator(s[k]) {
+			k++
 		}
 		w := s[:k]
 		s = s[min(k+1, len(s)):]
@@ -334,6 +342,9 @@ func parseNumber(s string) (int, bool) {
 		lw := lowerASCII(&buf, w)
 		if lw == nil {
 			lw = []byte(strings.ToLower(w))
+		} else if n, ok := numberTable.find(w); ok { // as numberWords holds it, without hashing it
+			current += n
+			continue
 		}
 		switch string(lw) {
 		case "a":

@@ -657,7 +657,8 @@ func TestScannersMatchTheExpressionsOnRandomPhrases(t *testing.T) {
 
 func TestParseNumberMatchesTheOldOne(t *testing.T) {
 	for _, s := range append(trickyPhrases, "", " ", "1,", ",1", "1,,2", "12a", "99999999999999999999", "two  hundred", "a and",
-		"and", "a", "six\rhundred", "twenty-", "-", "hundred thousand", "one thousand thousand", " 12 ", "\u00a012", "Ⅻ") {
+		"and", "a", "six\rhundred", "twenty-", "-", "hundred thousand", "one thousand thousand", " 12 ", "\u00a012", "Ⅻ",
+		"TWENTY-Four", "EİGHT", "\u0085two\u0085", "two\u00a0hundred", "twelve\u2003", "Seventeen", "sixty-SIX", "ninetyone") {
 		for _, in := range []string{s, strings.ToLower(s)} {
 			n, ok := parseNumber(in)
 			wn, wok := refParseNumber(in)
