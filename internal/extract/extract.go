@@ -243,17 +243,19 @@ func (x *docState) underWhich(t trigger) bool {
 // shelf"): it tells what is not wanted, no deal.
 func (x *docState) contrasted(t trigger) bool {
 	before := x.text(t.Start-20, t.Start)
-	w, at := annotate.LastField(before)
-	prev, _ := annotate.LastField(before[:at])
-	switch {
-	case annotate.LowerIs(w, "just"), annotate.LowerIs(w, "only"), annotate.LowerIs(w, "simply"):
-		return annotate.LowerIs(prev, "not")
-	case annotate.LowerIs(w, "than"):
-		return annotate.LowerIs(prev, "rather")
-	case annotate.LowerIs(w, "of"):
-		return annotate.LowerIs(prev, "instead")
+	var lead string // the word before w that makes the contrast
+	switch w, at := lastWordIn(before, "just", "only", "simply", "than", "of"); w {
+	case "":
+		return false
+	case "than":
+		lead, before = "rather", before[:at]
+	case "of":
+		lead, before = "instead", before[:at]
+	default:
+		lead, before = "not", before[:at]
 	}
-	return false
+	w, _ := lastWordIn(before, lead)
+	return w != ""
 }
 
 // expectedArrival: a delivery verb after "will", "would", "due to",
@@ -298,10 +300,9 @@ func (x *docState) scheduledAfter(t trigger) bool {
 // choice, not "picked up".
 func (x *docState) looseVerb(i int, t trigger) bool {
 	verb := x.text(t.Start, t.End)
-	next, _ := firstWord(x.text(t.End, t.End+12))
 	switch {
 	case annotate.LowerIs(verb, "used"):
-		return next == "to" || !x.stateRightBeforeVerb(i, t.Start)
+		return x.nextWord(t) == "to" || !x.stateRightBeforeVerb(i, t.Start)
 	case annotate.LowerIs(verb, "delivering"):
 		// "shows Russia delivering Mi-24P helicopters to Mali"; "is
 		// delivering patrol vessels" tells work under way.
@@ -309,6 +310,7 @@ func (x *docState) looseVerb(i int, t trigger) bool {
 	case annotate.LowerIs(verb, "covered"), annotate.LowerIs(verb, "covers"):
 		return !containsLower(x.text(x.d.Sentences[i].Start, t.Start), "contract", "deal", "agreement", "order")
 	case annotate.LowerIs(verb, "picked"), annotate.LowerIs(verb, "chose"):
+		next := x.nextWord(t)
 		return next == "up" || next == "to"
 	case annotate.LowerIs(verb, "expects"):
 		// "expects a Dornier 228"; "expects to receive" is a phrase of its own.
@@ -319,6 +321,12 @@ func (x *docState) looseVerb(i int, t trigger) bool {
 		return !x.equipmentRightAfter(i, t.End) && !batchRightAfter(x.text(t.End, t.End+30))
 	}
 	return false
+}
+
+// nextWord is the word after trigger t, as it stands.
+func (x *docState) nextWord(t trigger) string {
+	next, _ := firstWord(x.text(t.End, t.End+12))
+	return next
 }
 
 // batchRightAfter: one of the first three words of after is "batch"
@@ -666,16 +674,15 @@ func dealNounLead(gap string) bool {
 // (allowing "the" between).
 func (x *docState) afterPreposition(at int, preps ...string) bool {
 	before := x.text(at-30, at)
-	last, start := annotate.LastField(before)
-	for annotate.LowerIs(last, "the") || annotate.LowerIs(last, "its") {
-		last, start = annotate.LastField(before[:start])
-	}
-	for _, p := range preps {
-		if annotate.LowerIs(last, p) {
-			return true
+	for {
+		w, start := lastWordIn(before, "the", "its")
+		if w == "" {
+			break
 		}
+		before = before[:start]
 	}
-	return false
+	prep, _ := lastWordIn(before, preps...)
+	return prep != ""
 }
 
 // evidence turns sentence indexes into spans, adding the copies of doubled

@@ -1014,12 +1014,10 @@ func determinerBefore(text string, between int, words ...string) bool {
 		if w == "" {
 			break
 		}
-		for _, d := range words {
-			if annotate.LowerIs(w, d) {
-				return true
-			}
+		if lowerIsAny(w, words...) {
+			return true
 		}
-		if strings.IndexFunc(w, notWordRune) >= 0 {
+		if !plainWord(w) {
 			return false
 		}
 		w, start = annotate.LastField(text[:start])
@@ -1742,9 +1740,8 @@ func (x *docState) plannedHandover(g trigger) bool {
 // payer gives.
 func (x *docState) handoverVerb(g trigger) bool {
 	verb := x.text(g.Start, g.End)
-	last, _ := annotate.LastField(verb)
-	return slices.ContainsFunc([]string{"deliver", "supply", "send", "donate", "give", "provide", "over"}, func(v string) bool { return annotate.LowerIs(last, v) }) ||
-		endsWithLower(verb, "would pay for") || endsWithLower(verb, "will pay for")
+	last, _ := lastWordIn(verb, "deliver", "supply", "send", "donate", "give", "provide", "over")
+	return last != "" || endsWithLower(verb, "would pay for") || endsWithLower(verb, "will pay for")
 }
 
 // forRecipients appends a copy of t for each recipient of the item.
@@ -2015,16 +2012,15 @@ func ordinalOfBefore(text string) bool {
 	if !strings.HasSuffix(text, " ") {
 		return false
 	}
-	var f [4]string
-	for k := 3; k >= 0; k-- {
-		var at int
-		if f[k], at = annotate.LastField(text); f[k] == "" {
+	// The words are read from the last, at which most texts fail.
+	for _, words := range [...][]string{setWords, {"of"}, ordinalWords, {"the"}} {
+		w, at := lastWordIn(text, words...)
+		if w == "" {
 			return false
 		}
 		text = text[:at]
 	}
-	return annotate.LowerIs(f[0], "the") && slices.ContainsFunc(ordinalWords, func(w string) bool { return annotate.LowerIs(f[1], w) }) &&
-		annotate.LowerIs(f[2], "of") && slices.ContainsFunc(setWords, func(w string) bool { return annotate.LowerIs(f[3], w) })
+	return true
 }
 
 var (
