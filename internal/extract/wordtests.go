@@ -20,7 +20,17 @@ func lastWordIn(text string, words ...string) (string, int) {
 	for end > 0 && asciiSpace[text[end-1]] {
 		end--
 	}
+	if end == 0 {
+		return "", -1
+	}
+	last := text[end-1]
+	if last >= utf8.RuneSelf {
+		return lastWordInRunes(text, words)
+	}
 	for _, w := range words {
+		if last|0x20 != w[len(w)-1] {
+			continue // as endsInWord would tell, of most words
+		}
 		switch endsInWord(text[:end], w) {
 		case wordFound:
 			return w, end - len(w)
