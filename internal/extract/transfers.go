@@ -1498,7 +1498,7 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 func (x *docState) deniedReport(i, at int) bool {
 	s := x.d.Sentences[i]
 	before := x.text(s.Start, at)
-	if !reportWords.inLower(before) {
+	if !holdsReportWord(before) {
 		return false
 	}
 	lower := strings.ToLower(before)
@@ -1554,6 +1554,17 @@ var (
 	denialWords = lowerWordsOf("dismiss", "denied", "denies", "untrue", "invention", "baseless", "not true", "no such")
 	reportNouns = []string{"report", "rumour", "rumor", "claim", "speculation", "story", "stories"}
 )
+
+// holdsReportWord is reportWords.inLower(text), searched by the p of
+// "report" and "speculation" and the m of "claimed" and "rumour": letters
+// rarer in text than the first two of a word, that searchFoldASCII reads.
+func holdsReportWord(text string) bool {
+	if holdsRune(text, "\u0130") { // İ lowers into the i of "claimed" and "speculation"
+		return reportWords.inLower(text)
+	}
+	return holdsFoldAt(text, 'p', "reported that", "reports that", "report that", "speculation that") ||
+		holdsFoldAt(text, 'm', "claimed that", "rumour", "rumor")
+}
 
 // readAfter is the readable sentence after i, or -1.
 func (x *docState) readAfter(i int) int {

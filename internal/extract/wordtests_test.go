@@ -199,3 +199,15 @@ func refOrdinalOfBefore(text string) bool {
 	return annotate.LowerIs(f[0], "the") && slices.ContainsFunc(ordinalWords, func(w string) bool { return annotate.LowerIs(f[1], w) }) &&
 		annotate.LowerIs(f[2], "of") && slices.ContainsFunc(setWords, func(w string) bool { return annotate.LowerIs(f[3], w) })
 }
+
+func TestHoldsReportWordIsInLower(t *testing.T) {
+	words := append(slices.Clone(reportWords.words), "report", "claİmed that", "speculatİon that", "REPORTED THAT", "Rumour", "rumo", "that", "m", "p")
+	texts := append(wordTestTexts(t), testtext.Phrases(9, 4000, 5, words, wordTestSeps)...)
+	for _, s := range texts {
+		for i := range len(s) + 1 {
+			if got, want := holdsReportWord(s[i:]), reportWords.inLower(s[i:]); got != want {
+				t.Fatalf("holdsReportWord(%q) = %v, want %v", s[i:], got, want)
+			}
+		}
+	}
+}
