@@ -630,14 +630,14 @@ func isOriginPossessive(after string) bool {
 // before a maker ("Turkey's Otokar").
 func (x *docState) isOriginModifier(i, k int) bool {
 	ms := x.d.Mentions[i]
-	m := ms[k]
-	after := strings.TrimPrefix(x.text(m.End, m.End+40), ".") // "U.S.-built"
-	if strings.HasPrefix(after, "-built") || strings.HasPrefix(after, "-made") || strings.HasPrefix(after, "-designed") ||
-		strings.HasPrefix(after, "-supplied") || strings.HasPrefix(after, "-origin") {
+	m := &ms[k]
+	after := strings.TrimPrefix(x.text(m.End, m.End+len(".-supplied")), ".") // "U.S.-built"
+	if strings.HasPrefix(after, "-") && (strings.HasPrefix(after, "-built") || strings.HasPrefix(after, "-made") || strings.HasPrefix(after, "-designed") ||
+		strings.HasPrefix(after, "-supplied") || strings.HasPrefix(after, "-origin")) {
 		return true
 	}
 	if k+1 < len(ms) {
-		next := ms[k+1]
+		next := &ms[k+1]
 		gap := x.text(m.End, next.Start)
 		switch next.Kind {
 		case annotate.MOrg, annotate.MName:

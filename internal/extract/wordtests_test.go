@@ -1,12 +1,15 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/dossier-osint/dossier/internal/annotate"
 	"github.com/dossier-osint/dossier/internal/annotate/testtext"
+	"github.com/dossier-osint/dossier/internal/catalog"
 )
 
 // wordTestWords are the words the rules of wordtests.go's users compare,
@@ -210,4 +213,73 @@ func TestHoldsReportWordIsInLower(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestIsOriginModifierAsBefore holds isOriginModifier to the code it was
+// written from over the mentions of the articles and of built phrases.
+func TestIsOriginModifierAsBefore(t *testing.T) {
+	cat := catalog.MustDefault()
+	bodies := []string{}
+	for _, pattern := range []string{"testdata/articles/*.txt", "../../samples/*.txt"} {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bodies = append(bodies, string(data))
+		}
+	}
+	states := []string{"U.S.", "Chinese", "Turkey", "Turkey's", "India", "Indian", "France", "French"}
+	suffixes := []string{"-built", ".-built", "-made", "-designed", "-supplied", ".-supplied", "-origin", "-Origin", "-", "", "'s", "’s", " ", ",", "."}
+	nexts := []string{" Otokar", " FK-3 batteries", " shipbuilder", " system", " request for Rafale", " order for Rafale jets", " government", " Naval Group", " weaponry"}
+	var b strings.Builder
+	for _, s := range states {
+		for _, suf := range suffixes {
+			for _, n := range nexts {
+				b.WriteString("Mali bought the " + s + suf + n + " from Russia. ")
+			}
+		}
+	}
+	bodies = append(bodies, b.String())
+	for _, body := range bodies {
+		x := newDocState(annotate.Annotate(cat, body, "", "2024-05-23", ""))
+		for i, ms := range x.d.Mentions {
+			for k := range ms {
+				if got, want := x.isOriginModifier(i, k), refIsOriginModifier(x, i, k); got != want {
+					t.Fatalf("isOriginModifier of %q in %q = %v, want %v", x.text(ms[k].Start, ms[k].End), x.d.Sentences[i].Text, got, want)
+				}
+			}
+		}
+	}
+}
+
+func refIsOriginModifier(x *docState, i, k int) bool {
+	ms := x.d.Mentions[i]
+	m := ms[k]
+	after := strings.TrimPrefix(x.text(m.End, m.End+40), ".") // "U.S.-built"
+	if strings.HasPrefix(after, "-built") || strings.HasPrefix(after, "-made") || strings.HasPrefix(after, "-designed") ||
+		strings.HasPrefix(after, "-supplied") || strings.HasPrefix(after, "-origin") {
+		return true
+	}
+	if k+1 < len(ms) {
+		next := ms[k+1]
+		gap := x.text(m.End, next.Start)
+		switch next.Kind {
+		case annotate.MOrg, annotate.MName:
+			if next.OrgKind != "government" && (gap == "'s " || gap == "’s " || gap == " " ||
+				m.Form == catalog.Demonym && annotate.FieldsAtMost(gap, 1) && !strings.ContainsAny(gap, ",;.")) {
+				return true
+			}
+		case annotate.MSystem, annotate.MUncatalogued:
+			if m.Form == catalog.Demonym && annotate.FieldsAtMost(gap, 2) && !strings.ContainsAny(gap, ",;.") && !dealNounLead(gap) {
+				return true
+			}
+		case annotate.MTerm:
+			if m.Form == catalog.Demonym && strings.TrimSpace(gap) == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
