@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dossier-osint/dossier/internal/annotate"
@@ -26,6 +27,9 @@ func lastWordIn(text string, words ...string) (string, int) {
 	}
 	last := text[end-1]
 	if last >= utf8.RuneSelf {
+		if r, _ := utf8.DecodeLastRuneInString(text[:end]); !unicode.IsSpace(r) && unicode.ToLower(r) >= utf8.RuneSelf {
+			return "", -1 // the word ends in a rune that lowers into none of words
+		}
 		return lastWordInRunes(text, words)
 	}
 	for _, w := range words {

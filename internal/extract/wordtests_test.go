@@ -39,7 +39,7 @@ func wordTestTexts(t *testing.T) []string {
 // wordTestLists are lists of words the rules ask about at once.
 var wordTestLists = [][]string{{"the", "its"}, {"just", "only", "simply", "than", "of"}, {"not"}, {"rather"}, {"instead"},
 	{"from", "by", "with", "of", "in", "at", "against", "to", "for"}, {"deliver", "supply", "send", "donate", "give", "provide", "over"},
-	setWords, ordinalWords, {"the", "these", "those", "its", "their", "this", "that"}, {"one", "of", "more"}, {"a", "an"}, {"keep", "tal"}}
+	setWords, ordinalWords, {"the", "these", "those", "its", "their", "this", "that"}, {"one", "of", "more"}, {"a", "an"}, {"keep", "talk"}}
 
 func TestLastWordInIsLastFieldLowered(t *testing.T) {
 	for _, s := range wordTestTexts(t) {
