@@ -300,25 +300,34 @@ func (x *docState) scheduledAfter(t trigger) bool {
 // choice, not "picked up".
 func (x *docState) looseVerb(i int, t trigger) bool {
 	verb := x.text(t.Start, t.End)
-	switch {
-	case annotate.LowerIs(verb, "used"):
-		return x.nextWord(t) == "to" || !x.stateRightBeforeVerb(i, t.Start)
-	case annotate.LowerIs(verb, "delivering"):
+	if verb == "" {
+		return false
+	}
+	// The verbs are told apart by their first letter first, in either
+	// case, which spares most triggers the calls; no rune beyond ASCII
+	// lowers into one of these letters.
+	switch verb[0] | 0x20 {
+	case 'u':
+		return annotate.LowerIs(verb, "used") && (x.nextWord(t) == "to" || !x.stateRightBeforeVerb(i, t.Start))
+	case 'd':
 		// "shows Russia delivering Mi-24P helicopters to Mali"; "is
 		// delivering patrol vessels" tells work under way.
-		return !x.stateRightBeforeVerb(i, t.Start)
-	case annotate.LowerIs(verb, "covered"), annotate.LowerIs(verb, "covers"):
-		return !containsLower(x.text(x.d.Sentences[i].Start, t.Start), "contract", "deal", "agreement", "order")
-	case annotate.LowerIs(verb, "picked"), annotate.LowerIs(verb, "chose"):
-		next := x.nextWord(t)
-		return next == "up" || next == "to"
-	case annotate.LowerIs(verb, "expects"):
+		return annotate.LowerIs(verb, "delivering") && !x.stateRightBeforeVerb(i, t.Start)
+	case 'c', 'p':
+		switch {
+		case annotate.LowerIs(verb, "covered"), annotate.LowerIs(verb, "covers"):
+			return !containsLower(x.text(x.d.Sentences[i].Start, t.Start), "contract", "deal", "agreement", "order")
+		case annotate.LowerIs(verb, "picked"), annotate.LowerIs(verb, "chose"):
+			next := x.nextWord(t)
+			return next == "up" || next == "to"
+		}
+	case 'e':
 		// "expects a Dornier 228"; "expects to receive" is a phrase of its own.
-		return !x.equipmentRightAfter(i, t.End)
-	case annotate.LowerIs(verb, "added"):
+		return annotate.LowerIs(verb, "expects") && !x.equipmentRightAfter(i, t.End)
+	case 'a':
 		// "later added Aksungur drones" or "added a second batch", not
 		// "the minister added that".
-		return !x.equipmentRightAfter(i, t.End) && !batchRightAfter(x.text(t.End, t.End+30))
+		return annotate.LowerIs(verb, "added") && !x.equipmentRightAfter(i, t.End) && !batchRightAfter(x.text(t.End, t.End+30))
 	}
 	return false
 }
