@@ -1562,9 +1562,14 @@ func holdsReportWord(text string) bool {
 	if holdsRune(text, "\u0130") { // İ lowers into the i of "claimed" and "speculation"
 		return reportWords.inLower(text)
 	}
-	return holdsFoldAt(text, 'p', "reported that", "reports that", "report that", "speculation that") ||
-		holdsFoldAt(text, 'm', "claimed that", "rumour", "rumor")
+	return reportWordsByP.heldIn(text) || reportWordsByM.heldIn(text)
 }
+
+// reportWordsByP and reportWordsByM are reportWords by their p or m.
+var (
+	reportWordsByP = anchorWords('p', "reported that", "reports that", "report that", "speculation that")
+	reportWordsByM = anchorWords('m', "claimed that", "rumour", "rumor")
+)
 
 // readAfter is the readable sentence after i, or -1.
 func (x *docState) readAfter(i int) int {

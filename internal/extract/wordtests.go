@@ -128,20 +128,42 @@ func plainWord(w string) bool {
 // plainASCII holds the ASCII letters, digits and hyphen.
 var plainASCII = byteSetOf("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 
-// holdsFoldAt says whether text holds one of words (lower-case ASCII, each
-// holding letter) in any ASCII case, looking only where letter stands,
-// which strings.IndexByte finds reading many bytes at once: for a letter
-// rare in text, faster than searchFoldASCII, which reads each byte.
-func holdsFoldAt(text string, letter byte, words ...string) bool {
-	for _, c := range [2]byte{letter, letter - ('a' - 'A')} {
+// anchoredWords are words (lower-case ASCII, each opening on a letter)
+// that all hold one letter rare in text, by which to find them.
+type anchoredWords struct {
+	letter byte
+	words  []string
+	places []int // where letter stands in each word
+}
+
+// anchorWords are words found by letter.
+func anchorWords(letter byte, words ...string) *anchoredWords {
+	a := &anchoredWords{letter: letter, words: words}
+	for _, w := range words {
+		if w == "" || w[0] < 'a' || w[0] > 'z' || strings.IndexByte(w, letter) < 0 {
+			panic("anchorWords: " + w + " does not open on a letter and hold " + string(letter)) // a rule's constant
+		}
+		a.places = append(a.places, strings.IndexByte(w, letter))
+	}
+	return a
+}
+
+// heldIn says whether text holds one of the words in any ASCII case,
+// looking only where their letter stands, which strings.IndexByte finds
+// reading many bytes at once: faster than searchFoldASCII, which reads
+// each byte.
+func (a *anchoredWords) heldIn(text string) bool {
+	for _, c := range [2]byte{a.letter, a.letter - ('a' - 'A')} {
 		for from := 0; from < len(text); {
 			k := strings.IndexByte(text[from:], c)
 			if k < 0 {
 				break
 			}
 			k += from
-			for _, w := range words {
-				if start := k - strings.IndexByte(w, letter); start >= 0 && len(w) <= len(text)-start && catalog.EqualFoldASCII(text[start:start+len(w)], w) {
+			for j, w := range a.words {
+				// The first letter, compared here, turns most places away without a call.
+				if start := k - a.places[j]; start >= 0 && len(w) <= len(text)-start && text[start]|0x20 == w[0] &&
+					catalog.EqualFoldASCII(text[start:start+len(w)], w) {
 					return true
 				}
 			}
