@@ -243,17 +243,19 @@ func (x *docState) underWhich(t trigger) bool {
 // shelf"): it tells what is not wanted, no deal.
 func (x *docState) contrasted(t trigger) bool {
 	before := x.text(t.Start-20, t.Start)
-	w, at := annotate.LastField(before)
-	prev, _ := annotate.LastField(before[:at])
-	switch {
-	case annotate.LowerIs(w, "just"), annotate.LowerIs(w, "only"), annotate.LowerIs(w, "simply"):
-		return annotate.LowerIs(prev, "not")
-	case annotate.LowerIs(w, "than"):
-		return annotate.LowerIs(prev, "rather")
-	case annotate.LowerIs(w, "of"):
-		return annotate.LowerIs(prev, "instead")
+	var lead string // the word before w that makes the contrast
+	switch w, at := lastWordIn(before, "just", "only", "simply", "than", "of"); w {
+	case "":
+		return false
+	case "than":
+		lead, before = "rather", before[:at]
+	case "of":
+		lead, before = "instead", before[:at]
+	default:
+		lead, before = "not", before[:at]
 	}
-	return false
+	w, _ := lastWordIn(before, lead)
+	return w != ""
 }
 
 // expectedArrival: a delivery verb after "will", "would", "due to",
@@ -295,24 +297,15 @@ func (x *docState) scheduledAfter(t trigger) bool {
 // the state ("Ethiopia used Chinese Wing Loong I drones"), not "ships
 // used water cannon" or "used to"; "covered" tells what a contract
 // covered only after a word for the deal; "picked" and "chose" tell a
-// choice, not "picked up".
+// choice, not "picked up". Nor do "leased" before a noun ("two leased
+// C-295s"), "will build" for no state named, "paid for" asked ("whether
+// Colombo paid for the ship") or "sale of" a kind of goods.
 func (x *docState) looseVerb(i int, t trigger) bool {
 	verb := x.text(t.Start, t.End)
-	next, _ := firstWord(x.text(t.End, t.End+12))
+	if verb == "" {
+		return false
+	}
 	switch {
-	case annotate.LowerIs(verb, "used"):
-		return next == "to" || !x.stateRightBeforeVerb(i, t.Start)
-	case annotate.LowerIs(verb, "delivering"):
-		// "shows Russia delivering Mi-24P helicopters to Mali"; "is
-		// delivering patrol vessels" tells work under way.
-		return !x.stateRightBeforeVerb(i, t.Start)
-	case annotate.LowerIs(verb, "covered"), annotate.LowerIs(verb, "covers"):
-		return !containsLower(x.text(x.d.Sentences[i].Start, t.Start), "contract", "deal", "agreement", "order")
-	case annotate.LowerIs(verb, "picked"), annotate.LowerIs(verb, "chose"):
-		return next == "up" || next == "to"
-	case annotate.LowerIs(verb, "expects"):
-		// "expects a Dornier 228"; "expects to receive" is a phrase of its own.
-		return !x.equipmentRightAfter(i, t.End)
 	case t.Class == Delivered && annotate.LowerIs(verb, "leased"):
 		return x.attributive(i, t)
 	case t.Class == Planned && lowerSuffix(verb, " build"):
@@ -321,12 +314,40 @@ func (x *docState) looseVerb(i int, t trigger) bool {
 		return x.asked(i, t)
 	case t.Class == Contracted && annotate.LowerIs(verb, "sale of"):
 		return x.kindAfter(i, t)
-	case annotate.LowerIs(verb, "added"):
+	}
+	// The other verbs are told apart by their first letter first, in
+	// either case, which spares most triggers the calls; no rune beyond
+	// ASCII lowers into one of these letters.
+	switch verb[0] | 0x20 {
+	case 'u':
+		return annotate.LowerIs(verb, "used") && (x.nextWord(t) == "to" || !x.stateRightBeforeVerb(i, t.Start))
+	case 'd':
+		// "shows Russia delivering Mi-24P helicopters to Mali"; "is
+		// delivering patrol vessels" tells work under way.
+		return annotate.LowerIs(verb, "delivering") && !x.stateRightBeforeVerb(i, t.Start)
+	case 'c', 'p':
+		switch {
+		case annotate.LowerIs(verb, "covered"), annotate.LowerIs(verb, "covers"):
+			return !containsLower(x.text(x.d.Sentences[i].Start, t.Start), "contract", "deal", "agreement", "order")
+		case annotate.LowerIs(verb, "picked"), annotate.LowerIs(verb, "chose"):
+			next := x.nextWord(t)
+			return next == "up" || next == "to"
+		}
+	case 'e':
+		// "expects a Dornier 228"; "expects to receive" is a phrase of its own.
+		return annotate.LowerIs(verb, "expects") && !x.equipmentRightAfter(i, t.End)
+	case 'a':
 		// "later added Aksungur drones" or "added a second batch", not
 		// "the minister added that".
-		return !x.equipmentRightAfter(i, t.End) && !batchRightAfter(x.text(t.End, t.End+30))
+		return annotate.LowerIs(verb, "added") && !x.equipmentRightAfter(i, t.End) && !batchRightAfter(x.text(t.End, t.End+30))
 	}
 	return false
+}
+
+// nextWord is the word after trigger t, as it stands.
+func (x *docState) nextWord(t trigger) string {
+	next, _ := firstWord(x.text(t.End, t.End+12))
+	return next
 }
 
 // batchRightAfter: one of the first three words of after is "batch"
@@ -630,14 +651,14 @@ func isOriginPossessive(after string) bool {
 // before a maker ("Turkey's Otokar").
 func (x *docState) isOriginModifier(i, k int) bool {
 	ms := x.d.Mentions[i]
-	m := ms[k]
-	after := strings.TrimPrefix(x.text(m.End, m.End+40), ".") // "U.S.-built"
-	if strings.HasPrefix(after, "-built") || strings.HasPrefix(after, "-made") || strings.HasPrefix(after, "-designed") ||
-		strings.HasPrefix(after, "-supplied") || strings.HasPrefix(after, "-origin") {
+	m := &ms[k]
+	after := strings.TrimPrefix(x.text(m.End, m.End+len(".-supplied")), ".") // "U.S.-built"
+	if strings.HasPrefix(after, "-") && (strings.HasPrefix(after, "-built") || strings.HasPrefix(after, "-made") || strings.HasPrefix(after, "-designed") ||
+		strings.HasPrefix(after, "-supplied") || strings.HasPrefix(after, "-origin")) {
 		return true
 	}
 	if k+1 < len(ms) {
-		next := ms[k+1]
+		next := &ms[k+1]
 		gap := x.text(m.End, next.Start)
 		switch next.Kind {
 		case annotate.MOrg, annotate.MName:
@@ -674,16 +695,15 @@ func dealNounLead(gap string) bool {
 // (allowing "the" between).
 func (x *docState) afterPreposition(at int, preps ...string) bool {
 	before := x.text(at-30, at)
-	last, start := annotate.LastField(before)
-	for annotate.LowerIs(last, "the") || annotate.LowerIs(last, "its") {
-		last, start = annotate.LastField(before[:start])
-	}
-	for _, p := range preps {
-		if annotate.LowerIs(last, p) {
-			return true
+	for {
+		w, start := lastWordIn(before, "the", "its")
+		if w == "" {
+			break
 		}
+		before = before[:start]
 	}
-	return false
+	prep, _ := lastWordIn(before, preps...)
+	return prep != ""
 }
 
 // evidence turns sentence indexes into spans, adding the copies of doubled

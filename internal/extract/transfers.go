@@ -1014,12 +1014,10 @@ func determinerBefore(text string, between int, words ...string) bool {
 		if w == "" {
 			break
 		}
-		for _, d := range words {
-			if annotate.LowerIs(w, d) {
-				return true
-			}
+		if lowerIsAny(w, words...) {
+			return true
 		}
-		if strings.IndexFunc(w, notWordRune) >= 0 {
+		if !plainWord(w) {
 			return false
 		}
 		w, start = annotate.LastField(text[:start])
@@ -1509,7 +1507,7 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 func (x *docState) deniedReport(i, at int) bool {
 	s := x.d.Sentences[i]
 	before := x.text(s.Start, at)
-	if !reportWords.inLower(before) {
+	if !holdsReportWord(before) {
 		return false
 	}
 	lower := strings.ToLower(before)
@@ -1564,6 +1562,22 @@ var (
 	reportWords = lowerWordsOf("reported that", "reports that", "report that", "claimed that", "speculation that", "rumour", "rumor")
 	denialWords = lowerWordsOf("dismiss", "denied", "denies", "untrue", "invention", "baseless", "not true", "no such")
 	reportNouns = []string{"report", "rumour", "rumor", "claim", "speculation", "story", "stories"}
+)
+
+// holdsReportWord is reportWords.inLower(text), searched by the p of
+// "report" and "speculation" and the m of "claimed" and "rumour": letters
+// rarer in text than the first two of a word, that searchFoldASCII reads.
+func holdsReportWord(text string) bool {
+	if holdsRune(text, "\u0130") { // İ lowers into the i of "claimed" and "speculation"
+		return reportWords.inLower(text)
+	}
+	return reportWordsByP.heldIn(text) || reportWordsByM.heldIn(text)
+}
+
+// reportWordsByP and reportWordsByM are reportWords by their p or m.
+var (
+	reportWordsByP = anchorWords('p', "reported that", "reports that", "report that", "speculation that")
+	reportWordsByM = anchorWords('m', "claimed that", "rumour", "rumor")
 )
 
 // readAfter is the readable sentence after i, or -1.
@@ -1751,9 +1765,8 @@ func (x *docState) plannedHandover(g trigger) bool {
 // payer gives.
 func (x *docState) handoverVerb(g trigger) bool {
 	verb := x.text(g.Start, g.End)
-	last, _ := annotate.LastField(verb)
-	return slices.ContainsFunc([]string{"deliver", "supply", "send", "donate", "give", "provide", "over"}, func(v string) bool { return annotate.LowerIs(last, v) }) ||
-		endsWithLower(verb, "would pay for") || endsWithLower(verb, "will pay for")
+	last, _ := lastWordIn(verb, "deliver", "supply", "send", "donate", "give", "provide", "over")
+	return last != "" || endsWithLower(verb, "would pay for") || endsWithLower(verb, "will pay for")
 }
 
 // forRecipients appends a copy of t for each recipient of the item.
@@ -2024,16 +2037,15 @@ func ordinalOfBefore(text string) bool {
 	if !strings.HasSuffix(text, " ") {
 		return false
 	}
-	var f [4]string
-	for k := 3; k >= 0; k-- {
-		var at int
-		if f[k], at = annotate.LastField(text); f[k] == "" {
+	// The words are read from the last, at which most texts fail.
+	for _, words := range [...][]string{setWords, {"of"}, ordinalWords, {"the"}} {
+		w, at := lastWordIn(text, words...)
+		if w == "" {
 			return false
 		}
 		text = text[:at]
 	}
-	return annotate.LowerIs(f[0], "the") && slices.ContainsFunc(ordinalWords, func(w string) bool { return annotate.LowerIs(f[1], w) }) &&
-		annotate.LowerIs(f[2], "of") && slices.ContainsFunc(setWords, func(w string) bool { return annotate.LowerIs(f[3], w) })
+	return true
 }
 
 var (

@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-osint/dossier/internal/annotate"
+	"github.com/dossier-osint/dossier/internal/catalog"
+)
+
+// The rules test the word before a phrase against lists of words many
+// times a sentence. These helpers answer what annotate.LastField and
+// annotate.LowerIs would, turning most words away at their last or
+// first byte.
+
+// lastWordIn is the one of words (lower-case ASCII letters, none empty)
+// that annotate.LastField(text) lowers to, and where it starts; "" and -1
+// if none.
+func lastWordIn(text string, words ...string) (string, int) {
+	end := len(text)
+	for end > 0 && asciiSpace[text[end-1]] {
+		end--
+	}
+	if end == 0 {
+		return "", -1
+	}
+	last := text[end-1]
+	if last >= utf8.RuneSelf {
+		if r, _ := utf8.DecodeLastRuneInString(text[:end]); !unicode.IsSpace(r) && unicode.ToLower(r) >= utf8.RuneSelf {
+			return "", -1 // the word ends in a rune that lowers into none of words
+		}
+		return lastWordInRunes(text, words)
+	}
+	for _, w := range words {
+		if last|0x20 != w[len(w)-1] {
+			continue // as endsInWord would tell, of most words
+		}
+		switch endsInWord(text[:end], w) {
+		case wordFound:
+			return w, end - len(w)
+		case wordUnsure:
+			return lastWordInRunes(text, words)
+		}
+	}
+	return "", -1
+}
+
+// lastWordInRunes is lastWordIn for a text whose last word or the white
+// space around it reaches beyond ASCII.
+func lastWordInRunes(text string, words []string) (string, int) {
+	last, start := annotate.LastField(text)
+	for _, w := range words {
+		if annotate.LowerIs(last, w) {
+			return w, start
+		}
+	}
+	return "", -1
+}
+
+// wordEnding tells whether a text ends in a word.
+type wordEnding int
+
+const (
+	wordNotFound wordEnding = iota
+	wordFound
+	wordUnsure // a byte beyond ASCII stands where it counts
+)
+
+// endsInWord tells whether text, ending in no ASCII white space, has w
+// (lower-case ASCII letters) for its last word, in any case. Read from the
+// end, an ASCII byte that does not fit tells it has not; a byte beyond
+// ASCII may be white space, or a rune (İ, the Kelvin sign) that lowers
+// into w, so it leaves the answer to annotate.LastField and
+// annotate.LowerIs.
+func endsInWord(text, w string) wordEnding {
+	if len(text) < len(w) {
+		return wordNotFound // its words are shorter in runes too
+	}
+	at := len(text) - len(w)
+	for k := len(w) - 1; k >= 0; k-- {
+		// For a letter, c|0x20 is its lower case: only it and its upper case fit.
+		if c := text[at+k]; c|0x20 != w[k] {
+			if c >= utf8.RuneSelf {
+				return wordUnsure
+			}
+			return wordNotFound
+		}
+	}
+	switch {
+	case at == 0 || asciiSpace[text[at-1]]:
+		return wordFound
+	case text[at-1] >= utf8.RuneSelf:
+		return wordUnsure
+	}
+	return wordNotFound // a longer word
+}
+
+// asciiSpace holds the ASCII bytes that unicode.IsSpace calls space.
+var asciiSpace = byteSetOf("\t\n\v\f\r ")
+
+// lowerIsAny is annotate.LowerIs(w, word) for one of words (lower-case
+// ASCII, none empty); the first bytes, compared here, turn most words away
+// without a call.
+func lowerIsAny(w string, words ...string) bool {
+	for _, d := range words {
+		if len(w) >= len(d) && (w[0] >= utf8.RuneSelf || w[0]|0x20 == d[0]) && annotate.LowerIs(w, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainWord: every rune of w, lowered, is a letter, a digit or a hyphen;
+// strings.IndexFunc(w, notWordRune) < 0, read from a table over ASCII.
+func plainWord(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if w[k] >= utf8.RuneSelf {
+			return strings.IndexFunc(w[k:], notWordRune) < 0
+		}
+		if !plainASCII[w[k]] {
+			return false
+		}
+	}
+	return true
+}
+
+// plainASCII holds the ASCII letters, digits and hyphen.
+var plainASCII = byteSetOf("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+
+// anchoredWords are words (lower-case ASCII, each opening on a letter)
+// that all hold one letter rare in text, by which to find them.
+type anchoredWords struct {
+	letter byte
+	words  []string
+	places []int // where letter stands in each word
+}
+
+// anchorWords are words found by letter.
+func anchorWords(letter byte, words ...string) *anchoredWords {
+	a := &anchoredWords{letter: letter, words: words}
+	for _, w := range words {
+		if w == "" || w[0] < 'a' || w[0] > 'z' || strings.IndexByte(w, letter) < 0 {
+			panic("anchorWords: " + w + " does not open on a letter and hold " + string(letter)) // a rule's constant
+		}
+		a.places = append(a.places, strings.IndexByte(w, letter))
+	}
+	return a
+}
+
+// heldIn says whether text holds one of the words in any ASCII case,
+// looking only where their letter stands, which strings.IndexByte finds
+// reading many bytes at once: faster than searchFoldASCII, which reads
+// each byte.
+func (a *anchoredWords) heldIn(text string) bool {
+	for _, c := range [2]byte{a.letter, a.letter - ('a' - 'A')} {
+		for from := 0; from < len(text); {
+			k := strings.IndexByte(text[from:], c)
+			if k < 0 {
+				break
+			}
+			k += from
+			for j, w := range a.words {
+				// The first letter, compared here, turns most places away without a call.
+				if start := k - a.places[j]; start >= 0 && len(w) <= len(text)-start && text[start]|0x20 == w[0] &&
+					catalog.EqualFoldASCII(text[start:start+len(w)], w) {
+					return true
+				}
+			}
+			from = k + 1
+		}
+	}
+	return false
+}
