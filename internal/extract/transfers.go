@@ -87,7 +87,7 @@ var (
 
 var (
 	theOrdinals    = lowerWordsOf("the first", "the second", "the third", "the last", "the final", "the latest")
-	ordinalAlone   = annotate.MustCompileSearch(`(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:ones?\s+|of\s+them\s+)?(?:was|were|is|arrived|followed|will)\b`)
+	ordinalAlone   = annotate.MustCompileSearch(ordinalAlonePattern)
 	batchRe        = annotate.MustCompileSearch(`(?i)\b(?:a|the)\s+(?:first|second|third|fourth|further|follow-on|new|fresh|final|last|next)?\s*batch(?:\s+of\s+([\w,-]+))?`)
 	includingAfter = regexp.MustCompile(`(?i)^(?:[^.;]{0,40}?\b(?:including|such as|among them|comprising)\b|[^.;,]{0,30}:)`)
 	inAllAfter     = regexp.MustCompile(`(?i)^(?:\s+[\p{L}-]+){0,2},\s+([\w,-]+)\s+[\p{L}-]+\s+(?:in all|in total|altogether)`)
@@ -229,10 +229,8 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 		}
 	}
 	// Ordinals count in a sentence that writes "the first" or the like.
-	if theOrdinals.inLower(s.Text) {
-		if locs := ordinalAlone.FindAllSubmatchIndex(s.Text); locs != nil {
-			out = append(out, x.ordinalItems(i, locs, history, out)...)
-		}
+	if locs := ordinalPhrases(s.Text); locs != nil {
+		out = append(out, x.ordinalItems(i, locs, history, out)...)
 	}
 	if holdsBatch(s.Text) {
 		out = append(out, x.batchItems(i, history, out)...)
