@@ -48,6 +48,8 @@ type docState struct {
 	// governedItems are what distracted read of the items of the
 	// sentence items read last.
 	governedItems []governedItem
+	// transferBlock holds the records that newTransfer made last.
+	transferBlock []transfer
 }
 
 // recordValues hold what the records of a document point to: a few

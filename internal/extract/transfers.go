@@ -1755,21 +1755,21 @@ func (x *docState) forRecipientsOf(out []*transfer, it item, g, who trigger, t *
 	var buf [4]string // room for the recipients of most deals
 	states, byFocus := x.recipients(buf[:0], it, who)
 	for _, r := range states {
-		c := *t
+		c := x.newTransfer(t)
 		c.recipient, c.byFocus = r, byFocus
 		c.supplier, c.manufacturer, c.supplierStated = x.supplier(it, g, r)
 		// The copies share the sentences, which are only ever appended
 		// to: the clipped capacity makes an append copy them.
 		c.sents = slices.Clip(t.sents)
-		out = append(out, &c)
+		out = append(out, c)
 		if it.designation == "" && c.supplierStated {
 			if other := x.coSupplier(it, c.supplier); other != "" && other != r {
 				// "armoured vehicles from France and the United Arab
 				// Emirates": unspecified equipment from each.
-				o := c
+				o := x.newTransfer(c)
 				o.supplier, o.manufacturer = other, ""
 				o.sents = append([]int(nil), t.sents...)
-				out = append(out, &o)
+				out = append(out, o)
 			}
 		}
 	}
