@@ -175,12 +175,12 @@ func (x *docState) systemsNamed() int {
 func (x *docState) items(out []item, i int, later []int, history []item) []item {
 	x.governedItems = x.governedItems[:0]
 	ms := x.d.Mentions[i]
-	s := x.d.Sentences[i]
+	text := x.d.Sentences[i].Text
 	for k := 0; k < len(ms); k++ {
-		m := ms[k]
+		m := &ms[k] // a mention is large, and most are no system
 		switch m.Kind {
 		case annotate.MSystem, annotate.MUncatalogued:
-			if x.versionOf(m) {
+			if x.versionOf(*m) {
 				continue
 			}
 			it := item{sent: i, start: m.Start, end: m.End, designation: m.Name, sysIndex: -1, category: m.Category, antecedent: -1}
@@ -229,13 +229,13 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 		}
 	}
 	// Ordinals count in a sentence that writes "the first" or the like.
-	if locs := ordinalPhrases(s.Text); locs != nil {
+	if locs := ordinalPhrases(text); locs != nil {
 		out = append(out, x.ordinalItems(i, locs, history, out)...)
 	}
-	if holdsBatch(s.Text) {
+	if holdsBatch(text) {
 		out = append(out, x.batchItems(i, history, out)...)
 	}
-	if strings.HasPrefix(s.Text, "The pair ") { // as pairItem needs, told before making its item
+	if strings.HasPrefix(text, "The pair ") { // as pairItem needs, told before making its item
 		if it, ok := x.pairItem(i, history, out); ok {
 			out = append(out, it)
 		}
@@ -250,20 +250,32 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 	// their parts, not a deal of its own.
 	// One in a clause of its own is its own deal: "India handed over a
 	// Dornier 228 in 2016, and China donated military equipment".
+	// The items are read in place, each being large.
 	named := false
-	for _, it := range out {
-		named = named || it.designation != ""
+	for k := range out {
+		named = named || out[k].designation != ""
 	}
 	if named {
 		kept := out[:0]
-		for _, it := range out {
-			if !it.generic || !slices.ContainsFunc(out, func(n item) bool { return n.designation != "" && !x.apart(i, n, it) }) {
-				kept = append(kept, it)
+		for k := range out {
+			if !out[k].generic || !x.hasNamedWith(i, out, &out[k]) {
+				kept = append(kept, out[k])
 			}
 		}
 		out = kept
 	}
 	return append(out, x.talksItems(i, out)...)
+}
+
+// hasNamedWith: one of items names its system and is not apart from
+// it, in sentence i.
+func (x *docState) hasNamedWith(i int, items []item, it *item) bool {
+	for k := range items {
+		if items[k].designation != "" && !x.apart(i, items[k], *it) {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsBatch is batchWord.inLower(text): only ASCII lowers into "batch"
