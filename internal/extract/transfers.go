@@ -228,12 +228,16 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			}
 		}
 	}
-	// Ordinals count in a sentence that writes "the first" or the like.
-	if locs := ordinalPhrases(text); locs != nil {
-		out = append(out, x.ordinalItems(i, locs, history, out)...)
-	}
-	if holdsBatch(text) {
-		out = append(out, x.batchItems(i, history, out)...)
+	// Ordinals count in a sentence that writes "the first" or the like,
+	// batches in one that writes "batch": both of a system named before
+	// (lastOf, lastBatched), the text unread while none is.
+	if namesSystem(history) || namesSystem(out) {
+		if locs := ordinalPhrases(text); locs != nil {
+			out = append(out, x.ordinalItems(i, locs, history, out)...)
+		}
+		if holdsBatch(text) {
+			out = append(out, x.batchItems(i, history, out)...)
+		}
 	}
 	if strings.HasPrefix(text, "The pair ") { // as pairItem needs, told before making its item
 		if it, ok := x.pairItem(i, history, out); ok {
@@ -250,12 +254,7 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 	// their parts, not a deal of its own.
 	// One in a clause of its own is its own deal: "India handed over a
 	// Dornier 228 in 2016, and China donated military equipment".
-	// The items are read in place, each being large.
-	named := false
-	for k := range out {
-		named = named || out[k].designation != ""
-	}
-	if named {
+	if namesSystem(out) {
 		kept := out[:0]
 		for k := range out {
 			if !out[k].generic || !x.hasNamedWith(i, out, &out[k]) {
@@ -265,6 +264,17 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 		out = kept
 	}
 	return append(out, x.talksItems(i, out)...)
+}
+
+// namesSystem: one of items names its system (read in place, each being
+// large).
+func namesSystem(items []item) bool {
+	for k := range items {
+		if items[k].designation != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // hasNamedWith: one of items names its system and is not apart from
