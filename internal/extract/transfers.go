@@ -3797,13 +3797,12 @@ func sharesSentence(a, b []int, reach int) bool {
 	return false
 }
 
-func (v *recordValues) transferRecord(t *transfer, source string) record.Record {
-	r := record.Record{
-		Kind: record.KindTransfer, Recipient: t.recipient, Supplier: v.strPtr(t.supplier),
-		Manufacturer: v.strPtr(t.manufacturer), Designation: v.strPtr(t.designation), Category: t.category,
-		Status: t.status, Uncatalogued: t.uncatalogued, Evidence: v.evidence(t.sents), Source: source,
-		Quantity: record.Quantity{Qualifier: t.qualifier},
-	}
+// transferRecord writes the record of t into r, a zero record.
+func (v *recordValues) transferRecord(r *record.Record, t *transfer, source string) {
+	r.Kind, r.Recipient, r.Supplier = record.KindTransfer, t.recipient, v.strPtr(t.supplier)
+	r.Manufacturer, r.Designation, r.Category = v.strPtr(t.manufacturer), v.strPtr(t.designation), t.category
+	r.Status, r.Uncatalogued, r.Evidence, r.Source = t.status, t.uncatalogued, v.evidence(t.sents), source
+	r.Quantity.Qualifier = t.qualifier
 	if r.Category == "" {
 		r.Category = "other"
 	}
@@ -3813,5 +3812,4 @@ func (v *recordValues) transferRecord(t *transfer, source string) record.Record 
 		r.Quantity.Qualifier = annotate.Unknown
 	}
 	r.Date = v.strPtr(t.date.String())
-	return r
 }
