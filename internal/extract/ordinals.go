@@ -78,8 +78,14 @@ func ordinalPhrases(text string) [][]int {
 // "one" or "of" after the ordinal starts no verb, so the optional words
 // taken are the only way on.
 func matchOrdinal(s string) []int {
-	ordinal := afterSpaces(s, prefixFold(s, 0, []string{"the"}))
-	if ordinal < 0 || ordinal == len(s) || !ordinalFirsts[s[ordinal]] { // as most words after "the"
+	// "the" in any ASCII case (only 'T' and 't' give 't' with 0x20 set,
+	// and so on), with white space and an ordinal's letter after it, as
+	// most words after "the" are not.
+	if len(s) < len("the") || s[0]|0x20 != 't' || s[1]|0x20 != 'h' || s[2]|0x20 != 'e' {
+		return nil
+	}
+	ordinal := afterSpaces(s, len("the"))
+	if ordinal < 0 || ordinal == len(s) || !ordinalFirsts[s[ordinal]] {
 		return nil
 	}
 	ordinalEnd := prefixFold(s, ordinal, ordinalWords)
