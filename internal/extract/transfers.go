@@ -244,11 +244,13 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			out = append(out, it)
 		}
 	}
-	if len(out) > 0 {
+	if len(out) > 0 && len(x.triggers[i]) > 0 { // which themItems reads
 		out = append(out, x.themItems(i, out)...)
 	}
-	out = append(out, x.seriesItems(i, out)...)
-	out = append(out, x.moreItems(i, history, out)...)
+	if len(x.d.Qty[i]) > 0 { // which seriesItems and moreItems read, and most sentences have none
+		out = append(out, x.seriesItems(i, out)...)
+		out = append(out, x.moreItems(i, history, out)...)
+	}
 	// Unspecified equipment next to named systems, or to a phrase naming one
 	// again ("the first battery, comprising a radar"), is their package or
 	// their parts, not a deal of its own.
@@ -262,6 +264,9 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			}
 		}
 		out = kept
+	}
+	if len(x.triggers[i]) == 0 { // which talksItems reads
+		return out
 	}
 	return append(out, x.talksItems(i, out)...)
 }
