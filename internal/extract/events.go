@@ -1004,10 +1004,9 @@ func shareActor(a, b []string) bool {
 	return false
 }
 
-func (v *recordValues) eventRecord(e *event, source string) record.Record {
-	return record.Record{
-		Kind: record.KindEvent, Type: e.typ, Actors: e.actors, Country: v.strPtr(e.country),
-		Date: v.strPtr(e.date.String()), Planned: e.planned, Subject: v.strPtr(e.subject),
-		Evidence: v.evidence(e.sents), Source: source,
-	}
+// eventRecord writes the record of e into r, a zero record.
+func (v *recordValues) eventRecord(r *record.Record, e *event, source string) {
+	r.Kind, r.Type, r.Actors, r.Country = record.KindEvent, e.typ, e.actors, v.strPtr(e.country)
+	r.Date, r.Planned, r.Subject = v.strPtr(e.date.String()), e.planned, v.strPtr(e.subject)
+	r.Evidence, r.Source = v.evidence(e.sents), source
 }

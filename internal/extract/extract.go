@@ -21,13 +21,14 @@ func Extract(d *annotate.Doc, source string) []record.Record {
 	x := newDocState(d)
 	events := x.events()
 	transfers := x.transfers(events)
-	out := make([]record.Record, 0, len(transfers)+len(events))
+	// The records are written in place, each being large.
+	out := make([]record.Record, len(transfers)+len(events))
 	vals := newRecordValues(d, transfers, events)
-	for _, t := range transfers {
-		out = append(out, vals.transferRecord(t, source))
+	for k, t := range transfers {
+		vals.transferRecord(&out[k], t, source)
 	}
-	for _, e := range events {
-		out = append(out, vals.eventRecord(e, source))
+	for k, e := range events {
+		vals.eventRecord(&out[len(transfers)+k], e, source)
 	}
 	return out
 }
@@ -48,6 +49,8 @@ type docState struct {
 	// governedItems are what distracted read of the items of the
 	// sentence items read last.
 	governedItems []governedItem
+	// transferBlock holds the records that newTransfer made last.
+	transferBlock []transfer
 }
 
 // recordValues hold what the records of a document point to: a few

@@ -38,9 +38,25 @@ const (
 const bareCountPattern = `^(?:(\s+more)\b)?(?:\s*[,.;]|\s+(?:in|on|from|by|last|this|earlier|later|since|were|was|are|have|had|will|followed|arrived|it|they|which|that|already|still)\b|\s+the\s+(?:air force|navy|army|armed forces|military|border guard|coast guard|marines)\b)`
 
 // bareCountWords follow a count with no noun: a preposition, a pronoun or
-// a verb.
-var bareCountWords = []string{"in", "on", "from", "by", "last", "this", "earlier", "later", "since", "were", "was", "are", "have",
-	"had", "will", "followed", "arrived", "it", "they", "which", "that", "already", "still"}
+// a verb. bareCountByFirst has them by their first byte, which rules out
+// most at once.
+var (
+	bareCountWords = []string{"in", "on", "from", "by", "last", "this", "earlier", "later", "since", "were", "was", "are", "have",
+		"had", "will", "followed", "arrived", "it", "they", "which", "that", "already", "still"}
+	bareCountByFirst = byFirstByte(bareCountWords)
+)
+
+// byFirstByte lists words by their first byte, each list in their order.
+// Of words that casedWordAt tries, at most one stands at a place with a
+// word boundary after it, so trying only those of the byte there finds
+// the same.
+func byFirstByte(words []string) *[256][]string {
+	var by [256][]string
+	for _, w := range words {
+		by[w[0]] = append(by[w[0]], w)
+	}
+	return &by
+}
 
 // handWritten lets match run w when w's pattern is still the one match
 // was written from.
@@ -423,8 +439,10 @@ func bareCountEnd(s string, i int) int {
 	if at < 0 {
 		return -1
 	}
-	if end := casedWordAt(s, at, bareCountWords); end >= 0 {
-		return end
+	if at < len(s) {
+		if end := casedWordAt(s, at, bareCountByFirst[s[at]]); end >= 0 {
+			return end
+		}
 	}
 	if at = afterSpaces(s, casedWordAt(s, at, []string{"the"})); at >= 0 {
 		return casedWordAt(s, at, forceWords)

@@ -87,7 +87,7 @@ var (
 
 var (
 	theOrdinals    = lowerWordsOf("the first", "the second", "the third", "the last", "the final", "the latest")
-	ordinalAlone   = annotate.MustCompileSearch(`(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:ones?\s+|of\s+them\s+)?(?:was|were|is|arrived|followed|will)\b`)
+	ordinalAlone   = annotate.MustCompileSearch(ordinalAlonePattern)
 	batchRe        = annotate.MustCompileSearch(`(?i)\b(?:a|the)\s+(?:first|second|third|fourth|further|follow-on|new|fresh|final|last|next)?\s*batch(?:\s+of\s+([\w,-]+))?`)
 	includingAfter = regexp.MustCompile(`(?i)^(?:[^.;]{0,40}?\b(?:including|such as|among them|comprising)\b|[^.;,]{0,30}:)`)
 	inAllAfter     = regexp.MustCompile(`(?i)^(?:\s+[\p{L}-]+){0,2},\s+([\w,-]+)\s+[\p{L}-]+\s+(?:in all|in total|altogether)`)
@@ -175,12 +175,12 @@ func (x *docState) systemsNamed() int {
 func (x *docState) items(out []item, i int, later []int, history []item) []item {
 	x.governedItems = x.governedItems[:0]
 	ms := x.d.Mentions[i]
-	s := x.d.Sentences[i]
+	text := x.d.Sentences[i].Text
 	for k := 0; k < len(ms); k++ {
-		m := ms[k]
+		m := &ms[k] // a mention is large, and most are no system
 		switch m.Kind {
 		case annotate.MSystem, annotate.MUncatalogued:
-			if x.versionOf(m) {
+			if x.versionOf(*m) {
 				continue
 			}
 			it := item{sent: i, start: m.Start, end: m.End, designation: m.Name, sysIndex: -1, category: m.Category, antecedent: -1}
@@ -228,44 +228,69 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			}
 		}
 	}
-	// Ordinals count in a sentence that writes "the first" or the like.
-	if theOrdinals.inLower(s.Text) {
-		if locs := ordinalAlone.FindAllSubmatchIndex(s.Text); locs != nil {
+	// Ordinals count in a sentence that writes "the first" or the like,
+	// batches in one that writes "batch": both of a system named before
+	// (lastOf, lastBatched), the text unread while none is.
+	if namesSystem(history) || namesSystem(out) {
+		if locs := ordinalPhrases(text); locs != nil {
 			out = append(out, x.ordinalItems(i, locs, history, out)...)
 		}
+		if holdsBatch(text) {
+			out = append(out, x.batchItems(i, history, out)...)
+		}
 	}
-	if holdsBatch(s.Text) {
-		out = append(out, x.batchItems(i, history, out)...)
-	}
-	if strings.HasPrefix(s.Text, "The pair ") { // as pairItem needs, told before making its item
+	if strings.HasPrefix(text, "The pair ") { // as pairItem needs, told before making its item
 		if it, ok := x.pairItem(i, history, out); ok {
 			out = append(out, it)
 		}
 	}
-	if len(out) > 0 {
+	if len(out) > 0 && len(x.triggers[i]) > 0 { // which themItems reads
 		out = append(out, x.themItems(i, out)...)
 	}
-	out = append(out, x.seriesItems(i, out)...)
-	out = append(out, x.moreItems(i, history, out)...)
+	if len(x.d.Qty[i]) > 0 { // which seriesItems and moreItems read, and most sentences have none
+		out = append(out, x.seriesItems(i, out)...)
+		out = append(out, x.moreItems(i, history, out)...)
+	}
 	// Unspecified equipment next to named systems, or to a phrase naming one
 	// again ("the first battery, comprising a radar"), is their package or
 	// their parts, not a deal of its own.
 	// One in a clause of its own is its own deal: "India handed over a
 	// Dornier 228 in 2016, and China donated military equipment".
-	named := false
-	for _, it := range out {
-		named = named || it.designation != ""
-	}
-	if named {
+	if namesSystem(out) {
 		kept := out[:0]
-		for _, it := range out {
-			if !it.generic || !slices.ContainsFunc(out, func(n item) bool { return n.designation != "" && !x.apart(i, n, it) }) {
-				kept = append(kept, it)
+		for k := range out {
+			if !out[k].generic || !x.hasNamedWith(i, out, &out[k]) {
+				kept = append(kept, out[k])
 			}
 		}
 		out = kept
 	}
+	if len(x.triggers[i]) == 0 { // which talksItems reads
+		return out
+	}
 	return append(out, x.talksItems(i, out)...)
+}
+
+// namesSystem: one of items names its system (read in place, each being
+// large).
+func namesSystem(items []item) bool {
+	for k := range items {
+		if items[k].designation != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasNamedWith: one of items names its system and is not apart from
+// it, in sentence i.
+func (x *docState) hasNamedWith(i int, items []item, it *item) bool {
+	for k := range items {
+		if items[k].designation != "" && !x.apart(i, items[k], *it) {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsBatch is batchWord.inLower(text): only ASCII lowers into "batch"
@@ -1779,21 +1804,21 @@ func (x *docState) forRecipientsOf(out []*transfer, it item, g, who trigger, t *
 	var buf [4]string // room for the recipients of most deals
 	states, byFocus := x.recipients(buf[:0], it, who)
 	for _, r := range states {
-		c := *t
+		c := x.newTransfer(t)
 		c.recipient, c.byFocus = r, byFocus
 		c.supplier, c.manufacturer, c.supplierStated = x.supplier(it, g, r)
 		// The copies share the sentences, which are only ever appended
 		// to: the clipped capacity makes an append copy them.
 		c.sents = slices.Clip(t.sents)
-		out = append(out, &c)
+		out = append(out, c)
 		if it.designation == "" && c.supplierStated {
 			if other := x.coSupplier(it, c.supplier); other != "" && other != r {
 				// "armoured vehicles from France and the United Arab
 				// Emirates": unspecified equipment from each.
-				o := c
+				o := x.newTransfer(c)
 				o.supplier, o.manufacturer = other, ""
 				o.sents = append([]int(nil), t.sents...)
-				out = append(out, &o)
+				out = append(out, o)
 			}
 		}
 	}
@@ -3826,13 +3851,12 @@ func sharesSentence(a, b []int, reach int) bool {
 	return false
 }
 
-func (v *recordValues) transferRecord(t *transfer, source string) record.Record {
-	r := record.Record{
-		Kind: record.KindTransfer, Recipient: t.recipient, Supplier: v.strPtr(t.supplier),
-		Manufacturer: v.strPtr(t.manufacturer), Designation: v.strPtr(t.designation), Category: t.category,
-		Status: t.status, Uncatalogued: t.uncatalogued, Evidence: v.evidence(t.sents), Source: source,
-		Quantity: record.Quantity{Qualifier: t.qualifier},
-	}
+// transferRecord writes the record of t into r, a zero record.
+func (v *recordValues) transferRecord(r *record.Record, t *transfer, source string) {
+	r.Kind, r.Recipient, r.Supplier = record.KindTransfer, t.recipient, v.strPtr(t.supplier)
+	r.Manufacturer, r.Designation, r.Category = v.strPtr(t.manufacturer), v.strPtr(t.designation), t.category
+	r.Status, r.Uncatalogued, r.Evidence, r.Source = t.status, t.uncatalogued, v.evidence(t.sents), source
+	r.Quantity.Qualifier = t.qualifier
 	if r.Category == "" {
 		r.Category = "other"
 	}
@@ -3842,5 +3866,4 @@ func (v *recordValues) transferRecord(t *transfer, source string) record.Record 
 		r.Quantity.Qualifier = annotate.Unknown
 	}
 	r.Date = v.strPtr(t.date.String())
-	return r
 }

@@ -1,0 +1,107 @@
+package extract
+
+import "math/bits"
+
+// ordinalAlonePattern finds "the first was handed over", "the last of
+// them arrived": an ordinal standing for one of the system named last.
+// ordinalPhrases reads it by hand.
+const ordinalAlonePattern = `(?i)\bthe\s+(first|second|third|last|final|latest)\s+(?:ones?\s+|of\s+them\s+)?(?:was|were|is|arrived|followed|will)\b`
+
+// The verbs of ordinalAlonePattern, in the order it tries them (its
+// ordinals are ordinalWords); theHead is what ordinalPhrases looks for
+// first.
+var (
+	ordinalVerbs = []string{"was", "were", "is", "arrived", "followed", "will"}
+	// ordinalFirsts are the first letters of ordinalWords, in either case.
+	ordinalFirsts = func() (set byteSet) {
+		for _, w := range ordinalWords {
+			set[w[0]], set[w[0]-('a'-'A')] = true, true
+		}
+		return set
+	}()
+	theHead = func() (h foldHeads) {
+		h.set([]string{"th"})
+		return h
+	}()
+)
+
+// ordinalPhrases is what items read in a sentence's text: when the text
+// holds one of theOrdinals, ordinalAlone's matches (with the ordinal as
+// group 1), else nil. It reads the text once, trying matchOrdinal at each
+// "th" that starts a word, where the search tried the pattern at each
+// word that began so, after a first search for theOrdinals. Texts with an
+// ſ, which the pattern folds into s, go the old way.
+func ordinalPhrases(text string) [][]int {
+	if holdsRune(text, "\u017f") {
+		if theOrdinals.inLower(text) {
+			return ordinalAlone.FindAllSubmatchIndex(text)
+		}
+		return nil
+	}
+	var locs [][]int
+	spelled := false // a match reads one of theOrdinals, which the text then holds
+	from := 0        // where the last match ended
+	// No match starts in the last 8 bytes, which nextHead leaves unread.
+	for i := 0; ; i += 8 {
+		var at uint64
+		if i, at, _ = nextHead(text, i, theHead.first[0], theHead.second[0]); at == 0 {
+			break
+		}
+		for ; at != 0; at &= at - 1 {
+			start := i + bits.TrailingZeros64(at)/8
+			// Most words that begin so are not "the" with white space after.
+			if start < from || start > 0 && isWordByte(text[start-1]) || start+len("the ") > len(text) ||
+				text[start+2]|0x20 != 'e' || !isRegexpSpace(text[start+3]) {
+				continue
+			}
+			m := matchOrdinal(text[start:])
+			if m == nil {
+				continue
+			}
+			for k := range m {
+				m[k] += start
+			}
+			locs = append(locs, m)
+			spelled = spelled || m[2] == start+len("the ") && text[start+len("the")] == ' '
+			from = m[1]
+		}
+	}
+	if locs == nil || spelled || theOrdinals.inLower(text) {
+		return locs
+	}
+	return nil
+}
+
+// matchOrdinal is ordinalAlonePattern's FindStringSubmatchIndex anchored
+// at the start of s, without its \b before "the", for ASCII case folding.
+// Each run of white space is followed by a letter, so it is read whole;
+// "one" or "of" after the ordinal starts no verb, so the optional words
+// taken are the only way on.
+func matchOrdinal(s string) []int {
+	// "the" in any ASCII case (only 'T' and 't' give 't' with 0x20 set,
+	// and so on), with white space and an ordinal's letter after it, as
+	// most words after "the" are not.
+	if len(s) < len("the") || s[0]|0x20 != 't' || s[1]|0x20 != 'h' || s[2]|0x20 != 'e' {
+		return nil
+	}
+	ordinal := afterSpaces(s, len("the"))
+	if ordinal < 0 || ordinal == len(s) || !ordinalFirsts[s[ordinal]] {
+		return nil
+	}
+	ordinalEnd := prefixFold(s, ordinal, ordinalWords)
+	at := afterSpaces(s, ordinalEnd)
+	if at < 0 {
+		return nil
+	}
+	if ones := wordThenSpaces(s, at, []string{"ones", "one"}); ones >= 0 {
+		at = ones
+	} else if them := wordThenSpaces(s, wordThenSpaces(s, at, []string{"of"}), []string{"them"}); them >= 0 {
+		at = them
+	}
+	for _, v := range ordinalVerbs {
+		if end, ok := wordAt(s, at, v); ok {
+			return []int{0, end, ordinal, ordinalEnd}
+		}
+	}
+	return nil
+}
