@@ -1284,45 +1284,6 @@ func appendLastWords(out []byte, s string, n int) []byte {
 	return appendWords(out, s[start:])
 }
 
-// nextField is the span of the first field (a run of runes that are not
-// white space) at or after byte from of s; a == b when there is none.
-func nextField(s string, from int) (a, b int) {
-	a = spacesEnd(s, from)
-	return a, fieldEnd(s, a)
-}
-
-// prevField is the span of the last field that ends at or before byte to
-// of s; a == b when there is none.
-func prevField(s string, to int) (a, b int) {
-	b = to
-	for b > 0 {
-		space, size := runeBefore(s, b)
-		if !space {
-			break
-		}
-		b -= size
-	}
-	a = b
-	for a > 0 {
-		space, size := runeBefore(s, a)
-		if space {
-			break
-		}
-		a -= size
-	}
-	return a, b
-}
-
-// runeBefore tells whether the rune that ends at byte i of s is white
-// space, and its size.
-func runeBefore(s string, i int) (space bool, size int) {
-	if c := s[i-1]; c < utf8.RuneSelf {
-		return c == ' ' || '\t' <= c && c <= '\r', 1
-	}
-	r, size := utf8.DecodeLastRuneInString(s[:i])
-	return unicode.IsSpace(r), size
-}
-
 // nextWordSpan finds the first run of isWordRune runes at or after byte
 // from of text; start == end when there is none.
 func nextWordSpan(text string, from int) (start, end int) {

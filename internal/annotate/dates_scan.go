@@ -210,14 +210,8 @@ func wordIs(text string, i int, w string) (int, bool) {
 	if end > len(text) {
 		return 0, false
 	}
-	for k := range len(w) {
-		c := text[i+k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[k] {
-			return 0, false
-		}
+	if !catalog.EqualFoldASCII(text[i:end], w) {
+		return 0, false
 	}
 	// The bytes matched are letters, so the word ends at end if no word
 	// byte follows.
