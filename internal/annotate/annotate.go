@@ -271,7 +271,9 @@ func (k *docNames) namePerson(name string) {
 	surname, _ := LastField(name)
 	key := strings.ToLower(surname)
 	if _, had := k.people[key]; !had {
-		if asciiLowerCase(key) && 'a' <= key[0] && key[0] <= 'z' {
+		// key is lower case, so an ASCII key that starts with a letter is
+		// ASCII lower case.
+		if key != "" && catalog.IsASCII(key) && 'a' <= key[0] && key[0] <= 'z' {
 			k.plainKeys = append(k.plainKeys, key)
 		} else {
 			k.oddKey = true
@@ -685,46 +687,11 @@ func (k *docNames) mayName(text string) bool {
 		}
 	}
 	for _, key := range k.plainKeys {
-		if holdsFoldAfter(text, key, key[0]-'a'+'A') {
+		if catalog.ContainsFoldASCIIWith(text, key, 0, key[0]-'a'+'A') {
 			return true
 		}
 	}
 	return false
-}
-
-// containsFoldASCII: s holds lower, in any ASCII case, or lower is not
-// ASCII lower case.
-func containsFoldASCII(s, lower string) bool {
-	if !asciiLowerCase(lower) {
-		return true
-	}
-	first := lower[0]
-	return holdsFoldAfter(s, lower, first) || 'a' <= first && first <= 'z' && holdsFoldAfter(s, lower, first-'a'+'A')
-}
-
-// asciiLowerCase: s is ASCII with no capital, and not empty.
-func asciiLowerCase(s string) bool {
-	for k := range len(s) {
-		if c := s[k]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// holdsFoldAfter: s holds the byte first followed by lower[1:] in any
-// ASCII case.
-func holdsFoldAfter(s, lower string, first byte) bool {
-	for i := 0; ; i++ {
-		k := strings.IndexByte(s[i:], first)
-		if k < 0 {
-			return false
-		}
-		i += k
-		if len(s)-i >= len(lower) && catalog.EqualFoldASCII(s[i+1:i+len(lower)], lower[1:]) {
-			return true
-		}
-	}
 }
 
 // lookupLower is m[strings.ToLower(key)], without making the string for
