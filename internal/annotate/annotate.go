@@ -271,7 +271,9 @@ func (k *docNames) namePerson(name string) {
 	surname, _ := LastField(name)
 	key := strings.ToLower(surname)
 	if _, had := k.people[key]; !had {
-		if asciiLowerCase(key) && 'a' <= key[0] && key[0] <= 'z' {
+		// key is lower case, so an ASCII key that starts with a letter is
+		// ASCII lower case.
+		if key != "" && catalog.IsASCII(key) && 'a' <= key[0] && key[0] <= 'z' {
 			k.plainKeys = append(k.plainKeys, key)
 		} else {
 			k.oddKey = true
@@ -685,46 +687,11 @@ func (k *docNames) mayName(text string) bool {
 		}
 	}
 	for _, key := range k.plainKeys {
-		if holdsFoldAfter(text, key, key[0]-'a'+'A') {
+		if catalog.ContainsFoldASCIIWith(text, key, 0, key[0]-'a'+'A') {
 			return true
 		}
 	}
 	return false
-}
-
-// containsFoldASCII: s holds lower, in any ASCII case, or lower is not
-// ASCII lower case.
-func containsFoldASCII(s, lower string) bool {
-	if !asciiLowerCase(lower) {
-		return true
-	}
-	first := lower[0]
-	return holdsFoldAfter(s, lower, first) || 'a' <= first && first <= 'z' && holdsFoldAfter(s, lower, first-'a'+'A')
-}
-
-// asciiLowerCase: s is ASCII with no capital, and not empty.
-func asciiLowerCase(s string) bool {
-	for k := range len(s) {
-		if c := s[k]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// holdsFoldAfter: s holds the byte first followed by lower[1:] in any
-// ASCII case.
-func holdsFoldAfter(s, lower string, first byte) bool {
-	for i := 0; ; i++ {
-		k := strings.IndexByte(s[i:], first)
-		if k < 0 {
-			return false
-		}
-		i += k
-		if len(s)-i >= len(lower) && catalog.EqualFoldASCII(s[i+1:i+len(lower)], lower[1:]) {
-			return true
-		}
-	}
 }
 
 // lookupLower is m[strings.ToLower(key)], without making the string for
@@ -1282,45 +1249,6 @@ func appendLastWords(out []byte, s string, n int) []byte {
 		start = a
 	}
 	return appendWords(out, s[start:])
-}
-
-// nextField is the span of the first field (a run of runes that are not
-// white space) at or after byte from of s; a == b when there is none.
-func nextField(s string, from int) (a, b int) {
-	a = spacesEnd(s, from)
-	return a, fieldEnd(s, a)
-}
-
-// prevField is the span of the last field that ends at or before byte to
-// of s; a == b when there is none.
-func prevField(s string, to int) (a, b int) {
-	b = to
-	for b > 0 {
-		space, size := runeBefore(s, b)
-		if !space {
-			break
-		}
-		b -= size
-	}
-	a = b
-	for a > 0 {
-		space, size := runeBefore(s, a)
-		if space {
-			break
-		}
-		a -= size
-	}
-	return a, b
-}
-
-// runeBefore tells whether the rune that ends at byte i of s is white
-// space, and its size.
-func runeBefore(s string, i int) (space bool, size int) {
-	if c := s[i-1]; c < utf8.RuneSelf {
-		return c == ' ' || '\t' <= c && c <= '\r', 1
-	}
-	r, size := utf8.DecodeLastRuneInString(s[:i])
-	return unicode.IsSpace(r), size
 }
 
 // nextWordSpan finds the first run of isWordRune runes at or after byte

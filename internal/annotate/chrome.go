@@ -42,7 +42,7 @@ func isChromeLine(line string) bool {
 	if hasPrefixFold(line, "loading") && strings.Trim(line[len("loading"):], ".") == "" {
 		return true // "loading\.*"
 	}
-	if hasPrefixFold(line, "subscribe") && containsFoldASCII(line[len("subscribe"):], "newsletter") {
+	if hasPrefixFold(line, "subscribe") && catalog.ContainsFoldASCII(line[len("subscribe"):], "newsletter", 0) {
 		return true // "subscribe.*newsletter.*"
 	}
 	for _, w := range creditWords { // "(photo|image|...)s?\s*:.*"
@@ -53,7 +53,7 @@ func isChromeLine(line string) bool {
 		if i < len(line) && line[i]|0x20 == 's' {
 			i++
 		}
-		for i < len(line) && spaceByte(line[i]) {
+		for i < len(line) && IsRegexpSpace(line[i]) {
 			i++
 		}
 		if i < len(line) && line[i] == ':' {

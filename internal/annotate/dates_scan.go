@@ -32,8 +32,9 @@ var wordBytes = func() (t [256]bool) {
 
 func digitByte(c byte) bool { return '0' <= c && c <= '9' }
 
-// spaceByte is \s of Go's regexp, which the phrases allowed between words.
-func spaceByte(c byte) bool { return spaceBytes[c] }
+// IsRegexpSpace: c is white space to \s of Go's regexp, which the
+// phrases allow between words.
+func IsRegexpSpace(c byte) bool { return spaceBytes[c] }
 
 // spaceBytes are the bytes of \s, looked up in one step rather than
 // compared one by one: skipSpace runs over most words' ends.
@@ -47,7 +48,7 @@ func wordEnd(text string, i int) int {
 }
 
 func skipSpace(text string, i int) int {
-	for i < len(text) && spaceByte(text[i]) {
+	for i < len(text) && IsRegexpSpace(text[i]) {
 		i++
 	}
 	return i
@@ -210,14 +211,8 @@ func wordIs(text string, i int, w string) (int, bool) {
 	if end > len(text) {
 		return 0, false
 	}
-	for k := range len(w) {
-		c := text[i+k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[k] {
-			return 0, false
-		}
+	if !catalog.EqualFoldASCII(text[i:end], w) {
+		return 0, false
 	}
 	// The bytes matched are letters, so the word ends at end if no word
 	// byte follows.
@@ -302,8 +297,9 @@ func (t *wordTable) find(w string) (int, bool) {
 	return 0, false
 }
 
-// firstBytes are the first bytes, in either case, of the words of t whose
-// value the function of accepts: a scanner that wants only those words
+// firstBytes are the first bytes, as they are and as capitals, of the
+// words of t whose value the function of accepts (the words of t begin
+// with a lower-case letter): a scanner that wants only those words
 // rejects a word that starts otherwise before it finds the word's end and
 // looks it up (most often a noun, after "the" or a number).
 func firstBytes(t *wordTable, of func(v int) bool) (first [256]bool) {

@@ -70,7 +70,7 @@ func orgNameWord(s string, i int) (int, bool) {
 func nameRunEnd(s string, i int) int {
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
-			if !asciiLetter(c) && c != '&' && c != '-' {
+			if !ASCIILetter(c) && c != '&' && c != '-' {
 				break
 			}
 			i++

@@ -176,7 +176,7 @@ func measures(text string, start, end int) bool {
 // digit follow ("64 T-90S", "12 MQ-9B"): a designation, which a unit
 // written the same way ("t" for tonnes) is not.
 func designationAfter(s string) bool {
-	if s == "" || !spaceByte(s[0]) {
+	if s == "" || !IsRegexpSpace(s[0]) {
 		return false
 	}
 	k := 1
@@ -239,7 +239,7 @@ var units = newWordTable(func() map[string]int {
 // "per cent", "year-old"), a percent sign or a size ("x 6").
 func unitAfter(s string) bool {
 	p := 0 // the unit's word starts after an optional space or hyphen
-	if s != "" && (spaceByte(s[0]) || s[0] == '-') {
+	if s != "" && (IsRegexpSpace(s[0]) || s[0] == '-') {
 		p = 1
 	}
 	end := wordEnd(s, p)
@@ -252,7 +252,7 @@ func unitAfter(s string) bool {
 			return true
 		}
 	}
-	if s != "" && spaceByte(s[0]) {
+	if s != "" && IsRegexpSpace(s[0]) {
 		s = s[1:]
 	}
 	if strings.HasPrefix(s, "%") {
@@ -260,7 +260,7 @@ func unitAfter(s string) bool {
 	}
 	for _, x := range [...]string{"x", "X", "×"} {
 		if rest, ok := strings.CutPrefix(s, x); ok {
-			if rest != "" && spaceByte(rest[0]) {
+			if rest != "" && IsRegexpSpace(rest[0]) {
 				rest = rest[1:]
 			}
 			return rest != "" && digitByte(rest[0])
@@ -273,7 +273,7 @@ func unitAfter(s string) bool {
 // right before a number.
 func currencyBefore(s string) bool {
 	k := len(s)
-	for k > 0 && spaceByte(s[k-1]) {
+	for k > 0 && IsRegexpSpace(s[k-1]) {
 		k--
 	}
 	if k == 0 {

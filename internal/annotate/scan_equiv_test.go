@@ -805,13 +805,13 @@ func TestFirstBytesLetEveryWordThrough(t *testing.T) {
 	}
 }
 
-// spaceByte's table holds the ASCII bytes \s matches, and no other byte.
-func TestSpaceByteIsBackslashS(t *testing.T) {
+// IsRegexpSpace's table holds the ASCII bytes \s matches, and no other byte.
+func TestIsRegexpSpaceIsBackslashS(t *testing.T) {
 	space := regexp.MustCompile(`^\s$`)
 	for c := range 256 {
 		want := c < utf8.RuneSelf && space.MatchString(string(rune(c)))
-		if spaceByte(byte(c)) != want {
-			t.Errorf("spaceByte(%#x) = %v", c, !want)
+		if IsRegexpSpace(byte(c)) != want {
+			t.Errorf("IsRegexpSpace(%#x) = %v", c, !want)
 		}
 	}
 }
@@ -824,6 +824,29 @@ func TestWordTablesHoldLettersOnly(t *testing.T) {
 		for _, w := range table.words {
 			if letterIndex[w[0]] == 0 {
 				t.Errorf("%q starts with a byte other than a letter", w)
+			}
+		}
+	}
+}
+
+// ASCIILetter holds for the bytes A to Z and a to z, and no other.
+func TestASCIILetter(t *testing.T) {
+	for c := range 256 {
+		want := 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z'
+		if ASCIILetter(byte(c)) != want {
+			t.Errorf("ASCIILetter(%#x) = %v", c, !want)
+		}
+	}
+}
+
+// firstBytes capitalises a word's first byte by arithmetic that is right
+// only for a lower-case letter: the words of the tables it reads begin
+// with one.
+func TestFirstBytesTablesBeginLowerCase(t *testing.T) {
+	for _, table := range []*wordTable{dateWords, qtyWords} {
+		for _, w := range table.words {
+			if w == "" || w[0] < 'a' || 'z' < w[0] {
+				t.Errorf("word %q does not begin with a lower-case letter", w)
 			}
 		}
 	}

@@ -411,45 +411,6 @@ func sameFields(x, y string) bool {
 	return spacesEnd(x, i) == len(x) && spacesEnd(y, j) == len(y)
 }
 
-// fieldEnd is the end of the run of runes that are not white space at
-// byte i of s.
-func fieldEnd(s string, i int) int {
-	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf { // ASCII without a call
-			if asciiSpace[c] {
-				break
-			}
-			i++
-			continue
-		}
-		space, size := runeAt(s, i)
-		if space {
-			break
-		}
-		i += size
-	}
-	return i
-}
-
-// spacesEnd is the end of the white space at byte i of s.
-func spacesEnd(s string, i int) int {
-	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf { // ASCII without a call
-			if !asciiSpace[c] {
-				break
-			}
-			i++
-			continue
-		}
-		space, size := runeAt(s, i)
-		if !space {
-			break
-		}
-		i += size
-	}
-	return i
-}
-
 // appendWords appends the words of s (strings.Fields) with one space
 // between them.
 func appendWords(b []byte, s string) []byte {
@@ -463,13 +424,4 @@ func appendWords(b []byte, s string) []byte {
 		b = append(b, s[start:i]...)
 	}
 	return b
-}
-
-// runeAt tells whether the rune at byte i of s is white space, and its size.
-func runeAt(s string, i int) (space bool, size int) {
-	if c := s[i]; c < utf8.RuneSelf {
-		return c == ' ' || '\t' <= c && c <= '\r', 1
-	}
-	r, size := utf8.DecodeRuneInString(s[i:])
-	return unicode.IsSpace(r), size
 }

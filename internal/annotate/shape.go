@@ -44,7 +44,7 @@ func shapeBody(s string, i int) (int, bool) {
 	if i >= len(s) || !isCapital(s[i]) {
 		return 0, false
 	}
-	for l := runOf(s, i+1, 7, isLetter); l >= 0; l-- {
+	for l := runOf(s, i+1, 7, ASCIILetter); l >= 0; l-- {
 		sep := i + 1 + l
 		for _, dash := range [2]bool{true, false} {
 			digits := sep
@@ -88,5 +88,4 @@ func runOf(s string, i, max int, in func(byte) bool) int {
 }
 
 func isCapital(c byte) bool        { return 'A' <= c && c <= 'Z' }
-func isLetter(c byte) bool         { return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' }
 func isCapitalOrDigit(c byte) bool { return isCapital(c) || digitByte(c) }

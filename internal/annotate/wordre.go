@@ -98,7 +98,7 @@ func compileWords(pattern string) (*WordRegexp, *syntax.Prog) {
 	}
 	w.firstBytes(prog)
 	for c, ok := range w.first[:utf8.RuneSelf] {
-		if ok && !asciiLetter(byte(c)) {
+		if ok && !ASCIILetter(byte(c)) {
 			w.otherFirsts = lowBits << 7
 		}
 	}
@@ -201,7 +201,7 @@ func lettersFirst(prog *syntax.Prog) bool {
 		}
 		if len(inst.Rune) == 1 { // one rune, folded or not
 			r := inst.Rune[0]
-			if r >= utf8.RuneSelf || !asciiLetter(byte(r)) {
+			if r >= utf8.RuneSelf || !ASCIILetter(byte(r)) {
 				return false
 			}
 			if syntax.Flags(inst.Arg)&syntax.FoldCase != 0 {
@@ -215,7 +215,7 @@ func lettersFirst(prog *syntax.Prog) bool {
 		}
 		for k := 0; k+1 < len(inst.Rune); k += 2 {
 			for r := inst.Rune[k]; r <= inst.Rune[k+1]; r++ {
-				if r >= utf8.RuneSelf || !asciiLetter(byte(r)) {
+				if r >= utf8.RuneSelf || !ASCIILetter(byte(r)) {
 					return false
 				}
 			}
@@ -443,7 +443,7 @@ func (w *WordRegexp) next(dst []int, text string, from int) []int {
 		// The letters of the eight bytes before i, of which only the last
 		// one's counts.
 		var afterLetter uint64
-		if i > 0 && asciiLetter(text[i-1]) {
+		if i > 0 && ASCIILetter(text[i-1]) {
 			afterLetter = high
 		}
 		for ; i+8 <= len(text); i += 8 {
@@ -497,8 +497,9 @@ func (w *WordRegexp) matchAtWord(dst []int, text string, i int) []int {
 	return m
 }
 
-// asciiLetter: c is an ASCII letter.
-func asciiLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+// ASCIILetter: c is an ASCII letter (c|0x20 lowers a capital and moves
+// no other byte into a to z).
+func ASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // window bounds the text one attempt of MustCompileWords reads. Go runs
 // its fast backtracking matcher only on short inputs, and no phrase these

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"regexp"
 	"slices"
@@ -235,5 +236,46 @@ func TestOrgWordsBeginListedStarts(t *testing.T) {
 		if !mentionFirsts[w[0]] {
 			t.Errorf("%q begins with a letter the word starts do not list", w)
 		}
+	}
+}
+
+// findMentions reads a person's titles again where the name begins with
+// titleRe.matchAt(text[a:], 0), for what titleRe.FindSubmatchIndex(text[a:])
+// finds when its match starts there: the two agree at every byte of built
+// title phrases and of random text.
+func TestTitleMatchAtIsFindAtStart(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 13))
+	titled := strings.Fields(`President Prime Minister Defence Foreign Minister of and Deputy Acting Rear Vice Admiral
+		Gen. Col. General spokesperson Spokesman Chief of Staff Ambassador Sadio Camara Roy Trinidad al-Bashir O'Neil
+		Goïta Ana-Maria van der bin Zayed said the`)
+	texts := append(devSentences(t), testtext.Phrases(3, 20000, 8, wordPatternWords, equivSeps)...)
+	texts = append(texts, testtext.Phrases(4, 20000, 7, titled, []string{" ", " ", ", ", "  ", "\n", "-"})...)
+	letters := []string{"A", "a", "M", "m", "G", "en", "Col", ".", ",", " ", "  ", "\t", "-", "'", "’", "al", "é", "É", "\u00a0", "1", "_", "\xff"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteString(letters[rng.IntN(len(letters))])
+		}
+		texts = append(texts, b.String())
+	}
+	var room [4]int
+	matched := 0
+	for _, text := range texts {
+		for a := range len(text) {
+			var want []int
+			if in := titleRe.FindSubmatchIndex(text[a:]); in != nil && in[0] == 0 {
+				want = in
+			}
+			got := titleRe.matchAt(room[:0], text[a:], 0)
+			if !slices.Equal(got, want) || (got == nil) != (want == nil) {
+				t.Fatalf("titleRe.matchAt(%q, 0) = %v, FindSubmatchIndex finds %v", text[a:], got, want)
+			}
+			if got != nil {
+				matched++
+			}
+		}
+	}
+	if matched < 2000 {
+		t.Errorf("only %d titles matched: the test tries too few", matched)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-osint/dossier/internal/catalog"
 )
 
 // The rules read the words around a mention many times a sentence; these
@@ -13,48 +15,124 @@ import (
 // LastField is the last of strings.Fields(s) and where it starts; "" if
 // there is none.
 func LastField(s string) (string, int) {
-	end := len(s)
-	for end > 0 {
-		if c := s[end-1]; c < utf8.RuneSelf {
+	start, end := prevField(s, len(s))
+	return s[start:end], start
+}
+
+// nextField is the span of the first field (a run of runes that are not
+// white space) at or after byte from of s; a == b when there is none.
+func nextField(s string, from int) (a, b int) {
+	a = spacesEnd(s, from)
+	return a, fieldEnd(s, a)
+}
+
+// The walkers below look an ASCII byte up in place and call runeAt or
+// runeBefore only beyond ASCII: they run over most of each sentence.
+
+// spacesEnd is the end of the white space at byte i of s.
+func spacesEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
 			if !asciiSpace[c] {
 				break
 			}
-			end--
+			i++
 			continue
 		}
-		space, size := runeBefore(s, end)
+		space, size := runeAt(s, i)
 		if !space {
 			break
 		}
-		end -= size
+		i += size
 	}
-	start := end
-	for start > 0 {
-		// Where the word starts is found eight ASCII bytes at a time.
-		if start >= 8 {
-			if w := load8(s, start-8); w&(lowBits<<7) == 0 {
-				if spaces := asciiSpaces(w); spaces != 0 {
-					start -= bits.LeadingZeros64(spaces) / 8
-					break
-				}
-				start -= 8
-				continue
-			}
-		}
-		if c := s[start-1]; c < utf8.RuneSelf {
+	return i
+}
+
+// fieldEnd is the end of the run of runes that are not white space at
+// byte i of s.
+func fieldEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
 			if asciiSpace[c] {
 				break
 			}
-			start--
+			i++
 			continue
 		}
-		space, size := runeBefore(s, start)
+		space, size := runeAt(s, i)
 		if space {
 			break
 		}
-		start -= size
+		i += size
 	}
-	return s[start:end], start
+	return i
+}
+
+// prevField is the span of the last field that ends at or before byte to
+// of s; a == b when there is none. It is one function, not a walk back
+// over white space and one over the field, to spare LastField a call.
+func prevField(s string, to int) (a, b int) {
+	b = to
+	for b > 0 {
+		if c := s[b-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			b--
+			continue
+		}
+		space, size := runeBefore(s, b)
+		if !space {
+			break
+		}
+		b -= size
+	}
+	a = b
+	for a > 0 {
+		// Eight ASCII bytes at a time: the last space among them, if any,
+		// is where the field starts.
+		if a >= 8 {
+			if w := load8(s, a-8); w&(lowBits<<7) == 0 {
+				if spaces := asciiSpaces(w); spaces != 0 {
+					return a - bits.LeadingZeros64(spaces)/8, b
+				}
+				a -= 8
+				continue
+			}
+		}
+		if c := s[a-1]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			a--
+			continue
+		}
+		space, size := runeBefore(s, a)
+		if space {
+			break
+		}
+		a -= size
+	}
+	return a, b
+}
+
+// runeAt tells whether the rune at byte i of s is white space, and its size.
+func runeAt(s string, i int) (space bool, size int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiSpace[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
+}
+
+// runeBefore tells whether the rune that ends at byte i of s is white
+// space, and its size.
+func runeBefore(s string, i int) (space bool, size int) {
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return asciiSpace[c], 1
+	}
+	r, size := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsSpace(r), size
 }
 
 // asciiSpace is unicode.IsSpace for ASCII.
@@ -81,19 +159,17 @@ func FieldsAtMost(s string, n int) bool {
 				continue
 			}
 		}
-		space, size := false, 1
-		if c := s[i]; c < utf8.RuneSelf { // ASCII without a call
-			space = asciiSpace[c]
-		} else {
-			space, size = runeAt(s, i)
+		// Else a run of spaces, or a field, at a time.
+		if end := spacesEnd(s, i); end > i {
+			i, afterSpace = end, true
+			continue
 		}
-		if !space && afterSpace {
+		if afterSpace {
 			if fields++; fields > n {
 				return false
 			}
 		}
-		afterSpace = space
-		i += size
+		i, afterSpace = fieldEnd(s, i), false
 	}
 	return true
 }
@@ -112,17 +188,9 @@ func lowerIs(w, lower string) bool {
 		return false
 	}
 	if len(w) == len(lower) {
-		// As long only when its runes are all ASCII, lowered a byte at a time.
-		for k := range len(w) {
-			c := w[k]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != lower[k] || c >= utf8.RuneSelf {
-				return false
-			}
-		}
-		return true
+		// As long only when its runes are all ASCII, so its ASCII case is
+		// all there is to fold (a byte beyond ASCII differs from lower's).
+		return catalog.EqualFoldASCII(w, lower)
 	}
 	k := 0
 	for _, r := range w {

@@ -91,8 +91,11 @@ func (m *Matcher) child(parent uint32, key pieceKey, text string, p *piece, sing
 }
 
 // shortChild is child under the key of a piece of at most eight bytes,
-// which is the piece itself: most pieces, looked up with two arguments
-// where child takes seven.
+// which is the piece itself, so a slot with the key holds the piece: most
+// pieces. It repeats child's filter test and probe loop, less the compare
+// of the text, for speed: it is one of the hottest look-ups, taking two
+// arguments where child takes seven (83d16f2 measured the split), and a
+// probe loop shared with child would put a call back into each look-up.
 func (m *Matcher) shortChild(parent uint32, key uint64) uint32 {
 	t := m.edgesFrom(parent)
 	h := slotHash(parent, key)

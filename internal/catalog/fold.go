@@ -183,14 +183,7 @@ func appendFoldPiece(dst []byte, s string) []byte {
 }
 
 func foldInto(b *strings.Builder, s string, dropOther bool) {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if !ascii {
+	if !IsASCII(s) {
 		s = norm.NFD.String(undecomposable.Replace(s))
 	}
 	for _, r := range s {
@@ -221,4 +214,40 @@ func EqualFoldASCII(w, l string) bool {
 		}
 	}
 	return true
+}
+
+// IsASCII: s holds no byte beyond ASCII.
+func IsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// ContainsFoldASCII reports whether text holds word (lower-case ASCII) in
+// any ASCII case. It looks only where word's byte at stands, as it is or
+// as a capital, which strings.IndexByte finds reading many bytes at once:
+// pick at for a letter rare in text (the b of "batch").
+func ContainsFoldASCII(text, word string, at int) bool {
+	c := word[at]
+	return ContainsFoldASCIIWith(text, word, at, c) || 'a' <= c && c <= 'z' && ContainsFoldASCIIWith(text, word, at, c-'a'+'A')
+}
+
+// ContainsFoldASCIIWith is ContainsFoldASCII for only the places where
+// text has the byte c at word's byte at: with c the capital of word's
+// first letter, it looks for word capitalised.
+func ContainsFoldASCIIWith(text, word string, at int, c byte) bool {
+	for from := at; from < len(text); {
+		k := strings.IndexByte(text[from:], c)
+		if k < 0 {
+			return false
+		}
+		if start := from + k - at; len(word) <= len(text)-start && EqualFoldASCII(text[start:start+len(word)], word) {
+			return true
+		}
+		from += k + 1
+	}
+	return false
 }
