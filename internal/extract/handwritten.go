@@ -404,14 +404,6 @@ func prefixCase(s string, i int, words []string) int {
 	return -1
 }
 
-// skipRegexpSpace returns the end of the white space (\s*) at i.
-func skipRegexpSpace(s string, i int) int {
-	for i < len(s) && isRegexpSpace(s[i]) {
-		i++
-	}
-	return i
-}
-
 // matchBareCount reads a count with no noun after it, "more" allowed, at
 // the start of s (as FindStringSubmatchIndex of bareCountPattern): one
 // of bareCountWords, the end of the clause or a force as subject ("the

@@ -162,17 +162,24 @@ func TestIsGivingVerbFoldsAsEqualFold(t *testing.T) {
 	}
 }
 
-// TestTrimsAreTheCutsets checks trimLeftSpace, trimRightSpace and
-// allDigits against the strings functions they stand for.
+// TestTrimsAreTheCutsets checks skipRegexpSpace, skipNonSpace,
+// lastSpaceRun and allDigits against the strings functions they stand for.
 func TestTrimsAreTheCutsets(t *testing.T) {
 	texts := append([]string{"", " ", " \t\n\f\r", "\v x \v", "\u00a0x\u00a0", " more ", "2200", "22a0", "٣", "\xff "},
 		testtext.Phrases(13, 2000, 4, patternWords, patternSeps)...)
 	for _, s := range texts {
-		if got, want := trimLeftSpace(s), strings.TrimLeft(s, " \t\n\f\r"); got != want {
-			t.Errorf("trimLeftSpace(%q) = %q, want %q", s, got, want)
+		if got, want := s[skipRegexpSpace(s, 0):], strings.TrimLeft(s, " \t\n\f\r"); got != want {
+			t.Errorf("skipRegexpSpace(%q, 0) leaves %q, want %q", s, got, want)
 		}
-		if got, want := trimRightSpace(s), strings.TrimRight(s, " \t\n\f\r"); got != want {
-			t.Errorf("trimRightSpace(%q) = %q, want %q", s, got, want)
+		want := strings.IndexAny(s, " \t\n\f\r")
+		if want < 0 {
+			want = len(s)
+		}
+		if got := skipNonSpace(s, 0); got != want {
+			t.Errorf("skipNonSpace(%q, 0) = %d, want %d", s, got, want)
+		}
+		if got, want := s[:lastSpaceRun(s, len(s))], strings.TrimRight(s, " \t\n\f\r"); got != want {
+			t.Errorf("lastSpaceRun(%q) keeps %q, want %q", s, got, want)
 		}
 		if got, want := allDigits(s), strings.TrimLeft(s, "0123456789") == ""; got != want {
 			t.Errorf("allDigits(%q) = %v, want %v", s, got, want)

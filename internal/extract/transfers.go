@@ -483,7 +483,7 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 			continue
 		}
 		after := x.text(q.End, q.End+30)
-		more := strings.HasPrefix(trimLeftSpace(after), "more") || furtherBefore(x.text(q.Start-12, q.Start))
+		more := strings.HasPrefix(after[skipRegexpSpace(after, 0):], "more") || furtherBefore(x.text(q.Start-12, q.Start))
 		if !more && (q.Qualifier == annotate.Unknown || !x.statusRightBefore(i, q.Start) && !theBefore(x.text(q.Start-8, q.Start)) &&
 			!allBefore(x.text(q.Start-8, q.Start)) && !x.statusRightAfter(i, q.End)) {
 			continue
@@ -608,8 +608,8 @@ func (x *docState) statusRightAfter(i, at int) bool {
 
 // theBefore: text ends with the word "the" and white space.
 func theBefore(text string) bool {
-	t := trimRightSpace(text)
-	n := len(t)
+	n := lastSpaceRun(text, len(text))
+	t := text[:n]
 	if n == len(text) || n < 3 || !strings.EqualFold(t[n-3:], "the") {
 		return false
 	}
@@ -624,7 +624,7 @@ func theBefore(text string) bool {
 // been handed over"): the whole of a count told before.
 func allBefore(text string) bool {
 	last, start := annotate.LastField(text)
-	return annotate.LowerIs(last, "all") && start > 0 && trimRightSpace(text) != text && isRegexpSpace(text[start-1])
+	return annotate.LowerIs(last, "all") && start > 0 && lastSpaceRun(text, len(text)) < len(text) && isRegexpSpace(text[start-1])
 }
 
 // batchItems reads "a second batch followed in 2023": a batch with no
@@ -972,7 +972,8 @@ func namedBefore(before string, history, sofar []item) (item, bool) {
 // heading: sentence i is a heading, a short line that ends with no stop
 // ("3. April: a Turkish drone deal", "Egypt's lost Flankers").
 func (x *docState) heading(i int) bool {
-	t := trimRightSpace(x.d.Sentences[i].Text)
+	text := x.d.Sentences[i].Text
+	t := text[:lastSpaceRun(text, len(text))]
 	if t == "" {
 		return false
 	}
@@ -2140,10 +2141,7 @@ func endsLikeVersionOf(text string) bool {
 	// lastWord cuts the last word off text, split at \s in a regexp: a byte
 	// of a rune beyond ASCII is never one of those spaces.
 	lastWord := func() string {
-		end := len(text)
-		for end > 0 && isRegexpSpace(text[end-1]) {
-			end--
-		}
+		end := lastSpaceRun(text, len(text))
 		start := end
 		for start > 0 && !isRegexpSpace(text[start-1]) {
 			start--
@@ -3049,7 +3047,7 @@ var manyUsers = regexp.MustCompile(`^\s+(?:is|are)\s+(?:now\s+|already\s+)?(?:us
 // after opens on "is" or "are" after white space: most items are followed
 // by other words.
 func countsUsers(after string) bool {
-	verb := trimLeftSpace(after)
+	verb := after[skipRegexpSpace(after, 0):]
 	return len(verb) < len(after) && (strings.HasPrefix(verb, "is") || strings.HasPrefix(verb, "are")) && manyUsers.MatchString(after)
 }
 
@@ -3795,11 +3793,7 @@ var signedOpener = regexp.MustCompile(`^\s*(?:It|(?:The|This|That) (?:contract|d
 // deal. Far cheaper than the search for signingWords, it turns most
 // sentences away first.
 func signedLead(text string) bool {
-	i := 0
-	for i < len(text) && isRegexpSpace(text[i]) {
-		i++
-	}
-	text = text[i:]
+	text = text[skipRegexpSpace(text, 0):]
 	if strings.HasPrefix(text, "It") {
 		return true
 	}
