@@ -59,9 +59,10 @@ func matchAgreement(s string) []int {
 	return nil
 }
 
-// gapWords are words that afterGap looks for, lower case, in the order a
-// pattern tries them, listed by first letter: most places in a gap begin
-// with none, or with one of few.
+// gapWords are words that a hand-written pattern looks for at one place
+// (afterGap, or the start of a match), lower case, in the order the
+// pattern tries them, listed by first letter: most places begin with
+// none, or with one of few.
 type gapWords struct {
 	words []string
 	// byFirst has bit k set, for each letter, when words[k] begins with it.

@@ -32,7 +32,7 @@ type event struct {
 
 var (
 	visitRe         = annotate.MustCompileSearch(`(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b|\bwho\s+arrived\s+in\b|\b(?:first|second|third|next|last|final)\s+(?:stop|leg)\b`)
-	meetingRe       = annotate.MustCompileSearch(`(?i)\b(?:met|meets|meet|(?:is|was|were|are)\s+greeted\s+by|held talks|holds talks|hold talks|talks with|for talks|held meetings|holds meetings|meeting with|met with|(?:after|before) meeting|discussed)\b`)
+	meetingRe       = annotate.MustCompileSearch(`(?i)\b(?:met|meets|meet|(?:is|was|were|are)\s+greeted\s+by|held talks|holds talks|hold talks|talks with|for talks|held meetings|holds meetings|meeting with|(?:after|before) meeting|discussed)\b`)
 	investRe        = annotate.MustCompileSearch(`(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine|assembly line|production line)\b|\bset(?:s|ting)?\s+up\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|facility|assembly line|production line|joint venture)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`)
 	whenVisitsRe    = annotate.MustCompileSearch(`(?i)\bwhen\b[^.;]{0,60}\bvisits\b`)
 	dueDateRe       = annotate.MustCompileSearch(`(?i)\b(?:due|scheduled|expected|set)\s+to\s+(?:start|begin|open|be completed|be ready|start operating|come on stream)\b`)

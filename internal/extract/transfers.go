@@ -239,7 +239,9 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			out = append(out, x.batchItems(i, history, out)...)
 		}
 	}
-	if strings.HasPrefix(text, "The pair ") { // as pairItem needs, told before making its item
+	// pairItem reads only such a sentence; asked of all, returning its
+	// large item would cost more than this test.
+	if strings.HasPrefix(text, "The pair ") {
 		if it, ok := x.pairItem(i, history, out); ok {
 			out = append(out, it)
 		}
@@ -673,11 +675,12 @@ func (x *docState) batchItems(i int, history, sofar []item) []item {
 	return out
 }
 
-// pairItem reads "The pair were ordered in 2021" opening sentence i: two
-// of the system named last, which the sentence does not name again.
+// pairItem reads "The pair were ordered in 2021", a sentence i that
+// opens with "The pair " (items asks it of no other): two of the system
+// named last, which the sentence does not name again.
 func (x *docState) pairItem(i int, history, sofar []item) (item, bool) {
 	s := x.d.Sentences[i]
-	if !strings.HasPrefix(s.Text, "The pair ") || len(sofar) > 0 {
+	if len(sofar) > 0 {
 		return item{}, false
 	}
 	ante, ok := lastOf(history, nil, "")
@@ -1064,10 +1067,10 @@ func notWordRune(r rune) bool {
 // F-16s with up to 12 of the Swedish jets"), so no phrase refers back to it.
 func (x *docState) replaced(it item) bool {
 	before := x.text(it.start-60, it.start)
-	// mayHoldFold(before, "replac"), searched by its rare p: it may hold
-	// "replac" wherever it has a long s or a Kelvin sign.
-	mayHold := holdsFoldByLetter(before, "replac", 2) || holdsRune(before, "\u017f") || holdsRune(before, "\u212a")
-	return mayHold && replacedBefore.MatchString(before)
+	// "replac" holds no s or k, the letters whose folds reach beyond
+	// ASCII, so replacedBefore matches only where an ASCII-folding search
+	// finds it, searched by its rare p.
+	return holdsFoldByLetter(before, "replac", 2) && replacedBefore.MatchString(before)
 }
 
 var replacedBefore = regexp.MustCompile(`(?i)\breplac(?:e|es|ed|ing)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,5}$`)
@@ -1699,7 +1702,7 @@ func (x *docState) listedTransfer(it item, qty *annotate.QuantityMention, p *tra
 // T-33s that the air force flew until 2017").
 func (x *docState) usedUntil(it item) bool {
 	for _, dm := range x.d.Dates[it.sent] {
-		if dm.Start > it.end && dm.Start-it.end < 60 && strings.Contains(x.text(dm.Start-6, dm.Start+6), "until ") &&
+		if dm.Start > it.end && dm.Start-it.end < 60 && x.toldUntil(dm) &&
 			!strings.ContainsAny(x.text(it.end, dm.Start), ",;") && dm.Date.Y < x.d.Ref.Y {
 			return true
 		}
