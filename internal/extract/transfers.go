@@ -107,15 +107,7 @@ func (x *docState) transfers(events []*event) []*transfer {
 	for ri, i := range read {
 		items = x.items(items[:0], i, read[ri+1:], history)
 		for _, it := range items {
-			x.done = out
-			out = x.appendTransfersOf(out, it)
-			ts := out[len(x.done):]
-			if it.designation != "" && it.antecedent < 0 && !it.series && !anyDomestic(ts) {
-				if len(ts) > 0 {
-					it.supplier, it.manufacturer = ts[0].supplier, ts[0].manufacturer
-				}
-				history = append(history, it)
-			}
+			out, history = x.readItem(out, history, it)
 		}
 	}
 	x.done = nil // the filters below rewrite out in place
@@ -1370,6 +1362,23 @@ func (x *docState) distracted(it item) bool {
 	return read.govs.n > 0 && !read.govs.list[0].Class.isStatus()
 }
 
+// readItem appends to out the records of one item of the sentence
+// transfers reads, with out for x.done, and adds the item to history when
+// it names a system anew, with the supplier and manufacturer its first
+// record takes.
+func (x *docState) readItem(out []*transfer, history []item, it item) ([]*transfer, []item) {
+	x.done = out
+	out = x.appendTransfersOf(out, it)
+	ts := out[len(x.done):]
+	if it.designation != "" && it.antecedent < 0 && !it.series && !anyDomestic(ts) {
+		if len(ts) > 0 {
+			it.supplier, it.manufacturer = ts[0].supplier, ts[0].manufacturer
+		}
+		history = append(history, it)
+	}
+	return out, history
+}
+
 // governedItem is what distracted read of an item, kept for
 // appendTransfersOf, which reads the same again: the count before it
 // (quantityBefore) and its governors with that count.
@@ -2193,9 +2202,6 @@ func (x *docState) participleOn(i int, t trigger) bool {
 	return false
 }
 
-// governing finds the nearest trigger before the item that governs what
-// follows it, and the nearest after it that governs what precedes it. A
-// trigger that contains the item ("a 28-aircraft order") governs it alone.
 // serviceObject: the verb's own object, right after it, is a service for
 // the item or a concern about it, not the item ("will provide maintenance
 // for Taiwan's F-16s", "also has concerns about Turkey's S-400s", "will
@@ -2277,6 +2283,9 @@ var serviceNouns = map[string]bool{"maintenance": true, "training": true, "suppo
 	"repairs": true, "upgrades": true, "parts": true, "spares": true, "ammunition": true, "concerns": true,
 	"concern": true, "doubts": true, "questions": true, "fuel": true}
 
+// governing finds the nearest trigger before the item that governs what
+// follows it, and the nearest after it that governs what precedes it. A
+// trigger that contains the item ("a 28-aircraft order") governs it alone.
 func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *trigger) {
 	start := it.start
 	ts := x.triggers[it.sent]
