@@ -236,7 +236,7 @@ func TestHoldsBatchIsInLower(t *testing.T) {
 		}
 		// "replac" holds no letter a rune beyond ASCII folds or lowers to.
 		want := strings.Contains(strings.ToLower(text), "replac")
-		if got := holdsFoldByLetter(text, "replac", 2); got != want {
+		if got := replacByP.heldIn(text); got != want {
 			t.Errorf("replaced's search of %q = %v, want %v", text, got, want)
 		}
 	}

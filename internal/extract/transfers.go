@@ -289,28 +289,12 @@ func (x *docState) hasNamedWith(i int, items []item, it *item) bool {
 
 // holdsBatch is batchWord.inLower(text): only ASCII lowers into "batch"
 // (of the runes beyond it only İ and the Kelvin sign lower into ASCII,
-// into an i and a k), so its ASCII case is all there is to fold.
-func holdsBatch(text string) bool { return holdsFoldByLetter(text, "batch", 0) }
+// into an i and a k), so its ASCII case is all there is to fold. Its b is
+// rare in text.
+func holdsBatch(text string) bool { return batchByB.heldIn(text) }
 
-// holdsFoldByLetter says whether text holds word (lower case ASCII) in
-// any ASCII case, looking only where its letter at byte at stands, one
-// rare in text (the b of "batch"), which strings.IndexByte finds reading
-// many bytes at once: faster than searchFoldASCII, which reads each byte.
-func holdsFoldByLetter(text, word string, at int) bool {
-	for _, c := range [2]byte{word[at], word[at] - ('a' - 'A')} {
-		for from := at; from < len(text); {
-			k := strings.IndexByte(text[from:], c)
-			if k < 0 {
-				break
-			}
-			if start := from + k - at; len(word) <= len(text)-start && catalog.EqualFoldASCII(text[start:start+len(word)], word) {
-				return true
-			}
-			from += k + 1
-		}
-	}
-	return false
-}
+// batchByB and replacByP are "batch" and "replac" found by a rare letter.
+var batchByB, replacByP = anchorWords('b', "batch"), anchorWords('p', "replac")
 
 // apart: a clause with a subject of its own opens between items a and b
 // of sentence i.
@@ -610,8 +594,7 @@ func theBefore(text string) bool {
 	if n == 3 {
 		return true
 	}
-	c := t[n-4] | 0x20 // no letter right before "the"
-	return c < 'a' || c > 'z'
+	return !asciiLetter(t[n-4]) // no letter right before "the"
 }
 
 // allBefore: text ends with the word "all" and white space ("all 64 had
@@ -1061,8 +1044,8 @@ func (x *docState) replaced(it item) bool {
 	before := x.text(it.start-60, it.start)
 	// "replac" holds no s or k, the letters whose folds reach beyond
 	// ASCII, so replacedBefore matches only where an ASCII-folding search
-	// finds it, searched by its rare p.
-	return holdsFoldByLetter(before, "replac", 2) && replacedBefore.MatchString(before)
+	// finds it.
+	return replacByP.heldIn(before) && replacedBefore.MatchString(before)
 }
 
 var replacedBefore = regexp.MustCompile(`(?i)\breplac(?:e|es|ed|ing)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,5}$`)
