@@ -335,11 +335,11 @@ func partiesBefore(before string) bool {
 // partiesWords are the subjects of partiesBefore.
 var partiesWords = lowerWordsOf("the two ministers", "the two sides", "the two leaders", "the two delegations", "the parties", "both sides")
 
-// lastWordIs: the last word of text is w, in any case ("in talks with",
-// not "Enkhtuvshin held talks").
+// lastWordIs: the last word of text is w (lower-case ASCII letters), in
+// any case ("in talks with", not "Enkhtuvshin held talks").
 func lastWordIs(text, w string) bool {
-	last, _ := annotate.LastField(text)
-	return annotate.LowerIs(last, w)
+	last, _ := lastWordIn(text, w)
+	return last != ""
 }
 
 // pluralReference: before ends with "those", "these" or "such" ("raised
