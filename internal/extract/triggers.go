@@ -106,7 +106,7 @@ func ofAmongFirstWords(text string) bool {
 // isRegexpSpace: c is white space to Go's \s.
 func isRegexpSpace(c byte) bool { return regexpSpace[c] }
 
-var regexpSpace = [256]bool{' ': true, '\t': true, '\n': true, '\f': true, '\r': true}
+var regexpSpace = *byteSetOf(" \t\n\f\r")
 
 // skipRegexpSpace returns the end of the white space (\s*) at i: where
 // strings.TrimLeft(s[i:], " \t\n\f\r") starts.
