@@ -80,6 +80,8 @@ var (
 	visitModifiers = []string{"official", "state", "working", "three-day", "two-day", "week-long", "four-day", "five-day",
 		"first", "historic", "imminent"}
 	visitWords = newGapWords("visits", "visited", "visiting", "visit")
+	tourWords  = newGapWords("toured", "travelled to", "traveled to")
+	tourStops  = newGapWords("stop", "leg")
 )
 
 // matchInvest is investRe's FindStringSubmatchIndex anchored at the start
@@ -169,10 +171,8 @@ func matchVisit(s string) []int {
 	if end, ok := visitWords.at(s, at); ok {
 		return []int{0, end}
 	}
-	for _, w := range []string{"toured", "travelled to", "traveled to"} {
-		if end, ok := wordAt(s, 0, w); ok {
-			return []int{0, end}
-		}
+	if end, ok := tourWords.at(s, 0); ok {
+		return []int{0, end}
 	}
 	if at := afterSpaces(s, prefixFold(s, 0, []string{"who"})); at >= 0 {
 		if at = afterSpaces(s, prefixFold(s, at, []string{"arrived"})); at >= 0 {
@@ -183,10 +183,8 @@ func matchVisit(s string) []int {
 	}
 	// "The first stop was Rome", "the last leg": a stop of a tour.
 	if at := afterSpaces(s, prefixFold(s, 0, tourOrdinals)); at >= 0 {
-		for _, w := range []string{"stop", "leg"} {
-			if end, ok := wordAt(s, at, w); ok {
-				return []int{0, end}
-			}
+		if end, ok := tourStops.at(s, at); ok {
+			return []int{0, end}
 		}
 	}
 	return nil
