@@ -59,9 +59,10 @@ func matchAgreement(s string) []int {
 	return nil
 }
 
-// gapWords are words that afterGap looks for, lower case, in the order a
-// pattern tries them, listed by first letter: most places in a gap begin
-// with none, or with one of few.
+// gapWords are words that a hand-written pattern looks for at one place
+// (afterGap, or the start of a match), lower case, in the order the
+// pattern tries them, listed by first letter: most places begin with
+// none, or with one of few.
 type gapWords struct {
 	words []string
 	// byFirst has bit k set, for each letter, when words[k] begins with it.
@@ -90,11 +91,11 @@ func (g *gapWords) at(s string, i int) (end int, ok bool) {
 	if i == len(s) {
 		return 0, false
 	}
-	c := s[i] | 0x20 // an ASCII letter lowered; no other byte lands in a to z
-	if c < 'a' || c > 'z' {
+	if !asciiLetter(s[i]) {
 		return 0, false
 	}
-	for ks := g.byFirst[c-'a']; ks != 0; ks &= ks - 1 {
+	lower := s[i] | 0x20 // of an ASCII letter
+	for ks := g.byFirst[lower-'a']; ks != 0; ks &= ks - 1 {
 		if end, ok := wordAt(s, i, g.words[bits.TrailingZeros64(ks)]); ok {
 			return end, true
 		}

@@ -32,7 +32,7 @@ type event struct {
 
 var (
 	visitRe         = annotate.MustCompileSearch(`(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b|\bwho\s+arrived\s+in\b|\b(?:first|second|third|next|last|final)\s+(?:stop|leg)\b`)
-	meetingRe       = annotate.MustCompileSearch(`(?i)\b(?:met|meets|meet|(?:is|was|were|are)\s+greeted\s+by|held talks|holds talks|hold talks|talks with|for talks|held meetings|holds meetings|meeting with|met with|(?:after|before) meeting|discussed)\b`)
+	meetingRe       = annotate.MustCompileSearch(`(?i)\b(?:met|meets|meet|(?:is|was|were|are)\s+greeted\s+by|held talks|holds talks|hold talks|talks with|for talks|held meetings|holds meetings|meeting with|(?:after|before) meeting|discussed)\b`)
 	investRe        = annotate.MustCompileSearch(`(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine|assembly line|production line)\b|\bset(?:s|ting)?\s+up\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|facility|assembly line|production line|joint venture)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`)
 	whenVisitsRe    = annotate.MustCompileSearch(`(?i)\bwhen\b[^.;]{0,60}\bvisits\b`)
 	dueDateRe       = annotate.MustCompileSearch(`(?i)\b(?:due|scheduled|expected|set)\s+to\s+(?:start|begin|open|be completed|be ready|start operating|come on stream)\b`)
@@ -57,10 +57,7 @@ func matchSubject(s string) []int {
 		if len(w) > len(s) || !catalog.EqualFoldASCII(s[:len(w)], w) {
 			continue
 		}
-		spaces := len(w)
-		for spaces < len(s) && isRegexpSpace(s[spaces]) {
-			spaces++
-		}
+		spaces := skipRegexpSpace(s, len(w))
 		// \s+ takes all the white space, and gives it back a byte at a
 		// time, for the subject to hold, while the subject is too short.
 		for at := spaces; at > len(w); at-- {
@@ -338,11 +335,11 @@ func partiesBefore(before string) bool {
 // partiesWords are the subjects of partiesBefore.
 var partiesWords = lowerWordsOf("the two ministers", "the two sides", "the two leaders", "the two delegations", "the parties", "both sides")
 
-// lastWordIs: the last word of text is w, in any case ("in talks with",
-// not "Enkhtuvshin held talks").
+// lastWordIs: the last word of text is w (lower-case ASCII letters), in
+// any case ("in talks with", not "Enkhtuvshin held talks").
 func lastWordIs(text, w string) bool {
-	last, _ := annotate.LastField(text)
-	return annotate.LowerIs(last, w)
+	last, _ := lastWordIn(text, w)
+	return last != ""
 }
 
 // pluralReference: before ends with "those", "these" or "such" ("raised
@@ -519,23 +516,18 @@ func meetsTarget(text string) bool {
 func firstWord(text string) (string, string) {
 	// strings.TrimLeft and IndexAny, read a byte at a time from tables
 	// made once rather than sets made at each call.
-	start := 0
-	for start < len(text) && wordSpace[text[start]] {
-		start++
-	}
-	text = text[start:]
+	text = text[skipRegexpSpace(text, 0):]
 	for k := 0; k < len(text); k++ {
-		if wordSpace[text[k]] || wordPunct[text[k]] {
+		if isRegexpSpace(text[k]) || wordPunct[text[k]] {
 			return text[:k], text[k:]
 		}
 	}
 	return text, ""
 }
 
-// wordSpace and wordPunct are the bytes that part the words of
-// firstWord: the white space before a word, and that or punctuation
-// after it.
-var wordSpace, wordPunct = byteSetOf(" \t\n\f\r"), byteSetOf(",.;:")
+// wordPunct is the punctuation that, besides white space, ends the word
+// firstWord reads.
+var wordPunct = byteSetOf(",.;:")
 
 // newEvent reads an event of type typ whose trigger is at loc of sentence i.
 func (x *docState) newEvent(i int, typ string, loc []int) *event {
@@ -630,20 +622,11 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 // signedBeforeRe, and hold no "k" or "s": under (?i) those also match the
 // Kelvin sign and "ſ", which EqualFoldASCII would not.
 func dealNounSecond(text string) bool {
-	k := 0
-	for k < len(text) && isRegexpSpace(text[k]) {
-		k++
-	}
-	for k < len(text) && !isRegexpSpace(text[k]) {
-		k++
-	}
+	k := skipNonSpace(text, skipRegexpSpace(text, 0))
 	if k == len(text) {
 		return false
 	}
-	for k < len(text) && isRegexpSpace(text[k]) {
-		k++
-	}
-	second := text[k:]
+	second := text[skipRegexpSpace(text, k):]
 	for _, n := range []string{"contract", "agreement", "memorandum", "deal"} {
 		if len(second) >= len(n) && catalog.EqualFoldASCII(second[:len(n)], n) {
 			return true
@@ -701,14 +684,6 @@ func definiteBefore(text string) bool {
 	}
 	before := lastSpaceRun(text, word)
 	return word < end && before < word && determinerEndsAt(text, before)
-}
-
-// lastSpaceRun is where the run of \s that ends at end starts.
-func lastSpaceRun(text string, end int) int {
-	for end > 0 && isRegexpSpace(text[end-1]) {
-		end--
-	}
-	return end
 }
 
 // determinerEndsAt: a determiner after \b, or a possessive, ends at end.

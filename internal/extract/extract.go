@@ -1054,10 +1054,11 @@ func load8(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// byteSet is a set of ASCII bytes, the marks the rules look for in the
-// gaps between words: a table read a byte at a time, where
-// strings.ContainsAny makes a set of its own at each call, or looks each
-// rune of a short text up in the marks.
+// byteSet is a set of ASCII bytes, such as the marks the rules look for
+// in the gaps between words or those that end a word (firstWord): a table
+// read a byte at a time, where strings.ContainsAny or IndexAny makes a
+// set of its own at each call, or looks each rune of a short text up in
+// the marks.
 type byteSet [256]bool
 
 func byteSetOf(chars string) *byteSet {

@@ -27,7 +27,7 @@ func init() {
 const (
 	investPattern    = `(?i)\binvest(?:s|ed|ing|ment|ments)?\b|\bcreat(?:e|ing)\s+(?:about\s+|around\s+|some\s+|over\s+)?[\d,]+\s+(?:\w+\s+)?jobs\b|\b(?:would|will|to|plans to)\s+build\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|smelter|centre|center|facility|refinery|mine|assembly line|production line)\b|\bset(?:s|ting)?\s+up\s+(?:a|an)\s+[^.;]{0,40}?\b(?:plant|factory|facility|assembly line|production line|joint venture)\b|\bconstruction of (?:a|an)\s+[^.;]{0,30}?\b(?:plant|factory|smelter|refinery)\b`
 	visitPattern     = `(?i)\b(?:(?:official|state|working|three-day|two-day|week-long|four-day|five-day|first|historic|imminent)\s+)*visit(?:s|ed|ing)?\b|\btoured\b|\btravell?ed to\b|\bwho\s+arrived\s+in\b|\b(?:first|second|third|next|last|final)\s+(?:stop|leg)\b`
-	meetingPattern   = `(?i)\b(?:met|meets|meet|(?:is|was|were|are)\s+greeted\s+by|held talks|holds talks|hold talks|talks with|for talks|held meetings|holds meetings|meeting with|met with|(?:after|before) meeting|discussed)\b`
+	meetingPattern   = `(?i)\b(?:met|meets|meet|(?:is|was|were|are)\s+greeted\s+by|held talks|holds talks|hold talks|talks with|for talks|held meetings|holds meetings|meeting with|(?:after|before) meeting|discussed)\b`
 	forumPattern     = `\b(?:[A-Z0-9][\p{L}0-9-]*\s+)*(?:Forum|Summit|Conference)\b(?:\s+(?:on|of|for)\s+[A-Z][\p{L}-]+(?:[\s-]+[A-Z][\p{L}-]+)*)?`
 	oneBeforePattern = `(?i)\b(?:a|an|another|one)\s+(?:second|third|fourth|further|new|single|more)?\s*$`
 	madeByPattern    = `(?i)\b(?:from|by|with)\s+(?:the\s+)?(?:[\p{L}]+(?:'s|’s)\s+)?(?:[\p{L}-]+\s+)?$`
@@ -69,7 +69,7 @@ func handWritten(w *annotate.WordRegexp, pattern string, match func(string) []in
 // The words of investRe and visitRe, in the order they try them, in lower
 // case.
 var (
-	investWords    = []string{"invests", "invested", "investing", "investment", "investments", "invest"}
+	investWords    = newGapWords("invests", "invested", "investing", "investment", "investments", "invest")
 	createWords    = []string{"create", "creating"}
 	aboutWords     = []string{"about", "around", "some", "over"}
 	buildSubjects  = []string{"would", "will", "to", "plans to"}
@@ -79,7 +79,9 @@ var (
 	builtObjects   = newGapWords("plant", "factory", "smelter", "refinery")
 	visitModifiers = []string{"official", "state", "working", "three-day", "two-day", "week-long", "four-day", "five-day",
 		"first", "historic", "imminent"}
-	visitWords = []string{"visits", "visited", "visiting", "visit"}
+	visitWords = newGapWords("visits", "visited", "visiting", "visit")
+	tourWords  = newGapWords("toured", "travelled to", "traveled to")
+	tourStops  = newGapWords("stop", "leg")
 )
 
 // matchInvest is investRe's FindStringSubmatchIndex anchored at the start
@@ -87,10 +89,8 @@ var (
 // pattern reads is followed by what no such run holds, so it takes the
 // whole run; the counted gaps are read as afterGap reads agreementRe's.
 func matchInvest(s string) []int {
-	for _, w := range investWords {
-		if end, ok := wordAt(s, 0, w); ok {
-			return []int{0, end}
-		}
+	if end, ok := investWords.at(s, 0); ok {
+		return []int{0, end}
 	}
 	if at := afterSpaces(s, prefixFold(s, 0, createWords)); at >= 0 {
 		if a := afterSpaces(s, prefixFold(s, at, aboutWords)); a >= 0 {
@@ -168,15 +168,11 @@ func matchVisit(s string) []int {
 		}
 		at = next
 	}
-	for _, w := range visitWords {
-		if end, ok := wordAt(s, at, w); ok {
-			return []int{0, end}
-		}
+	if end, ok := visitWords.at(s, at); ok {
+		return []int{0, end}
 	}
-	for _, w := range []string{"toured", "travelled to", "traveled to"} {
-		if end, ok := wordAt(s, 0, w); ok {
-			return []int{0, end}
-		}
+	if end, ok := tourWords.at(s, 0); ok {
+		return []int{0, end}
 	}
 	if at := afterSpaces(s, prefixFold(s, 0, []string{"who"})); at >= 0 {
 		if at = afterSpaces(s, prefixFold(s, at, []string{"arrived"})); at >= 0 {
@@ -187,22 +183,21 @@ func matchVisit(s string) []int {
 	}
 	// "The first stop was Rome", "the last leg": a stop of a tour.
 	if at := afterSpaces(s, prefixFold(s, 0, tourOrdinals)); at >= 0 {
-		for _, w := range []string{"stop", "leg"} {
-			if end, ok := wordAt(s, at, w); ok {
-				return []int{0, end}
-			}
+		if end, ok := tourStops.at(s, at); ok {
+			return []int{0, end}
 		}
 	}
 	return nil
 }
 
 // The words of meetingRe, in the order it tries them, in lower case: the
-// phrases before "greeted by", and those after.
+// verbs, the auxiliaries before "greeted by", and the phrases after. "met
+// with" is none of them: "met" always matches first.
 var (
-	meetingVerbs   = []string{"met", "meets", "meet"}
-	greetedBy      = []string{"is", "was", "were", "are"}
-	meetingPhrases = []string{"held talks", "holds talks", "hold talks", "talks with", "for talks", "held meetings",
-		"holds meetings", "meeting with", "met with", "after meeting", "before meeting", "discussed"}
+	meetingVerbs   = newGapWords("met", "meets", "meet")
+	greetedAux     = []string{"is", "was", "were", "are"}
+	meetingPhrases = newGapWords("held talks", "holds talks", "hold talks", "talks with", "for talks", "held meetings",
+		"holds meetings", "meeting with", "after meeting", "before meeting", "discussed")
 )
 
 // matchMeeting is meetingRe's FindStringSubmatchIndex anchored at the
@@ -210,22 +205,18 @@ var (
 // after it, else the next is tried; the white space before "greeted" and
 // "by" is read whole, as no word that follows starts with any.
 func matchMeeting(s string) []int {
-	for _, w := range meetingVerbs {
-		if end, ok := wordAt(s, 0, w); ok {
-			return []int{0, end}
-		}
+	if end, ok := meetingVerbs.at(s, 0); ok {
+		return []int{0, end}
 	}
-	if at := afterSpaces(s, prefixFold(s, 0, greetedBy)); at >= 0 {
+	if at := afterSpaces(s, prefixFold(s, 0, greetedAux)); at >= 0 {
 		if at = afterSpaces(s, prefixFold(s, at, []string{"greeted"})); at >= 0 {
 			if end, ok := wordAt(s, at, "by"); ok {
 				return []int{0, end}
 			}
 		}
 	}
-	for _, w := range meetingPhrases {
-		if end, ok := wordAt(s, 0, w); ok {
-			return []int{0, end}
-		}
+	if end, ok := meetingPhrases.at(s, 0); ok {
+		return []int{0, end}
 	}
 	return nil
 }
@@ -402,14 +393,6 @@ func prefixCase(s string, i int, words []string) int {
 		}
 	}
 	return -1
-}
-
-// skipRegexpSpace returns the end of the white space (\s*) at i.
-func skipRegexpSpace(s string, i int) int {
-	for i < len(s) && isRegexpSpace(s[i]) {
-		i++
-	}
-	return i
 }
 
 // matchBareCount reads a count with no noun after it, "more" allowed, at

@@ -86,11 +86,18 @@ func (x *docState) untilWhen(i int, g trigger) (annotate.Date, bool) {
 		return annotate.Date{}, false
 	}
 	for _, dm := range x.d.Dates[i] {
-		if dm.End == start+k && strings.Contains(x.text(dm.Start-6, dm.Start+6), "until ") {
+		if dm.End == start+k && x.toldUntil(dm) {
 			return x.statusDate(dm, g), true
 		}
 	}
 	return annotate.Date{}, false
+}
+
+// toldUntil: the date dm is told "until <date>". The window reaches past
+// dm's start as well as before it, as a date may be read with its role
+// word, beginning with "until" itself.
+func (x *docState) toldUntil(dm annotate.DateMention) bool {
+	return strings.Contains(x.text(dm.Start-6, dm.Start+6), "until ")
 }
 
 // premisesLease: the signing at loc of sentence i is of a lease or an

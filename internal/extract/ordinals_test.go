@@ -2,8 +2,6 @@ package extract
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -13,7 +11,6 @@ import (
 	"github.com/dossier-osint/dossier/internal/annotate"
 	"github.com/dossier-osint/dossier/internal/annotate/testtext"
 	"github.com/dossier-osint/dossier/internal/catalog"
-	"github.com/dossier-osint/dossier/internal/document"
 )
 
 // ordinalRe is Go's regexp of ordinalAlonePattern, anchored for
@@ -121,24 +118,11 @@ func FuzzOrdinalPhrases(f *testing.F) {
 // articles and the samples, and in phrases written for it.
 func TestOrdinalsAndBatchesNeedANamedSystem(t *testing.T) {
 	cat := catalog.MustDefault()
-	files, _ := filepath.Glob("testdata/articles/*.txt")
-	for _, pattern := range []string{"testdata/heldout/*.txt", "../../samples/*.txt"} {
-		found, _ := filepath.Glob(pattern)
-		files = append(files, found...)
-	}
 	bodies := []string{"Serbia ordered six Rafale jets. The first was delivered in 2024. A second batch of 12 followed.",
 		"Jets were ordered. The first was delivered in March, the last of them arrived in May. The final batch of six aircraft came.",
 		"The first batch arrived. The second ones were handed over to Ghana. Another batch followed."}
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := document.Parse(name, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		bodies = append(bodies, doc.Body)
+	for _, name := range articleFiles(t) {
+		bodies = append(bodies, parseArticle(t, name).Body)
 	}
 	phrases := 0
 	for _, body := range bodies {

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -10,62 +8,67 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/dossier-osint/dossier/internal/annotate"
 	"github.com/dossier-osint/dossier/internal/annotate/testtext"
-	"github.com/dossier-osint/dossier/internal/catalog"
-	"github.com/dossier-osint/dossier/internal/document"
 )
 
 // TestGovernedItemsReadAsAgain checks the readings appendTransfersOf takes
 // from what distracted read: for every item of the written and held-out
-// articles and the samples, the count before it and its governors are
-// what reading the item again gives.
+// articles and the samples, read as transfers reads it (with the records
+// before it in x.done), the count before it and its governors are what
+// reading the item again gives.
 func TestGovernedItemsReadAsAgain(t *testing.T) {
-	cat := catalog.MustDefault()
-	var files []string
-	for _, pattern := range []string{"testdata/articles/*.txt", "testdata/heldout/*.txt", "../../samples/*.txt"} {
-		found, _ := filepath.Glob(pattern)
-		files = append(files, found...)
-	}
-	if len(files) < 100 {
-		t.Fatalf("only %d articles found", len(files))
-	}
 	reused := 0
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
+	readItems(t, nil, itemWalk{item: func(name string, x *docState, it item, _ []*transfer) {
+		r := x.governedItemOf(it)
+		if r == nil {
+			return
 		}
-		doc, err := document.Parse(name, data)
-		if err != nil {
-			t.Fatal(err)
+		reused++
+		qty := x.quantityBefore(it)
+		if !reflect.DeepEqual(r.qty, qty) || !reflect.DeepEqual(r.govs, x.governors(it, qty)) {
+			t.Errorf("%s: item %q of sentence %d: kept %+v, %+v; read again %+v, %+v",
+				name, x.text(it.start, it.end), it.sent, r.qty, r.govs, qty, x.governors(it, qty))
 		}
-		d := annotate.Annotate(cat, doc.Body, doc.Title, doc.Published, doc.URL)
-		x := newDocState(d)
-		var history []item
-		read := x.readable()
-		for ri, i := range read {
-			items := x.items(nil, i, read[ri+1:], history)
-			for _, it := range items {
-				r := x.governedItemOf(it)
-				if r == nil {
-					continue
-				}
-				reused++
-				qty := x.quantityBefore(it)
-				if !reflect.DeepEqual(r.qty, qty) || !reflect.DeepEqual(r.govs, x.governors(it, qty)) {
-					t.Errorf("%s: item %q of sentence %d: kept %+v, %+v; read again %+v, %+v",
-						name, x.text(it.start, it.end), i, r.qty, r.govs, qty, x.governors(it, qty))
-				}
-				if it.designation != "" && it.antecedent < 0 {
-					history = append(history, it)
-				}
-			}
-		}
-		d.Release()
-	}
+	}})
 	if reused < 100 {
 		t.Fatalf("only %d items read again", reused)
+	}
+}
+
+// TestDeniedReportAskedLast holds up appendTransfersOf asking deniedReport
+// only after reading an item's records: for every item whose report is
+// denied, in the articles, reading its records changes none of the
+// records before it (x.done), so dropping them after is as good as never
+// reading them.
+func TestDeniedReportAskedLast(t *testing.T) {
+	denied := 0
+	reports := []string{
+		"Earlier this month a newspaper reported that Fiji had agreed to buy two Bayraktar TB2 drones from Turkey. The ministry dismissed the report as baseless.",
+		"Rumours last month that Fiji had bought armed drones from Israel were pure invention, the minister said.",
+		"The ministry denied reports that Serbia was buying Chinese drones, but confirmed it signed a contract for 12 Rafale jets in April.",
+		"Serbia ordered 12 Rafale jets in 2023. A paper reported that Serbia had also agreed to buy 12 more Rafale jets and six H145M helicopters from France. The ministry denied the report.",
+	}
+	readItems(t, reports, itemWalk{item: func(name string, x *docState, it item, out []*transfer) {
+		if !x.deniedReport(it.sent, it.start) {
+			return
+		}
+		denied++
+		before := make([]transfer, len(out))
+		for k, r := range out {
+			before[k] = *r
+		}
+		if got := x.appendTransfersOf(out, it); len(got) != len(out) {
+			t.Errorf("%s: item %q of a denied report gives %d records", name, x.text(it.start, it.end), len(got)-len(out))
+		}
+		for k, r := range x.done {
+			if !reflect.DeepEqual(*r, before[k]) {
+				t.Errorf("%s: reading item %q of a denied report changes record %d: %+v, was %+v",
+					name, x.text(it.start, it.end), k, *r, before[k])
+			}
+		}
+	}})
+	if denied < len(reports) {
+		t.Fatalf("only %d items of a denied report", denied)
 	}
 }
 
@@ -162,17 +165,24 @@ func TestIsGivingVerbFoldsAsEqualFold(t *testing.T) {
 	}
 }
 
-// TestTrimsAreTheCutsets checks trimLeftSpace, trimRightSpace and
-// allDigits against the strings functions they stand for.
+// TestTrimsAreTheCutsets checks skipRegexpSpace, skipNonSpace,
+// lastSpaceRun and allDigits against the strings functions they stand for.
 func TestTrimsAreTheCutsets(t *testing.T) {
 	texts := append([]string{"", " ", " \t\n\f\r", "\v x \v", "\u00a0x\u00a0", " more ", "2200", "22a0", "٣", "\xff "},
 		testtext.Phrases(13, 2000, 4, patternWords, patternSeps)...)
 	for _, s := range texts {
-		if got, want := trimLeftSpace(s), strings.TrimLeft(s, " \t\n\f\r"); got != want {
-			t.Errorf("trimLeftSpace(%q) = %q, want %q", s, got, want)
+		if got, want := s[skipRegexpSpace(s, 0):], strings.TrimLeft(s, " \t\n\f\r"); got != want {
+			t.Errorf("skipRegexpSpace(%q, 0) leaves %q, want %q", s, got, want)
 		}
-		if got, want := trimRightSpace(s), strings.TrimRight(s, " \t\n\f\r"); got != want {
-			t.Errorf("trimRightSpace(%q) = %q, want %q", s, got, want)
+		want := strings.IndexAny(s, " \t\n\f\r")
+		if want < 0 {
+			want = len(s)
+		}
+		if got := skipNonSpace(s, 0); got != want {
+			t.Errorf("skipNonSpace(%q, 0) = %d, want %d", s, got, want)
+		}
+		if got, want := s[:lastSpaceRun(s, len(s))], strings.TrimRight(s, " \t\n\f\r"); got != want {
+			t.Errorf("lastSpaceRun(%q) keeps %q, want %q", s, got, want)
 		}
 		if got, want := allDigits(s), strings.TrimLeft(s, "0123456789") == ""; got != want {
 			t.Errorf("allDigits(%q) = %v, want %v", s, got, want)
@@ -224,19 +234,26 @@ func TestHoldsBatchIsInLower(t *testing.T) {
 		if got, want := holdsBatch(text), batchWord.inLower(text); got != want {
 			t.Errorf("holdsBatch(%q) = %v, want %v", text, got, want)
 		}
-		want := mayHoldFold(text, "replac")
-		if got := holdsFoldByLetter(text, "replac", 2) || holdsRune(text, "\u017f") || holdsRune(text, "\u212a"); got != want {
+		// "replac" holds no letter a rune beyond ASCII folds or lowers to.
+		want := strings.Contains(strings.ToLower(text), "replac")
+		if got := replacByP.heldIn(text); got != want {
 			t.Errorf("replaced's search of %q = %v, want %v", text, got, want)
 		}
 	}
 }
 
 // TestShortestServiceObject checks that no object serviceObject reads
-// is shorter than shortestServiceObject.
+// is shorter than shortestServiceObject: each of serviceNouns with each
+// word after it, and with "to" and the people who use the item
+// (serviceUsers).
 func TestShortestServiceObject(t *testing.T) {
 	for noun := range serviceNouns {
-		for _, next := range []string{"for", "about", "on", "of"} {
-			if object := noun + " " + next; len(object) < len(shortestServiceObject) {
+		objects := []string{noun + " for", noun + " about", noun + " on", noun + " of"}
+		for user := range itemUsers {
+			objects = append(objects, noun+" to "+user+" of", noun+" to the "+user+" for")
+		}
+		for _, object := range objects {
+			if len(object) < len(shortestServiceObject) {
 				t.Errorf("%q is shorter than shortestServiceObject", object)
 			} else if !serviceObject(object) {
 				t.Errorf("serviceObject(%q) is false", object)

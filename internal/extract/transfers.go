@@ -107,15 +107,7 @@ func (x *docState) transfers(events []*event) []*transfer {
 	for ri, i := range read {
 		items = x.items(items[:0], i, read[ri+1:], history)
 		for _, it := range items {
-			x.done = out
-			out = x.appendTransfersOf(out, it)
-			ts := out[len(x.done):]
-			if it.designation != "" && it.antecedent < 0 && !it.series && !anyDomestic(ts) {
-				if len(ts) > 0 {
-					it.supplier, it.manufacturer = ts[0].supplier, ts[0].manufacturer
-				}
-				history = append(history, it)
-			}
+			out, history = x.readItem(out, history, it)
 		}
 	}
 	x.done = nil // the filters below rewrite out in place
@@ -239,7 +231,9 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			out = append(out, x.batchItems(i, history, out)...)
 		}
 	}
-	if strings.HasPrefix(text, "The pair ") { // as pairItem needs, told before making its item
+	// pairItem reads only such a sentence; asked of all, returning its
+	// large item would cost more than this test.
+	if strings.HasPrefix(text, "The pair ") {
 		if it, ok := x.pairItem(i, history, out); ok {
 			out = append(out, it)
 		}
@@ -295,28 +289,12 @@ func (x *docState) hasNamedWith(i int, items []item, it *item) bool {
 
 // holdsBatch is batchWord.inLower(text): only ASCII lowers into "batch"
 // (of the runes beyond it only İ and the Kelvin sign lower into ASCII,
-// into an i and a k), so its ASCII case is all there is to fold.
-func holdsBatch(text string) bool { return holdsFoldByLetter(text, "batch", 0) }
+// into an i and a k), so its ASCII case is all there is to fold. Its b is
+// rare in text.
+func holdsBatch(text string) bool { return batchByB.heldIn(text) }
 
-// holdsFoldByLetter says whether text holds word (lower case ASCII) in
-// any ASCII case, looking only where its letter at byte at stands, one
-// rare in text (the b of "batch"), which strings.IndexByte finds reading
-// many bytes at once: faster than searchFoldASCII, which reads each byte.
-func holdsFoldByLetter(text, word string, at int) bool {
-	for _, c := range [2]byte{word[at], word[at] - ('a' - 'A')} {
-		for from := at; from < len(text); {
-			k := strings.IndexByte(text[from:], c)
-			if k < 0 {
-				break
-			}
-			if start := from + k - at; len(word) <= len(text)-start && catalog.EqualFoldASCII(text[start:start+len(word)], word) {
-				return true
-			}
-			from += k + 1
-		}
-	}
-	return false
-}
+// batchByB and replacByP are "batch" and "replac" found by a rare letter.
+var batchByB, replacByP = anchorWords('b', "batch"), anchorWords('p', "replac")
 
 // apart: a clause with a subject of its own opens between items a and b
 // of sentence i.
@@ -483,7 +461,7 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 			continue
 		}
 		after := x.text(q.End, q.End+30)
-		more := strings.HasPrefix(trimLeftSpace(after), "more") || furtherBefore(x.text(q.Start-12, q.Start))
+		more := strings.HasPrefix(after[skipRegexpSpace(after, 0):], "more") || furtherBefore(x.text(q.Start-12, q.Start))
 		if !more && (q.Qualifier == annotate.Unknown || !x.statusRightBefore(i, q.Start) && !theBefore(x.text(q.Start-8, q.Start)) &&
 			!allBefore(x.text(q.Start-8, q.Start)) && !x.statusRightAfter(i, q.End)) {
 			continue
@@ -608,23 +586,22 @@ func (x *docState) statusRightAfter(i, at int) bool {
 
 // theBefore: text ends with the word "the" and white space.
 func theBefore(text string) bool {
-	t := trimRightSpace(text)
-	n := len(t)
+	n := lastSpaceRun(text, len(text))
+	t := text[:n]
 	if n == len(text) || n < 3 || !strings.EqualFold(t[n-3:], "the") {
 		return false
 	}
 	if n == 3 {
 		return true
 	}
-	c := t[n-4] | 0x20 // no letter right before "the"
-	return c < 'a' || c > 'z'
+	return !asciiLetter(t[n-4]) // no letter right before "the"
 }
 
 // allBefore: text ends with the word "all" and white space ("all 64 had
 // been handed over"): the whole of a count told before.
 func allBefore(text string) bool {
 	last, start := annotate.LastField(text)
-	return annotate.LowerIs(last, "all") && start > 0 && trimRightSpace(text) != text && isRegexpSpace(text[start-1])
+	return annotate.LowerIs(last, "all") && start > 0 && lastSpaceRun(text, len(text)) < len(text) && isRegexpSpace(text[start-1])
 }
 
 // batchItems reads "a second batch followed in 2023": a batch with no
@@ -673,11 +650,12 @@ func (x *docState) batchItems(i int, history, sofar []item) []item {
 	return out
 }
 
-// pairItem reads "The pair were ordered in 2021" opening sentence i: two
-// of the system named last, which the sentence does not name again.
+// pairItem reads "The pair were ordered in 2021", a sentence i that
+// opens with "The pair " (items asks it of no other): two of the system
+// named last, which the sentence does not name again.
 func (x *docState) pairItem(i int, history, sofar []item) (item, bool) {
 	s := x.d.Sentences[i]
-	if !strings.HasPrefix(s.Text, "The pair ") || len(sofar) > 0 {
+	if len(sofar) > 0 {
 		return item{}, false
 	}
 	ante, ok := lastOf(history, nil, "")
@@ -972,7 +950,8 @@ func namedBefore(before string, history, sofar []item) (item, bool) {
 // heading: sentence i is a heading, a short line that ends with no stop
 // ("3. April: a Turkish drone deal", "Egypt's lost Flankers").
 func (x *docState) heading(i int) bool {
-	t := trimRightSpace(x.d.Sentences[i].Text)
+	text := x.d.Sentences[i].Text
+	t := text[:lastSpaceRun(text, len(text))]
 	if t == "" {
 		return false
 	}
@@ -1063,10 +1042,10 @@ func notWordRune(r rune) bool {
 // F-16s with up to 12 of the Swedish jets"), so no phrase refers back to it.
 func (x *docState) replaced(it item) bool {
 	before := x.text(it.start-60, it.start)
-	// mayHoldFold(before, "replac"), searched by its rare p: it may hold
-	// "replac" wherever it has a long s or a Kelvin sign.
-	mayHold := holdsFoldByLetter(before, "replac", 2) || holdsRune(before, "\u017f") || holdsRune(before, "\u212a")
-	return mayHold && replacedBefore.MatchString(before)
+	// "replac" holds no s or k, the letters whose folds reach beyond
+	// ASCII, so replacedBefore matches only where an ASCII-folding search
+	// finds it.
+	return replacByP.heldIn(before) && replacedBefore.MatchString(before)
 }
 
 var replacedBefore = regexp.MustCompile(`(?i)\breplac(?:e|es|ed|ing)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,5}$`)
@@ -1364,6 +1343,23 @@ func (x *docState) distracted(it item) bool {
 	read.govs = x.governors(it, read.qty)
 	x.governedItems = append(x.governedItems, read)
 	return read.govs.n > 0 && !read.govs.list[0].Class.isStatus()
+}
+
+// readItem appends to out the records of one item of the sentence
+// transfers reads, with out for x.done, and adds the item to history when
+// it names a system anew, with the supplier and manufacturer its first
+// record takes.
+func (x *docState) readItem(out []*transfer, history []item, it item) ([]*transfer, []item) {
+	x.done = out
+	out = x.appendTransfersOf(out, it)
+	ts := out[len(x.done):]
+	if it.designation != "" && it.antecedent < 0 && !it.series && !anyDomestic(ts) {
+		if len(ts) > 0 {
+			it.supplier, it.manufacturer = ts[0].supplier, ts[0].manufacturer
+		}
+		history = append(history, it)
+	}
+	return out, history
 }
 
 // governedItem is what distracted read of an item, kept for
@@ -1698,7 +1694,7 @@ func (x *docState) listedTransfer(it item, qty *annotate.QuantityMention, p *tra
 // T-33s that the air force flew until 2017").
 func (x *docState) usedUntil(it item) bool {
 	for _, dm := range x.d.Dates[it.sent] {
-		if dm.Start > it.end && dm.Start-it.end < 60 && strings.Contains(x.text(dm.Start-6, dm.Start+6), "until ") &&
+		if dm.Start > it.end && dm.Start-it.end < 60 && x.toldUntil(dm) &&
 			!strings.ContainsAny(x.text(it.end, dm.Start), ",;") && dm.Date.Y < x.d.Ref.Y {
 			return true
 		}
@@ -2140,10 +2136,7 @@ func endsLikeVersionOf(text string) bool {
 	// lastWord cuts the last word off text, split at \s in a regexp: a byte
 	// of a rune beyond ASCII is never one of those spaces.
 	lastWord := func() string {
-		end := len(text)
-		for end > 0 && isRegexpSpace(text[end-1]) {
-			end--
-		}
+		end := lastSpaceRun(text, len(text))
 		start := end
 		for start > 0 && !isRegexpSpace(text[start-1]) {
 			start--
@@ -2192,9 +2185,6 @@ func (x *docState) participleOn(i int, t trigger) bool {
 	return false
 }
 
-// governing finds the nearest trigger before the item that governs what
-// follows it, and the nearest after it that governs what precedes it. A
-// trigger that contains the item ("a 28-aircraft order") governs it alone.
 // serviceObject: the verb's own object, right after it, is a service for
 // the item or a concern about it, not the item ("will provide maintenance
 // for Taiwan's F-16s", "also has concerns about Turkey's S-400s", "will
@@ -2276,6 +2266,9 @@ var serviceNouns = map[string]bool{"maintenance": true, "training": true, "suppo
 	"repairs": true, "upgrades": true, "parts": true, "spares": true, "ammunition": true, "concerns": true,
 	"concern": true, "doubts": true, "questions": true, "fuel": true}
 
+// governing finds the nearest trigger before the item that governs what
+// follows it, and the nearest after it that governs what precedes it. A
+// trigger that contains the item ("a 28-aircraft order") governs it alone.
 func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *trigger) {
 	start := it.start
 	ts := x.triggers[it.sent]
@@ -3049,7 +3042,7 @@ var manyUsers = regexp.MustCompile(`^\s+(?:is|are)\s+(?:now\s+|already\s+)?(?:us
 // after opens on "is" or "are" after white space: most items are followed
 // by other words.
 func countsUsers(after string) bool {
-	verb := trimLeftSpace(after)
+	verb := after[skipRegexpSpace(after, 0):]
 	return len(verb) < len(after) && (strings.HasPrefix(verb, "is") || strings.HasPrefix(verb, "are")) && manyUsers.MatchString(after)
 }
 
@@ -3795,11 +3788,7 @@ var signedOpener = regexp.MustCompile(`^\s*(?:It|(?:The|This|That) (?:contract|d
 // deal. Far cheaper than the search for signingWords, it turns most
 // sentences away first.
 func signedLead(text string) bool {
-	i := 0
-	for i < len(text) && isRegexpSpace(text[i]) {
-		i++
-	}
-	text = text[i:]
+	text = text[skipRegexpSpace(text, 0):]
 	if strings.HasPrefix(text, "It") {
 		return true
 	}

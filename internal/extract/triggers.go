@@ -94,13 +94,8 @@ var ownedByForce = regexp.MustCompile(`(?i)^\s*(?:[\p{L}-]+\s+){0,2}of\s+(?:the\
 func ofAmongFirstWords(text string) bool {
 	i := 0
 	for range 3 {
-		for i < len(text) && isRegexpSpace(text[i]) {
-			i++
-		}
-		start := i
-		for i < len(text) && !isRegexpSpace(text[i]) {
-			i++
-		}
+		start := skipRegexpSpace(text, i)
+		i = skipNonSpace(text, start)
 		if i-start == 2 && text[start]|0x20 == 'o' && text[start+1]|0x20 == 'f' {
 			return true
 		}
@@ -111,25 +106,33 @@ func ofAmongFirstWords(text string) bool {
 // isRegexpSpace: c is white space to Go's \s.
 func isRegexpSpace(c byte) bool { return regexpSpace[c] }
 
-var regexpSpace = [256]bool{' ': true, '\t': true, '\n': true, '\f': true, '\r': true}
+var regexpSpace = *byteSetOf(" \t\n\f\r")
 
-// trimLeftSpace is strings.TrimLeft(s, " \t\n\f\r"), the white space of
-// Go's \s, without making a set of the cutset at each call.
-func trimLeftSpace(s string) string {
-	i := 0
+// skipRegexpSpace returns the end of the white space (\s*) at i: where
+// strings.TrimLeft(s[i:], " \t\n\f\r") starts.
+func skipRegexpSpace(s string, i int) int {
 	for i < len(s) && isRegexpSpace(s[i]) {
 		i++
 	}
-	return s[i:]
+	return i
 }
 
-// trimRightSpace is strings.TrimRight(s, " \t\n\f\r").
-func trimRightSpace(s string) string {
-	end := len(s)
+// skipNonSpace returns the end of the run of bytes that are no \s at i:
+// the end of a word, as a regexp parts words at \s.
+func skipNonSpace(s string, i int) int {
+	for i < len(s) && !isRegexpSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// lastSpaceRun is where the run of \s that ends at end starts: where
+// strings.TrimRight(s[:end], " \t\n\f\r") ends.
+func lastSpaceRun(s string, end int) int {
 	for end > 0 && isRegexpSpace(s[end-1]) {
 		end--
 	}
-	return s[:end]
+	return end
 }
 
 // allDigits: s is ASCII digits only (or empty).
