@@ -91,7 +91,7 @@ func (g *gapWords) at(s string, i int) (end int, ok bool) {
 	if i == len(s) {
 		return 0, false
 	}
-	if !asciiLetter(s[i]) {
+	if !annotate.ASCIILetter(s[i]) {
 		return 0, false
 	}
 	lower := s[i] | 0x20 // of an ASCII letter

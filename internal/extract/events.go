@@ -518,7 +518,7 @@ func firstWord(text string) (string, string) {
 	// made once rather than sets made at each call.
 	text = text[skipRegexpSpace(text, 0):]
 	for k := 0; k < len(text); k++ {
-		if isRegexpSpace(text[k]) || wordPunct[text[k]] {
+		if annotate.IsRegexpSpace(text[k]) || wordPunct[text[k]] {
 			return text[:k], text[k:]
 		}
 	}
@@ -670,7 +670,7 @@ func definiteBefore(text string) bool {
 	word := end
 	for word > 0 {
 		if c := text[word-1]; c < utf8.RuneSelf {
-			if !asciiLetter(c) && c != '-' {
+			if !annotate.ASCIILetter(c) && c != '-' {
 				break
 			}
 			word--
@@ -719,9 +719,6 @@ var determinerLastBytes = func() (t [256]bool) {
 	}
 	return t
 }()
-
-// asciiLetter: c is an ASCII letter.
-func asciiLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // endsWithFold says whether s ends with w as Go's (?i) matches it, and
 // where w starts.

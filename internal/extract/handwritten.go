@@ -281,7 +281,7 @@ func matchForum(s string) []int {
 		if name := afterSpaces(s, prefixCase(s, afterSpaces(s, e), []string{"on", "of", "for"})); name >= 0 {
 			for end := capitalRun(s, name); end >= 0; end = capitalRun(s, name) {
 				e = end
-				if name = runOf(s, end, func(r rune) bool { return r == '-' || r < utf8.RuneSelf && isRegexpSpace(byte(r)) }); name == end {
+				if name = runOf(s, end, func(r rune) bool { return r == '-' || r < utf8.RuneSelf && annotate.IsRegexpSpace(byte(r)) }); name == end {
 					break
 				}
 			}

@@ -1,6 +1,10 @@
 package extract
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/dossier-osint/dossier/internal/annotate"
+)
 
 // ordinalAlonePattern finds "the first was handed over", "the last of
 // them arrived": an ordinal standing for one of the system named last.
@@ -51,7 +55,7 @@ func ordinalPhrases(text string) [][]int {
 			start := i + bits.TrailingZeros64(at)/8
 			// Most words that begin so are not "the" with white space after.
 			if start < from || start > 0 && isWordByte(text[start-1]) || start+len("the ") > len(text) ||
-				text[start+2]|0x20 != 'e' || !isRegexpSpace(text[start+3]) {
+				text[start+2]|0x20 != 'e' || !annotate.IsRegexpSpace(text[start+3]) {
 				continue
 			}
 			m := matchOrdinal(text[start:])

@@ -594,14 +594,14 @@ func theBefore(text string) bool {
 	if n == 3 {
 		return true
 	}
-	return !asciiLetter(t[n-4]) // no letter right before "the"
+	return !annotate.ASCIILetter(t[n-4]) // no letter right before "the"
 }
 
 // allBefore: text ends with the word "all" and white space ("all 64 had
 // been handed over"): the whole of a count told before.
 func allBefore(text string) bool {
 	last, start := annotate.LastField(text)
-	return annotate.LowerIs(last, "all") && start > 0 && lastSpaceRun(text, len(text)) < len(text) && isRegexpSpace(text[start-1])
+	return annotate.LowerIs(last, "all") && start > 0 && lastSpaceRun(text, len(text)) < len(text) && annotate.IsRegexpSpace(text[start-1])
 }
 
 // batchItems reads "a second batch followed in 2023": a batch with no
@@ -2138,14 +2138,14 @@ func endsLikeVersionOf(text string) bool {
 	lastWord := func() string {
 		end := lastSpaceRun(text, len(text))
 		start := end
-		for start > 0 && !isRegexpSpace(text[start-1]) {
+		for start > 0 && !annotate.IsRegexpSpace(text[start-1]) {
 			start--
 		}
 		w := text[start:end]
 		text = text[:start]
 		return w
 	}
-	if len(text) == 0 || !isRegexpSpace(text[len(text)-1]) {
+	if len(text) == 0 || !annotate.IsRegexpSpace(text[len(text)-1]) {
 		return false
 	}
 	w := lastWord()
@@ -3350,21 +3350,11 @@ func (x *docState) givingVerb(t trigger) bool { return isGivingVerb(x.text(t.Sta
 
 // isGivingVerb: verb is one of givingVerbs, in any case.
 func isGivingVerb(verb string) bool {
-	if !isASCII(verb) {
+	if !catalog.IsASCII(verb) {
 		return slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) })
 	}
 	// An ASCII verb folds as one of the verbs only in ASCII, at its length.
 	return slices.ContainsFunc(givingVerbs, func(v string) bool { return len(v) == len(verb) && catalog.EqualFoldASCII(verb, v) })
-}
-
-// isASCII: s holds no byte beyond ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // givingVerbs are the active verbs of a giver.

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/dossier-osint/dossier/internal/annotate"
 	"github.com/dossier-osint/dossier/internal/catalog"
 )
 
@@ -103,15 +104,10 @@ func ofAmongFirstWords(text string) bool {
 	return false
 }
 
-// isRegexpSpace: c is white space to Go's \s.
-func isRegexpSpace(c byte) bool { return regexpSpace[c] }
-
-var regexpSpace = *byteSetOf(" \t\n\f\r")
-
 // skipRegexpSpace returns the end of the white space (\s*) at i: where
 // strings.TrimLeft(s[i:], " \t\n\f\r") starts.
 func skipRegexpSpace(s string, i int) int {
-	for i < len(s) && isRegexpSpace(s[i]) {
+	for i < len(s) && annotate.IsRegexpSpace(s[i]) {
 		i++
 	}
 	return i
@@ -120,7 +116,7 @@ func skipRegexpSpace(s string, i int) int {
 // skipNonSpace returns the end of the run of bytes that are no \s at i:
 // the end of a word, as a regexp parts words at \s.
 func skipNonSpace(s string, i int) int {
-	for i < len(s) && !isRegexpSpace(s[i]) {
+	for i < len(s) && !annotate.IsRegexpSpace(s[i]) {
 		i++
 	}
 	return i
@@ -129,7 +125,7 @@ func skipNonSpace(s string, i int) int {
 // lastSpaceRun is where the run of \s that ends at end starts: where
 // strings.TrimRight(s[:end], " \t\n\f\r") ends.
 func lastSpaceRun(s string, end int) int {
-	for end > 0 && isRegexpSpace(s[end-1]) {
+	for end > 0 && annotate.IsRegexpSpace(s[end-1]) {
 		end--
 	}
 	return end
