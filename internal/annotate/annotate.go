@@ -6,6 +6,7 @@
 package annotate
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strconv"
@@ -72,7 +73,10 @@ type Doc struct {
 	// For RuneOffset: the body is ASCII up to asciiEnd, where bytes and
 	// runes count alike, and runeBlocks cover the rest, one per
 	// runeBlockSize bytes; runesRead tells they are set.
+	// validUTF8 tells the rest holds no invalid byte, which lets
+	// RuneOffset count runes as the bytes that are not continuation bytes.
 	runesRead  bool
+	validUTF8  bool
 	asciiEnd   int
 	runeBlocks []runeBlock
 }
@@ -414,7 +418,7 @@ func (d *Doc) RuneOffset(b int) int {
 		d.runesRead = true
 		d.asciiEnd = asciiRunEnd(d.Body, 0)
 		if d.asciiEnd < len(d.Body) {
-			d.runeBlocks = runeBlocksOf(d.Body[d.asciiEnd:])
+			d.runeBlocks, d.validUTF8 = runeBlocksOf(d.Body[d.asciiEnd:])
 		}
 	}
 	b = min(b, len(d.Body))
@@ -427,22 +431,49 @@ func (d *Doc) RuneOffset(b int) int {
 		k--
 	}
 	blk := d.runeBlocks[k]
-	return d.asciiEnd + blk.runes + utf8.RuneCountInString(rest[blk.start:r])
+	span := rest[blk.start:r]
+	// Whole valid runes are one lead byte each, counted a word at a time;
+	// a cut rune or an invalid byte needs the decoder's count.
+	if d.validUTF8 && (r == len(rest) || utf8.RuneStart(rest[r])) {
+		return d.asciiEnd + blk.runes + len(span) - continuationBytes(span)
+	}
+	return d.asciiEnd + blk.runes + utf8.RuneCountInString(span)
+}
+
+// continuationBytes counts the bytes of s that carry on a rune (10xxxxxx).
+func continuationBytes(s string) int {
+	const high = lowBits << 7
+	n, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		w := load8(s, i)
+		// The high bit set and the next bit clear.
+		n += bits.OnesCount64(w & high &^ (w << 1))
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // runeBlocksOf is the table of RuneOffset for body: block k is the first
 // rune that starts at or after byte k*runeBlockSize, where a range loop
 // over body meets it. Runs of ASCII, a rune a byte, are counted by the
-// word, the rest decoded a rune at a time.
-func runeBlocksOf(body string) []runeBlock {
-	blocks := make([]runeBlock, 0, len(body)/runeBlockSize+1)
+// word, the rest decoded a rune at a time. valid tells body is valid UTF-8.
+func runeBlocksOf(body string) (blocks []runeBlock, valid bool) {
+	blocks = make([]runeBlock, 0, len(body)/runeBlockSize+1)
+	valid = true
 	n := 0 // the runes before byte i
 	for i := 0; i < len(body); {
 		for len(blocks)*runeBlockSize <= i {
 			blocks = append(blocks, runeBlock{i, n})
 		}
 		if body[i] >= utf8.RuneSelf {
-			_, size := utf8.DecodeRuneInString(body[i:])
+			r, size := utf8.DecodeRuneInString(body[i:])
+			if r == utf8.RuneError && size == 1 {
+				valid = false
+			}
 			i, n = i+size, n+1
 			continue
 		}
@@ -455,7 +486,7 @@ func runeBlocksOf(body string) []runeBlock {
 	if len(blocks) == 0 {
 		blocks = append(blocks, runeBlock{})
 	}
-	return blocks
+	return blocks, valid
 }
 
 // asciiRunEnd is the end of the run of ASCII bytes of s from byte i.
