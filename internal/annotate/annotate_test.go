@@ -1,7 +1,7 @@
 package annotate
 
 import (
-	"reflect"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -325,25 +325,30 @@ func TestPersonNamesAreWrittenPlainly(t *testing.T) {
 
 // TestAnnotateForgetsTheDocumentBefore annotates a document, another that
 // names other people, systems and acronyms, and the first again: the
-// buffers Annotate reuses must carry nothing from one to the next.
+// buffers and the memory Release hands on must carry nothing from one to
+// the next.
 func TestAnnotateForgetsTheDocumentBefore(t *testing.T) {
 	cat := catalog.MustDefault()
 	first := "Goita said on 2 May 2024 that the FAB and the Typhoons met six Kaya vehicles."
 	second := "President Assimi GOITA thanked the Bolivian Air Force (FAB) for 12 Typhoon jets.\n\nMali bought 18 Kaya armoured vehicles from Qilin Nonferrous Metals."
-	annotate := func(body string) *Doc {
+	// What a document's annotations print, read before Release zeroes them.
+	type printed struct{ mentions, dates, quantities, sentences string }
+	annotate := func(body string) printed {
 		d := Annotate(cat, body, "", "2024-05-03", "")
-		d.Release()
-		return d
+		defer d.Release()
+		return printed{fmt.Sprintf("%+v", d.Mentions), fmt.Sprintf("%+v", d.Dates), fmt.Sprintf("%+v", d.Qty), fmt.Sprintf("%+v", d.Sentences)}
 	}
 	want := annotate(first)
 	annotate(second)
-	got := annotate(first)
-	for _, part := range []struct {
-		name      string
-		got, want any
-	}{{"mentions", got.Mentions, want.Mentions}, {"dates", got.Dates, want.Dates}, {"quantities", got.Qty, want.Qty}, {"sentences", got.Sentences, want.Sentences}} {
-		if !reflect.DeepEqual(part.got, part.want) {
-			t.Errorf("%s, annotated again after another document:\n got %+v\nwant %+v", part.name, part.got, part.want)
-		}
+	if got := annotate(first); got != want {
+		t.Errorf("annotated again after another document:\n got %+v\nwant %+v", got, want)
+	}
+	if want.mentions == "[[]]" || want.sentences == "[]" {
+		t.Errorf("the first document printed empty: %+v", want)
+	}
+	// Sentences that name nothing, where the document before named things.
+	annotate(second)
+	if got := annotate("It rained.\n\nIt rained again."); got.mentions != "[[] []]" || got.quantities != "[[] []]" {
+		t.Errorf("a document that names nothing after another: %+v", got)
 	}
 }
