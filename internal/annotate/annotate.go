@@ -201,6 +201,7 @@ type docMemory struct {
 	datesOf    [][]DateMention
 	qtyOf      [][]QuantityMention
 	pieces     []*catalog.Text
+	runeBlocks []runeBlock // for RuneOffset
 }
 
 var docMemories = sync.Pool{New: func() any { return new(docMemory) }}
@@ -263,11 +264,13 @@ func (g *gathered[T]) forget() {
 	g.items, g.ends = g.items[:0], g.ends[:0]
 }
 
-// Release hands back the memory of the annotations and the pieces the
-// sentences were cut into, for later documents to reuse: d.Sentences,
-// Mentions, Dates, Qty and Pieces are nil after.
+// Release hands back the memory of the annotations, RuneOffset's table and
+// the pieces the sentences were cut into, for later documents to reuse:
+// d.Sentences, Mentions, Dates, Qty and Pieces are nil after.
 func (d *Doc) Release() {
 	d.Sentences, d.Mentions, d.Dates, d.Qty, d.Pieces = nil, nil, nil, nil, nil
+	// RuneOffset reads its table again, if asked, in memory of its own.
+	d.runesRead, d.asciiEnd, d.runeBlocks = false, 0, nil
 	d.cut.Release()
 	if d.mem != nil {
 		d.mem.release()
@@ -462,7 +465,14 @@ func (d *Doc) RuneOffset(b int) int {
 		d.runesRead = true
 		d.asciiEnd = asciiRunEnd(d.Body, 0)
 		if d.asciiEnd < len(d.Body) {
-			d.runeBlocks, d.validUTF8 = runeBlocksOf(d.Body[d.asciiEnd:])
+			var room []runeBlock
+			if d.mem != nil {
+				room = d.mem.runeBlocks
+			}
+			d.runeBlocks, d.validUTF8 = runeBlocksOf(room, d.Body[d.asciiEnd:])
+			if d.mem != nil {
+				d.mem.runeBlocks = d.runeBlocks
+			}
 		}
 	}
 	b = min(b, len(d.Body))
@@ -504,9 +514,10 @@ func continuationBytes(s string) int {
 // runeBlocksOf is the table of RuneOffset for body: block k is the first
 // rune that starts at or after byte k*runeBlockSize, where a range loop
 // over body meets it. Runs of ASCII, a rune a byte, are counted by the
-// word, the rest decoded a rune at a time. valid tells body is valid UTF-8.
-func runeBlocksOf(body string) (blocks []runeBlock, valid bool) {
-	blocks = make([]runeBlock, 0, len(body)/runeBlockSize+1)
+// word, the rest decoded a rune at a time, into the room of dst. valid
+// tells body is valid UTF-8.
+func runeBlocksOf(dst []runeBlock, body string) (blocks []runeBlock, valid bool) {
+	blocks = slices.Grow(dst[:0], len(body)/runeBlockSize+1)
 	valid = true
 	n := 0 // the runes before byte i
 	for i := 0; i < len(body); {

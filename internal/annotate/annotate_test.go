@@ -210,6 +210,27 @@ func TestRuneOffsets(t *testing.T) {
 	}
 }
 
+// TestRuneOffsetsOfAnnotatedDocuments: the table RuneOffset keeps in the
+// memory Release hands on serves each document, before and after Release.
+func TestRuneOffsetsOfAnnotatedDocuments(t *testing.T) {
+	cat := catalog.MustDefault()
+	bodies := []string{strings.Repeat("é", 300) + " X", "Mali’s army got X.", strings.Repeat("a’", 200) + " X", "plain X"}
+	for round := range 2 {
+		for _, body := range bodies {
+			d := Annotate(cat, body, "", "", "")
+			b := strings.LastIndex(body, "X")
+			want := utf8.RuneCountInString(body[:b])
+			if got := d.RuneOffset(b); got != want {
+				t.Errorf("round %d: RuneOffset(%d) of %.20q = %d, want %d", round, b, body, got, want)
+			}
+			d.Release()
+			if got := d.RuneOffset(b); got != want {
+				t.Errorf("round %d: after Release, RuneOffset(%d) of %.20q = %d, want %d", round, b, body, got, want)
+			}
+		}
+	}
+}
+
 func itoa(n int) string {
 	if n == 0 {
 		return "0"
