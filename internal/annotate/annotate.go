@@ -867,7 +867,7 @@ func lowerWordsOnly(gap string, n int) bool {
 // orgShapeRe finds organisations that the catalog lacks by a closing word
 // that names a company or an institution; appendOrgShapeMatch runs it.
 var orgShapeRe = MustCompileWords(`\b((?:[A-Z][\p{L}&-]+\s+){1,4}(?:Group|Company|Corporation|Corp\.?|Industries|Systems|Metals|Mining|Minerals|Aerospace|Technologies|Holdings|Motors|Shipyard|Shipbuilding|Bank|Resources|Energy|Electronics|Dynamics|Defen[cs]e|Engineering|Logistics|Limited|Ltd|Inc\.?)(?:\s+of\s+[A-Z][\p{L}]+)?)\b`).
-	Where(closingWordAhead).appendedBy(appendOrgShapeMatch)
+	Where(closingWordAhead).AppendedBy(appendOrgShapeMatch)
 
 // closingWordAhead: after one to four capitalised words from i, each
 // followed by white space, one of orgWords begins, as in every match of
