@@ -1162,19 +1162,15 @@ func titleWord(w string) string {
 // dropSurnameStates reads a state's name after a title and a given name as
 // a surname ("Rear Admiral Roy Trinidad", "Colonel Michael Jordan"): it
 // drops the states inside the person's name [a, b), if they are all that
-// the name overlaps and none starts it.
+// the name overlaps and none starts it. It drops them in place.
 func dropSurnameStates(out []Mention, a, b int) ([]Mention, bool) {
-	kept := make([]Mention, 0, len(out))
+	inName := func(m Mention) bool { return m.End > a && m.Start < b }
 	for _, m := range out {
-		if m.End <= a || m.Start >= b {
-			kept = append(kept, m)
-			continue
-		}
-		if m.Kind != MCountry || m.Start <= a || m.End > b {
+		if inName(m) && (m.Kind != MCountry || m.Start <= a || m.End > b) {
 			return out, false
 		}
 	}
-	return kept, true
+	return slices.DeleteFunc(out, inName), true
 }
 
 // refPreference ranks the kinds of name mentionFromMatch prefers, from 0,

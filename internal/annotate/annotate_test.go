@@ -2,6 +2,8 @@ package annotate
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -371,5 +373,44 @@ func TestAnnotateForgetsTheDocumentBefore(t *testing.T) {
 	annotate(second)
 	if got := annotate("It rained.\n\nIt rained again."); got.mentions != "[[] []]" || got.quantities != "[[] []]" {
 		t.Errorf("a document that names nothing after another: %+v", got)
+	}
+}
+
+// TestDropSurnameStates holds dropSurnameStates, which drops in place, to
+// what it keeps when it copies, for mentions of every kind and place
+// around a name [4, 8).
+func TestDropSurnameStates(t *testing.T) {
+	copied := func(out []Mention, a, b int) ([]Mention, bool) {
+		var kept []Mention
+		for _, m := range out {
+			if m.End <= a || m.Start >= b {
+				kept = append(kept, m)
+				continue
+			}
+			if m.Kind != MCountry || m.Start <= a || m.End > b {
+				return out, false
+			}
+		}
+		return kept, true
+	}
+	var all []Mention
+	for start := range 10 {
+		for end := start + 1; end <= 11; end++ {
+			for _, kind := range []MentionKind{MCountry, MPerson} {
+				all = append(all, Mention{Start: start, End: end, Kind: kind})
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		out := make([]Mention, rng.IntN(4))
+		for k := range out {
+			out[k] = all[rng.IntN(len(all))]
+		}
+		want, wantOK := copied(slices.Clone(out), 4, 8)
+		got, ok := dropSurnameStates(slices.Clone(out), 4, 8)
+		if ok != wantOK || len(got) != len(want) || len(got) > 0 && !slices.Equal(got, want) {
+			t.Fatalf("dropSurnameStates(%v) = %v, %v, want %v, %v", out, got, ok, want, wantOK)
+		}
 	}
 }
