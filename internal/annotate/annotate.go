@@ -6,6 +6,7 @@
 package annotate
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strconv"
@@ -68,11 +69,17 @@ type Doc struct {
 	// Release.
 	Pieces []*catalog.Text
 	cut    catalog.Texts
+	// The memory of Sentences, Mentions, Dates, Qty and Pieces, which
+	// Release hands on to the next document.
+	mem *docMemory
 
 	// For RuneOffset: the body is ASCII up to asciiEnd, where bytes and
 	// runes count alike, and runeBlocks cover the rest, one per
 	// runeBlockSize bytes; runesRead tells they are set.
+	// validUTF8 tells the rest holds no invalid byte, which lets
+	// RuneOffset count runes as the bytes that are not continuation bytes.
 	runesRead  bool
+	validUTF8  bool
 	asciiEnd   int
 	runeBlocks []runeBlock
 }
@@ -80,11 +87,12 @@ type Doc struct {
 // Annotate reads body. published is "YYYY-MM-DD" or ""; url may carry a
 // date (/2021/06/) that stands in for an unknown publication date.
 func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
-	d := &Doc{Body: body, Title: title, Catalog: cat}
+	mem := docMemories.Get().(*docMemory)
+	d := &Doc{Body: body, Title: title, Catalog: cat, mem: mem}
 	buf := annotateBufs.Get().(*annotateBuf)
 	defer buf.release()
-	buf.sentences = splitSentencesInto(buf.sentences, body, title)
-	d.Sentences = slices.Clone(buf.sentences)
+	mem.sentences = splitSentencesInto(mem.sentences, body, title)
+	d.Sentences = slices.Clip(mem.sentences)
 	// The date phrases of each sentence, when the reference date must come
 	// from them, are found once for it and for the sentence's dates.
 	var scanned [][]dateMatch
@@ -96,10 +104,11 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		scanned[i] = scanDates(nil, text, appendWordSpans(nil, text))
 		return scanned[i]
 	})
-	d.Mentions = make([][]Mention, len(d.Sentences))
-	d.Dates = make([][]DateMention, len(d.Sentences))
-	d.Qty = make([][]QuantityMention, len(d.Sentences))
-	d.Pieces = make([]*catalog.Text, len(d.Sentences))
+	mem.mentionsOf = zeroed(mem.mentionsOf, len(d.Sentences))
+	mem.datesOf = zeroed(mem.datesOf, len(d.Sentences))
+	mem.qtyOf = zeroed(mem.qtyOf, len(d.Sentences))
+	mem.pieces = zeroed(mem.pieces, len(d.Sentences))
+	d.Mentions, d.Dates, d.Qty, d.Pieces = mem.mentionsOf, mem.datesOf, mem.qtyOf, mem.pieces
 	known := &buf.known
 	texts := slices.Grow(buf.texts[:0], len(d.Sentences))
 	for _, s := range d.Sentences {
@@ -121,9 +130,9 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	words, named, dated, found := wordBuf[:0], namedBuf[:0], datedBuf[:0], foundBuf[:0]
 	for i, s := range d.Sentences {
 		if s.Boilerplate {
-			buf.mentions.add(nil)
-			buf.dates.add(nil)
-			buf.qty.add(nil)
+			mem.mentions.add(nil)
+			mem.dates.add(nil)
+			mem.qty.add(nil)
 			continue
 		}
 		d.Pieces[i] = &d.cut.List[i]
@@ -131,7 +140,7 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		wordStarts = wordStarts[:0]
 		words = appendWordSpansStarts(words[:0], &wordStarts, s.Text)
 		named = findMentions(cat, s, names, known, wordStarts, buf.matchRoom[:], named[:0])
-		buf.mentions.add(named)
+		mem.mentions.add(named)
 		// The date phrases scanned for the reference date, else scanned
 		// now into the pooled buffer (which keeps it for the next document).
 		var sentencePhrases []dateMatch
@@ -142,23 +151,21 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 			sentencePhrases = phrases
 		}
 		dated = datesOutsideNames(resolveDates(dated[:0], s.Text, s.Start, d.Ref, sentencePhrases), named)
-		buf.dates.add(dated)
+		mem.dates.add(dated)
 		found = withoutDates(withoutDesignations(appendQuantities(found[:0], s.Text, s.Start, words), named), dated)
-		buf.qty.add(found)
+		mem.qty.add(found)
 	}
-	buf.mentions.keep(d.Mentions)
-	buf.dates.keep(d.Dates)
-	buf.qty.keep(d.Qty)
+	mem.mentions.keep(d.Mentions)
+	mem.dates.keep(d.Dates)
+	mem.qty.keep(d.Qty)
 	buf.names, buf.phrases, buf.wordStarts = names[:0], phrases[:0], wordStarts[:0]
 	return d
 }
 
-// annotateBuf holds what Annotate gathers of a document before it knows
-// how much there is, to keep it in memory of just that size, and what it
-// needs only for a while. The documents after reuse it.
+// annotateBuf holds what Annotate needs only for a while. The documents
+// after reuse it.
 type annotateBuf struct {
-	sentences []Sentence
-	texts     []string // the texts of the sentences to cut for the matcher
+	texts []string // the texts of the sentences to cut for the matcher
 	// What one sentence holds: the catalog's names, the date phrases, its
 	// word starts, and a match of findMentions' patterns at a time, which
 	// their matchers would otherwise make room for each.
@@ -167,9 +174,6 @@ type annotateBuf struct {
 	wordStarts []int
 	matchRoom  [4]int
 	known      docNames // what the sentences before named
-	mentions   gathered[Mention]
-	dates      gathered[DateMention]
-	qty        gathered[QuantityMention]
 }
 
 var annotateBufs = sync.Pool{New: func() any { return new(annotateBuf) }}
@@ -177,14 +181,55 @@ var annotateBufs = sync.Pool{New: func() any { return new(annotateBuf) }}
 // release empties b, forgetting the texts it held, for the next document,
 // even if Annotate stopped half-way.
 func (b *annotateBuf) release() {
-	clear(b.sentences)
 	clear(b.texts)
-	b.sentences, b.texts = b.sentences[:0], b.texts[:0]
+	b.texts = b.texts[:0]
 	b.known.forget()
-	b.mentions.forget()
-	b.dates.forget()
-	b.qty.forget()
 	annotateBufs.Put(b)
+}
+
+// docMemory is the memory of a Doc's annotations. A document's are
+// garbage once its records are out, and the next document's are much the
+// same size: handed on, they spare the allocations, and the collector the
+// work of scanning and freeing them. What the pool holds is zero, so
+// that it keeps no body alive.
+type docMemory struct {
+	sentences  []Sentence
+	mentions   gathered[Mention]
+	dates      gathered[DateMention]
+	qty        gathered[QuantityMention]
+	mentionsOf [][]Mention // per sentence, slices of mentions
+	datesOf    [][]DateMention
+	qtyOf      [][]QuantityMention
+	pieces     []*catalog.Text
+	runeBlocks []runeBlock // for RuneOffset
+}
+
+var docMemories = sync.Pool{New: func() any { return new(docMemory) }}
+
+// release zeroes m, which Annotate filled, and hands it on.
+func (m *docMemory) release() {
+	clear(m.sentences)
+	m.sentences = m.sentences[:0]
+	m.mentions.forget()
+	m.dates.forget()
+	m.qty.forget()
+	m.mentionsOf = zeroLength(m.mentionsOf)
+	m.datesOf = zeroLength(m.datesOf)
+	m.qtyOf = zeroLength(m.qtyOf)
+	m.pieces = zeroLength(m.pieces)
+	docMemories.Put(m)
+}
+
+// zeroed is s with length n, all zero: s is zero to its capacity, as
+// the pool holds it.
+func zeroed[T any](s []T, n int) []T {
+	return slices.Grow(s[:0], n)[:n]
+}
+
+// zeroLength zeroes s and empties it.
+func zeroLength[T any](s []T) []T {
+	clear(s)
+	return s[:0]
 }
 
 // gathered holds what the sentences of a document found, one sentence
@@ -201,14 +246,13 @@ func (g *gathered[T]) add(items []T) {
 	g.ends = append(g.ends, len(g.items))
 }
 
-// keep copies the items into one block and sets each sentence's (nil for
-// none) in perSentence, capped so that an append to them copies.
+// keep sets each sentence's items (nil for none) in perSentence, capped
+// so that an append to them copies.
 func (g *gathered[T]) keep(perSentence [][]T) {
-	kept := slices.Clone(g.items)
 	start := 0
 	for i, end := range g.ends {
 		if end > start {
-			perSentence[i] = kept[start:end:end]
+			perSentence[i] = g.items[start:end:end]
 		}
 		start = end
 	}
@@ -220,11 +264,18 @@ func (g *gathered[T]) forget() {
 	g.items, g.ends = g.items[:0], g.ends[:0]
 }
 
-// Release hands back the pieces the sentences were cut into, for later
-// documents to reuse: d.Pieces is nil after.
+// Release hands back the memory of the annotations, RuneOffset's table and
+// the pieces the sentences were cut into, for later documents to reuse:
+// d.Sentences, Mentions, Dates, Qty and Pieces are nil after.
 func (d *Doc) Release() {
-	d.Pieces = nil
+	d.Sentences, d.Mentions, d.Dates, d.Qty, d.Pieces = nil, nil, nil, nil, nil
+	// RuneOffset reads its table again, if asked, in memory of its own.
+	d.runesRead, d.asciiEnd, d.runeBlocks = false, 0, nil
 	d.cut.Release()
+	if d.mem != nil {
+		d.mem.release()
+		d.mem = nil
+	}
 }
 
 // docNames is what earlier sentences have named: people by surname,
@@ -414,7 +465,14 @@ func (d *Doc) RuneOffset(b int) int {
 		d.runesRead = true
 		d.asciiEnd = asciiRunEnd(d.Body, 0)
 		if d.asciiEnd < len(d.Body) {
-			d.runeBlocks = runeBlocksOf(d.Body[d.asciiEnd:])
+			var room []runeBlock
+			if d.mem != nil {
+				room = d.mem.runeBlocks
+			}
+			d.runeBlocks, d.validUTF8 = runeBlocksOf(room, d.Body[d.asciiEnd:])
+			if d.mem != nil {
+				d.mem.runeBlocks = d.runeBlocks
+			}
 		}
 	}
 	b = min(b, len(d.Body))
@@ -427,22 +485,50 @@ func (d *Doc) RuneOffset(b int) int {
 		k--
 	}
 	blk := d.runeBlocks[k]
-	return d.asciiEnd + blk.runes + utf8.RuneCountInString(rest[blk.start:r])
+	span := rest[blk.start:r]
+	// Whole valid runes are one lead byte each, counted a word at a time;
+	// a cut rune or an invalid byte needs the decoder's count.
+	if d.validUTF8 && (r == len(rest) || utf8.RuneStart(rest[r])) {
+		return d.asciiEnd + blk.runes + len(span) - continuationBytes(span)
+	}
+	return d.asciiEnd + blk.runes + utf8.RuneCountInString(span)
+}
+
+// continuationBytes counts the bytes of s that carry on a rune (10xxxxxx).
+func continuationBytes(s string) int {
+	const high = lowBits << 7
+	n, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		w := load8(s, i)
+		// The high bit set and the next bit clear.
+		n += bits.OnesCount64(w & high &^ (w << 1))
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // runeBlocksOf is the table of RuneOffset for body: block k is the first
 // rune that starts at or after byte k*runeBlockSize, where a range loop
 // over body meets it. Runs of ASCII, a rune a byte, are counted by the
-// word, the rest decoded a rune at a time.
-func runeBlocksOf(body string) []runeBlock {
-	blocks := make([]runeBlock, 0, len(body)/runeBlockSize+1)
+// word, the rest decoded a rune at a time, into the room of dst. valid
+// tells body is valid UTF-8.
+func runeBlocksOf(dst []runeBlock, body string) (blocks []runeBlock, valid bool) {
+	blocks = slices.Grow(dst[:0], len(body)/runeBlockSize+1)
+	valid = true
 	n := 0 // the runes before byte i
 	for i := 0; i < len(body); {
 		for len(blocks)*runeBlockSize <= i {
 			blocks = append(blocks, runeBlock{i, n})
 		}
 		if body[i] >= utf8.RuneSelf {
-			_, size := utf8.DecodeRuneInString(body[i:])
+			r, size := utf8.DecodeRuneInString(body[i:])
+			if r == utf8.RuneError && size == 1 {
+				valid = false
+			}
 			i, n = i+size, n+1
 			continue
 		}
@@ -455,11 +541,19 @@ func runeBlocksOf(body string) []runeBlock {
 	if len(blocks) == 0 {
 		blocks = append(blocks, runeBlock{})
 	}
-	return blocks
+	return blocks, valid
 }
 
 // asciiRunEnd is the end of the run of ASCII bytes of s from byte i.
 func asciiRunEnd(s string, i int) int {
+	// Four words at once, with one test and one bounds check: a body is
+	// mostly a long ASCII run.
+	for ; i+32 <= len(s); i += 32 {
+		w := s[i : i+32]
+		if (load8(w, 0)|load8(w, 8)|load8(w, 16)|load8(w, 24))&(lowBits<<7) != 0 {
+			break
+		}
+	}
 	for ; i+8 <= len(s); i += 8 {
 		if load8(s, i)&(lowBits<<7) != 0 {
 			break
@@ -773,7 +867,7 @@ func lowerWordsOnly(gap string, n int) bool {
 // orgShapeRe finds organisations that the catalog lacks by a closing word
 // that names a company or an institution; appendOrgShapeMatch runs it.
 var orgShapeRe = MustCompileWords(`\b((?:[A-Z][\p{L}&-]+\s+){1,4}(?:Group|Company|Corporation|Corp\.?|Industries|Systems|Metals|Mining|Minerals|Aerospace|Technologies|Holdings|Motors|Shipyard|Shipbuilding|Bank|Resources|Energy|Electronics|Dynamics|Defen[cs]e|Engineering|Logistics|Limited|Ltd|Inc\.?)(?:\s+of\s+[A-Z][\p{L}]+)?)\b`).
-	Where(closingWordAhead).appendedBy(appendOrgShapeMatch)
+	Where(closingWordAhead).AppendedBy(appendOrgShapeMatch)
 
 // closingWordAhead: after one to four capitalised words from i, each
 // followed by white space, one of orgWords begins, as in every match of
@@ -1068,19 +1162,15 @@ func titleWord(w string) string {
 // dropSurnameStates reads a state's name after a title and a given name as
 // a surname ("Rear Admiral Roy Trinidad", "Colonel Michael Jordan"): it
 // drops the states inside the person's name [a, b), if they are all that
-// the name overlaps and none starts it.
+// the name overlaps and none starts it. It drops them in place.
 func dropSurnameStates(out []Mention, a, b int) ([]Mention, bool) {
-	kept := make([]Mention, 0, len(out))
+	inName := func(m Mention) bool { return m.End > a && m.Start < b }
 	for _, m := range out {
-		if m.End <= a || m.Start >= b {
-			kept = append(kept, m)
-			continue
-		}
-		if m.Kind != MCountry || m.Start <= a || m.End > b {
+		if inName(m) && (m.Kind != MCountry || m.Start <= a || m.End > b) {
 			return out, false
 		}
 	}
-	return kept, true
+	return slices.DeleteFunc(out, inName), true
 }
 
 // refPreference ranks the kinds of name mentionFromMatch prefers, from 0,

@@ -1,7 +1,9 @@
 package annotate
 
 import (
-	"reflect"
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -210,6 +212,27 @@ func TestRuneOffsets(t *testing.T) {
 	}
 }
 
+// TestRuneOffsetsOfAnnotatedDocuments: the table RuneOffset keeps in the
+// memory Release hands on serves each document, before and after Release.
+func TestRuneOffsetsOfAnnotatedDocuments(t *testing.T) {
+	cat := catalog.MustDefault()
+	bodies := []string{strings.Repeat("é", 300) + " X", "Mali’s army got X.", strings.Repeat("a’", 200) + " X", "plain X"}
+	for round := range 2 {
+		for _, body := range bodies {
+			d := Annotate(cat, body, "", "", "")
+			b := strings.LastIndex(body, "X")
+			want := utf8.RuneCountInString(body[:b])
+			if got := d.RuneOffset(b); got != want {
+				t.Errorf("round %d: RuneOffset(%d) of %.20q = %d, want %d", round, b, body, got, want)
+			}
+			d.Release()
+			if got := d.RuneOffset(b); got != want {
+				t.Errorf("round %d: after Release, RuneOffset(%d) of %.20q = %d, want %d", round, b, body, got, want)
+			}
+		}
+	}
+}
+
 func itoa(n int) string {
 	if n == 0 {
 		return "0"
@@ -325,25 +348,69 @@ func TestPersonNamesAreWrittenPlainly(t *testing.T) {
 
 // TestAnnotateForgetsTheDocumentBefore annotates a document, another that
 // names other people, systems and acronyms, and the first again: the
-// buffers Annotate reuses must carry nothing from one to the next.
+// buffers and the memory Release hands on must carry nothing from one to
+// the next.
 func TestAnnotateForgetsTheDocumentBefore(t *testing.T) {
 	cat := catalog.MustDefault()
 	first := "Goita said on 2 May 2024 that the FAB and the Typhoons met six Kaya vehicles."
 	second := "President Assimi GOITA thanked the Bolivian Air Force (FAB) for 12 Typhoon jets.\n\nMali bought 18 Kaya armoured vehicles from Qilin Nonferrous Metals."
-	annotate := func(body string) *Doc {
+	// What a document's annotations print, read before Release zeroes them.
+	type printed struct{ mentions, dates, quantities, sentences string }
+	annotate := func(body string) printed {
 		d := Annotate(cat, body, "", "2024-05-03", "")
-		d.Release()
-		return d
+		defer d.Release()
+		return printed{fmt.Sprintf("%+v", d.Mentions), fmt.Sprintf("%+v", d.Dates), fmt.Sprintf("%+v", d.Qty), fmt.Sprintf("%+v", d.Sentences)}
 	}
 	want := annotate(first)
 	annotate(second)
-	got := annotate(first)
-	for _, part := range []struct {
-		name      string
-		got, want any
-	}{{"mentions", got.Mentions, want.Mentions}, {"dates", got.Dates, want.Dates}, {"quantities", got.Qty, want.Qty}, {"sentences", got.Sentences, want.Sentences}} {
-		if !reflect.DeepEqual(part.got, part.want) {
-			t.Errorf("%s, annotated again after another document:\n got %+v\nwant %+v", part.name, part.got, part.want)
+	if got := annotate(first); got != want {
+		t.Errorf("annotated again after another document:\n got %+v\nwant %+v", got, want)
+	}
+	if want.mentions == "[[]]" || want.sentences == "[]" {
+		t.Errorf("the first document printed empty: %+v", want)
+	}
+	// Sentences that name nothing, where the document before named things.
+	annotate(second)
+	if got := annotate("It rained.\n\nIt rained again."); got.mentions != "[[] []]" || got.quantities != "[[] []]" {
+		t.Errorf("a document that names nothing after another: %+v", got)
+	}
+}
+
+// TestDropSurnameStates holds dropSurnameStates, which drops in place, to
+// what it keeps when it copies, for mentions of every kind and place
+// around a name [4, 8).
+func TestDropSurnameStates(t *testing.T) {
+	copied := func(out []Mention, a, b int) ([]Mention, bool) {
+		var kept []Mention
+		for _, m := range out {
+			if m.End <= a || m.Start >= b {
+				kept = append(kept, m)
+				continue
+			}
+			if m.Kind != MCountry || m.Start <= a || m.End > b {
+				return out, false
+			}
+		}
+		return kept, true
+	}
+	var all []Mention
+	for start := range 10 {
+		for end := start + 1; end <= 11; end++ {
+			for _, kind := range []MentionKind{MCountry, MPerson} {
+				all = append(all, Mention{Start: start, End: end, Kind: kind})
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		out := make([]Mention, rng.IntN(4))
+		for k := range out {
+			out[k] = all[rng.IntN(len(all))]
+		}
+		want, wantOK := copied(slices.Clone(out), 4, 8)
+		got, ok := dropSurnameStates(slices.Clone(out), 4, 8)
+		if ok != wantOK || len(got) != len(want) || len(got) > 0 && !slices.Equal(got, want) {
+			t.Fatalf("dropSurnameStates(%v) = %v, %v, want %v, %v", out, got, ok, want, wantOK)
 		}
 	}
 }

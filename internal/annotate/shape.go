@@ -5,7 +5,7 @@ package annotate
 // appendShapeMatch is the same pattern written out, which shapeRe runs in place
 // of Go's regexp (the tests hold the two together).
 var shapeRe = MustCompileWords(`\b(?:[A-Z]{1,4}/)?[A-Z][A-Za-z]{0,7}[- ]?\d{1,4}[A-Z]{0,3}(?:[-/][A-Z0-9]{1,3})?\b`).
-	Where(digitSoon).appendedBy(appendShapeMatch)
+	Where(digitSoon).AppendedBy(appendShapeMatch)
 
 // digitSoon: a digit comes within 15 bytes of i, as in every match of
 // shapeRe (a prefix of 5 bytes, 8 letters and a hyphen at most before it).

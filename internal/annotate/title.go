@@ -10,7 +10,7 @@ import (
 // its long alternation slowly; appendTitleMatch is the same pattern written out,
 // which titleRe runs in its place (the tests hold the two together).
 var titleRe = MustCompileWords(`\b(?:(?:Transitional|Deputy|Vice|Former|Acting)\s+)?(?:President(?:-General)?|Prime Minister|(?:Armed Forces|Defen[cs]e|Foreign|Finance|Interior|Economy|Trade|Mines)\s+Minister|Minister(?:\s+of\s+(?:[A-Z][a-z]+|and)(?:\s+(?:[A-Z][a-z]+|and|of))*)?|[Dd]eputy (?:defen[cs]e )?minister|Colonel|Col\.|General|Gen\.|Lieutenant General|Lt\. Gen\.|Major General|Maj\. Gen\.|Brigadier General|Admiral|Vice Admiral|Rear Admiral|Air Marshal|Marshal|Commander|Captain|Ambassador|Secretary|Chancellor|King|Prince|Sheikh|Emir|Director|[Cc]hairman|CEO|[Cc]hief [Ee]xecutive|[Cc]hief of [Ss]taff|[Ss]pokesperson|[Ss]pokesman|[Ee]nvoy)\b,?\s+((?:(?:al|el|de|da|van|von|bin|ben)[- ])?[A-Z][\p{L}’'-]+(?:\s+(?:(?:al|el|de|da|van|von|bin|ben)[- ])?[A-Z][\p{L}’'-]+){1,2})`).
-	appendedBy(appendTitleMatch)
+	AppendedBy(appendTitleMatch)
 
 // The parts of titleRe, in the order the pattern tries them.
 var (

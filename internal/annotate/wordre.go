@@ -402,11 +402,13 @@ func (w *WordRegexp) beyondASCIIStart(text string) bool {
 // start of s, returns for FindStringSubmatchIndex(s), folding only ASCII
 // letters where the pattern ignores case.
 func (w *WordRegexp) MatchedBy(matchAnchored func(s string) []int) *WordRegexp {
-	return w.appendedBy(func(_ []int, s string) []int { return matchAnchored(s) })
+	return w.AppendedBy(func(_ []int, s string) []int { return matchAnchored(s) })
 }
 
-// appendedBy is MatchedBy with a matcher that appends the match to dst.
-func (w *WordRegexp) appendedBy(appendAnchored func(dst []int, s string) []int) *WordRegexp {
+// AppendedBy is MatchedBy with a matcher that appends the match to dst,
+// an empty slice, and returns it (nil for none): FindSubmatchIndexIn then
+// finds a match in its caller's room, allocating nothing.
+func (w *WordRegexp) AppendedBy(appendAnchored func(dst []int, s string) []int) *WordRegexp {
 	w.appendAnchored = appendAnchored
 	return w
 }
@@ -571,10 +573,18 @@ func (w *WordRegexp) nextAt(dst []int, text string, words []int) (m, rest []int)
 
 // FindSubmatchIndex returns the first match and its groups, or nil.
 func (w *WordRegexp) FindSubmatchIndex(text string) []int {
+	return w.FindSubmatchIndexIn(nil, text)
+}
+
+// FindSubmatchIndexIn is FindSubmatchIndex, returning the match in the
+// memory of room, which it overwrites, where the pattern's matcher appends
+// it there (AppendedBy) and room has the capacity: a caller that reads
+// each match before the next reuses room.
+func (w *WordRegexp) FindSubmatchIndexIn(room []int, text string) []int {
 	if w.usePlain(text) {
 		return w.plain.FindStringSubmatchIndex(text)
 	}
-	return w.next(nil, text, 0)
+	return w.next(room[:0], text, 0)
 }
 
 // FindIndex returns the first match, or nil.

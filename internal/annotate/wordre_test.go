@@ -41,6 +41,22 @@ func checkWordPatterns(t *testing.T, text string) {
 		if w.MatchString(text) != (len(want) > 0) {
 			t.Errorf("%s.MatchString(%q) = %v", name, text, len(want) == 0)
 		}
+		if in, first := w.FindSubmatchIndexIn(room[:], text), w.FindSubmatchIndex(text); !reflect.DeepEqual(in, first) {
+			t.Errorf("%s.FindSubmatchIndexIn(%q) = %v, want %v", name, text, in, first)
+		}
+	}
+}
+
+// TestFindSubmatchIndexInAllocatesNothing: a pattern whose matcher appends
+// finds its match in the caller's room.
+func TestFindSubmatchIndexInAllocatesNothing(t *testing.T) {
+	var room [4]int
+	text := "Then President Assimi Goita said so."
+	if titleRe.FindSubmatchIndexIn(room[:], text) == nil {
+		t.Fatalf("titleRe finds nothing in %q", text)
+	}
+	if n := testing.AllocsPerRun(100, func() { titleRe.FindSubmatchIndexIn(room[:], text) }); n != 0 {
+		t.Errorf("FindSubmatchIndexIn allocates %v times a run", n)
 	}
 }
 
