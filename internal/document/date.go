@@ -49,7 +49,11 @@ var monthNames = map[string]int{
 func NormaliseDate(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if isDateOnly(s) { // the usual form, which rxISODate reads
-		return ymd(s[:4], atoi(s[5:7]), s[8:])
+		// A real day is written back as it came, so s itself is the answer.
+		if realDay(atoi(s[:4]), atoi(s[5:7]), atoi(s[8:])) {
+			return s
+		}
+		return ""
 	}
 	s = rxWeekday.ReplaceAllString(s, "")
 	if m := rxISODate.FindStringSubmatch(s); m != nil {
@@ -93,14 +97,19 @@ func isDateOnly(s string) bool {
 // February outside leap years). month 0 means an unknown month name.
 func ymd(year string, month int, day string) string {
 	y, d := atoi(year), atoi(day)
-	if y < 1000 || month < 1 || month > 12 || d < 1 {
+	if !realDay(y, month, d) {
 		return ""
 	}
-	t := time.Date(y, time.Month(month), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d || int(t.Month()) != month {
-		return ""
+	return time.Date(y, time.Month(month), d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+}
+
+// realDay: year (at least 1000), month and day name a day of the calendar.
+func realDay(year, month, day int) bool {
+	if year < 1000 || month < 1 || month > 12 || day < 1 {
+		return false
 	}
-	return t.Format(time.DateOnly)
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	return t.Day() == day && int(t.Month()) == month
 }
 
 // atoi reads a string the regexps already restricted to a few digits.

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"regexp"
 	"strings"
@@ -104,16 +105,28 @@ func TestIsBinaryWordHelpersMarkExactlyTheirBytes(t *testing.T) {
 	}
 }
 
-// The dates isDateOnly lets skip the patterns read the same by rxISODate.
+// The dates isDateOnly lets skip the patterns read the same by rxISODate
+// and come out as ymd formats them: random ones and every month and day
+// number around the calendar's edges, leap years or not.
 func TestDateOnlyIsReadAsRxISODateReadsIt(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	chars := "0123456789-/x"
+	var dates []string
 	for range 20000 {
 		b := []byte("2024-09-03")
 		for range rng.IntN(4) {
 			b[rng.IntN(len(b))] = chars[rng.IntN(len(chars))]
 		}
-		s := string(b)
+		dates = append(dates, string(b))
+	}
+	for _, year := range []string{"0999", "1000", "1900", "2000", "2023", "2024", "9999"} {
+		for month := range 14 {
+			for day := range 33 {
+				dates = append(dates, fmt.Sprintf("%s-%02d-%02d", year, month, day))
+			}
+		}
+	}
+	for _, s := range dates {
 		if !isDateOnly(s) {
 			continue
 		}
