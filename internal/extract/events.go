@@ -447,7 +447,8 @@ func passiveDiscussed(text string, loc []int) bool {
 		return false
 	}
 	w, _ := annotate.LastField(text[:loc[0]])
-	switch strings.ToLower(w) {
+	var room [loweredRoom]byte
+	switch string(lowered(&room, w)) {
 	case "first", "was", "were", "be", "been", "being", "is", "are", "not", "never", "":
 		return true
 	}
@@ -464,7 +465,8 @@ func (x *docState) investmentAtLarge(i int, loc []int) bool {
 		return false
 	}
 	w, _ := annotate.LastField(text[:loc[0]])
-	switch strings.ToLower(w) {
+	var room [loweredRoom]byte
+	switch string(lowered(&room, w)) {
 	case "attract", "foreign", "private", "more":
 		return true
 	case "the":

@@ -687,7 +687,8 @@ func (x *docState) isOriginModifier(i, k int) bool {
 // the deal, it does not tell where the system comes from.
 func dealNounLead(gap string) bool {
 	w, _ := firstWord(gap)
-	switch strings.ToLower(w) {
+	var room [loweredRoom]byte
+	switch string(lowered(&room, w)) {
 	case "request", "order", "orders", "purchase", "acquisition", "contract", "deal", "bid", "tender", "buy":
 		return true
 	}

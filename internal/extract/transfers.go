@@ -1318,7 +1318,8 @@ func (x *docState) datedOrderAfter(it item) *trigger {
 // purchase: the trigger tells a purchase in the past ("ordered", "it
 // bought"), which in a clause after a part of a series is its whole order.
 func (x *docState) purchase(t trigger) bool {
-	switch strings.ToLower(x.text(t.Start, t.End)) {
+	var room [loweredRoom]byte
+	switch string(lowered(&room, x.text(t.Start, t.End))) {
 	case "bought", "purchased", "acquired":
 		return true
 	}
@@ -1735,7 +1736,8 @@ func (x *docState) negated(g trigger) bool {
 	before := x.text(g.Start-40, g.Start)
 	for range 3 {
 		w, at := annotate.LastField(before)
-		switch strings.ToLower(w) {
+		var room [loweredRoom]byte
+		switch string(lowered(&room, w)) {
 		case "not", "never":
 			return true
 		case "has", "have", "had", "still", "yet", "been":
@@ -2783,7 +2785,8 @@ func (x *docState) saidDate(dm annotate.DateMention) bool {
 	if annotate.LowerIs(w, "on") || annotate.LowerIs(w, "in") { // "said in March"
 		w, _ = annotate.LastField(before[:at])
 	}
-	switch strings.ToLower(w) {
+	var room [loweredRoom]byte
+	switch string(lowered(&room, w)) {
 	case "said", "says", "announced", "reported", "told", "stated", "confirmed":
 		return true
 	case "post", "statement", "briefing", "interview", "website", "account":
@@ -3157,7 +3160,8 @@ func (x *docState) inTimeClause(m annotate.Mention, end int) bool {
 		return false
 	}
 	for _, w := range strings.Fields(lead) {
-		switch strings.ToLower(w) {
+		var room [loweredRoom]byte
+		switch string(lowered(&room, w)) {
 		case "after", "before", "until", "since", "when", "while":
 			return true
 		}
