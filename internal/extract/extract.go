@@ -51,6 +51,12 @@ type docState struct {
 	governedItems []governedItem
 	// transferBlock holds the records that newTransfer made last.
 	transferBlock []transfer
+	// eventRoom holds the match findEvent found last, and matchRoom a
+	// match of the hand-written patterns read at once (forumRe,
+	// subjectRe, oneBefore, madeBy): their matchers write there rather
+	// than allocate each match.
+	eventRoom [6]int
+	matchRoom [4]int
 }
 
 // recordValues hold what the records of a document point to: a few

@@ -466,9 +466,10 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 			!allBefore(x.text(q.Start-8, q.Start)) && !x.statusRightAfter(i, q.End)) {
 			continue
 		}
-		loc := matchBareCount(after)
+		var room [4]int // loc, read before the next count
+		loc := matchBareCount(room[:0], after)
 		if loc == nil && !more && (x.ofThemTo(i, q.End) || x.ofThoseStatus(i, q.End)) {
-			loc = []int{0, 0, -1, -1}
+			loc = append(room[:0], 0, 0, -1, -1)
 		}
 		if loc == nil || x.hasItemCovering(sofar, q.Start) {
 			continue
@@ -1994,7 +1995,7 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
 	}
 	// "a second FK-3 battery": one more.
-	if !it.generic && oneBefore.MatchString(x.text(it.start-20, it.start)) {
+	if !it.generic && oneBefore.FindSubmatchIndexIn(x.matchRoom[:], x.text(it.start-20, it.start)) != nil {
 		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
 	}
 	// "commissioned its third OPV 58 S": one, the buyer's latest.
@@ -3526,7 +3527,7 @@ func (x *docState) makerOf(it item, g trigger) *annotate.Mention {
 			return m
 		}
 		if m.Start >= it.end && annotate.FieldsAtMost(x.text(it.end, m.Start), 7) && !strings.Contains(x.text(it.end, m.Start), ";") &&
-			madeBy.MatchString(x.text(m.Start-40, m.Start)) {
+			madeBy.FindSubmatchIndexIn(x.matchRoom[:], x.text(m.Start-40, m.Start)) != nil {
 			return m
 		}
 		// "Thales delivered", not "talks with Baykar, and Nigeria flies".
@@ -3534,7 +3535,7 @@ func (x *docState) makerOf(it item, g trigger) *annotate.Mention {
 			return m
 		}
 		// "negotiating with Hindustan Aeronautics (HAL) for Dornier 228"
-		if m.Start >= g.End && m.End <= it.start && madeBy.MatchString(x.text(m.Start-40, m.Start)) {
+		if m.Start >= g.End && m.End <= it.start && madeBy.FindSubmatchIndexIn(x.matchRoom[:], x.text(m.Start-40, m.Start)) != nil {
 			return m
 		}
 	}
