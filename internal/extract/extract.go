@@ -53,8 +53,11 @@ type docState struct {
 	governedItems []governedItem
 	// transferBlock holds the records that newTransfer made last.
 	transferBlock []transfer
-	// allTriggers is the array newDocState put the triggers in.
+	// allTriggers is the array newDocState put the triggers in, history
+	// and found the arrays of transfers.
 	allTriggers []trigger
+	history     []item
+	found       []*transfer
 	// eventRoom holds the match findEvent found last, and matchRoom a
 	// match of the hand-written patterns read at once (forumRe,
 	// subjectRe, oneBefore, madeBy): their matchers write there rather
@@ -154,6 +157,8 @@ func (x *docState) release() {
 		governedItems: clearedToEmpty(x.governedItems),
 		transferBlock: clearedToEmpty(x.transferBlock),
 		allTriggers:   clearedToEmpty(x.allTriggers),
+		history:       clearedToEmpty(x.history),
+		found:         clearedToEmpty(x.found),
 	}
 	docStates.Put(x)
 }

@@ -98,8 +98,8 @@ var (
 
 func (x *docState) transfers(events []*event) []*transfer {
 	named := x.systemsNamed()
-	history := make([]item, 0, named)  // systems named so far, in reading order
-	out := make([]*transfer, 0, named) // room for a record a system named, as most documents have
+	history := slices.Grow(x.history, named) // systems named so far, in reading order
+	out := slices.Grow(x.found, named)       // room for a record a system named, as most documents have
 	// The items of a sentence, mostly on the stack.
 	var itemBuf [8]item
 	items := itemBuf[:0]
@@ -110,7 +110,8 @@ func (x *docState) transfers(events []*event) []*transfer {
 			out, history = x.readItem(out, history, it)
 		}
 	}
-	x.done = nil // the filters below rewrite out in place
+	x.history, x.found = history, out // for release to keep
+	x.done = nil                      // the filters below rewrite out in place
 	stateSuppliers(out)
 	x.redirectDonations(out)
 	out = dropToldFleets(mergeTransfers(out))
