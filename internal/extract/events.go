@@ -535,7 +535,7 @@ var wordPunct = byteSetOf(",.;:")
 func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	s := x.d.Sentences[i]
 	text := s.Text
-	e := &event{typ: typ, sents: []int{i}}
+	e := newInBlock(&x.eventBlock, event{typ: typ, sents: x.sentenceList(i)})
 	before := text[:loc[0]]
 	switch typ {
 	case record.EventAgreement:

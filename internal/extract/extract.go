@@ -51,8 +51,12 @@ type docState struct {
 	// governedItems are what distracted read of the items of the
 	// sentence items read last.
 	governedItems []governedItem
-	// transferBlock holds the records that newTransfer made last.
+	// transferBlock holds the records that newTransfer made last,
+	// eventBlock the events newEvent made last and sentenceLists their
+	// sentences.
 	transferBlock []transfer
+	eventBlock    []event
+	sentenceLists []int
 	// allTriggers is the array newDocState put the triggers in, history
 	// and found the arrays of transfers.
 	allTriggers []trigger
@@ -156,6 +160,8 @@ func (x *docState) release() {
 		atDates:       clearedToEmpty(x.atDates),
 		governedItems: clearedToEmpty(x.governedItems),
 		transferBlock: clearedToEmpty(x.transferBlock),
+		eventBlock:    clearedToEmpty(x.eventBlock),
+		sentenceLists: x.sentenceLists[:0],
 		allTriggers:   clearedToEmpty(x.allTriggers),
 		history:       clearedToEmpty(x.history),
 		found:         clearedToEmpty(x.found),
