@@ -18,7 +18,7 @@ import (
 // Go's regexp tries its counted gaps slowly; matchAgreement is the same pattern written out, which agreementRe runs
 // in its place (the tests hold the two together).
 var agreementRe = annotate.MustCompileSearch(`(?i)\b(?:signed|signing|signs|sign|inked|concluded)\b(?:[^.;]|\.\d){0,80}?\b(contracts?|agreements?|memorand(?:ums|um|a)(?: of understanding)?|MoUs?|deals?|accords?|letters? of offer and acceptance|letters? of intent|protocols?|plans? of (?:bilateral )?(?:military|defence|defense) cooperation|arrangement|lease|exchanged notes|exchanges? of notes)\b|\b(contract|agreement|memorandum(?: of understanding)?|MoU|deal|accord|protocol|letter of intent|arrangement|lease)\b(?:[^.;]|\.\d){0,100}?\b(?:signed|was signed|were signed|is expected to be signed|to be signed|will be signed|could be signed|concluded|was concluded|were concluded)\b`).
-	MatchedBy(matchAgreement)
+	AppendedBy(matchAgreement)
 
 // The words of agreementRe, in the order it tries them, in lower case.
 var (
@@ -41,18 +41,18 @@ var (
 
 // matchAgreement is agreementRe's FindStringSubmatchIndex anchored at the
 // start of s, for ASCII case folding.
-func matchAgreement(s string) []int {
+func matchAgreement(dst []int, s string) []int {
 	for _, v := range signingVerbs {
 		if e, ok := wordAt(s, 0, v); ok {
 			if q, end, ok := afterGap(s, e, 80, agreementNouns); ok {
-				return []int{0, end, q, end, -1, -1}
+				return append(dst, 0, end, q, end, -1, -1)
 			}
 		}
 	}
 	for _, n := range agreementSubjects {
 		if e, ok := wordAt(s, 0, n); ok {
 			if _, end, ok := afterGap(s, e, 100, signedPhrases); ok {
-				return []int{0, end, -1, -1, 0, e}
+				return append(dst, 0, end, -1, -1, 0, e)
 			}
 		}
 	}

@@ -43,7 +43,7 @@ var (
 	// "Morocco's contract with IAI ..., signed in 2022": a state's own.
 	signedBeforeRe = regexp.MustCompile(`(?i)^\s*(?:the|this|(?-i:\p{Lu})[\p{L}-]*(?:'s|’s))\s+(?:contract|agreement|memorandum|deal)\b`)
 	subjectRe      = annotate.MustCompileSearch(`(?i)\b(?:on|for|about|to discuss|concerning|regarding|for the construction of)\s+([^.;,"“]{3,80})`).
-			MatchedBy(matchSubject)
+			AppendedBy(matchSubject)
 )
 
 // subjectWords are the words of subjectRe, in the order it tries them.
@@ -52,7 +52,7 @@ var subjectWords = []string{"on", "for", "about", "to discuss", "concerning", "r
 // matchSubject is subjectRe's FindStringSubmatchIndex anchored at the
 // start of s, for ASCII case folding: Go's regexp clears a bitmap the size
 // of its long counted repetition times the text for each try.
-func matchSubject(s string) []int {
+func matchSubject(dst []int, s string) []int {
 	for _, w := range subjectWords {
 		if len(w) > len(s) || !catalog.EqualFoldASCII(s[:len(w)], w) {
 			continue
@@ -62,7 +62,7 @@ func matchSubject(s string) []int {
 		// time, for the subject to hold, while the subject is too short.
 		for at := spaces; at > len(w); at-- {
 			if end, ok := subjectFrom(s, at); ok {
-				return []int{0, end, at, end}
+				return append(dst, 0, end, at, end)
 			}
 		}
 	}
@@ -169,13 +169,13 @@ const cueWindow = 120
 type eventCuesOf [eventKinds][]int
 
 // findEvent returns the first match of kind's pattern near one of its cues
-// in text, or nil.
-func findEvent(text string, cues *eventCuesOf, kind eventKind) []int {
+// in text, or nil. The match is in x.eventRoom, until findEvent runs again.
+func (x *docState) findEvent(text string, cues *eventCuesOf, kind eventKind) []int {
 	for _, at := range cues[kind] {
 		lo, hi := max(0, at-cueWindow), min(len(text), at+cueWindow)
-		if loc := eventPatterns[kind].FindIndex(text[lo:hi]); loc != nil {
+		if loc := eventPatterns[kind].FindSubmatchIndexIn(x.eventRoom[:], text[lo:hi]); loc != nil {
 			loc[0], loc[1] = lo+loc[0], lo+loc[1] // a match of its own, which it may move
-			return loc
+			return loc[:2]
 		}
 	}
 	return nil
@@ -288,11 +288,11 @@ func (x *docState) events() []*event {
 			continue
 		}
 		var visit *event
-		if loc := findEvent(text, &cues, visitEvent); loc != nil && !pluralReference(text[:loc[0]]) && !attributiveVisiting(text, loc) && !standVisit(text[loc[1]:]) {
+		if loc := x.findEvent(text, &cues, visitEvent); loc != nil && !pluralReference(text[:loc[0]]) && !attributiveVisiting(text, loc) && !standVisit(text[loc[1]:]) {
 			visit = x.newEvent(i, record.EventVisit, loc)
 			out = append(out, visit)
 		}
-		if loc := findEvent(text, &cues, agreementEvent); loc != nil && !deniedSigning(text, loc) && !x.deniedReport(i, x.d.Sentences[i].Start+loc[0]) &&
+		if loc := x.findEvent(text, &cues, agreementEvent); loc != nil && !deniedSigning(text, loc) && !x.deniedReport(i, x.d.Sentences[i].Start+loc[0]) &&
 			!x.premisesLease(i, loc) {
 			out = append(out, x.newEvent(i, record.EventAgreement, loc))
 			out = append(out, x.furtherSignings(i, loc)...)
@@ -302,20 +302,20 @@ func (x *docState) events() []*event {
 		}
 		// A planned visit "for meetings at the Pentagon" is one event.
 		if visit == nil || !visit.planned {
-			if loc := findEvent(text, &cues, meetingEvent); loc != nil && !lastWordIs(text[:loc[0]], "in") && !lastWordIs(text[:loc[0]], "no") && !meetsTarget(text[loc[0]:]) && !pluralReference(text[:loc[0]]) &&
+			if loc := x.findEvent(text, &cues, meetingEvent); loc != nil && !lastWordIs(text[:loc[0]], "in") && !lastWordIs(text[:loc[0]], "no") && !meetsTarget(text[loc[0]:]) && !pluralReference(text[:loc[0]]) &&
 				!lastWordIs(text[:loc[0]], "must") && !passiveDiscussed(text, loc) && !meetingNoOne(text, loc) {
 				out = append(out, x.newEvent(i, record.EventMeeting, loc))
 			}
 		}
 		// "Investment on the sidelines": a heading names no company investing.
-		if loc := findEvent(text, &cues, investmentEvent); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) && !x.investmentAtLarge(i, loc) && !x.heading(i) {
+		if loc := x.findEvent(text, &cues, investmentEvent); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) && !x.investmentAtLarge(i, loc) && !x.heading(i) {
 			e := x.newEvent(i, record.EventInvestment, loc)
 			e.date = x.dueDate(i)
 			out = append(out, e)
 		}
 		// A named summit or forum is a meeting of those who attend it.
 		// "Kristaps Ozols of the Riga Security Forum" names where he works.
-		if loc := findEvent(text, &cues, forumEvent); loc != nil && !affiliation(text[:loc[0]]) {
+		if loc := x.findEvent(text, &cues, forumEvent); loc != nil && !affiliation(text[:loc[0]]) {
 			out = append(out, x.newEvent(i, record.EventMeeting, loc))
 		}
 	}
@@ -447,7 +447,8 @@ func passiveDiscussed(text string, loc []int) bool {
 		return false
 	}
 	w, _ := annotate.LastField(text[:loc[0]])
-	switch strings.ToLower(w) {
+	var room [loweredRoom]byte
+	switch string(lowered(&room, w)) {
 	case "first", "was", "were", "be", "been", "being", "is", "are", "not", "never", "":
 		return true
 	}
@@ -464,7 +465,8 @@ func (x *docState) investmentAtLarge(i int, loc []int) bool {
 		return false
 	}
 	w, _ := annotate.LastField(text[:loc[0]])
-	switch strings.ToLower(w) {
+	var room [loweredRoom]byte
+	switch string(lowered(&room, w)) {
 	case "attract", "foreign", "private", "more":
 		return true
 	case "the":
@@ -533,7 +535,7 @@ var wordPunct = byteSetOf(",.;:")
 func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	s := x.d.Sentences[i]
 	text := s.Text
-	e := &event{typ: typ, sents: []int{i}}
+	e := newInBlock(&x.eventBlock, event{typ: typ, sents: x.sentenceList(i)})
 	before := text[:loc[0]]
 	switch typ {
 	case record.EventAgreement:
@@ -543,7 +545,7 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	default:
 		e.planned = x.plannedIn(i, max(0, loc[0]-60), min(len(text), loc[1]+60)) && !containsLower(text[loc[0]:loc[1]], "signed")
 	}
-	named := forumRe.MatchString(text[loc[0]:loc[1]])
+	named := forumRe.FindSubmatchIndexIn(x.matchRoom[:], text[loc[0]:loc[1]]) != nil
 	// "the ministry signed a contract" is a subject, not a reference back
 	// as "the agreement" is: a signing told verb first names its own event.
 	// "The signing was attended by" is the noun, a reference back.
@@ -609,7 +611,7 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	}
 	e.country = x.eventCountry(i, loc, typ)
 	after := text[loc[0]:min(len(text), loc[0]+160)]
-	if m := subjectRe.FindSubmatchIndex(after); m != nil {
+	if m := subjectRe.FindSubmatchIndexIn(x.matchRoom[:], after); m != nil {
 		e.subject = strings.TrimSpace(after[m[2]:m[3]])
 	}
 	return e

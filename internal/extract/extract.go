@@ -7,6 +7,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,6 +20,7 @@ import (
 // record.
 func Extract(d *annotate.Doc, source string) []record.Record {
 	x := newDocState(d)
+	defer x.release()
 	events := x.events()
 	transfers := x.transfers(events)
 	// The records are written in place, each being large.
@@ -49,8 +51,23 @@ type docState struct {
 	// governedItems are what distracted read of the items of the
 	// sentence items read last.
 	governedItems []governedItem
-	// transferBlock holds the records that newTransfer made last.
+	// transferBlock holds the records that newTransfer made last,
+	// eventBlock the events newEvent made last and sentenceLists their
+	// sentences.
 	transferBlock []transfer
+	eventBlock    []event
+	sentenceLists []int
+	// allTriggers is the array newDocState put the triggers in, history
+	// and found the arrays of transfers.
+	allTriggers []trigger
+	history     []item
+	found       []*transfer
+	// eventRoom holds the match findEvent found last, and matchRoom a
+	// match of the hand-written patterns read at once (forumRe,
+	// subjectRe, oneBefore, madeBy): their matchers write there rather
+	// than allocate each match.
+	eventRoom [6]int
+	matchRoom [4]int
 }
 
 // recordValues hold what the records of a document point to: a few
@@ -100,13 +117,16 @@ func (v *recordValues) intPtr(n int) *int {
 }
 
 func newDocState(d *annotate.Doc) *docState {
-	x := &docState{d: d, cat: d.Catalog, triggers: make([][]trigger, len(d.Sentences)),
-		read: make([]int, 0, len(d.Sentences)), atDates: make([][]annotate.DateMention, len(d.Sentences))}
+	x := docStates.Get().(*docState)
+	x.d, x.cat = d, d.Catalog
+	x.triggers = slices.Grow(x.triggers, len(d.Sentences))[:len(d.Sentences)]
+	x.read = slices.Grow(x.read, len(d.Sentences))
+	x.atDates = slices.Grow(x.atDates, len(d.Sentences))[:len(d.Sentences)]
 	var foundBuf [16]catalog.Match // the triggers' phrases of a sentence, mostly on the stack
 	found := foundBuf[:0]
 	// The triggers of every sentence, in one array (or a few, as it grows
 	// past one a sentence).
-	all := make([]trigger, 0, len(d.Sentences))
+	all := slices.Grow(x.allTriggers, len(d.Sentences))
 	for i, s := range d.Sentences {
 		if !s.Boilerplate {
 			found = triggers.matcher.AppendAllText(found[:0], d.Pieces[i])
@@ -121,8 +141,39 @@ func newDocState(d *annotate.Doc) *docState {
 		}
 		x.atDates[i] = datesAt(d.Dates[i])
 	}
+	x.allTriggers = all
 	x.focus = x.focusCountry()
 	return x
+}
+
+// docStates keep the memory of a docState, which dies when Extract
+// returns, for the next document: its arrays grown to fit one document are
+// not made anew for each. No record points into it (recordValues copies
+// what records hold).
+var docStates = sync.Pool{New: func() any { return new(docState) }}
+
+// release clears x, keeping its arrays, and returns it to docStates.
+func (x *docState) release() {
+	*x = docState{
+		triggers:      clearedToEmpty(x.triggers),
+		read:          x.read[:0],
+		atDates:       clearedToEmpty(x.atDates),
+		governedItems: clearedToEmpty(x.governedItems),
+		transferBlock: clearedToEmpty(x.transferBlock),
+		eventBlock:    clearedToEmpty(x.eventBlock),
+		sentenceLists: x.sentenceLists[:0],
+		allTriggers:   clearedToEmpty(x.allTriggers),
+		history:       clearedToEmpty(x.history),
+		found:         clearedToEmpty(x.found),
+	}
+	docStates.Put(x)
+}
+
+// clearedToEmpty zeroes s, so that what it points to can be collected,
+// and returns it emptied, its array kept.
+func clearedToEmpty[S ~[]E, E any](s S) S {
+	clear(s)
+	return s[:0]
 }
 
 // dropMisreadings drops trigger phrases that tell no status where they
@@ -687,7 +738,8 @@ func (x *docState) isOriginModifier(i, k int) bool {
 // the deal, it does not tell where the system comes from.
 func dealNounLead(gap string) bool {
 	w, _ := firstWord(gap)
-	switch strings.ToLower(w) {
+	var room [loweredRoom]byte
+	switch string(lowered(&room, w)) {
 	case "request", "order", "orders", "purchase", "acquisition", "contract", "deal", "bid", "tender", "buy":
 		return true
 	}

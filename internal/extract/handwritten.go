@@ -60,9 +60,9 @@ func byFirstByte(words []string) *[256][]string {
 
 // handWritten lets match run w when w's pattern is still the one match
 // was written from.
-func handWritten(w *annotate.WordRegexp, pattern string, match func(string) []int) {
+func handWritten(w *annotate.WordRegexp, pattern string, match func(dst []int, s string) []int) {
 	if w.String() == pattern {
-		w.MatchedBy(match)
+		w.AppendedBy(match)
 	}
 }
 
@@ -88,9 +88,9 @@ var (
 // of s, for ASCII case folding. Each run of white space or digits the
 // pattern reads is followed by what no such run holds, so it takes the
 // whole run; the counted gaps are read as afterGap reads agreementRe's.
-func matchInvest(s string) []int {
+func matchInvest(dst []int, s string) []int {
 	if end, ok := investWords.at(s, 0); ok {
-		return []int{0, end}
+		return append(dst, 0, end)
 	}
 	if at := afterSpaces(s, prefixFold(s, 0, createWords)); at >= 0 {
 		if a := afterSpaces(s, prefixFold(s, at, aboutWords)); a >= 0 {
@@ -112,35 +112,35 @@ func matchInvest(s string) []int {
 		}
 		if w := afterSpaces(s, word); word > at && w >= 0 {
 			if end, ok := wordAt(s, w, "jobs"); ok {
-				return []int{0, end}
+				return append(dst, 0, end)
 			}
 		}
 		if end, ok := wordAt(s, at, "jobs"); ok {
-			return []int{0, end}
+			return append(dst, 0, end)
 		}
 		return nil
 	}
 	if at := afterSpaces(s, prefixFold(s, 0, buildSubjects)); at >= 0 {
 		if at = afterSpaces(s, prefixFold(s, at, []string{"build"})); at >= 0 {
-			return afterArticle(s, at, 40, buildObjects)
+			return afterArticle(dst, s, at, 40, buildObjects)
 		}
 		return nil
 	}
 	if at := afterSpaces(s, prefixFold(s, 0, setUpWords)); at >= 0 {
 		if at = afterSpaces(s, prefixFold(s, at, []string{"up"})); at >= 0 {
-			return afterArticle(s, at, 40, setUpObjects)
+			return afterArticle(dst, s, at, 40, setUpObjects)
 		}
 		return nil
 	}
 	if at := prefixFold(s, 0, []string{"construction of "}); at >= 0 {
-		return afterArticle(s, at, 30, builtObjects)
+		return afterArticle(dst, s, at, 30, builtObjects)
 	}
 	return nil
 }
 
 // afterArticle reads (?:a|an)\s+ at i, then a gap of at most max runes and
 // one of words.
-func afterArticle(s string, i, max int, words *gapWords) []int {
+func afterArticle(dst []int, s string, i, max int, words *gapWords) []int {
 	at := afterSpaces(s, prefixFold(s, i, []string{"a"}))
 	if at < 0 {
 		at = afterSpaces(s, prefixFold(s, i, []string{"an"}))
@@ -151,7 +151,7 @@ func afterArticle(s string, i, max int, words *gapWords) []int {
 	// Giving back white space lets the gap start on a space, where no
 	// word starts: it adds no place for one.
 	if _, end, ok := afterGap(s, at, max, words); ok {
-		return []int{0, end}
+		return append(dst, 0, end)
 	}
 	return nil
 }
@@ -159,7 +159,7 @@ func afterArticle(s string, i, max int, words *gapWords) []int {
 // matchVisit is visitRe's FindStringSubmatchIndex anchored at the start
 // of s, for ASCII case folding. No modifier is a visit, so the modifiers
 // are taken as long as there are any.
-func matchVisit(s string) []int {
+func matchVisit(dst []int, s string) []int {
 	at := 0
 	for {
 		next := afterSpaces(s, prefixFold(s, at, visitModifiers))
@@ -169,22 +169,22 @@ func matchVisit(s string) []int {
 		at = next
 	}
 	if end, ok := visitWords.at(s, at); ok {
-		return []int{0, end}
+		return append(dst, 0, end)
 	}
 	if end, ok := tourWords.at(s, 0); ok {
-		return []int{0, end}
+		return append(dst, 0, end)
 	}
 	if at := afterSpaces(s, prefixFold(s, 0, []string{"who"})); at >= 0 {
 		if at = afterSpaces(s, prefixFold(s, at, []string{"arrived"})); at >= 0 {
 			if end, ok := wordAt(s, at, "in"); ok {
-				return []int{0, end}
+				return append(dst, 0, end)
 			}
 		}
 	}
 	// "The first stop was Rome", "the last leg": a stop of a tour.
 	if at := afterSpaces(s, prefixFold(s, 0, tourOrdinals)); at >= 0 {
 		if end, ok := tourStops.at(s, at); ok {
-			return []int{0, end}
+			return append(dst, 0, end)
 		}
 	}
 	return nil
@@ -204,19 +204,19 @@ var (
 // start of s, for ASCII case folding. A phrase matches only with \b
 // after it, else the next is tried; the white space before "greeted" and
 // "by" is read whole, as no word that follows starts with any.
-func matchMeeting(s string) []int {
+func matchMeeting(dst []int, s string) []int {
 	if end, ok := meetingVerbs.at(s, 0); ok {
-		return []int{0, end}
+		return append(dst, 0, end)
 	}
 	if at := afterSpaces(s, prefixFold(s, 0, greetedAux)); at >= 0 {
 		if at = afterSpaces(s, prefixFold(s, at, []string{"greeted"})); at >= 0 {
 			if end, ok := wordAt(s, at, "by"); ok {
-				return []int{0, end}
+				return append(dst, 0, end)
 			}
 		}
 	}
 	if end, ok := meetingPhrases.at(s, 0); ok {
-		return []int{0, end}
+		return append(dst, 0, end)
 	}
 	return nil
 }
@@ -260,7 +260,7 @@ func isWordByte(c byte) bool {
 // with the white space after it; the pattern takes as many as it can
 // before one of the names, the most first. The words after "on", "of" or
 // "for" have nothing after them to hold, so they go on as far as they can.
-func matchForum(s string) []int {
+func matchForum(dst []int, s string) []int {
 	var buf [8]int
 	after := append(buf[:0], 0) // after[k]: where the words end after k of them
 	for at := 0; ; {
@@ -286,7 +286,7 @@ func matchForum(s string) []int {
 				}
 			}
 		}
-		return []int{0, e}
+		return append(dst, 0, e)
 	}
 	return nil
 }
@@ -294,7 +294,7 @@ func matchForum(s string) []int {
 // matchOneBefore is oneBefore's FindStringSubmatchIndex anchored at the
 // start of s, for ASCII case folding: "a", "an", "another" or "one", white
 // space, and then at most an ordinal and white space to the end.
-func matchOneBefore(s string) []int {
+func matchOneBefore(dst []int, s string) []int {
 	at := wordThenSpaces(s, 0, []string{"a", "an", "another", "one"})
 	if at < 0 {
 		return nil
@@ -305,14 +305,14 @@ func matchOneBefore(s string) []int {
 			return nil
 		}
 	}
-	return []int{0, len(s)}
+	return append(dst, 0, len(s))
 }
 
 // matchMadeBy is madeBy's FindStringSubmatchIndex anchored at the start of
 // s, for ASCII case folding: "from", "by" or "with" and white space, then
 // the rest of s read as each of the ways the pattern's optional parts can
 // read it.
-func matchMadeBy(s string) []int {
+func matchMadeBy(dst []int, s string) []int {
 	at := wordThenSpaces(s, 0, []string{"from", "by", "with"})
 	if at < 0 {
 		return nil
@@ -323,11 +323,11 @@ func matchMadeBy(s string) []int {
 				continue
 			}
 			if owner == len(s) {
-				return []int{0, len(s)}
+				return append(dst, 0, len(s))
 			}
 			word := runOf(s, owner, func(r rune) bool { return unicode.IsLetter(r) || r == '-' })
 			if word > owner && afterSpaces(s, word) == len(s) {
-				return []int{0, len(s)}
+				return append(dst, 0, len(s))
 			}
 		}
 	}
@@ -400,14 +400,14 @@ func prefixCase(s string, i int, words []string) int {
 // of bareCountWords, the end of the clause or a force as subject ("the
 // two the air force already flies") follows. No word the pattern reads
 // starts with white space, so each run of it is read whole.
-func matchBareCount(s string) []int {
+func matchBareCount(dst []int, s string) []int {
 	if at := afterSpaces(s, 0); at >= 0 && strings.HasPrefix(s[at:], "more") && annotate.Boundary(s, at+len("more")) {
 		if end := bareCountEnd(s, at+len("more")); end >= 0 {
-			return []int{0, end, 0, at + len("more")}
+			return append(dst, 0, end, 0, at+len("more"))
 		}
 	}
 	if end := bareCountEnd(s, 0); end >= 0 {
-		return []int{0, end, -1, -1}
+		return append(dst, 0, end, -1, -1)
 	}
 	return nil
 }

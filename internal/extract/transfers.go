@@ -98,8 +98,8 @@ var (
 
 func (x *docState) transfers(events []*event) []*transfer {
 	named := x.systemsNamed()
-	history := make([]item, 0, named)  // systems named so far, in reading order
-	out := make([]*transfer, 0, named) // room for a record a system named, as most documents have
+	history := slices.Grow(x.history, named) // systems named so far, in reading order
+	out := slices.Grow(x.found, named)       // room for a record a system named, as most documents have
 	// The items of a sentence, mostly on the stack.
 	var itemBuf [8]item
 	items := itemBuf[:0]
@@ -110,7 +110,8 @@ func (x *docState) transfers(events []*event) []*transfer {
 			out, history = x.readItem(out, history, it)
 		}
 	}
-	x.done = nil // the filters below rewrite out in place
+	x.history, x.found = history, out // for release to keep
+	x.done = nil                      // the filters below rewrite out in place
 	stateSuppliers(out)
 	x.redirectDonations(out)
 	out = dropToldFleets(mergeTransfers(out))
@@ -466,9 +467,10 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 			!allBefore(x.text(q.Start-8, q.Start)) && !x.statusRightAfter(i, q.End)) {
 			continue
 		}
-		loc := matchBareCount(after)
+		var room [4]int // loc, read before the next count
+		loc := matchBareCount(room[:0], after)
 		if loc == nil && !more && (x.ofThemTo(i, q.End) || x.ofThoseStatus(i, q.End)) {
-			loc = []int{0, 0, -1, -1}
+			loc = append(room[:0], 0, 0, -1, -1)
 		}
 		if loc == nil || x.hasItemCovering(sofar, q.Start) {
 			continue
@@ -1318,7 +1320,8 @@ func (x *docState) datedOrderAfter(it item) *trigger {
 // purchase: the trigger tells a purchase in the past ("ordered", "it
 // bought"), which in a clause after a part of a series is its whole order.
 func (x *docState) purchase(t trigger) bool {
-	switch strings.ToLower(x.text(t.Start, t.End)) {
+	var room [loweredRoom]byte
+	switch string(lowered(&room, x.text(t.Start, t.End))) {
 	case "bought", "purchased", "acquired":
 		return true
 	}
@@ -1735,7 +1738,8 @@ func (x *docState) negated(g trigger) bool {
 	before := x.text(g.Start-40, g.Start)
 	for range 3 {
 		w, at := annotate.LastField(before)
-		switch strings.ToLower(w) {
+		var room [loweredRoom]byte
+		switch string(lowered(&room, w)) {
 		case "not", "never":
 			return true
 		case "has", "have", "had", "still", "yet", "been":
@@ -1992,7 +1996,7 @@ func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
 		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
 	}
 	// "a second FK-3 battery": one more.
-	if !it.generic && oneBefore.MatchString(x.text(it.start-20, it.start)) {
+	if !it.generic && oneBefore.FindSubmatchIndexIn(x.matchRoom[:], x.text(it.start-20, it.start)) != nil {
 		return &annotate.QuantityMention{Value: 1, Qualifier: annotate.Exact}
 	}
 	// "commissioned its third OPV 58 S": one, the buyer's latest.
@@ -2783,7 +2787,8 @@ func (x *docState) saidDate(dm annotate.DateMention) bool {
 	if annotate.LowerIs(w, "on") || annotate.LowerIs(w, "in") { // "said in March"
 		w, _ = annotate.LastField(before[:at])
 	}
-	switch strings.ToLower(w) {
+	var room [loweredRoom]byte
+	switch string(lowered(&room, w)) {
 	case "said", "says", "announced", "reported", "told", "stated", "confirmed":
 		return true
 	case "post", "statement", "briefing", "interview", "website", "account":
@@ -3157,7 +3162,8 @@ func (x *docState) inTimeClause(m annotate.Mention, end int) bool {
 		return false
 	}
 	for _, w := range strings.Fields(lead) {
-		switch strings.ToLower(w) {
+		var room [loweredRoom]byte
+		switch string(lowered(&room, w)) {
 		case "after", "before", "until", "since", "when", "while":
 			return true
 		}
@@ -3522,7 +3528,7 @@ func (x *docState) makerOf(it item, g trigger) *annotate.Mention {
 			return m
 		}
 		if m.Start >= it.end && annotate.FieldsAtMost(x.text(it.end, m.Start), 7) && !strings.Contains(x.text(it.end, m.Start), ";") &&
-			madeBy.MatchString(x.text(m.Start-40, m.Start)) {
+			madeBy.FindSubmatchIndexIn(x.matchRoom[:], x.text(m.Start-40, m.Start)) != nil {
 			return m
 		}
 		// "Thales delivered", not "talks with Baykar, and Nigeria flies".
@@ -3530,7 +3536,7 @@ func (x *docState) makerOf(it item, g trigger) *annotate.Mention {
 			return m
 		}
 		// "negotiating with Hindustan Aeronautics (HAL) for Dornier 228"
-		if m.Start >= g.End && m.End <= it.start && madeBy.MatchString(x.text(m.Start-40, m.Start)) {
+		if m.Start >= g.End && m.End <= it.start && madeBy.FindSubmatchIndexIn(x.matchRoom[:], x.text(m.Start-40, m.Start)) != nil {
 			return m
 		}
 	}

@@ -172,3 +172,27 @@ func (a *anchoredWords) heldIn(text string) bool {
 	}
 	return false
 }
+
+// loweredRoom is as long as a word that lowered writes in place may be;
+// every word the switches it serves name is shorter.
+const loweredRoom = 16
+
+// lowered is strings.ToLower(w) as bytes, written into room when w is
+// short ASCII. A `switch string(lowered(&room, w))` then allocates
+// nothing (the compiler compares a switch's converted bytes in place),
+// where `switch strings.ToLower(w)` copies every capitalised word. Other
+// words take strings.ToLower itself, so Unicode lowers exactly as before.
+func lowered(room *[loweredRoom]byte, w string) []byte {
+	if len(w) > len(room) || !catalog.IsASCII(w) {
+		return []byte(strings.ToLower(w))
+	}
+	b := room[:len(w)]
+	for i := range len(w) {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return b
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -290,4 +291,26 @@ func refIsOriginModifier(x *docState, i, k int) bool {
 		}
 	}
 	return false
+}
+
+// TestLoweredMatchesToLower: lowered is strings.ToLower for every word,
+// ASCII or not, short or longer than its room.
+func TestLoweredMatchesToLower(t *testing.T) {
+	words := []string{"", "Not", "NEVER", "said", "Announced", "K\u212aelvin", "\u0130stanbul", "Stra\u00dfe", "\u017fays",
+		"ConfirmedAndMoreThanSixteen", "exactlysixteen16", "EXACTLYSEVENTEEN7", "a-B_c'D", "\u00c9t\u00e9"}
+	r := rand.New(rand.NewPCG(8, 8))
+	letters := []rune("aZqM-'.\u00e9\u00c9\u212a\u0130\u017f")
+	for range 2000 {
+		w := make([]rune, r.IntN(20))
+		for i := range w {
+			w[i] = letters[r.IntN(len(letters))]
+		}
+		words = append(words, string(w))
+	}
+	for _, w := range words {
+		var room [loweredRoom]byte
+		if got, want := string(lowered(&room, w)), strings.ToLower(w); got != want {
+			t.Errorf("lowered(%q) = %q, strings.ToLower gives %q", w, got, want)
+		}
+	}
 }
