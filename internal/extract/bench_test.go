@@ -16,21 +16,9 @@ import (
 // -cpu 1 for the one-core figure the README quotes.
 func BenchmarkAnnotateExtract(b *testing.B) {
 	cat := catalog.MustDefault()
-	files, _ := filepath.Glob("../../samples/*.txt")
-	dev, _ := filepath.Glob(filepath.Join(devDir, "*.txt"))
-	files = append(files, dev...)
-	var docs []*document.Document
+	docs := sampleAndDevDocs(b)
 	size := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc, err := document.Parse(f, data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, doc)
+	for _, doc := range docs {
 		size += len(doc.Body)
 	}
 	b.SetBytes(int64(size))
@@ -43,4 +31,23 @@ func BenchmarkAnnotateExtract(b *testing.B) {
 			d.Release()
 		}
 	}
+}
+
+// sampleAndDevDocs parses the bundled samples and the dev articles.
+func sampleAndDevDocs(tb testing.TB) []*document.Document {
+	files, _ := filepath.Glob("../../samples/*.txt")
+	dev, _ := filepath.Glob(filepath.Join(devDir, "*.txt"))
+	var docs []*document.Document
+	for _, f := range append(files, dev...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		doc, err := document.Parse(f, data)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	return docs
 }

@@ -2,12 +2,9 @@ package extract_test
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/dossier-osint/dossier/internal/catalog"
-	"github.com/dossier-osint/dossier/internal/document"
 	"github.com/dossier-osint/dossier/internal/extract"
 	"github.com/dossier-osint/dossier/internal/record"
 )
@@ -18,30 +15,20 @@ import (
 // after all the others are extracted.
 func TestRecordsOutliveTheNextDocument(t *testing.T) {
 	cat := catalog.MustDefault()
-	files, _ := filepath.Glob("../../samples/*.txt")
-	dev, _ := filepath.Glob(filepath.Join(devDir, "*.txt"))
-	files = append(files, dev...)
+	docs := sampleAndDevDocs(t)
 	var made [][]record.Record
 	var first []string // each document's records as read when made
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := document.Parse(f, data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, doc := range docs {
 		recs := extract.Document(cat, doc)
 		b, _ := json.Marshal(recs)
 		made, first = append(made, recs), append(first, string(b))
 	}
 	for k, recs := range made {
 		if again, _ := json.Marshal(recs); string(again) != first[k] {
-			t.Errorf("%s: its records changed after later documents:\n%s\nnow\n%s", files[k], first[k], again)
+			t.Errorf("%s: its records changed after later documents:\n%s\nnow\n%s", docs[k].Source, first[k], again)
 		}
 	}
-	if len(files) < 2 {
+	if len(docs) < 2 {
 		t.Fatal("too few documents to test with")
 	}
 }
