@@ -404,17 +404,25 @@ func TestEndsLikeVersionOfKeepsEveryMatch(t *testing.T) {
 		{" ", "\t", "\v", "  ", ""}, {"of", "OF", "from", "From", "for"}, {" ", "\n", "\f\r", "\v", ""}, {"", "the ", "its ", "ITſ ", "THE\t", "an "},
 		{"", "Hanwha's ", "Turkish-made’s ", "FIRM’S ", "firm'ſ ", "firms ", "é's ", "Hanwha's"}, {"", " ", "\t", "x"}}
 	texts = append(texts, phrasesOfParts(14, parts)...)
+	checkGateKeepsMatches(t, "endsLikeVersionOf", versionOfRe, endsLikeVersionOf, texts, 100)
+}
+
+// checkGateKeepsMatches fails where pattern matches a text that gate, the
+// cheap test put in front of it, turns away, and where too few texts
+// match for the check to tell much.
+func checkGateKeepsMatches(t *testing.T, gateName string, pattern interface{ MatchString(string) bool }, gate func(string) bool, texts []string, least int) {
+	t.Helper()
 	matched := 0
 	for _, s := range texts {
-		if versionOfRe.MatchString(s) {
+		if pattern.MatchString(s) {
 			matched++
-			if !endsLikeVersionOf(s) {
-				t.Fatalf("versionOfRe matches %q, which endsLikeVersionOf turns away", s)
+			if !gate(s) {
+				t.Fatalf("%s turns away %q, which its pattern matches", gateName, s)
 			}
 		}
 	}
-	if matched < 100 {
-		t.Errorf("only %d texts match versionOfRe: the test tells little", matched)
+	if matched < least {
+		t.Errorf("only %d texts match the pattern behind %s: the check tells little", matched, gateName)
 	}
 }
 

@@ -120,20 +120,11 @@ func TestSignedLeadKeepsEveryMatch(t *testing.T) {
 			}
 		}
 	}
-	matched := 0
+	var led []string
 	for _, s := range texts {
-		for _, text := range []string{s, " " + s, "\n" + s} {
-			if signedOpener.MatchString(text) {
-				matched++
-				if !signedLead(text) {
-					t.Errorf("signedLead(%q) is false, but signedOpener matches it", text)
-				}
-			}
-		}
+		led = append(led, s, " "+s, "\n"+s)
 	}
-	if matched < 20 {
-		t.Fatalf("only %d texts match signedOpener", matched)
-	}
+	checkGateKeepsMatches(t, "signedLead", signedOpener, signedLead, led, 20)
 }
 
 // TestNotWordRuneOfASCII checks notWordRune's reading of ASCII against
