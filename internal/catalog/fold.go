@@ -25,6 +25,9 @@ func Fold(s string) string {
 // SameFold reports whether Fold(a) == Fold(b), without folding ASCII
 // strings.
 func SameFold(a, b string) bool {
+	if a == b {
+		return true // most callers compare a designation with itself
+	}
 	i, j := 0, 0
 	for {
 		for i < len(a) && foldedASCII[a[i]] == 0 {
