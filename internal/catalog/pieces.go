@@ -169,7 +169,7 @@ func appendPieces(out []piece, text string) []piece {
 			i++
 			continue
 		}
-		if i+8 <= len(text) && len(out) < cap(out) {
+		if i < len(text)-7 && len(out) < cap(out) {
 			// Most pieces are ASCII and under sixteen bytes, and so is the
 			// byte after them: the one or two words read at once hold
 			// the piece, its end and its key (see keyOf). Every piece
@@ -180,7 +180,8 @@ func appendPieces(out []piece, text string) []piece {
 			// spares it append's call to grow the slice. A piece beyond
 			// ASCII needs no test of its own: its first byte is a stop
 			// (see classStops), beyond ASCII, which the test after the
-			// piece sends to appendPiece.
+			// piece sends to appendPiece. (i < len(text)-7 is i+8 <= len(text)
+			// in the form that spares load8 its bounds check.)
 			w := load8(text, i)
 			folded := w | asciiFold
 			stop := lowestStop(w, folded, class)
