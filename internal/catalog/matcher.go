@@ -585,7 +585,17 @@ func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs [
 				break
 			}
 		}
-		child, plural := m.step(at&childIndex, text, &pieces[j])
+		var child uint32
+		var plural bool
+		if p := &pieces[j]; p.key&0xff != 0 {
+			// A short key, as most pieces have: looked up without step's
+			// call (see step).
+			if child = m.shortChild(at&childIndex, p.key); child == 0 {
+				child, plural = m.singularStep(at&childIndex, text, p)
+			}
+		} else {
+			child, plural = m.step(at&childIndex, text, p)
+		}
 		if child == 0 {
 			break
 		}
@@ -641,6 +651,12 @@ func (m *Matcher) step(at uint32, text string, p *piece) (child uint32, plural b
 	if child != 0 {
 		return child, false
 	}
+	return m.singularStep(at, text, p)
+}
+
+// singularStep follows the singular of piece p from node at, when p may
+// be a plural: step, when p itself has no child there.
+func (m *Matcher) singularStep(at uint32, text string, p *piece) (child uint32, plural bool) {
 	if p.mayBePlural(text) {
 		return m.child(at, p.keyOf(text, true), text, p, true), true
 	}
