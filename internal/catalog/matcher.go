@@ -632,8 +632,12 @@ func (l *longest) nameEnds(m *Matcher, text string, pieces []piece, i, j int, n 
 		}
 		stop, after = int(pieces[after].end()), after+1
 	}
-	if ok := acceptable(text, pieces[i:j+1], m.refsOf(n)); ok != nil {
-		l.end, l.refs, l.next = stop, ok, after
+	refs := m.refsOf(n)
+	if asksCapitals(refs) {
+		refs = acceptable(text, pieces[i:j+1], refs)
+	}
+	if refs != nil {
+		l.end, l.refs, l.next = stop, refs, after
 	}
 }
 
@@ -673,17 +677,26 @@ func isUpper(w string) bool {
 	return true
 }
 
-// acceptable keeps the refs whose capitalisation the text honours.
+// asksCapitals says whether some of refs asks for capitals, which
+// acceptable then reads the text for; many names ask for none.
+func asksCapitals(refs []Ref) bool {
+	for i := range refs {
+		if r := &refs[i]; r.upperMask|r.acronymMask|r.markedCaps != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptable keeps the refs whose capitalisation the text honours (all
+// of them when none asks for capitals, which asksCapitals tells first).
 func acceptable(text string, pieces []piece, refs []Ref) []Ref {
-	// The pieces that some ref asks about, by what it asks: few or none.
+	// The pieces that some ref asks about, by what it asks: few.
 	var upper, acronym, marked uint64
 	for i := range refs {
 		upper |= refs[i].upperMask
 		acronym |= refs[i].acronymMask
 		marked |= refs[i].markedCaps
-	}
-	if upper|acronym|marked == 0 {
-		return refs
 	}
 	var mask, caps, lowSpaced uint64
 	for asked := upper | marked; asked != 0; asked &= asked - 1 {
