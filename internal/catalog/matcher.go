@@ -702,7 +702,7 @@ func acceptable(text string, pieces []piece, refs []Ref) []Ref {
 	for asked := upper | marked; asked != 0; asked &= asked - 1 {
 		k := bits.TrailingZeros64(asked)
 		p := &pieces[k]
-		if capitalOrDigit(text[p.start:p.end()]) {
+		if capitalOrDigitAt(text, p) {
 			mask |= 1 << k
 		} else if marked&(1<<k) != 0 && k+1 < len(pieces) && pieces[k+1].start > p.end() &&
 			strings.ContainsAny(text[p.end():pieces[k+1].start], " \t\n\r\u00a0") {
@@ -734,13 +734,14 @@ func acceptable(text string, pieces []piece, refs []Ref) []Ref {
 	return out
 }
 
-// capitalOrDigit: word begins with a capital letter or a digit. Its test
-// of an ASCII byte is small enough to inline.
-func capitalOrDigit(word string) bool {
-	if c := word[0]; c < utf8.RuneSelf {
+// capitalOrDigitAt: piece p of text begins with a capital letter or a
+// digit. Its test of an ASCII byte, which reads the byte alone, is small
+// enough to inline.
+func capitalOrDigitAt(text string, p *piece) bool {
+	if c := text[p.start]; c < utf8.RuneSelf {
 		return capitalOrDigitByte[c]
 	}
-	return capitalOrDigitRune(word)
+	return capitalOrDigitRune(text[p.start:]) // its first rune
 }
 
 var capitalOrDigitByte = func() (t [256]bool) {
