@@ -96,11 +96,18 @@ func (m *Matcher) child(parent uint32, key pieceKey, text string, p *piece, sing
 // of the text, for speed: it is one of the hottest look-ups, taking two
 // arguments where child takes seven (83d16f2 measured the split), and a
 // probe loop shared with child would put a call back into each look-up.
+//
+// A look-up from the root skips the filter: the start filter has let
+// through only pieces that mostly begin a name, and the root's table
+// stays in cache.
 func (m *Matcher) shortChild(parent uint32, key uint64) uint32 {
-	t := m.edgesFrom(parent)
+	t := &m.rootEdges
 	h := slotHash(parent, key)
-	if w, bit := t.filterBit(h); t.filter[w]&bit == 0 {
-		return 0
+	if parent != 0 {
+		t = &m.edges
+		if w, bit := t.filterBit(h); t.filter[w]&bit == 0 {
+			return 0
+		}
 	}
 	slots := t.slots
 	mask := uint64(len(slots) - 1)

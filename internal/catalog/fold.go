@@ -25,6 +25,9 @@ func Fold(s string) string {
 // SameFold reports whether Fold(a) == Fold(b), without folding ASCII
 // strings.
 func SameFold(a, b string) bool {
+	if a == b {
+		return true // most callers compare a designation with itself
+	}
 	i, j := 0, 0
 	for {
 		for i < len(a) && foldedASCII[a[i]] == 0 {
@@ -205,16 +208,24 @@ func foldInto(b *strings.Builder, s string, dropOther bool) {
 // ASCII case.
 func EqualFoldASCII(w, l string) bool {
 	for k := range len(l) {
-		c := w[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != l[k] {
+		if asciiLower[w[k]] != l[k] {
 			return false
 		}
 	}
 	return true
 }
+
+// asciiLower is each byte with the ASCII capitals lowered, for
+// EqualFoldASCII: a load in place of two compares and an add.
+var asciiLower = func() (t [256]byte) {
+	for c := range 256 {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // IsASCII: s holds no byte beyond ASCII.
 func IsASCII(s string) bool {

@@ -79,3 +79,26 @@ func TestIsASCII(t *testing.T) {
 		t.Error(`IsASCII("") is false`)
 	}
 }
+
+// EqualFoldASCII, which lowers by a table, agrees with lowering a byte by
+// compares on every pair of bytes, alone and inside longer words.
+func TestEqualFoldASCIIComparesLoweredBytes(t *testing.T) {
+	lowered := func(c byte) byte {
+		if 'A' <= c && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
+	for a := range 256 {
+		for b := range 256 {
+			want := lowered(byte(a)) == byte(b)
+			w, l := string([]byte{byte(a)}), string([]byte{byte(b)})
+			if got := EqualFoldASCII(w, l); got != want {
+				t.Fatalf("EqualFoldASCII(%q, %q) = %v", w, l, got)
+			}
+			if got := EqualFoldASCII("Ba"+w+"Tch", "ba"+l+"tch"); got != want {
+				t.Fatalf("EqualFoldASCII(%q, %q) = %v", "Ba"+w+"Tch", "ba"+l+"tch", got)
+			}
+		}
+	}
+}

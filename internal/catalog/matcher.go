@@ -585,7 +585,17 @@ func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs [
 				break
 			}
 		}
-		child, plural := m.step(at&childIndex, text, &pieces[j])
+		var child uint32
+		var plural bool
+		if p := &pieces[j]; p.key&0xff != 0 {
+			// A short key, as most pieces have: looked up without step's
+			// call (see step).
+			if child = m.shortChild(at&childIndex, p.key); child == 0 {
+				child, plural = m.singularStep(at&childIndex, text, p)
+			}
+		} else {
+			child, plural = m.step(at&childIndex, text, p)
+		}
 		if child == 0 {
 			break
 		}
@@ -622,8 +632,12 @@ func (l *longest) nameEnds(m *Matcher, text string, pieces []piece, i, j int, n 
 		}
 		stop, after = int(pieces[after].end()), after+1
 	}
-	if ok := acceptable(text, pieces[i:j+1], m.refsOf(n)); ok != nil {
-		l.end, l.refs, l.next = stop, ok, after
+	refs := m.refsOf(n)
+	if asksCapitals(refs) {
+		refs = acceptable(text, pieces[i:j+1], refs)
+	}
+	if refs != nil {
+		l.end, l.refs, l.next = stop, refs, after
 	}
 }
 
@@ -641,6 +655,12 @@ func (m *Matcher) step(at uint32, text string, p *piece) (child uint32, plural b
 	if child != 0 {
 		return child, false
 	}
+	return m.singularStep(at, text, p)
+}
+
+// singularStep follows the singular of piece p from node at, when p may
+// be a plural: step, when p itself has no child there.
+func (m *Matcher) singularStep(at uint32, text string, p *piece) (child uint32, plural bool) {
 	if p.mayBePlural(text) {
 		return m.child(at, p.keyOf(text, true), text, p, true), true
 	}
@@ -657,23 +677,32 @@ func isUpper(w string) bool {
 	return true
 }
 
-// acceptable keeps the refs whose capitalisation the text honours.
+// asksCapitals says whether some of refs asks for capitals, which
+// acceptable then reads the text for; many names ask for none.
+func asksCapitals(refs []Ref) bool {
+	for i := range refs {
+		if r := &refs[i]; r.upperMask|r.acronymMask|r.markedCaps != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptable keeps the refs whose capitalisation the text honours (all
+// of them when none asks for capitals, which asksCapitals tells first).
 func acceptable(text string, pieces []piece, refs []Ref) []Ref {
-	// The pieces that some ref asks about, by what it asks: few or none.
+	// The pieces that some ref asks about, by what it asks: few.
 	var upper, acronym, marked uint64
 	for i := range refs {
 		upper |= refs[i].upperMask
 		acronym |= refs[i].acronymMask
 		marked |= refs[i].markedCaps
 	}
-	if upper|acronym|marked == 0 {
-		return refs
-	}
 	var mask, caps, lowSpaced uint64
 	for asked := upper | marked; asked != 0; asked &= asked - 1 {
 		k := bits.TrailingZeros64(asked)
 		p := &pieces[k]
-		if capitalOrDigit(text[p.start:p.end()]) {
+		if capitalOrDigitAt(text, p) {
 			mask |= 1 << k
 		} else if marked&(1<<k) != 0 && k+1 < len(pieces) && pieces[k+1].start > p.end() &&
 			strings.ContainsAny(text[p.end():pieces[k+1].start], " \t\n\r\u00a0") {
@@ -705,13 +734,14 @@ func acceptable(text string, pieces []piece, refs []Ref) []Ref {
 	return out
 }
 
-// capitalOrDigit: word begins with a capital letter or a digit. Its test
-// of an ASCII byte is small enough to inline.
-func capitalOrDigit(word string) bool {
-	if c := word[0]; c < utf8.RuneSelf {
+// capitalOrDigitAt: piece p of text begins with a capital letter or a
+// digit. Its test of an ASCII byte, which reads the byte alone, is small
+// enough to inline.
+func capitalOrDigitAt(text string, p *piece) bool {
+	if c := text[p.start]; c < utf8.RuneSelf {
 		return capitalOrDigitByte[c]
 	}
-	return capitalOrDigitRune(word)
+	return capitalOrDigitRune(text[p.start:]) // its first rune
 }
 
 var capitalOrDigitByte = func() (t [256]bool) {

@@ -169,7 +169,7 @@ func appendPieces(out []piece, text string) []piece {
 			i++
 			continue
 		}
-		if class != beyondASCII && i+8 <= len(text) && len(out) < cap(out) {
+		if i < len(text)-7 && len(out) < cap(out) {
 			// Most pieces are ASCII and under sixteen bytes, and so is the
 			// byte after them: the one or two words read at once hold
 			// the piece, its end and its key (see keyOf). Every piece
@@ -177,17 +177,23 @@ func appendPieces(out []piece, text string) []piece {
 			// so its key is made at once, while in cache. This path
 			// calls nothing, so that the loop keeps what it reads in
 			// registers: hence the room in out, tested above, which
-			// spares it append's call to grow the slice.
+			// spares it append's call to grow the slice. A piece beyond
+			// ASCII needs no test of its own: its first byte is a stop
+			// (see classStops), beyond ASCII, which the test after the
+			// piece sends to appendPiece. (i < len(text)-7 is i+8 <= len(text)
+			// in the form that spares load8 its bounds check.)
 			w := load8(text, i)
-			stop := lowestStop(w, class)
-			key := (w | asciiFold) & (stop>>7 - 1) // the bytes before stop; all for none
+			folded := w | asciiFold
+			stop := lowestStop(w, folded, class)
+			key := folded & (stop>>7 - 1) // the bytes before stop; all for none
 			end := i
 			if stop == 0 && i+16 <= len(text) {
 				end += 8
 				w = load8(text, end)
-				if stop = lowestStop(w, class); stop > 0x80 {
+				folded = w | asciiFold
+				if stop = lowestStop(w, folded, class); stop > 0x80 {
 					m := bits.TrailingZeros64(stop) / 8
-					key = twoWordKey(8+m, key, (w|asciiFold)&(stop>>7-1))
+					key = twoWordKey(8+m, key, folded&(stop>>7-1))
 				}
 			}
 			// w holds the byte after the piece, at stop: it must be
@@ -219,12 +225,13 @@ func appendPieces(out []piece, text string) []piece {
 // piece stops (or before).
 func appendLastPiece(out []piece, text string, i int, class uint8) ([]piece, int) {
 	w := load8(text, len(text)-8) >> ((i + 8 - len(text)) * 8 & 63)
-	stop := lowestStop(w, class)
+	folded := w | asciiFold
+	stop := lowestStop(w, folded, class)
 	if w&stop != 0 {
 		return appendPiece(out, text, i, class) // a byte beyond ASCII after the piece
 	}
 	end := i + bits.TrailingZeros64(stop)/8
-	return append(out, piece{start: int32(i), stop: uint32(end), key: (w | asciiFold) & (stop>>7 - 1)}), end
+	return append(out, piece{start: int32(i), stop: uint32(end), key: folded & (stop>>7 - 1)}), end
 }
 
 // appendPiece appends any other piece of text, which begins at i with a
@@ -264,9 +271,10 @@ func appendPiece(out []piece, text string, i int, class uint8) ([]piece, int) {
 
 // lowestStop is the high bit of the first byte of w that classStops sets,
 // or 0: a bit at 8n+7 for the byte at n, and so 1<<8n - 1 the bytes before
-// it, where a shift by n would need a count register.
-func lowestStop(w uint64, class uint8) uint64 {
-	stops := classStops(w, class)
+// it, where a shift by n would need a count register. folded is w|asciiFold,
+// which the callers' keys need too.
+func lowestStop(w, folded uint64, class uint8) uint64 {
+	stops := classStops(w, folded, class)
 	return stops & -stops
 }
 
@@ -274,13 +282,13 @@ func lowestStop(w uint64, class uint8) uint64 {
 // read as a little-endian word, that is no ASCII letter, or digit, as
 // class asks: found for all eight bytes at once, where a loop of a byte at
 // a time took most of the cutting. A sum below carries into the next byte
-// only from a byte beyond ASCII, which is of no class anyway.
-func classStops(w uint64, class uint8) uint64 {
+// only from a byte beyond ASCII, which is of no class anyway: a stop for
+// either test, and so for class beyondASCII, which takes the digits'.
+func classStops(w, folded uint64, class uint8) uint64 {
 	const ones = 0x0101010101010101
 	var in uint64 // the high bit of each byte, set in those of the class
 	if class == letter {
-		w |= 0x20 * ones                        // lower case
-		in = (w + 0x1f*ones) &^ (w + 0x05*ones) // 'a' <= w <= 'z'
+		in = (folded + 0x1f*ones) &^ (folded + 0x05*ones) // 'a' <= lower case <= 'z'
 	} else {
 		in = (w + 0x50*ones) &^ (w + 0x46*ones) // '0' <= w <= '9'
 	}
