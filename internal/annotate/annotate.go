@@ -775,10 +775,8 @@ func (k *docNames) mayName(text string) bool {
 	if k.oddKey {
 		return true
 	}
-	for _, r := range lowersIntoASCII {
-		if strings.Contains(text, r) {
-			return true
-		}
+	if holdsBeyondASCII(text, lowersIntoASCII) {
+		return true
 	}
 	for _, key := range k.plainKeys {
 		if catalog.ContainsFoldASCIIWith(text, key, 0, key[0]-'a'+'A') {

@@ -184,3 +184,31 @@ func TestInOrderTellsSortedMentions(t *testing.T) {
 		}
 	}
 }
+
+// holdsBeyondASCII finds what strings.Contains finds in the whole text, on
+// texts of ASCII with the words, their bytes and other runes beyond ASCII
+// set in.
+func TestHoldsBeyondASCIIMatchesContains(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for _, words := range [][]string{lowersIntoASCII, asciiFoldPartners} {
+		parts := []string{"a", "K", " ", "é", "\xff", "\xe2", "\x84", "İ", "ſ"}
+		for _, w := range words {
+			parts = append(parts, w, w[:1], w[1:])
+		}
+		for range 50000 {
+			var b strings.Builder
+			for range rng.IntN(50) {
+				if rng.IntN(4) == 0 {
+					b.WriteString(parts[rng.IntN(len(parts))])
+				} else {
+					b.WriteByte(byte('a' + rng.IntN(26)))
+				}
+			}
+			s := b.String()
+			want := slices.ContainsFunc(words, func(w string) bool { return strings.Contains(s, w) })
+			if got := holdsBeyondASCII(s, words); got != want {
+				t.Fatalf("holdsBeyondASCII(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}

@@ -709,8 +709,19 @@ var asciiFoldPartners = func() (out []string) {
 // foldsIntoASCII: s holds a rune beyond ASCII that folds to an ASCII
 // letter.
 func foldsIntoASCII(s string) bool {
-	for _, r := range asciiFoldPartners {
-		if strings.Contains(s, r) {
+	return holdsBeyondASCII(s, asciiFoldPartners)
+}
+
+// holdsBeyondASCII: s holds one of words, which begin beyond ASCII, so
+// that only the rest of s from its first byte beyond ASCII, most often
+// none, can hold one.
+func holdsBeyondASCII(s string, words []string) bool {
+	s = s[asciiRunEnd(s, 0):]
+	if s == "" {
+		return false
+	}
+	for _, w := range words {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
