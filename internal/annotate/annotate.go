@@ -357,27 +357,29 @@ func isWordByte(c byte) bool {
 
 // ownAcronym reads an acronym as the document defines it: after "the
 // Bolivian Air Force (FAB)", FAB is that force, not the Brazilian one the
-// catalog knows by it, here and in every later sentence.
-func (k *docNames) ownAcronym(text string, base int, mm Mention, before []Mention) Mention {
+// catalog knows by it, here and in every later sentence. It rewrites mm
+// so.
+func (k *docNames) ownAcronym(text string, base int, mm *Mention, before []Mention) {
 	acr := text[mm.Start-base : mm.End-base]
 	if def, ok := k.acronyms[acr]; ok {
 		def.Start, def.End = mm.Start, mm.End
-		return def
+		*mm = def
+		return
 	}
 	// The tests that need no copy of the name come first.
 	if len(before) == 0 || mm.End-base >= len(text) || text[mm.End-base] != ')' || strings.ToUpper(acr) != acr {
-		return mm
+		return
 	}
 	def := before[len(before)-1]
 	if def.Kind != MOrg || def.Index == mm.Index || text[def.End-base:mm.Start-base] != " (" {
-		return mm
+		return
 	}
 	if k.acronyms == nil {
 		k.acronyms = map[string]Mention{}
 	}
 	k.acronyms[acr] = def
 	def.Start, def.End = mm.Start, mm.End
-	return def
+	*mm = def
 }
 
 // withoutDesignations drops numbers that are part of a system's name
@@ -900,28 +902,33 @@ var mentionFirsts = lettersBeginning(titleRe, orgShapeRe, shapeRe)
 // The mentions are appended to out, which is empty.
 func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known *docNames, wordStarts []int, room []int, out []Mention) []Mention {
 	text := s.Text
-	for _, m := range names {
-		if mm, ok := mentionFromMatch(cat, text, m, known.systems); ok {
-			mm.Start += s.Start
-			mm.End += s.Start
-			if mm.Kind == MSystem {
-				known.nameSystem(mm.Index)
-				// "Gripen E/F" named, "the Gripen" names its family.
-				if r := cat.FamilyRoot(mm.Index); r >= 0 {
-					known.nameSystem(r)
-				}
+	for k := range names {
+		// Each mention is made in place, at the end of out: a copy of one
+		// is long.
+		out = append(out, Mention{})
+		mm, before := &out[len(out)-1], out[:len(out)-1]
+		if !mentionFromMatch(cat, text, &names[k], known.systems, mm) {
+			out = before
+			continue
+		}
+		mm.Start += s.Start
+		mm.End += s.Start
+		if mm.Kind == MSystem {
+			known.nameSystem(mm.Index)
+			// "Gripen E/F" named, "the Gripen" names its family.
+			if r := cat.FamilyRoot(mm.Index); r >= 0 {
+				known.nameSystem(r)
 			}
-			// "Lao People's Liberation Army": the demonym names whose army it is.
-			if mm.Kind == MOrg && mm.OrgKind == "government" && len(out) > 0 {
-				prev := out[len(out)-1]
-				if prev.Kind == MCountry && prev.Form == catalog.Demonym && mm.Start-prev.End == 1 {
-					mm.Country = prev.Country
-				}
+		}
+		// "Lao People's Liberation Army": the demonym names whose army it is.
+		if mm.Kind == MOrg && mm.OrgKind == "government" && len(before) > 0 {
+			prev := &before[len(before)-1]
+			if prev.Kind == MCountry && prev.Form == catalog.Demonym && mm.Start-prev.End == 1 {
+				mm.Country = prev.Country
 			}
-			if mm.Kind == MOrg {
-				mm = known.ownAcronym(text, s.Start, mm, out)
-			}
-			out = append(out, mm)
+		}
+		if mm.Kind == MOrg {
+			known.ownAcronym(text, s.Start, mm, before)
 		}
 	}
 	// The loops over mentions read them in place: a copy of one is long.
@@ -1185,53 +1192,56 @@ var refPreference = func() []int {
 	return t
 }()
 
-func mentionFromMatch(cat *catalog.Catalog, text string, m catalog.Match, seen map[int]bool) (Mention, bool) {
+// mentionFromMatch makes mm, which is zero, the mention of the catalog's
+// name m, if it names one.
+func mentionFromMatch(cat *catalog.Catalog, text string, m *catalog.Match, seen map[int]bool, mm *Mention) bool {
 	// Prefer a system, then an organisation, then a state, when one name is
 	// several things ("Jordan", "Hawk"): the first ref of the kind
-	// preferred most.
-	ref, rank := m.Refs[0], len(refPreference)
-	for _, r := range m.Refs {
-		if int(r.Kind) < len(refPreference) && refPreference[r.Kind] < rank {
-			ref, rank = r, refPreference[r.Kind]
+	// preferred most. The refs are read in place.
+	best, rank := 0, len(refPreference)
+	for k := range m.Refs {
+		if kind := m.Refs[k].Kind; int(kind) < len(refPreference) && refPreference[kind] < rank {
+			best, rank = k, refPreference[kind]
 		}
 	}
+	ref := &m.Refs[best]
 	// "Lynx" is a German, a Chinese and a British system: the one the
 	// document has named already is meant.
 	if ref.Kind == catalog.SystemName && !seen[ref.Index] {
-		for _, r := range m.Refs {
-			if r.Kind == catalog.SystemName && seen[r.Index] {
+		for k := range m.Refs {
+			if r := &m.Refs[k]; r.Kind == catalog.SystemName && seen[r.Index] {
 				ref = r
 				break
 			}
 		}
 	}
-	mm := Mention{Start: m.Start, End: m.End, Index: ref.Index, Form: ref.Kind}
+	mm.Start, mm.End, mm.Index, mm.Form = m.Start, m.End, ref.Index, ref.Kind
 	switch ref.Kind {
 	case catalog.PlaceName:
-		return mm, false // "Latin America" names no state
+		return false // "Latin America" names no state
 	case catalog.CountryName, catalog.Demonym, catalog.Capital:
-		c := cat.Countries[ref.Index]
+		c := &cat.Countries[ref.Index]
 		mm.Kind, mm.Name, mm.Country = MCountry, c.Name, c.ISO3
 	case catalog.OrgName:
-		o := cat.Organisations[ref.Index]
+		o := &cat.Organisations[ref.Index]
 		mm.Kind, mm.Name, mm.Country, mm.OrgKind = MOrg, o.Name, o.Country, o.Kind
 	case catalog.SystemName:
-		sys := cat.Systems[ref.Index]
+		sys := &cat.Systems[ref.Index]
 		if ref.LettersOnly && !seen[ref.Index] && !coinedName(text[m.Start:m.End]) && !inContext(cat, text, m, sys) {
-			return mm, false
+			return false
 		}
 		if ref.LettersOnly && placeNamedByClass(text, m, sys) {
-			return mm, false // "the yard in Ulsan" is the city, not the Ulsan-class
+			return false // "the yard in Ulsan" is the city, not the Ulsan-class
 		}
 		if numberRunsOn(text, m.Start, m.End) {
-			return mm, false // "estimated at 2.3 billion" names no AT2
+			return false // "estimated at 2.3 billion" names no AT2
 		}
 		mm.Kind, mm.Name, mm.Country, mm.Category = MSystem, sys.Designation, sys.Country, sys.Category
 	case catalog.TermName:
-		t := cat.Terms[ref.Index]
+		t := &cat.Terms[ref.Index]
 		mm.Kind, mm.Name, mm.Category, mm.Generic = MTerm, t.Text, t.Category, t.Generic
 	}
-	return mm, true
+	return true
 }
 
 // numberRunsOn: a name in lower case whose digits run on into a number's
@@ -1253,7 +1263,7 @@ func coinedName(name string) bool {
 // placeNamedByClass: the match is the lead-ship name of a ship class
 // ("Ulsan" of "Ulsan-class") after a preposition of place ("the yard in
 // Ulsan"): the town the class is named after.
-func placeNamedByClass(text string, m catalog.Match, sys catalog.System) bool {
+func placeNamedByClass(text string, m *catalog.Match, sys *catalog.System) bool {
 	if !strings.HasSuffix(sys.Designation, "-class") && !strings.HasSuffix(sys.Designation, " class") || strings.Contains(strings.ToLower(text[m.Start:m.End]), "class") {
 		return false
 	}
@@ -1269,7 +1279,7 @@ func placeNamedByClass(text string, m catalog.Match, sys catalog.System) bool {
 // inContext decides whether a letters-only system name ("Lynx", "Typhoon",
 // "Pinaka") is meant as the system: next to a designation or category word,
 // or in a sentence that names its maker.
-func inContext(cat *catalog.Catalog, text string, m catalog.Match, sys catalog.System) bool {
+func inContext(cat *catalog.Catalog, text string, m *catalog.Match, sys *catalog.System) bool {
 	after := text[m.End:]
 	before := text[:m.Start]
 	// The name itself may hold the category word: "Pinaka multiple rocket
