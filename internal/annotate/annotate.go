@@ -622,14 +622,21 @@ func nameBefore(text string, at int) (int, int, bool) {
 func wordEndingBefore(text string, at int) (start, end int, ok bool) {
 	end = at
 	for end > 0 {
-		r, size := utf8.DecodeLastRuneInString(text[:end])
-		if !unicode.IsSpace(r) {
+		space, size := runeBefore(text, end)
+		if !space {
 			break
 		}
 		end -= size
 	}
 	start = end
 	for start > 0 {
+		if c := text[start-1]; c < utf8.RuneSelf { // ASCII, looked up in place
+			if !asciiWordRune[c] {
+				break
+			}
+			start--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[:start])
 		if !isWordRune(r) {
 			break

@@ -212,3 +212,47 @@ func TestHoldsBeyondASCIIMatchesContains(t *testing.T) {
 		}
 	}
 }
+
+// refWordEndingBefore is wordEndingBefore decoding every rune.
+func refWordEndingBefore(text string, at int) (start, end int, ok bool) {
+	end = at
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	start = end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if !isWordRune(r) {
+			break
+		}
+		start -= size
+	}
+	return start, end, start < end
+}
+
+// wordEndingBefore, which looks ASCII bytes up in place, finds what
+// decoding every rune finds, at every byte of random texts of words,
+// spaces, signs and runes beyond ASCII, whole or cut.
+func TestWordEndingBeforeMatchesDecoding(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	parts := []string{"a", "Z", "-", "'", "’", " ", "\t", "\n", "\u00a0", "\u0085", "\u2003", ".", "(", "7", "_",
+		"é", "Ş", "ı", "\xff", "\xe2\x80", "\x99", "中", "Akash", "multiple"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		text := b.String()
+		for at := 0; at <= len(text); at++ {
+			a, e, ok := wordEndingBefore(text, at)
+			ra, re, rok := refWordEndingBefore(text, at)
+			if a != ra || e != re || ok != rok {
+				t.Fatalf("wordEndingBefore(%q, %d) = %d, %d, %v, want %d, %d, %v", text, at, a, e, ok, ra, re, rok)
+			}
+		}
+	}
+}
