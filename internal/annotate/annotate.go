@@ -899,8 +899,12 @@ func closingWordAhead(text string, i int) bool {
 
 // mentionFirsts are the bytes that can begin a match of the word patterns
 // that findMentions runs at the word starts; orgShapeRe's capitals begin
-// orgWords too (lastOrgWord).
-var mentionFirsts = lettersBeginning(titleRe, orgShapeRe, shapeRe)
+// orgWords too (lastOrgWord), and 'c' the "class" it looks for there.
+var mentionFirsts = func() [256]bool {
+	t := lettersBeginning(titleRe, orgShapeRe, shapeRe)
+	t['c'] = true
+	return t
+}()
 
 // findMentions finds the named things of one sentence, whose catalog
 // names are names; known is what earlier sentences named, wordStarts
@@ -1001,14 +1005,12 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		}
 	}
 	// A ship class the catalog lacks: "the Keris class", "Keris-class".
-	for from := 0; from < len(text); {
-		k := strings.Index(text[from:], "class")
-		if k < 0 {
-			break
-		}
-		at := from + k
-		from = at + len("class")
-		if at == 0 || text[at-1] != ' ' && text[at-1] != '-' || from < len(text) && text[from] >= 'a' && text[from] <= 'z' {
+	// After a space or a hyphen, "class" starts a word that wordStarts
+	// lists (see mentionFirsts).
+	for _, at := range wordStarts {
+		from := at + len("class")
+		if text[at] != 'c' || at == 0 || text[at-1] != ' ' && text[at-1] != '-' || !strings.HasPrefix(text[at:], "class") ||
+			from < len(text) && text[from] >= 'a' && text[from] <= 'z' {
 			continue
 		}
 		a, b, ok := wordEndingBefore(text, at-1)

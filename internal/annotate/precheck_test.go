@@ -256,3 +256,30 @@ func TestWordEndingBeforeMatchesDecoding(t *testing.T) {
 		}
 	}
 }
+
+// findMentions looks for "class" after a space or a hyphen only at the
+// word starts appendWordSpansStarts lists: they hold every such "class".
+func TestWordStartsHoldEveryClass(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	parts := []string{"class", "Class", "classes", " ", "-", "_", ".", "Keris", "é", "\xff", "中", "7", "c", "sub"}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		text := b.String()
+		var starts []int
+		appendWordSpansStarts(nil, &starts, text)
+		for from := 0; ; {
+			k := strings.Index(text[from:], "class")
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + 1
+			if at > 0 && (text[at-1] == ' ' || text[at-1] == '-') && !slices.Contains(starts, at) {
+				t.Fatalf("the word starts of %q, %v, miss the \"class\" at %d", text, starts, at)
+			}
+		}
+	}
+}
