@@ -289,9 +289,11 @@ type docNames struct {
 	// is another.
 	plainKeys []string
 	oddKey    bool
-	systems   map[int]bool
-	acronyms  map[string]Mention
-	unlisted  []foundName
+	// plainFirsts has bit l-'a' set for each first letter l of plainKeys.
+	plainFirsts uint32
+	systems     map[int]bool
+	acronyms    map[string]Mention
+	unlisted    []foundName
 }
 
 // forget empties k for the next document, which reuses the room of its
@@ -299,7 +301,7 @@ type docNames struct {
 func (k *docNames) forget() {
 	clear(k.people)
 	clear(k.plainKeys)
-	k.plainKeys, k.oddKey = k.plainKeys[:0], false
+	k.plainKeys, k.oddKey, k.plainFirsts = k.plainKeys[:0], false, 0
 	clear(k.systems)
 	clear(k.acronyms)
 	clear(k.unlisted)
@@ -326,6 +328,7 @@ func (k *docNames) namePerson(name string) {
 		// ASCII lower case.
 		if key != "" && catalog.IsASCII(key) && 'a' <= key[0] && key[0] <= 'z' {
 			k.plainKeys = append(k.plainKeys, key)
+			k.plainFirsts |= 1 << (key[0] - 'a')
 		} else {
 			k.oddKey = true
 		}
@@ -795,6 +798,15 @@ func (k *docNames) mayName(text string) bool {
 	return false
 }
 
+// mayBeKey: w, a capitalised word, may lower-case into a key of people,
+// as far as its first byte tells. Where the keys are plainKeys, a word
+// that begins with an ASCII capital lowers into one only if plainFirsts
+// holds that letter; a rune beyond ASCII may lower into anything.
+func (k *docNames) mayBeKey(w string) bool {
+	c := w[0]
+	return k.oddKey || c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' && k.plainFirsts>>(c-'A')&1 != 0
+}
+
 // lookupLower is m[strings.ToLower(key)], without making the string for
 // a short ASCII key.
 func lookupLower[V any](m map[string]V, key string) (V, bool) {
@@ -1077,7 +1089,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	if known.mayName(text) {
 		for a, b := nextWordSpan(text, 0); a < b; a, b = nextWordSpan(text, b) {
 			w := text[a:b]
-			if !isCapitalised(w) {
+			if !isCapitalised(w) || !known.mayBeKey(w) {
 				continue
 			}
 			if full, ok := lookupLower(known.people, strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")); ok && !taken(a, b) {

@@ -45,9 +45,10 @@ func TestLastByteInMatchesAByteAtATime(t *testing.T) {
 	}
 }
 
-// findMentions finds the same mentions with mayName's precheck as without
-// it (oddKey set makes mayName hold for every text): the precheck turns
-// away no text whose capitalised words name one of the people named before.
+// findMentions finds the same mentions with the prechecks of mayName and
+// mayBeKey as without them (oddKey set makes both hold for every text):
+// they turn away no text, and no capitalised word, that names one of the
+// people named before.
 func TestMayNameKeepsEveryName(t *testing.T) {
 	cat := catalog.MustDefault()
 	rng := rand.New(rand.NewPCG(9, 10))
