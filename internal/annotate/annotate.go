@@ -291,7 +291,7 @@ type docNames struct {
 	oddKey    bool
 	// plainFirsts has bit l-'a' set for each first letter l of plainKeys.
 	plainFirsts uint32
-	systems     map[int]bool
+	systems     systemSet
 	acronyms    map[string]Mention
 	unlisted    []foundName
 }
@@ -310,10 +310,22 @@ func (k *docNames) forget() {
 
 // nameSystem keeps that the document named system i.
 func (k *docNames) nameSystem(i int) {
-	if k.systems == nil {
-		k.systems = map[int]bool{}
+	k.systems.add(i)
+}
+
+// systemSet is a set of indices of systems, a bit each: a look-up is a
+// shift, where a map's hashes the index.
+type systemSet []uint64
+
+func (s systemSet) has(i int) bool {
+	return i/64 < len(s) && s[i/64]>>(i%64)&1 != 0
+}
+
+func (s *systemSet) add(i int) {
+	for i/64 >= len(*s) {
+		*s = append(*s, 0)
 	}
-	k.systems[i] = true
+	(*s)[i/64] |= 1 << (i % 64)
 }
 
 // namePerson keeps a person's full name by the surname.
@@ -1215,7 +1227,7 @@ var refPreference = func() []int {
 
 // mentionFromMatch makes mm, which is zero, the mention of the catalog's
 // name m, if it names one.
-func mentionFromMatch(cat *catalog.Catalog, text string, m *catalog.Match, seen map[int]bool, mm *Mention) bool {
+func mentionFromMatch(cat *catalog.Catalog, text string, m *catalog.Match, seen systemSet, mm *Mention) bool {
 	// Prefer a system, then an organisation, then a state, when one name is
 	// several things ("Jordan", "Hawk"): the first ref of the kind
 	// preferred most. The refs are read in place.
@@ -1228,9 +1240,9 @@ func mentionFromMatch(cat *catalog.Catalog, text string, m *catalog.Match, seen 
 	ref := &m.Refs[best]
 	// "Lynx" is a German, a Chinese and a British system: the one the
 	// document has named already is meant.
-	if ref.Kind == catalog.SystemName && !seen[ref.Index] {
+	if ref.Kind == catalog.SystemName && !seen.has(ref.Index) {
 		for k := range m.Refs {
-			if r := &m.Refs[k]; r.Kind == catalog.SystemName && seen[r.Index] {
+			if r := &m.Refs[k]; r.Kind == catalog.SystemName && seen.has(r.Index) {
 				ref = r
 				break
 			}
@@ -1248,7 +1260,7 @@ func mentionFromMatch(cat *catalog.Catalog, text string, m *catalog.Match, seen 
 		mm.Kind, mm.Name, mm.Country, mm.OrgKind = MOrg, o.Name, o.Country, o.Kind
 	case catalog.SystemName:
 		sys := &cat.Systems[ref.Index]
-		if ref.LettersOnly && !seen[ref.Index] && !coinedName(text[m.Start:m.End]) && !inContext(cat, text, m, sys) {
+		if ref.LettersOnly && !seen.has(ref.Index) && !coinedName(text[m.Start:m.End]) && !inContext(cat, text, m, sys) {
 			return false
 		}
 		if ref.LettersOnly && placeNamedByClass(text, m, sys) {

@@ -284,3 +284,24 @@ func TestWordStartsHoldEveryClass(t *testing.T) {
 		}
 	}
 }
+
+// systemSet holds what a map of the same indices holds, across words and
+// after clear, as docNames.forget clears it.
+func TestSystemSetMatchesAMap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 20))
+	var set systemSet
+	for range 50 {
+		clear(set)
+		want := map[int]bool{}
+		for range rng.IntN(40) {
+			i := []int{0, 63, 64, 65, 127, 128, rng.IntN(5000)}[rng.IntN(7)]
+			set.add(i)
+			want[i] = true
+		}
+		for i := range 5100 {
+			if set.has(i) != want[i] {
+				t.Fatalf("has(%d) = %v, want %v", i, set.has(i), want[i])
+			}
+		}
+	}
+}
