@@ -858,10 +858,15 @@ var commonCapitalised = map[string]bool{
 // calendarWord: a weekday or month, as in "on Tuesday donated weapons",
 // which dates the clause and names no system.
 func calendarWord(w string) bool {
-	lower := strings.ToLower(w)
-	_, day := weekdays[lower]
-	_, month := months[lower]
+	_, day := lookupLower(weekdays, w)
+	_, month := lookupLower(months, w)
 	return day || month
+}
+
+// isCommonCapitalised: w is one of commonCapitalised, in any case.
+func isCommonCapitalised(w string) bool {
+	common, _ := lookupLower(commonCapitalised, w)
+	return common
 }
 
 // followsName: the word comes right after another name (a maker, a state,
@@ -1006,7 +1011,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			continue
 		}
 		a, b, ok := nameBefore(text, m.Start-s.Start)
-		if !ok || taken(a, b) || commonCapitalised[strings.ToLower(text[a:b])] || calendarWord(text[a:b]) || followsName(out, s.Start+a, text[:a]) {
+		if !ok || taken(a, b) || isCommonCapitalised(text[a:b]) || calendarWord(text[a:b]) || followsName(out, s.Start+a, text[:a]) {
 			continue
 		}
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: text[a:b], Category: m.Category})
@@ -1038,7 +1043,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			continue
 		}
 		a, b, ok := wordEndingBefore(text, at-1)
-		if !ok || b != at-1 || b-a < 3 || !isLetterName(text[a:b]) || taken(a, from) || commonCapitalised[strings.ToLower(text[a:b])] || calendarWord(text[a:b]) {
+		if !ok || b != at-1 || b-a < 3 || !isLetterName(text[a:b]) || taken(a, from) || isCommonCapitalised(text[a:b]) || calendarWord(text[a:b]) {
 			continue
 		}
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + from, Kind: MUncatalogued, Name: text[a:from], Category: "naval vessel"})

@@ -305,3 +305,25 @@ func TestSystemSetMatchesAMap(t *testing.T) {
 		}
 	}
 }
+
+// lookupLower finds what a look-up of strings.ToLower finds: on the
+// tables' words in any case, runes beyond ASCII and words longer than its
+// buffer.
+func TestLookupLowerMatchesToLower(t *testing.T) {
+	words := []string{"Light", "LIGHT", "light", "Lig\u0130ht", "\u212aim", "Tuesday", "TUESDAY", "May", "MAY", "mAy", "Sept",
+		"É", "é", "", strings.Repeat("A", 32), strings.Repeat("A", 33), "Multiple", "multiple\xff"}
+	for _, w := range words {
+		for _, m := range []map[string]bool{commonCapitalised, {strings.Repeat("a", 33): true, "kim": true, "may": true}} {
+			got, gotOK := lookupLower(m, w)
+			want, wantOK := m[strings.ToLower(w)]
+			if got != want || gotOK != wantOK {
+				t.Errorf("lookupLower(%q) = %v, %v, want %v, %v", w, got, gotOK, want, wantOK)
+			}
+		}
+		_, day := weekdays[strings.ToLower(w)]
+		_, month := months[strings.ToLower(w)]
+		if calendarWord(w) != (day || month) {
+			t.Errorf("calendarWord(%q) = %v", w, !(day || month))
+		}
+	}
+}
