@@ -810,13 +810,52 @@ func (k *docNames) mayName(text string) bool {
 	return false
 }
 
-// mayBeKey: w, a capitalised word, may lower-case into a key of people,
-// as far as its first byte tells. Where the keys are plainKeys, a word
-// that begins with an ASCII capital lowers into one only if plainFirsts
-// holds that letter; a rune beyond ASCII may lower into anything.
-func (k *docNames) mayBeKey(w string) bool {
-	c := w[0]
-	return k.oddKey || c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' && k.plainFirsts>>(c-'A')&1 != 0
+// surnameFirsts has bit c-'A' set for each ASCII capital c that may begin
+// a word that lower-cased is a key of people: where the keys are
+// plainKeys, their first letters.
+func (k *docNames) surnameFirsts() uint32 {
+	if k.oddKey {
+		return 1<<26 - 1
+	}
+	return k.plainFirsts
+}
+
+// nextWordBegunBy is the first word that nextWordSpan finds at or after
+// byte from of text that begins with a capital of firsts (bit c-'A') or a
+// rune beyond ASCII, the only words of which a capitalised one may lower
+// into a key of people (see surnameFirsts); start == end when there is
+// none. It reads the bytes that begin no such word in one loop, where
+// nextWordSpan would walk every word.
+func nextWordBegunBy(text string, from int, firsts uint32) (start, end int) {
+	for i := from; i < len(text); i++ {
+		switch c := text[i]; {
+		case c < utf8.RuneSelf:
+			if c-'A' >= 26 || firsts>>(c-'A')&1 == 0 {
+				continue
+			}
+		case !utf8.RuneStart(c):
+			continue
+		default:
+			if r, _ := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
+				continue
+			}
+		}
+		if i > 0 && wordRuneBefore(text, i) {
+			continue // within a word
+		}
+		return nextWordSpan(text, i)
+	}
+	return len(text), len(text)
+}
+
+// wordRuneBefore: the rune that ends at byte i of text is an isWordRune
+// one.
+func wordRuneBefore(text string, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return asciiWordRune[c]
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return isWordRune(r)
 }
 
 // lookupLower is m[strings.ToLower(key)], without making the string for
@@ -1104,9 +1143,10 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	}
 	// People named again by surname alone ("President GOITA", "Mwansa said").
 	if known.mayName(text) {
-		for a, b := nextWordSpan(text, 0); a < b; a, b = nextWordSpan(text, b) {
+		firsts := known.surnameFirsts()
+		for a, b := nextWordBegunBy(text, 0, firsts); a < b; a, b = nextWordBegunBy(text, b, firsts) {
 			w := text[a:b]
-			if !isCapitalised(w) || !known.mayBeKey(w) {
+			if !isCapitalised(w) {
 				continue
 			}
 			if full, ok := lookupLower(known.people, strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")); ok && !taken(a, b) {

@@ -327,3 +327,33 @@ func TestLookupLowerMatchesToLower(t *testing.T) {
 		}
 	}
 }
+
+// nextWordBegunBy finds the words of nextWordSpan's walk that begin with
+// a capital of firsts or a rune beyond ASCII, and no others, in random
+// texts of words, signs, spaces and runes beyond ASCII, whole, cut or
+// stray, for masks of every kind.
+func TestNextWordBegunByKeepsTheWalksWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 24))
+	parts := []string{"Mwansa", "mwansa", "GOITA", "O'Neill", "al-Sisi", "McDonald", "-Kim", "'Kim", "’s", " ", "  ", "\t",
+		".", ",", "7", "_", "é", "Éva", "Ş", "\u212aim", "\u0130", "\xff", "\xc3", "\xa9", "\xe2\x80", "\u00a0", "中", "3M"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		text := b.String()
+		firsts := []uint32{1<<26 - 1, 0, 1 << ('M' - 'A'), rng.Uint32() & (1<<26 - 1)}[rng.IntN(4)]
+		var want, got [][2]int
+		for a, e := nextWordSpan(text, 0); a < e; a, e = nextWordSpan(text, e) {
+			if c := text[a]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' && firsts>>(c-'A')&1 != 0 {
+				want = append(want, [2]int{a, e})
+			}
+		}
+		for a, e := nextWordBegunBy(text, 0, firsts); a < e; a, e = nextWordBegunBy(text, e, firsts) {
+			got = append(got, [2]int{a, e})
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("nextWordBegunBy(%q, %b) finds %v, the walk %v", text, firsts, got, want)
+		}
+	}
+}
