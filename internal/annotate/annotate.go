@@ -289,9 +289,11 @@ type docNames struct {
 	// is another.
 	plainKeys []string
 	oddKey    bool
-	systems   map[int]bool
-	acronyms  map[string]Mention
-	unlisted  []foundName
+	// plainFirsts has bit l-'a' set for each first letter l of plainKeys.
+	plainFirsts uint32
+	systems     systemSet
+	acronyms    map[string]Mention
+	unlisted    []foundName
 }
 
 // forget empties k for the next document, which reuses the room of its
@@ -299,7 +301,7 @@ type docNames struct {
 func (k *docNames) forget() {
 	clear(k.people)
 	clear(k.plainKeys)
-	k.plainKeys, k.oddKey = k.plainKeys[:0], false
+	k.plainKeys, k.oddKey, k.plainFirsts = k.plainKeys[:0], false, 0
 	clear(k.systems)
 	clear(k.acronyms)
 	clear(k.unlisted)
@@ -308,10 +310,22 @@ func (k *docNames) forget() {
 
 // nameSystem keeps that the document named system i.
 func (k *docNames) nameSystem(i int) {
-	if k.systems == nil {
-		k.systems = map[int]bool{}
+	k.systems.add(i)
+}
+
+// systemSet is a set of indices of systems, a bit each: a look-up is a
+// shift, where a map's hashes the index.
+type systemSet []uint64
+
+func (s systemSet) has(i int) bool {
+	return i/64 < len(s) && s[i/64]>>(i%64)&1 != 0
+}
+
+func (s *systemSet) add(i int) {
+	for i/64 >= len(*s) {
+		*s = append(*s, 0)
 	}
-	k.systems[i] = true
+	(*s)[i/64] |= 1 << (i % 64)
 }
 
 // namePerson keeps a person's full name by the surname.
@@ -326,6 +340,7 @@ func (k *docNames) namePerson(name string) {
 		// ASCII lower case.
 		if key != "" && catalog.IsASCII(key) && 'a' <= key[0] && key[0] <= 'z' {
 			k.plainKeys = append(k.plainKeys, key)
+			k.plainFirsts |= 1 << (key[0] - 'a')
 		} else {
 			k.oddKey = true
 		}
@@ -357,27 +372,29 @@ func isWordByte(c byte) bool {
 
 // ownAcronym reads an acronym as the document defines it: after "the
 // Bolivian Air Force (FAB)", FAB is that force, not the Brazilian one the
-// catalog knows by it, here and in every later sentence.
-func (k *docNames) ownAcronym(text string, base int, mm Mention, before []Mention) Mention {
+// catalog knows by it, here and in every later sentence. It rewrites mm
+// so.
+func (k *docNames) ownAcronym(text string, base int, mm *Mention, before []Mention) {
 	acr := text[mm.Start-base : mm.End-base]
 	if def, ok := k.acronyms[acr]; ok {
 		def.Start, def.End = mm.Start, mm.End
-		return def
+		*mm = def
+		return
 	}
 	// The tests that need no copy of the name come first.
 	if len(before) == 0 || mm.End-base >= len(text) || text[mm.End-base] != ')' || strings.ToUpper(acr) != acr {
-		return mm
+		return
 	}
 	def := before[len(before)-1]
 	if def.Kind != MOrg || def.Index == mm.Index || text[def.End-base:mm.Start-base] != " (" {
-		return mm
+		return
 	}
 	if k.acronyms == nil {
 		k.acronyms = map[string]Mention{}
 	}
 	k.acronyms[acr] = def
 	def.Start, def.End = mm.Start, mm.End
-	return def
+	*mm = def
 }
 
 // withoutDesignations drops numbers that are part of a system's name
@@ -620,14 +637,21 @@ func nameBefore(text string, at int) (int, int, bool) {
 func wordEndingBefore(text string, at int) (start, end int, ok bool) {
 	end = at
 	for end > 0 {
-		r, size := utf8.DecodeLastRuneInString(text[:end])
-		if !unicode.IsSpace(r) {
+		space, size := runeBefore(text, end)
+		if !space {
 			break
 		}
 		end -= size
 	}
 	start = end
 	for start > 0 {
+		if c := text[start-1]; c < utf8.RuneSelf { // ASCII, looked up in place
+			if !asciiWordRune[c] {
+				break
+			}
+			start--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[:start])
 		if !isWordRune(r) {
 			break
@@ -775,10 +799,8 @@ func (k *docNames) mayName(text string) bool {
 	if k.oddKey {
 		return true
 	}
-	for _, r := range lowersIntoASCII {
-		if strings.Contains(text, r) {
-			return true
-		}
+	if holdsBeyondASCII(text, lowersIntoASCII) {
+		return true
 	}
 	for _, key := range k.plainKeys {
 		if catalog.ContainsFoldASCIIWith(text, key, 0, key[0]-'a'+'A') {
@@ -786,6 +808,54 @@ func (k *docNames) mayName(text string) bool {
 		}
 	}
 	return false
+}
+
+// surnameFirsts has bit c-'A' set for each ASCII capital c that may begin
+// a word that lower-cased is a key of people: where the keys are
+// plainKeys, their first letters.
+func (k *docNames) surnameFirsts() uint32 {
+	if k.oddKey {
+		return 1<<26 - 1
+	}
+	return k.plainFirsts
+}
+
+// nextWordBegunBy is the first word that nextWordSpan finds at or after
+// byte from of text that begins with a capital of firsts (bit c-'A') or a
+// rune beyond ASCII, the only words of which a capitalised one may lower
+// into a key of people (see surnameFirsts); start == end when there is
+// none. It reads the bytes that begin no such word in one loop, where
+// nextWordSpan would walk every word.
+func nextWordBegunBy(text string, from int, firsts uint32) (start, end int) {
+	for i := from; i < len(text); i++ {
+		switch c := text[i]; {
+		case c < utf8.RuneSelf:
+			if c-'A' >= 26 || firsts>>(c-'A')&1 == 0 {
+				continue
+			}
+		case !utf8.RuneStart(c):
+			continue
+		default:
+			if r, _ := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
+				continue
+			}
+		}
+		if i > 0 && wordRuneBefore(text, i) {
+			continue // within a word
+		}
+		return nextWordSpan(text, i)
+	}
+	return len(text), len(text)
+}
+
+// wordRuneBefore: the rune that ends at byte i of text is an isWordRune
+// one.
+func wordRuneBefore(text string, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return asciiWordRune[c]
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return isWordRune(r)
 }
 
 // lookupLower is m[strings.ToLower(key)], without making the string for
@@ -827,10 +897,15 @@ var commonCapitalised = map[string]bool{
 // calendarWord: a weekday or month, as in "on Tuesday donated weapons",
 // which dates the clause and names no system.
 func calendarWord(w string) bool {
-	lower := strings.ToLower(w)
-	_, day := weekdays[lower]
-	_, month := months[lower]
+	_, day := lookupLower(weekdays, w)
+	_, month := lookupLower(months, w)
 	return day || month
+}
+
+// isCommonCapitalised: w is one of commonCapitalised, in any case.
+func isCommonCapitalised(w string) bool {
+	common, _ := lookupLower(commonCapitalised, w)
+	return common
 }
 
 // followsName: the word comes right after another name (a maker, a state,
@@ -892,8 +967,12 @@ func closingWordAhead(text string, i int) bool {
 
 // mentionFirsts are the bytes that can begin a match of the word patterns
 // that findMentions runs at the word starts; orgShapeRe's capitals begin
-// orgWords too (lastOrgWord).
-var mentionFirsts = lettersBeginning(titleRe, orgShapeRe, shapeRe)
+// orgWords too (lastOrgWord), and 'c' the "class" it looks for there.
+var mentionFirsts = func() [256]bool {
+	t := lettersBeginning(titleRe, orgShapeRe, shapeRe)
+	t['c'] = true
+	return t
+}()
 
 // findMentions finds the named things of one sentence, whose catalog
 // names are names; known is what earlier sentences named, wordStarts
@@ -902,28 +981,33 @@ var mentionFirsts = lettersBeginning(titleRe, orgShapeRe, shapeRe)
 // The mentions are appended to out, which is empty.
 func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known *docNames, wordStarts []int, room []int, out []Mention) []Mention {
 	text := s.Text
-	for _, m := range names {
-		if mm, ok := mentionFromMatch(cat, text, m, known.systems); ok {
-			mm.Start += s.Start
-			mm.End += s.Start
-			if mm.Kind == MSystem {
-				known.nameSystem(mm.Index)
-				// "Gripen E/F" named, "the Gripen" names its family.
-				if r := cat.FamilyRoot(mm.Index); r >= 0 {
-					known.nameSystem(r)
-				}
+	for k := range names {
+		// Each mention is made in place, at the end of out: a copy of one
+		// is long.
+		out = append(out, Mention{})
+		mm, before := &out[len(out)-1], out[:len(out)-1]
+		if !mentionFromMatch(cat, text, &names[k], known.systems, mm) {
+			out = before
+			continue
+		}
+		mm.Start += s.Start
+		mm.End += s.Start
+		if mm.Kind == MSystem {
+			known.nameSystem(mm.Index)
+			// "Gripen E/F" named, "the Gripen" names its family.
+			if r := cat.FamilyRoot(mm.Index); r >= 0 {
+				known.nameSystem(r)
 			}
-			// "Lao People's Liberation Army": the demonym names whose army it is.
-			if mm.Kind == MOrg && mm.OrgKind == "government" && len(out) > 0 {
-				prev := out[len(out)-1]
-				if prev.Kind == MCountry && prev.Form == catalog.Demonym && mm.Start-prev.End == 1 {
-					mm.Country = prev.Country
-				}
+		}
+		// "Lao People's Liberation Army": the demonym names whose army it is.
+		if mm.Kind == MOrg && mm.OrgKind == "government" && len(before) > 0 {
+			prev := &before[len(before)-1]
+			if prev.Kind == MCountry && prev.Form == catalog.Demonym && mm.Start-prev.End == 1 {
+				mm.Country = prev.Country
 			}
-			if mm.Kind == MOrg {
-				mm = known.ownAcronym(text, s.Start, mm, out)
-			}
-			out = append(out, mm)
+		}
+		if mm.Kind == MOrg {
+			known.ownAcronym(text, s.Start, mm, before)
 		}
 	}
 	// The loops over mentions read them in place: a copy of one is long.
@@ -966,7 +1050,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			continue
 		}
 		a, b, ok := nameBefore(text, m.Start-s.Start)
-		if !ok || taken(a, b) || commonCapitalised[strings.ToLower(text[a:b])] || calendarWord(text[a:b]) || followsName(out, s.Start+a, text[:a]) {
+		if !ok || taken(a, b) || isCommonCapitalised(text[a:b]) || calendarWord(text[a:b]) || followsName(out, s.Start+a, text[:a]) {
 			continue
 		}
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: text[a:b], Category: m.Category})
@@ -989,18 +1073,16 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		}
 	}
 	// A ship class the catalog lacks: "the Keris class", "Keris-class".
-	for from := 0; from < len(text); {
-		k := strings.Index(text[from:], "class")
-		if k < 0 {
-			break
-		}
-		at := from + k
-		from = at + len("class")
-		if at == 0 || text[at-1] != ' ' && text[at-1] != '-' || from < len(text) && text[from] >= 'a' && text[from] <= 'z' {
+	// After a space or a hyphen, "class" starts a word that wordStarts
+	// lists (see mentionFirsts).
+	for _, at := range wordStarts {
+		from := at + len("class")
+		if text[at] != 'c' || at == 0 || text[at-1] != ' ' && text[at-1] != '-' || !strings.HasPrefix(text[at:], "class") ||
+			from < len(text) && text[from] >= 'a' && text[from] <= 'z' {
 			continue
 		}
 		a, b, ok := wordEndingBefore(text, at-1)
-		if !ok || b != at-1 || b-a < 3 || !isLetterName(text[a:b]) || taken(a, from) || commonCapitalised[strings.ToLower(text[a:b])] || calendarWord(text[a:b]) {
+		if !ok || b != at-1 || b-a < 3 || !isLetterName(text[a:b]) || taken(a, from) || isCommonCapitalised(text[a:b]) || calendarWord(text[a:b]) {
 			continue
 		}
 		out = append(out, Mention{Start: s.Start + a, End: s.Start + from, Kind: MUncatalogued, Name: text[a:from], Category: "naval vessel"})
@@ -1061,7 +1143,8 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	}
 	// People named again by surname alone ("President GOITA", "Mwansa said").
 	if known.mayName(text) {
-		for a, b := nextWordSpan(text, 0); a < b; a, b = nextWordSpan(text, b) {
+		firsts := known.surnameFirsts()
+		for a, b := nextWordBegunBy(text, 0, firsts); a < b; a, b = nextWordBegunBy(text, b, firsts) {
 			w := text[a:b]
 			if !isCapitalised(w) {
 				continue
@@ -1187,53 +1270,56 @@ var refPreference = func() []int {
 	return t
 }()
 
-func mentionFromMatch(cat *catalog.Catalog, text string, m catalog.Match, seen map[int]bool) (Mention, bool) {
+// mentionFromMatch makes mm, which is zero, the mention of the catalog's
+// name m, if it names one.
+func mentionFromMatch(cat *catalog.Catalog, text string, m *catalog.Match, seen systemSet, mm *Mention) bool {
 	// Prefer a system, then an organisation, then a state, when one name is
 	// several things ("Jordan", "Hawk"): the first ref of the kind
-	// preferred most.
-	ref, rank := m.Refs[0], len(refPreference)
-	for _, r := range m.Refs {
-		if int(r.Kind) < len(refPreference) && refPreference[r.Kind] < rank {
-			ref, rank = r, refPreference[r.Kind]
+	// preferred most. The refs are read in place.
+	best, rank := 0, len(refPreference)
+	for k := range m.Refs {
+		if kind := m.Refs[k].Kind; int(kind) < len(refPreference) && refPreference[kind] < rank {
+			best, rank = k, refPreference[kind]
 		}
 	}
+	ref := &m.Refs[best]
 	// "Lynx" is a German, a Chinese and a British system: the one the
 	// document has named already is meant.
-	if ref.Kind == catalog.SystemName && !seen[ref.Index] {
-		for _, r := range m.Refs {
-			if r.Kind == catalog.SystemName && seen[r.Index] {
+	if ref.Kind == catalog.SystemName && !seen.has(ref.Index) {
+		for k := range m.Refs {
+			if r := &m.Refs[k]; r.Kind == catalog.SystemName && seen.has(r.Index) {
 				ref = r
 				break
 			}
 		}
 	}
-	mm := Mention{Start: m.Start, End: m.End, Index: ref.Index, Form: ref.Kind}
+	mm.Start, mm.End, mm.Index, mm.Form = m.Start, m.End, ref.Index, ref.Kind
 	switch ref.Kind {
 	case catalog.PlaceName:
-		return mm, false // "Latin America" names no state
+		return false // "Latin America" names no state
 	case catalog.CountryName, catalog.Demonym, catalog.Capital:
-		c := cat.Countries[ref.Index]
+		c := &cat.Countries[ref.Index]
 		mm.Kind, mm.Name, mm.Country = MCountry, c.Name, c.ISO3
 	case catalog.OrgName:
-		o := cat.Organisations[ref.Index]
+		o := &cat.Organisations[ref.Index]
 		mm.Kind, mm.Name, mm.Country, mm.OrgKind = MOrg, o.Name, o.Country, o.Kind
 	case catalog.SystemName:
-		sys := cat.Systems[ref.Index]
-		if ref.LettersOnly && !seen[ref.Index] && !coinedName(text[m.Start:m.End]) && !inContext(cat, text, m, sys) {
-			return mm, false
+		sys := &cat.Systems[ref.Index]
+		if ref.LettersOnly && !seen.has(ref.Index) && !coinedName(text[m.Start:m.End]) && !inContext(cat, text, m, sys) {
+			return false
 		}
 		if ref.LettersOnly && placeNamedByClass(text, m, sys) {
-			return mm, false // "the yard in Ulsan" is the city, not the Ulsan-class
+			return false // "the yard in Ulsan" is the city, not the Ulsan-class
 		}
 		if numberRunsOn(text, m.Start, m.End) {
-			return mm, false // "estimated at 2.3 billion" names no AT2
+			return false // "estimated at 2.3 billion" names no AT2
 		}
 		mm.Kind, mm.Name, mm.Country, mm.Category = MSystem, sys.Designation, sys.Country, sys.Category
 	case catalog.TermName:
-		t := cat.Terms[ref.Index]
+		t := &cat.Terms[ref.Index]
 		mm.Kind, mm.Name, mm.Category, mm.Generic = MTerm, t.Text, t.Category, t.Generic
 	}
-	return mm, true
+	return true
 }
 
 // numberRunsOn: a name in lower case whose digits run on into a number's
@@ -1255,7 +1341,7 @@ func coinedName(name string) bool {
 // placeNamedByClass: the match is the lead-ship name of a ship class
 // ("Ulsan" of "Ulsan-class") after a preposition of place ("the yard in
 // Ulsan"): the town the class is named after.
-func placeNamedByClass(text string, m catalog.Match, sys catalog.System) bool {
+func placeNamedByClass(text string, m *catalog.Match, sys *catalog.System) bool {
 	if !strings.HasSuffix(sys.Designation, "-class") && !strings.HasSuffix(sys.Designation, " class") || strings.Contains(strings.ToLower(text[m.Start:m.End]), "class") {
 		return false
 	}
@@ -1271,7 +1357,7 @@ func placeNamedByClass(text string, m catalog.Match, sys catalog.System) bool {
 // inContext decides whether a letters-only system name ("Lynx", "Typhoon",
 // "Pinaka") is meant as the system: next to a designation or category word,
 // or in a sentence that names its maker.
-func inContext(cat *catalog.Catalog, text string, m catalog.Match, sys catalog.System) bool {
+func inContext(cat *catalog.Catalog, text string, m *catalog.Match, sys *catalog.System) bool {
 	after := text[m.End:]
 	before := text[:m.Start]
 	// The name itself may hold the category word: "Pinaka multiple rocket

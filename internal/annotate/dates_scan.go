@@ -240,7 +240,6 @@ func wordThenSpace(text string, i int, w string) (int, bool) {
 type wordTable struct {
 	slots [27 * 27 * 16]uint8 // 1 + the index of a word with that key
 	words []string            // lower-case ASCII letters
-	tails []string            // the words after their first two letters
 	vals  []int
 	next  []uint8 // 1 + the index of another word with the same key
 }
@@ -255,7 +254,7 @@ func newWordTable(words map[string]int) *wordTable {
 		if k < 0 || len(t.words) == 255 || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
 			panic("annotate: word table cannot hold " + w)
 		}
-		t.words, t.tails = append(t.words, w), append(t.tails, w[min(len(w), 2):])
+		t.words = append(t.words, w)
 		t.vals, t.next = append(t.vals, v), append(t.next, t.slots[k])
 		t.slots[k] = uint8(len(t.words))
 	}
@@ -288,13 +287,26 @@ func (t *wordTable) find(w string) (int, bool) {
 	// The words of a key are as long as w, and their first two letters are
 	// w's in either case (letterIndex numbers no other byte): only the
 	// rest is compared, nothing for the words of one or two letters.
-	rest := w[min(len(w), 2):]
 	for e := t.slots[k]; e != 0; e = t.next[e-1] {
-		if catalog.EqualFoldASCII(rest, t.tails[e-1]) {
+		if sameAfterTwo(w, t.words[e-1]) {
 			return t.vals[e-1], true
 		}
 	}
 	return 0, false
+}
+
+// sameAfterTwo: w, as long as word, a word of lower-case ASCII letters, is
+// word from its third byte on, in either ASCII case (c|0x20 is the letter
+// l just when c is l or its capital). It compares in place: a slice of
+// each would cost more than the few bytes.
+func sameAfterTwo(w, word string) bool {
+	w = w[:len(word)]
+	for k := 2; k < len(word); k++ {
+		if w[k]|0x20 != word[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // firstBytes are the first bytes, as they are and as capitals, of the

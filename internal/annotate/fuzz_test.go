@@ -333,12 +333,15 @@ func TestSameFieldsSpacedAnew(t *testing.T) {
 }
 
 // TestMarkCopiesFindsEveryReprint holds markCopies, which tells paragraphs
-// apart by their first and last bytes before it compares their words, to
+// apart by the first and last bytes of their words before it compares
+// them, to
 // comparing every paragraph's words with each first printing's.
 func TestMarkCopiesFindsEveryReprint(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	pool := []string{"Lesotho signed a deal.", "Lesotho signed  a deal.", "The army\nwaits.", "The army waits!",
-		"Crews trained.", "Crews  trained .", "Share this:", "Tanks arrived in May.", "T.", "é a.", "\u00a0Lesotho signed a deal."}
+		"Crews trained.", "Crews  trained .", "Share this:", "Tanks arrived in May.", "T.", "é a.", "\u00a0Lesotho signed a deal.",
+		"Lesotho bought a deal.", "Lesotho\u00a0signed a deal.", "Internationally signed a deal.", "Internationalist signed a deal.",
+		"Crews trained\u2003again.", "Crews trained again."}
 	for range 3000 {
 		var paras []string
 		for range 1 + rng.IntN(6) {

@@ -13,6 +13,8 @@ var orgClosings = []string{"Group", "Company", "Corporation", "Corp.", "Corp", "
 	"Resources", "Energy", "Electronics", "Dynamics", "Defence", "Defense", "Engineering", "Logistics", "Limited",
 	"Ltd", "Inc.", "Inc"}
 
+var orgClosingsByFirst = indexByFirstByte(orgClosings)
+
 // appendOrgShapeMatch appends to dst orgShapeRe's FindStringSubmatchIndex
 // anchored at the start of s, or returns nil. Go's backtracker clears a
 // bitmap of the pattern's size for each try, which costs more than reading
@@ -40,8 +42,8 @@ func appendOrgShapeMatch(dst []int, s string) []int {
 	}
 	for ; k >= 1; k-- {
 		at := s[after[k]:]
-		for _, w := range orgClosings {
-			if !startsWith(at, w) {
+		for _, w := range orgClosingsByFirst.of(at) {
+			if !strings.HasPrefix(at, w) {
 				continue
 			}
 			e := after[k] + len(w)

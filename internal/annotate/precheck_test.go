@@ -45,9 +45,10 @@ func TestLastByteInMatchesAByteAtATime(t *testing.T) {
 	}
 }
 
-// findMentions finds the same mentions with mayName's precheck as without
-// it (oddKey set makes mayName hold for every text): the precheck turns
-// away no text whose capitalised words name one of the people named before.
+// findMentions finds the same mentions with the prechecks of mayName and
+// mayBeKey as without them (oddKey set makes both hold for every text):
+// they turn away no text, and no capitalised word, that names one of the
+// people named before.
 func TestMayNameKeepsEveryName(t *testing.T) {
 	cat := catalog.MustDefault()
 	rng := rand.New(rand.NewPCG(9, 10))
@@ -181,6 +182,178 @@ func TestInOrderTellsSortedMentions(t *testing.T) {
 		want := slices.IsSortedFunc(ms, func(a, b Mention) int { return a.Start - b.Start })
 		if got := inOrder(ms); got != want {
 			t.Fatalf("inOrder(%v) = %v, want %v", ms, got, want)
+		}
+	}
+}
+
+// holdsBeyondASCII finds what strings.Contains finds in the whole text, on
+// texts of ASCII with the words, their bytes and other runes beyond ASCII
+// set in.
+func TestHoldsBeyondASCIIMatchesContains(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for _, words := range [][]string{lowersIntoASCII, asciiFoldPartners} {
+		parts := []string{"a", "K", " ", "é", "\xff", "\xe2", "\x84", "İ", "ſ"}
+		for _, w := range words {
+			parts = append(parts, w, w[:1], w[1:])
+		}
+		for range 50000 {
+			var b strings.Builder
+			for range rng.IntN(50) {
+				if rng.IntN(4) == 0 {
+					b.WriteString(parts[rng.IntN(len(parts))])
+				} else {
+					b.WriteByte(byte('a' + rng.IntN(26)))
+				}
+			}
+			s := b.String()
+			want := slices.ContainsFunc(words, func(w string) bool { return strings.Contains(s, w) })
+			if got := holdsBeyondASCII(s, words); got != want {
+				t.Fatalf("holdsBeyondASCII(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}
+
+// refWordEndingBefore is wordEndingBefore decoding every rune.
+func refWordEndingBefore(text string, at int) (start, end int, ok bool) {
+	end = at
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	start = end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if !isWordRune(r) {
+			break
+		}
+		start -= size
+	}
+	return start, end, start < end
+}
+
+// wordEndingBefore, which looks ASCII bytes up in place, finds what
+// decoding every rune finds, at every byte of random texts of words,
+// spaces, signs and runes beyond ASCII, whole or cut.
+func TestWordEndingBeforeMatchesDecoding(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	parts := []string{"a", "Z", "-", "'", "’", " ", "\t", "\n", "\u00a0", "\u0085", "\u2003", ".", "(", "7", "_",
+		"é", "Ş", "ı", "\xff", "\xe2\x80", "\x99", "中", "Akash", "multiple"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		text := b.String()
+		for at := 0; at <= len(text); at++ {
+			a, e, ok := wordEndingBefore(text, at)
+			ra, re, rok := refWordEndingBefore(text, at)
+			if a != ra || e != re || ok != rok {
+				t.Fatalf("wordEndingBefore(%q, %d) = %d, %d, %v, want %d, %d, %v", text, at, a, e, ok, ra, re, rok)
+			}
+		}
+	}
+}
+
+// findMentions looks for "class" after a space or a hyphen only at the
+// word starts appendWordSpansStarts lists: they hold every such "class".
+func TestWordStartsHoldEveryClass(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	parts := []string{"class", "Class", "classes", " ", "-", "_", ".", "Keris", "é", "\xff", "中", "7", "c", "sub"}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		text := b.String()
+		var starts []int
+		appendWordSpansStarts(nil, &starts, text)
+		for from := 0; ; {
+			k := strings.Index(text[from:], "class")
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + 1
+			if at > 0 && (text[at-1] == ' ' || text[at-1] == '-') && !slices.Contains(starts, at) {
+				t.Fatalf("the word starts of %q, %v, miss the \"class\" at %d", text, starts, at)
+			}
+		}
+	}
+}
+
+// systemSet holds what a map of the same indices holds, across words and
+// after clear, as docNames.forget clears it.
+func TestSystemSetMatchesAMap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 20))
+	var set systemSet
+	for range 50 {
+		clear(set)
+		want := map[int]bool{}
+		for range rng.IntN(40) {
+			i := []int{0, 63, 64, 65, 127, 128, rng.IntN(5000)}[rng.IntN(7)]
+			set.add(i)
+			want[i] = true
+		}
+		for i := range 5100 {
+			if set.has(i) != want[i] {
+				t.Fatalf("has(%d) = %v, want %v", i, set.has(i), want[i])
+			}
+		}
+	}
+}
+
+// lookupLower finds what a look-up of strings.ToLower finds: on the
+// tables' words in any case, runes beyond ASCII and words longer than its
+// buffer.
+func TestLookupLowerMatchesToLower(t *testing.T) {
+	words := []string{"Light", "LIGHT", "light", "Lig\u0130ht", "\u212aim", "Tuesday", "TUESDAY", "May", "MAY", "mAy", "Sept",
+		"É", "é", "", strings.Repeat("A", 32), strings.Repeat("A", 33), "Multiple", "multiple\xff"}
+	for _, w := range words {
+		for _, m := range []map[string]bool{commonCapitalised, {strings.Repeat("a", 33): true, "kim": true, "may": true}} {
+			got, gotOK := lookupLower(m, w)
+			want, wantOK := m[strings.ToLower(w)]
+			if got != want || gotOK != wantOK {
+				t.Errorf("lookupLower(%q) = %v, %v, want %v, %v", w, got, gotOK, want, wantOK)
+			}
+		}
+		_, day := weekdays[strings.ToLower(w)]
+		_, month := months[strings.ToLower(w)]
+		if calendarWord(w) != (day || month) {
+			t.Errorf("calendarWord(%q) = %v", w, !(day || month))
+		}
+	}
+}
+
+// nextWordBegunBy finds the words of nextWordSpan's walk that begin with
+// a capital of firsts or a rune beyond ASCII, and no others, in random
+// texts of words, signs, spaces and runes beyond ASCII, whole, cut or
+// stray, for masks of every kind.
+func TestNextWordBegunByKeepsTheWalksWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 24))
+	parts := []string{"Mwansa", "mwansa", "GOITA", "O'Neill", "al-Sisi", "McDonald", "-Kim", "'Kim", "’s", " ", "  ", "\t",
+		".", ",", "7", "_", "é", "Éva", "Ş", "\u212aim", "\u0130", "\xff", "\xc3", "\xa9", "\xe2\x80", "\u00a0", "中", "3M"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		text := b.String()
+		firsts := []uint32{1<<26 - 1, 0, 1 << ('M' - 'A'), rng.Uint32() & (1<<26 - 1)}[rng.IntN(4)]
+		var want, got [][2]int
+		for a, e := nextWordSpan(text, 0); a < e; a, e = nextWordSpan(text, e) {
+			if c := text[a]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' && firsts>>(c-'A')&1 != 0 {
+				want = append(want, [2]int{a, e})
+			}
+		}
+		for a, e := nextWordBegunBy(text, 0, firsts); a < e; a, e = nextWordBegunBy(text, e, firsts) {
+			got = append(got, [2]int{a, e})
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("nextWordBegunBy(%q, %b) finds %v, the walk %v", text, firsts, got, want)
 		}
 	}
 }

@@ -275,12 +275,12 @@ func trimSpan(s string, start, end int) (int, int) {
 // printing: the same words, whatever the white space between them.
 func markCopies(sents []Sentence) {
 	// What copies share, told without reading them: as many sentences, and
-	// the same first and last bytes, which are those of the first and last
-	// words, as the sentences are trimmed. sameWords decides, and reads on
-	// only as far as the first word that differs.
+	// the same first and last words, as the sentences are trimmed, of which
+	// the first and last few bytes tell most paragraphs apart. sameWords
+	// decides, and reads on only as far as the first word that differs.
 	type shape struct {
 		sentences   int
-		first, last byte
+		first, last uint64
 	}
 	type printed struct {
 		start int // the first sentence of a paragraph printed first
@@ -295,9 +295,7 @@ func markCopies(sents []Sentence) {
 			end++
 		}
 		sh := shape{sentences: end - start}
-		if head, tail := sents[start].Text, sents[end-1].Text; head != "" && tail != "" {
-			sh.first, sh.last = head[0], tail[len(tail)-1]
-		}
+		sh.first, sh.last = wordHead(sents[start].Text), wordTail(sents[end-1].Text)
 		first := -1
 		for _, p := range firsts {
 			if p.shape == sh && sameWords(sents[p.start:p.start+sh.sentences], sents[start:end]) {
@@ -365,6 +363,27 @@ func asciiSpaces(w uint64) uint64 {
 	// from 14 on; no byte below 0x80 carries into the next.
 	controls := (w + (0x80-'\t')*lowBits) &^ (w + (0x80-'\r'-1)*lowBits) & high
 	return blanks | controls
+}
+
+// wordHead packs the first bytes of s, up to eight, up to the first that
+// is white space or beyond ASCII: of the first word, when s begins with
+// one, and alike for texts that begin with the same word.
+func wordHead(s string) uint64 {
+	var w uint64
+	for k := 0; k < min(len(s), 8) && s[k] < utf8.RuneSelf && !asciiSpace[s[k]]; k++ {
+		w |= uint64(s[k]) << (8 * k)
+	}
+	return w
+}
+
+// wordTail is wordHead of the last bytes of s, read from its end: of its
+// last word, when it ends with one.
+func wordTail(s string) uint64 {
+	var w uint64
+	for k := len(s) - 1; k >= max(0, len(s)-8) && s[k] < utf8.RuneSelf && !asciiSpace[s[k]]; k-- {
+		w = w<<8 | uint64(s[k])
+	}
+	return w
 }
 
 // sameWords: the sentences of a and b, as many, have the same words.

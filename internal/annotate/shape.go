@@ -23,7 +23,7 @@ func digitSoon(text string, i int) bool {
 
 // appendShapeMatch appends to dst shapeRe's FindStringSubmatchIndex
 // anchored at the start of s, or returns nil. It tries the pattern's
-// choices in the pattern's order: the most of each repeat first.
+// choices in the pattern's order: with the prefix first.
 func appendShapeMatch(dst []int, s string) []int {
 	if !Boundary(s, 0) {
 		return nil
@@ -40,39 +40,32 @@ func appendShapeMatch(dst []int, s string) []int {
 }
 
 // shapeBody reads [A-Z][A-Za-z]{0,7}[- ]?\d{1,4}[A-Z]{0,3}(?:[-/][A-Z0-9]{1,3})?\b at i.
+// Each run is read whole, as the pattern tries it first: cut shorter, it
+// would leave a letter where a hyphen, space or digit must follow, a
+// digit where a capital, hyphen or slash must, or a capital or digit where
+// \b must hold after one, so that the pattern's backtracking finds no
+// other match.
 func shapeBody(s string, i int) (int, bool) {
 	if i >= len(s) || !isCapital(s[i]) {
 		return 0, false
 	}
-	for l := runOf(s, i+1, 7, ASCIILetter); l >= 0; l-- {
-		sep := i + 1 + l
-		for _, dash := range [2]bool{true, false} {
-			digits := sep
-			if dash {
-				if sep >= len(s) || s[sep] != '-' && s[sep] != ' ' {
-					continue
-				}
-				digits++
-			}
-			for d := runOf(s, digits, 4, digitByte); d >= 1; d-- {
-				for u := runOf(s, digits+d, 3, isCapital); u >= 0; u-- {
-					if end, ok := shapeSuffix(s, digits+d+u); ok {
-						return end, true
-					}
-				}
-			}
-		}
+	digits := i + 1 + runOf(s, i+1, 7, ASCIILetter)
+	if digits < len(s) && (s[digits] == '-' || s[digits] == ' ') {
+		digits++
 	}
-	return 0, false
+	d := runOf(s, digits, 4, digitByte)
+	if d == 0 {
+		return 0, false
+	}
+	return shapeSuffix(s, digits+d+runOf(s, digits+d, 3, isCapital))
 }
 
-// shapeSuffix reads (?:[-/][A-Z0-9]{1,3})?\b at i.
+// shapeSuffix reads (?:[-/][A-Z0-9]{1,3})?\b at i, the run after the
+// hyphen or slash read whole (see shapeBody).
 func shapeSuffix(s string, i int) (int, bool) {
 	if i < len(s) && (s[i] == '-' || s[i] == '/') {
-		for v := runOf(s, i+1, 3, isCapitalOrDigit); v >= 1; v-- {
-			if Boundary(s, i+1+v) {
-				return i + 1 + v, true
-			}
+		if v := runOf(s, i+1, 3, isCapitalOrDigit); v >= 1 && Boundary(s, i+1+v) {
+			return i + 1 + v, true
 		}
 	}
 	return i, Boundary(s, i)

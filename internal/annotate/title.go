@@ -27,13 +27,44 @@ var (
 	nameParticles = []string{"al", "el", "de", "da", "van", "von", "bin", "ben"}
 )
 
+// The lists above by first byte: most words a list is tried at begin
+// with a byte that none of its words do.
+var (
+	titlePrefixesByFirst   = indexByFirstByte(titlePrefixes)
+	ministryWordsByFirst   = indexByFirstByte(ministryWords)
+	deputyMinistersByFirst = indexByFirstByte(deputyMinisters)
+	plainTitlesByFirst     = indexByFirstByte(plainTitles)
+	nameParticlesByFirst   = indexByFirstByte(nameParticles)
+)
+
+// firstByteIndex lists words by their first byte, an ASCII one, each list
+// in the order of the words.
+type firstByteIndex [utf8.RuneSelf][]string
+
+func indexByFirstByte(words []string) *firstByteIndex {
+	var x firstByteIndex
+	for _, w := range words {
+		x[w[0]] = append(x[w[0]], w)
+	}
+	return &x
+}
+
+// of returns, in order, the words whose first byte begins s: those of
+// the words that s can begin with.
+func (x *firstByteIndex) of(s string) []string {
+	if s == "" || s[0] >= utf8.RuneSelf {
+		return nil
+	}
+	return x[s[0]]
+}
+
 // appendTitleMatch appends to dst titleRe's FindStringSubmatchIndex
 // anchored at the start of s: the match and the name; or returns nil.
 func appendTitleMatch(dst []int, s string) []int {
 	var room [8]int // for the ends of the titles, a few
 	ends := room[:0]
-	for _, p := range titlePrefixes {
-		if startsWith(s, p) {
+	for _, p := range titlePrefixesByFirst.of(s) {
+		if strings.HasPrefix(s, p) {
 			if at := skipSpace(s, len(p)); at > len(p) {
 				ends = titleEnds(ends, s, at)
 			}
@@ -85,8 +116,8 @@ func nameAfterTitle(dst []int, s string, e int) []int {
 // nameWord reads a word of a name at i, with its particle ("al-",
 // "van "), and returns its end.
 func nameWord(s string, i int) (int, bool) {
-	for _, p := range nameParticles {
-		if startsWith(s[i:], p) && i+len(p) < len(s) && (s[i+len(p)] == '-' || s[i+len(p)] == ' ') {
+	for _, p := range nameParticlesByFirst.of(s[i:]) {
+		if strings.HasPrefix(s[i:], p) && i+len(p) < len(s) && (s[i+len(p)] == '-' || s[i+len(p)] == ' ') {
 			return capitalisedRun(s, i+len(p)+1)
 		}
 	}
@@ -100,8 +131,15 @@ func capitalisedRun(s string, i int) (int, bool) {
 	}
 	end := i + 1
 	for end < len(s) {
+		if c := s[end]; c < utf8.RuneSelf { // ASCII, a byte at a time
+			if !ASCIILetter(c) && c != '\'' && c != '-' {
+				break
+			}
+			end++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[end:])
-		if !unicode.IsLetter(r) && r != '’' && r != '\'' && r != '-' {
+		if !unicode.IsLetter(r) && r != '’' {
 			break
 		}
 		end += size
@@ -122,8 +160,8 @@ func titleEnds(ends []int, s string, i int) []int {
 	if strings.HasPrefix(t, "Prime Minister") {
 		ends = append(ends, i+len("Prime Minister"))
 	}
-	for _, w := range ministryWords {
-		if startsWith(t, w) {
+	for _, w := range ministryWordsByFirst.of(t) {
+		if strings.HasPrefix(t, w) {
 			at := skipSpace(s, i+len(w))
 			if at > i+len(w) && strings.HasPrefix(s[at:], "Minister") {
 				ends = append(ends, at+len("Minister"))
@@ -133,24 +171,17 @@ func titleEnds(ends []int, s string, i int) []int {
 	if strings.HasPrefix(t, "Minister") {
 		ends = ministerEnds(ends, s, i+len("Minister"))
 	}
-	for _, w := range deputyMinisters {
-		if startsWith(t, w) {
+	for _, w := range deputyMinistersByFirst.of(t) {
+		if strings.HasPrefix(t, w) {
 			ends = append(ends, i+len(w))
 		}
 	}
-	for _, w := range plainTitles {
-		if startsWith(t, w) {
+	for _, w := range plainTitlesByFirst.of(t) {
+		if strings.HasPrefix(t, w) {
 			ends = append(ends, i+len(w))
 		}
 	}
 	return ends
-}
-
-// startsWith is strings.HasPrefix for a prefix that is not empty, with
-// the first bytes compared first: of the lists of words tried in turn at a
-// place, most begin otherwise.
-func startsWith(s, prefix string) bool {
-	return s != "" && s[0] == prefix[0] && strings.HasPrefix(s, prefix)
 }
 
 // ministerEnds appends the ends of "Minister" at e followed by

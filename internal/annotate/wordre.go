@@ -682,11 +682,17 @@ func (s *startSet) admits(text string, i int) bool {
 	if s.prefixLen == 0 {
 		return true
 	}
-	if i+s.prefixLen > len(text) || !s.prefixes.has(startKey(text, i, s.prefixLen, s.fold)) {
+	if i+s.prefixLen > len(text) {
+		return false
+	}
+	// The bytes at i that the longest key holds, read once: each key is
+	// those of its length.
+	w := startKey(text, i, min(maxStartLen, len(text)-i), s.fold)
+	if !s.prefixes.has(w & keyMask[s.prefixLen]) {
 		return false
 	}
 	for k, n := range s.lens {
-		if i+n <= len(text) && s.keys[k].has(startKey(text, i, n, s.fold)) {
+		if i+n <= len(text) && s.keys[k].has(w&keyMask[n]) {
 			return true
 		}
 	}
@@ -709,8 +715,19 @@ var asciiFoldPartners = func() (out []string) {
 // foldsIntoASCII: s holds a rune beyond ASCII that folds to an ASCII
 // letter.
 func foldsIntoASCII(s string) bool {
-	for _, r := range asciiFoldPartners {
-		if strings.Contains(s, r) {
+	return holdsBeyondASCII(s, asciiFoldPartners)
+}
+
+// holdsBeyondASCII: s holds one of words, which begin beyond ASCII, so
+// that only the rest of s from its first byte beyond ASCII, most often
+// none, can hold one.
+func holdsBeyondASCII(s string, words []string) bool {
+	s = s[asciiRunEnd(s, 0):]
+	if s == "" {
+		return false
+	}
+	for _, w := range words {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
@@ -745,12 +762,17 @@ func startKey(text string, i, n int, fold uint64) uint64 {
 			w = w<<8 | uint64(text[k])
 		}
 	}
-	mask := ^uint64(0)
-	if n < 8 {
-		mask = 1<<(8*n) - 1
-	}
-	return (w | fold) & mask
+	return (w | fold) & keyMask[n]
 }
+
+// keyMask[n] keeps the n low bytes of a word.
+var keyMask = func() (t [9]uint64) {
+	for n := range t {
+		t[n] = 1<<(8*n) - 1
+	}
+	t[8] = ^uint64(0)
+	return t
+}()
 
 // keySet is a set of non-zero words, open-addressed.
 type keySet struct {

@@ -295,3 +295,47 @@ func TestTitleMatchAtIsFindAtStart(t *testing.T) {
 		t.Errorf("only %d titles matched: the test tries too few", matched)
 	}
 }
+
+// refAdmits is startSet.admits packing the bytes anew for each length.
+func refAdmits(s *startSet, text string, i int) bool {
+	if s.prefixLen == 0 {
+		return true
+	}
+	if i+s.prefixLen > len(text) || !s.prefixes.has(startKey(text, i, s.prefixLen, s.fold)) {
+		return false
+	}
+	for k, n := range s.lens {
+		if i+n <= len(text) && s.keys[k].has(startKey(text, i, n, s.fold)) {
+			return true
+		}
+	}
+	return false
+}
+
+// admits, which reads the bytes at i once for every length, lets through
+// what packing them for each length does: at every byte of texts of the
+// patterns' words, whole, cut and in other cases, near the texts' ends.
+func TestAdmitsReadsTheBytesOnce(t *testing.T) {
+	folded := MustCompileWords(`(?i)\b(?:chief|chairman|ceo|envoy of|enVOYS|kit)\b`)
+	rng := rand.New(rand.NewPCG(21, 22))
+	parts := []string{"President", "Prime Minister", "Col.", "CEO", "Ceo", "co", "KIT", "kIt", "Chief", "chairman", "ENVOY of",
+		"Qilin", "Metals", "Group", "CS/VN17", "KM450", "A", " ", ".", "é", "\xff"}
+	for _, w := range []*WordRegexp{titleRe, orgShapeRe, shapeRe, folded} {
+		for range 20000 {
+			var b strings.Builder
+			for range rng.IntN(5) {
+				p := parts[rng.IntN(len(parts))]
+				if rng.IntN(3) == 0 {
+					p = p[:rng.IntN(len(p)+1)]
+				}
+				b.WriteString(p)
+			}
+			text := b.String()
+			for i := range len(text) {
+				if got, want := w.starts.admits(text, i), refAdmits(&w.starts, text, i); got != want {
+					t.Fatalf("%s: admits(%q, %d) = %v, want %v", w, text, i, got, want)
+				}
+			}
+		}
+	}
+}

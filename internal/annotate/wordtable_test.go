@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,6 +54,36 @@ func TestWordTableFindComparesWholeWords(t *testing.T) {
 			want, wantOK := refFind(table, w)
 			if got != want || ok != wantOK {
 				t.Fatalf("find(%q) = %d, %v; comparing whole words %d, %v", w, got, ok, want, wantOK)
+			}
+		}
+	}
+}
+
+// firstByteIndex.of, filtered by strings.HasPrefix, keeps the words of its
+// list that a text begins with, in the list's order: on each word, each
+// word cut or run on, and texts that begin otherwise.
+func TestFirstByteIndexKeepsThePrefixes(t *testing.T) {
+	lists := [][]string{titlePrefixes, ministryWords, deputyMinisters, plainTitles, nameParticles, orgClosings}
+	for _, words := range lists {
+		x := indexByFirstByte(words)
+		texts := []string{"", " ", "é", "\xff", "a", "A", "z"}
+		for _, w := range words {
+			texts = append(texts, w, w[:1], w[:len(w)-1], w+" Smith", strings.ToUpper(w), strings.ToLower(w))
+		}
+		for _, s := range texts {
+			var got, want []string
+			for _, w := range x.of(s) {
+				if strings.HasPrefix(s, w) {
+					got = append(got, w)
+				}
+			}
+			for _, w := range words {
+				if strings.HasPrefix(s, w) {
+					want = append(want, w)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("of(%q) keeps %q, want %q", s, got, want)
 			}
 		}
 	}
