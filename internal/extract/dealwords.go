@@ -72,7 +72,7 @@ var objectLeads = map[string]bool{"the": true, "its": true, "their": true, "up":
 // unnamedBuild: g is a verb of building ("will build") and the item no
 // named system ("will build four more patrol ships"): a yard's work
 // order, whose deal the article names elsewhere if at all.
-func (x *docState) unnamedBuild(it item, g trigger) bool {
+func (x *docState) unnamedBuild(it *item, g trigger) bool {
 	return it.generic && lowerSuffix(x.text(g.Start, g.End), " build")
 }
 

@@ -27,7 +27,7 @@ func (x *docState) payingTerms(i int, t trigger) bool {
 // clause that names no recipient goes on giving to it, not to the
 // article's main state, which may be the first giver. It is "" when no
 // verb before g gives.
-func (x *docState) earlierRecipient(it item, g trigger) string {
+func (x *docState) earlierRecipient(it *item, g trigger) string {
 	i := it.sent
 	ms := x.d.Mentions[i]
 	to := ""

@@ -14,7 +14,9 @@ import (
 
 // item is a piece of equipment a sentence speaks of: a named system, a
 // phrase referring back to one ("the three ships"), a batch, or unspecified
-// equipment ("new military equipment").
+// equipment ("new military equipment"). It is large, so the rules read it
+// in place (*item): copied into each of the dozens of calls an item goes
+// through, it cost more than most of them read.
 type item struct {
 	sent        int
 	start, end  int // the phrase, quantity included, in body bytes
@@ -106,8 +108,8 @@ func (x *docState) transfers(events []*event) []*transfer {
 	read := x.readable()
 	for ri, i := range read {
 		items = x.items(items[:0], i, read[ri+1:], history)
-		for _, it := range items {
-			out, history = x.readItem(out, history, it)
+		for k := range items {
+			out, history = x.readItem(out, history, &items[k])
 		}
 	}
 	x.history, x.found = history, out // for release to keep
@@ -189,9 +191,9 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			// Two names of one system side by side ("Lynx CS/VP11",
 			// "A-29 Super Tucano") are one mention.
 			for k+1 < len(ms) && (ms[k+1].Kind == annotate.MSystem || ms[k+1].Kind == annotate.MUncatalogued) &&
-				(strings.TrimSpace(x.text(it.end, ms[k+1].Start)) == "" && (x.sameSystem(it, ms[k+1]) || x.spelledOut(ms[k+1])) ||
-					x.bracketedAlias(it, ms[k], ms[k+1])) {
-				if x.spelledOut(ms[k+1]) || x.bracketedAlias(it, ms[k], ms[k+1]) {
+				(strings.TrimSpace(x.text(it.end, ms[k+1].Start)) == "" && (x.sameSystem(&it, ms[k+1]) || x.spelledOut(ms[k+1])) ||
+					x.bracketedAlias(&it, ms[k], ms[k+1])) {
+				if x.spelledOut(ms[k+1]) || x.bracketedAlias(&it, ms[k], ms[k+1]) {
 					// "Igla-S Very Short Range Air Defence Systems
 					// (VSHORADS)": the words and the acronym after a
 					// system name its kind, not a second system.
@@ -213,7 +215,7 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			if it.category == "" {
 				it.category = x.categoryNear(i, k)
 			}
-			it.distractor = x.distracted(it) || x.replaced(it)
+			it.distractor = x.distracted(&it) || x.replaced(&it)
 			out = append(out, it)
 		case annotate.MTerm:
 			if it, ok := x.termItem(i, k, later, history, out); ok {
@@ -683,7 +685,7 @@ func (x *docState) themItems(i int, sofar []item) []item {
 			if ante := sofar[j]; ante.end <= t.Start && ante.designation != "" && !ante.distractor {
 				q := ante.qty
 				if q == nil {
-					q = x.quantityBefore(ante)
+					q = x.quantityBefore(&ante)
 				}
 				if q != nil {
 					// the count only: its place would govern "them" by the
@@ -710,7 +712,7 @@ func (x *docState) acquiredVerb(t trigger) bool {
 // countArriving reads the count of an uncounted item in an absolute
 // clause after it ("took delivery of a second batch of Yak-130 trainers
 // from Russia, with six aircraft arriving on Tuesday").
-func (x *docState) countArriving(it item) *annotate.QuantityMention {
+func (x *docState) countArriving(it *item) *annotate.QuantityMention {
 	after := x.text(it.end, it.end+80)
 	k := strings.Index(after, ", with ")
 	if k < 0 || strings.ContainsAny(after[:k], ".;") {
@@ -760,7 +762,7 @@ func (x *docState) spelledOut(m annotate.Mention) bool {
 // bracketedAlias: next stands in brackets right after prev, the last
 // name of the item, and names the same system or prev's own acronym
 // ("Cheongung-II (M-SAM Block 2)", "... Air Defence Systems (VSHORADS)").
-func (x *docState) bracketedAlias(it item, prev, next annotate.Mention) bool {
+func (x *docState) bracketedAlias(it *item, prev, next annotate.Mention) bool {
 	if x.text(prev.End, next.Start) != " (" {
 		return false
 	}
@@ -774,7 +776,7 @@ func (x *docState) bracketedAlias(it item, prev, next annotate.Mention) bool {
 	return prev.Kind == next.Kind && prev.Index == next.Index && next.Kind == annotate.MSystem || x.sameSystem(it, next)
 }
 
-func (x *docState) sameSystem(it item, m annotate.Mention) bool {
+func (x *docState) sameSystem(it *item, m annotate.Mention) bool {
 	if m.Kind == annotate.MUncatalogued || it.uncatalogued {
 		return true
 	}
@@ -1042,7 +1044,7 @@ func notWordRune(r rune) bool {
 
 // replaced: the item is what new equipment replaces ("replace ageing
 // F-16s with up to 12 of the Swedish jets"), so no phrase refers back to it.
-func (x *docState) replaced(it item) bool {
+func (x *docState) replaced(it *item) bool {
 	before := x.text(it.start-60, it.start)
 	// "replac" holds no s or k, the letters whose folds reach beyond
 	// ASCII, so replacedBefore matches only where an ASCII-folding search
@@ -1154,7 +1156,7 @@ func (x *docState) hasItemCovering(items []item, at int) bool {
 // governors are the triggers that give an item its records: usually one,
 // two where a delivery and the order behind it are told together. A
 // distractor among them (a fair, an exercise, a carrier) means no record.
-func (x *docState) governors(it item, qty *annotate.QuantityMention) governorList {
+func (x *docState) governors(it *item, qty *annotate.QuantityMention) governorList {
 	if before := x.text(it.start-60, it.start); strings.Contains(before, "by ") && agentBefore.MatchString(before) {
 		return governed(trigger{Class: Agent}) // "flown into Belgrade by six Y-20 transport aircraft" carried the cargo
 	}
@@ -1281,7 +1283,7 @@ func (x *docState) contractVerb(t trigger) bool {
 }
 
 // gappedVerb is the last status trigger before the item in its sentence.
-func (x *docState) gappedVerb(it item) *trigger {
+func (x *docState) gappedVerb(it *item) *trigger {
 	var g *trigger
 	for k := range x.triggers[it.sent] {
 		if t := &x.triggers[it.sent][k]; t.Class.isStatus() && !t.orderNoun() && t.End <= it.start {
@@ -1299,7 +1301,7 @@ func (x *docState) gappedVerb(it item) *trigger {
 // under a contract signed with MBDA in 2022") tells the signing too: the
 // contract is a record of its own, read as such an order noun up to
 // "signed", which its date follows.
-func (x *docState) datedOrderAfter(it item) *trigger {
+func (x *docState) datedOrderAfter(it *item) *trigger {
 	for k := range x.triggers[it.sent] {
 		t := &x.triggers[it.sent][k]
 		if t.Start < it.end || strings.Contains(x.text(it.end, t.Start), ";") || x.systemBetween(it.sent, it.end, t.Start) {
@@ -1341,8 +1343,8 @@ func (x *docState) nextDelivered(i, at int) *trigger {
 
 // distracted: the item is shown, exercised, lost, carried or the
 // supplier's own, so no phrase may refer back to it.
-func (x *docState) distracted(it item) bool {
-	read := governedItem{it: it, qty: x.quantityBefore(it)}
+func (x *docState) distracted(it *item) bool {
+	read := governedItem{it: *it, qty: x.quantityBefore(it)}
 	read.govs = x.governors(it, read.qty)
 	x.governedItems = append(x.governedItems, read)
 	return read.govs.n > 0 && !read.govs.list[0].Class.isStatus()
@@ -1352,15 +1354,16 @@ func (x *docState) distracted(it item) bool {
 // transfers reads, with out for x.done, and adds the item to history when
 // it names a system anew, with the supplier and manufacturer its first
 // record takes.
-func (x *docState) readItem(out []*transfer, history []item, it item) ([]*transfer, []item) {
+func (x *docState) readItem(out []*transfer, history []item, it *item) ([]*transfer, []item) {
 	x.done = out
 	out = x.appendTransfersOf(out, it)
 	ts := out[len(x.done):]
 	if it.designation != "" && it.antecedent < 0 && !it.series && !anyDomestic(ts) {
+		history = append(history, *it)
 		if len(ts) > 0 {
-			it.supplier, it.manufacturer = ts[0].supplier, ts[0].manufacturer
+			named := &history[len(history)-1]
+			named.supplier, named.manufacturer = ts[0].supplier, ts[0].manufacturer
 		}
-		history = append(history, it)
 	}
 	return out, history
 }
@@ -1378,10 +1381,11 @@ type governedItem struct {
 // Both readings are functions of the item alone (its distractor flag,
 // which distracted sets, aside) and of the document, which the rules do
 // not change.
-func (x *docState) governedItemOf(it item) *governedItem {
-	it.distractor = false // as distracted read it
+func (x *docState) governedItemOf(it *item) *governedItem {
+	as := *it
+	as.distractor = false // as distracted read it
 	for k := range x.governedItems {
-		if read := &x.governedItems[k]; read.it == it {
+		if read := &x.governedItems[k]; read.it == as {
 			return read
 		}
 	}
@@ -1391,7 +1395,7 @@ func (x *docState) governedItemOf(it item) *governedItem {
 // appendTransfersOf appends to out the records one item gives: usually
 // one, two where a delivery and the order behind it are told together
 // ("inducted the first of three Anka-S ordered in 2023").
-func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
+func (x *docState) appendTransfersOf(out []*transfer, it *item) []*transfer {
 	before := len(out)
 	i := it.sent
 	qty := it.qty
@@ -1623,7 +1627,7 @@ var consignmentLead = regexp.MustCompile(`^\s*(?:The|This|That|Its|Their)\s+(?:[
 // listedIn is the unspecified delivery of the sentence before whose
 // contents the item's sentence lists ("The United States donated weapons
 // and vehicles to Benin. The equipment included 600 M4 carbines"), else nil.
-func (x *docState) listedIn(it item) *transfer {
+func (x *docState) listedIn(it *item) *transfer {
 	s := x.d.Sentences[it.sent]
 	lead := x.text(s.Start, it.start)
 	if !containsLower(lead, "includ", "compris", "consist", "contain", "lists") || !consignmentLead.MatchString(lead) {
@@ -1662,7 +1666,7 @@ func (x *docState) readBefore(i int) int {
 // consignment's recipient, donor and date, unless the clause on the
 // consignment tells its own ("which arrived last month"). The unspecified
 // records of the consignment are then dropped.
-func (x *docState) listedTransfer(it item, qty *annotate.QuantityMention, p *transfer) *transfer {
+func (x *docState) listedTransfer(it *item, qty *annotate.QuantityMention, p *transfer) *transfer {
 	for _, o := range x.done {
 		if o.designation == "" && o.sents[0] == p.sents[0] {
 			o.listed = true
@@ -1695,7 +1699,7 @@ func (x *docState) listedTransfer(it item, qty *annotate.QuantityMention, p *tra
 
 // usedUntil: the item's clause tells its use ended in a past year ("the
 // T-33s that the air force flew until 2017").
-func (x *docState) usedUntil(it item) bool {
+func (x *docState) usedUntil(it *item) bool {
 	for _, dm := range x.d.Dates[it.sent] {
 		if dm.Start > it.end && dm.Start-it.end < 60 && x.toldUntil(dm) &&
 			!strings.ContainsAny(x.text(it.end, dm.Start), ",;") && dm.Date.Y < x.d.Ref.Y {
@@ -1709,7 +1713,7 @@ func (x *docState) usedUntil(it item) bool {
 // item or the list it ends ("retired Hawk and MB-339 jets"): a fleet no
 // longer in service. "former" before a state or its force tells whose the
 // item was ("three former US Coast Guard cutters"), not that it is retired.
-func (x *docState) retiredBefore(it item) bool {
+func (x *docState) retiredBefore(it *item) bool {
 	from := max(it.start-40, x.d.Sentences[it.sent].Start)
 	before := x.text(from, it.start)
 	if k := strings.LastIndexAny(before, ",;:."); k >= 0 {
@@ -1795,12 +1799,12 @@ func (x *docState) handoverVerb(g trigger) bool {
 }
 
 // forRecipients appends a copy of t for each recipient of the item.
-func (x *docState) forRecipients(out []*transfer, it item, g trigger, t *transfer) []*transfer {
+func (x *docState) forRecipients(out []*transfer, it *item, g trigger, t *transfer) []*transfer {
 	return x.forRecipientsOf(out, it, g, g, t)
 }
 
 // forRecipientsOf is forRecipients with the recipients of trigger who.
-func (x *docState) forRecipientsOf(out []*transfer, it item, g, who trigger, t *transfer) []*transfer {
+func (x *docState) forRecipientsOf(out []*transfer, it *item, g, who trigger, t *transfer) []*transfer {
 	var buf [4]string // room for the recipients of most deals
 	states, byFocus := x.recipients(buf[:0], it, who)
 	for _, r := range states {
@@ -1827,7 +1831,7 @@ func (x *docState) forRecipientsOf(out []*transfer, it item, g, who trigger, t *
 
 // coSupplier is the state named after "from" the supplier and "and"
 // after the item ("from France and the United Arab Emirates"), else "".
-func (x *docState) coSupplier(it item, supplier string) string {
+func (x *docState) coSupplier(it *item, supplier string) string {
 	ms := x.d.Mentions[it.sent]
 	for k := 0; k+1 < len(ms); k++ {
 		if m := ms[k]; m.Start >= it.end && m.Country == supplier && isStateLike(m) && x.afterPreposition(m.Start, "from") {
@@ -1957,7 +1961,7 @@ func participleAfter(gap string) bool {
 // quantityBefore finds the number in front of an item ("at least six
 // Norinco VN2C", "a couple of ageing Brazilian-built EMB-312"), or after it
 // ("The Pantsir-S1 battery, six launchers in all").
-func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
+func (x *docState) quantityBefore(it *item) *annotate.QuantityMention {
 	var best *annotate.QuantityMention
 	for k := range x.d.Qty[it.sent] {
 		q := &x.d.Qty[it.sent][k]
@@ -2024,7 +2028,7 @@ func gapTrigger(gap string) bool {
 
 // quantityOfAfter is the count of "in (the) quantity of N" told after
 // the item in its clause.
-func (x *docState) quantityOfAfter(it item) *annotate.QuantityMention {
+func (x *docState) quantityOfAfter(it *item) *annotate.QuantityMention {
 	after := x.text(it.end, it.end+120)
 	k := strings.Index(after, "quantity of ")
 	if k < 0 || strings.ContainsAny(after[:k], ";.") || x.systemBetween(it.sent, it.end, it.end+k) {
@@ -2273,7 +2277,7 @@ var serviceNouns = map[string]bool{"maintenance": true, "training": true, "suppo
 // governing finds the nearest trigger before the item that governs what
 // follows it, and the nearest after it that governs what precedes it. A
 // trigger that contains the item ("a 28-aircraft order") governs it alone.
-func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *trigger) {
+func (x *docState) governing(it *item, qty *annotate.QuantityMention) (fwd, bwd *trigger) {
 	start := it.start
 	ts := x.triggers[it.sent]
 	if qty != nil && qty.End > 0 && qty.Start < start {
@@ -2454,7 +2458,7 @@ func newSubject(gap string) bool {
 
 // underContractAfter is the "under a contract" that follows the item in
 // its clause, only an option for more between, else nil.
-func (x *docState) underContractAfter(it item) *trigger {
+func (x *docState) underContractAfter(it *item) *trigger {
 	for k := range x.triggers[it.sent] {
 		t := &x.triggers[it.sent][k]
 		if t.Start < it.end || t.Class.isStatus() && containsLower(x.text(t.Start, t.End), "option") {
@@ -2481,7 +2485,7 @@ func underDeal(phrase string) bool {
 // whose subject is a state: "the J-35, which Pakistan intends to acquire",
 // "the 24 Rafale jets that Egypt ordered in 2021". A giver's verb is left
 // out: the state before "sent" gives.
-func (x *docState) relativeVerb(it item, t trigger) bool {
+func (x *docState) relativeVerb(it *item, t trigger) bool {
 	_, ok := x.relativeSubject(it, t)
 	return ok && !x.givingVerb(t)
 }
@@ -2490,7 +2494,7 @@ func (x *docState) relativeVerb(it item, t trigger) bool {
 // it ("the six A-29s, which the United States delivered in 2017", "the
 // Piranhas that Germany pledged in 2022 arrived"): the supplier, not the
 // buyer, whatever verb governs the item.
-func (x *docState) relativeGiver(it item) (annotate.Mention, bool) {
+func (x *docState) relativeGiver(it *item) (annotate.Mention, bool) {
 	for _, t := range x.triggers[it.sent] {
 		if t.Start >= it.end && t.Class.isStatus() {
 			m, ok := x.relativeSubject(it, t)
@@ -2513,7 +2517,7 @@ func relativeAfterKind(gap string) (string, bool) {
 
 // pledgedInClause is the planned giver's verb of a relative clause on the
 // item ("that Germany pledged in 2022"), else nil.
-func (x *docState) pledgedInClause(it item) *trigger {
+func (x *docState) pledgedInClause(it *item) *trigger {
 	for k := range x.triggers[it.sent] {
 		if t := &x.triggers[it.sent][k]; t.Start >= it.end && t.Class.isStatus() {
 			if t.Class == Planned && x.givenInClause(it, *t) {
@@ -2526,7 +2530,7 @@ func (x *docState) pledgedInClause(it item) *trigger {
 }
 
 // givenInClause: t is the giver's verb of a relative clause on the item.
-func (x *docState) givenInClause(it item, t trigger) bool {
+func (x *docState) givenInClause(it *item, t trigger) bool {
 	_, ok := x.relativeSubject(it, t)
 	return ok && x.givingVerb(t)
 }
@@ -2534,7 +2538,7 @@ func (x *docState) givenInClause(it item, t trigger) bool {
 // relativeSubject is the state that opens a relative clause on the item
 // as the subject of its status verb t ("which the Nigerian Air Force
 // received"); "which competed for Algerian orders" has none.
-func (x *docState) relativeSubject(it item, t trigger) (annotate.Mention, bool) {
+func (x *docState) relativeSubject(it *item, t trigger) (annotate.Mention, bool) {
 	if !t.Fwd || !t.Class.isStatus() || t.Start-it.end > 60 {
 		return annotate.Mention{}, false
 	}
@@ -2599,7 +2603,7 @@ func (x *docState) coordinated(i, a, b int) bool {
 // nounEnd is where the item's noun phrase ends: after the word for its
 // kind that follows it ("the TB2 drones"), a modifier or two allowed
 // between ("the Cheongung II medium-range air defence systems").
-func (x *docState) nounEnd(it item) int {
+func (x *docState) nounEnd(it *item) int {
 	for _, m := range x.d.Mentions[it.sent] {
 		if m.Kind != annotate.MTerm || m.Start < it.end {
 			continue
@@ -2815,7 +2819,7 @@ func (x *docState) completedBy(i int, g trigger) annotate.Date {
 
 // dateRightAfter is the date that follows an item within a few words
 // ("six more in March 2022").
-func (x *docState) dateRightAfter(it item) (annotate.Date, bool) {
+func (x *docState) dateRightAfter(it *item) (annotate.Date, bool) {
 	for _, dm := range x.datesOf(it.sent) {
 		if dm.Start >= it.end && annotate.FieldsAtMost(x.text(it.end, dm.Start), 2) {
 			return dm.Before(x.d.Ref), true
@@ -2865,7 +2869,7 @@ func (x *docState) ownedByOther(i int, g trigger, dm annotate.DateMention) bool 
 // subject ("Estonia and Latvia signed"), else the article's focus, which
 // byFocus tells. room is empty room for them (some answers are returned
 // in a slice of their own).
-func (x *docState) recipients(room []string, it item, g trigger) (states []string, byFocus bool) {
+func (x *docState) recipients(room []string, it *item, g trigger) (states []string, byFocus bool) {
 	i := it.sent
 	ms := x.d.Mentions[i]
 	if to := x.toRecipient(it, g); to != "" {
@@ -3055,7 +3059,7 @@ func countsUsers(after string) bool {
 // told after the item in its clause: "Yak-130 aircraft ordered by Uganda
 // in 2023", "is already used by the armies of Indonesia, Malaysia and
 // Saudi Arabia". end is where the item's noun phrase ends (nounEnd).
-func (x *docState) agentBuyers(it item, end int) []string {
+func (x *docState) agentBuyers(it *item, end int) []string {
 	i := it.sent
 	for _, t := range x.triggers[i] {
 		if t.Start < end || t.Start-end > 80 || !t.Bwd || !t.Class.isStatus() || t.Class == Delivered {
@@ -3113,7 +3117,7 @@ func (x *docState) stateList(i, at int) []string {
 // the Ministry of Defence of Burkina Faso", "Hanwha Aerospace, which
 // signed its first deal with Vietnam"): with a company as subject, the
 // other party buys.
-func (x *docState) partnerBuyer(it item) string {
+func (x *docState) partnerBuyer(it *item) string {
 	i := it.sent
 	company := x.companyOpens(i)
 	for _, m := range x.d.Mentions[i] {
@@ -3259,7 +3263,7 @@ func (x *docState) focusRecipient(dst []string) ([]string, bool) {
 // toRecipient is the state a deal goes "to": "sale to Jordan", "to the
 // navy of Côte d'Ivoire", "to Vietnam's border guard", or the state or
 // capital equipment "reached" ("reached Dhaka in January").
-func (x *docState) toRecipient(it item, g trigger) string {
+func (x *docState) toRecipient(it *item, g trigger) string {
 	after := max(g.End, it.end)
 	for k, m := range x.d.Mentions[it.sent] {
 		// "continues to fly Russian MiG-29 fighters": a state of origin
@@ -3291,7 +3295,7 @@ func (x *docState) toRecipient(it item, g trigger) string {
 // colonRecipient: the clause before a colon tells a giving "to" a state
 // whose instances the clause after it lists ("India has given equipment to
 // the Mozambican armed forces before: ten trucks were donated in 2023").
-func (x *docState) colonRecipient(it item) string {
+func (x *docState) colonRecipient(it *item) string {
 	start := x.d.Sentences[it.sent].Start
 	lead := x.text(start, it.start)
 	if strings.IndexByte(lead, ':') < 0 {
@@ -3312,7 +3316,7 @@ func (x *docState) colonRecipient(it item) string {
 // wonFrom: a seller "won" the order or contract "from" a state or its
 // forces ("Navantia has won an order from the Peruvian Navy for two
 // patrol vessels"): that state buys.
-func (x *docState) wonFrom(it item, g trigger) string {
+func (x *docState) wonFrom(it *item, g trigger) string {
 	if g.Class != Contracted || !containsLower(x.text(g.Start, g.End), "won ") {
 		return ""
 	}
@@ -3326,7 +3330,7 @@ func (x *docState) wonFrom(it item, g trigger) string {
 
 // giving: the trigger is an active verb of the giver told before the
 // item ("Spain sent", "Russia supplied", "China donated").
-func (x *docState) giving(it item, g trigger) bool {
+func (x *docState) giving(it *item, g trigger) bool {
 	if g.Start >= it.end && underDeal(x.text(g.Start, g.End)) {
 		// "Bogotá will hand over four Hueys under an agreement signed in
 		// November": the verb before the item tells who gives.
@@ -3380,7 +3384,7 @@ func isStateLike(m annotate.Mention) bool {
 // United States", "Russian-built"), else the home of the item's maker, else
 // the catalog's origin of the system. stated is false for that last guess,
 // which what the rest of the document states about the system overrides.
-func (x *docState) supplier(it item, g trigger, recipient string) (supplier, manufacturer string, stated bool) {
+func (x *docState) supplier(it *item, g trigger, recipient string) (supplier, manufacturer string, stated bool) {
 	i := it.sent
 	ms := x.d.Mentions[i]
 	maker := x.makerOf(it, g)
@@ -3508,7 +3512,7 @@ func (x *docState) heldBy(designation string) string {
 // KM450"), one it comes "from" or is "made by", the subject of the sentence
 // ("Thales delivered"), or for unspecified equipment the maker of the
 // sentence before ("It delivered a smaller patrol boat").
-func (x *docState) makerOf(it item, g trigger) *annotate.Mention {
+func (x *docState) makerOf(it *item, g trigger) *annotate.Mention {
 	i := it.sent
 	ms := x.d.Mentions[i]
 	isMaker := func(m *annotate.Mention) bool {
