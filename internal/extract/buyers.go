@@ -41,7 +41,7 @@ func (x *docState) nominalBuyers(it *item, g trigger) []string {
 
 // nominalBuyer: m, after "by", is one of the nominalBuyers of the item,
 // which supplier must not read as the giver that "by" names elsewhere.
-func (x *docState) nominalBuyer(it *item, g trigger, m annotate.Mention) bool {
+func (x *docState) nominalBuyer(it *item, g trigger, m *annotate.Mention) bool {
 	return x.afterPreposition(m.Start, "by") && slices.Contains(x.nominalBuyers(it, g), m.Country)
 }
 
@@ -79,7 +79,7 @@ var buyingNouns = []string{"purchase", "acquisition", "procurement", "order", "c
 // ("will pay for six CV90 vehicles for Lithuania", "ordered howitzers for
 // Ukraine's army"): whoever pays, orders or sends, the equipment goes to
 // it. A demonym is left out, as stateList leaves it.
-func (x *docState) forItem(it *item, m annotate.Mention) bool {
+func (x *docState) forItem(it *item, m *annotate.Mention) bool {
 	if m.Form == catalog.Demonym {
 		return false
 	}

@@ -33,8 +33,9 @@ var attributiveLeads = map[string]bool{"the": true, "a": true, "an": true, "its"
 // for Poland"): a maker's state building for another, which buys. Without
 // one ("will build jets for its air force") the builder's own.
 func (x *docState) buildsFor(i int, t trigger) bool {
-	for _, m := range x.d.Mentions[i] {
-		if m.Start > t.End && isStateLike(m) && x.afterPreposition(m.Start, "for") {
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		if m := &ms[k]; m.Start > t.End && isStateLike(m) && x.afterPreposition(m.Start, "for") {
 			return true
 		}
 	}

@@ -35,7 +35,8 @@ func (x *docState) earlierRecipient(it *item, g trigger) string {
 		if t.End > g.Start || !t.Fwd || !(t.Class == Delivered && x.givingVerb(t) || x.plannedHandover(t)) {
 			continue
 		}
-		for k, m := range ms {
+		for k := range ms {
+			m := &ms[k]
 			if m.Start < t.End || m.End > g.Start || !isStateLike(m) || x.isOriginModifier(i, k) {
 				continue
 			}

@@ -157,7 +157,9 @@ func anyDomestic(ts []*transfer) bool {
 func (x *docState) systemsNamed() int {
 	n := 0
 	for _, i := range x.readable() {
-		for _, m := range x.d.Mentions[i] {
+		ms := x.d.Mentions[i]
+		for k := range ms {
+			m := &ms[k]
 			if m.Kind == annotate.MSystem || m.Kind == annotate.MUncatalogued {
 				n++
 			}
@@ -175,7 +177,7 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 		m := &ms[k] // a mention is large, and most are no system
 		switch m.Kind {
 		case annotate.MSystem, annotate.MUncatalogued:
-			if x.versionOf(*m) {
+			if x.versionOf(m) {
 				continue
 			}
 			it := item{sent: i, start: m.Start, end: m.End, designation: m.Name, sysIndex: -1, category: m.Category, antecedent: -1}
@@ -191,9 +193,9 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			// Two names of one system side by side ("Lynx CS/VP11",
 			// "A-29 Super Tucano") are one mention.
 			for k+1 < len(ms) && (ms[k+1].Kind == annotate.MSystem || ms[k+1].Kind == annotate.MUncatalogued) &&
-				(strings.TrimSpace(x.text(it.end, ms[k+1].Start)) == "" && (x.sameSystem(&it, ms[k+1]) || x.spelledOut(ms[k+1])) ||
-					x.bracketedAlias(&it, ms[k], ms[k+1])) {
-				if x.spelledOut(ms[k+1]) || x.bracketedAlias(&it, ms[k], ms[k+1]) {
+				(strings.TrimSpace(x.text(it.end, ms[k+1].Start)) == "" && (x.sameSystem(&it, &ms[k+1]) || x.spelledOut(&ms[k+1])) ||
+					x.bracketedAlias(&it, &ms[k], &ms[k+1])) {
+				if x.spelledOut(&ms[k+1]) || x.bracketedAlias(&it, &ms[k], &ms[k+1]) {
 					// "Igla-S Very Short Range Air Defence Systems
 					// (VSHORADS)": the words and the acronym after a
 					// system name its kind, not a second system.
@@ -368,7 +370,9 @@ func (x *docState) talksItems(i int, sofar []item) []item {
 		if slices.ContainsFunc(sofar, func(it item) bool { return it.start >= t.End && it.start < end }) {
 			continue
 		}
-		for _, m := range x.d.Mentions[i] {
+		ms := x.d.Mentions[i]
+		for k := range ms {
+			m := &ms[k]
 			if m.Start > t.End && m.Kind == annotate.MOrg && (m.OrgKind == "maker" || m.OrgKind == "seller") &&
 				x.text(t.End, m.Start) == " with " {
 				return []item{{sent: i, start: m.Start, end: m.End, sysIndex: -1, category: x.makerCategory(m.Name), antecedent: -1, generic: true}}
@@ -751,7 +755,7 @@ func (x *docState) lastBatched(history, sofar []item, kind string) (item, bool) 
 // spelledOut: a catalogued system is named by words alone, three or
 // more of them ("Very Short Range Air Defence Systems"): right after
 // another system's name they tell its kind.
-func (x *docState) spelledOut(m annotate.Mention) bool {
+func (x *docState) spelledOut(m *annotate.Mention) bool {
 	if m.Kind != annotate.MSystem {
 		return false
 	}
@@ -762,7 +766,7 @@ func (x *docState) spelledOut(m annotate.Mention) bool {
 // bracketedAlias: next stands in brackets right after prev, the last
 // name of the item, and names the same system or prev's own acronym
 // ("Cheongung-II (M-SAM Block 2)", "... Air Defence Systems (VSHORADS)").
-func (x *docState) bracketedAlias(it *item, prev, next annotate.Mention) bool {
+func (x *docState) bracketedAlias(it *item, prev, next *annotate.Mention) bool {
 	if x.text(prev.End, next.Start) != " (" {
 		return false
 	}
@@ -776,7 +780,7 @@ func (x *docState) bracketedAlias(it *item, prev, next annotate.Mention) bool {
 	return prev.Kind == next.Kind && prev.Index == next.Index && next.Kind == annotate.MSystem || x.sameSystem(it, next)
 }
 
-func (x *docState) sameSystem(it *item, m annotate.Mention) bool {
+func (x *docState) sameSystem(it *item, m *annotate.Mention) bool {
 	if m.Kind == annotate.MUncatalogued || it.uncatalogued {
 		return true
 	}
@@ -805,7 +809,7 @@ func (x *docState) categoryNear(i, k int) string {
 // nothing (a category word next to a named system).
 func (x *docState) termItem(i, k int, later []int, history []item, sofar []item) (item, bool) {
 	ms := x.d.Mentions[i]
-	m := ms[k]
+	m := &ms[k]
 	// A term right after or right before a system names that system's kind.
 	if k > 0 && (ms[k-1].Kind == annotate.MSystem || ms[k-1].Kind == annotate.MUncatalogued) &&
 		annotate.FieldsAtMost(x.text(ms[k-1].End, m.Start), 3) && !clauseBreaks.in(x.text(ms[k-1].End, m.Start)) {
@@ -915,7 +919,9 @@ func (x *docState) namedNext(later []int, category string) (item, bool) {
 	}
 	j := later[0]
 	s := x.d.Sentences[j]
-	for _, m := range x.d.Mentions[j] {
+	ms := x.d.Mentions[j]
+	for k := range ms {
+		m := &ms[k]
 		if m.Kind != annotate.MSystem {
 			continue
 		}
@@ -1121,7 +1127,9 @@ func (x *docState) nextSystem(later []int, category string) (item, bool) {
 		if n >= 2 {
 			break
 		}
-		for _, m := range x.d.Mentions[j] {
+		ms := x.d.Mentions[j]
+		for k := range ms {
+			m := &ms[k]
 			if m.Kind != annotate.MSystem {
 				continue
 			}
@@ -1730,7 +1738,13 @@ func (x *docState) retiredBefore(it *item) bool {
 // stateAt: a state, its demonym or its force starts at byte at of
 // sentence i.
 func (x *docState) stateAt(i, at int) bool {
-	return slices.ContainsFunc(x.d.Mentions[i], func(m annotate.Mention) bool { return m.Start == at && isStateLike(m) })
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		if ms[k].Start == at && isStateLike(&ms[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // negated: "not" or "never" stands before the verb, an auxiliary or
@@ -1834,8 +1848,8 @@ func (x *docState) forRecipientsOf(out []*transfer, it *item, g, who trigger, t 
 func (x *docState) coSupplier(it *item, supplier string) string {
 	ms := x.d.Mentions[it.sent]
 	for k := 0; k+1 < len(ms); k++ {
-		if m := ms[k]; m.Start >= it.end && m.Country == supplier && isStateLike(m) && x.afterPreposition(m.Start, "from") {
-			if gap := strings.TrimSpace(x.text(m.End, ms[k+1].Start)); isStateLike(ms[k+1]) && ms[k+1].Form != catalog.Demonym && (gap == "and" || gap == "and the") {
+		if m := &ms[k]; m.Start >= it.end && m.Country == supplier && isStateLike(m) && x.afterPreposition(m.Start, "from") {
+			if gap := strings.TrimSpace(x.text(m.End, ms[k+1].Start)); isStateLike(&ms[k+1]) && ms[k+1].Form != catalog.Demonym && (gap == "and" || gap == "and the") {
 				return ms[k+1].Country
 			}
 			return ""
@@ -2130,7 +2144,7 @@ var includingWords = lowerWordsOf("including", "such as", "among them", "compris
 // versionOf: the system is the design another is "a version of" ("the
 // AS9 Huntsman, a version of Hanwha's K9") or is built "under licence
 // from", no equipment of its own.
-func (x *docState) versionOf(m annotate.Mention) bool {
+func (x *docState) versionOf(m *annotate.Mention) bool {
 	before := x.text(m.Start-40, m.Start)
 	return endsLikeVersionOf(before) && versionWords.mayHold(before) &&
 		versionOfRe.MatchString(before)
@@ -2174,7 +2188,9 @@ func possessive(w string) bool {
 }
 
 func (x *docState) systemBetween(i, a, b int) bool {
-	for _, m := range x.d.Mentions[i] {
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		m := &ms[k]
 		if m.Start >= a && m.End <= b && (m.Kind == annotate.MSystem || m.Kind == annotate.MUncatalogued) && !x.versionOf(m) {
 			return true
 		}
@@ -2185,7 +2201,9 @@ func (x *docState) systemBetween(i, a, b int) bool {
 // participleOn: trigger t follows a named system or a word for one
 // right after it ("Mi-17s bought").
 func (x *docState) participleOn(i int, t trigger) bool {
-	for _, m := range x.d.Mentions[i] {
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		m := &ms[k]
 		if (m.Kind == annotate.MSystem || m.Kind == annotate.MUncatalogued || m.Kind == annotate.MTerm) && m.End+1 == t.Start {
 			return true
 		}
@@ -2561,10 +2579,12 @@ func (x *docState) relativeSubject(it *item, t trigger) (annotate.Mention, bool)
 		return annotate.Mention{}, false
 	}
 	subject := t.Start - len(rest)
-	for _, m := range x.d.Mentions[it.sent] {
+	ms := x.d.Mentions[it.sent]
+	for k := range ms {
+		m := &ms[k]
 		if m.Start >= subject && m.End <= t.Start && isStateLike(m) {
 			lead := strings.TrimSpace(x.text(subject, m.Start))
-			return m, (lead == "" || strings.EqualFold(lead, "the")) && m.Form != catalog.Demonym
+			return *m, (lead == "" || strings.EqualFold(lead, "the")) && m.Form != catalog.Demonym
 		}
 	}
 	return annotate.Mention{}, false
@@ -2586,7 +2606,9 @@ func relativeAfter(gap string) bool {
 // contracted"), so a verb after them governs the first too.
 func (x *docState) coordinated(i, a, b int) bool {
 	prev := a
-	for _, m := range x.d.Mentions[i] {
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		m := &ms[k]
 		if m.Start < a || m.End > b || m.Kind != annotate.MSystem && m.Kind != annotate.MUncatalogued {
 			continue
 		}
@@ -2604,7 +2626,9 @@ func (x *docState) coordinated(i, a, b int) bool {
 // kind that follows it ("the TB2 drones"), a modifier or two allowed
 // between ("the Cheongung II medium-range air defence systems").
 func (x *docState) nounEnd(it *item) int {
-	for _, m := range x.d.Mentions[it.sent] {
+	ms := x.d.Mentions[it.sent]
+	for k := range ms {
+		m := &ms[k]
 		if m.Kind != annotate.MTerm || m.Start < it.end {
 			continue
 		}
@@ -2905,7 +2929,8 @@ func (x *docState) recipients(room []string, it *item, g trigger) (states []stri
 	if x.giving(it, g) {
 		// "Spain sent Ukraine 20 tanks": the state right after the verb
 		// receives; the subject gives, so it is no recipient.
-		for _, m := range ms {
+		for k := range ms {
+			m := &ms[k]
 			if gap := strings.TrimSpace(x.text(g.End, m.Start)); m.Start >= g.End && m.End <= it.start && isStateLike(m) && (gap == "" || gap == "the") {
 				return append(room, m.Country), false
 			}
@@ -2926,7 +2951,8 @@ func (x *docState) recipients(room []string, it *item, g trigger) (states []stri
 		// United States delivered"), nor a demonym ("a boat that served
 		// the Turkish fleet, was given").
 		giver, gives := x.relativeGiver(it)
-		for k, m := range ms {
+		for k := range ms {
+			m := &ms[k]
 			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && m.Form != catalog.Demonym && !x.isOriginModifier(i, k) && !g.orderNoun() &&
 				!x.afterPreposition(m.Start, "from", "by", "in") && !(gives && m.Start == giver.Start) {
 				return append(room, m.Country), false
@@ -2935,7 +2961,7 @@ func (x *docState) recipients(room []string, it *item, g trigger) (states []stri
 	}
 	subj := room
 	for k := len(ms) - 1; k >= 0; k-- {
-		m := ms[k]
+		m := &ms[k]
 		if m.End > subjectEnd || !isStateLike(m) {
 			continue
 		}
@@ -2953,7 +2979,7 @@ func (x *docState) recipients(room []string, it *item, g trigger) (states []stri
 		// other states of the list, unless a preposition governs it ("flies
 		// with the air forces of Chile, and Uruguay signed").
 		j := k
-		for j > 0 && isStateLike(ms[j-1]) && listGap(x.text(ms[j-1].End, ms[j].Start)) {
+		for j > 0 && isStateLike(&ms[j-1]) && listGap(x.text(ms[j-1].End, ms[j].Start)) {
 			j--
 		}
 		if j < k && !x.afterPreposition(ms[j].Start, "from", "by", "with", "of", "in", "at", "against", "to") {
@@ -3008,7 +3034,7 @@ func listGap(gap string) bool {
 // forceOf: the state follows a word for its forces or ministry and "of"
 // ("the Armed Forces of Niger", "the Ministry of Defence of Burkina
 // Faso"), which act for it.
-func (x *docState) forceOf(m annotate.Mention) bool {
+func (x *docState) forceOf(m *annotate.Mention) bool {
 	before, ok := strings.CutSuffix(x.text(m.Start-40, m.Start), " of ")
 	if !ok {
 		return false
@@ -3092,7 +3118,9 @@ func (x *docState) agentBuyers(it *item, end int) []string {
 func (x *docState) stateList(i, at int) []string {
 	var out []string
 	prev := at
-	for _, m := range x.d.Mentions[i] {
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		m := &ms[k]
 		if m.Start < prev {
 			continue
 		}
@@ -3120,7 +3148,9 @@ func (x *docState) stateList(i, at int) []string {
 func (x *docState) partnerBuyer(it *item) string {
 	i := it.sent
 	company := x.companyOpens(i)
-	for _, m := range x.d.Mentions[i] {
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		m := &ms[k]
 		if m.Start >= it.start {
 			break
 		}
@@ -3144,7 +3174,7 @@ func (x *docState) partnerBuyer(it *item) string {
 // predicative: the demonym ends its clause ("Its newest vehicles are
 // Turkish too: the sultanate ordered 172 Pars"): it tells an origin, no
 // one who acts.
-func (x *docState) predicative(m annotate.Mention) bool {
+func (x *docState) predicative(m *annotate.Mention) bool {
 	if m.Form != catalog.Demonym {
 		return false
 	}
@@ -3155,7 +3185,7 @@ func (x *docState) predicative(m annotate.Mention) bool {
 // inTimeClause: the state stands in a clause of time closed by a comma
 // before end ("took delivery of the Akinci in 2024" after "months after
 // French troops left the country,"): it dates the sentence, it buys nothing.
-func (x *docState) inTimeClause(m annotate.Mention, end int) bool {
+func (x *docState) inTimeClause(m *annotate.Mention, end int) bool {
 	if !strings.Contains(x.text(m.End, end), ",") {
 		return false
 	}
@@ -3179,7 +3209,9 @@ func (x *docState) inTimeClause(m annotate.Mention, end int) bool {
 // two FREMM frigates from Fincantieri" after a sentence about Italy):
 // that state sells, so it is no buyer gone on about.
 func (x *docState) makerFrom(i int, iso string) bool {
-	for _, m := range x.d.Mentions[i] {
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		m := &ms[k]
 		if m.Kind == annotate.MOrg && (m.OrgKind == "maker" || m.OrgKind == "seller") && m.Country == iso {
 			return true
 		}
@@ -3203,7 +3235,7 @@ func (x *docState) previousSubject(i int) string {
 	if j < 0 || x.d.Sentences[j].Paragraph != x.d.Sentences[i].Paragraph || x.d.Sentences[j].Boilerplate || len(x.d.Mentions[j]) == 0 {
 		return ""
 	}
-	m := x.d.Mentions[j][0]
+	m := &x.d.Mentions[j][0]
 	if !isStateLike(m) || m.Form == catalog.Demonym || x.isOriginModifier(j, 0) {
 		return ""
 	}
@@ -3224,7 +3256,7 @@ func (x *docState) previousSubject(i int) string {
 
 // givesFirst: the first status verb after state m in sentence i is a
 // giver's ("France handed over", "Qatar, meanwhile, donated"): m gives.
-func (x *docState) givesFirst(i int, m annotate.Mention) bool {
+func (x *docState) givesFirst(i int, m *annotate.Mention) bool {
 	for _, t := range x.triggers[i] {
 		if t.Start >= m.End && t.Class.isStatus() {
 			return t.Fwd && x.givingVerb(t)
@@ -3246,7 +3278,7 @@ func forceAfterPossessive(after string) bool {
 }
 
 // whoseAfter: ", whose" follows the mention.
-func (x *docState) whoseAfter(m annotate.Mention) bool {
+func (x *docState) whoseAfter(m *annotate.Mention) bool {
 	after := x.text(m.End, m.End+8)
 	return strings.HasPrefix(after, ", whose ")
 }
@@ -3265,7 +3297,9 @@ func (x *docState) focusRecipient(dst []string) ([]string, bool) {
 // capital equipment "reached" ("reached Dhaka in January").
 func (x *docState) toRecipient(it *item, g trigger) string {
 	after := max(g.End, it.end)
-	for k, m := range x.d.Mentions[it.sent] {
+	ms := x.d.Mentions[it.sent]
+	for k := range ms {
+		m := &ms[k]
 		// "continues to fly Russian MiG-29 fighters": a state of origin
 		// after "to" and a verb receives nothing.
 		if m.Start < min(g.End, it.end) || m.Start > after+60 || !isStateLike(m) || x.isOriginModifier(it.sent, k) {
@@ -3305,7 +3339,9 @@ func (x *docState) colonRecipient(it *item) string {
 	if !slices.ContainsFunc(x.triggers[it.sent], func(t trigger) bool { return t.Class == Delivered && t.End <= start+colon }) {
 		return "" // "has turned to Turkey: it bought TB2 drones" names the seller
 	}
-	for _, m := range x.d.Mentions[it.sent] {
+	ms := x.d.Mentions[it.sent]
+	for k := range ms {
+		m := &ms[k]
 		if m.End <= start+colon && isStateLike(m) && x.afterPreposition(m.Start, "to") {
 			return m.Country
 		}
@@ -3320,7 +3356,9 @@ func (x *docState) wonFrom(it *item, g trigger) string {
 	if g.Class != Contracted || !containsLower(x.text(g.Start, g.End), "won ") {
 		return ""
 	}
-	for _, m := range x.d.Mentions[it.sent] {
+	ms := x.d.Mentions[it.sent]
+	for k := range ms {
+		m := &ms[k]
 		if m.Start >= g.End && m.Start <= max(it.end, g.End)+60 && isStateLike(m) && x.afterPreposition(m.Start, "from") {
 			return m.Country
 		}
@@ -3376,7 +3414,7 @@ var accordingTo = regexp.MustCompile(`according to (?:the |an? )?(?:[\p{L}-]+ ){
 
 var toState = annotate.MustCompileSearch(`\b(?:to (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:of )?|reached (?:the )?)$`)
 
-func isStateLike(m annotate.Mention) bool {
+func isStateLike(m *annotate.Mention) bool {
 	return m.Kind == annotate.MCountry || m.Kind == annotate.MOrg && m.OrgKind == "government" && m.Country != ""
 }
 
@@ -3398,7 +3436,8 @@ func (x *docState) supplier(it *item, g trigger, recipient string) (supplier, ma
 	if giver, ok := x.relativeGiver(it); ok && giver.Country != recipient {
 		return giver.Country, manufacturer, true
 	}
-	for k, m := range ms {
+	for k := range ms {
+		m := &ms[k]
 		if !isStateLike(m) || m.Country == recipient {
 			continue // "the first two Kuwaiti Typhoons" names the owner
 		}
@@ -3442,7 +3481,7 @@ func (x *docState) supplier(it *item, g trigger, recipient string) (supplier, ma
 	// "Russia supplied military equipment to Mali": the subject gives.
 	subjectGives := x.toRecipient(it, g) == recipient || x.giving(it, g)
 	for k := len(ms) - 1; k >= 0 && subjectGives; k-- {
-		m := ms[k]
+		m := &ms[k]
 		if m.End > g.Start || !isStateLike(m) || m.Country == recipient {
 			continue
 		}
@@ -3484,7 +3523,7 @@ func (x *docState) supplier(it *item, g trigger, recipient string) (supplier, ma
 // formerUser: the state follows "once flown by", "formerly operated by"
 // or the like ("Alpha Jets once flown by Qatar's air force touched
 // down"): its second-hand equipment comes from it.
-func (x *docState) formerUser(m annotate.Mention) bool {
+func (x *docState) formerUser(m *annotate.Mention) bool {
 	before := strings.TrimSuffix(x.text(m.Start-32, m.Start), "the ")
 	before, ok := strings.CutSuffix(before, " by ")
 	if !ok {
@@ -3602,7 +3641,8 @@ func (x *docState) previousMaker(i int) *annotate.Mention {
 // docNames says whether the document names the organisation anywhere.
 func (x *docState) docNames(o *catalog.Organisation) bool {
 	for _, ms := range x.d.Mentions {
-		for _, m := range ms {
+		for k := range ms {
+			m := &ms[k]
 			if m.Kind == annotate.MOrg && m.Name == o.Name {
 				return true
 			}
