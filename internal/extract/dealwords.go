@@ -15,7 +15,9 @@ func (x *docState) attributive(i int, t trigger) bool {
 	if possessive(w) || attributiveLeads[strings.ToLower(w)] {
 		return true
 	}
-	for _, q := range x.d.Qty[i] {
+	qs := x.d.Qty[i]
+	for k := range qs {
+		q := &qs[k]
 		if q.End <= t.Start && strings.TrimSpace(x.text(q.End, t.Start)) == "" {
 			return true
 		}
@@ -58,7 +60,9 @@ func (x *docState) kindAfter(i int, t trigger) bool {
 	if w == "" || w[0] < 'a' || w[0] > 'z' {
 		return false // a name or a figure
 	}
-	for _, q := range x.d.Qty[i] {
+	qs := x.d.Qty[i]
+	for k := range qs {
+		q := &qs[k]
 		if q.Start > t.End && q.Start <= t.End+1 {
 			return false // "six"
 		}

@@ -463,7 +463,9 @@ func (x *docState) seriesItems(i int, sofar []item) []item {
 // followed by "more" is a further batch, dated by the date after it.
 func (x *docState) moreItems(i int, history, sofar []item) []item {
 	var out []item
-	for _, q := range x.d.Qty[i] {
+	qs := x.d.Qty[i]
+	for k := range qs {
+		q := &qs[k]
 		if q.Part {
 			continue
 		}
@@ -496,7 +498,7 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 		if ante.sent != i {
 			it.antecedent = ante.sent
 		}
-		qty := q // a copy of its own only for the items made
+		qty := *q // a copy of its own only for the items made
 		it.qty = &qty
 		out = append(out, it)
 	}
@@ -642,9 +644,10 @@ func (x *docState) batchItems(i int, history, sofar []item) []item {
 			it.antecedent = ante.sent
 		}
 		if loc[2] >= 0 {
-			for _, q := range x.d.Qty[i] {
-				if q.Start == s.Start+loc[2] {
-					q := q
+			qs := x.d.Qty[i]
+			for k := range qs {
+				if qs[k].Start == s.Start+loc[2] {
+					q := qs[k] // a copy of its own
 					it.qty = &q
 				}
 			}
@@ -995,7 +998,9 @@ func (x *docState) originBefore(i, k int) (string, int) {
 // countAfterStatus: a count ends right before at and follows a status
 // verb, with at most "for" between ("ordered six", "contract for ten").
 func (x *docState) countAfterStatus(i, at int) bool {
-	for _, q := range x.d.Qty[i] {
+	qs := x.d.Qty[i]
+	for k := range qs {
+		q := &qs[k]
 		if q.End > at || q.Qualifier == annotate.Unknown || strings.TrimSpace(x.text(q.End, at)) != "" {
 			continue
 		}
@@ -1062,7 +1067,9 @@ var replacedBefore = regexp.MustCompile(`(?i)\breplac(?:e|es|ed|ing)\s+(?:the\s+
 
 // partBefore: one of a series ends right before at.
 func (x *docState) partBefore(i, at int) bool {
-	for _, q := range x.d.Qty[i] {
+	qs := x.d.Qty[i]
+	for k := range qs {
+		q := &qs[k]
 		if q.Part && q.End <= at && strings.TrimSpace(x.text(q.End, at)) == "" {
 			return true
 		}
@@ -1708,7 +1715,9 @@ func (x *docState) listedTransfer(it *item, qty *annotate.QuantityMention, p *tr
 // usedUntil: the item's clause tells its use ended in a past year ("the
 // T-33s that the air force flew until 2017").
 func (x *docState) usedUntil(it *item) bool {
-	for _, dm := range x.d.Dates[it.sent] {
+	dms := x.d.Dates[it.sent]
+	for k := range dms {
+		dm := &dms[k]
 		if dm.Start > it.end && dm.Start-it.end < 60 && x.toldUntil(dm) &&
 			!strings.ContainsAny(x.text(it.end, dm.Start), ",;") && dm.Date.Y < x.d.Ref.Y {
 			return true
@@ -1875,7 +1884,9 @@ func (x *docState) oneByOne(i int, g trigger, whole int) (size annotate.Quantity
 	for _, o := range []string{"the first ", "the second ", "the third ", "the last "} {
 		ordinals += strings.Count(rest[k:], o)
 	}
-	for _, dm := range x.datesOf(i) {
+	dms := x.datesOf(i)
+	for n := range dms {
+		dm := &dms[n]
 		if dm.Start >= from {
 			dates = append(dates, x.statusDate(dm, g))
 		}
@@ -1894,11 +1905,11 @@ func (x *docState) twoDates(i int, g trigger, date annotate.Date) []annotate.Dat
 	reach := x.clauseBreak(i, g.End)
 	for k := 0; k+1 < len(ds); k++ {
 		a, b := ds[k], ds[k+1]
-		if a.Start < g.End || b.End > reach || x.statusDate(a, g) != date || strings.HasSuffix(x.text(g.End, a.Start), "between ") {
+		if a.Start < g.End || b.End > reach || x.statusDate(&a, g) != date || strings.HasSuffix(x.text(g.End, a.Start), "between ") {
 			continue
 		}
 		if gap := x.text(a.End, b.Start); gap == " and " || gap == " and in " {
-			return []annotate.Date{date, x.statusDate(b, g)}
+			return []annotate.Date{date, x.statusDate(&b, g)}
 		}
 	}
 	return nil
@@ -1944,18 +1955,22 @@ func (x *docState) batches(i int, g trigger) (size annotate.QuantityMention, dat
 		return size, nil
 	}
 	n := 0
-	for _, q := range x.d.Qty[i] {
+	qs := x.d.Qty[i]
+	for k := range qs {
+		q := &qs[k]
 		switch q.Start {
 		case g.End + loc[2]:
 			n = q.Value
 		case g.End + loc[4]:
-			size = q
+			size = *q
 		}
 	}
 	if n < 2 || size.Value == 0 {
 		return size, nil
 	}
-	for _, dm := range x.datesOf(i) {
+	dms := x.datesOf(i)
+	for k := range dms {
+		dm := &dms[k]
 		if dm.Start >= g.End+loc[1] {
 			dates = append(dates, x.statusDate(dm, g))
 		}
@@ -2099,7 +2114,9 @@ var (
 // partOfSeries reads "the first six of 24" as six of a series of 24; the
 // annotator gives the two numbers apart.
 func (x *docState) partOfSeries(i int, q *annotate.QuantityMention) *annotate.QuantityMention {
-	for _, p := range x.d.Qty[i] {
+	qs := x.d.Qty[i]
+	for k := range qs {
+		p := &qs[k]
 		// The gap is "of", "of the" or "of its", with a little white space.
 		if p.End >= q.Start || q.Start-p.End > 12 || p.Part || p.Value == 0 {
 			continue
@@ -2459,7 +2476,9 @@ func comparison(gap string) bool {
 
 // datedClause: a date follows byte at of sentence i in its clause.
 func (x *docState) datedClause(i, at int) bool {
-	for _, dm := range x.datesOf(i) {
+	dms := x.datesOf(i)
+	for k := range dms {
+		dm := &dms[k]
 		if dm.Start >= at && !strings.ContainsAny(x.text(at, dm.Start), ",;") {
 			return true
 		}
@@ -2656,8 +2675,9 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 	if x.plannedHandover(g) {
 		// "plans to deliver 20 more in early 2027, the embassy said on
 		// Monday": the plan is dated when it was told.
-		for _, dm := range dates {
-			if x.saidDate(dm) {
+		for k := range dates {
+			dm := &dates[k]
+			if x.saidDate(*dm) {
 				return dm.Date
 			}
 		}
@@ -2665,7 +2685,8 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 	}
 	// A date right before the trigger is its own: "its 2009 order for
 	// 420"; not one that ends a clause ("it ordered in 2021 landed").
-	for _, dm := range dates {
+	for k := range dates {
+		dm := &dates[k]
 		if dm.End <= g.Start && strings.TrimSpace(x.text(dm.End, g.Start)) == "" && !strings.HasPrefix(x.text(dm.Start, dm.End), "in ") {
 			return x.statusDate(dm, g)
 		}
@@ -2680,23 +2701,25 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 			next = o.Start
 		}
 	}
-	for _, dm := range dates {
+	for k := range dates {
+		dm := &dates[k]
 		// A date right before the next trigger is that one's: "handed
 		// over six in October, under a 2019 contract for 14".
 		if dm.Start >= g.End && dm.End <= next && (next == reach || strings.TrimSpace(x.text(dm.End, next)) != "") &&
-			(g.Class == Planned || !x.saidDate(dm)) {
+			(g.Class == Planned || !x.saidDate(*dm)) {
 			return x.statusDate(dm, g)
 		}
 	}
 	var best annotate.Date
 	bestDist := 1 << 30
-	for _, dm := range dates {
-		if x.ownedByOther(i, g, dm) || x.leadsOrder(i, dm) || x.leadsOther(i, g, dm) || x.inAside(i, g, dm) || g.Class != Planned && x.saidDate(dm) {
+	for k := range dates {
+		dm := &dates[k]
+		if x.ownedByOther(i, g, dm) || x.leadsOrder(i, dm) || x.leadsOther(i, g, dm) || x.inAside(i, g, dm) || g.Class != Planned && x.saidDate(*dm) {
 			continue
 		}
 		// "has received FK-3 systems, and it continues to fly MiG-29s
 		// donated in 2017": a date in a later clause is that clause's.
-		if dm.Start >= reach || x.otherClause(i, g, dm) || x.beforeAfter(dm, g.Start) {
+		if dm.Start >= reach || x.otherClause(i, g, dm) || x.beforeAfter(*dm, g.Start) {
 			continue
 		}
 		if d := distance(g.Start, g.End, dm.Start, dm.End); d < bestDist {
@@ -2757,7 +2780,7 @@ func (x *docState) beforeAfter(dm annotate.DateMention, at int) bool {
 // joined to g's by "and": right before a verb after g ("bought TB2s too,
 // and in 2023 added Wing Loong II drones"), or after a verb before g
 // ("bought TB2 drones in 2021 and later added Akıncı drones").
-func (x *docState) otherClause(i int, g trigger, dm annotate.DateMention) bool {
+func (x *docState) otherClause(i int, g trigger, dm *annotate.DateMention) bool {
 	for _, o := range x.triggers[i] {
 		if !o.Class.isStatus() || o.Start == g.Start {
 			continue
@@ -2782,7 +2805,7 @@ func (x *docState) otherClause(i int, g trigger, dm annotate.DateMention) bool {
 // it is that verb's. A date before ", when" dates the clause that
 // follows, g's ("in April, when the last six of the jets it ordered
 // landed").
-func (x *docState) leadsOther(i int, g trigger, dm annotate.DateMention) bool {
+func (x *docState) leadsOther(i int, g trigger, dm *annotate.DateMention) bool {
 	if dm.End <= g.Start && strings.HasPrefix(x.text(dm.End, dm.End+7), ", when ") {
 		return false
 	}
@@ -2797,7 +2820,7 @@ func (x *docState) leadsOther(i int, g trigger, dm annotate.DateMention) bool {
 // inAside: the date stands in a relative clause set off by commas
 // before g ("The government, which took office in March, is negotiating"):
 // it dates what the clause tells.
-func (x *docState) inAside(i int, g trigger, dm annotate.DateMention) bool {
+func (x *docState) inAside(i int, g trigger, dm *annotate.DateMention) bool {
 	if dm.End > g.Start || !strings.Contains(x.text(dm.End, g.Start), ",") {
 		return false
 	}
@@ -2833,7 +2856,9 @@ func (x *docState) completedBy(i int, g trigger) annotate.Date {
 	if !containsLower(verb, "been ", "was ", "were ") {
 		return annotate.Date{}
 	}
-	for _, dm := range x.d.Dates[i] {
+	dms := x.d.Dates[i]
+	for k := range dms {
+		dm := &dms[k]
 		if dm.Role == annotate.By && dm.Start >= g.End && !strings.ContainsAny(x.text(g.End, dm.Start), ",;") {
 			return x.statusDate(dm, g)
 		}
@@ -2844,7 +2869,9 @@ func (x *docState) completedBy(i int, g trigger) annotate.Date {
 // dateRightAfter is the date that follows an item within a few words
 // ("six more in March 2022").
 func (x *docState) dateRightAfter(it *item) (annotate.Date, bool) {
-	for _, dm := range x.datesOf(it.sent) {
+	dms := x.datesOf(it.sent)
+	for k := range dms {
+		dm := &dms[k]
 		if dm.Start >= it.end && annotate.FieldsAtMost(x.text(it.end, dm.Start), 2) {
 			return dm.Before(x.d.Ref), true
 		}
@@ -2853,7 +2880,7 @@ func (x *docState) dateRightAfter(it *item) (annotate.Date, bool) {
 }
 
 // statusDate: what has happened cannot lie after the article's date.
-func (x *docState) statusDate(dm annotate.DateMention, g trigger) annotate.Date {
+func (x *docState) statusDate(dm *annotate.DateMention, g trigger) annotate.Date {
 	if g.Class == Planned {
 		return dm.Date
 	}
@@ -2862,7 +2889,7 @@ func (x *docState) statusDate(dm annotate.DateMention, g trigger) annotate.Date 
 
 // leadsOrder: the date is the year of an order noun ("received the last
 // J-10C of a 2020 order"), which no other trigger takes.
-func (x *docState) leadsOrder(i int, dm annotate.DateMention) bool {
+func (x *docState) leadsOrder(i int, dm *annotate.DateMention) bool {
 	for _, o := range x.triggers[i] {
 		if o.orderNoun() && o.Start >= dm.End && strings.TrimSpace(x.text(dm.End, o.Start)) == "" {
 			return true
@@ -2873,7 +2900,7 @@ func (x *docState) leadsOrder(i int, dm annotate.DateMention) bool {
 
 // ownedByOther: the date follows another status trigger of a different
 // kind with no trigger between them.
-func (x *docState) ownedByOther(i int, g trigger, dm annotate.DateMention) bool {
+func (x *docState) ownedByOther(i int, g trigger, dm *annotate.DateMention) bool {
 	var owner *trigger
 	for k := range x.triggers[i] {
 		o := &x.triggers[i][k]
@@ -3860,7 +3887,9 @@ func (x *docState) signedAfter(i int) (annotate.Date, bool) {
 	if loc == nil {
 		return annotate.Date{}, false
 	}
-	for _, dm := range x.datesOf(j) {
+	dms := x.datesOf(j)
+	for n := range dms {
+		dm := &dms[n]
 		if dm.Start >= s.Start+loc[1] {
 			return dm.Before(x.d.Ref), true
 		}
