@@ -220,9 +220,7 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			it.distractor = x.distracted(&it) || x.replaced(&it)
 			out = append(out, it)
 		case annotate.MTerm:
-			if it, ok := x.termItem(i, k, later, history, out); ok {
-				out = append(out, it)
-			}
+			out = x.termItem(out, i, k, later, history)
 		}
 	}
 	// Ordinals count in a sentence that writes "the first" or the like,
@@ -806,35 +804,37 @@ func (x *docState) categoryNear(i, k int) string {
 	return "other"
 }
 
-// termItem reads a word for a kind of equipment: a reference back to a named
-// system ("the Indian system", "24 of the vehicles"), unspecified equipment
-// of a deal ("half a dozen armoured patrol vehicles donated by the UAE"), or
-// nothing (a category word next to a named system).
-func (x *docState) termItem(i, k int, later []int, history []item, sofar []item) (item, bool) {
+// termItem appends to sofar, the items of sentence i so far, what term k
+// reads: a reference back to a named system ("the Indian system", "24 of
+// the vehicles"), unspecified equipment of a deal ("half a dozen armoured
+// patrol vehicles donated by the UAE"), or nothing (a category word next to
+// a named system). Appending in place spares the copy of a large item
+// returned, most often an empty one.
+func (x *docState) termItem(sofar []item, i, k int, later []int, history []item) []item {
 	ms := x.d.Mentions[i]
 	m := &ms[k]
 	// A term right after or right before a system names that system's kind.
 	if k > 0 && (ms[k-1].Kind == annotate.MSystem || ms[k-1].Kind == annotate.MUncatalogued) &&
 		annotate.FieldsAtMost(x.text(ms[k-1].End, m.Start), 3) && !clauseBreaks.in(x.text(ms[k-1].End, m.Start)) {
-		return item{}, false
+		return sofar
 	}
 	if k+1 < len(ms) && (ms[k+1].Kind == annotate.MSystem || ms[k+1].Kind == annotate.MUncatalogued) &&
 		annotate.FieldsAtMost(x.text(m.End, ms[k+1].Start), 1) {
-		return item{}, false
+		return sofar
 	}
 	if k > 0 && ms[k-1].Kind == annotate.MTerm && strings.TrimSpace(x.text(ms[k-1].End, m.Start)) == "" {
-		return item{}, false
+		return sofar
 	}
 	// "a larger aircraft than the drones Burkina Faso flies": what a
 	// system is compared with is other equipment, no record.
 	if before := x.text(m.Start-10, m.Start); strings.HasSuffix(before, " than ") || strings.HasSuffix(before, " than the ") {
-		return item{}, false
+		return sofar
 	}
 	// "three batteries of the BrahMos missile": the term counts units of
 	// the system named after it.
 	if k+1 < len(ms) && (ms[k+1].Kind == annotate.MSystem || ms[k+1].Kind == annotate.MUncatalogued) {
 		if gap := x.text(m.End, ms[k+1].Start); gap == " of the " || gap == " of " {
-			return item{}, false
+			return sofar
 		}
 	}
 	// "dozens of armoured vehicles, including ...": the systems listed
@@ -844,7 +844,7 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	// after them to list.)
 	if after := x.text(m.End, m.End+60); x.systemBetween(i, m.End, m.End+len(after)) && mayIncludeAfter(after) &&
 		includingAfter.MatchString(after) {
-		return item{}, false
+		return sofar
 	}
 	// The words before the noun, a state of origin left out: "the
 	// first 12 German-built vehicles" refer back as "the first 12
@@ -892,25 +892,25 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 		if ok {
 			it := ante
 			it.sent, it.start, it.end, it.antecedent = i, m.Start, m.End, ante.sent
-			return it, true
+			return append(sofar, it)
 		}
 		if !unnamedKind {
-			return item{}, false
+			return sofar
 		}
 	}
 	if !m.Generic || x.heading(i) {
-		return item{}, false // "3. April: a Turkish drone deal" heads a section, it tells no deal
+		return sofar // "3. April: a Turkish drone deal" heads a section, it tells no deal
 	}
 	// "bought almost all of its weapons from Russia" tells where a state
 	// mostly buys, no deal.
 	if mostOfIts.inLower(x.text(m.Start-20, m.Start)) {
-		return item{}, false
+		return sofar
 	}
 	if ante, ok := x.namedNext(later, m.Category); ok {
 		ante.sent, ante.start, ante.end, ante.antecedent = i, m.Start, m.End, ante.sent
-		return ante, true
+		return append(sofar, ante)
 	}
-	return item{sent: i, start: m.Start, end: m.End, sysIndex: -1, category: m.Category, antecedent: -1, generic: true}, true
+	return append(sofar, item{sent: i, start: m.Start, end: m.End, sysIndex: -1, category: m.Category, antecedent: -1, generic: true})
 }
 
 // namedNext reads a designation told only in the next sentence, in an
