@@ -1025,6 +1025,53 @@ func countGlued(text string) bool {
 // between 0, "the first 12 German-built vehicles" with 2), all letters,
 // digits and hyphens.
 func determinerBefore(text string, between int, words ...string) bool {
+	if catalog.IsASCII(text) {
+		return determinerBeforeASCII(text, between, words)
+	}
+	return determinerBeforeFields(text, between, words)
+}
+
+// determinerBeforeASCII is determinerBefore for an ASCII text, where a
+// field is a run of bytes other than ASCII white space, read back byte by
+// byte once: the general path's field, lowering and plainness tests cost
+// several times as much.
+func determinerBeforeASCII(text string, between int, words []string) bool {
+	end := len(text)
+	cut := !strings.HasSuffix(text, " ") // the phrase's own first word, cut by the window
+	for n := 0; n <= between; {
+		for end > 0 && asciiSpace[text[end-1]] {
+			end--
+		}
+		if end == 0 {
+			return false
+		}
+		start, plain := end, true
+		for start > 0 && !asciiSpace[text[start-1]] {
+			start--
+			plain = plain && plainASCII[text[start]]
+		}
+		w := text[start:end]
+		end = start
+		if cut {
+			cut = false
+			continue
+		}
+		for _, d := range words {
+			// An ASCII word lowers to d only when as long.
+			if len(w) == len(d) && catalog.EqualFoldASCII(w, d) {
+				return true
+			}
+		}
+		if !plain {
+			return false
+		}
+		n++
+	}
+	return false
+}
+
+// determinerBeforeFields is determinerBefore for any text.
+func determinerBeforeFields(text string, between int, words []string) bool {
 	w, start := annotate.LastField(text)
 	if !strings.HasSuffix(text, " ") && w != "" {
 		w, start = annotate.LastField(text[:start]) // the phrase's own first word, cut by the window

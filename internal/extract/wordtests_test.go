@@ -62,6 +62,31 @@ func TestLastWordInIsLastFieldLowered(t *testing.T) {
 	}
 }
 
+// TestDeterminerBeforeASCII holds up determinerBefore's ASCII path
+// against the general one, on every prefix of the test texts.
+func TestDeterminerBeforeASCII(t *testing.T) {
+	checked := 0
+	for _, s := range wordTestTexts(t) {
+		for i := range len(s) + 1 {
+			text := s[max(0, i-40):i]
+			if !catalog.IsASCII(text) {
+				continue
+			}
+			checked++
+			for _, words := range wordTestLists {
+				for between := range 4 {
+					if got, want := determinerBeforeASCII(text, between, words), determinerBeforeFields(text, between, words); got != want {
+						t.Fatalf("determinerBeforeASCII(%q, %d, %q) = %v, want %v", text, between, words, got, want)
+					}
+				}
+			}
+		}
+	}
+	if checked < 10000 {
+		t.Fatalf("only %d ASCII texts checked", checked)
+	}
+}
+
 func TestLowerIsAnyAndPlainWord(t *testing.T) {
 	words := slices.Clone(wordTestWords)
 	for _, s := range wordTestTexts(t) {
