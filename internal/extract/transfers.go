@@ -902,8 +902,9 @@ func (x *docState) termItem(sofar []item, i, k int, later []int, history []item)
 		return sofar // "3. April: a Turkish drone deal" heads a section, it tells no deal
 	}
 	// "bought almost all of its weapons from Russia" tells where a state
-	// mostly buys, no deal.
-	if mostOfIts.inLower(x.text(m.Start-20, m.Start)) {
+	// mostly buys, no deal. Each of mostOfIts holds the f of "of", which
+	// only an ASCII f or F lowers into: most windows have neither.
+	if before := x.text(m.Start-20, m.Start); (strings.IndexByte(before, 'f') >= 0 || strings.IndexByte(before, 'F') >= 0) && mostOfIts.inLower(before) {
 		return sofar
 	}
 	if ante, ok := x.namedNext(later, m.Category); ok {
