@@ -3129,11 +3129,11 @@ var forceOfWords = append(slices.Clone(forceWords), "forces", "armies", "navies"
 // unnamed customer" or the like: a buyer the article does not name, so
 // no state nearby is the recipient.
 func unnamedBuyer(after string) bool {
-	rest, ok := strings.CutPrefix(strings.TrimLeft(after, " \"“"), "to ")
+	rest, ok := strings.CutPrefix(trimOpeningQuotes(after, true), "to ")
 	if !ok {
 		return false
 	}
-	rest = strings.TrimLeft(rest, "\"“")
+	rest = trimOpeningQuotes(rest, false)
 	for _, p := range []string{"a country", "an unnamed", "an undisclosed", "an international customer", "a customer", "a foreign customer",
 		"an export customer", "a client", "a buyer"} {
 		if strings.HasPrefix(rest, p) {
@@ -3141,6 +3141,24 @@ func unnamedBuyer(after string) bool {
 		}
 	}
 	return false
+}
+
+// trimOpeningQuotes is strings.TrimLeft(s, "\"“"), or with spaces as
+// well strings.TrimLeft(s, " \"“"): read a byte at a time, where TrimLeft
+// decodes each rune and looks it up in the cutset.
+func trimOpeningQuotes(s string, spaces bool) string {
+	for {
+		switch {
+		case s == "":
+			return s
+		case s[0] == '"' || spaces && s[0] == ' ':
+			s = s[1:]
+		case strings.HasPrefix(s, "“"):
+			s = s[len("“"):]
+		default:
+			return s
+		}
+	}
 }
 
 // manyUsers: the text after an item counts its users without naming them
@@ -3688,7 +3706,10 @@ var madeBy = annotate.MustCompileSearch(`(?i)\b(?:from|by|with)\s+(?:the\s+)?(?:
 // group", which go on about the maker named before.
 func (x *docState) companyOpens(i int) bool {
 	s := x.d.Sentences[i]
-	lead := strings.TrimLeft(x.text(s.Start, s.Start+16), " \t\n")
+	lead := x.text(s.Start, s.Start+16)
+	for lead != "" && (lead[0] == ' ' || lead[0] == '\t' || lead[0] == '\n') { // strings.TrimLeft(lead, " \t\n") without its set
+		lead = lead[1:]
+	}
 	return strings.HasPrefix(lead, "The company ") || strings.HasPrefix(lead, "The firm ") || strings.HasPrefix(lead, "The group ")
 }
 

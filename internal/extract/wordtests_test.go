@@ -87,6 +87,22 @@ func TestDeterminerBeforeASCII(t *testing.T) {
 	}
 }
 
+// TestTrimOpeningQuotes holds up trimOpeningQuotes against
+// strings.TrimLeft, on quotes, spaces, broken and other runes.
+func TestTrimOpeningQuotes(t *testing.T) {
+	parts := []string{"", " ", "\"", "“", "”", "\xe2\x80", "\xe2", "\xff", "\t", "\u00a0", "to ", "a", "é", "“\""}
+	texts := testtext.Phrases(4, 3000, 5, parts, []string{""})
+	texts = append(texts, wordTestTexts(t)...)
+	for _, s := range texts {
+		if got, want := trimOpeningQuotes(s, false), strings.TrimLeft(s, "\"“"); got != want {
+			t.Fatalf("trimOpeningQuotes(%q, false) = %q, want %q", s, got, want)
+		}
+		if got, want := trimOpeningQuotes(s, true), strings.TrimLeft(s, " \"“"); got != want {
+			t.Fatalf("trimOpeningQuotes(%q, true) = %q, want %q", s, got, want)
+		}
+	}
+}
+
 func TestLowerIsAnyAndPlainWord(t *testing.T) {
 	words := slices.Clone(wordTestWords)
 	for _, s := range wordTestTexts(t) {
