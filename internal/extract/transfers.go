@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -851,10 +852,11 @@ func (x *docState) termItem(sofar []item, i, k int, later []int, history []item)
 	// vehicles" do.
 	origin, lead := x.originBefore(i, k)
 	before := x.text(lead-40, lead)
-	word := strings.ToLower(x.text(m.Start, m.End))
-	fits, anaphoric := anaphoricNouns[word]
+	var room [loweredRoom]byte
+	word := lowered(&room, x.text(m.Start, m.End)) // looked up in place, not copied
+	fits, anaphoric := anaphoricNouns[string(word)]
 	if !anaphoric {
-		fits, anaphoric = anaphoricNouns[strings.TrimSuffix(word, "s")]
+		fits, anaphoric = anaphoricNouns[string(bytes.TrimSuffix(word, []byte("s")))]
 	}
 	if x.partBefore(i, m.Start) {
 		anaphoric = true // "the second of three offshore patrol vessels"
