@@ -1516,7 +1516,7 @@ func (x *docState) appendTransfersOf(out []*transfer, it *item) []*transfer {
 			return out[:before] // a memorandum on a service centre or cooperation is no planned purchase
 		}
 		t := &transfer{designation: it.designation, category: it.category, uncatalogued: it.uncatalogued,
-			status: g.Class.status(), sents: []int{i}, qualifier: annotate.Unknown, order: it.start}
+			status: g.Class.status(), sents: x.sentenceList(i), qualifier: annotate.Unknown, order: it.start}
 		dated := g // the trigger whose date the record takes
 		if g.Class == Delivered && x.negated(g) {
 			// "Moscow has still not delivered weapons ... that Armenia
