@@ -905,8 +905,8 @@ func (x *docState) termItem(sofar []item, i, k int, later []int, history []item)
 	}
 	// "bought almost all of its weapons from Russia" tells where a state
 	// mostly buys, no deal. Each of mostOfIts holds the f of "of", which
-	// only an ASCII f or F lowers into: most windows have neither.
-	if before := x.text(m.Start-20, m.Start); (strings.IndexByte(before, 'f') >= 0 || strings.IndexByte(before, 'F') >= 0) && mostOfIts.inLower(before) {
+	// most windows lack.
+	if before := x.text(m.Start-20, m.Start); holdsLetter(before, 'f') && mostOfIts.inLower(before) {
 		return sofar
 	}
 	if ante, ok := x.namedNext(later, m.Category); ok {
@@ -1809,7 +1809,7 @@ func (x *docState) stateAt(i, at int) bool {
 // negated: "not" or "never" stands before the verb, an auxiliary or
 // "still" or "yet" allowed between ("has still not delivered").
 func (x *docState) negated(g trigger) bool {
-	if failedTo.inLower(x.text(g.Start, g.End)) {
+	if verb := x.text(g.Start, g.End); holdsLetter(verb, 'f') && failedTo.inLower(verb) { // most verbs have no f
 		return true // "Moscow failed to deliver arms that had been paid for"
 	}
 	before := x.text(g.Start-40, g.Start)

@@ -103,6 +103,18 @@ func TestTrimOpeningQuotes(t *testing.T) {
 	}
 }
 
+// TestHoldsLetter holds up holdsLetter against lowering the text, on
+// texts with runes that lower into ASCII and others.
+func TestHoldsLetter(t *testing.T) {
+	for _, s := range wordTestTexts(t) {
+		for _, c := range []byte("abfoptz") {
+			if got, want := holdsLetter(s, c), strings.IndexByte(strings.ToLower(s), c) >= 0; got != want {
+				t.Fatalf("holdsLetter(%q, %q) = %v, want %v", s, c, got, want)
+			}
+		}
+	}
+}
+
 func TestLowerIsAnyAndPlainWord(t *testing.T) {
 	words := slices.Clone(wordTestWords)
 	for _, s := range wordTestTexts(t) {
