@@ -86,6 +86,9 @@ var (
 	versionWords    = lowerWordsOf("version", "variant", "derivative", "development", "licence", "license")
 	forceWordsLower = lowerWordsOf(forceWords...)
 	failedTo        = lowerWordsOf("failed to")
+	listingWords    = lowerWordsOf("includ", "compris", "consist", "contain", "lists")
+	alongWith       = lowerWordsOf("along with", "as well as", "together with")
+	wonWord         = lowerWordsOf("won ")
 )
 
 var (
@@ -1695,7 +1698,7 @@ var consignmentLead = regexp.MustCompile(`^\s*(?:The|This|That|Its|Their)\s+(?:[
 func (x *docState) listedIn(it *item) *transfer {
 	s := x.d.Sentences[it.sent]
 	lead := x.text(s.Start, it.start)
-	if !containsLower(lead, "includ", "compris", "consist", "contain", "lists") || !consignmentLead.MatchString(lead) {
+	if !listingWords.inLower(lead) || !consignmentLead.MatchString(lead) {
 		return nil
 	}
 	// "The same consignment contained" points back to the last delivery
@@ -2390,7 +2393,7 @@ func (x *docState) governing(it *item, qty *annotate.QuantityMention) (fwd, bwd 
 			// A present tense ("operates two Dornier 228s, a single Y-12
 			// and ...") heads its whole list.
 			if gap := x.text(t.End, start); t.Bwd && !it.more && strings.Contains(gap, ",") && !x.presentTense(*t) {
-				if !containsLower(gap, "along with", "as well as", "together with") {
+				if !alongWith.inLower(gap) {
 					continue
 				}
 				if fwd != nil && x.participleOn(it.sent, *t) {
@@ -3448,7 +3451,7 @@ func (x *docState) colonRecipient(it *item) string {
 // forces ("Navantia has won an order from the Peruvian Navy for two
 // patrol vessels"): that state buys.
 func (x *docState) wonFrom(it *item, g trigger) string {
-	if g.Class != Contracted || !containsLower(x.text(g.Start, g.End), "won ") {
+	if g.Class != Contracted || !wonWord.inLower(x.text(g.Start, g.End)) {
 		return ""
 	}
 	ms := x.d.Mentions[it.sent]
