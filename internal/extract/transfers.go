@@ -231,10 +231,11 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 	// batches in one that writes "batch": both of a system named before
 	// (lastOf, lastBatched), the text unread while none is.
 	if namesSystem(history) || namesSystem(out) {
-		if locs := ordinalPhrases(text); locs != nil {
+		locs, batch := ordinalPhrases(text)
+		if locs != nil {
 			out = append(out, x.ordinalItems(i, locs, history, out)...)
 		}
-		if holdsBatch(text) {
+		if batch {
 			out = append(out, x.batchItems(i, history, out)...)
 		}
 	}
