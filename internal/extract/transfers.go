@@ -3500,8 +3500,15 @@ func isGivingVerb(verb string) bool {
 	if !catalog.IsASCII(verb) {
 		return slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) })
 	}
-	// An ASCII verb folds as one of the verbs only in ASCII, at its length.
-	return slices.ContainsFunc(givingVerbs, func(v string) bool { return len(v) == len(verb) && catalog.EqualFoldASCII(verb, v) })
+	// An ASCII verb folds as one of the verbs only in ASCII, at its length
+	// (compared first, in a loop: a closure for slices.ContainsFunc would
+	// be called for each verb).
+	for _, v := range givingVerbs {
+		if len(v) == len(verb) && catalog.EqualFoldASCII(verb, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // givingVerbs are the active verbs of a giver.
