@@ -3645,7 +3645,7 @@ func (x *docState) formerUser(m *annotate.Mention) bool {
 // who may give it on.
 func (x *docState) heldBy(designation string) string {
 	for k := len(x.done) - 1; k >= 0 && designation != ""; k-- {
-		if t := x.done[k]; t.recipient != "" && catalog.SameFold(t.designation, designation) {
+		if t := x.done[k]; t.recipient != "" && sameDesignation(t.designation, designation) {
 			return t.recipient
 		}
 	}
@@ -3793,11 +3793,17 @@ func stateSuppliers(ts []*transfer) {
 	}
 }
 
+// sameDesignation is catalog.SameFold(a, b), answered at once for equal
+// strings: the records of one system mostly hold the catalog's own.
+func sameDesignation(a, b string) bool {
+	return a == b || catalog.SameFold(a, b)
+}
+
 // statedFor is the record of stated whose designation folds as
 // designation does, or nil.
 func statedFor(stated []*transfer, designation string) *transfer {
 	for _, s := range stated {
-		if catalog.SameFold(s.designation, designation) {
+		if sameDesignation(s.designation, designation) {
 			return s
 		}
 	}
@@ -3837,7 +3843,7 @@ func mergeTransfers(ts []*transfer) []*transfer {
 	for _, t := range ts {
 		merged := false
 		for _, o := range out {
-			if o.recipient != t.recipient || o.status != t.status || !catalog.SameFold(o.designation, t.designation) {
+			if o.recipient != t.recipient || o.status != t.status || !sameDesignation(o.designation, t.designation) {
 				continue
 			}
 			if o.designation == "" && o.supplier != t.supplier {
@@ -3882,7 +3888,7 @@ func dropToldFleets(ts []*transfer) []*transfer {
 	for _, t := range ts {
 		if t.status != record.StatusInService || !slices.ContainsFunc(ts, func(o *transfer) bool {
 			return o.status == record.StatusDelivered && o.recipient == t.recipient && o.designation != "" &&
-				catalog.SameFold(o.designation, t.designation) && (o.date.IsZero() && o.qualifier == annotate.Unknown || o.qtyValue > 0 && o.qtyValue == t.qtyValue)
+				sameDesignation(o.designation, t.designation) && (o.date.IsZero() && o.qualifier == annotate.Unknown || o.qtyValue > 0 && o.qtyValue == t.qtyValue)
 		}) {
 			kept = append(kept, t)
 		}
@@ -3911,7 +3917,7 @@ func (x *docState) inheritDates(ts []*transfer, events []*event) {
 		}
 		for j := k - 1; j >= 0; j-- {
 			o := ts[j]
-			if t.designation != "" && catalog.SameFold(o.designation, t.designation) && o.recipient == t.recipient &&
+			if t.designation != "" && sameDesignation(o.designation, t.designation) && o.recipient == t.recipient &&
 				o.status == record.StatusContracted && !o.date.IsZero() {
 				t.date = o.date
 				break

@@ -115,6 +115,23 @@ func TestHoldsLetter(t *testing.T) {
 	}
 }
 
+// TestSameDesignation holds up sameDesignation against catalog.SameFold
+// on the catalog's designations, their case and spacing changed.
+func TestSameDesignation(t *testing.T) {
+	var names []string
+	for _, sys := range catalog.MustDefault().Systems {
+		names = append(names, sys.Designation, strings.ToLower(sys.Designation), strings.ReplaceAll(sys.Designation, "-", " "))
+	}
+	names = append(names, "", " ", "-", "İ", "\u212a")
+	for k, a := range names {
+		for _, b := range names[max(0, k-40):min(len(names), k+40)] {
+			if got, want := sameDesignation(a, b), catalog.SameFold(a, b); got != want {
+				t.Fatalf("sameDesignation(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}
+
 func TestLowerIsAnyAndPlainWord(t *testing.T) {
 	words := slices.Clone(wordTestWords)
 	for _, s := range wordTestTexts(t) {
