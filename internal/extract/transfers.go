@@ -1956,14 +1956,20 @@ func (x *docState) oneByOne(i int, g trigger, whole int) (size annotate.Quantity
 // pair. Nil otherwise; "between 2014 and 2016" is one span.
 func (x *docState) twoDates(i int, g trigger, date annotate.Date) []annotate.Date {
 	ds := x.datesOf(i)
-	reach := x.clauseBreak(i, g.End)
+	reach := -1 // x.clauseBreak(i, g.End), found for the first pair after g
 	for k := 0; k+1 < len(ds); k++ {
-		a, b := ds[k], ds[k+1]
-		if a.Start < g.End || b.End > reach || x.statusDate(&a, g) != date || strings.HasSuffix(x.text(g.End, a.Start), "between ") {
+		a, b := &ds[k], &ds[k+1]
+		if a.Start < g.End {
+			continue
+		}
+		if reach < 0 {
+			reach = x.clauseBreak(i, g.End)
+		}
+		if b.End > reach || x.statusDate(a, g) != date || strings.HasSuffix(x.text(g.End, a.Start), "between ") {
 			continue
 		}
 		if gap := x.text(a.End, b.Start); gap == " and " || gap == " and in " {
-			return []annotate.Date{date, x.statusDate(&b, g)}
+			return []annotate.Date{date, x.statusDate(b, g)}
 		}
 	}
 	return nil
