@@ -1032,17 +1032,18 @@ func countGlued(text string) bool {
 // between 0, "the first 12 German-built vehicles" with 2), all letters,
 // digits and hyphens.
 func determinerBefore(text string, between int, words ...string) bool {
-	if catalog.IsASCII(text) {
-		return determinerBeforeASCII(text, between, words)
+	if found, ascii := determinerBeforeASCII(text, between, words); ascii {
+		return found
 	}
 	return determinerBeforeFields(text, between, words)
 }
 
-// determinerBeforeASCII is determinerBefore for an ASCII text, where a
-// field is a run of bytes other than ASCII white space, read back byte by
-// byte once: the general path's field, lowering and plainness tests cost
-// several times as much.
-func determinerBeforeASCII(text string, between int, words []string) bool {
+// determinerBeforeASCII is determinerBefore for a text whose words it
+// reads are ASCII, where a field is a run of bytes other than ASCII white
+// space, read back byte by byte once: the general path's field, lowering
+// and plainness tests cost several times as much. ascii is false where it
+// meets a byte beyond ASCII, and the general path must read the text.
+func determinerBeforeASCII(text string, between int, words []string) (found, ascii bool) {
 	end := len(text)
 	cut := !strings.HasSuffix(text, " ") // the phrase's own first word, cut by the window
 	for n := 0; n <= between; {
@@ -1050,11 +1051,14 @@ func determinerBeforeASCII(text string, between int, words []string) bool {
 			end--
 		}
 		if end == 0 {
-			return false
+			return false, true
 		}
 		start, plain := end, true
 		for start > 0 && !asciiSpace[text[start-1]] {
 			start--
+			if text[start] >= utf8.RuneSelf {
+				return false, false
+			}
 			plain = plain && plainASCII[text[start]]
 		}
 		w := text[start:end]
@@ -1066,15 +1070,15 @@ func determinerBeforeASCII(text string, between int, words []string) bool {
 		for _, d := range words {
 			// An ASCII word lowers to d only when as long.
 			if len(w) == len(d) && catalog.EqualFoldASCII(w, d) {
-				return true
+				return true, true
 			}
 		}
 		if !plain {
-			return false
+			return false, true
 		}
 		n++
 	}
-	return false
+	return false, true
 }
 
 // determinerBeforeFields is determinerBefore for any text.
