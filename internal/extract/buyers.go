@@ -16,7 +16,7 @@ import (
 // ("jets built by Dassault", "supplied by Turkey") leaves "by" to the
 // supplier, and a noun of giving ("the delivery of ... by China") keeps
 // its giver.
-func (x *docState) nominalBuyers(it item, g trigger) []string {
+func (x *docState) nominalBuyers(it *item, g trigger) []string {
 	if !g.Fwd || g.End > it.start {
 		return nil
 	}
@@ -41,7 +41,7 @@ func (x *docState) nominalBuyers(it item, g trigger) []string {
 
 // nominalBuyer: m, after "by", is one of the nominalBuyers of the item,
 // which supplier must not read as the giver that "by" names elsewhere.
-func (x *docState) nominalBuyer(it item, g trigger, m annotate.Mention) bool {
+func (x *docState) nominalBuyer(it *item, g trigger, m *annotate.Mention) bool {
 	return x.afterPreposition(m.Start, "by") && slices.Contains(x.nominalBuyers(it, g), m.Country)
 }
 
@@ -79,7 +79,7 @@ var buyingNouns = []string{"purchase", "acquisition", "procurement", "order", "c
 // ("will pay for six CV90 vehicles for Lithuania", "ordered howitzers for
 // Ukraine's army"): whoever pays, orders or sends, the equipment goes to
 // it. A demonym is left out, as stateList leaves it.
-func (x *docState) forItem(it item, m annotate.Mention) bool {
+func (x *docState) forItem(it *item, m *annotate.Mention) bool {
 	if m.Form == catalog.Demonym {
 		return false
 	}
@@ -91,7 +91,7 @@ func (x *docState) forItem(it item, m annotate.Mention) bool {
 // by" right after the item ("A contract for 16 K9 howitzers was signed by
 // Vietnam on Tuesday"), the maker's state left out: a state signs a deal
 // as a party, and one that signs for equipment it does not make buys it.
-func (x *docState) signerBuyers(it item, g trigger) []string {
+func (x *docState) signerBuyers(it *item, g trigger) []string {
 	if g.Class != Contracted || !strings.Contains(x.text(it.end, it.end+48), "signed by ") {
 		return nil // most items: before the cost of nounEnd
 	}

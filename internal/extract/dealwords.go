@@ -15,7 +15,9 @@ func (x *docState) attributive(i int, t trigger) bool {
 	if possessive(w) || attributiveLeads[strings.ToLower(w)] {
 		return true
 	}
-	for _, q := range x.d.Qty[i] {
+	qs := x.d.Qty[i]
+	for k := range qs {
+		q := &qs[k]
 		if q.End <= t.Start && strings.TrimSpace(x.text(q.End, t.Start)) == "" {
 			return true
 		}
@@ -33,8 +35,9 @@ var attributiveLeads = map[string]bool{"the": true, "a": true, "an": true, "its"
 // for Poland"): a maker's state building for another, which buys. Without
 // one ("will build jets for its air force") the builder's own.
 func (x *docState) buildsFor(i int, t trigger) bool {
-	for _, m := range x.d.Mentions[i] {
-		if m.Start > t.End && isStateLike(m) && x.afterPreposition(m.Start, "for") {
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		if m := &ms[k]; m.Start > t.End && isStateLike(m) && x.afterPreposition(m.Start, "for") {
 			return true
 		}
 	}
@@ -57,7 +60,9 @@ func (x *docState) kindAfter(i int, t trigger) bool {
 	if w == "" || w[0] < 'a' || w[0] > 'z' {
 		return false // a name or a figure
 	}
-	for _, q := range x.d.Qty[i] {
+	qs := x.d.Qty[i]
+	for k := range qs {
+		q := &qs[k]
 		if q.Start > t.End && q.Start <= t.End+1 {
 			return false // "six"
 		}
@@ -72,7 +77,7 @@ var objectLeads = map[string]bool{"the": true, "its": true, "their": true, "up":
 // unnamedBuild: g is a verb of building ("will build") and the item no
 // named system ("will build four more patrol ships"): a yard's work
 // order, whose deal the article names elsewhere if at all.
-func (x *docState) unnamedBuild(it item, g trigger) bool {
+func (x *docState) unnamedBuild(it *item, g trigger) bool {
 	return it.generic && lowerSuffix(x.text(g.Start, g.End), " build")
 }
 

@@ -435,7 +435,7 @@ func (x *docState) equipmentRightAfter(i, at int) bool {
 // ends right before byte at of sentence i ("Ethiopia used").
 func (x *docState) stateRightBeforeVerb(i, at int) bool {
 	for _, m := range x.d.Mentions[i] {
-		if m.End <= at && isStateLike(m) && m.Form != catalog.Demonym && strings.TrimSpace(x.text(m.End, at)) == "" {
+		if m.End <= at && isStateLike(&m) && m.Form != catalog.Demonym && strings.TrimSpace(x.text(m.End, at)) == "" {
 			return true
 		}
 	}

@@ -79,7 +79,7 @@ func readItems(t *testing.T, bodies []string, walk itemWalk) {
 					x.done = out
 					walk.item(name, x, it, out)
 				}
-				out, history = x.readItem(out, history, it)
+				out, history = x.readItem(out, history, &it)
 			}
 		}
 		d.Release()

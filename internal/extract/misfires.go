@@ -27,7 +27,7 @@ func (x *docState) payingTerms(i int, t trigger) bool {
 // clause that names no recipient goes on giving to it, not to the
 // article's main state, which may be the first giver. It is "" when no
 // verb before g gives.
-func (x *docState) earlierRecipient(it item, g trigger) string {
+func (x *docState) earlierRecipient(it *item, g trigger) string {
 	i := it.sent
 	ms := x.d.Mentions[i]
 	to := ""
@@ -35,7 +35,8 @@ func (x *docState) earlierRecipient(it item, g trigger) string {
 		if t.End > g.Start || !t.Fwd || !(t.Class == Delivered && x.givingVerb(t) || x.plannedHandover(t)) {
 			continue
 		}
-		for k, m := range ms {
+		for k := range ms {
+			m := &ms[k]
 			if m.Start < t.End || m.End > g.Start || !isStateLike(m) || x.isOriginModifier(i, k) {
 				continue
 			}
@@ -67,7 +68,9 @@ func (x *docState) untilClause(i, at int, gap string) bool {
 
 // dateSpans: a date of sentence i holds byte at, or starts there.
 func (x *docState) dateSpans(i, at int) bool {
-	for _, dm := range x.d.Dates[i] {
+	dms := x.d.Dates[i]
+	for k := range dms {
+		dm := &dms[k]
 		if dm.Start <= at && at < dm.End {
 			return true
 		}
@@ -85,7 +88,9 @@ func (x *docState) untilWhen(i int, g trigger) (annotate.Date, bool) {
 	if k < 0 || strings.ContainsAny(before[k+1:], ",;") {
 		return annotate.Date{}, false
 	}
-	for _, dm := range x.d.Dates[i] {
+	dms := x.d.Dates[i]
+	for n := range dms {
+		dm := &dms[n]
 		if dm.End == start+k && x.toldUntil(dm) {
 			return x.statusDate(dm, g), true
 		}
@@ -96,7 +101,7 @@ func (x *docState) untilWhen(i int, g trigger) (annotate.Date, bool) {
 // toldUntil: the date dm is told "until <date>". The window reaches past
 // dm's start as well as before it, as a date may be read with its role
 // word, beginning with "until" itself.
-func (x *docState) toldUntil(dm annotate.DateMention) bool {
+func (x *docState) toldUntil(dm *annotate.DateMention) bool {
 	return strings.Contains(x.text(dm.Start-6, dm.Start+6), "until ")
 }
 

@@ -4,6 +4,7 @@ import (
 	"math/bits"
 
 	"github.com/dossier-osint/dossier/internal/annotate"
+	"github.com/dossier-osint/dossier/internal/catalog"
 )
 
 // ordinalAlonePattern finds "the first was handed over", "the last of
@@ -31,24 +32,26 @@ var (
 
 // ordinalPhrases is what items read in a sentence's text: when the text
 // holds one of theOrdinals, ordinalAlone's matches (with the ordinal as
-// group 1), else nil. It reads the text once, trying matchOrdinal at each
-// "th" that starts a word, where the search tried the pattern at each
-// word that began so, after a first search for theOrdinals. Texts with an
-// ſ, which the pattern folds into s, go the old way.
-func ordinalPhrases(text string) [][]int {
+// group 1), else nil; and whether it holds "batch" (holdsBatch). It reads
+// the text once, trying matchOrdinal at each "th" that starts a word,
+// where the search tried the pattern at each word that began so, after a
+// first search for theOrdinals, and looking for "batch" at each "ba" on
+// the way. Texts with an ſ, which the pattern folds into s, go the old
+// way.
+func ordinalPhrases(text string) (locs [][]int, batch bool) {
 	if holdsRune(text, "\u017f") {
 		if theOrdinals.inLower(text) {
-			return ordinalAlone.FindAllSubmatchIndex(text)
+			return ordinalAlone.FindAllSubmatchIndex(text), holdsBatch(text)
 		}
-		return nil
+		return nil, holdsBatch(text)
 	}
-	var locs [][]int
 	spelled := false // a match reads one of theOrdinals, which the text then holds
 	from := 0        // where the last match ended
-	// No match starts in the last 8 bytes, which nextHead leaves unread.
-	for i := 0; ; i += 8 {
+	// No match starts in the last 8 bytes, which nextThe leaves unread.
+	i := 0
+	for ; ; i += 8 {
 		var at uint64
-		if i, at, _ = nextHead(text, i, theHead.first[0], theHead.second[0]); at == 0 {
+		if i, at = nextThe(text, i, &batch); at == 0 {
 			break
 		}
 		for ; at != 0; at &= at - 1 {
@@ -70,10 +73,51 @@ func ordinalPhrases(text string) [][]int {
 			from = m[1]
 		}
 	}
-	if locs == nil || spelled || theOrdinals.inLower(text) {
-		return locs
+	// The last bytes, which nextThe left: no "batch" before them reaches in.
+	for k := i; !batch && k+len("batch") <= len(text); k++ {
+		batch = text[k]|0x20 == 'b' && catalog.EqualFoldASCII(text[k:k+len("batch")], "batch")
 	}
-	return nil
+	if locs == nil || spelled || theOrdinals.inLower(text) {
+		return locs, batch
+	}
+	return nil, batch
+}
+
+// batchHead is what nextThe looks for besides theHead.
+var batchHead = func() (h foldHeads) {
+	h.set([]string{"ba"})
+	return h
+}()
+
+// nextThe is nextHead(s, i, ...) for theHead, which also sets *batch
+// when one of the 8-byte words it reads starts "batch" (in any ASCII
+// case): the two searches share their loads.
+func nextThe(s string, i int, batch *bool) (next int, at uint64) {
+	a, b := theHead.first[0], theHead.second[0]
+	c, d := batchHead.first[0], batchHead.second[0]
+	rest := s[i:]
+	for len(rest) >= 9 {
+		w0, w1 := load8(rest, 0), load8(rest, 1)
+		if ba := zeroBytes(((w0 ^ c) | (w1 ^ d)) &^ asciiFold); ba != 0 && !*batch {
+			*batch = batchAmong(s, len(s)-len(rest), ba)
+		}
+		if at := zeroBytes(((w0 ^ a) | (w1 ^ b)) &^ asciiFold); at != 0 {
+			return len(s) - len(rest), at
+		}
+		rest = rest[8:]
+	}
+	return len(s) - len(rest), 0
+}
+
+// batchAmong: "batch" (in any ASCII case) starts at one of the bytes of s
+// from i that the high bits of heads mark.
+func batchAmong(s string, i int, heads uint64) bool {
+	for ; heads != 0; heads &= heads - 1 {
+		if k := i + bits.TrailingZeros64(heads)/8; k+len("batch") <= len(s) && catalog.EqualFoldASCII(s[k:k+len("batch")], "batch") {
+			return true
+		}
+	}
+	return false
 }
 
 // matchOrdinal is ordinalAlonePattern's FindStringSubmatchIndex anchored

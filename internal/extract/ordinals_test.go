@@ -30,8 +30,12 @@ func oldOrdinalPhrases(text string) [][]int {
 
 func checkOrdinalPhrases(t *testing.T, text string) {
 	t.Helper()
-	if got, want := ordinalPhrases(text), oldOrdinalPhrases(text); len(got)+len(want) > 0 && !reflect.DeepEqual(got, want) {
+	got, batch := ordinalPhrases(text)
+	if want := oldOrdinalPhrases(text); len(got)+len(want) > 0 && !reflect.DeepEqual(got, want) {
 		t.Errorf("ordinalPhrases(%q) = %v, want %v", text, got, want)
+	}
+	if want := holdsBatch(text); batch != want {
+		t.Errorf("ordinalPhrases(%q) tells batch %v, want %v", text, batch, want)
 	}
 	if strings.ContainsAny(text, "\u017f\u212a") { // which matchOrdinal is not given
 		return
@@ -48,7 +52,7 @@ func checkOrdinalPhrases(t *testing.T, text string) {
 var ordinalPhraseWords = strings.Fields(`the The THE tHe th then other xthe the_ first First FIRST firsts second third
 	last lastly final finally latest late one ones One ONES oneself of Of them THEM themselves was Was wasn't were is
 	isn't arrived arrives followed following will willing wills was_ six jets were handed over in 2023 ſecond firſt
-	laſt İs fİrst tHE`)
+	laſt İs fİrst tHE batch Batch BATCH batches bat ba b atch`)
 
 var ordinalPhraseSeps = []string{" ", " ", " ", "  ", "\t", "\n", "\f", "\r", "\v", "\u00a0", "", ", ", ". ", "-", "'s ", "é", "_"}
 
@@ -134,7 +138,7 @@ func TestOrdinalsAndBatchesNeedANamedSystem(t *testing.T) {
 			text := d.Sentences[i].Text
 			items := x.items(nil, i, read[ri+1:], history)
 			unnamedHistory, unnamedItems := unnamed(history), unnamed(items)
-			if locs := ordinalPhrases(text); locs != nil {
+			if locs, _ := ordinalPhrases(text); locs != nil {
 				phrases++
 				for _, sofar := range [][]item{nil, unnamedItems} {
 					if got := x.ordinalItems(i, locs, unnamedHistory, sofar); len(got) > 0 {

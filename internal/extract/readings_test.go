@@ -19,15 +19,15 @@ import (
 func TestGovernedItemsReadAsAgain(t *testing.T) {
 	reused := 0
 	readItems(t, nil, itemWalk{item: func(name string, x *docState, it item, _ []*transfer) {
-		r := x.governedItemOf(it)
+		r := x.governedItemOf(&it)
 		if r == nil {
 			return
 		}
 		reused++
-		qty := x.quantityBefore(it)
-		if !reflect.DeepEqual(r.qty, qty) || !reflect.DeepEqual(r.govs, x.governors(it, qty)) {
+		qty := x.quantityBefore(&it)
+		if !reflect.DeepEqual(r.qty, qty) || !reflect.DeepEqual(r.govs, x.governors(&it, qty)) {
 			t.Errorf("%s: item %q of sentence %d: kept %+v, %+v; read again %+v, %+v",
-				name, x.text(it.start, it.end), it.sent, r.qty, r.govs, qty, x.governors(it, qty))
+				name, x.text(it.start, it.end), it.sent, r.qty, r.govs, qty, x.governors(&it, qty))
 		}
 	}})
 	if reused < 100 {
@@ -57,7 +57,7 @@ func TestDeniedReportAskedLast(t *testing.T) {
 		for k, r := range out {
 			before[k] = *r
 		}
-		if got := x.appendTransfersOf(out, it); len(got) != len(out) {
+		if got := x.appendTransfersOf(out, &it); len(got) != len(out) {
 			t.Errorf("%s: item %q of a denied report gives %d records", name, x.text(it.start, it.end), len(got)-len(out))
 		}
 		for k, r := range x.done {

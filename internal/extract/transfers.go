@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -14,7 +15,9 @@ import (
 
 // item is a piece of equipment a sentence speaks of: a named system, a
 // phrase referring back to one ("the three ships"), a batch, or unspecified
-// equipment ("new military equipment").
+// equipment ("new military equipment"). It is large, so the rules read it
+// in place (*item): copied into each of the dozens of calls an item goes
+// through, it cost more than most of them read.
 type item struct {
 	sent        int
 	start, end  int // the phrase, quantity included, in body bytes
@@ -83,6 +86,9 @@ var (
 	versionWords    = lowerWordsOf("version", "variant", "derivative", "development", "licence", "license")
 	forceWordsLower = lowerWordsOf(forceWords...)
 	failedTo        = lowerWordsOf("failed to")
+	listingWords    = lowerWordsOf("includ", "compris", "consist", "contain", "lists")
+	alongWith       = lowerWordsOf("along with", "as well as", "together with")
+	wonWord         = lowerWordsOf("won ")
 )
 
 var (
@@ -106,8 +112,8 @@ func (x *docState) transfers(events []*event) []*transfer {
 	read := x.readable()
 	for ri, i := range read {
 		items = x.items(items[:0], i, read[ri+1:], history)
-		for _, it := range items {
-			out, history = x.readItem(out, history, it)
+		for k := range items {
+			out, history = x.readItem(out, history, &items[k])
 		}
 	}
 	x.history, x.found = history, out // for release to keep
@@ -155,7 +161,9 @@ func anyDomestic(ts []*transfer) bool {
 func (x *docState) systemsNamed() int {
 	n := 0
 	for _, i := range x.readable() {
-		for _, m := range x.d.Mentions[i] {
+		ms := x.d.Mentions[i]
+		for k := range ms {
+			m := &ms[k]
 			if m.Kind == annotate.MSystem || m.Kind == annotate.MUncatalogued {
 				n++
 			}
@@ -173,7 +181,7 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 		m := &ms[k] // a mention is large, and most are no system
 		switch m.Kind {
 		case annotate.MSystem, annotate.MUncatalogued:
-			if x.versionOf(*m) {
+			if x.versionOf(m) {
 				continue
 			}
 			it := item{sent: i, start: m.Start, end: m.End, designation: m.Name, sysIndex: -1, category: m.Category, antecedent: -1}
@@ -189,9 +197,9 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			// Two names of one system side by side ("Lynx CS/VP11",
 			// "A-29 Super Tucano") are one mention.
 			for k+1 < len(ms) && (ms[k+1].Kind == annotate.MSystem || ms[k+1].Kind == annotate.MUncatalogued) &&
-				(strings.TrimSpace(x.text(it.end, ms[k+1].Start)) == "" && (x.sameSystem(it, ms[k+1]) || x.spelledOut(ms[k+1])) ||
-					x.bracketedAlias(it, ms[k], ms[k+1])) {
-				if x.spelledOut(ms[k+1]) || x.bracketedAlias(it, ms[k], ms[k+1]) {
+				(strings.TrimSpace(x.text(it.end, ms[k+1].Start)) == "" && (x.sameSystem(&it, &ms[k+1]) || x.spelledOut(&ms[k+1])) ||
+					x.bracketedAlias(&it, &ms[k], &ms[k+1])) {
+				if x.spelledOut(&ms[k+1]) || x.bracketedAlias(&it, &ms[k], &ms[k+1]) {
 					// "Igla-S Very Short Range Air Defence Systems
 					// (VSHORADS)": the words and the acronym after a
 					// system name its kind, not a second system.
@@ -213,22 +221,21 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			if it.category == "" {
 				it.category = x.categoryNear(i, k)
 			}
-			it.distractor = x.distracted(it) || x.replaced(it)
+			it.distractor = x.distracted(&it) || x.replaced(&it)
 			out = append(out, it)
 		case annotate.MTerm:
-			if it, ok := x.termItem(i, k, later, history, out); ok {
-				out = append(out, it)
-			}
+			out = x.termItem(out, i, k, later, history)
 		}
 	}
 	// Ordinals count in a sentence that writes "the first" or the like,
 	// batches in one that writes "batch": both of a system named before
 	// (lastOf, lastBatched), the text unread while none is.
 	if namesSystem(history) || namesSystem(out) {
-		if locs := ordinalPhrases(text); locs != nil {
+		locs, batch := ordinalPhrases(text)
+		if locs != nil {
 			out = append(out, x.ordinalItems(i, locs, history, out)...)
 		}
-		if holdsBatch(text) {
+		if batch {
 			out = append(out, x.batchItems(i, history, out)...)
 		}
 	}
@@ -366,7 +373,9 @@ func (x *docState) talksItems(i int, sofar []item) []item {
 		if slices.ContainsFunc(sofar, func(it item) bool { return it.start >= t.End && it.start < end }) {
 			continue
 		}
-		for _, m := range x.d.Mentions[i] {
+		ms := x.d.Mentions[i]
+		for k := range ms {
+			m := &ms[k]
 			if m.Start > t.End && m.Kind == annotate.MOrg && (m.OrgKind == "maker" || m.OrgKind == "seller") &&
 				x.text(t.End, m.Start) == " with " {
 				return []item{{sent: i, start: m.Start, end: m.End, sysIndex: -1, category: x.makerCategory(m.Name), antecedent: -1, generic: true}}
@@ -457,7 +466,9 @@ func (x *docState) seriesItems(i int, sofar []item) []item {
 // followed by "more" is a further batch, dated by the date after it.
 func (x *docState) moreItems(i int, history, sofar []item) []item {
 	var out []item
-	for _, q := range x.d.Qty[i] {
+	qs := x.d.Qty[i]
+	for k := range qs {
+		q := &qs[k]
 		if q.Part {
 			continue
 		}
@@ -490,7 +501,7 @@ func (x *docState) moreItems(i int, history, sofar []item) []item {
 		if ante.sent != i {
 			it.antecedent = ante.sent
 		}
-		qty := q // a copy of its own only for the items made
+		qty := *q // a copy of its own only for the items made
 		it.qty = &qty
 		out = append(out, it)
 	}
@@ -636,9 +647,10 @@ func (x *docState) batchItems(i int, history, sofar []item) []item {
 			it.antecedent = ante.sent
 		}
 		if loc[2] >= 0 {
-			for _, q := range x.d.Qty[i] {
-				if q.Start == s.Start+loc[2] {
-					q := q
+			qs := x.d.Qty[i]
+			for k := range qs {
+				if qs[k].Start == s.Start+loc[2] {
+					q := qs[k] // a copy of its own
 					it.qty = &q
 				}
 			}
@@ -683,7 +695,7 @@ func (x *docState) themItems(i int, sofar []item) []item {
 			if ante := sofar[j]; ante.end <= t.Start && ante.designation != "" && !ante.distractor {
 				q := ante.qty
 				if q == nil {
-					q = x.quantityBefore(ante)
+					q = x.quantityBefore(&ante)
 				}
 				if q != nil {
 					// the count only: its place would govern "them" by the
@@ -710,7 +722,7 @@ func (x *docState) acquiredVerb(t trigger) bool {
 // countArriving reads the count of an uncounted item in an absolute
 // clause after it ("took delivery of a second batch of Yak-130 trainers
 // from Russia, with six aircraft arriving on Tuesday").
-func (x *docState) countArriving(it item) *annotate.QuantityMention {
+func (x *docState) countArriving(it *item) *annotate.QuantityMention {
 	after := x.text(it.end, it.end+80)
 	k := strings.Index(after, ", with ")
 	if k < 0 || strings.ContainsAny(after[:k], ".;") {
@@ -749,7 +761,7 @@ func (x *docState) lastBatched(history, sofar []item, kind string) (item, bool) 
 // spelledOut: a catalogued system is named by words alone, three or
 // more of them ("Very Short Range Air Defence Systems"): right after
 // another system's name they tell its kind.
-func (x *docState) spelledOut(m annotate.Mention) bool {
+func (x *docState) spelledOut(m *annotate.Mention) bool {
 	if m.Kind != annotate.MSystem {
 		return false
 	}
@@ -760,7 +772,7 @@ func (x *docState) spelledOut(m annotate.Mention) bool {
 // bracketedAlias: next stands in brackets right after prev, the last
 // name of the item, and names the same system or prev's own acronym
 // ("Cheongung-II (M-SAM Block 2)", "... Air Defence Systems (VSHORADS)").
-func (x *docState) bracketedAlias(it item, prev, next annotate.Mention) bool {
+func (x *docState) bracketedAlias(it *item, prev, next *annotate.Mention) bool {
 	if x.text(prev.End, next.Start) != " (" {
 		return false
 	}
@@ -774,7 +786,7 @@ func (x *docState) bracketedAlias(it item, prev, next annotate.Mention) bool {
 	return prev.Kind == next.Kind && prev.Index == next.Index && next.Kind == annotate.MSystem || x.sameSystem(it, next)
 }
 
-func (x *docState) sameSystem(it item, m annotate.Mention) bool {
+func (x *docState) sameSystem(it *item, m *annotate.Mention) bool {
 	if m.Kind == annotate.MUncatalogued || it.uncatalogued {
 		return true
 	}
@@ -797,35 +809,37 @@ func (x *docState) categoryNear(i, k int) string {
 	return "other"
 }
 
-// termItem reads a word for a kind of equipment: a reference back to a named
-// system ("the Indian system", "24 of the vehicles"), unspecified equipment
-// of a deal ("half a dozen armoured patrol vehicles donated by the UAE"), or
-// nothing (a category word next to a named system).
-func (x *docState) termItem(i, k int, later []int, history []item, sofar []item) (item, bool) {
+// termItem appends to sofar, the items of sentence i so far, what term k
+// reads: a reference back to a named system ("the Indian system", "24 of
+// the vehicles"), unspecified equipment of a deal ("half a dozen armoured
+// patrol vehicles donated by the UAE"), or nothing (a category word next to
+// a named system). Appending in place spares the copy of a large item
+// returned, most often an empty one.
+func (x *docState) termItem(sofar []item, i, k int, later []int, history []item) []item {
 	ms := x.d.Mentions[i]
-	m := ms[k]
+	m := &ms[k]
 	// A term right after or right before a system names that system's kind.
 	if k > 0 && (ms[k-1].Kind == annotate.MSystem || ms[k-1].Kind == annotate.MUncatalogued) &&
 		annotate.FieldsAtMost(x.text(ms[k-1].End, m.Start), 3) && !clauseBreaks.in(x.text(ms[k-1].End, m.Start)) {
-		return item{}, false
+		return sofar
 	}
 	if k+1 < len(ms) && (ms[k+1].Kind == annotate.MSystem || ms[k+1].Kind == annotate.MUncatalogued) &&
 		annotate.FieldsAtMost(x.text(m.End, ms[k+1].Start), 1) {
-		return item{}, false
+		return sofar
 	}
 	if k > 0 && ms[k-1].Kind == annotate.MTerm && strings.TrimSpace(x.text(ms[k-1].End, m.Start)) == "" {
-		return item{}, false
+		return sofar
 	}
 	// "a larger aircraft than the drones Burkina Faso flies": what a
 	// system is compared with is other equipment, no record.
 	if before := x.text(m.Start-10, m.Start); strings.HasSuffix(before, " than ") || strings.HasSuffix(before, " than the ") {
-		return item{}, false
+		return sofar
 	}
 	// "three batteries of the BrahMos missile": the term counts units of
 	// the system named after it.
 	if k+1 < len(ms) && (ms[k+1].Kind == annotate.MSystem || ms[k+1].Kind == annotate.MUncatalogued) {
 		if gap := x.text(m.End, ms[k+1].Start); gap == " of the " || gap == " of " {
-			return item{}, false
+			return sofar
 		}
 	}
 	// "dozens of armoured vehicles, including ...": the systems listed
@@ -835,17 +849,18 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 	// after them to list.)
 	if after := x.text(m.End, m.End+60); x.systemBetween(i, m.End, m.End+len(after)) && mayIncludeAfter(after) &&
 		includingAfter.MatchString(after) {
-		return item{}, false
+		return sofar
 	}
 	// The words before the noun, a state of origin left out: "the
 	// first 12 German-built vehicles" refer back as "the first 12
 	// vehicles" do.
 	origin, lead := x.originBefore(i, k)
 	before := x.text(lead-40, lead)
-	word := strings.ToLower(x.text(m.Start, m.End))
-	fits, anaphoric := anaphoricNouns[word]
+	var room [loweredRoom]byte
+	word := lowered(&room, x.text(m.Start, m.End)) // looked up in place, not copied
+	fits, anaphoric := anaphoricNouns[string(word)]
 	if !anaphoric {
-		fits, anaphoric = anaphoricNouns[strings.TrimSuffix(word, "s")]
+		fits, anaphoric = anaphoricNouns[string(bytes.TrimSuffix(word, []byte("s")))]
 	}
 	if x.partBefore(i, m.Start) {
 		anaphoric = true // "the second of three offshore patrol vessels"
@@ -883,25 +898,26 @@ func (x *docState) termItem(i, k int, later []int, history []item, sofar []item)
 		if ok {
 			it := ante
 			it.sent, it.start, it.end, it.antecedent = i, m.Start, m.End, ante.sent
-			return it, true
+			return append(sofar, it)
 		}
 		if !unnamedKind {
-			return item{}, false
+			return sofar
 		}
 	}
 	if !m.Generic || x.heading(i) {
-		return item{}, false // "3. April: a Turkish drone deal" heads a section, it tells no deal
+		return sofar // "3. April: a Turkish drone deal" heads a section, it tells no deal
 	}
 	// "bought almost all of its weapons from Russia" tells where a state
-	// mostly buys, no deal.
-	if mostOfIts.inLower(x.text(m.Start-20, m.Start)) {
-		return item{}, false
+	// mostly buys, no deal. Each of mostOfIts holds the f of "of", which
+	// most windows lack.
+	if before := x.text(m.Start-20, m.Start); holdsLetter(before, 'f') && mostOfIts.inLower(before) {
+		return sofar
 	}
 	if ante, ok := x.namedNext(later, m.Category); ok {
 		ante.sent, ante.start, ante.end, ante.antecedent = i, m.Start, m.End, ante.sent
-		return ante, true
+		return append(sofar, ante)
 	}
-	return item{sent: i, start: m.Start, end: m.End, sysIndex: -1, category: m.Category, antecedent: -1, generic: true}, true
+	return append(sofar, item{sent: i, start: m.Start, end: m.End, sysIndex: -1, category: m.Category, antecedent: -1, generic: true})
 }
 
 // namedNext reads a designation told only in the next sentence, in an
@@ -913,7 +929,9 @@ func (x *docState) namedNext(later []int, category string) (item, bool) {
 	}
 	j := later[0]
 	s := x.d.Sentences[j]
-	for _, m := range x.d.Mentions[j] {
+	ms := x.d.Mentions[j]
+	for k := range ms {
+		m := &ms[k]
 		if m.Kind != annotate.MSystem {
 			continue
 		}
@@ -987,7 +1005,9 @@ func (x *docState) originBefore(i, k int) (string, int) {
 // countAfterStatus: a count ends right before at and follows a status
 // verb, with at most "for" between ("ordered six", "contract for ten").
 func (x *docState) countAfterStatus(i, at int) bool {
-	for _, q := range x.d.Qty[i] {
+	qs := x.d.Qty[i]
+	for k := range qs {
+		q := &qs[k]
 		if q.End > at || q.Qualifier == annotate.Unknown || strings.TrimSpace(x.text(q.End, at)) != "" {
 			continue
 		}
@@ -1012,6 +1032,57 @@ func countGlued(text string) bool {
 // between 0, "the first 12 German-built vehicles" with 2), all letters,
 // digits and hyphens.
 func determinerBefore(text string, between int, words ...string) bool {
+	if found, ascii := determinerBeforeASCII(text, between, words); ascii {
+		return found
+	}
+	return determinerBeforeFields(text, between, words)
+}
+
+// determinerBeforeASCII is determinerBefore for a text whose words it
+// reads are ASCII, where a field is a run of bytes other than ASCII white
+// space, read back byte by byte once: the general path's field, lowering
+// and plainness tests cost several times as much. ascii is false where it
+// meets a byte beyond ASCII, and the general path must read the text.
+func determinerBeforeASCII(text string, between int, words []string) (found, ascii bool) {
+	end := len(text)
+	cut := !strings.HasSuffix(text, " ") // the phrase's own first word, cut by the window
+	for n := 0; n <= between; {
+		for end > 0 && asciiSpace[text[end-1]] {
+			end--
+		}
+		if end == 0 {
+			return false, true
+		}
+		start, plain := end, true
+		for start > 0 && !asciiSpace[text[start-1]] {
+			start--
+			if text[start] >= utf8.RuneSelf {
+				return false, false
+			}
+			plain = plain && plainASCII[text[start]]
+		}
+		w := text[start:end]
+		end = start
+		if cut {
+			cut = false
+			continue
+		}
+		for _, d := range words {
+			// An ASCII word lowers to d only when as long.
+			if len(w) == len(d) && catalog.EqualFoldASCII(w, d) {
+				return true, true
+			}
+		}
+		if !plain {
+			return false, true
+		}
+		n++
+	}
+	return false, true
+}
+
+// determinerBeforeFields is determinerBefore for any text.
+func determinerBeforeFields(text string, between int, words []string) bool {
 	w, start := annotate.LastField(text)
 	if !strings.HasSuffix(text, " ") && w != "" {
 		w, start = annotate.LastField(text[:start]) // the phrase's own first word, cut by the window
@@ -1042,7 +1113,7 @@ func notWordRune(r rune) bool {
 
 // replaced: the item is what new equipment replaces ("replace ageing
 // F-16s with up to 12 of the Swedish jets"), so no phrase refers back to it.
-func (x *docState) replaced(it item) bool {
+func (x *docState) replaced(it *item) bool {
 	before := x.text(it.start-60, it.start)
 	// "replac" holds no s or k, the letters whose folds reach beyond
 	// ASCII, so replacedBefore matches only where an ASCII-folding search
@@ -1054,7 +1125,9 @@ var replacedBefore = regexp.MustCompile(`(?i)\breplac(?:e|es|ed|ing)\s+(?:the\s+
 
 // partBefore: one of a series ends right before at.
 func (x *docState) partBefore(i, at int) bool {
-	for _, q := range x.d.Qty[i] {
+	qs := x.d.Qty[i]
+	for k := range qs {
+		q := &qs[k]
 		if q.Part && q.End <= at && strings.TrimSpace(x.text(q.End, at)) == "" {
 			return true
 		}
@@ -1119,7 +1192,9 @@ func (x *docState) nextSystem(later []int, category string) (item, bool) {
 		if n >= 2 {
 			break
 		}
-		for _, m := range x.d.Mentions[j] {
+		ms := x.d.Mentions[j]
+		for k := range ms {
+			m := &ms[k]
 			if m.Kind != annotate.MSystem {
 				continue
 			}
@@ -1154,7 +1229,7 @@ func (x *docState) hasItemCovering(items []item, at int) bool {
 // governors are the triggers that give an item its records: usually one,
 // two where a delivery and the order behind it are told together. A
 // distractor among them (a fair, an exercise, a carrier) means no record.
-func (x *docState) governors(it item, qty *annotate.QuantityMention) governorList {
+func (x *docState) governors(it *item, qty *annotate.QuantityMention) governorList {
 	if before := x.text(it.start-60, it.start); strings.Contains(before, "by ") && agentBefore.MatchString(before) {
 		return governed(trigger{Class: Agent}) // "flown into Belgrade by six Y-20 transport aircraft" carried the cargo
 	}
@@ -1281,7 +1356,7 @@ func (x *docState) contractVerb(t trigger) bool {
 }
 
 // gappedVerb is the last status trigger before the item in its sentence.
-func (x *docState) gappedVerb(it item) *trigger {
+func (x *docState) gappedVerb(it *item) *trigger {
 	var g *trigger
 	for k := range x.triggers[it.sent] {
 		if t := &x.triggers[it.sent][k]; t.Class.isStatus() && !t.orderNoun() && t.End <= it.start {
@@ -1299,7 +1374,7 @@ func (x *docState) gappedVerb(it item) *trigger {
 // under a contract signed with MBDA in 2022") tells the signing too: the
 // contract is a record of its own, read as such an order noun up to
 // "signed", which its date follows.
-func (x *docState) datedOrderAfter(it item) *trigger {
+func (x *docState) datedOrderAfter(it *item) *trigger {
 	for k := range x.triggers[it.sent] {
 		t := &x.triggers[it.sent][k]
 		if t.Start < it.end || strings.Contains(x.text(it.end, t.Start), ";") || x.systemBetween(it.sent, it.end, t.Start) {
@@ -1341,8 +1416,8 @@ func (x *docState) nextDelivered(i, at int) *trigger {
 
 // distracted: the item is shown, exercised, lost, carried or the
 // supplier's own, so no phrase may refer back to it.
-func (x *docState) distracted(it item) bool {
-	read := governedItem{it: it, qty: x.quantityBefore(it)}
+func (x *docState) distracted(it *item) bool {
+	read := governedItem{it: *it, qty: x.quantityBefore(it)}
 	read.govs = x.governors(it, read.qty)
 	x.governedItems = append(x.governedItems, read)
 	return read.govs.n > 0 && !read.govs.list[0].Class.isStatus()
@@ -1352,15 +1427,16 @@ func (x *docState) distracted(it item) bool {
 // transfers reads, with out for x.done, and adds the item to history when
 // it names a system anew, with the supplier and manufacturer its first
 // record takes.
-func (x *docState) readItem(out []*transfer, history []item, it item) ([]*transfer, []item) {
+func (x *docState) readItem(out []*transfer, history []item, it *item) ([]*transfer, []item) {
 	x.done = out
 	out = x.appendTransfersOf(out, it)
 	ts := out[len(x.done):]
 	if it.designation != "" && it.antecedent < 0 && !it.series && !anyDomestic(ts) {
+		history = append(history, *it)
 		if len(ts) > 0 {
-			it.supplier, it.manufacturer = ts[0].supplier, ts[0].manufacturer
+			named := &history[len(history)-1]
+			named.supplier, named.manufacturer = ts[0].supplier, ts[0].manufacturer
 		}
-		history = append(history, it)
 	}
 	return out, history
 }
@@ -1378,10 +1454,11 @@ type governedItem struct {
 // Both readings are functions of the item alone (its distractor flag,
 // which distracted sets, aside) and of the document, which the rules do
 // not change.
-func (x *docState) governedItemOf(it item) *governedItem {
-	it.distractor = false // as distracted read it
+func (x *docState) governedItemOf(it *item) *governedItem {
+	as := *it
+	as.distractor = false // as distracted read it
 	for k := range x.governedItems {
-		if read := &x.governedItems[k]; read.it == it {
+		if read := &x.governedItems[k]; read.it == as {
 			return read
 		}
 	}
@@ -1391,7 +1468,7 @@ func (x *docState) governedItemOf(it item) *governedItem {
 // appendTransfersOf appends to out the records one item gives: usually
 // one, two where a delivery and the order behind it are told together
 // ("inducted the first of three Anka-S ordered in 2023").
-func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
+func (x *docState) appendTransfersOf(out []*transfer, it *item) []*transfer {
 	before := len(out)
 	i := it.sent
 	qty := it.qty
@@ -1447,7 +1524,7 @@ func (x *docState) appendTransfersOf(out []*transfer, it item) []*transfer {
 			return out[:before] // a memorandum on a service centre or cooperation is no planned purchase
 		}
 		t := &transfer{designation: it.designation, category: it.category, uncatalogued: it.uncatalogued,
-			status: g.Class.status(), sents: []int{i}, qualifier: annotate.Unknown, order: it.start}
+			status: g.Class.status(), sents: x.sentenceList(i), qualifier: annotate.Unknown, order: it.start}
 		dated := g // the trigger whose date the record takes
 		if g.Class == Delivered && x.negated(g) {
 			// "Moscow has still not delivered weapons ... that Armenia
@@ -1623,10 +1700,10 @@ var consignmentLead = regexp.MustCompile(`^\s*(?:The|This|That|Its|Their)\s+(?:[
 // listedIn is the unspecified delivery of the sentence before whose
 // contents the item's sentence lists ("The United States donated weapons
 // and vehicles to Benin. The equipment included 600 M4 carbines"), else nil.
-func (x *docState) listedIn(it item) *transfer {
+func (x *docState) listedIn(it *item) *transfer {
 	s := x.d.Sentences[it.sent]
 	lead := x.text(s.Start, it.start)
-	if !containsLower(lead, "includ", "compris", "consist", "contain", "lists") || !consignmentLead.MatchString(lead) {
+	if !listingWords.inLower(lead) || !consignmentLead.MatchString(lead) {
 		return nil
 	}
 	// "The same consignment contained" points back to the last delivery
@@ -1662,7 +1739,7 @@ func (x *docState) readBefore(i int) int {
 // consignment's recipient, donor and date, unless the clause on the
 // consignment tells its own ("which arrived last month"). The unspecified
 // records of the consignment are then dropped.
-func (x *docState) listedTransfer(it item, qty *annotate.QuantityMention, p *transfer) *transfer {
+func (x *docState) listedTransfer(it *item, qty *annotate.QuantityMention, p *transfer) *transfer {
 	for _, o := range x.done {
 		if o.designation == "" && o.sents[0] == p.sents[0] {
 			o.listed = true
@@ -1695,8 +1772,10 @@ func (x *docState) listedTransfer(it item, qty *annotate.QuantityMention, p *tra
 
 // usedUntil: the item's clause tells its use ended in a past year ("the
 // T-33s that the air force flew until 2017").
-func (x *docState) usedUntil(it item) bool {
-	for _, dm := range x.d.Dates[it.sent] {
+func (x *docState) usedUntil(it *item) bool {
+	dms := x.d.Dates[it.sent]
+	for k := range dms {
+		dm := &dms[k]
 		if dm.Start > it.end && dm.Start-it.end < 60 && x.toldUntil(dm) &&
 			!strings.ContainsAny(x.text(it.end, dm.Start), ",;") && dm.Date.Y < x.d.Ref.Y {
 			return true
@@ -1709,7 +1788,7 @@ func (x *docState) usedUntil(it item) bool {
 // item or the list it ends ("retired Hawk and MB-339 jets"): a fleet no
 // longer in service. "former" before a state or its force tells whose the
 // item was ("three former US Coast Guard cutters"), not that it is retired.
-func (x *docState) retiredBefore(it item) bool {
+func (x *docState) retiredBefore(it *item) bool {
 	from := max(it.start-40, x.d.Sentences[it.sent].Start)
 	before := x.text(from, it.start)
 	if k := strings.LastIndexAny(before, ",;:."); k >= 0 {
@@ -1726,13 +1805,19 @@ func (x *docState) retiredBefore(it item) bool {
 // stateAt: a state, its demonym or its force starts at byte at of
 // sentence i.
 func (x *docState) stateAt(i, at int) bool {
-	return slices.ContainsFunc(x.d.Mentions[i], func(m annotate.Mention) bool { return m.Start == at && isStateLike(m) })
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		if ms[k].Start == at && isStateLike(&ms[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // negated: "not" or "never" stands before the verb, an auxiliary or
 // "still" or "yet" allowed between ("has still not delivered").
 func (x *docState) negated(g trigger) bool {
-	if failedTo.inLower(x.text(g.Start, g.End)) {
+	if verb := x.text(g.Start, g.End); holdsLetter(verb, 'f') && failedTo.inLower(verb) { // most verbs have no f
 		return true // "Moscow failed to deliver arms that had been paid for"
 	}
 	before := x.text(g.Start-40, g.Start)
@@ -1795,12 +1880,12 @@ func (x *docState) handoverVerb(g trigger) bool {
 }
 
 // forRecipients appends a copy of t for each recipient of the item.
-func (x *docState) forRecipients(out []*transfer, it item, g trigger, t *transfer) []*transfer {
+func (x *docState) forRecipients(out []*transfer, it *item, g trigger, t *transfer) []*transfer {
 	return x.forRecipientsOf(out, it, g, g, t)
 }
 
 // forRecipientsOf is forRecipients with the recipients of trigger who.
-func (x *docState) forRecipientsOf(out []*transfer, it item, g, who trigger, t *transfer) []*transfer {
+func (x *docState) forRecipientsOf(out []*transfer, it *item, g, who trigger, t *transfer) []*transfer {
 	var buf [4]string // room for the recipients of most deals
 	states, byFocus := x.recipients(buf[:0], it, who)
 	for _, r := range states {
@@ -1827,11 +1912,11 @@ func (x *docState) forRecipientsOf(out []*transfer, it item, g, who trigger, t *
 
 // coSupplier is the state named after "from" the supplier and "and"
 // after the item ("from France and the United Arab Emirates"), else "".
-func (x *docState) coSupplier(it item, supplier string) string {
+func (x *docState) coSupplier(it *item, supplier string) string {
 	ms := x.d.Mentions[it.sent]
 	for k := 0; k+1 < len(ms); k++ {
-		if m := ms[k]; m.Start >= it.end && m.Country == supplier && isStateLike(m) && x.afterPreposition(m.Start, "from") {
-			if gap := strings.TrimSpace(x.text(m.End, ms[k+1].Start)); isStateLike(ms[k+1]) && ms[k+1].Form != catalog.Demonym && (gap == "and" || gap == "and the") {
+		if m := &ms[k]; m.Start >= it.end && m.Country == supplier && isStateLike(m) && x.afterPreposition(m.Start, "from") {
+			if gap := strings.TrimSpace(x.text(m.End, ms[k+1].Start)); isStateLike(&ms[k+1]) && ms[k+1].Form != catalog.Demonym && (gap == "and" || gap == "and the") {
 				return ms[k+1].Country
 			}
 			return ""
@@ -1857,7 +1942,9 @@ func (x *docState) oneByOne(i int, g trigger, whole int) (size annotate.Quantity
 	for _, o := range []string{"the first ", "the second ", "the third ", "the last "} {
 		ordinals += strings.Count(rest[k:], o)
 	}
-	for _, dm := range x.datesOf(i) {
+	dms := x.datesOf(i)
+	for n := range dms {
+		dm := &dms[n]
 		if dm.Start >= from {
 			dates = append(dates, x.statusDate(dm, g))
 		}
@@ -1873,10 +1960,16 @@ func (x *docState) oneByOne(i int, g trigger, whole int) (size annotate.Quantity
 // pair. Nil otherwise; "between 2014 and 2016" is one span.
 func (x *docState) twoDates(i int, g trigger, date annotate.Date) []annotate.Date {
 	ds := x.datesOf(i)
-	reach := x.clauseBreak(i, g.End)
+	reach := -1 // x.clauseBreak(i, g.End), found for the first pair after g
 	for k := 0; k+1 < len(ds); k++ {
-		a, b := ds[k], ds[k+1]
-		if a.Start < g.End || b.End > reach || x.statusDate(a, g) != date || strings.HasSuffix(x.text(g.End, a.Start), "between ") {
+		a, b := &ds[k], &ds[k+1]
+		if a.Start < g.End {
+			continue
+		}
+		if reach < 0 {
+			reach = x.clauseBreak(i, g.End)
+		}
+		if b.End > reach || x.statusDate(a, g) != date || strings.HasSuffix(x.text(g.End, a.Start), "between ") {
 			continue
 		}
 		if gap := x.text(a.End, b.Start); gap == " and " || gap == " and in " {
@@ -1926,18 +2019,22 @@ func (x *docState) batches(i int, g trigger) (size annotate.QuantityMention, dat
 		return size, nil
 	}
 	n := 0
-	for _, q := range x.d.Qty[i] {
+	qs := x.d.Qty[i]
+	for k := range qs {
+		q := &qs[k]
 		switch q.Start {
 		case g.End + loc[2]:
 			n = q.Value
 		case g.End + loc[4]:
-			size = q
+			size = *q
 		}
 	}
 	if n < 2 || size.Value == 0 {
 		return size, nil
 	}
-	for _, dm := range x.datesOf(i) {
+	dms := x.datesOf(i)
+	for k := range dms {
+		dm := &dms[k]
 		if dm.Start >= g.End+loc[1] {
 			dates = append(dates, x.statusDate(dm, g))
 		}
@@ -1957,7 +2054,7 @@ func participleAfter(gap string) bool {
 // quantityBefore finds the number in front of an item ("at least six
 // Norinco VN2C", "a couple of ageing Brazilian-built EMB-312"), or after it
 // ("The Pantsir-S1 battery, six launchers in all").
-func (x *docState) quantityBefore(it item) *annotate.QuantityMention {
+func (x *docState) quantityBefore(it *item) *annotate.QuantityMention {
 	var best *annotate.QuantityMention
 	for k := range x.d.Qty[it.sent] {
 		q := &x.d.Qty[it.sent][k]
@@ -2024,7 +2121,7 @@ func gapTrigger(gap string) bool {
 
 // quantityOfAfter is the count of "in (the) quantity of N" told after
 // the item in its clause.
-func (x *docState) quantityOfAfter(it item) *annotate.QuantityMention {
+func (x *docState) quantityOfAfter(it *item) *annotate.QuantityMention {
 	after := x.text(it.end, it.end+120)
 	k := strings.Index(after, "quantity of ")
 	if k < 0 || strings.ContainsAny(after[:k], ";.") || x.systemBetween(it.sent, it.end, it.end+k) {
@@ -2081,7 +2178,9 @@ var (
 // partOfSeries reads "the first six of 24" as six of a series of 24; the
 // annotator gives the two numbers apart.
 func (x *docState) partOfSeries(i int, q *annotate.QuantityMention) *annotate.QuantityMention {
-	for _, p := range x.d.Qty[i] {
+	qs := x.d.Qty[i]
+	for k := range qs {
+		p := &qs[k]
 		// The gap is "of", "of the" or "of its", with a little white space.
 		if p.End >= q.Start || q.Start-p.End > 12 || p.Part || p.Value == 0 {
 			continue
@@ -2126,7 +2225,7 @@ var includingWords = lowerWordsOf("including", "such as", "among them", "compris
 // versionOf: the system is the design another is "a version of" ("the
 // AS9 Huntsman, a version of Hanwha's K9") or is built "under licence
 // from", no equipment of its own.
-func (x *docState) versionOf(m annotate.Mention) bool {
+func (x *docState) versionOf(m *annotate.Mention) bool {
 	before := x.text(m.Start-40, m.Start)
 	return endsLikeVersionOf(before) && versionWords.mayHold(before) &&
 		versionOfRe.MatchString(before)
@@ -2170,7 +2269,9 @@ func possessive(w string) bool {
 }
 
 func (x *docState) systemBetween(i, a, b int) bool {
-	for _, m := range x.d.Mentions[i] {
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		m := &ms[k]
 		if m.Start >= a && m.End <= b && (m.Kind == annotate.MSystem || m.Kind == annotate.MUncatalogued) && !x.versionOf(m) {
 			return true
 		}
@@ -2181,7 +2282,9 @@ func (x *docState) systemBetween(i, a, b int) bool {
 // participleOn: trigger t follows a named system or a word for one
 // right after it ("Mi-17s bought").
 func (x *docState) participleOn(i int, t trigger) bool {
-	for _, m := range x.d.Mentions[i] {
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		m := &ms[k]
 		if (m.Kind == annotate.MSystem || m.Kind == annotate.MUncatalogued || m.Kind == annotate.MTerm) && m.End+1 == t.Start {
 			return true
 		}
@@ -2273,7 +2376,7 @@ var serviceNouns = map[string]bool{"maintenance": true, "training": true, "suppo
 // governing finds the nearest trigger before the item that governs what
 // follows it, and the nearest after it that governs what precedes it. A
 // trigger that contains the item ("a 28-aircraft order") governs it alone.
-func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *trigger) {
+func (x *docState) governing(it *item, qty *annotate.QuantityMention) (fwd, bwd *trigger) {
 	start := it.start
 	ts := x.triggers[it.sent]
 	if qty != nil && qty.End > 0 && qty.Start < start {
@@ -2301,7 +2404,7 @@ func (x *docState) governing(it item, qty *annotate.QuantityMention) (fwd, bwd *
 			// A present tense ("operates two Dornier 228s, a single Y-12
 			// and ...") heads its whole list.
 			if gap := x.text(t.End, start); t.Bwd && !it.more && strings.Contains(gap, ",") && !x.presentTense(*t) {
-				if !containsLower(gap, "along with", "as well as", "together with") {
+				if !alongWith.inLower(gap) {
 					continue
 				}
 				if fwd != nil && x.participleOn(it.sent, *t) {
@@ -2437,7 +2540,9 @@ func comparison(gap string) bool {
 
 // datedClause: a date follows byte at of sentence i in its clause.
 func (x *docState) datedClause(i, at int) bool {
-	for _, dm := range x.datesOf(i) {
+	dms := x.datesOf(i)
+	for k := range dms {
+		dm := &dms[k]
 		if dm.Start >= at && !strings.ContainsAny(x.text(at, dm.Start), ",;") {
 			return true
 		}
@@ -2454,7 +2559,7 @@ func newSubject(gap string) bool {
 
 // underContractAfter is the "under a contract" that follows the item in
 // its clause, only an option for more between, else nil.
-func (x *docState) underContractAfter(it item) *trigger {
+func (x *docState) underContractAfter(it *item) *trigger {
 	for k := range x.triggers[it.sent] {
 		t := &x.triggers[it.sent][k]
 		if t.Start < it.end || t.Class.isStatus() && containsLower(x.text(t.Start, t.End), "option") {
@@ -2481,7 +2586,7 @@ func underDeal(phrase string) bool {
 // whose subject is a state: "the J-35, which Pakistan intends to acquire",
 // "the 24 Rafale jets that Egypt ordered in 2021". A giver's verb is left
 // out: the state before "sent" gives.
-func (x *docState) relativeVerb(it item, t trigger) bool {
+func (x *docState) relativeVerb(it *item, t trigger) bool {
 	_, ok := x.relativeSubject(it, t)
 	return ok && !x.givingVerb(t)
 }
@@ -2490,7 +2595,7 @@ func (x *docState) relativeVerb(it item, t trigger) bool {
 // it ("the six A-29s, which the United States delivered in 2017", "the
 // Piranhas that Germany pledged in 2022 arrived"): the supplier, not the
 // buyer, whatever verb governs the item.
-func (x *docState) relativeGiver(it item) (annotate.Mention, bool) {
+func (x *docState) relativeGiver(it *item) (annotate.Mention, bool) {
 	for _, t := range x.triggers[it.sent] {
 		if t.Start >= it.end && t.Class.isStatus() {
 			m, ok := x.relativeSubject(it, t)
@@ -2513,7 +2618,7 @@ func relativeAfterKind(gap string) (string, bool) {
 
 // pledgedInClause is the planned giver's verb of a relative clause on the
 // item ("that Germany pledged in 2022"), else nil.
-func (x *docState) pledgedInClause(it item) *trigger {
+func (x *docState) pledgedInClause(it *item) *trigger {
 	for k := range x.triggers[it.sent] {
 		if t := &x.triggers[it.sent][k]; t.Start >= it.end && t.Class.isStatus() {
 			if t.Class == Planned && x.givenInClause(it, *t) {
@@ -2526,7 +2631,7 @@ func (x *docState) pledgedInClause(it item) *trigger {
 }
 
 // givenInClause: t is the giver's verb of a relative clause on the item.
-func (x *docState) givenInClause(it item, t trigger) bool {
+func (x *docState) givenInClause(it *item, t trigger) bool {
 	_, ok := x.relativeSubject(it, t)
 	return ok && x.givingVerb(t)
 }
@@ -2534,7 +2639,7 @@ func (x *docState) givenInClause(it item, t trigger) bool {
 // relativeSubject is the state that opens a relative clause on the item
 // as the subject of its status verb t ("which the Nigerian Air Force
 // received"); "which competed for Algerian orders" has none.
-func (x *docState) relativeSubject(it item, t trigger) (annotate.Mention, bool) {
+func (x *docState) relativeSubject(it *item, t trigger) (annotate.Mention, bool) {
 	if !t.Fwd || !t.Class.isStatus() || t.Start-it.end > 60 {
 		return annotate.Mention{}, false
 	}
@@ -2557,10 +2662,12 @@ func (x *docState) relativeSubject(it item, t trigger) (annotate.Mention, bool) 
 		return annotate.Mention{}, false
 	}
 	subject := t.Start - len(rest)
-	for _, m := range x.d.Mentions[it.sent] {
+	ms := x.d.Mentions[it.sent]
+	for k := range ms {
+		m := &ms[k]
 		if m.Start >= subject && m.End <= t.Start && isStateLike(m) {
 			lead := strings.TrimSpace(x.text(subject, m.Start))
-			return m, (lead == "" || strings.EqualFold(lead, "the")) && m.Form != catalog.Demonym
+			return *m, (lead == "" || strings.EqualFold(lead, "the")) && m.Form != catalog.Demonym
 		}
 	}
 	return annotate.Mention{}, false
@@ -2582,7 +2689,9 @@ func relativeAfter(gap string) bool {
 // contracted"), so a verb after them governs the first too.
 func (x *docState) coordinated(i, a, b int) bool {
 	prev := a
-	for _, m := range x.d.Mentions[i] {
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		m := &ms[k]
 		if m.Start < a || m.End > b || m.Kind != annotate.MSystem && m.Kind != annotate.MUncatalogued {
 			continue
 		}
@@ -2599,8 +2708,10 @@ func (x *docState) coordinated(i, a, b int) bool {
 // nounEnd is where the item's noun phrase ends: after the word for its
 // kind that follows it ("the TB2 drones"), a modifier or two allowed
 // between ("the Cheongung II medium-range air defence systems").
-func (x *docState) nounEnd(it item) int {
-	for _, m := range x.d.Mentions[it.sent] {
+func (x *docState) nounEnd(it *item) int {
+	ms := x.d.Mentions[it.sent]
+	for k := range ms {
+		m := &ms[k]
 		if m.Kind != annotate.MTerm || m.Start < it.end {
 			continue
 		}
@@ -2628,8 +2739,9 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 	if x.plannedHandover(g) {
 		// "plans to deliver 20 more in early 2027, the embassy said on
 		// Monday": the plan is dated when it was told.
-		for _, dm := range dates {
-			if x.saidDate(dm) {
+		for k := range dates {
+			dm := &dates[k]
+			if x.saidDate(*dm) {
 				return dm.Date
 			}
 		}
@@ -2637,7 +2749,8 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 	}
 	// A date right before the trigger is its own: "its 2009 order for
 	// 420"; not one that ends a clause ("it ordered in 2021 landed").
-	for _, dm := range dates {
+	for k := range dates {
+		dm := &dates[k]
 		if dm.End <= g.Start && strings.TrimSpace(x.text(dm.End, g.Start)) == "" && !strings.HasPrefix(x.text(dm.Start, dm.End), "in ") {
 			return x.statusDate(dm, g)
 		}
@@ -2652,23 +2765,25 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 			next = o.Start
 		}
 	}
-	for _, dm := range dates {
+	for k := range dates {
+		dm := &dates[k]
 		// A date right before the next trigger is that one's: "handed
 		// over six in October, under a 2019 contract for 14".
 		if dm.Start >= g.End && dm.End <= next && (next == reach || strings.TrimSpace(x.text(dm.End, next)) != "") &&
-			(g.Class == Planned || !x.saidDate(dm)) {
+			(g.Class == Planned || !x.saidDate(*dm)) {
 			return x.statusDate(dm, g)
 		}
 	}
 	var best annotate.Date
 	bestDist := 1 << 30
-	for _, dm := range dates {
-		if x.ownedByOther(i, g, dm) || x.leadsOrder(i, dm) || x.leadsOther(i, g, dm) || x.inAside(i, g, dm) || g.Class != Planned && x.saidDate(dm) {
+	for k := range dates {
+		dm := &dates[k]
+		if x.ownedByOther(i, g, dm) || x.leadsOrder(i, dm) || x.leadsOther(i, g, dm) || x.inAside(i, g, dm) || g.Class != Planned && x.saidDate(*dm) {
 			continue
 		}
 		// "has received FK-3 systems, and it continues to fly MiG-29s
 		// donated in 2017": a date in a later clause is that clause's.
-		if dm.Start >= reach || x.otherClause(i, g, dm) || x.beforeAfter(dm, g.Start) {
+		if dm.Start >= reach || x.otherClause(i, g, dm) || x.beforeAfter(*dm, g.Start) {
 			continue
 		}
 		if d := distance(g.Start, g.End, dm.Start, dm.End); d < bestDist {
@@ -2729,7 +2844,7 @@ func (x *docState) beforeAfter(dm annotate.DateMention, at int) bool {
 // joined to g's by "and": right before a verb after g ("bought TB2s too,
 // and in 2023 added Wing Loong II drones"), or after a verb before g
 // ("bought TB2 drones in 2021 and later added Akıncı drones").
-func (x *docState) otherClause(i int, g trigger, dm annotate.DateMention) bool {
+func (x *docState) otherClause(i int, g trigger, dm *annotate.DateMention) bool {
 	for _, o := range x.triggers[i] {
 		if !o.Class.isStatus() || o.Start == g.Start {
 			continue
@@ -2754,7 +2869,7 @@ func (x *docState) otherClause(i int, g trigger, dm annotate.DateMention) bool {
 // it is that verb's. A date before ", when" dates the clause that
 // follows, g's ("in April, when the last six of the jets it ordered
 // landed").
-func (x *docState) leadsOther(i int, g trigger, dm annotate.DateMention) bool {
+func (x *docState) leadsOther(i int, g trigger, dm *annotate.DateMention) bool {
 	if dm.End <= g.Start && strings.HasPrefix(x.text(dm.End, dm.End+7), ", when ") {
 		return false
 	}
@@ -2769,7 +2884,7 @@ func (x *docState) leadsOther(i int, g trigger, dm annotate.DateMention) bool {
 // inAside: the date stands in a relative clause set off by commas
 // before g ("The government, which took office in March, is negotiating"):
 // it dates what the clause tells.
-func (x *docState) inAside(i int, g trigger, dm annotate.DateMention) bool {
+func (x *docState) inAside(i int, g trigger, dm *annotate.DateMention) bool {
 	if dm.End > g.Start || !strings.Contains(x.text(dm.End, g.Start), ",") {
 		return false
 	}
@@ -2805,7 +2920,9 @@ func (x *docState) completedBy(i int, g trigger) annotate.Date {
 	if !containsLower(verb, "been ", "was ", "were ") {
 		return annotate.Date{}
 	}
-	for _, dm := range x.d.Dates[i] {
+	dms := x.d.Dates[i]
+	for k := range dms {
+		dm := &dms[k]
 		if dm.Role == annotate.By && dm.Start >= g.End && !strings.ContainsAny(x.text(g.End, dm.Start), ",;") {
 			return x.statusDate(dm, g)
 		}
@@ -2815,8 +2932,10 @@ func (x *docState) completedBy(i int, g trigger) annotate.Date {
 
 // dateRightAfter is the date that follows an item within a few words
 // ("six more in March 2022").
-func (x *docState) dateRightAfter(it item) (annotate.Date, bool) {
-	for _, dm := range x.datesOf(it.sent) {
+func (x *docState) dateRightAfter(it *item) (annotate.Date, bool) {
+	dms := x.datesOf(it.sent)
+	for k := range dms {
+		dm := &dms[k]
 		if dm.Start >= it.end && annotate.FieldsAtMost(x.text(it.end, dm.Start), 2) {
 			return dm.Before(x.d.Ref), true
 		}
@@ -2825,7 +2944,7 @@ func (x *docState) dateRightAfter(it item) (annotate.Date, bool) {
 }
 
 // statusDate: what has happened cannot lie after the article's date.
-func (x *docState) statusDate(dm annotate.DateMention, g trigger) annotate.Date {
+func (x *docState) statusDate(dm *annotate.DateMention, g trigger) annotate.Date {
 	if g.Class == Planned {
 		return dm.Date
 	}
@@ -2834,7 +2953,7 @@ func (x *docState) statusDate(dm annotate.DateMention, g trigger) annotate.Date 
 
 // leadsOrder: the date is the year of an order noun ("received the last
 // J-10C of a 2020 order"), which no other trigger takes.
-func (x *docState) leadsOrder(i int, dm annotate.DateMention) bool {
+func (x *docState) leadsOrder(i int, dm *annotate.DateMention) bool {
 	for _, o := range x.triggers[i] {
 		if o.orderNoun() && o.Start >= dm.End && strings.TrimSpace(x.text(dm.End, o.Start)) == "" {
 			return true
@@ -2845,7 +2964,7 @@ func (x *docState) leadsOrder(i int, dm annotate.DateMention) bool {
 
 // ownedByOther: the date follows another status trigger of a different
 // kind with no trigger between them.
-func (x *docState) ownedByOther(i int, g trigger, dm annotate.DateMention) bool {
+func (x *docState) ownedByOther(i int, g trigger, dm *annotate.DateMention) bool {
 	var owner *trigger
 	for k := range x.triggers[i] {
 		o := &x.triggers[i][k]
@@ -2865,7 +2984,7 @@ func (x *docState) ownedByOther(i int, g trigger, dm annotate.DateMention) bool 
 // subject ("Estonia and Latvia signed"), else the article's focus, which
 // byFocus tells. room is empty room for them (some answers are returned
 // in a slice of their own).
-func (x *docState) recipients(room []string, it item, g trigger) (states []string, byFocus bool) {
+func (x *docState) recipients(room []string, it *item, g trigger) (states []string, byFocus bool) {
 	i := it.sent
 	ms := x.d.Mentions[i]
 	if to := x.toRecipient(it, g); to != "" {
@@ -2901,7 +3020,8 @@ func (x *docState) recipients(room []string, it item, g trigger) (states []strin
 	if x.giving(it, g) {
 		// "Spain sent Ukraine 20 tanks": the state right after the verb
 		// receives; the subject gives, so it is no recipient.
-		for _, m := range ms {
+		for k := range ms {
+			m := &ms[k]
 			if gap := strings.TrimSpace(x.text(g.End, m.Start)); m.Start >= g.End && m.End <= it.start && isStateLike(m) && (gap == "" || gap == "the") {
 				return append(room, m.Country), false
 			}
@@ -2922,7 +3042,8 @@ func (x *docState) recipients(room []string, it item, g trigger) (states []strin
 		// United States delivered"), nor a demonym ("a boat that served
 		// the Turkish fleet, was given").
 		giver, gives := x.relativeGiver(it)
-		for k, m := range ms {
+		for k := range ms {
+			m := &ms[k]
 			if m.Start >= it.end && m.End <= g.Start && isStateLike(m) && m.Form != catalog.Demonym && !x.isOriginModifier(i, k) && !g.orderNoun() &&
 				!x.afterPreposition(m.Start, "from", "by", "in") && !(gives && m.Start == giver.Start) {
 				return append(room, m.Country), false
@@ -2931,7 +3052,7 @@ func (x *docState) recipients(room []string, it item, g trigger) (states []strin
 	}
 	subj := room
 	for k := len(ms) - 1; k >= 0; k-- {
-		m := ms[k]
+		m := &ms[k]
 		if m.End > subjectEnd || !isStateLike(m) {
 			continue
 		}
@@ -2949,7 +3070,7 @@ func (x *docState) recipients(room []string, it item, g trigger) (states []strin
 		// other states of the list, unless a preposition governs it ("flies
 		// with the air forces of Chile, and Uruguay signed").
 		j := k
-		for j > 0 && isStateLike(ms[j-1]) && listGap(x.text(ms[j-1].End, ms[j].Start)) {
+		for j > 0 && isStateLike(&ms[j-1]) && listGap(x.text(ms[j-1].End, ms[j].Start)) {
 			j--
 		}
 		if j < k && !x.afterPreposition(ms[j].Start, "from", "by", "with", "of", "in", "at", "against", "to") {
@@ -3004,7 +3125,7 @@ func listGap(gap string) bool {
 // forceOf: the state follows a word for its forces or ministry and "of"
 // ("the Armed Forces of Niger", "the Ministry of Defence of Burkina
 // Faso"), which act for it.
-func (x *docState) forceOf(m annotate.Mention) bool {
+func (x *docState) forceOf(m *annotate.Mention) bool {
 	before, ok := strings.CutSuffix(x.text(m.Start-40, m.Start), " of ")
 	if !ok {
 		return false
@@ -3024,11 +3145,11 @@ var forceOfWords = append(slices.Clone(forceWords), "forces", "armies", "navies"
 // unnamed customer" or the like: a buyer the article does not name, so
 // no state nearby is the recipient.
 func unnamedBuyer(after string) bool {
-	rest, ok := strings.CutPrefix(strings.TrimLeft(after, " \"“"), "to ")
+	rest, ok := strings.CutPrefix(trimOpeningQuotes(after, true), "to ")
 	if !ok {
 		return false
 	}
-	rest = strings.TrimLeft(rest, "\"“")
+	rest = trimOpeningQuotes(rest, false)
 	for _, p := range []string{"a country", "an unnamed", "an undisclosed", "an international customer", "a customer", "a foreign customer",
 		"an export customer", "a client", "a buyer"} {
 		if strings.HasPrefix(rest, p) {
@@ -3036,6 +3157,24 @@ func unnamedBuyer(after string) bool {
 		}
 	}
 	return false
+}
+
+// trimOpeningQuotes is strings.TrimLeft(s, "\"“"), or with spaces as
+// well strings.TrimLeft(s, " \"“"): read a byte at a time, where TrimLeft
+// decodes each rune and looks it up in the cutset.
+func trimOpeningQuotes(s string, spaces bool) string {
+	for {
+		switch {
+		case s == "":
+			return s
+		case s[0] == '"' || spaces && s[0] == ' ':
+			s = s[1:]
+		case strings.HasPrefix(s, "“"):
+			s = s[len("“"):]
+		default:
+			return s
+		}
+	}
 }
 
 // manyUsers: the text after an item counts its users without naming them
@@ -3055,7 +3194,7 @@ func countsUsers(after string) bool {
 // told after the item in its clause: "Yak-130 aircraft ordered by Uganda
 // in 2023", "is already used by the armies of Indonesia, Malaysia and
 // Saudi Arabia". end is where the item's noun phrase ends (nounEnd).
-func (x *docState) agentBuyers(it item, end int) []string {
+func (x *docState) agentBuyers(it *item, end int) []string {
 	i := it.sent
 	for _, t := range x.triggers[i] {
 		if t.Start < end || t.Start-end > 80 || !t.Bwd || !t.Class.isStatus() || t.Class == Delivered {
@@ -3088,7 +3227,9 @@ func (x *docState) agentBuyers(it item, end int) []string {
 func (x *docState) stateList(i, at int) []string {
 	var out []string
 	prev := at
-	for _, m := range x.d.Mentions[i] {
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		m := &ms[k]
 		if m.Start < prev {
 			continue
 		}
@@ -3113,10 +3254,12 @@ func (x *docState) stateList(i, at int) []string {
 // the Ministry of Defence of Burkina Faso", "Hanwha Aerospace, which
 // signed its first deal with Vietnam"): with a company as subject, the
 // other party buys.
-func (x *docState) partnerBuyer(it item) string {
+func (x *docState) partnerBuyer(it *item) string {
 	i := it.sent
 	company := x.companyOpens(i)
-	for _, m := range x.d.Mentions[i] {
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		m := &ms[k]
 		if m.Start >= it.start {
 			break
 		}
@@ -3140,7 +3283,7 @@ func (x *docState) partnerBuyer(it item) string {
 // predicative: the demonym ends its clause ("Its newest vehicles are
 // Turkish too: the sultanate ordered 172 Pars"): it tells an origin, no
 // one who acts.
-func (x *docState) predicative(m annotate.Mention) bool {
+func (x *docState) predicative(m *annotate.Mention) bool {
 	if m.Form != catalog.Demonym {
 		return false
 	}
@@ -3151,7 +3294,7 @@ func (x *docState) predicative(m annotate.Mention) bool {
 // inTimeClause: the state stands in a clause of time closed by a comma
 // before end ("took delivery of the Akinci in 2024" after "months after
 // French troops left the country,"): it dates the sentence, it buys nothing.
-func (x *docState) inTimeClause(m annotate.Mention, end int) bool {
+func (x *docState) inTimeClause(m *annotate.Mention, end int) bool {
 	if !strings.Contains(x.text(m.End, end), ",") {
 		return false
 	}
@@ -3175,7 +3318,9 @@ func (x *docState) inTimeClause(m annotate.Mention, end int) bool {
 // two FREMM frigates from Fincantieri" after a sentence about Italy):
 // that state sells, so it is no buyer gone on about.
 func (x *docState) makerFrom(i int, iso string) bool {
-	for _, m := range x.d.Mentions[i] {
+	ms := x.d.Mentions[i]
+	for k := range ms {
+		m := &ms[k]
 		if m.Kind == annotate.MOrg && (m.OrgKind == "maker" || m.OrgKind == "seller") && m.Country == iso {
 			return true
 		}
@@ -3199,7 +3344,7 @@ func (x *docState) previousSubject(i int) string {
 	if j < 0 || x.d.Sentences[j].Paragraph != x.d.Sentences[i].Paragraph || x.d.Sentences[j].Boilerplate || len(x.d.Mentions[j]) == 0 {
 		return ""
 	}
-	m := x.d.Mentions[j][0]
+	m := &x.d.Mentions[j][0]
 	if !isStateLike(m) || m.Form == catalog.Demonym || x.isOriginModifier(j, 0) {
 		return ""
 	}
@@ -3220,7 +3365,7 @@ func (x *docState) previousSubject(i int) string {
 
 // givesFirst: the first status verb after state m in sentence i is a
 // giver's ("France handed over", "Qatar, meanwhile, donated"): m gives.
-func (x *docState) givesFirst(i int, m annotate.Mention) bool {
+func (x *docState) givesFirst(i int, m *annotate.Mention) bool {
 	for _, t := range x.triggers[i] {
 		if t.Start >= m.End && t.Class.isStatus() {
 			return t.Fwd && x.givingVerb(t)
@@ -3242,7 +3387,7 @@ func forceAfterPossessive(after string) bool {
 }
 
 // whoseAfter: ", whose" follows the mention.
-func (x *docState) whoseAfter(m annotate.Mention) bool {
+func (x *docState) whoseAfter(m *annotate.Mention) bool {
 	after := x.text(m.End, m.End+8)
 	return strings.HasPrefix(after, ", whose ")
 }
@@ -3259,9 +3404,11 @@ func (x *docState) focusRecipient(dst []string) ([]string, bool) {
 // toRecipient is the state a deal goes "to": "sale to Jordan", "to the
 // navy of Côte d'Ivoire", "to Vietnam's border guard", or the state or
 // capital equipment "reached" ("reached Dhaka in January").
-func (x *docState) toRecipient(it item, g trigger) string {
+func (x *docState) toRecipient(it *item, g trigger) string {
 	after := max(g.End, it.end)
-	for k, m := range x.d.Mentions[it.sent] {
+	ms := x.d.Mentions[it.sent]
+	for k := range ms {
+		m := &ms[k]
 		// "continues to fly Russian MiG-29 fighters": a state of origin
 		// after "to" and a verb receives nothing.
 		if m.Start < min(g.End, it.end) || m.Start > after+60 || !isStateLike(m) || x.isOriginModifier(it.sent, k) {
@@ -3291,7 +3438,7 @@ func (x *docState) toRecipient(it item, g trigger) string {
 // colonRecipient: the clause before a colon tells a giving "to" a state
 // whose instances the clause after it lists ("India has given equipment to
 // the Mozambican armed forces before: ten trucks were donated in 2023").
-func (x *docState) colonRecipient(it item) string {
+func (x *docState) colonRecipient(it *item) string {
 	start := x.d.Sentences[it.sent].Start
 	lead := x.text(start, it.start)
 	if strings.IndexByte(lead, ':') < 0 {
@@ -3301,7 +3448,9 @@ func (x *docState) colonRecipient(it item) string {
 	if !slices.ContainsFunc(x.triggers[it.sent], func(t trigger) bool { return t.Class == Delivered && t.End <= start+colon }) {
 		return "" // "has turned to Turkey: it bought TB2 drones" names the seller
 	}
-	for _, m := range x.d.Mentions[it.sent] {
+	ms := x.d.Mentions[it.sent]
+	for k := range ms {
+		m := &ms[k]
 		if m.End <= start+colon && isStateLike(m) && x.afterPreposition(m.Start, "to") {
 			return m.Country
 		}
@@ -3312,11 +3461,13 @@ func (x *docState) colonRecipient(it item) string {
 // wonFrom: a seller "won" the order or contract "from" a state or its
 // forces ("Navantia has won an order from the Peruvian Navy for two
 // patrol vessels"): that state buys.
-func (x *docState) wonFrom(it item, g trigger) string {
-	if g.Class != Contracted || !containsLower(x.text(g.Start, g.End), "won ") {
+func (x *docState) wonFrom(it *item, g trigger) string {
+	if g.Class != Contracted || !wonWord.inLower(x.text(g.Start, g.End)) {
 		return ""
 	}
-	for _, m := range x.d.Mentions[it.sent] {
+	ms := x.d.Mentions[it.sent]
+	for k := range ms {
+		m := &ms[k]
 		if m.Start >= g.End && m.Start <= max(it.end, g.End)+60 && isStateLike(m) && x.afterPreposition(m.Start, "from") {
 			return m.Country
 		}
@@ -3326,7 +3477,7 @@ func (x *docState) wonFrom(it item, g trigger) string {
 
 // giving: the trigger is an active verb of the giver told before the
 // item ("Spain sent", "Russia supplied", "China donated").
-func (x *docState) giving(it item, g trigger) bool {
+func (x *docState) giving(it *item, g trigger) bool {
 	if g.Start >= it.end && underDeal(x.text(g.Start, g.End)) {
 		// "Bogotá will hand over four Hueys under an agreement signed in
 		// November": the verb before the item tells who gives.
@@ -3359,8 +3510,15 @@ func isGivingVerb(verb string) bool {
 	if !catalog.IsASCII(verb) {
 		return slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) })
 	}
-	// An ASCII verb folds as one of the verbs only in ASCII, at its length.
-	return slices.ContainsFunc(givingVerbs, func(v string) bool { return len(v) == len(verb) && catalog.EqualFoldASCII(verb, v) })
+	// An ASCII verb folds as one of the verbs only in ASCII, at its length
+	// (compared first, in a loop: a closure for slices.ContainsFunc would
+	// be called for each verb).
+	for _, v := range givingVerbs {
+		if len(v) == len(verb) && catalog.EqualFoldASCII(verb, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // givingVerbs are the active verbs of a giver.
@@ -3372,7 +3530,7 @@ var accordingTo = regexp.MustCompile(`according to (?:the |an? )?(?:[\p{L}-]+ ){
 
 var toState = annotate.MustCompileSearch(`\b(?:to (?:the |an? )?(?:[\p{L}-]+ ){0,2}(?:of )?|reached (?:the )?)$`)
 
-func isStateLike(m annotate.Mention) bool {
+func isStateLike(m *annotate.Mention) bool {
 	return m.Kind == annotate.MCountry || m.Kind == annotate.MOrg && m.OrgKind == "government" && m.Country != ""
 }
 
@@ -3380,7 +3538,7 @@ func isStateLike(m annotate.Mention) bool {
 // United States", "Russian-built"), else the home of the item's maker, else
 // the catalog's origin of the system. stated is false for that last guess,
 // which what the rest of the document states about the system overrides.
-func (x *docState) supplier(it item, g trigger, recipient string) (supplier, manufacturer string, stated bool) {
+func (x *docState) supplier(it *item, g trigger, recipient string) (supplier, manufacturer string, stated bool) {
 	i := it.sent
 	ms := x.d.Mentions[i]
 	maker := x.makerOf(it, g)
@@ -3394,7 +3552,8 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 	if giver, ok := x.relativeGiver(it); ok && giver.Country != recipient {
 		return giver.Country, manufacturer, true
 	}
-	for k, m := range ms {
+	for k := range ms {
+		m := &ms[k]
 		if !isStateLike(m) || m.Country == recipient {
 			continue // "the first two Kuwaiti Typhoons" names the owner
 		}
@@ -3438,7 +3597,7 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 	// "Russia supplied military equipment to Mali": the subject gives.
 	subjectGives := x.toRecipient(it, g) == recipient || x.giving(it, g)
 	for k := len(ms) - 1; k >= 0 && subjectGives; k-- {
-		m := ms[k]
+		m := &ms[k]
 		if m.End > g.Start || !isStateLike(m) || m.Country == recipient {
 			continue
 		}
@@ -3480,7 +3639,7 @@ func (x *docState) supplier(it item, g trigger, recipient string) (supplier, man
 // formerUser: the state follows "once flown by", "formerly operated by"
 // or the like ("Alpha Jets once flown by Qatar's air force touched
 // down"): its second-hand equipment comes from it.
-func (x *docState) formerUser(m annotate.Mention) bool {
+func (x *docState) formerUser(m *annotate.Mention) bool {
 	before := strings.TrimSuffix(x.text(m.Start-32, m.Start), "the ")
 	before, ok := strings.CutSuffix(before, " by ")
 	if !ok {
@@ -3496,7 +3655,7 @@ func (x *docState) formerUser(m annotate.Mention) bool {
 // who may give it on.
 func (x *docState) heldBy(designation string) string {
 	for k := len(x.done) - 1; k >= 0 && designation != ""; k-- {
-		if t := x.done[k]; t.recipient != "" && catalog.SameFold(t.designation, designation) {
+		if t := x.done[k]; t.recipient != "" && sameDesignation(t.designation, designation) {
 			return t.recipient
 		}
 	}
@@ -3508,7 +3667,7 @@ func (x *docState) heldBy(designation string) string {
 // KM450"), one it comes "from" or is "made by", the subject of the sentence
 // ("Thales delivered"), or for unspecified equipment the maker of the
 // sentence before ("It delivered a smaller patrol boat").
-func (x *docState) makerOf(it item, g trigger) *annotate.Mention {
+func (x *docState) makerOf(it *item, g trigger) *annotate.Mention {
 	i := it.sent
 	ms := x.d.Mentions[i]
 	isMaker := func(m *annotate.Mention) bool {
@@ -3570,7 +3729,10 @@ var madeBy = annotate.MustCompileSearch(`(?i)\b(?:from|by|with)\s+(?:the\s+)?(?:
 // group", which go on about the maker named before.
 func (x *docState) companyOpens(i int) bool {
 	s := x.d.Sentences[i]
-	lead := strings.TrimLeft(x.text(s.Start, s.Start+16), " \t\n")
+	lead := x.text(s.Start, s.Start+16)
+	for lead != "" && (lead[0] == ' ' || lead[0] == '\t' || lead[0] == '\n') { // strings.TrimLeft(lead, " \t\n") without its set
+		lead = lead[1:]
+	}
 	return strings.HasPrefix(lead, "The company ") || strings.HasPrefix(lead, "The firm ") || strings.HasPrefix(lead, "The group ")
 }
 
@@ -3598,7 +3760,8 @@ func (x *docState) previousMaker(i int) *annotate.Mention {
 // docNames says whether the document names the organisation anywhere.
 func (x *docState) docNames(o *catalog.Organisation) bool {
 	for _, ms := range x.d.Mentions {
-		for _, m := range ms {
+		for k := range ms {
+			m := &ms[k]
 			if m.Kind == annotate.MOrg && m.Name == o.Name {
 				return true
 			}
@@ -3640,11 +3803,17 @@ func stateSuppliers(ts []*transfer) {
 	}
 }
 
+// sameDesignation is catalog.SameFold(a, b), answered at once for equal
+// strings: the records of one system mostly hold the catalog's own.
+func sameDesignation(a, b string) bool {
+	return a == b || catalog.SameFold(a, b)
+}
+
 // statedFor is the record of stated whose designation folds as
 // designation does, or nil.
 func statedFor(stated []*transfer, designation string) *transfer {
 	for _, s := range stated {
-		if catalog.SameFold(s.designation, designation) {
+		if sameDesignation(s.designation, designation) {
 			return s
 		}
 	}
@@ -3684,7 +3853,7 @@ func mergeTransfers(ts []*transfer) []*transfer {
 	for _, t := range ts {
 		merged := false
 		for _, o := range out {
-			if o.recipient != t.recipient || o.status != t.status || !catalog.SameFold(o.designation, t.designation) {
+			if o.recipient != t.recipient || o.status != t.status || !sameDesignation(o.designation, t.designation) {
 				continue
 			}
 			if o.designation == "" && o.supplier != t.supplier {
@@ -3729,7 +3898,7 @@ func dropToldFleets(ts []*transfer) []*transfer {
 	for _, t := range ts {
 		if t.status != record.StatusInService || !slices.ContainsFunc(ts, func(o *transfer) bool {
 			return o.status == record.StatusDelivered && o.recipient == t.recipient && o.designation != "" &&
-				catalog.SameFold(o.designation, t.designation) && (o.date.IsZero() && o.qualifier == annotate.Unknown || o.qtyValue > 0 && o.qtyValue == t.qtyValue)
+				sameDesignation(o.designation, t.designation) && (o.date.IsZero() && o.qualifier == annotate.Unknown || o.qtyValue > 0 && o.qtyValue == t.qtyValue)
 		}) {
 			kept = append(kept, t)
 		}
@@ -3758,7 +3927,7 @@ func (x *docState) inheritDates(ts []*transfer, events []*event) {
 		}
 		for j := k - 1; j >= 0; j-- {
 			o := ts[j]
-			if t.designation != "" && catalog.SameFold(o.designation, t.designation) && o.recipient == t.recipient &&
+			if t.designation != "" && sameDesignation(o.designation, t.designation) && o.recipient == t.recipient &&
 				o.status == record.StatusContracted && !o.date.IsZero() {
 				t.date = o.date
 				break
@@ -3816,7 +3985,9 @@ func (x *docState) signedAfter(i int) (annotate.Date, bool) {
 	if loc == nil {
 		return annotate.Date{}, false
 	}
-	for _, dm := range x.datesOf(j) {
+	dms := x.datesOf(j)
+	for n := range dms {
+		dm := &dms[n]
 		if dm.Start >= s.Start+loc[1] {
 			return dm.Before(x.d.Ref), true
 		}

@@ -173,6 +173,15 @@ func (a *anchoredWords) heldIn(text string) bool {
 	return false
 }
 
+// holdsLetter says whether text holds the ASCII letter c (lower case, not
+// i or k) in either case, as strings.ToLower(text) must to hold any word
+// with c: no rune beyond ASCII lowers into it (only İ and the Kelvin sign
+// lower into ASCII, into an i and a k). Two calls of strings.IndexByte
+// read many bytes at once, where a search for the word reads each.
+func holdsLetter(text string, c byte) bool {
+	return strings.IndexByte(text, c) >= 0 || strings.IndexByte(text, c-('a'-'A')) >= 0
+}
+
 // loweredRoom is as long as a word that lowered writes in place may be;
 // every word the switches it serves name is shorter.
 const loweredRoom = 16

@@ -62,6 +62,76 @@ func TestLastWordInIsLastFieldLowered(t *testing.T) {
 	}
 }
 
+// TestDeterminerBeforeASCII holds up determinerBefore, which reads the
+// ASCII words at a text's end itself, against the general path, on every
+// window of the test texts, with runes beyond ASCII or without.
+func TestDeterminerBeforeASCII(t *testing.T) {
+	asciiRead := 0
+	for _, s := range wordTestTexts(t) {
+		for i := range len(s) + 1 {
+			text := s[max(0, i-40):i]
+			for _, words := range wordTestLists {
+				for between := range 4 {
+					if _, ascii := determinerBeforeASCII(text, between, words); ascii {
+						asciiRead++
+					}
+					if got, want := determinerBefore(text, between, words...), determinerBeforeFields(text, between, words); got != want {
+						t.Fatalf("determinerBefore(%q, %d, %q) = %v, want %v", text, between, words, got, want)
+					}
+				}
+			}
+		}
+	}
+	if asciiRead < 10000 {
+		t.Fatalf("only %d windows read by the ASCII path", asciiRead)
+	}
+}
+
+// TestTrimOpeningQuotes holds up trimOpeningQuotes against
+// strings.TrimLeft, on quotes, spaces, broken and other runes.
+func TestTrimOpeningQuotes(t *testing.T) {
+	parts := []string{"", " ", "\"", "“", "”", "\xe2\x80", "\xe2", "\xff", "\t", "\u00a0", "to ", "a", "é", "“\""}
+	texts := testtext.Phrases(4, 3000, 5, parts, []string{""})
+	texts = append(texts, wordTestTexts(t)...)
+	for _, s := range texts {
+		if got, want := trimOpeningQuotes(s, false), strings.TrimLeft(s, "\"“"); got != want {
+			t.Fatalf("trimOpeningQuotes(%q, false) = %q, want %q", s, got, want)
+		}
+		if got, want := trimOpeningQuotes(s, true), strings.TrimLeft(s, " \"“"); got != want {
+			t.Fatalf("trimOpeningQuotes(%q, true) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestHoldsLetter holds up holdsLetter against lowering the text, on
+// texts with runes that lower into ASCII and others.
+func TestHoldsLetter(t *testing.T) {
+	for _, s := range wordTestTexts(t) {
+		for _, c := range []byte("abfoptz") {
+			if got, want := holdsLetter(s, c), strings.IndexByte(strings.ToLower(s), c) >= 0; got != want {
+				t.Fatalf("holdsLetter(%q, %q) = %v, want %v", s, c, got, want)
+			}
+		}
+	}
+}
+
+// TestSameDesignation holds up sameDesignation against catalog.SameFold
+// on the catalog's designations, their case and spacing changed.
+func TestSameDesignation(t *testing.T) {
+	var names []string
+	for _, sys := range catalog.MustDefault().Systems {
+		names = append(names, sys.Designation, strings.ToLower(sys.Designation), strings.ReplaceAll(sys.Designation, "-", " "))
+	}
+	names = append(names, "", " ", "-", "İ", "\u212a")
+	for k, a := range names {
+		for _, b := range names[max(0, k-40):min(len(names), k+40)] {
+			if got, want := sameDesignation(a, b), catalog.SameFold(a, b); got != want {
+				t.Fatalf("sameDesignation(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}
+
 func TestLowerIsAnyAndPlainWord(t *testing.T) {
 	words := slices.Clone(wordTestWords)
 	for _, s := range wordTestTexts(t) {
