@@ -92,7 +92,7 @@ func TestChromeLineMatchesThePattern(t *testing.T) {
 		"advertisement", "sponsored", "subscribe", "newsletter", "follow us", "share on ", "facebook", "twitter", "x",
 		"linkedin", "photo", "image", "picture", "credit", "(reporting", "(writing", "(editing", " by ", "tag",
 		"print", "email", "whatsapp", "telegram", "copyright", "© ", "all rights reserved", "s", ":", ".", " ", "\t",
-		"\v", ")", "(", "é", "\u212a", "\u017f", "\n", "news"}
+		"\v", ")", "(", "é", "\u212a", "\u017f", "\n", "news", "The ", "b", "1", "\"", "Read"}
 	lines := testtext.Phrases(11, 200000, 4, pieces, []string{""})
 	matched := 0
 	for _, line := range lines {
@@ -181,6 +181,51 @@ func TestInOrderTellsSortedMentions(t *testing.T) {
 		want := slices.IsSortedFunc(ms, func(a, b Mention) int { return a.Start - b.Start })
 		if got := inOrder(ms); got != want {
 			t.Fatalf("inOrder(%v) = %v, want %v", ms, got, want)
+		}
+	}
+}
+
+// TestTrimSpanTrimsUnicodeSpace holds trimSpan, which reads ASCII a byte at
+// a time, to decoding every rune and asking unicode.IsSpace.
+func TestTrimSpanTrimsUnicodeSpace(t *testing.T) {
+	pieces := []string{" ", "\t", "\n", "\v", "\u00a0", "\u0085", "\u2003", "\u3000", "a", "é", "\xe2\x80", "\x80", "\xff", "."}
+	for _, s := range testtext.Phrases(17, 50000, 6, pieces, []string{""}) {
+		for start := 0; start <= len(s); start++ {
+			for end := start; end <= len(s); end++ {
+				ws, we := start, end
+				for ws < we {
+					r, size := utf8.DecodeRuneInString(s[ws:we])
+					if !unicode.IsSpace(r) {
+						break
+					}
+					ws += size
+				}
+				for we > ws {
+					r, size := utf8.DecodeLastRuneInString(s[ws:we])
+					if !unicode.IsSpace(r) {
+						break
+					}
+					we -= size
+				}
+				if gs, ge := trimSpan(s, start, end); gs != ws || ge != we {
+					t.Fatalf("trimSpan(%q, %d, %d) = %d, %d, want %d, %d", s, start, end, gs, ge, ws, we)
+				}
+			}
+		}
+	}
+}
+
+// TestSentenceTextsAreSpacedLines: the text of each sentence, which
+// splitSentences copies only where the body's breaks say it must, is
+// spacedLines of its span.
+func TestSentenceTextsAreSpacedLines(t *testing.T) {
+	pieces := []string{"The army", "said", ".", "!", "?", " ", "\n", "\n\n", "\r", "\t", "U.S.", "Share this:", "\u00a0", "é", "x"}
+	bodies := append(testtext.Phrases(19, 20000, 12, pieces, []string{"", " "}), strings.Join(testtext.ArticleLines(t), "\n"))
+	for _, body := range bodies {
+		for _, s := range splitSentences(body, "") {
+			if want := spacedLines(body[s.Start:s.End]); s.Text != want {
+				t.Fatalf("sentence [%d,%d) of %q reads %q, want %q", s.Start, s.End, body, s.Text, want)
+			}
 		}
 	}
 }

@@ -51,8 +51,12 @@ func splitSentences(body, title string) []Sentence {
 // it overwrites.
 func splitSentencesInto(buf []Sentence, body, title string) []Sentence {
 	// Most sentences end at a line break or a full stop: making room for
-	// as many at once spares growing the list.
-	out := slices.Grow(buf[:0], strings.Count(body, "\n")+strings.Count(body, ". ")+1)
+	// as many at once spares growing the list. Counting every full stop
+	// (one byte, which strings.Count counts fastest) makes a little more.
+	out := slices.Grow(buf[:0], strings.Count(body, "\n")+strings.Count(body, ".")+1)
+	title = strings.TrimSpace(title) // for isBoilerplate, once
+	// The marks of the whole body are looked for once, for all its lines.
+	stops := markFinder{text: body, marks: stopMarks}
 	para := 0
 	lineStart := 0
 	segStart := -1 // start of the open sentence, -1 when none
@@ -93,8 +97,6 @@ func splitSentencesInto(buf []Sentence, body, title string) []Sentence {
 			if segStart < 0 {
 				segStart = lineStart
 			}
-			// The line's marks are looked for once, for all its sentences.
-			stops := stopFinder{text: body[:lineEnd]}
 			for {
 				cut := sentenceEnd(body, &stops, pos, lineEnd)
 				if cut < 0 {
@@ -113,12 +115,22 @@ func splitSentencesInto(buf []Sentence, body, title string) []Sentence {
 		lineStart = lineEnd + 1
 	}
 	flush(len(body))
+	// The sentences come in order: the breaks of the body, looked for once,
+	// tell which hold one, and spacedLines copies only those.
+	breaks := markFinder{text: body, marks: breakMarks}
 	for i := range out {
-		out[i].Text = spacedLines(body[out[i].Start:out[i].End])
+		s := &out[i]
+		s.Text = body[s.Start:s.End]
+		if breaks.next(s.Start) < s.End {
+			s.Text = spacedLines(s.Text)
+		}
 	}
 	markCopies(out)
 	return out
 }
+
+// breakMarks are the bytes spacedLines turns into spaces.
+var breakMarks = [3]byte{'\n', '\r', '\t'}
 
 // spacedLines is s with line breaks and tabs turned into spaces.
 func spacedLines(s string) string {
@@ -148,9 +160,9 @@ func endsSentence(line string) bool {
 
 // sentenceEnd finds the first sentence end in body[from:to] that is followed
 // by more text on the line, returning the offset where the next sentence
-// starts, or -1. stops finds the marks of body[:to], from at or after where
-// it last looked.
-func sentenceEnd(body string, stops *stopFinder, from, to int) int {
+// starts, or -1. stops finds the marks of body, from at or after where it
+// last looked.
+func sentenceEnd(body string, stops *markFinder, from, to int) int {
 	for i := stops.next(from); i < to; i = stops.next(i + 1) {
 		c := body[i]
 		j := i + 1
@@ -185,22 +197,25 @@ func sentenceEnd(body string, stops *stopFinder, from, to int) int {
 	return -1
 }
 
-// stopFinder finds the full stops, question and exclamation marks of text
-// by searching for each mark apart, which runs faster than reading each
-// byte, and remembers where the next of each is.
-type stopFinder struct {
-	text string
-	at   [3]int // the next of each mark, len(text) for none
-	set  bool   // at has been looked for
+// markFinder finds the marks of text, three bytes, by searching for each
+// mark apart, which runs faster than reading each byte, and remembers where
+// the next of each is.
+type markFinder struct {
+	text  string
+	marks [3]byte
+	at    [3]int // the next of each mark, len(text) for none
+	set   bool   // at has been looked for
 }
 
+// stopMarks are the full stops, question and exclamation marks that may
+// end a sentence.
 var stopMarks = [3]byte{'.', '!', '?'}
 
 // next is the first mark at or after byte i, or len(text); i does not
 // go down from one call to the next.
-func (f *stopFinder) next(i int) int {
+func (f *markFinder) next(i int) int {
 	first := len(f.text)
-	for k, c := range stopMarks {
+	for k, c := range f.marks {
 		if !f.set || f.at[k] < i {
 			f.at[k] = len(f.text)
 			if n := strings.IndexByte(f.text[min(i, len(f.text)):], c); n >= 0 {
@@ -249,21 +264,17 @@ func isBoilerplate(line, title string) bool {
 	if len(line) < 120 && isChromeLine(line) {
 		return true
 	}
-	// A headline repeated at the head of the body.
-	return title != "" && strings.EqualFold(strings.TrimSpace(title), line)
+	// A headline repeated at the head of the body; title is trimmed.
+	return title != "" && strings.EqualFold(title, line)
 }
 
+// trimSpan is s[start:end] less the white space (unicode.IsSpace) at
+// either end.
 func trimSpan(s string, start, end int) (int, int) {
-	for start < end {
-		r, size := utf8.DecodeRuneInString(s[start:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		start += size
-	}
+	start = spacesEnd(s[:end], start)
 	for end > start {
-		r, size := utf8.DecodeLastRuneInString(s[start:end])
-		if !unicode.IsSpace(r) {
+		space, size := runeBefore(s[start:end], end-start)
+		if !space {
 			break
 		}
 		end -= size
