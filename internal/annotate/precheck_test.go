@@ -229,3 +229,19 @@ func TestSentenceTextsAreSpacedLines(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceEndsMatchStrings holds endsSentence to strings.TrimRight and
+// isAbbreviation to lower-casing every word, on random lines.
+func TestSentenceEndsMatchStrings(t *testing.T) {
+	pieces := []string{".", "!", "?", ":", `"`, "'", ")", "”", "’", "\x9d", "\xe2\x80", "a", "U.S", "u.\u212a", "f\u0130g", "Approx", "approxi", "Gen", "x", " "}
+	for _, line := range testtext.Phrases(23, 50000, 5, pieces, []string{""}) {
+		trimmed := strings.TrimRight(line, `"'”’)`)
+		want := strings.HasSuffix(trimmed, ".") || strings.HasSuffix(trimmed, "!") || strings.HasSuffix(trimmed, "?") || strings.HasSuffix(trimmed, ":")
+		if got := endsSentence(line); got != want {
+			t.Fatalf("endsSentence(%q) = %v, want %v", line, got, want)
+		}
+		if got, want := isAbbreviation(line), abbreviations[strings.ToLower(line)]; got != want {
+			t.Fatalf("isAbbreviation(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-osint/dossier/internal/catalog"
 )
 
 // Sentence is a span of the body, in byte offsets. Text is the same span with
@@ -153,9 +155,23 @@ func continues(line string) bool {
 	return unicode.IsLower(r) || unicode.IsDigit(r) || strings.ContainsRune("(,;–-", r)
 }
 
+// endsSentence: line ends with '.', '!', '?' or ':', but for quotes and
+// brackets (strings.TrimRight(line, `"'”’)`), read from the end.
 func endsSentence(line string) bool {
-	line = strings.TrimRight(line, `"'”’)`)
-	return strings.HasSuffix(line, ".") || strings.HasSuffix(line, "!") || strings.HasSuffix(line, "?") || strings.HasSuffix(line, ":")
+	for line != "" {
+		switch line[len(line)-1] {
+		case '.', '!', '?', ':':
+			return true
+		case '"', '\'', ')':
+			line = line[:len(line)-1]
+		default:
+			if !strings.HasSuffix(line, "”") && !strings.HasSuffix(line, "’") {
+				return false
+			}
+			line = line[:len(line)-len("”")]
+		}
+	}
+	return false
 }
 
 // sentenceEnd finds the first sentence end in body[from:to] that is followed
@@ -231,11 +247,14 @@ func (f *markFinder) next(i int) int {
 // periodEnds decides whether a dot after before ends the sentence, given the
 // text that follows: not after an abbreviation or an initial.
 func periodEnds(before, after string) bool {
-	w := before
-	if i := strings.LastIndexAny(before, " (\n"); i >= 0 {
-		w = before[i+1:]
+	// The word before the dot: after the last ' ', '(' or '\n', as
+	// strings.LastIndexAny finds it, without making a set of them.
+	k := len(before)
+	for k > 0 && before[k-1] != ' ' && before[k-1] != '(' && before[k-1] != '\n' {
+		k--
 	}
-	if abbr, _ := lookupLower(abbreviations, w); abbr {
+	w := before[k:]
+	if isAbbreviation(w) {
 		// "U.S." ends a sentence only when a new sentence plainly starts.
 		if LowerIs(w, "u.s") || LowerIs(w, "u.k") || LowerIs(w, "u.n") {
 			return startsNewSentence(after)
@@ -248,6 +267,25 @@ func periodEnds(before, after string) bool {
 	}
 	return true
 }
+
+// isAbbreviation: w lower-cased is one of abbreviations. They are ASCII and
+// short: a longer word of ASCII is none, told without lower-casing it.
+func isAbbreviation(w string) bool {
+	if len(w) > longestAbbreviation && catalog.IsASCII(w) {
+		return false
+	}
+	abbr, _ := lookupLower(abbreviations, w)
+	return abbr
+}
+
+// longestAbbreviation is the length of the longest of abbreviations.
+var longestAbbreviation = func() int {
+	n := 0
+	for w := range abbreviations {
+		n = max(n, len(w))
+	}
+	return n
+}()
 
 // startsNewSentence: a capitalised function word usually opens a sentence.
 func startsNewSentence(s string) bool {
