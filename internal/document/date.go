@@ -108,9 +108,14 @@ func realDay(year, month, day int) bool {
 	if year < 1000 || month < 1 || month > 12 || day < 1 {
 		return false
 	}
-	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
-	return t.Day() == day && int(t.Month()) == month
+	if month == 2 && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+		return day <= 29
+	}
+	return day <= daysIn[month]
 }
+
+// daysIn are the days of each month, February's outside leap years.
+var daysIn = [13]int{1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 // atoi reads a string the regexps already restricted to a few digits.
 func atoi(s string) int {
