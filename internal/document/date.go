@@ -50,7 +50,7 @@ func NormaliseDate(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if isDateOnly(s) { // the usual form, which rxISODate reads
 		// A real day is written back as it came, so s itself is the answer.
-		if realDay(atoi(s[:4]), atoi(s[5:7]), atoi(s[8:])) {
+		if realDay(digits(s[:4]), digits(s[5:7]), digits(s[8:])) {
 			return s
 		}
 		return ""
@@ -85,12 +85,22 @@ func isDateOnly(s string) bool {
 	if len(s) != len(time.DateOnly) || s[4] != '-' || s[7] != '-' {
 		return false
 	}
-	for _, k := range []int{0, 1, 2, 3, 5, 6, 8, 9} {
-		if s[k] < '0' || s[k] > '9' {
+	for k := range len(s) {
+		if k != 4 && k != 7 && (s[k] < '0' || s[k] > '9') {
 			return false
 		}
 	}
 	return true
+}
+
+// digits reads a number of ASCII digits, which isDateOnly checked, as
+// atoi does, without its checks.
+func digits(s string) int {
+	n := 0
+	for k := range len(s) {
+		n = n*10 + int(s[k]-'0')
+	}
+	return n
 }
 
 // ymd formats a date after checking that it exists (no 31 June, no 29
