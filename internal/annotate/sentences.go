@@ -220,6 +220,7 @@ type markFinder struct {
 	text  string
 	marks [3]byte
 	at    [3]int // the next of each mark, len(text) for none
+	first int    // the least of at
 	set   bool   // at has been looked for
 }
 
@@ -230,6 +231,9 @@ var stopMarks = [3]byte{'.', '!', '?'}
 // next is the first mark at or after byte i, or len(text); i does not
 // go down from one call to the next.
 func (f *markFinder) next(i int) int {
+	if f.set && f.first >= i {
+		return f.first // no mark is behind i: none to look for again
+	}
 	first := len(f.text)
 	for k, c := range f.marks {
 		if !f.set || f.at[k] < i {
@@ -240,7 +244,7 @@ func (f *markFinder) next(i int) int {
 		}
 		first = min(first, f.at[k])
 	}
-	f.set = true
+	f.first, f.set = first, true
 	return first
 }
 
