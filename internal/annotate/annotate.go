@@ -248,9 +248,11 @@ func (g *gathered[T]) room() []T {
 // add appends the items of the next sentence: those appended to room are
 // in place already, unless they outgrew it.
 func (g *gathered[T]) add(items []T) {
-	if n := len(g.items); len(items) > 0 && n < cap(g.items) && &items[0] == &g.items[:n+1][n] {
+	switch n := len(g.items); {
+	case len(items) == 0: // most sentences find nothing of a kind
+	case n < cap(g.items) && &items[0] == &g.items[:n+1][n]:
 		g.items = g.items[:n+len(items)]
-	} else {
+	default:
 		g.items = append(g.items, items...)
 	}
 	g.ends = append(g.ends, len(g.items))
