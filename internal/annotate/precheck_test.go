@@ -245,3 +245,35 @@ func TestSentenceEndsMatchStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestPhrasesBegunByReadsPhraseWords holds phrasesBegunBy, which reads
+// phraseStarts, to phraseWords by tableKey: every pair of first bytes that
+// letterIndex tells apart, at every length, and random words.
+func TestPhrasesBegunByReadsPhraseWords(t *testing.T) {
+	want := func(w string) phraseKinds {
+		if digitByte(w[0]) {
+			return datePhrase | quantityPhrase
+		}
+		if k := tableKey(w); k >= 0 {
+			return phraseWords[k]
+		}
+		return 0
+	}
+	firsts := "abcdefghijklmnopqrstuvwxyzAMZ09_"
+	var words []string
+	for _, a := range firsts {
+		words = append(words, string(a))
+		for _, b := range firsts {
+			for n := 2; n <= 17; n++ {
+				words = append(words, string(a)+string(b)+strings.Repeat("e", n-2))
+			}
+		}
+	}
+	pieces := []string{"the", "a", "May", "sept", "twenty", "_", "1", "x", "AT", "least", "between"}
+	words = append(words, testtext.Phrases(29, 20000, 3, pieces, []string{""})...)
+	for _, w := range words {
+		if got := phrasesBegunBy(w); got != want(w) {
+			t.Fatalf("phrasesBegunBy(%q) = %v, want %v", w, got, want(w))
+		}
+	}
+}
