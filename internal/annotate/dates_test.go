@@ -96,3 +96,19 @@ func TestOnlyASCIILowerCasesToTheEndOfUntil(t *testing.T) {
 		}
 	}
 }
+
+// TestValidDayMatchesTime holds validDay's table of month lengths to the
+// calendar of package time, which carries a day past its month's end.
+func TestValidDayMatchesTime(t *testing.T) {
+	for year := -410; year <= 3000; year++ {
+		for month := -1; month <= 14; month++ {
+			for day := -1; day <= 33; day++ {
+				d := Date{Y: year, M: month, D: day, Precision: Day}
+				want := month >= 1 && month <= 12 && day >= 1 && d.time().Day() == day
+				if got := validDay(d); got != want {
+					t.Fatalf("validDay(%+v) = %v, want %v", d, got, want)
+				}
+			}
+		}
+	}
+}
