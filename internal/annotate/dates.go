@@ -368,6 +368,15 @@ func relativePeriod(step int, unit byte, ref Date) (Date, bool, bool) {
 
 // ParseDate reads a full date in any form FindDates knows, for metadata.
 func ParseDate(s string) (Date, bool) {
+	// A publication date is most often written as the header writes it,
+	// "2024-09-02", which the scanners read at its first word by isoAt.
+	if len(s) == len("2024-09-02") {
+		if y, m, d, ok := isoAt(s, 0); ok {
+			if day := (Date{Y: y, M: m, D: d, Precision: Day}); validDay(day) {
+				return day, true
+			}
+		}
+	}
 	var room [4]DateMention // for the dates of a line of metadata, a few
 	for _, m := range appendDates(room[:0], s, 0, Date{}) {
 		if m.Date.Precision == Day {
