@@ -277,3 +277,26 @@ func TestPhrasesBegunByReadsPhraseWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSameLastASCIIKeepsEqualFold: sameLastASCII, which isBoilerplate
+// asks before strings.EqualFold, is true wherever EqualFold is, on random
+// pairs of lines in other cases, with runes that fold to ASCII.
+func TestSameLastASCIIKeepsEqualFold(t *testing.T) {
+	pieces := []string{"k", "K", "\u212a", "s", "S", "\u017f", "a", "A", ".", "1", "é", "É", "\xff", " "}
+	lines := testtext.Phrases(31, 3000, 4, pieces, []string{""})
+	folds := 0
+	for _, a := range lines[:300] {
+		for _, b := range lines {
+			if !strings.EqualFold(a, b) {
+				continue
+			}
+			folds++
+			if !sameLastASCII(a, b) {
+				t.Fatalf("sameLastASCII(%q, %q) is false, but they fold alike", a, b)
+			}
+		}
+	}
+	if folds < 1000 {
+		t.Errorf("only %d pairs fold alike: the test tries too few", folds)
+	}
+}

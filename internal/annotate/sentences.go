@@ -307,7 +307,20 @@ func isBoilerplate(line, title string) bool {
 		return true
 	}
 	// A headline repeated at the head of the body; title is trimmed.
-	return title != "" && strings.EqualFold(title, line)
+	return title != "" && sameLastASCII(title, line) && strings.EqualFold(title, line)
+}
+
+// sameLastASCII: the last bytes of a and b (neither empty) are alike in
+// any case, or not both ASCII, as strings.EqualFold(a, b) needs: two
+// bytes below 0x80 each end their rune, and no other rune folds to one
+// of them and to the other. Most lines of a body differ from the title
+// there, often after words alike.
+func sameLastASCII(a, b string) bool {
+	x, y := a[len(a)-1], b[len(b)-1]
+	if x >= utf8.RuneSelf || y >= utf8.RuneSelf {
+		return true
+	}
+	return x == y || 'A' <= x && x <= 'Z' && x+'a'-'A' == y || 'A' <= y && y <= 'Z' && y+'a'-'A' == x
 }
 
 // trimSpan is s[start:end] less the white space (unicode.IsSpace) at
