@@ -124,10 +124,7 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	// what the sentences found.
 	names, phrases, wordStarts := buf.names, buf.phrases, buf.wordStarts
 	var wordBuf [64]wordSpan
-	var namedBuf [16]Mention
-	var datedBuf [4]DateMention
-	var foundBuf [8]QuantityMention
-	words, named, dated, found := wordBuf[:0], namedBuf[:0], datedBuf[:0], foundBuf[:0]
+	words := wordBuf[:0]
 	for i, s := range d.Sentences {
 		if s.Boilerplate {
 			mem.mentions.add(nil)
@@ -139,7 +136,9 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		names = cat.Matcher().AppendAllText(names[:0], d.Pieces[i])
 		wordStarts = wordStarts[:0]
 		words = appendWordSpansStarts(words[:0], &wordStarts, s.Text)
-		named = findMentions(cat, s, names, known, wordStarts, buf.matchRoom[:], named[:0])
+		// Each sentence's finds are appended to the room that mem gathers
+		// them in, which keeps them without a copy.
+		named := findMentions(cat, s, names, known, wordStarts, buf.matchRoom[:], mem.mentions.room())
 		mem.mentions.add(named)
 		// The date phrases scanned for the reference date, else scanned
 		// now into the pooled buffer (which keeps it for the next document).
@@ -150,9 +149,9 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 			phrases = scanDates(phrases[:0], s.Text, words)
 			sentencePhrases = phrases
 		}
-		dated = datesOutsideNames(resolveDates(dated[:0], s.Text, s.Start, d.Ref, sentencePhrases), named)
+		dated := datesOutsideNames(resolveDates(mem.dates.room(), s.Text, s.Start, d.Ref, sentencePhrases), named)
 		mem.dates.add(dated)
-		found = withoutDates(withoutDesignations(appendQuantities(found[:0], s.Text, s.Start, words), named), dated)
+		found := withoutDates(withoutDesignations(appendQuantities(mem.qty.room(), s.Text, s.Start, words), named), dated)
 		mem.qty.add(found)
 	}
 	mem.mentions.keep(d.Mentions)
@@ -240,9 +239,22 @@ type gathered[T any] struct {
 	ends  []int // where each sentence's items end
 }
 
-// add appends the items of the next sentence.
+// room is where the items of the next sentence may be appended, in g's
+// memory, for add to keep them there.
+func (g *gathered[T]) room() []T {
+	return g.items[len(g.items):len(g.items)]
+}
+
+// add appends the items of the next sentence: those appended to room are
+// in place already, unless they outgrew it.
 func (g *gathered[T]) add(items []T) {
-	g.items = append(g.items, items...)
+	switch n := len(g.items); {
+	case len(items) == 0: // most sentences find nothing of a kind
+	case n < cap(g.items) && &items[0] == &g.items[:n+1][n]:
+		g.items = g.items[:n+len(items)]
+	default:
+		g.items = append(g.items, items...)
+	}
 	g.ends = append(g.ends, len(g.items))
 }
 
@@ -258,9 +270,11 @@ func (g *gathered[T]) keep(perSentence [][]T) {
 	}
 }
 
-// forget empties g, forgetting the texts that the items name.
+// forget empties g, forgetting the texts that the items name, to its
+// capacity: a sentence's finder may have left items beyond the ones it
+// returned in room.
 func (g *gathered[T]) forget() {
-	clear(g.items)
+	clear(g.items[:cap(g.items)])
 	g.items, g.ends = g.items[:0], g.ends[:0]
 }
 

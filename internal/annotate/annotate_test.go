@@ -414,3 +414,53 @@ func TestDropSurnameStates(t *testing.T) {
 		}
 	}
 }
+
+// TestGatheredKeepsEachSentencesItems holds gathered, whose add keeps in
+// place the items a finder appended to its room, to copying each
+// sentence's items: finders that append to the room, outgrow it, drop
+// items in place or return other memory. forget must leave nothing behind,
+// to the capacity.
+func TestGatheredKeepsEachSentencesItems(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var g gathered[Mention]
+	for round := range 300 {
+		sentences := rng.IntN(12)
+		want := make([][]Mention, sentences)
+		for i := range sentences {
+			var items []Mention
+			switch rng.IntN(4) {
+			case 0: // another slice, or none
+				for range rng.IntN(3) {
+					items = append(items, Mention{Start: round, End: i, Name: "other"})
+				}
+			default: // appended to the room, some perhaps dropped in place
+				items = g.room()
+				for k := range rng.IntN(6) {
+					items = append(items, Mention{Start: round, End: i, Index: k, Name: "found"})
+				}
+				kept := items[:0] // as the filters drop, leaving the rest behind
+				for _, m := range items {
+					if rng.IntN(4) > 0 {
+						kept = append(kept, m)
+					}
+				}
+				items = kept
+			}
+			if len(items) > 0 {
+				want[i] = slices.Clone(items)
+			}
+			g.add(items)
+		}
+		got := make([][]Mention, sentences)
+		g.keep(got)
+		for i := range sentences {
+			if !slices.Equal(got[i], want[i]) || (got[i] == nil) != (want[i] == nil) {
+				t.Fatalf("round %d, sentence %d: kept %v, want %v", round, i, got[i], want[i])
+			}
+		}
+		g.forget()
+		if k := slices.IndexFunc(g.items[:cap(g.items)], func(m Mention) bool { return m != Mention{} }); k >= 0 {
+			t.Fatalf("round %d: forget left %v at %d", round, g.items[:cap(g.items)][k], k)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package annotate
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-osint/dossier/internal/catalog"
 )
@@ -24,6 +26,12 @@ var (
 // the pattern folds case as ASCII does, are read by hand (the tests hold
 // the two together).
 func isChromeLine(line string) bool {
+	// Each choice begins with a letter of chromeFirsts, and no byte
+	// outside ASCII folds to one: most lines of an article are told at
+	// their first byte.
+	if line == "" || line[0] < utf8.RuneSelf && !chromeFirsts[line[0]] {
+		return false
+	}
 	for k := range len(line) {
 		if line[k] >= 0x80 || line[k] == '\n' {
 			return boilerplateLine.MatchString(line)
@@ -67,6 +75,17 @@ func isChromeLine(line string) bool {
 	}
 	return false
 }
+
+// chromeFirsts are the ASCII bytes, in either case, that begin a choice
+// of boilerplateLine: the first bytes of the words isChromeLine reads.
+var chromeFirsts = func() (t [utf8.RuneSelf]bool) {
+	for _, words := range [][]string{chromeWholeLines, chromePrefixes, creditWords, bylineWords, {"loading", "subscribe"}} {
+		for _, w := range words {
+			t[w[0]], t[unicode.ToUpper(rune(w[0]))] = true, true
+		}
+	}
+	return t
+}()
 
 // hasPrefixFold: s begins with lower, in lower case, in any ASCII case.
 func hasPrefixFold(s, lower string) bool {

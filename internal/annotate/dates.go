@@ -325,12 +325,20 @@ func fullOrPartial(day, month, year int, ref Date) (Date, bool, bool) {
 	return d, true, validDay(d)
 }
 
+// validDay: d names a day of the calendar, as time.Date, which carries a
+// day past its month's end into the next, would keep it.
 func validDay(d Date) bool {
 	if d.M < 1 || d.M > 12 || d.D < 1 {
 		return false
 	}
-	return d.time().Day() == d.D
+	if d.M == 2 && d.Y%4 == 0 && (d.Y%100 != 0 || d.Y%400 == 0) {
+		return d.D <= 29
+	}
+	return d.D <= daysIn[d.M]
 }
+
+// daysIn are the days of each month, February's outside leap years.
+var daysIn = [13]int{1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 // relativePeriod resolves "last year" (step -1, unit 'y'), "this month"
 // (0, 'm') or "next week" (1, 'w').
@@ -360,6 +368,15 @@ func relativePeriod(step int, unit byte, ref Date) (Date, bool, bool) {
 
 // ParseDate reads a full date in any form FindDates knows, for metadata.
 func ParseDate(s string) (Date, bool) {
+	// A publication date is most often written as the header writes it,
+	// "2024-09-02", which the scanners read at its first word by isoAt.
+	if len(s) == len("2024-09-02") {
+		if y, m, d, ok := isoAt(s, 0); ok {
+			if day := (Date{Y: y, M: m, D: d, Precision: Day}); validDay(day) {
+				return day, true
+			}
+		}
+	}
 	var room [4]DateMention // for the dates of a line of metadata, a few
 	for _, m := range appendDates(room[:0], s, 0, Date{}) {
 		if m.Date.Precision == Day {

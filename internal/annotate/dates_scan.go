@@ -98,8 +98,15 @@ func appendWordSpans(out []wordSpan, text string) []wordSpan {
 // patterns try only those (see WordRegexp.nextAt), and the one pass finds
 // them for all.
 func appendWordSpansStarts(out []wordSpan, starts *[]int, text string) []wordSpan {
+	// The first bytes that list a word's start, chosen once: testing starts
+	// at each word costs more.
+	listedFirsts := &noFirsts
+	if starts != nil {
+		listedFirsts = &mentionFirsts
+	}
 	for i := 0; i < len(text); i++ {
-		if !wordBytes[text[i]] {
+		c := text[i]
+		if !wordBytes[c] {
 			continue
 		}
 		start := i
@@ -108,7 +115,7 @@ func appendWordSpansStarts(out []wordSpan, starts *[]int, text string) []wordSpa
 		// i is past the word, at a byte that no word holds, which the loop
 		// steps over.
 		begins := phrasesBegunBy(text[start:i])
-		listed := starts != nil && mentionFirsts[text[start]]
+		listed := listedFirsts[c]
 		if begins == 0 && !listed {
 			continue
 		}
@@ -129,16 +136,39 @@ func appendWordSpansStarts(out []wordSpan, starts *[]int, text string) []wordSpa
 
 // phrasesBegunBy are the phrases that may begin with the word w, as far as
 // the scanners' first test of a word tells: a digit may begin either,
-// another word the phrases whose table of words may hold it.
+// another word the phrases whose table of words may hold it (phraseWords
+// by its tableKey, read from phraseStarts).
 func phrasesBegunBy(w string) phraseKinds {
-	if digitByte(w[0]) {
+	c := w[0]
+	if digitByte(c) {
 		return datePhrase | quantityPhrase
 	}
-	if k := tableKey(w); k >= 0 {
-		return phraseWords[k]
+	second, n := c, len(w)
+	if n > 1 {
+		second = w[1]
 	}
-	return 0
+	if n > 15 {
+		n = 0 // too long for any table
+	}
+	return phraseStarts[int(letterIndex[c])&31<<9|int(letterIndex[second])&31<<4|n]
 }
+
+// noFirsts list no word.
+var noFirsts [256]bool
+
+// phraseStarts is phraseWords by the letterIndex of a word's first two
+// bytes and its length (0 for one too long for tableKey), laid out so
+// that the index needs no bounds check.
+var phraseStarts = func() (t [1 << 14]phraseKinds) {
+	for a := range 27 {
+		for b := range 27 {
+			for n := 1; n <= 15; n++ {
+				t[a<<9|b<<4|n] = phraseWords[(a*27+b)*16+n]
+			}
+		}
+	}
+	return t
+}()
 
 // phraseWords are the kinds of phrase whose table of words may hold a
 // word, by its tableKey.

@@ -96,3 +96,49 @@ func TestOnlyASCIILowerCasesToTheEndOfUntil(t *testing.T) {
 		}
 	}
 }
+
+// TestValidDayMatchesTime holds validDay's table of month lengths to the
+// calendar of package time, which carries a day past its month's end.
+func TestValidDayMatchesTime(t *testing.T) {
+	for year := -410; year <= 3000; year++ {
+		for month := -1; month <= 14; month++ {
+			for day := -1; day <= 33; day++ {
+				d := Date{Y: year, M: month, D: day, Precision: Day}
+				want := month >= 1 && month <= 12 && day >= 1 && d.time().Day() == day
+				if got := validDay(d); got != want {
+					t.Fatalf("validDay(%+v) = %v, want %v", d, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestParseDateReadsISODatesAsTheScanners holds ParseDate's shortcut for
+// "2024-09-02" to the date scanners, on dates around the edges of years,
+// months and days and on strings of that length that are no such date.
+func TestParseDateReadsISODatesAsTheScanners(t *testing.T) {
+	scanned := func(s string) (Date, bool) {
+		for _, m := range appendDates(nil, s, 0, Date{}) {
+			if m.Date.Precision == Day {
+				return m.Date, true
+			}
+		}
+		return Date{}, false
+	}
+	var dates []string
+	for _, y := range []string{"0000", "1899", "1900", "2000", "2023", "2024", "2100", "2199", "2200", "9999"} {
+		for m := range 14 {
+			for d := range 33 {
+				dates = append(dates, fmt.Sprintf("%s-%02d-%02d", y, m, d))
+			}
+		}
+	}
+	dates = append(dates, "2024-09-2x", "2024/09/02", "2024-9-02 ", " 2024-9-02", "x2024-09-0", "2024-09-02", "2024-0a-02", "24-09-2024", "2024 09 02")
+	for _, s := range dates {
+		gotDate, got := ParseDate(s)
+		wantDate, want := scanned(s)
+		if got != want || gotDate != wantDate {
+			t.Fatalf("ParseDate(%q) = %+v, %v; the scanners read %+v, %v", s, gotDate, got, wantDate, want)
+		}
+	}
+}

@@ -172,7 +172,7 @@ func FuzzStopFinder(f *testing.F) {
 			}
 		}
 		// Every mark, a step at a time, and from any byte on.
-		stops := stopFinder{text: text}
+		stops := markFinder{text: text, marks: stopMarks}
 		var got []int
 		for i := stops.next(0); i < len(text); i = stops.next(i + 1) {
 			got = append(got, i)
@@ -180,7 +180,7 @@ func FuzzStopFinder(f *testing.F) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("marks of %q = %v, want %v", text, got, want)
 		}
-		stops = stopFinder{text: text}
+		stops = markFinder{text: text, marks: stopMarks}
 		for from := 0; from <= len(text); from += max(1, step%7) {
 			k, _ := slices.BinarySearch(want, from)
 			wantNext := len(text)

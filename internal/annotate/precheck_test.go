@@ -357,3 +357,119 @@ func TestNextWordBegunByKeepsTheWalksWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimSpanTrimsUnicodeSpace holds trimSpan, which reads ASCII a byte at
+// a time, to decoding every rune and asking unicode.IsSpace.
+func TestTrimSpanTrimsUnicodeSpace(t *testing.T) {
+	pieces := []string{" ", "\t", "\n", "\v", "\u00a0", "\u0085", "\u2003", "\u3000", "a", "é", "\xe2\x80", "\x80", "\xff", "."}
+	for _, s := range testtext.Phrases(17, 50000, 6, pieces, []string{""}) {
+		for start := 0; start <= len(s); start++ {
+			for end := start; end <= len(s); end++ {
+				ws, we := start, end
+				for ws < we {
+					r, size := utf8.DecodeRuneInString(s[ws:we])
+					if !unicode.IsSpace(r) {
+						break
+					}
+					ws += size
+				}
+				for we > ws {
+					r, size := utf8.DecodeLastRuneInString(s[ws:we])
+					if !unicode.IsSpace(r) {
+						break
+					}
+					we -= size
+				}
+				if gs, ge := trimSpan(s, start, end); gs != ws || ge != we {
+					t.Fatalf("trimSpan(%q, %d, %d) = %d, %d, want %d, %d", s, start, end, gs, ge, ws, we)
+				}
+			}
+		}
+	}
+}
+
+// TestSentenceTextsAreSpacedLines: the text of each sentence, which
+// splitSentences copies only where the body's breaks say it must, is
+// spacedLines of its span.
+func TestSentenceTextsAreSpacedLines(t *testing.T) {
+	pieces := []string{"The army", "said", ".", "!", "?", " ", "\n", "\n\n", "\r", "\t", "U.S.", "Share this:", "\u00a0", "é", "x"}
+	bodies := append(testtext.Phrases(19, 20000, 12, pieces, []string{"", " "}), strings.Join(testtext.ArticleLines(t), "\n"))
+	for _, body := range bodies {
+		for _, s := range splitSentences(body, "") {
+			if want := spacedLines(body[s.Start:s.End]); s.Text != want {
+				t.Fatalf("sentence [%d,%d) of %q reads %q, want %q", s.Start, s.End, body, s.Text, want)
+			}
+		}
+	}
+}
+
+// TestSentenceEndsMatchStrings holds endsSentence to strings.TrimRight and
+// isAbbreviation to lower-casing every word, on random lines.
+func TestSentenceEndsMatchStrings(t *testing.T) {
+	pieces := []string{".", "!", "?", ":", `"`, "'", ")", "”", "’", "\x9d", "\xe2\x80", "a", "U.S", "u.\u212a", "f\u0130g", "Approx", "approxi", "Gen", "x", " "}
+	for _, line := range testtext.Phrases(23, 50000, 5, pieces, []string{""}) {
+		trimmed := strings.TrimRight(line, `"'”’)`)
+		want := strings.HasSuffix(trimmed, ".") || strings.HasSuffix(trimmed, "!") || strings.HasSuffix(trimmed, "?") || strings.HasSuffix(trimmed, ":")
+		if got := endsSentence(line); got != want {
+			t.Fatalf("endsSentence(%q) = %v, want %v", line, got, want)
+		}
+		if got, want := isAbbreviation(line), abbreviations[strings.ToLower(line)]; got != want {
+			t.Fatalf("isAbbreviation(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+// TestPhrasesBegunByReadsPhraseWords holds phrasesBegunBy, which reads
+// phraseStarts, to phraseWords by tableKey: every pair of first bytes that
+// letterIndex tells apart, at every length, and random words.
+func TestPhrasesBegunByReadsPhraseWords(t *testing.T) {
+	want := func(w string) phraseKinds {
+		if digitByte(w[0]) {
+			return datePhrase | quantityPhrase
+		}
+		if k := tableKey(w); k >= 0 {
+			return phraseWords[k]
+		}
+		return 0
+	}
+	firsts := "abcdefghijklmnopqrstuvwxyzAMZ09_"
+	var words []string
+	for _, a := range firsts {
+		words = append(words, string(a))
+		for _, b := range firsts {
+			for n := 2; n <= 17; n++ {
+				words = append(words, string(a)+string(b)+strings.Repeat("e", n-2))
+			}
+		}
+	}
+	pieces := []string{"the", "a", "May", "sept", "twenty", "_", "1", "x", "AT", "least", "between"}
+	words = append(words, testtext.Phrases(29, 20000, 3, pieces, []string{""})...)
+	for _, w := range words {
+		if got := phrasesBegunBy(w); got != want(w) {
+			t.Fatalf("phrasesBegunBy(%q) = %v, want %v", w, got, want(w))
+		}
+	}
+}
+
+// TestSameLastASCIIKeepsEqualFold: sameLastASCII, which isBoilerplate
+// asks before strings.EqualFold, is true wherever EqualFold is, on random
+// pairs of lines in other cases, with runes that fold to ASCII.
+func TestSameLastASCIIKeepsEqualFold(t *testing.T) {
+	pieces := []string{"k", "K", "\u212a", "s", "S", "\u017f", "a", "A", ".", "1", "é", "É", "\xff", " "}
+	lines := testtext.Phrases(31, 3000, 4, pieces, []string{""})
+	folds := 0
+	for _, a := range lines[:300] {
+		for _, b := range lines {
+			if !strings.EqualFold(a, b) {
+				continue
+			}
+			folds++
+			if !sameLastASCII(a, b) {
+				t.Fatalf("sameLastASCII(%q, %q) is false, but they fold alike", a, b)
+			}
+		}
+	}
+	if folds < 1000 {
+		t.Errorf("only %d pairs fold alike: the test tries too few", folds)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-osint/dossier/internal/catalog"
 )
 
 // Sentence is a span of the body, in byte offsets. Text is the same span with
@@ -50,9 +52,12 @@ func splitSentences(body, title string) []Sentence {
 // splitSentencesInto is splitSentences in the room of buf, whose sentences
 // it overwrites.
 func splitSentencesInto(buf []Sentence, body, title string) []Sentence {
-	// Most sentences end at a line break or a full stop: making room for
-	// as many at once spares growing the list.
-	out := slices.Grow(buf[:0], strings.Count(body, "\n")+strings.Count(body, ". ")+1)
+	// Room for a sentence every 64 bytes, more than news has, spares
+	// growing the list without counting the body's line breaks and stops.
+	out := slices.Grow(buf[:0], len(body)/64+1)
+	title = strings.TrimSpace(title) // for isBoilerplate, once
+	// The marks of the whole body are looked for once, for all its lines.
+	stops := markFinder{text: body, marks: stopMarks}
 	para := 0
 	lineStart := 0
 	segStart := -1 // start of the open sentence, -1 when none
@@ -93,8 +98,6 @@ func splitSentencesInto(buf []Sentence, body, title string) []Sentence {
 			if segStart < 0 {
 				segStart = lineStart
 			}
-			// The line's marks are looked for once, for all its sentences.
-			stops := stopFinder{text: body[:lineEnd]}
 			for {
 				cut := sentenceEnd(body, &stops, pos, lineEnd)
 				if cut < 0 {
@@ -113,12 +116,22 @@ func splitSentencesInto(buf []Sentence, body, title string) []Sentence {
 		lineStart = lineEnd + 1
 	}
 	flush(len(body))
+	// The sentences come in order: the breaks of the body, looked for once,
+	// tell which hold one, and spacedLines copies only those.
+	breaks := markFinder{text: body, marks: breakMarks}
 	for i := range out {
-		out[i].Text = spacedLines(body[out[i].Start:out[i].End])
+		s := &out[i]
+		s.Text = body[s.Start:s.End]
+		if breaks.next(s.Start) < s.End {
+			s.Text = spacedLines(s.Text)
+		}
 	}
 	markCopies(out)
 	return out
 }
+
+// breakMarks are the bytes spacedLines turns into spaces.
+var breakMarks = [3]byte{'\n', '\r', '\t'}
 
 // spacedLines is s with line breaks and tabs turned into spaces.
 func spacedLines(s string) string {
@@ -141,16 +154,30 @@ func continues(line string) bool {
 	return unicode.IsLower(r) || unicode.IsDigit(r) || strings.ContainsRune("(,;–-", r)
 }
 
+// endsSentence: line ends with '.', '!', '?' or ':', but for quotes and
+// brackets (strings.TrimRight(line, `"'”’)`), read from the end.
 func endsSentence(line string) bool {
-	line = strings.TrimRight(line, `"'”’)`)
-	return strings.HasSuffix(line, ".") || strings.HasSuffix(line, "!") || strings.HasSuffix(line, "?") || strings.HasSuffix(line, ":")
+	for line != "" {
+		switch line[len(line)-1] {
+		case '.', '!', '?', ':':
+			return true
+		case '"', '\'', ')':
+			line = line[:len(line)-1]
+		default:
+			if !strings.HasSuffix(line, "”") && !strings.HasSuffix(line, "’") {
+				return false
+			}
+			line = line[:len(line)-len("”")]
+		}
+	}
+	return false
 }
 
 // sentenceEnd finds the first sentence end in body[from:to] that is followed
 // by more text on the line, returning the offset where the next sentence
-// starts, or -1. stops finds the marks of body[:to], from at or after where
-// it last looked.
-func sentenceEnd(body string, stops *stopFinder, from, to int) int {
+// starts, or -1. stops finds the marks of body, from at or after where it
+// last looked.
+func sentenceEnd(body string, stops *markFinder, from, to int) int {
 	for i := stops.next(from); i < to; i = stops.next(i + 1) {
 		c := body[i]
 		j := i + 1
@@ -185,22 +212,29 @@ func sentenceEnd(body string, stops *stopFinder, from, to int) int {
 	return -1
 }
 
-// stopFinder finds the full stops, question and exclamation marks of text
-// by searching for each mark apart, which runs faster than reading each
-// byte, and remembers where the next of each is.
-type stopFinder struct {
-	text string
-	at   [3]int // the next of each mark, len(text) for none
-	set  bool   // at has been looked for
+// markFinder finds the marks of text, three bytes, by searching for each
+// mark apart, which runs faster than reading each byte, and remembers where
+// the next of each is.
+type markFinder struct {
+	text  string
+	marks [3]byte
+	at    [3]int // the next of each mark, len(text) for none
+	first int    // the least of at
+	set   bool   // at has been looked for
 }
 
+// stopMarks are the full stops, question and exclamation marks that may
+// end a sentence.
 var stopMarks = [3]byte{'.', '!', '?'}
 
 // next is the first mark at or after byte i, or len(text); i does not
 // go down from one call to the next.
-func (f *stopFinder) next(i int) int {
+func (f *markFinder) next(i int) int {
+	if f.set && f.first >= i {
+		return f.first // no mark is behind i: none to look for again
+	}
 	first := len(f.text)
-	for k, c := range stopMarks {
+	for k, c := range f.marks {
 		if !f.set || f.at[k] < i {
 			f.at[k] = len(f.text)
 			if n := strings.IndexByte(f.text[min(i, len(f.text)):], c); n >= 0 {
@@ -209,18 +243,21 @@ func (f *stopFinder) next(i int) int {
 		}
 		first = min(first, f.at[k])
 	}
-	f.set = true
+	f.first, f.set = first, true
 	return first
 }
 
 // periodEnds decides whether a dot after before ends the sentence, given the
 // text that follows: not after an abbreviation or an initial.
 func periodEnds(before, after string) bool {
-	w := before
-	if i := strings.LastIndexAny(before, " (\n"); i >= 0 {
-		w = before[i+1:]
+	// The word before the dot: after the last ' ', '(' or '\n', as
+	// strings.LastIndexAny finds it, without making a set of them.
+	k := len(before)
+	for k > 0 && before[k-1] != ' ' && before[k-1] != '(' && before[k-1] != '\n' {
+		k--
 	}
-	if abbr, _ := lookupLower(abbreviations, w); abbr {
+	w := before[k:]
+	if isAbbreviation(w) {
 		// "U.S." ends a sentence only when a new sentence plainly starts.
 		if LowerIs(w, "u.s") || LowerIs(w, "u.k") || LowerIs(w, "u.n") {
 			return startsNewSentence(after)
@@ -233,6 +270,25 @@ func periodEnds(before, after string) bool {
 	}
 	return true
 }
+
+// isAbbreviation: w lower-cased is one of abbreviations. They are ASCII and
+// short: a longer word of ASCII is none, told without lower-casing it.
+func isAbbreviation(w string) bool {
+	if len(w) > longestAbbreviation && catalog.IsASCII(w) {
+		return false
+	}
+	abbr, _ := lookupLower(abbreviations, w)
+	return abbr
+}
+
+// longestAbbreviation is the length of the longest of abbreviations.
+var longestAbbreviation = func() int {
+	n := 0
+	for w := range abbreviations {
+		n = max(n, len(w))
+	}
+	return n
+}()
 
 // startsNewSentence: a capitalised function word usually opens a sentence.
 func startsNewSentence(s string) bool {
@@ -249,21 +305,30 @@ func isBoilerplate(line, title string) bool {
 	if len(line) < 120 && isChromeLine(line) {
 		return true
 	}
-	// A headline repeated at the head of the body.
-	return title != "" && strings.EqualFold(strings.TrimSpace(title), line)
+	// A headline repeated at the head of the body; title is trimmed.
+	return title != "" && sameLastASCII(title, line) && strings.EqualFold(title, line)
 }
 
-func trimSpan(s string, start, end int) (int, int) {
-	for start < end {
-		r, size := utf8.DecodeRuneInString(s[start:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		start += size
+// sameLastASCII: the last bytes of a and b (neither empty) are alike in
+// any case, or not both ASCII, as strings.EqualFold(a, b) needs: two
+// bytes below 0x80 each end their rune, and no other rune folds to one
+// of them and to the other. Most lines of a body differ from the title
+// there, often after words alike.
+func sameLastASCII(a, b string) bool {
+	x, y := a[len(a)-1], b[len(b)-1]
+	if x >= utf8.RuneSelf || y >= utf8.RuneSelf {
+		return true
 	}
+	return x == y || 'A' <= x && x <= 'Z' && x+'a'-'A' == y || 'A' <= y && y <= 'Z' && y+'a'-'A' == x
+}
+
+// trimSpan is s[start:end] less the white space (unicode.IsSpace) at
+// either end.
+func trimSpan(s string, start, end int) (int, int) {
+	start = spacesEnd(s[:end], start)
 	for end > start {
-		r, size := utf8.DecodeLastRuneInString(s[start:end])
-		if !unicode.IsSpace(r) {
+		space, size := runeBefore(s[start:end], end-start)
+		if !space {
 			break
 		}
 		end -= size

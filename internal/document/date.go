@@ -50,7 +50,7 @@ func NormaliseDate(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if isDateOnly(s) { // the usual form, which rxISODate reads
 		// A real day is written back as it came, so s itself is the answer.
-		if realDay(atoi(s[:4]), atoi(s[5:7]), atoi(s[8:])) {
+		if realDay(digits(s[:4]), digits(s[5:7]), digits(s[8:])) {
 			return s
 		}
 		return ""
@@ -85,12 +85,22 @@ func isDateOnly(s string) bool {
 	if len(s) != len(time.DateOnly) || s[4] != '-' || s[7] != '-' {
 		return false
 	}
-	for _, k := range []int{0, 1, 2, 3, 5, 6, 8, 9} {
-		if s[k] < '0' || s[k] > '9' {
+	for k := range len(s) {
+		if k != 4 && k != 7 && (s[k] < '0' || s[k] > '9') {
 			return false
 		}
 	}
 	return true
+}
+
+// digits reads a number of ASCII digits, which isDateOnly checked, as
+// atoi does, without its checks.
+func digits(s string) int {
+	n := 0
+	for k := range len(s) {
+		n = n*10 + int(s[k]-'0')
+	}
+	return n
 }
 
 // ymd formats a date after checking that it exists (no 31 June, no 29
@@ -108,9 +118,14 @@ func realDay(year, month, day int) bool {
 	if year < 1000 || month < 1 || month > 12 || day < 1 {
 		return false
 	}
-	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
-	return t.Day() == day && int(t.Month()) == month
+	if month == 2 && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+		return day <= 29
+	}
+	return day <= daysIn[month]
 }
+
+// daysIn are the days of each month, February's outside leap years.
+var daysIn = [13]int{1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 // atoi reads a string the regexps already restricted to a few digits.
 func atoi(s string) int {

@@ -277,12 +277,13 @@ func parseHeader(doc *Document, text string) bool {
 		if !ok {
 			return false
 		}
+		// A key is ASCII, which folds to a key of its own length only.
 		switch {
-		case !hasURL && strings.EqualFold(key, "url"):
+		case !hasURL && len(key) == len("url") && strings.EqualFold(key, "url"):
 			u, hasURL = value, true
-		case !hasTitle && strings.EqualFold(key, "title"):
+		case !hasTitle && len(key) == len("title") && strings.EqualFold(key, "title"):
 			title, hasTitle = value, true
-		case !hasPublished && strings.EqualFold(key, "published"):
+		case !hasPublished && len(key) == len("published") && strings.EqualFold(key, "published"):
 			published, hasPublished = value, true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dossier-osint/dossier/internal/annotate/testtext"
 )
@@ -133,6 +134,25 @@ func TestDateOnlyIsReadAsRxISODateReadsIt(t *testing.T) {
 		m := rxISODate.FindStringSubmatch(s)
 		if m == nil || NormaliseDate(s) != ymd(m[1], atoi(m[2]), m[3]) {
 			t.Fatalf("%q: NormaliseDate %q, rxISODate finds %q", s, NormaliseDate(s), m)
+		}
+	}
+}
+
+// TestRealDayMatchesTime holds realDay's table of month lengths to the
+// calendar of package time, which normalises a day past its month's end.
+func TestRealDayMatchesTime(t *testing.T) {
+	for year := 990; year <= 2500; year++ {
+		for month := -1; month <= 14; month++ {
+			for day := -1; day <= 33; day++ {
+				want := false
+				if year >= 1000 && month >= 1 && month <= 12 && day >= 1 {
+					tm := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+					want = tm.Day() == day && int(tm.Month()) == month
+				}
+				if got := realDay(year, month, day); got != want {
+					t.Fatalf("realDay(%d, %d, %d) = %v, want %v", year, month, day, got, want)
+				}
+			}
 		}
 	}
 }
