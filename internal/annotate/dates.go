@@ -6,6 +6,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-osint/dossier/internal/calendar"
 )
 
 // Precision of a date as the text gives it.
@@ -327,18 +329,7 @@ func fullOrPartial(day, month, year int, ref Date) (Date, bool, bool) {
 
 // validDay: d names a day of the calendar, as time.Date, which carries a
 // day past its month's end into the next, would keep it.
-func validDay(d Date) bool {
-	if d.M < 1 || d.M > 12 || d.D < 1 {
-		return false
-	}
-	if d.M == 2 && d.Y%4 == 0 && (d.Y%100 != 0 || d.Y%400 == 0) {
-		return d.D <= 29
-	}
-	return d.D <= daysIn[d.M]
-}
-
-// daysIn are the days of each month, February's outside leap years.
-var daysIn = [13]int{1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+func validDay(d Date) bool { return calendar.IsDay(d.Y, d.M, d.D) }
 
 // relativePeriod resolves "last year" (step -1, unit 'y'), "this month"
 // (0, 'm') or "next week" (1, 'w').

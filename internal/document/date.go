@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/dossier-osint/dossier/internal/calendar"
 )
 
 // Date layouts we accept, matched against the lower-cased value. Each
@@ -115,17 +117,8 @@ func ymd(year string, month int, day string) string {
 
 // realDay: year (at least 1000), month and day name a day of the calendar.
 func realDay(year, month, day int) bool {
-	if year < 1000 || month < 1 || month > 12 || day < 1 {
-		return false
-	}
-	if month == 2 && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-		return day <= 29
-	}
-	return day <= daysIn[month]
+	return year >= 1000 && calendar.IsDay(year, month, day)
 }
-
-// daysIn are the days of each month, February's outside leap years.
-var daysIn = [13]int{1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 // atoi reads a string the regexps already restricted to a few digits.
 func atoi(s string) int {
