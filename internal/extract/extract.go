@@ -747,18 +747,66 @@ func dealNounLead(gap string) bool {
 }
 
 // afterPreposition: the words right before byte offset at are one of preps
-// (allowing "the" between).
+// (allowing "the" or "its" between).
 func (x *docState) afterPreposition(at int, preps ...string) bool {
-	before := x.text(at-30, at)
+	return prepositionEnds(x.text(at-30, at), preps)
+}
+
+// prepositionEnds: the last word of text, as annotate.LastField reads it,
+// is one of preps (lower-case ASCII letters), or "the" or "its" is and the
+// text before it ends so. Each ASCII word is read once, from its end, and
+// compared whole; a byte beyond ASCII near the end leaves the answer to
+// prepositionEndsByLastWord.
+func prepositionEnds(text string, preps []string) bool {
 	for {
-		w, start := lastWordIn(before, "the", "its")
+		w, start, ascii := lastASCIIWord(text)
+		if !ascii {
+			return prepositionEndsByLastWord(text, preps)
+		}
+		if len(w) != 3 || !catalog.EqualFoldASCII(w, "the") && !catalog.EqualFoldASCII(w, "its") {
+			for _, p := range preps {
+				if len(w) == len(p) && catalog.EqualFoldASCII(w, p) {
+					return true
+				}
+			}
+			return false
+		}
+		text = text[:start]
+	}
+}
+
+// prepositionEndsByLastWord is prepositionEnds for any text, asking
+// lastWordIn word by word.
+func prepositionEndsByLastWord(text string, preps []string) bool {
+	for {
+		w, start := lastWordIn(text, "the", "its")
 		if w == "" {
 			break
 		}
-		before = before[:start]
+		text = text[:start]
 	}
-	prep, _ := lastWordIn(before, preps...)
+	prep, _ := lastWordIn(text, preps...)
 	return prep != ""
+}
+
+// lastASCIIWord is the last word of text and where it starts, as
+// annotate.LastField reads it, when that word, the white space after it
+// and the byte before it are ASCII (ascii is false otherwise).
+func lastASCIIWord(text string) (w string, start int, ascii bool) {
+	end := len(text)
+	for end > 0 && asciiSpace[text[end-1]] {
+		end--
+	}
+	for start = end; start > 0; start-- {
+		c := text[start-1]
+		if c >= utf8.RuneSelf {
+			return "", 0, false
+		}
+		if asciiSpace[c] {
+			break
+		}
+	}
+	return text[start:end], start, true
 }
 
 // evidence turns sentence indexes into spans, adding the copies of doubled
