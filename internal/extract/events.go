@@ -153,13 +153,6 @@ var cuesByShape = func() (t [32 * 32][]cueWord) {
 // (and which the compiler sees are in range).
 func shapeIndex(a, b byte) int { return int(a&31)<<5 | int(b&31) }
 
-// mayBeCue: the word of ASCII letters text[start:end] has the first
-// letters and length of a cue, all of which are 3 to 15 letters long.
-func mayBeCue(text string, start, end int) bool {
-	n := end - start
-	return n >= 3 && cueShapes[shapeIndex(text[start], text[start+1])]>>n&1 != 0
-}
-
 var eventPatterns = [eventKinds]*annotate.WordRegexp{visitRe, agreementRe, meetingRe, investRe, forumRe}
 
 // cueWindow is how far around a cue an event pattern looks.
@@ -185,55 +178,54 @@ func (x *docState) findEvent(text string, cues *eventCuesOf, kind eventKind) []i
 // none.
 func cuesOf(text string) (cues eventCuesOf, found bool) {
 	// The words are the runs of ASCII letters. It reads them 64 bytes at
-	// a time from a mask with a bit for each letter, a word at a time:
-	// from the bit after its last letter back to the bit of its first.
-	// look looks up the word text[start:end] that may be a cue.
-	look := func(start, end int) {
-		w := text[start:end]
-		for _, c := range cuesByShape[shapeIndex(w[0], w[1])] {
-			// The forums count only capitalised, as eventCues holds them;
-			// the other cues in any case.
-			if len(c.word) == len(w) && (c.word[0] >= 'a' && catalog.EqualFoldASCII(w, c.word) || w == c.word) {
-				cues[c.kind] = append(cues[c.kind], start)
-				found = true
-				return
-			}
-		}
-	}
-	start := -1       // the start of a word that runs on from the block before, or -1
-	var before uint64 // the letters of the block before
+	// a time from a mask with a bit for each letter, and that of the next
+	// 64 bytes, a word at a time from its first letter: its first two
+	// letters turn most words away in cueShapes before its length is
+	// read.
+	next := letterBits(text, 0)
+	var lastBefore uint64 // 1 when the last byte of the block before is a letter
 	for base := 0; base < len(text); base += 64 {
-		letters := letterBits(text, base)
-		shifted := letters<<1 | before>>63 // bit k: byte k-1 is a letter
-		starts := letters &^ shifted
-		// The ends of the words of 3 letters or more, as all cues are:
-		// most words shorter (a, of, in) are turned away here.
-		long := shifted & (letters<<2 | before>>62) & (letters<<3 | before>>61)
-		for ends := long &^ letters; ends != 0; ends &= ends - 1 {
-			end := bits.TrailingZeros64(ends)
-			// The word's first letter is the last start before its end,
-			// unless it began in a block before.
-			if below := starts & (1<<end - 1); below != 0 {
-				start = base + 63 - bits.LeadingZeros64(below)
+		letters := next
+		next = 0
+		if base+64 < len(text) {
+			next = letterBits(text, base+64)
+		}
+		// The first letters of the words of two letters or more, the
+		// second in the next block or not.
+		starts := letters &^ (letters<<1 | lastBefore) & (letters>>1 | next<<63)
+		for ; starts != 0; starts &= starts - 1 {
+			k := bits.TrailingZeros64(starts) & 63
+			start := base + k
+			lengths := cueShapes[shapeIndex(text[start], text[start+1])]
+			if lengths == 0 {
+				continue
 			}
-			if mayBeCue(text, start, base+end) {
-				look(start, base+end)
+			// The word's letters from k on, those of the next block after
+			// them: a word as long as the two blocks' bits (64) is no cue.
+			n := bits.TrailingZeros64(^(letters>>k | next<<(63-k)<<1))
+			// Lengths 16 and longer read the bit of a shorter cue, which
+			// lookCue turns away by the length of the words it compares.
+			if lengths>>(n&15)&1 != 0 && lookCue(&cues, text[start:start+n], start) {
+				found = true
 			}
 		}
-		// A word that runs on past the block began at its last start, or
-		// in a block before when it has none.
-		switch {
-		case letters>>63 == 0:
-			start = -1
-		case starts != 0:
-			start = base + 63 - bits.LeadingZeros64(starts)
-		}
-		before = letters
-	}
-	if start >= 0 && mayBeCue(text, start, len(text)) {
-		look(start, len(text))
+		lastBefore = letters >> 63
 	}
 	return cues, found
+}
+
+// lookCue adds start to cues of its kind when the word w, which starts
+// there, is a cue, and says whether it is one.
+func lookCue(cues *eventCuesOf, w string, start int) bool {
+	for _, c := range cuesByShape[shapeIndex(w[0], w[1])] {
+		// The forums count only capitalised, as eventCues holds them;
+		// the other cues in any case.
+		if len(c.word) == len(w) && (c.word[0] >= 'a' && catalog.EqualFoldASCII(w, c.word) || w == c.word) {
+			cues[c.kind] = append(cues[c.kind], start)
+			return true
+		}
+	}
+	return false
 }
 
 // letterBits has bit k set when text[base+k] is an ASCII letter, for the

@@ -99,7 +99,8 @@ var asciiWords = regexp.MustCompile(`[A-Za-z]+`)
 // place around the edges of its 64-byte blocks.
 func TestCuesOfAcrossBlocks(t *testing.T) {
 	for pad := range 140 {
-		for _, w := range []string{"met", "visit", "Forum", "a", "of", "set", "construction", "xmet", "met7", "é", "Summit"} {
+		for _, w := range []string{"met", "visit", "Forum", "a", "of", "set", "construction", "xmet", "met7", "é", "Summit",
+			"setabcdefghijklmnop", "metabcdefghijklmnopqrstuvwxyzabcdefghijklmn", strings.Repeat("m", 64), strings.Repeat("s", 70) + " leg"} {
 			for _, sep := range []string{" ", "", "-", "é"} {
 				s := strings.Repeat("ab ", pad/3) + strings.Repeat("z", pad%3) + sep + w + sep + "talks"
 				if got, _ := cuesOf(s); !reflect.DeepEqual(got, refCuesOf(s)) {
