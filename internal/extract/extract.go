@@ -127,19 +127,22 @@ func newDocState(d *annotate.Doc) *docState {
 	// The triggers of every sentence, in one array (or a few, as it grows
 	// past one a sentence).
 	all := slices.Grow(x.allTriggers, len(d.Sentences))
-	for i, s := range d.Sentences {
+	for i := range d.Sentences {
+		s := &d.Sentences[i] // not copied: a sentence is large
 		if !s.Boilerplate {
 			found = triggers.matcher.AppendAllText(found[:0], d.Pieces[i])
 			from := len(all)
 			all = appendTriggers(all, found, s.Start)
 			kept := x.dropMisreadings(i, all[from:])
-			all = append(all[:from], kept...) // in place: dropMisreadings filters where it reads
+			all = all[:from+len(kept)] // dropMisreadings filters in place, from all[from] on
 			x.triggers[i] = slices.Clip(kept)
 			if s.CopyOf < 0 {
 				x.read = append(x.read, i)
 			}
 		}
-		x.atDates[i] = datesAt(d.Dates[i])
+		if len(d.Dates[i]) > 0 { // a sentence without dates keeps none: release emptied its place
+			x.atDates[i] = datesAt(d.Dates[i])
+		}
 	}
 	x.allTriggers = all
 	x.focus = x.focusCountry()
