@@ -190,9 +190,10 @@ func cuesOf(text string) (cues eventCuesOf, found bool) {
 		if base+64 < len(text) {
 			next = letterBits(text, base+64)
 		}
-		// The first letters of the words of two letters or more, the
-		// second in the next block or not.
-		starts := letters &^ (letters<<1 | lastBefore) & (letters>>1 | next<<63)
+		// The first letters of the words of three letters or more, as all
+		// cues are, the second and third in the next block or not: most
+		// words shorter (a, of, in) are turned away here.
+		starts := letters &^ (letters<<1 | lastBefore) & (letters>>1 | next<<63) & (letters>>2 | next<<62)
 		for ; starts != 0; starts &= starts - 1 {
 			k := bits.TrailingZeros64(starts) & 63
 			start := base + k
@@ -231,23 +232,36 @@ func lookCue(cues *eventCuesOf, w string, start int) bool {
 // letterBits has bit k set when text[base+k] is an ASCII letter, for the
 // 64 bytes from base (those past the end are no letters).
 func letterBits(text string, base int) uint64 {
-	if base+64 <= len(text) {
-		// A whole block, its eight words read with no test between.
-		b := text[base : base+64]
-		return letterBits8(load8(b, 0)) | letterBits8(load8(b, 8))<<8 | letterBits8(load8(b, 16))<<16 |
-			letterBits8(load8(b, 24))<<24 | letterBits8(load8(b, 32))<<32 | letterBits8(load8(b, 40))<<40 |
-			letterBits8(load8(b, 48))<<48 | letterBits8(load8(b, 56))<<56
+	switch {
+	case base+64 <= len(text):
+		return blockLetterBits(text[base : base+64])
+	case len(text) >= 64:
+		// The last 64 bytes, those before base shifted out.
+		return blockLetterBits(text[len(text)-64:]) >> (base + 64 - len(text))
 	}
 	var out uint64
 	k := 0
 	for ; base+k+8 <= len(text); k += 8 {
 		out |= letterBits8(load8(text, base+k)) << k
 	}
-	var w uint64
-	for j := len(text) - 1; j >= base+k; j-- { // the last bytes, the first lowest
-		w = w<<8 | uint64(text[j])
+	var w uint64 // the last bytes, fewer than eight, the first lowest
+	if rest := len(text) - base - k; rest > 0 && len(text) >= 8 {
+		w = load8(text, len(text)-8) >> (64 - 8*rest) // the last eight, those before base+k shifted out
+	} else {
+		for j := len(text) - 1; j >= base+k; j-- {
+			w = w<<8 | uint64(text[j])
+		}
 	}
 	return out | letterBits8(w)<<k
+}
+
+// blockLetterBits is letterBits of a block of 64 bytes, its eight words
+// read with no test between.
+func blockLetterBits(b string) uint64 {
+	b = b[:64]
+	return letterBits8(load8(b, 0)) | letterBits8(load8(b, 8))<<8 | letterBits8(load8(b, 16))<<16 |
+		letterBits8(load8(b, 24))<<24 | letterBits8(load8(b, 32))<<32 | letterBits8(load8(b, 40))<<40 |
+		letterBits8(load8(b, 48))<<48 | letterBits8(load8(b, 56))<<56
 }
 
 // letterBits8 has bit j set when byte j of w is an ASCII letter.
