@@ -539,7 +539,7 @@ var wordPunct = byteSetOf(",.;:")
 
 // newEvent reads an event of type typ whose trigger is at loc of sentence i.
 func (x *docState) newEvent(i int, typ string, loc []int) *event {
-	s := x.d.Sentences[i]
+	s := &x.d.Sentences[i] // not copied: a sentence is large
 	text := s.Text
 	e := newInBlock(&x.eventBlock, event{typ: typ, sents: x.sentenceList(i)})
 	before := text[:loc[0]]
@@ -551,17 +551,10 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	default:
 		e.planned = x.plannedIn(i, max(0, loc[0]-60), min(len(text), loc[1]+60)) && !containsLower(text[loc[0]:loc[1]], "signed")
 	}
-	named := forumRe.FindSubmatchIndexIn(x.matchRoom[:], text[loc[0]:loc[1]]) != nil
-	// "the ministry signed a contract" is a subject, not a reference back
-	// as "the agreement" is: a signing told verb first names its own event.
-	// "The signing was attended by" is the noun, a reference back.
-	verbFirst := typ == record.EventAgreement && slices.ContainsFunc(signingVerbs, func(v string) bool {
-		_, ok := wordAt(text[loc[0]:], 0, v)
-		return ok && v != "signing"
-	})
-	// "The first stop was Rome": a stop of a tour is a visit of its own.
-	stop := typ == record.EventVisit && containsLower(text[loc[0]:loc[1]], " stop", " leg")
-	e.anaphoric = definiteBefore(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named && !verbFirst && !stop ||
+	// A determiner or possessive before the match ("the visit") refers
+	// back, unless the match names its own event; that test runs only
+	// where there is one, which is seldom.
+	e.anaphoric = typ != record.EventInvestment && definiteBefore(before[max(0, len(before)-40):]) && !x.namesOwnEvent(typ, text, loc) ||
 		typ == record.EventMeeting && partiesBefore(before)
 	signedBefore := typ == record.EventAgreement && (dealNounSecond(text) && signedBeforeRe.MatchString(text) ||
 		e.anaphoric && (participleAfterNoun(text[loc[0]:loc[1]]) || x.signingOfDated(i, loc)))
@@ -621,6 +614,29 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 		e.subject = strings.TrimSpace(after[m[2]:m[3]])
 	}
 	return e
+}
+
+// namesOwnEvent: the match at loc of text, of an event of type typ,
+// names an event of its own after a determiner: a named forum; a signing
+// told verb first ("the ministry signed a contract" is a subject, not a
+// reference back as "the agreement" is, while "The signing was attended
+// by" is the noun, a reference back); or a stop of a tour ("The first
+// stop was Rome").
+func (x *docState) namesOwnEvent(typ string, text string, loc []int) bool {
+	match := text[loc[0]:loc[1]]
+	if forumRe.FindSubmatchIndexIn(x.matchRoom[:], match) != nil {
+		return true
+	}
+	switch typ {
+	case record.EventAgreement:
+		return slices.ContainsFunc(signingVerbs, func(v string) bool {
+			_, ok := wordAt(text[loc[0]:], 0, v)
+			return ok && v != "signing"
+		})
+	case record.EventVisit:
+		return containsLower(match, " stop", " leg")
+	}
+	return false
 }
 
 // dealNounSecond: the second word of text, as white space parts them,
