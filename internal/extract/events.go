@@ -174,9 +174,13 @@ func (x *docState) findEvent(text string, cues *eventCuesOf, kind eventKind) []i
 	return nil
 }
 
-// cuesOf finds the event cues of a sentence; found is false when it has
-// none.
-func cuesOf(text string) (cues eventCuesOf, found bool) {
+// cuesOf finds the event cues of a sentence in cues, whose lists it
+// empties first, keeping their arrays for the next sentence; found is
+// false when it has none.
+func cuesOf(cues *eventCuesOf, text string) (found bool) {
+	for k := range cues {
+		cues[k] = cues[k][:0]
+	}
 	// The words are the runs of ASCII letters. It reads them 64 bytes at
 	// a time from a mask with a bit for each letter, and that of the next
 	// 64 bytes, a word at a time from its first letter: its first two
@@ -206,13 +210,13 @@ func cuesOf(text string) (cues eventCuesOf, found bool) {
 			n := bits.TrailingZeros64(^(letters>>k | next<<(63-k)<<1))
 			// Lengths 16 and longer read the bit of a shorter cue, which
 			// lookCue turns away by the length of the words it compares.
-			if lengths>>(n&15)&1 != 0 && lookCue(&cues, text[start:start+n], start) {
+			if lengths>>(n&15)&1 != 0 && lookCue(cues, text[start:start+n], start) {
 				found = true
 			}
 		}
 		lastBefore = letters >> 63
 	}
-	return cues, found
+	return found
 }
 
 // lookCue adds start to cues of its kind when the word w, which starts
@@ -286,45 +290,46 @@ func letterBytes(w uint64) uint64 {
 }
 
 func (x *docState) events() []*event {
-	var out []*event
+	out := x.eventList[:0]
 	for _, i := range x.readable() {
 		text := x.d.Sentences[i].Text
-		cues, cued := cuesOf(text)
-		if !cued {
+		cues := &x.cues
+		if !cuesOf(cues, text) {
 			continue
 		}
 		var visit *event
-		if loc := x.findEvent(text, &cues, visitEvent); loc != nil && !pluralReference(text[:loc[0]]) && !attributiveVisiting(text, loc) && !standVisit(text[loc[1]:]) {
+		if loc := x.findEvent(text, cues, visitEvent); loc != nil && !pluralReference(text[:loc[0]]) && !attributiveVisiting(text, loc) && !standVisit(text[loc[1]:]) {
 			visit = x.newEvent(i, record.EventVisit, loc)
 			out = append(out, visit)
 		}
-		if loc := x.findEvent(text, &cues, agreementEvent); loc != nil && !deniedSigning(text, loc) && !x.deniedReport(i, x.d.Sentences[i].Start+loc[0]) &&
+		if loc := x.findEvent(text, cues, agreementEvent); loc != nil && !deniedSigning(text, loc) && !x.deniedReport(i, x.d.Sentences[i].Start+loc[0]) &&
 			!x.premisesLease(i, loc) {
 			out = append(out, x.newEvent(i, record.EventAgreement, loc))
 			out = append(out, x.furtherSignings(i, loc)...)
-		} else if loc := x.signedFor(i, &cues); loc != nil {
+		} else if loc := x.signedFor(i, cues); loc != nil {
 			out = append(out, x.newEvent(i, record.EventAgreement, loc))
 			out = append(out, x.furtherSignings(i, loc)...)
 		}
 		// A planned visit "for meetings at the Pentagon" is one event.
 		if visit == nil || !visit.planned {
-			if loc := x.findEvent(text, &cues, meetingEvent); loc != nil && !lastWordIs(text[:loc[0]], "in") && !lastWordIs(text[:loc[0]], "no") && !meetsTarget(text[loc[0]:]) && !pluralReference(text[:loc[0]]) &&
+			if loc := x.findEvent(text, cues, meetingEvent); loc != nil && !lastWordIs(text[:loc[0]], "in") && !lastWordIs(text[:loc[0]], "no") && !meetsTarget(text[loc[0]:]) && !pluralReference(text[:loc[0]]) &&
 				!lastWordIs(text[:loc[0]], "must") && !passiveDiscussed(text, loc) && !meetingNoOne(text, loc) {
 				out = append(out, x.newEvent(i, record.EventMeeting, loc))
 			}
 		}
 		// "Investment on the sidelines": a heading names no company investing.
-		if loc := x.findEvent(text, &cues, investmentEvent); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) && !x.investmentAtLarge(i, loc) && !x.heading(i) {
+		if loc := x.findEvent(text, cues, investmentEvent); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) && !x.investmentAtLarge(i, loc) && !x.heading(i) {
 			e := x.newEvent(i, record.EventInvestment, loc)
 			e.date = x.dueDate(i)
 			out = append(out, e)
 		}
 		// A named summit or forum is a meeting of those who attend it.
 		// "Kristaps Ozols of the Riga Security Forum" names where he works.
-		if loc := x.findEvent(text, &cues, forumEvent); loc != nil && !affiliation(text[:loc[0]]) {
+		if loc := x.findEvent(text, cues, forumEvent); loc != nil && !affiliation(text[:loc[0]]) {
 			out = append(out, x.newEvent(i, record.EventMeeting, loc))
 		}
 	}
+	x.eventList = out // its array, grown, for the next document
 	return x.mergeEvents(out)
 }
 

@@ -105,7 +105,8 @@ func TestCuesOfAcrossBlocks(t *testing.T) {
 			"setabcdefghijklmnop", "metabcdefghijklmnopqrstuvwxyzabcdefghijklmn", strings.Repeat("m", 64), strings.Repeat("s", 70) + " leg"} {
 			for _, sep := range []string{" ", "", "-", "é"} {
 				s := strings.Repeat("ab ", pad/3) + strings.Repeat("z", pad%3) + sep + w + sep + "talks"
-				if got, _ := cuesOf(s); !reflect.DeepEqual(got, refCuesOf(s)) {
+				var got eventCuesOf
+				if cuesOf(&got, s); !reflect.DeepEqual(got, refCuesOf(s)) {
 					t.Errorf("cuesOf(%q) = %v, want %v", s, got, refCuesOf(s))
 				}
 			}

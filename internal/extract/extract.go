@@ -58,16 +58,20 @@ type docState struct {
 	eventBlock    []event
 	sentenceLists []int
 	// allTriggers is the array newDocState put the triggers in, history
-	// and found the arrays of transfers.
+	// and found the arrays of transfers, and eventList that of events.
 	allTriggers []trigger
 	history     []item
 	found       []*transfer
+	eventList   []*event
 	// eventRoom holds the match findEvent found last, and matchRoom a
 	// match of the hand-written patterns read at once (forumRe,
 	// subjectRe, oneBefore, madeBy): their matchers write there rather
 	// than allocate each match.
 	eventRoom [6]int
 	matchRoom [4]int
+	// cues are the event cues of the sentence events reads, in arrays
+	// kept for the next.
+	cues eventCuesOf
 }
 
 // recordValues hold what the records of a document point to: a few
@@ -168,6 +172,8 @@ func (x *docState) release() {
 		allTriggers:   clearedToEmpty(x.allTriggers),
 		history:       clearedToEmpty(x.history),
 		found:         clearedToEmpty(x.found),
+		eventList:     clearedToEmpty(x.eventList),
+		cues:          x.cues, // offsets only, which cuesOf empties
 	}
 	docStates.Put(x)
 }
