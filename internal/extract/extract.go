@@ -512,7 +512,7 @@ func (x *docState) futureUse(t trigger) bool {
 		}
 	}
 	// "Spain would become the first foreign user of the Hürjet"
-	if clause := x.text(t.Start-40, t.Start); containsLower(clause, "would become", "will become") && !strings.ContainsAny(clause, ",;") {
+	if clause := x.text(t.Start-40, t.Start); becomesIn(clause) && !strings.ContainsAny(clause, ",;") {
 		return true
 	}
 	// "The army plans to form a third battalion equipped with the system":
@@ -527,6 +527,15 @@ func (x *docState) futureUse(t trigger) bool {
 		}
 	}
 	return annotate.LowerIs(last, "will") || annotate.LowerIs(last, "would") || annotate.LowerIs(last, "shall")
+}
+
+// becomesIn is containsLower(clause, "would become", "will become"),
+// asked only of a clause that holds " become" in any ASCII case, which
+// either needs and which the fold search finds fast in any text: no rune
+// beyond ASCII lowers into its letters (İ lowers into i, the Kelvin sign
+// into k), while containsLower reads runes beyond ASCII at length.
+func becomesIn(clause string) bool {
+	return containsFoldASCII(clause, " become") && containsLower(clause, "would become", "will become")
 }
 
 // futureParticiple: t is a participle after "be" or "and" in a clause

@@ -258,6 +258,25 @@ func TestContainsFoldASCII(t *testing.T) {
 	}
 }
 
+// TestBecomesIn checks becomesIn against containsLower alone, on texts
+// whose runes beyond ASCII lower into i or k.
+func TestBecomesIn(t *testing.T) {
+	texts := append([]string{"", "would become", "WİLL BECOME", "wİll bec", "will\u00a0become", "Will Become", "it will\nbecome",
+		"would be\u212ame", "“will become”", " become"}, testtext.ArticleLines(t)...)
+	for _, base := range []string{"Spain would become the first", "it will become", "will"} {
+		for _, r := range []string{"é", "İ", "\u212a", "ſ", "\xff", "’"} {
+			for k := range len(base) + 1 {
+				texts = append(texts, base[:k]+r+base[k:])
+			}
+		}
+	}
+	for _, s := range texts {
+		if got, want := becomesIn(s), containsLower(s, "would become", "will become"); got != want {
+			t.Errorf("becomesIn(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 // TestContainsLower checks containsLower against a search of the text
 // lowered, and mayHoldFold against its rune tests made before the search:
 // both skip the rune tests when the search read only ASCII, so the texts
