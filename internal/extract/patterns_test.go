@@ -500,3 +500,24 @@ func TestGatesKeepEveryMatchOfBuiltPhrases(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectFromByBlocks holds subjectFrom, which reads eight bytes at a
+// time, to the subject of subjectRe read by Go's regexp, at every byte of
+// texts with stops and runes beyond ASCII at every place of a block.
+func TestSubjectFromByBlocks(t *testing.T) {
+	subject := regexp.MustCompile(`^[^.;,"“]{0,80}`)
+	texts := testtext.ArticleLines(t)
+	for _, stop := range []string{".", ";", ",", `"`, "“", "é", "\xff", "”"} {
+		for k := range 90 {
+			texts = append(texts, strings.Repeat("x", k)+stop+strings.Repeat("y", 90-k), strings.Repeat("é", k/2)+stop+" z")
+		}
+	}
+	for _, text := range texts {
+		for at := range len(text) + 1 {
+			m := subject.FindString(text[at:])
+			if end, ok := subjectFrom(text, at); end != at+len(m) || ok != (utf8.RuneCountInString(m) >= 3) {
+				t.Fatalf("subjectFrom(%q, %d) = %d, %v, want %d, %v", text, at, end, ok, at+len(m), utf8.RuneCountInString(m) >= 3)
+			}
+		}
+	}
+}
