@@ -177,12 +177,70 @@ type eventCuesOf [eventKinds][]int
 func (x *docState) findEvent(text string, cues *eventCuesOf, kind eventKind) []int {
 	for _, at := range cues[kind] {
 		lo, hi := max(0, at-cueWindow), min(len(text), at+cueWindow)
+		if kind == meetingEvent && !meetingMayMatch(text, cues[kind], lo, hi) {
+			continue
+		}
 		if loc := eventPatterns[kind].FindSubmatchIndexIn(x.eventRoom[:], text[lo:hi]); loc != nil {
 			loc[0], loc[1] = lo+loc[0], lo+loc[1] // a match of its own, which it may move
 			return loc[:2]
 		}
 	}
 	return nil
+}
+
+// meetingMayMatch: meetingRe may match in the window [lo, hi) of text,
+// around one of the meeting cues; when it says not, it does not. Each
+// phrase of meetingRe holds a cue, whole, in ASCII: "met", "meets",
+// "meet" and "discussed", which may match alone; "talks", "meeting",
+// "meetings" and "greeted" only with one of meetingWordsBefore as the
+// word before or "with" as the word after. Only a match that a
+// rune folding into ASCII makes (ſ or K), or whose first or last word the
+// window's edges cut, holds no cue: in those windows the pattern runs.
+// Nearly half the meeting cues stand where none matches ("a meeting", "the
+// talks"), whose windows the pattern then does not read.
+func meetingMayMatch(text string, cues []int, lo, hi int) bool {
+	if lo > 0 && isWordByte(text[lo-1]) && isWordByte(text[lo]) || hi < len(text) && isWordByte(text[hi-1]) && isWordByte(text[hi]) ||
+		strings.Contains(text[lo:hi], "\u017f") || strings.Contains(text[lo:hi], "\u212a") {
+		return true
+	}
+	for _, c := range cues {
+		if c < lo {
+			continue
+		}
+		if c >= hi {
+			break
+		}
+		end := asciiLettersEnd(text, c)
+		if slices.ContainsFunc(meetingAlone, func(w string) bool { return len(w) == end-c && catalog.EqualFoldASCII(text[c:end], w) }) {
+			return true
+		}
+		before := c
+		for before > 0 && annotate.IsRegexpSpace(text[before-1]) {
+			before--
+		}
+		if slices.ContainsFunc(meetingWordsBefore, func(w string) bool {
+			return before >= len(w) && catalog.EqualFoldASCII(text[before-len(w):before], w)
+		}) || prefixFold(text, skipRegexpSpace(text, end), meetingWordsAfter) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// The cues of meetingRe that match alone, and the words of its phrases
+// before and after the other cues ("greeted by" has one before).
+var (
+	meetingAlone       = []string{"met", "meets", "meet", "discussed"}
+	meetingWordsBefore = []string{"is", "was", "were", "are", "held", "holds", "hold", "for", "after", "before"}
+	meetingWordsAfter  = []string{"with"}
+)
+
+// asciiLettersEnd returns the end of the run of ASCII letters at i of text.
+func asciiLettersEnd(text string, i int) int {
+	for i < len(text) && annotate.ASCIILetter(text[i]) {
+		i++
+	}
+	return i
 }
 
 // cuesOf finds the event cues of a sentence in cues, whose lists it

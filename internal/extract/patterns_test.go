@@ -521,3 +521,45 @@ func TestSubjectFromByBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetingMayMatch holds meetingMayMatch to Go's regexp of meetingRe:
+// in no window around a meeting cue that it turns away does the pattern
+// match, with the window's edges cutting words at every place of the
+// phrases and near misses, and runes that fold into ASCII in them.
+func TestMeetingMayMatch(t *testing.T) {
+	re := regexp.MustCompile(meetingRe.String())
+	phrases := []string{"held talks", "Holds  talks", "hold\ttalks", "talks with", "talks\nwith", "for talks", "held meetings",
+		"holds meetings", "meeting with", "after meeting", "before\tmeeting", "discussed", "met", "meets", "MEET", "was greeted by", "wa\u017f greeted by",
+		"were\n greeted \tby", "is greeted", "greeted by", "the talks", "a meeting", "meetings", "heldtalks", "talkswith", "2met",
+		"met_", "meeting withheld", "talKs with", "held talk\u017f", "di\u017fcussed", "held talks \u017f", "_talks with", "helmet", "metal",
+		"forum talks", "greeted byline", "withtalks", "the talks bywater"}
+	var texts []string
+	for _, p := range phrases {
+		for k := range 2*cueWindow + 12 {
+			pad := strings.Repeat("ab cd", k/5+1)[:k]
+			texts = append(texts, pad+p+" "+pad, pad+" "+p+"."+pad+" talks", "meeting "+pad+p, pad+p+" "+pad+" meeting "+pad)
+		}
+	}
+	texts = append(texts, testtext.ArticleLines(t)...)
+	texts = append(texts, testtext.Phrases(11, 20000, 14, append(strings.Fields("talks meeting meetings greeted held holds hold for after before with by is was are were the a tal\u212as"), patternWords...), patternSeps)...)
+	var cues eventCuesOf
+	turnedAway := 0
+	for _, text := range texts {
+		if !cuesOf(&cues, text) {
+			continue
+		}
+		for _, at := range cues[meetingEvent] {
+			lo, hi := max(0, at-cueWindow), min(len(text), at+cueWindow)
+			if meetingMayMatch(text, cues[meetingEvent], lo, hi) {
+				continue
+			}
+			turnedAway++
+			if m := re.FindStringIndex(text[lo:hi]); m != nil {
+				t.Fatalf("meetingMayMatch(%q, %d, %d) turns away %q", text, lo, hi, text[lo+m[0]:lo+m[1]])
+			}
+		}
+	}
+	if turnedAway < 1000 {
+		t.Errorf("meetingMayMatch turned away %d windows only", turnedAway)
+	}
+}
