@@ -293,8 +293,9 @@ func cuesOf(cues *eventCuesOf, text string) (found bool) {
 func lookCue(cues *eventCuesOf, w string, start int) bool {
 	for _, c := range cuesByShape[shapeIndex(w[0], w[1])] {
 		// The forums count only capitalised, as eventCues holds them;
-		// the other cues in any case.
-		if len(c.word) == len(w) && (c.word[0] >= 'a' && catalog.EqualFoldASCII(w, c.word) || w == c.word) {
+		// the other cues in any case (and are not compared again as
+		// they stand, which could not match where the fold did not).
+		if len(c.word) == len(w) && (c.word[0] >= 'a' && catalog.EqualFoldASCII(w, c.word) || c.word[0] < 'a' && w == c.word) {
 			cues[c.kind] = append(cues[c.kind], start)
 			return true
 		}
