@@ -177,8 +177,15 @@ type eventCuesOf [eventKinds][]int
 func (x *docState) findEvent(text string, cues *eventCuesOf, kind eventKind) []int {
 	for _, at := range cues[kind] {
 		lo, hi := max(0, at-cueWindow), min(len(text), at+cueWindow)
-		if kind == meetingEvent && !meetingMayMatch(text, cues[kind], lo, hi) {
-			continue
+		if kind == meetingEvent {
+			if start, end, sure := meetingIn(text, cues[kind], lo, hi); sure {
+				if start < 0 {
+					continue
+				}
+				loc := x.eventRoom[:2]
+				loc[0], loc[1] = start, end
+				return loc
+			}
 		}
 		if loc := eventPatterns[kind].FindSubmatchIndexIn(x.eventRoom[:], text[lo:hi]); loc != nil {
 			loc[0], loc[1] = lo+loc[0], lo+loc[1] // a match of its own, which it may move
@@ -188,20 +195,25 @@ func (x *docState) findEvent(text string, cues *eventCuesOf, kind eventKind) []i
 	return nil
 }
 
-// meetingMayMatch: meetingRe may match in the window [lo, hi) of text,
-// around one of the meeting cues; when it says not, it does not. Each
-// phrase of meetingRe holds a cue, whole, in ASCII: "met", "meets",
-// "meet" and "discussed", which may match alone; "talks", "meeting",
-// "meetings" and "greeted" only with one of meetingWordsBefore as the
-// word before or "with" as the word after. Only a match that a
-// rune folding into ASCII makes (ſ or K), or whose first or last word the
+// meetingIn finds meetingRe's first match in the window [lo, hi) of text,
+// around one of the meeting cues, without running it where it can: sure
+// tells it has, and then start and end are the match, or -1 for none.
+// Each phrase of meetingRe holds a cue, whole, in ASCII: "met", "meets",
+// "meet" and "discussed" match alone, no other word before them in the
+// phrase; "talks", "meeting", "meetings" and "greeted" only with one of
+// meetingWordsBefore as the word before or "with" as the word after. So
+// the first match is none where no cue passes those tests, and the cue
+// alone where the first that does is one of those verbs, between bytes
+// that no word goes on with (\b). Only a match that a rune folding into
+// ASCII makes (ſ or the Kelvin sign), or whose first or last word the
 // window's edges cut, holds no cue: in those windows the pattern runs.
-// Nearly half the meeting cues stand where none matches ("a meeting", "the
-// talks"), whose windows the pattern then does not read.
-func meetingMayMatch(text string, cues []int, lo, hi int) bool {
+// Nearly half the meeting cues stand where none matches ("a meeting",
+// "the talks"), most of the others are a verb that matches alone, whose
+// windows the pattern then does not read.
+func meetingIn(text string, cues []int, lo, hi int) (start, end int, sure bool) {
 	if lo > 0 && isWordByte(text[lo-1]) && isWordByte(text[lo]) || hi < len(text) && isWordByte(text[hi-1]) && isWordByte(text[hi]) ||
 		strings.Contains(text[lo:hi], "\u017f") || strings.Contains(text[lo:hi], "\u212a") {
-		return true
+		return 0, 0, false
 	}
 	for _, c := range cues {
 		if c < lo {
@@ -212,7 +224,10 @@ func meetingMayMatch(text string, cues []int, lo, hi int) bool {
 		}
 		end := asciiLettersEnd(text, c)
 		if slices.ContainsFunc(meetingAlone, func(w string) bool { return len(w) == end-c && catalog.EqualFoldASCII(text[c:end], w) }) {
-			return true
+			if c > 0 && isWordByte(text[c-1]) || end < len(text) && isWordByte(text[end]) {
+				return 0, 0, false // no \b there: the pattern decides
+			}
+			return c, end, true
 		}
 		before := c
 		for before > 0 && annotate.IsRegexpSpace(text[before-1]) {
@@ -221,10 +236,10 @@ func meetingMayMatch(text string, cues []int, lo, hi int) bool {
 		if slices.ContainsFunc(meetingWordsBefore, func(w string) bool {
 			return before >= len(w) && catalog.EqualFoldASCII(text[before-len(w):before], w)
 		}) || prefixFold(text, skipRegexpSpace(text, end), meetingWordsAfter) >= 0 {
-			return true
+			return 0, 0, false
 		}
 	}
-	return false
+	return -1, -1, true
 }
 
 // The cues of meetingRe that match alone, and the words of its phrases

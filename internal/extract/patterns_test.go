@@ -522,11 +522,12 @@ func TestSubjectFromByBlocks(t *testing.T) {
 	}
 }
 
-// TestMeetingMayMatch holds meetingMayMatch to Go's regexp of meetingRe:
-// in no window around a meeting cue that it turns away does the pattern
-// match, with the window's edges cutting words at every place of the
-// phrases and near misses, and runes that fold into ASCII in them.
-func TestMeetingMayMatch(t *testing.T) {
+// TestMeetingIn holds meetingIn to Go's regexp of meetingRe: in each
+// window around a meeting cue where it is sure, it finds the pattern's
+// first match or that there is none, with the window's edges cutting
+// words at every place of the phrases and near misses, and runes that
+// fold into ASCII in them.
+func TestMeetingIn(t *testing.T) {
 	re := regexp.MustCompile(meetingRe.String())
 	phrases := []string{"held talks", "Holds  talks", "hold\ttalks", "talks with", "talks\nwith", "for talks", "held meetings",
 		"holds meetings", "meeting with", "after meeting", "before\tmeeting", "discussed", "met", "meets", "MEET", "was greeted by", "wa\u017f greeted by",
@@ -543,23 +544,30 @@ func TestMeetingMayMatch(t *testing.T) {
 	texts = append(texts, testtext.ArticleLines(t)...)
 	texts = append(texts, testtext.Phrases(11, 20000, 14, append(strings.Fields("talks meeting meetings greeted held holds hold for after before with by is was are were the a tal\u212as"), patternWords...), patternSeps)...)
 	var cues eventCuesOf
-	turnedAway := 0
+	turnedAway, found := 0, 0
 	for _, text := range texts {
 		if !cuesOf(&cues, text) {
 			continue
 		}
 		for _, at := range cues[meetingEvent] {
 			lo, hi := max(0, at-cueWindow), min(len(text), at+cueWindow)
-			if meetingMayMatch(text, cues[meetingEvent], lo, hi) {
+			start, end, sure := meetingIn(text, cues[meetingEvent], lo, hi)
+			if !sure {
 				continue
 			}
-			turnedAway++
-			if m := re.FindStringIndex(text[lo:hi]); m != nil {
-				t.Fatalf("meetingMayMatch(%q, %d, %d) turns away %q", text, lo, hi, text[lo+m[0]:lo+m[1]])
+			var got []int
+			if start >= 0 {
+				got = []int{start - lo, end - lo}
+				found++
+			} else {
+				turnedAway++
+			}
+			if want := re.FindStringIndex(text[lo:hi]); !reflect.DeepEqual(got, want) {
+				t.Fatalf("meetingIn(%q, %d, %d) = %v, want %v", text, lo, hi, got, want)
 			}
 		}
 	}
-	if turnedAway < 1000 {
-		t.Errorf("meetingMayMatch turned away %d windows only", turnedAway)
+	if turnedAway < 1000 || found < 1000 {
+		t.Errorf("meetingIn was sure of %d windows without a match and %d with one only", turnedAway, found)
 	}
 }
