@@ -73,7 +73,18 @@ func matchSubject(dst []int, s string) []int {
 // 80 runes that are none of . ; , " “, and at least 3; it returns its end.
 func subjectFrom(s string, at int) (end int, ok bool) {
 	n := 0
-	for end = at; n < 80 && end < len(s); n++ {
+	end = at
+	// Eight bytes at a time up to the first that is a stop or begins a
+	// rune beyond ASCII, which the loop below reads.
+	for ; n+8 <= 80 && end+8 <= len(s); end, n = end+8, n+8 {
+		w := load8(s, end)
+		if stops := zeroBytes(w^'.'*lowBits) | zeroBytes(w^';'*lowBits) | zeroBytes(w^','*lowBits) | zeroBytes(w^'"'*lowBits) | w&(lowBits<<7); stops != 0 {
+			k := bits.TrailingZeros64(stops) / 8 // the first: no borrow runs below a zero byte
+			end, n = end+k, n+k
+			break
+		}
+	}
+	for ; n < 80 && end < len(s); n++ {
 		if c := s[end]; c < utf8.RuneSelf { // most runes, read without decoding
 			if c == '.' || c == ';' || c == ',' || c == '"' {
 				break
@@ -153,13 +164,6 @@ var cuesByShape = func() (t [32 * 32][]cueWord) {
 // (and which the compiler sees are in range).
 func shapeIndex(a, b byte) int { return int(a&31)<<5 | int(b&31) }
 
-// mayBeCue: the word of ASCII letters text[start:end] has the first
-// letters and length of a cue, all of which are 3 to 15 letters long.
-func mayBeCue(text string, start, end int) bool {
-	n := end - start
-	return n >= 3 && cueShapes[shapeIndex(text[start], text[start+1])]>>n&1 != 0
-}
-
 var eventPatterns = [eventKinds]*annotate.WordRegexp{visitRe, agreementRe, meetingRe, investRe, forumRe}
 
 // cueWindow is how far around a cue an event pattern looks.
@@ -173,6 +177,16 @@ type eventCuesOf [eventKinds][]int
 func (x *docState) findEvent(text string, cues *eventCuesOf, kind eventKind) []int {
 	for _, at := range cues[kind] {
 		lo, hi := max(0, at-cueWindow), min(len(text), at+cueWindow)
+		if kind == meetingEvent {
+			if start, end, sure := meetingIn(text, cues[kind], lo, hi); sure {
+				if start < 0 {
+					continue
+				}
+				loc := x.eventRoom[:2]
+				loc[0], loc[1] = start, end
+				return loc
+			}
+		}
 		if loc := eventPatterns[kind].FindSubmatchIndexIn(x.eventRoom[:], text[lo:hi]); loc != nil {
 			loc[0], loc[1] = lo+loc[0], lo+loc[1] // a match of its own, which it may move
 			return loc[:2]
@@ -181,81 +195,162 @@ func (x *docState) findEvent(text string, cues *eventCuesOf, kind eventKind) []i
 	return nil
 }
 
-// cuesOf finds the event cues of a sentence; found is false when it has
-// none.
-func cuesOf(text string) (cues eventCuesOf, found bool) {
+// meetingIn finds meetingRe's first match in the window [lo, hi) of text,
+// around one of the meeting cues, without running it where it can: sure
+// tells it has, and then start and end are the match, or -1 for none.
+// Each phrase of meetingRe holds a cue, whole, in ASCII: "met", "meets",
+// "meet" and "discussed" match alone, no other word before them in the
+// phrase; "talks", "meeting", "meetings" and "greeted" only with one of
+// meetingWordsBefore as the word before or "with" as the word after. So
+// the first match is none where no cue passes those tests, and the cue
+// alone where the first that does is one of those verbs, between bytes
+// that no word goes on with (\b). Only a match that a rune folding into
+// ASCII makes (ſ or the Kelvin sign), or whose first or last word the
+// window's edges cut, holds no cue: in those windows the pattern runs.
+// Nearly half the meeting cues stand where none matches ("a meeting",
+// "the talks"), most of the others are a verb that matches alone, whose
+// windows the pattern then does not read.
+func meetingIn(text string, cues []int, lo, hi int) (start, end int, sure bool) {
+	if lo > 0 && isWordByte(text[lo-1]) && isWordByte(text[lo]) || hi < len(text) && isWordByte(text[hi-1]) && isWordByte(text[hi]) ||
+		strings.Contains(text[lo:hi], "\u017f") || strings.Contains(text[lo:hi], "\u212a") {
+		return 0, 0, false
+	}
+	for _, c := range cues {
+		if c < lo {
+			continue
+		}
+		if c >= hi {
+			break
+		}
+		end := asciiLettersEnd(text, c)
+		if slices.ContainsFunc(meetingAlone, func(w string) bool { return len(w) == end-c && catalog.EqualFoldASCII(text[c:end], w) }) {
+			if c > 0 && isWordByte(text[c-1]) || end < len(text) && isWordByte(text[end]) {
+				return 0, 0, false // no \b there: the pattern decides
+			}
+			return c, end, true
+		}
+		before := c
+		for before > 0 && annotate.IsRegexpSpace(text[before-1]) {
+			before--
+		}
+		if slices.ContainsFunc(meetingWordsBefore, func(w string) bool {
+			return before >= len(w) && catalog.EqualFoldASCII(text[before-len(w):before], w)
+		}) || prefixFold(text, skipRegexpSpace(text, end), meetingWordsAfter) >= 0 {
+			return 0, 0, false
+		}
+	}
+	return -1, -1, true
+}
+
+// The cues of meetingRe that match alone, and the words of its phrases
+// before and after the other cues ("greeted by" has one before).
+var (
+	meetingAlone       = []string{"met", "meets", "meet", "discussed"}
+	meetingWordsBefore = []string{"is", "was", "were", "are", "held", "holds", "hold", "for", "after", "before"}
+	meetingWordsAfter  = []string{"with"}
+)
+
+// asciiLettersEnd returns the end of the run of ASCII letters at i of text.
+func asciiLettersEnd(text string, i int) int {
+	for i < len(text) && annotate.ASCIILetter(text[i]) {
+		i++
+	}
+	return i
+}
+
+// cuesOf finds the event cues of a sentence in cues, whose lists it
+// empties first, keeping their arrays for the next sentence; found is
+// false when it has none.
+func cuesOf(cues *eventCuesOf, text string) (found bool) {
+	for k := range cues {
+		cues[k] = cues[k][:0]
+	}
 	// The words are the runs of ASCII letters. It reads them 64 bytes at
-	// a time from a mask with a bit for each letter, a word at a time:
-	// from the bit after its last letter back to the bit of its first.
-	// look looks up the word text[start:end] that may be a cue.
-	look := func(start, end int) {
-		w := text[start:end]
-		for _, c := range cuesByShape[shapeIndex(w[0], w[1])] {
-			// The forums count only capitalised, as eventCues holds them;
-			// the other cues in any case.
-			if len(c.word) == len(w) && (c.word[0] >= 'a' && catalog.EqualFoldASCII(w, c.word) || w == c.word) {
-				cues[c.kind] = append(cues[c.kind], start)
-				found = true
-				return
-			}
-		}
-	}
-	start := -1       // the start of a word that runs on from the block before, or -1
-	var before uint64 // the letters of the block before
+	// a time from a mask with a bit for each letter, and that of the next
+	// 64 bytes, a word at a time from its first letter: its first two
+	// letters turn most words away in cueShapes before its length is
+	// read.
+	next := letterBits(text, 0)
+	var lastBefore uint64 // 1 when the last byte of the block before is a letter
 	for base := 0; base < len(text); base += 64 {
-		letters := letterBits(text, base)
-		shifted := letters<<1 | before>>63 // bit k: byte k-1 is a letter
-		starts := letters &^ shifted
-		// The ends of the words of 3 letters or more, as all cues are:
-		// most words shorter (a, of, in) are turned away here.
-		long := shifted & (letters<<2 | before>>62) & (letters<<3 | before>>61)
-		for ends := long &^ letters; ends != 0; ends &= ends - 1 {
-			end := bits.TrailingZeros64(ends)
-			// The word's first letter is the last start before its end,
-			// unless it began in a block before.
-			if below := starts & (1<<end - 1); below != 0 {
-				start = base + 63 - bits.LeadingZeros64(below)
+		letters := next
+		next = 0
+		if base+64 < len(text) {
+			next = letterBits(text, base+64)
+		}
+		// The first letters of the words of three letters or more, as all
+		// cues are, the second and third in the next block or not: most
+		// words shorter (a, of, in) are turned away here.
+		starts := letters &^ (letters<<1 | lastBefore) & (letters>>1 | next<<63) & (letters>>2 | next<<62)
+		for ; starts != 0; starts &= starts - 1 {
+			k := bits.TrailingZeros64(starts) & 63
+			start := base + k
+			lengths := cueShapes[shapeIndex(text[start], text[start+1])]
+			if lengths == 0 {
+				continue
 			}
-			if mayBeCue(text, start, base+end) {
-				look(start, base+end)
+			// The word's letters from k on, those of the next block after
+			// them: a word as long as the two blocks' bits (64) is no cue.
+			n := bits.TrailingZeros64(^(letters>>k | next<<(63-k)<<1))
+			// Lengths 16 and longer read the bit of a shorter cue, which
+			// lookCue turns away by the length of the words it compares.
+			if lengths>>(n&15)&1 != 0 && lookCue(cues, text[start:start+n], start) {
+				found = true
 			}
 		}
-		// A word that runs on past the block began at its last start, or
-		// in a block before when it has none.
-		switch {
-		case letters>>63 == 0:
-			start = -1
-		case starts != 0:
-			start = base + 63 - bits.LeadingZeros64(starts)
+		lastBefore = letters >> 63
+	}
+	return found
+}
+
+// lookCue adds start to cues of its kind when the word w, which starts
+// there, is a cue, and says whether it is one.
+func lookCue(cues *eventCuesOf, w string, start int) bool {
+	for _, c := range cuesByShape[shapeIndex(w[0], w[1])] {
+		// The forums count only capitalised, as eventCues holds them;
+		// the other cues in any case (and are not compared again as
+		// they stand, which could not match where the fold did not).
+		if len(c.word) == len(w) && (c.word[0] >= 'a' && catalog.EqualFoldASCII(w, c.word) || c.word[0] < 'a' && w == c.word) {
+			cues[c.kind] = append(cues[c.kind], start)
+			return true
 		}
-		before = letters
 	}
-	if start >= 0 && mayBeCue(text, start, len(text)) {
-		look(start, len(text))
-	}
-	return cues, found
+	return false
 }
 
 // letterBits has bit k set when text[base+k] is an ASCII letter, for the
 // 64 bytes from base (those past the end are no letters).
 func letterBits(text string, base int) uint64 {
-	if base+64 <= len(text) {
-		// A whole block, its eight words read with no test between.
-		b := text[base : base+64]
-		return letterBits8(load8(b, 0)) | letterBits8(load8(b, 8))<<8 | letterBits8(load8(b, 16))<<16 |
-			letterBits8(load8(b, 24))<<24 | letterBits8(load8(b, 32))<<32 | letterBits8(load8(b, 40))<<40 |
-			letterBits8(load8(b, 48))<<48 | letterBits8(load8(b, 56))<<56
+	switch {
+	case base+64 <= len(text):
+		return blockLetterBits(text[base : base+64])
+	case len(text) >= 64:
+		// The last 64 bytes, those before base shifted out.
+		return blockLetterBits(text[len(text)-64:]) >> (base + 64 - len(text))
 	}
 	var out uint64
 	k := 0
 	for ; base+k+8 <= len(text); k += 8 {
 		out |= letterBits8(load8(text, base+k)) << k
 	}
-	var w uint64
-	for j := len(text) - 1; j >= base+k; j-- { // the last bytes, the first lowest
-		w = w<<8 | uint64(text[j])
+	var w uint64 // the last bytes, fewer than eight, the first lowest
+	if rest := len(text) - base - k; rest > 0 && len(text) >= 8 {
+		w = load8(text, len(text)-8) >> (64 - 8*rest) // the last eight, those before base+k shifted out
+	} else {
+		for j := len(text) - 1; j >= base+k; j-- {
+			w = w<<8 | uint64(text[j])
+		}
 	}
 	return out | letterBits8(w)<<k
+}
+
+// blockLetterBits is letterBits of a block of 64 bytes, its eight words
+// read with no test between.
+func blockLetterBits(b string) uint64 {
+	b = b[:64]
+	return letterBits8(load8(b, 0)) | letterBits8(load8(b, 8))<<8 | letterBits8(load8(b, 16))<<16 |
+		letterBits8(load8(b, 24))<<24 | letterBits8(load8(b, 32))<<32 | letterBits8(load8(b, 40))<<40 |
+		letterBits8(load8(b, 48))<<48 | letterBits8(load8(b, 56))<<56
 }
 
 // letterBits8 has bit j set when byte j of w is an ASCII letter.
@@ -280,45 +375,46 @@ func letterBytes(w uint64) uint64 {
 }
 
 func (x *docState) events() []*event {
-	var out []*event
+	out := x.eventList[:0]
 	for _, i := range x.readable() {
 		text := x.d.Sentences[i].Text
-		cues, cued := cuesOf(text)
-		if !cued {
+		cues := &x.cues
+		if !cuesOf(cues, text) {
 			continue
 		}
 		var visit *event
-		if loc := x.findEvent(text, &cues, visitEvent); loc != nil && !pluralReference(text[:loc[0]]) && !attributiveVisiting(text, loc) && !standVisit(text[loc[1]:]) {
+		if loc := x.findEvent(text, cues, visitEvent); loc != nil && !pluralReference(text[:loc[0]]) && !attributiveVisiting(text, loc) && !standVisit(text[loc[1]:]) {
 			visit = x.newEvent(i, record.EventVisit, loc)
 			out = append(out, visit)
 		}
-		if loc := x.findEvent(text, &cues, agreementEvent); loc != nil && !deniedSigning(text, loc) && !x.deniedReport(i, x.d.Sentences[i].Start+loc[0]) &&
+		if loc := x.findEvent(text, cues, agreementEvent); loc != nil && !deniedSigning(text, loc) && !x.deniedReport(i, x.d.Sentences[i].Start+loc[0]) &&
 			!x.premisesLease(i, loc) {
 			out = append(out, x.newEvent(i, record.EventAgreement, loc))
 			out = append(out, x.furtherSignings(i, loc)...)
-		} else if loc := x.signedFor(i, &cues); loc != nil {
+		} else if loc := x.signedFor(i, cues); loc != nil {
 			out = append(out, x.newEvent(i, record.EventAgreement, loc))
 			out = append(out, x.furtherSignings(i, loc)...)
 		}
 		// A planned visit "for meetings at the Pentagon" is one event.
 		if visit == nil || !visit.planned {
-			if loc := x.findEvent(text, &cues, meetingEvent); loc != nil && !lastWordIs(text[:loc[0]], "in") && !lastWordIs(text[:loc[0]], "no") && !meetsTarget(text[loc[0]:]) && !pluralReference(text[:loc[0]]) &&
+			if loc := x.findEvent(text, cues, meetingEvent); loc != nil && !lastWordIs(text[:loc[0]], "in") && !lastWordIs(text[:loc[0]], "no") && !meetsTarget(text[loc[0]:]) && !pluralReference(text[:loc[0]]) &&
 				!lastWordIs(text[:loc[0]], "must") && !passiveDiscussed(text, loc) && !meetingNoOne(text, loc) {
 				out = append(out, x.newEvent(i, record.EventMeeting, loc))
 			}
 		}
 		// "Investment on the sidelines": a heading names no company investing.
-		if loc := x.findEvent(text, &cues, investmentEvent); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) && !x.investmentAtLarge(i, loc) && !x.heading(i) {
+		if loc := x.findEvent(text, cues, investmentEvent); loc != nil && !x.insideName(i, x.d.Sentences[i].Start+loc[0]) && !x.investmentAtLarge(i, loc) && !x.heading(i) {
 			e := x.newEvent(i, record.EventInvestment, loc)
 			e.date = x.dueDate(i)
 			out = append(out, e)
 		}
 		// A named summit or forum is a meeting of those who attend it.
 		// "Kristaps Ozols of the Riga Security Forum" names where he works.
-		if loc := x.findEvent(text, &cues, forumEvent); loc != nil && !affiliation(text[:loc[0]]) {
+		if loc := x.findEvent(text, cues, forumEvent); loc != nil && !affiliation(text[:loc[0]]) {
 			out = append(out, x.newEvent(i, record.EventMeeting, loc))
 		}
 	}
+	x.eventList = out // its array, grown, for the next document
 	return x.mergeEvents(out)
 }
 
@@ -533,7 +629,7 @@ var wordPunct = byteSetOf(",.;:")
 
 // newEvent reads an event of type typ whose trigger is at loc of sentence i.
 func (x *docState) newEvent(i int, typ string, loc []int) *event {
-	s := x.d.Sentences[i]
+	s := &x.d.Sentences[i] // not copied: a sentence is large
 	text := s.Text
 	e := newInBlock(&x.eventBlock, event{typ: typ, sents: x.sentenceList(i)})
 	before := text[:loc[0]]
@@ -545,17 +641,10 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 	default:
 		e.planned = x.plannedIn(i, max(0, loc[0]-60), min(len(text), loc[1]+60)) && !containsLower(text[loc[0]:loc[1]], "signed")
 	}
-	named := forumRe.FindSubmatchIndexIn(x.matchRoom[:], text[loc[0]:loc[1]]) != nil
-	// "the ministry signed a contract" is a subject, not a reference back
-	// as "the agreement" is: a signing told verb first names its own event.
-	// "The signing was attended by" is the noun, a reference back.
-	verbFirst := typ == record.EventAgreement && slices.ContainsFunc(signingVerbs, func(v string) bool {
-		_, ok := wordAt(text[loc[0]:], 0, v)
-		return ok && v != "signing"
-	})
-	// "The first stop was Rome": a stop of a tour is a visit of its own.
-	stop := typ == record.EventVisit && containsLower(text[loc[0]:loc[1]], " stop", " leg")
-	e.anaphoric = definiteBefore(before[max(0, len(before)-40):]) && typ != record.EventInvestment && !named && !verbFirst && !stop ||
+	// A determiner or possessive before the match ("the visit") refers
+	// back, unless the match names its own event; that test runs only
+	// where there is one, which is seldom.
+	e.anaphoric = typ != record.EventInvestment && definiteBefore(before[max(0, len(before)-40):]) && !x.namesOwnEvent(typ, text, loc) ||
 		typ == record.EventMeeting && partiesBefore(before)
 	signedBefore := typ == record.EventAgreement && (dealNounSecond(text) && signedBeforeRe.MatchString(text) ||
 		e.anaphoric && (participleAfterNoun(text[loc[0]:loc[1]]) || x.signingOfDated(i, loc)))
@@ -615,6 +704,29 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 		e.subject = strings.TrimSpace(after[m[2]:m[3]])
 	}
 	return e
+}
+
+// namesOwnEvent: the match at loc of text, of an event of type typ,
+// names an event of its own after a determiner: a named forum; a signing
+// told verb first ("the ministry signed a contract" is a subject, not a
+// reference back as "the agreement" is, while "The signing was attended
+// by" is the noun, a reference back); or a stop of a tour ("The first
+// stop was Rome").
+func (x *docState) namesOwnEvent(typ string, text string, loc []int) bool {
+	match := text[loc[0]:loc[1]]
+	if forumRe.FindSubmatchIndexIn(x.matchRoom[:], match) != nil {
+		return true
+	}
+	switch typ {
+	case record.EventAgreement:
+		return slices.ContainsFunc(signingVerbs, func(v string) bool {
+			_, ok := wordAt(text[loc[0]:], 0, v)
+			return ok && v != "signing"
+		})
+	case record.EventVisit:
+		return containsLower(match, " stop", " leg")
+	}
+	return false
 }
 
 // dealNounSecond: the second word of text, as white space parts them,

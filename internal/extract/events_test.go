@@ -1,11 +1,13 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/dossier-osint/dossier/internal/annotate"
 	"github.com/dossier-osint/dossier/internal/annotate/testtext"
 )
 
@@ -99,12 +101,40 @@ var asciiWords = regexp.MustCompile(`[A-Za-z]+`)
 // place around the edges of its 64-byte blocks.
 func TestCuesOfAcrossBlocks(t *testing.T) {
 	for pad := range 140 {
-		for _, w := range []string{"met", "visit", "Forum", "a", "of", "set", "construction", "xmet", "met7", "é", "Summit"} {
+		for _, w := range []string{"met", "visit", "Forum", "a", "of", "set", "construction", "xmet", "met7", "é", "Summit",
+			"setabcdefghijklmnop", "metabcdefghijklmnopqrstuvwxyzabcdefghijklmn", strings.Repeat("m", 64), strings.Repeat("s", 70) + " leg"} {
 			for _, sep := range []string{" ", "", "-", "é"} {
 				s := strings.Repeat("ab ", pad/3) + strings.Repeat("z", pad%3) + sep + w + sep + "talks"
-				if got, _ := cuesOf(s); !reflect.DeepEqual(got, refCuesOf(s)) {
+				var got eventCuesOf
+				if cuesOf(&got, s); !reflect.DeepEqual(got, refCuesOf(s)) {
 					t.Errorf("cuesOf(%q) = %v, want %v", s, got, refCuesOf(s))
 				}
+			}
+		}
+	}
+}
+
+// TestLetterBits checks letterBits, whose last block of a text reads the
+// text's last 64 or 8 bytes whole, against a test of each byte, at every
+// base of texts of every length around those.
+func TestLetterBits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 8))
+	alphabet := []byte("aZ z@[`{\xc3\xa9-09\x00\xff")
+	for n := range 200 {
+		b := make([]byte, n)
+		for k := range b {
+			b[k] = alphabet[rng.IntN(len(alphabet))]
+		}
+		text := string(b)
+		for base := range n {
+			var want uint64
+			for k := 0; k < 64 && base+k < n; k++ {
+				if annotate.ASCIILetter(text[base+k]) {
+					want |= 1 << k
+				}
+			}
+			if got := letterBits(text, base); got != want {
+				t.Fatalf("letterBits(%q, %d) = %064b, want %064b", text, base, got, want)
 			}
 		}
 	}

@@ -58,16 +58,20 @@ type docState struct {
 	eventBlock    []event
 	sentenceLists []int
 	// allTriggers is the array newDocState put the triggers in, history
-	// and found the arrays of transfers.
+	// and found the arrays of transfers, and eventList that of events.
 	allTriggers []trigger
 	history     []item
 	found       []*transfer
+	eventList   []*event
 	// eventRoom holds the match findEvent found last, and matchRoom a
 	// match of the hand-written patterns read at once (forumRe,
 	// subjectRe, oneBefore, madeBy): their matchers write there rather
 	// than allocate each match.
 	eventRoom [6]int
 	matchRoom [4]int
+	// cues are the event cues of the sentence events reads, in arrays
+	// kept for the next.
+	cues eventCuesOf
 }
 
 // recordValues hold what the records of a document point to: a few
@@ -127,19 +131,22 @@ func newDocState(d *annotate.Doc) *docState {
 	// The triggers of every sentence, in one array (or a few, as it grows
 	// past one a sentence).
 	all := slices.Grow(x.allTriggers, len(d.Sentences))
-	for i, s := range d.Sentences {
+	for i := range d.Sentences {
+		s := &d.Sentences[i] // not copied: a sentence is large
 		if !s.Boilerplate {
 			found = triggers.matcher.AppendAllText(found[:0], d.Pieces[i])
 			from := len(all)
 			all = appendTriggers(all, found, s.Start)
 			kept := x.dropMisreadings(i, all[from:])
-			all = append(all[:from], kept...) // in place: dropMisreadings filters where it reads
+			all = all[:from+len(kept)] // dropMisreadings filters in place, from all[from] on
 			x.triggers[i] = slices.Clip(kept)
 			if s.CopyOf < 0 {
 				x.read = append(x.read, i)
 			}
 		}
-		x.atDates[i] = datesAt(d.Dates[i])
+		if len(d.Dates[i]) > 0 { // a sentence without dates keeps none: release emptied its place
+			x.atDates[i] = datesAt(d.Dates[i])
+		}
 	}
 	x.allTriggers = all
 	x.focus = x.focusCountry()
@@ -165,6 +172,8 @@ func (x *docState) release() {
 		allTriggers:   clearedToEmpty(x.allTriggers),
 		history:       clearedToEmpty(x.history),
 		found:         clearedToEmpty(x.found),
+		eventList:     clearedToEmpty(x.eventList),
+		cues:          x.cues, // offsets only, which cuesOf empties
 	}
 	docStates.Put(x)
 }
@@ -503,7 +512,7 @@ func (x *docState) futureUse(t trigger) bool {
 		}
 	}
 	// "Spain would become the first foreign user of the Hürjet"
-	if clause := x.text(t.Start-40, t.Start); containsLower(clause, "would become", "will become") && !strings.ContainsAny(clause, ",;") {
+	if clause := x.text(t.Start-40, t.Start); becomesIn(clause) && !strings.ContainsAny(clause, ",;") {
 		return true
 	}
 	// "The army plans to form a third battalion equipped with the system":
@@ -518,6 +527,15 @@ func (x *docState) futureUse(t trigger) bool {
 		}
 	}
 	return annotate.LowerIs(last, "will") || annotate.LowerIs(last, "would") || annotate.LowerIs(last, "shall")
+}
+
+// becomesIn is containsLower(clause, "would become", "will become"),
+// asked only of a clause that holds " become" in any ASCII case, which
+// either needs and which the fold search finds fast in any text: no rune
+// beyond ASCII lowers into its letters (İ lowers into i, the Kelvin sign
+// into k), while containsLower reads runes beyond ASCII at length.
+func becomesIn(clause string) bool {
+	return containsFoldASCII(clause, " become") && containsLower(clause, "would become", "will become")
 }
 
 // futureParticiple: t is a participle after "be" or "and" in a clause
@@ -747,18 +765,66 @@ func dealNounLead(gap string) bool {
 }
 
 // afterPreposition: the words right before byte offset at are one of preps
-// (allowing "the" between).
+// (allowing "the" or "its" between).
 func (x *docState) afterPreposition(at int, preps ...string) bool {
-	before := x.text(at-30, at)
+	return prepositionEnds(x.text(at-30, at), preps)
+}
+
+// prepositionEnds: the last word of text, as annotate.LastField reads it,
+// is one of preps (lower-case ASCII letters), or "the" or "its" is and the
+// text before it ends so. Each ASCII word is read once, from its end, and
+// compared whole; a byte beyond ASCII near the end leaves the answer to
+// prepositionEndsByLastWord.
+func prepositionEnds(text string, preps []string) bool {
 	for {
-		w, start := lastWordIn(before, "the", "its")
+		w, start, ascii := lastASCIIWord(text)
+		if !ascii {
+			return prepositionEndsByLastWord(text, preps)
+		}
+		if len(w) != 3 || !catalog.EqualFoldASCII(w, "the") && !catalog.EqualFoldASCII(w, "its") {
+			for _, p := range preps {
+				if len(w) == len(p) && catalog.EqualFoldASCII(w, p) {
+					return true
+				}
+			}
+			return false
+		}
+		text = text[:start]
+	}
+}
+
+// prepositionEndsByLastWord is prepositionEnds for any text, asking
+// lastWordIn word by word.
+func prepositionEndsByLastWord(text string, preps []string) bool {
+	for {
+		w, start := lastWordIn(text, "the", "its")
 		if w == "" {
 			break
 		}
-		before = before[:start]
+		text = text[:start]
 	}
-	prep, _ := lastWordIn(before, preps...)
+	prep, _ := lastWordIn(text, preps...)
 	return prep != ""
+}
+
+// lastASCIIWord is the last word of text and where it starts, as
+// annotate.LastField reads it, when that word, the white space after it
+// and the byte before it are ASCII (ascii is false otherwise).
+func lastASCIIWord(text string) (w string, start int, ascii bool) {
+	end := len(text)
+	for end > 0 && asciiSpace[text[end-1]] {
+		end--
+	}
+	for start = end; start > 0; start-- {
+		c := text[start-1]
+		if c >= utf8.RuneSelf {
+			return "", 0, false
+		}
+		if asciiSpace[c] {
+			break
+		}
+	}
+	return text[start:end], start, true
 }
 
 // evidence turns sentence indexes into spans, adding the copies of doubled

@@ -258,6 +258,25 @@ func TestContainsFoldASCII(t *testing.T) {
 	}
 }
 
+// TestBecomesIn checks becomesIn against containsLower alone, on texts
+// whose runes beyond ASCII lower into i or k.
+func TestBecomesIn(t *testing.T) {
+	texts := append([]string{"", "would become", "WİLL BECOME", "wİll bec", "will\u00a0become", "Will Become", "it will\nbecome",
+		"would be\u212ame", "“will become”", " become"}, testtext.ArticleLines(t)...)
+	for _, base := range []string{"Spain would become the first", "it will become", "will"} {
+		for _, r := range []string{"é", "İ", "\u212a", "ſ", "\xff", "’"} {
+			for k := range len(base) + 1 {
+				texts = append(texts, base[:k]+r+base[k:])
+			}
+		}
+	}
+	for _, s := range texts {
+		if got, want := becomesIn(s), containsLower(s, "would become", "will become"); got != want {
+			t.Errorf("becomesIn(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 // TestContainsLower checks containsLower against a search of the text
 // lowered, and mayHoldFold against its rune tests made before the search:
 // both skip the rune tests when the search read only ASCII, so the texts
@@ -315,9 +334,17 @@ func TestCuesOf(t *testing.T) {
 		strings.Repeat("x", 58) + " visit", strings.Repeat("x ", 30) + "signed", strings.Repeat("x", 63) + " talks met"},
 		testtext.ArticleLines(t)...)
 	texts = append(texts, testtext.Phrases(5, 2000, 10, patternWords, patternSeps)...)
+	// One room for all texts, as events keeps: each call empties what the
+	// one before found.
+	var got eventCuesOf
 	for _, s := range texts {
 		want := refCuesOf(s)
-		if got, found := cuesOf(s); !reflect.DeepEqual(got, want) || found != !reflect.DeepEqual(want, eventCuesOf{}) {
+		found := cuesOf(&got, s)
+		same := true
+		for k := range got {
+			same = same && slices.Equal(got[k], want[k]) // an emptied list is as none
+		}
+		if !same || found != !reflect.DeepEqual(want, eventCuesOf{}) {
 			t.Errorf("cuesOf(%q) = %v, %v, want %v", s, got, found, want)
 		}
 	}
@@ -471,5 +498,76 @@ func TestGatesKeepEveryMatchOfBuiltPhrases(t *testing.T) {
 		if matched < 100 {
 			t.Errorf("only %d phrases match %s: the test tells little", matched, c.re)
 		}
+	}
+}
+
+// TestSubjectFromByBlocks holds subjectFrom, which reads eight bytes at a
+// time, to the subject of subjectRe read by Go's regexp, at every byte of
+// texts with stops and runes beyond ASCII at every place of a block.
+func TestSubjectFromByBlocks(t *testing.T) {
+	subject := regexp.MustCompile(`^[^.;,"“]{0,80}`)
+	texts := testtext.ArticleLines(t)
+	for _, stop := range []string{".", ";", ",", `"`, "“", "é", "\xff", "”"} {
+		for k := range 90 {
+			texts = append(texts, strings.Repeat("x", k)+stop+strings.Repeat("y", 90-k), strings.Repeat("é", k/2)+stop+" z")
+		}
+	}
+	for _, text := range texts {
+		for at := range len(text) + 1 {
+			m := subject.FindString(text[at:])
+			if end, ok := subjectFrom(text, at); end != at+len(m) || ok != (utf8.RuneCountInString(m) >= 3) {
+				t.Fatalf("subjectFrom(%q, %d) = %d, %v, want %d, %v", text, at, end, ok, at+len(m), utf8.RuneCountInString(m) >= 3)
+			}
+		}
+	}
+}
+
+// TestMeetingIn holds meetingIn to Go's regexp of meetingRe: in each
+// window around a meeting cue where it is sure, it finds the pattern's
+// first match or that there is none, with the window's edges cutting
+// words at every place of the phrases and near misses, and runes that
+// fold into ASCII in them.
+func TestMeetingIn(t *testing.T) {
+	re := regexp.MustCompile(meetingRe.String())
+	phrases := []string{"held talks", "Holds  talks", "hold\ttalks", "talks with", "talks\nwith", "for talks", "held meetings",
+		"holds meetings", "meeting with", "after meeting", "before\tmeeting", "discussed", "met", "meets", "MEET", "was greeted by", "wa\u017f greeted by",
+		"were\n greeted \tby", "is greeted", "greeted by", "the talks", "a meeting", "meetings", "heldtalks", "talkswith", "2met",
+		"met_", "meeting withheld", "talKs with", "held talk\u017f", "di\u017fcussed", "held talks \u017f", "_talks with", "helmet", "metal",
+		"forum talks", "greeted byline", "withtalks", "the talks bywater"}
+	var texts []string
+	for _, p := range phrases {
+		for k := range 2*cueWindow + 12 {
+			pad := strings.Repeat("ab cd", k/5+1)[:k]
+			texts = append(texts, pad+p+" "+pad, pad+" "+p+"."+pad+" talks", "meeting "+pad+p, pad+p+" "+pad+" meeting "+pad)
+		}
+	}
+	texts = append(texts, testtext.ArticleLines(t)...)
+	texts = append(texts, testtext.Phrases(11, 20000, 14, append(strings.Fields("talks meeting meetings greeted held holds hold for after before with by is was are were the a tal\u212as"), patternWords...), patternSeps)...)
+	var cues eventCuesOf
+	turnedAway, found := 0, 0
+	for _, text := range texts {
+		if !cuesOf(&cues, text) {
+			continue
+		}
+		for _, at := range cues[meetingEvent] {
+			lo, hi := max(0, at-cueWindow), min(len(text), at+cueWindow)
+			start, end, sure := meetingIn(text, cues[meetingEvent], lo, hi)
+			if !sure {
+				continue
+			}
+			var got []int
+			if start >= 0 {
+				got = []int{start - lo, end - lo}
+				found++
+			} else {
+				turnedAway++
+			}
+			if want := re.FindStringIndex(text[lo:hi]); !reflect.DeepEqual(got, want) {
+				t.Fatalf("meetingIn(%q, %d, %d) = %v, want %v", text, lo, hi, got, want)
+			}
+		}
+	}
+	if turnedAway < 1000 || found < 1000 {
+		t.Errorf("meetingIn was sure of %d windows without a match and %d with one only", turnedAway, found)
 	}
 }

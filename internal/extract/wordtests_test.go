@@ -384,3 +384,15 @@ func TestLoweredMatchesToLower(t *testing.T) {
 		}
 	}
 }
+
+func TestPrepositionEndsAsByLastWord(t *testing.T) {
+	for _, s := range wordTestTexts(t) {
+		for i := range len(s) + 1 {
+			for _, preps := range wordTestLists {
+				if got, want := prepositionEnds(s[:i], preps), prepositionEndsByLastWord(s[:i], preps); got != want {
+					t.Fatalf("prepositionEnds(%q, %q) = %v, want %v", s[:i], preps, got, want)
+				}
+			}
+		}
+	}
+}
