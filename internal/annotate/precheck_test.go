@@ -93,7 +93,7 @@ func TestChromeLineMatchesThePattern(t *testing.T) {
 		"advertisement", "sponsored", "subscribe", "newsletter", "follow us", "share on ", "facebook", "twitter", "x",
 		"linkedin", "photo", "image", "picture", "credit", "(reporting", "(writing", "(editing", " by ", "tag",
 		"print", "email", "whatsapp", "telegram", "copyright", "© ", "all rights reserved", "s", ":", ".", " ", "\t",
-		"\v", ")", "(", "é", "\u212a", "\u017f", "\n", "news"}
+		"\v", ")", "(", "é", "\u212a", "\u017f", "\n", "news", "The ", "b", "1", "\"", "Read"}
 	lines := testtext.Phrases(11, 200000, 4, pieces, []string{""})
 	matched := 0
 	for _, line := range lines {
