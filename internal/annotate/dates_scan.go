@@ -86,25 +86,60 @@ const (
 
 // appendWordSpans appends the spans of the words of text that start after
 // no letter or digit of any script ("Goïta" holds none) and may begin a date
-// or a quantity (phrasesBegunBy): those the scanners try, which one pass
-// finds for both.
+// or a quantity (phrasesBegunBy): those the scanners try.
 func appendWordSpans(out []wordSpan, text string) []wordSpan {
-	return appendWordSpansStarts(out, nil, text)
+	return appendWordsFrom(out, nil, &noFirsts, text, 0, len(text))
 }
 
-// appendWordSpansStarts is appendWordSpans that also appends to *starts,
-// unless starts is nil, where every such word starts whose first byte is
-// one of mentionFirsts, whatever phrase it may begin: findMentions' word
-// patterns try only those (see WordRegexp.nextAt), and the one pass finds
-// them for all.
-func appendWordSpansStarts(out []wordSpan, starts *[]int, text string) []wordSpan {
-	// The first bytes that list a word's start, chosen once: testing starts
-	// at each word costs more.
-	listedFirsts := &noFirsts
-	if starts != nil {
-		listedFirsts = &mentionFirsts
+// noFirsts list no word.
+var noFirsts [256]bool
+
+// appendWordSpansStarts is appendWordSpans for a text that the catalog has
+// cut, that also appends to *starts where every such word starts whose
+// first byte is one of mentionFirsts, whatever phrase it may begin:
+// findMentions' word patterns try only those (see WordRegexp.nextAt), and
+// the one pass finds them for all. It reads the words off the pieces
+// rather than the bytes of the text: the words that may begin a phrase or
+// a mention start with an ASCII letter or digit (mentionFirsts are
+// letters), which some piece holds, that starts with it after no word
+// byte, or holds a rune beyond ASCII just before it. So a word starts
+// where an ASCII piece starts after an ASCII byte of no word; the few
+// pieces beyond ASCII, or after a byte beyond ASCII (which may end a
+// letter or digit of another script), are read byte by byte.
+func appendWordSpansStarts(out []wordSpan, starts *[]int, text string, cut *catalog.Text) []wordSpan {
+	for _, p := range cut.Pieces() {
+		start, end, beyondASCII := p.Bounds()
+		if beyondASCII || start > 0 && text[start-1] >= utf8.RuneSelf {
+			out = appendWordsFrom(out, starts, &mentionFirsts, text, start, end)
+			continue
+		}
+		if start > 0 && wordBytes[text[start-1]] {
+			continue
+		}
+		// The word ends with the piece, unless an underscore or a piece
+		// of the other class follows.
+		if end < len(text) && wordBytes[text[end]] {
+			end = wordEnd(text, end)
+		}
+		if mentionFirsts[text[start]] {
+			*starts = append(*starts, start)
+		}
+		if begins := phrasesBegunBy(text[start:end]); begins != 0 {
+			out = append(out, wordSpan{start, end, begins})
+		}
 	}
-	for i := 0; i < len(text); i++ {
+	return out
+}
+
+// appendWordsFrom is appendWordSpansStarts, reading byte by byte, for the
+// words that start from byte from to byte to (and may end past it), with
+// the first bytes of the words whose starts it lists.
+func appendWordsFrom(out []wordSpan, starts *[]int, listedFirsts *[256]bool, text string, from, to int) []wordSpan {
+	i := from
+	if i > 0 && wordBytes[text[i-1]] {
+		i = wordEnd(text, i) // inside a word that starts before
+	}
+	for ; i < to; i++ {
 		c := text[i]
 		if !wordBytes[c] {
 			continue
@@ -152,9 +187,6 @@ func phrasesBegunBy(w string) phraseKinds {
 	}
 	return phraseStarts[int(letterIndex[c])&31<<9|int(letterIndex[second])&31<<4|n]
 }
-
-// noFirsts list no word.
-var noFirsts [256]bool
 
 // phraseStarts is phraseWords by the letterIndex of a word's first two
 // bytes and its length (0 for one too long for tableKey), laid out so
