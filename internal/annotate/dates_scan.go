@@ -172,12 +172,9 @@ func appendWordsFrom(out []wordSpan, starts *[]int, listedFirsts *[256]bool, tex
 // phrasesBegunBy are the phrases that may begin with the word w, as far as
 // the scanners' first test of a word tells: a digit may begin either,
 // another word the phrases whose table of words may hold it (phraseWords
-// by its tableKey, read from phraseStarts).
+// by its tableKey). Both are read from phraseStarts, in one step.
 func phrasesBegunBy(w string) phraseKinds {
 	c := w[0]
-	if digitByte(c) {
-		return datePhrase | quantityPhrase
-	}
 	second, n := c, len(w)
 	if n > 1 {
 		second = w[1]
@@ -185,12 +182,25 @@ func phrasesBegunBy(w string) phraseKinds {
 	if n > 15 {
 		n = 0 // too long for any table
 	}
-	return phraseStarts[int(letterIndex[c])&31<<9|int(letterIndex[second])&31<<4|n]
+	return phraseStarts[(int(firstIndex[c])<<9|int(letterIndex[second])<<4|n)&(len(phraseStarts)-1)]
 }
 
+// digitsFirst is the firstIndex of the digits, past the letters'.
+const digitsFirst = 27
+
+// firstIndex is letterIndex, and digitsFirst for the digits.
+var firstIndex = func() [256]uint8 {
+	t := letterIndex
+	for c := '0'; c <= '9'; c++ {
+		t[c] = digitsFirst
+	}
+	return t
+}()
+
 // phraseStarts is phraseWords by the letterIndex of a word's first two
-// bytes and its length (0 for one too long for tableKey), laid out so
-// that the index needs no bounds check.
+// bytes and its length (0 for one too long for tableKey), and both phrases
+// for a word that begins with a digit, by its firstIndex, at any second
+// byte and length: laid out so that a mask keeps the index in bounds.
 var phraseStarts = func() (t [1 << 14]phraseKinds) {
 	for a := range 27 {
 		for b := range 27 {
@@ -198,6 +208,9 @@ var phraseStarts = func() (t [1 << 14]phraseKinds) {
 				t[a<<9|b<<4|n] = phraseWords[(a*27+b)*16+n]
 			}
 		}
+	}
+	for k := range 1 << 9 {
+		t[digitsFirst<<9|k] = datePhrase | quantityPhrase
 	}
 	return t
 }()
