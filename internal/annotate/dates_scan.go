@@ -109,11 +109,15 @@ var noFirsts [256]bool
 func appendWordSpansStarts(out []wordSpan, starts *[]int, text string, cut *catalog.Text) []wordSpan {
 	for _, p := range cut.Pieces() {
 		start, end, beyondASCII := p.Bounds()
-		if beyondASCII || start > 0 && text[start-1] >= utf8.RuneSelf {
+		before := byte(' ') // no byte of a word, as before the text
+		if start > 0 {
+			before = text[start-1]
+		}
+		if beyondASCII || before >= utf8.RuneSelf {
 			out = appendWordsFrom(out, starts, &mentionFirsts, text, start, end)
 			continue
 		}
-		if start > 0 && wordBytes[text[start-1]] {
+		if wordBytes[before] {
 			continue
 		}
 		// The word ends with the piece, unless an underscore or a piece
@@ -124,7 +128,7 @@ func appendWordSpansStarts(out []wordSpan, starts *[]int, text string, cut *cata
 		if mentionFirsts[text[start]] {
 			*starts = append(*starts, start)
 		}
-		if begins := phrasesBegunBy(text[start:end]); begins != 0 {
+		if begins := phrasesBegunBy(text, start, end); begins != 0 {
 			out = append(out, wordSpan{start, end, begins})
 		}
 	}
@@ -149,7 +153,7 @@ func appendWordsFrom(out []wordSpan, starts *[]int, listedFirsts *[256]bool, tex
 		}
 		// i is past the word, at a byte that no word holds, which the loop
 		// steps over.
-		begins := phrasesBegunBy(text[start:i])
+		begins := phrasesBegunBy(text, start, i)
 		listed := listedFirsts[c]
 		if begins == 0 && !listed {
 			continue
@@ -169,15 +173,17 @@ func appendWordsFrom(out []wordSpan, starts *[]int, listedFirsts *[256]bool, tex
 	return out
 }
 
-// phrasesBegunBy are the phrases that may begin with the word w, as far as
-// the scanners' first test of a word tells: a digit may begin either,
-// another word the phrases whose table of words may hold it (phraseWords
-// by its tableKey). Both are read from phraseStarts, in one step.
-func phrasesBegunBy(w string) phraseKinds {
-	c := w[0]
-	second, n := c, len(w)
+// phrasesBegunBy are the phrases that may begin with the word
+// text[start:end], as far as the scanners' first test of a word tells: a
+// digit may begin either, another word the phrases whose table of words
+// may hold it (phraseWords by its tableKey). Both are read from
+// phraseStarts, in one step; the word is read in place, as slicing it
+// costs more than the rest.
+func phrasesBegunBy(text string, start, end int) phraseKinds {
+	c := text[start]
+	second, n := c, end-start
 	if n > 1 {
-		second = w[1]
+		second = text[start+1]
 	}
 	if n > 15 {
 		n = 0 // too long for any table

@@ -152,7 +152,7 @@ func TestWordSpansStartsReadEveryWord(t *testing.T) {
 			if mentionFirsts[text[i]] {
 				wantStarts = append(wantStarts, i)
 			}
-			if begins := phrasesBegunBy(text[i:end]); begins != 0 {
+			if begins := phrasesBegunBy(text, i, end); begins != 0 {
 				wantSpans = append(wantSpans, wordSpan{i, end, begins})
 			}
 		}
@@ -491,7 +491,7 @@ func TestPhrasesBegunByReadsPhraseWords(t *testing.T) {
 	pieces := []string{"the", "a", "May", "sept", "twenty", "_", "1", "x", "AT", "least", "between"}
 	words = append(words, testtext.Phrases(29, 20000, 3, pieces, []string{""})...)
 	for _, w := range words {
-		if got := phrasesBegunBy(w); got != want(w) {
+		if got := phrasesBegunBy(w, 0, len(w)); got != want(w) {
 			t.Fatalf("phrasesBegunBy(%q) = %v, want %v", w, got, want(w))
 		}
 	}
