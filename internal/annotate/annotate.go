@@ -135,7 +135,7 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		d.Pieces[i] = &d.cut.List[i]
 		names = cat.Matcher().AppendAllText(names[:0], d.Pieces[i])
 		wordStarts = wordStarts[:0]
-		words = appendWordSpansStarts(words[:0], &wordStarts, s.Text)
+		words = appendWordSpansStarts(words[:0], &wordStarts, s.Text, d.Pieces[i])
 		// Each sentence's finds are appended to the room that mem gathers
 		// them in, which keeps them without a copy.
 		named := findMentions(cat, s, names, known, wordStarts, buf.matchRoom[:], mem.mentions.room())

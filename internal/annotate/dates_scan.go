@@ -86,25 +86,64 @@ const (
 
 // appendWordSpans appends the spans of the words of text that start after
 // no letter or digit of any script ("Goïta" holds none) and may begin a date
-// or a quantity (phrasesBegunBy): those the scanners try, which one pass
-// finds for both.
+// or a quantity (phrasesBegunBy): those the scanners try.
 func appendWordSpans(out []wordSpan, text string) []wordSpan {
-	return appendWordSpansStarts(out, nil, text)
+	return appendWordsFrom(out, nil, &noFirsts, text, 0, len(text))
 }
 
-// appendWordSpansStarts is appendWordSpans that also appends to *starts,
-// unless starts is nil, where every such word starts whose first byte is
-// one of mentionFirsts, whatever phrase it may begin: findMentions' word
-// patterns try only those (see WordRegexp.nextAt), and the one pass finds
-// them for all.
-func appendWordSpansStarts(out []wordSpan, starts *[]int, text string) []wordSpan {
-	// The first bytes that list a word's start, chosen once: testing starts
-	// at each word costs more.
-	listedFirsts := &noFirsts
-	if starts != nil {
-		listedFirsts = &mentionFirsts
+// noFirsts list no word.
+var noFirsts [256]bool
+
+// appendWordSpansStarts is appendWordSpans for a text that the catalog has
+// cut, that also appends to *starts where every such word starts whose
+// first byte is one of mentionFirsts, whatever phrase it may begin:
+// findMentions' word patterns try only those (see WordRegexp.nextAt), and
+// the one pass finds them for all. It reads the words off the pieces
+// rather than the bytes of the text: the words that may begin a phrase or
+// a mention start with an ASCII letter or digit (mentionFirsts are
+// letters), which some piece holds, that starts with it after no word
+// byte, or holds a rune beyond ASCII just before it. So a word starts
+// where an ASCII piece starts after an ASCII byte of no word; the few
+// pieces beyond ASCII, or after a byte beyond ASCII (which may end a
+// letter or digit of another script), are read byte by byte.
+func appendWordSpansStarts(out []wordSpan, starts *[]int, text string, cut *catalog.Text) []wordSpan {
+	for _, p := range cut.Pieces() {
+		start, end, beyondASCII := p.Bounds()
+		before := byte(' ') // no byte of a word, as before the text
+		if start > 0 {
+			before = text[start-1]
+		}
+		if beyondASCII || before >= utf8.RuneSelf {
+			out = appendWordsFrom(out, starts, &mentionFirsts, text, start, end)
+			continue
+		}
+		if wordBytes[before] {
+			continue
+		}
+		// The word ends with the piece, unless an underscore or a piece
+		// of the other class follows.
+		if end < len(text) && wordBytes[text[end]] {
+			end = wordEnd(text, end)
+		}
+		if mentionFirsts[text[start]] {
+			*starts = append(*starts, start)
+		}
+		if begins := phrasesBegunBy(text, start, end); begins != 0 {
+			out = append(out, wordSpan{start, end, begins})
+		}
 	}
-	for i := 0; i < len(text); i++ {
+	return out
+}
+
+// appendWordsFrom is appendWordSpansStarts, reading byte by byte, for the
+// words that start from byte from to byte to (and may end past it), with
+// the first bytes of the words whose starts it lists.
+func appendWordsFrom(out []wordSpan, starts *[]int, listedFirsts *[256]bool, text string, from, to int) []wordSpan {
+	i := from
+	if i > 0 && wordBytes[text[i-1]] {
+		i = wordEnd(text, i) // inside a word that starts before
+	}
+	for ; i < to; i++ {
 		c := text[i]
 		if !wordBytes[c] {
 			continue
@@ -114,7 +153,7 @@ func appendWordSpansStarts(out []wordSpan, starts *[]int, text string) []wordSpa
 		}
 		// i is past the word, at a byte that no word holds, which the loop
 		// steps over.
-		begins := phrasesBegunBy(text[start:i])
+		begins := phrasesBegunBy(text, start, i)
 		listed := listedFirsts[c]
 		if begins == 0 && !listed {
 			continue
@@ -134,31 +173,40 @@ func appendWordSpansStarts(out []wordSpan, starts *[]int, text string) []wordSpa
 	return out
 }
 
-// phrasesBegunBy are the phrases that may begin with the word w, as far as
-// the scanners' first test of a word tells: a digit may begin either,
-// another word the phrases whose table of words may hold it (phraseWords
-// by its tableKey, read from phraseStarts).
-func phrasesBegunBy(w string) phraseKinds {
-	c := w[0]
-	if digitByte(c) {
-		return datePhrase | quantityPhrase
-	}
-	second, n := c, len(w)
+// phrasesBegunBy are the phrases that may begin with the word
+// text[start:end], as far as the scanners' first test of a word tells: a
+// digit may begin either, another word the phrases whose table of words
+// may hold it (phraseWords by its tableKey). Both are read from
+// phraseStarts, in one step; the word is read in place, as slicing it
+// costs more than the rest.
+func phrasesBegunBy(text string, start, end int) phraseKinds {
+	c := text[start]
+	second, n := c, end-start
 	if n > 1 {
-		second = w[1]
+		second = text[start+1]
 	}
 	if n > 15 {
 		n = 0 // too long for any table
 	}
-	return phraseStarts[int(letterIndex[c])&31<<9|int(letterIndex[second])&31<<4|n]
+	return phraseStarts[(int(firstIndex[c])<<9|int(letterIndex[second])<<4|n)&(len(phraseStarts)-1)]
 }
 
-// noFirsts list no word.
-var noFirsts [256]bool
+// digitsFirst is the firstIndex of the digits, past the letters'.
+const digitsFirst = 27
+
+// firstIndex is letterIndex, and digitsFirst for the digits.
+var firstIndex = func() [256]uint8 {
+	t := letterIndex
+	for c := '0'; c <= '9'; c++ {
+		t[c] = digitsFirst
+	}
+	return t
+}()
 
 // phraseStarts is phraseWords by the letterIndex of a word's first two
-// bytes and its length (0 for one too long for tableKey), laid out so
-// that the index needs no bounds check.
+// bytes and its length (0 for one too long for tableKey), and both phrases
+// for a word that begins with a digit, by its firstIndex, at any second
+// byte and length: laid out so that a mask keeps the index in bounds.
 var phraseStarts = func() (t [1 << 14]phraseKinds) {
 	for a := range 27 {
 		for b := range 27 {
@@ -166,6 +214,9 @@ var phraseStarts = func() (t [1 << 14]phraseKinds) {
 				t[a<<9|b<<4|n] = phraseWords[(a*27+b)*16+n]
 			}
 		}
+	}
+	for k := range 1 << 9 {
+		t[digitsFirst<<9|k] = datePhrase | quantityPhrase
 	}
 	return t
 }()

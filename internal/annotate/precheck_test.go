@@ -58,7 +58,6 @@ func TestMayNameKeepsEveryName(t *testing.T) {
 		"Assimi Goita", "Kim", "AL-SISI", "Éva", "X \u212a"}
 	var checked, unchecked docNames
 	var room [4]int
-	var starts []int
 	surnames := 0
 	for _, text := range testtext.Phrases(9, 20000, 5, words, []string{" ", "", ", "}) {
 		checked.forget()
@@ -70,8 +69,7 @@ func TestMayNameKeepsEveryName(t *testing.T) {
 		}
 		unchecked.oddKey = true
 		s := Sentence{Text: text, End: len(text)}
-		starts = starts[:0]
-		appendWordSpansStarts(nil, &starts, text)
+		_, starts := wordSpansStarts(text)
 		want := findMentions(cat, s, nil, &unchecked, starts, room[:], nil)
 		got := findMentions(cat, s, nil, &checked, starts, room[:], nil)
 		if !slices.Equal(got, want) {
@@ -129,8 +127,7 @@ func TestLastOrgWordLooksAtEveryWord(t *testing.T) {
 				break
 			}
 		}
-		var starts []int
-		appendWordSpansStarts(nil, &starts, text)
+		_, starts := wordSpansStarts(text)
 		if got := lastOrgWord(text, starts) >= 0; got != want {
 			t.Fatalf("lastOrgWord(%q) >= 0 is %v, want %v", text, got, want)
 		}
@@ -155,18 +152,68 @@ func TestWordSpansStartsReadEveryWord(t *testing.T) {
 			if mentionFirsts[text[i]] {
 				wantStarts = append(wantStarts, i)
 			}
-			if begins := phrasesBegunBy(text[i:end]); begins != 0 {
+			if begins := phrasesBegunBy(text, i, end); begins != 0 {
 				wantSpans = append(wantSpans, wordSpan{i, end, begins})
 			}
 		}
-		var starts []int
-		spans := appendWordSpansStarts(nil, &starts, text)
+		spans, starts := wordSpansStarts(text)
 		if !slices.Equal(starts, wantStarts) || !slices.Equal(spans, wantSpans) {
 			t.Fatalf("appendWordSpansStarts(%q) = %v, %v, want %v, %v", text, spans, starts, wantSpans, wantStarts)
 		}
 		if spans := appendWordSpans(nil, text); !slices.Equal(spans, wantSpans) {
 			t.Fatalf("appendWordSpans(%q) = %v, want %v", text, spans, wantSpans)
 		}
+	}
+}
+
+// wordSpansStarts are appendWordSpansStarts' spans and starts of text, cut
+// as Annotate cuts a sentence.
+func wordSpansStarts(text string) ([]wordSpan, []int) {
+	cut := catalog.NewTexts([]string{text})
+	defer cut.Release()
+	var starts []int
+	spans := appendWordSpansStarts(nil, &starts, text, &cut.List[0])
+	return spans, starts
+}
+
+// TestWordSpansStartsOfPiecesReadEveryByte holds appendWordSpansStarts,
+// which reads the words off the catalog's pieces, to appendWordsFrom,
+// which reads the text byte by byte, on texts of random bytes and runes:
+// letters and digits of ASCII and other scripts, marks, underscores,
+// hyphens, apostrophes, spaces, bytes of no rune, words past eight and
+// sixteen bytes (where appendPieces reads a word at a time), at the edges
+// of texts of every length; several cut at once, some repeated, as
+// Annotate cuts a document's sentences.
+func TestWordSpansStartsOfPiecesReadEveryByte(t *testing.T) {
+	bits := []string{"a", "Z", "m", "c", "T", "7", "0", "_", "-", "'", "’", " ", "\n", ".", "é", "É", "ï", "\u0301", "\u0308", "٣", "٤", "ж", "中", "ß", "ſ", "K", "\xff", "\xc3", "\x80", "May", "class", "dozen", "2024", "abcdefghij", "ABCDEFGHIJKLMNOPQR", "1234567890123", "__", "x1y2"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	n := 40000
+	if testing.Short() {
+		n /= 10
+	}
+	for range n {
+		texts := make([]string, 1+rng.IntN(4))
+		for k := range texts {
+			if k > 0 && rng.IntN(4) == 0 {
+				texts[k] = texts[rng.IntN(k)] // a repeated sentence shares its pieces
+				continue
+			}
+			var b strings.Builder
+			for range rng.IntN(24) {
+				b.WriteString(bits[rng.IntN(len(bits))])
+			}
+			texts[k] = b.String()
+		}
+		cut := catalog.NewTexts(texts)
+		for k, text := range texts {
+			var starts, wantStarts []int
+			spans := appendWordSpansStarts(nil, &starts, text, &cut.List[k])
+			wantSpans := appendWordsFrom(nil, &wantStarts, &mentionFirsts, text, 0, len(text))
+			if !slices.Equal(starts, wantStarts) || !slices.Equal(spans, wantSpans) {
+				t.Fatalf("appendWordSpansStarts(%q) = %v, %v, want %v, %v", text, spans, starts, wantSpans, wantStarts)
+			}
+		}
+		cut.Release()
 	}
 }
 
@@ -269,8 +316,7 @@ func TestWordStartsHoldEveryClass(t *testing.T) {
 			b.WriteString(parts[rng.IntN(len(parts))])
 		}
 		text := b.String()
-		var starts []int
-		appendWordSpansStarts(nil, &starts, text)
+		_, starts := wordSpansStarts(text)
 		for from := 0; ; {
 			k := strings.Index(text[from:], "class")
 			if k < 0 {
@@ -445,7 +491,7 @@ func TestPhrasesBegunByReadsPhraseWords(t *testing.T) {
 	pieces := []string{"the", "a", "May", "sept", "twenty", "_", "1", "x", "AT", "least", "between"}
 	words = append(words, testtext.Phrases(29, 20000, 3, pieces, []string{""})...)
 	for _, w := range words {
-		if got := phrasesBegunBy(w); got != want(w) {
+		if got := phrasesBegunBy(w, 0, len(w)); got != want(w) {
 			t.Fatalf("phrasesBegunBy(%q) = %v, want %v", w, got, want(w))
 		}
 	}

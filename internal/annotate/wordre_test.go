@@ -29,8 +29,7 @@ func checkWordPatterns(t *testing.T, text string) {
 		// nextAt finds the same matches from the word starts that Annotate
 		// lists, each in the room of the one before.
 		var room [4]int
-		var starts []int
-		appendWordSpansStarts(nil, &starts, text)
+		_, starts := wordSpansStarts(text)
 		var found [][]int
 		for m, rest := w.nextAt(room[:0], text, starts); m != nil; m, rest = w.nextAt(room[:0], text, rest) {
 			found = append(found, slices.Clone(m))
@@ -151,8 +150,7 @@ func TestLastOrgWord(t *testing.T) {
 				}
 			}
 		}
-		var starts []int
-		appendWordSpansStarts(nil, &starts, s)
+		_, starts := wordSpansStarts(s)
 		last := lastOrgWord(s, starts)
 		if got := last >= 0; got != want {
 			t.Errorf("lastOrgWord(%q) >= 0 is %v", s, got)

@@ -336,6 +336,20 @@ type Text struct {
 	matches   []Match
 }
 
+// Pieces are the pieces a text is cut into, for other packages to read
+// (see piece.Bounds).
+type Pieces []piece
+
+// Pieces are the pieces of the text, which the caller must not change.
+func (t *Text) Pieces() Pieces { return t.pieces }
+
+// Bounds are the bytes [start, end) of the piece, a longest run of letters
+// or of digits of its text (see appendPieces), and whether any is beyond
+// ASCII.
+func (p piece) Bounds() (start, end int, beyondASCII bool) {
+	return int(p.start), int(p.end()), p.nonASCII()
+}
+
 // Texts are texts cut into pieces, in buffers that Release hands back for
 // later texts to reuse.
 type Texts struct {
