@@ -296,24 +296,23 @@ func TestTitleMatchAtIsFindAtStart(t *testing.T) {
 	}
 }
 
-// refAdmits is startSet.admits packing the bytes anew for each length.
+// refAdmits is startSet.admits looking up the bytes at i, packed anew, in
+// the strings of every length, without the prefixes.
 func refAdmits(s *startSet, text string, i int) bool {
 	if s.prefixLen == 0 {
 		return true
 	}
-	if i+s.prefixLen > len(text) || !s.prefixes.has(startKey(text, i, s.prefixLen, s.fold)) {
-		return false
-	}
-	for k, n := range s.lens {
-		if i+n <= len(text) && s.keys[k].has(startKey(text, i, n, s.fold)) {
+	for n, keys := range s.keys {
+		if keys.slots != nil && i+n <= len(text) && keys.has(startKey(text, i, n, s.fold)) {
 			return true
 		}
 	}
 	return false
 }
 
-// admits, which reads the bytes at i once for every length, lets through
-// what packing them for each length does: at every byte of texts of the
+// admits, which reads the bytes at i once and looks up only the lengths
+// that its prefix begins strings of, lets through what looking them up in
+// the strings of every length does: at every byte of texts of the
 // patterns' words, whole, cut and in other cases, near the texts' ends.
 func TestAdmitsReadsTheBytesOnce(t *testing.T) {
 	folded := MustCompileWords(`(?i)\b(?:chief|chairman|ceo|envoy of|enVOYS|kit)\b`)
