@@ -165,6 +165,34 @@ func TestLastOrgWord(t *testing.T) {
 	}
 }
 
+// TestOrgWordBegunByKeys: the first test and the keys of eight bytes find
+// what HasPrefix finds, at every byte of texts of orgWords whole, cut and
+// in other cases, near the texts' ends.
+func TestOrgWordBegunByKeys(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 32))
+	parts := append([]string{"A", " ", "-", "é", "\xff", "Co", "CORP", "Defense", "Minister"}, orgWords...)
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(4) {
+			p := parts[rng.IntN(len(parts))]
+			switch rng.IntN(4) {
+			case 0:
+				p = p[:rng.IntN(len(p)+1)]
+			case 1:
+				p = strings.ToLower(p)
+			}
+			b.WriteString(p)
+		}
+		text := b.String()
+		for i := range len(text) {
+			want := slices.ContainsFunc(orgWords, func(w string) bool { return strings.HasPrefix(text[i:], w) })
+			if got := orgWordMayBegin(text[i:]) && orgWordBegunBy(text[i:]); got != want {
+				t.Fatalf("orgWord at %d of %q: %v, want %v", i, text, got, want)
+			}
+		}
+	}
+}
+
 // TestShapesBeginBeforeTheLastDigit: findMentions tries shapeRe only at
 // the word starts before the last digit of the text.
 func TestShapesBeginBeforeTheLastDigit(t *testing.T) {
