@@ -796,6 +796,15 @@ func orgWordBegunBy(s string) bool {
 	return false
 }
 
+// nextStartWith is the index of the first of starts from k at which text
+// has byte c, or len(starts).
+func nextStartWith(text string, starts []int, k int, c byte) int {
+	for k < len(starts) && text[starts[k]] != c {
+		k++
+	}
+	return k
+}
+
 // startsBefore is the word starts before byte at.
 func startsBefore(wordStarts []int, at int) []int {
 	k, _ := slices.BinarySearch(wordStarts, at)
@@ -1107,9 +1116,10 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	// A ship class the catalog lacks: "the Keris class", "Keris-class".
 	// After a space or a hyphen, "class" starts a word that wordStarts
 	// lists (see mentionFirsts).
-	for _, at := range wordStarts {
+	for k := nextStartWith(text, wordStarts, 0, 'c'); k < len(wordStarts); k = nextStartWith(text, wordStarts, k+1, 'c') {
+		at := wordStarts[k]
 		from := at + len("class")
-		if text[at] != 'c' || at == 0 || text[at-1] != ' ' && text[at-1] != '-' || !strings.HasPrefix(text[at:], "class") ||
+		if at == 0 || text[at-1] != ' ' && text[at-1] != '-' || !strings.HasPrefix(text[at:], "class") ||
 			from < len(text) && text[from] >= 'a' && text[from] <= 'z' {
 			continue
 		}
