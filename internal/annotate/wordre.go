@@ -452,7 +452,7 @@ func (w *WordRegexp) next(dst []int, text string, from int) []int {
 			x := load8(text, i)
 			letters := bytesIn(x|0x20*lowBits, 'a', 'z') // either case
 			for m := ((letters|w.otherFirsts)&^(letters<<8|afterLetter>>56) | x) & high; m != 0; m &= m - 1 {
-				if k := i + bits.TrailingZeros64(m)/8; pairAllows(pairs, text, k) {
+				if k := i + bits.TrailingZeros64(m)/8; pairAllows(pairs, text, k) && w.starts.mayAdmit(text, k) {
 					if found := w.matchAt(dst, text, k); found != nil {
 						return found
 					}
@@ -462,7 +462,7 @@ func (w *WordRegexp) next(dst []int, text string, from int) []int {
 		}
 	}
 	for ; i < len(text); i++ {
-		if c := text[i]; pairAllows(pairs, text, i) && (i == 0 || !wordBytes[text[i-1]] || c >= utf8.RuneSelf) {
+		if c := text[i]; pairAllows(pairs, text, i) && w.starts.mayAdmit(text, i) && (i == 0 || !wordBytes[text[i-1]] || c >= utf8.RuneSelf) {
 			if found := w.matchAt(dst, text, i); found != nil {
 				return found
 			}
@@ -566,7 +566,7 @@ func (w *WordRegexp) nextAtSome(dst []int, text string, words []int) (m, rest []
 		panic("annotate: nextAt cannot run " + w.pattern + ": its first letters are not in mentionFirsts")
 	}
 	for k, i := range words {
-		if !pairAllows(&w.pairs, text, i) {
+		if !pairAllows(&w.pairs, text, i) || !w.starts.mayAdmit(text, i) {
 			continue
 		}
 		if m := w.matchAtWord(dst, text, i); m != nil {
@@ -639,6 +639,10 @@ type startSet struct {
 	prefixLen int // 0 when the pattern can begin too many ways
 	prefixes  keySet
 	keys      [maxStartLen + 1]keySet // the strings of each length
+	// firstThree has, in slot threeSlot of each prefix's first two bytes,
+	// bit c&63 set for its third byte c: a test of a few instructions
+	// that turns down most of the word starts that admits does.
+	firstThree *[1024]uint64
 }
 
 // Bounds of a start set: its strings' length, and their number. Fewer than
@@ -676,6 +680,10 @@ func newStartSet(re *syntax.Regexp) startSet {
 			lens = append(lens, 1<<len(s.text))
 		}
 		set.prefixes = newKeySet(prefixes, lens)
+		set.firstThree = new([1024]uint64)
+		for _, p := range prefixes {
+			set.firstThree[threeSlot(byte(p), byte(p>>8))] |= 1 << (p >> 16 & 63)
+		}
 		for k, keys := range byLen {
 			if keys != nil {
 				set.keys[k] = newKeySet(keys, nil)
@@ -684,6 +692,22 @@ func newStartSet(re *syntax.Regexp) startSet {
 		return set
 	}
 	return startSet{}
+}
+
+// threeSlot is the slot of firstThree for the first two bytes of a key.
+func threeSlot(b0, b1 byte) uint { return (uint(b0)*31 + uint(b1)) & 1023 }
+
+// mayAdmit: admits may hold at i, as far as the first three bytes there
+// tell; it does hold where there are no strings.
+func (s *startSet) mayAdmit(text string, i int) bool {
+	if s.firstThree == nil {
+		return true
+	}
+	if i+3 > len(text) { // too short for a prefix
+		return false
+	}
+	f := byte(s.fold)
+	return s.firstThree[threeSlot(text[i]|f, text[i+1]|f)]>>((text[i+2]|f)&63)&1 != 0
 }
 
 // admits: text at i begins with one of the strings, or there are none.

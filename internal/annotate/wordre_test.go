@@ -340,8 +340,9 @@ func refAdmits(s *startSet, text string, i int) bool {
 
 // admits, which reads the bytes at i once and looks up only the lengths
 // that its prefix begins strings of, lets through what looking them up in
-// the strings of every length does: at every byte of texts of the
-// patterns' words, whole, cut and in other cases, near the texts' ends.
+// the strings of every length does, and mayAdmit lets all of that through:
+// at every byte of texts of the patterns' words, whole, cut and in other
+// cases, near the texts' ends.
 func TestAdmitsReadsTheBytesOnce(t *testing.T) {
 	folded := MustCompileWords(`(?i)\b(?:chief|chairman|ceo|envoy of|enVOYS|kit)\b`)
 	rng := rand.New(rand.NewPCG(21, 22))
@@ -361,6 +362,9 @@ func TestAdmitsReadsTheBytesOnce(t *testing.T) {
 			for i := range len(text) {
 				if got, want := w.starts.admits(text, i), refAdmits(&w.starts, text, i); got != want {
 					t.Fatalf("%s: admits(%q, %d) = %v, want %v", w, text, i, got, want)
+				}
+				if w.starts.admits(text, i) && !w.starts.mayAdmit(text, i) {
+					t.Fatalf("%s: mayAdmit(%q, %d) turns down a start that admits lets through", w, text, i)
 				}
 			}
 		}
