@@ -1443,7 +1443,7 @@ func inContext(cat *catalog.Catalog, text string, m *catalog.Match, sys *catalog
 }
 
 // appendFirstWords appends the first n of strings.Fields(s) joined by
-// spaces, read from only as much of s as they take.
+// spaces, read once from only as much of s as they take.
 func appendFirstWords(out []byte, s string, n int) []byte {
 	end := 0
 	for k := 0; k < n; k++ {
@@ -1451,9 +1451,13 @@ func appendFirstWords(out []byte, s string, n int) []byte {
 		if a == b {
 			break
 		}
+		if k > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, s[a:b]...)
 		end = b
 	}
-	return appendWords(out, s[:end])
+	return out
 }
 
 // appendLastWords appends the last n of strings.Fields(s) joined by spaces.
