@@ -39,8 +39,9 @@ type WordRegexp struct {
 	mayStart func(text string, i int) bool
 	// appendAnchored, when set, stands for anchored.FindStringSubmatchIndex,
 	// and may append the match to dst, a slice its caller reuses. It folds
-	// ASCII case only, where the pattern's does: the pattern then reads the
-	// texts with a rune beyond ASCII that folds into it.
+	// ASCII case only, where the pattern's does: where that folds a letter
+	// with a rune beyond ASCII (foldsCase), the pattern reads the texts
+	// with such a rune.
 	appendAnchored func(dst []int, s string) []int
 	foldsCase      bool
 	// search marks the patterns of MustCompileSearch. plain is such a
@@ -104,7 +105,7 @@ func compileWords(pattern string) (*WordRegexp, *syntax.Prog) {
 	}
 	w.firstPairs(re)
 	w.lettersFirst = lettersFirst(prog)
-	w.foldsCase = foldsCase(re)
+	w.foldsCase = foldsBeyondASCII(re)
 	w.starts = newStartSet(re)
 	w.maxLen = maxBytes(re)
 	return w, prog
@@ -769,6 +770,31 @@ func holdsBeyondASCII(s string, words []string) bool {
 	}
 	for _, w := range words {
 		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldsBeyondASCII: the pattern ignores the case of a letter that folds
+// with a rune beyond ASCII: "k" (the Kelvin sign), "s" (the long s), or
+// one beyond ASCII itself. Its other letters, such as the "d" that
+// "[Dd]" reads as, fold within ASCII.
+func foldsBeyondASCII(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpLiteral && re.Flags&syntax.FoldCase != 0 {
+		for _, r := range re.Rune {
+			for f := unicode.SimpleFold(r); ; f = unicode.SimpleFold(f) {
+				if f >= utf8.RuneSelf {
+					return true
+				}
+				if f == r {
+					break
+				}
+			}
+		}
+	}
+	for _, sub := range re.Sub {
+		if foldsBeyondASCII(sub) {
 			return true
 		}
 	}

@@ -101,7 +101,7 @@ var wordPatternWords = strings.Fields(`President President-General Prime Ministe
 	CS/VN17 CS VN17 Hudhud-30 KM450 EQ2050 KM 450 AB12CD-X1 ABCDE/F1 Z9 T-72B3 F-16V 2024 12 ABCDEFGHI12 M1A2/SEP
 	said the a in at 6x6 4×4 president general group company ltd king Veterans Affairs and of Of Sadio al-Bashir
 	van der Berg bin Zayed de, el da-Silva Col.Smith Gen., ABCD/EF12 ABCDE/F1 Abcdefgh1 Abcdefghi1 A-1234X-AB1 B 12345
-	CH-47F/X C-130J-30 Mi-17V5 T-90MS Su-30MKI2/AB12C`)
+	CH-47F/X C-130J-30 Mi-17V5 T-90MS Su-30MKI2/AB12C Spokeſman ſtaff King K`)
 
 func TestWordPatternsFindWhatTheyFindEverywhereOnRandomPhrases(t *testing.T) {
 	for _, s := range testtext.Phrases(2, 20000, 8, wordPatternWords, equivSeps) {
