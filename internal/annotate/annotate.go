@@ -805,9 +805,14 @@ func nextStartWith(text string, starts []int, k int, c byte) int {
 	return k
 }
 
-// startsBefore is the word starts before byte at.
+// startsBefore is the word starts before byte at: it walks back from the
+// last one, which for the last digit of a sentence takes fewer steps than
+// a binary search's call.
 func startsBefore(wordStarts []int, at int) []int {
-	k, _ := slices.BinarySearch(wordStarts, at)
+	k := len(wordStarts)
+	for k > 0 && wordStarts[k-1] >= at {
+		k--
+	}
 	return wordStarts[:k]
 }
 

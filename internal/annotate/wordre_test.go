@@ -193,6 +193,23 @@ func TestOrgWordBegunByKeys(t *testing.T) {
 	}
 }
 
+// TestStartsBeforeIsBinarySearch: startsBefore, which walks back, cuts
+// the starts where a binary search does.
+func TestStartsBeforeIsBinarySearch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(51, 52))
+	for range 2000 {
+		var starts []int
+		for i := range rng.IntN(12) {
+			starts = append(starts, 3*i+rng.IntN(3))
+		}
+		for at := -1; at < 40; at++ {
+			if k, _ := slices.BinarySearch(starts, at); len(startsBefore(starts, at)) != k {
+				t.Fatalf("startsBefore(%v, %d) = %v, want %v", starts, at, startsBefore(starts, at), starts[:k])
+			}
+		}
+	}
+}
+
 // TestShapesBeginBeforeTheLastDigit: findMentions tries shapeRe only at
 // the word starts before the last digit of the text.
 func TestShapesBeginBeforeTheLastDigit(t *testing.T) {
