@@ -751,36 +751,82 @@ var orgWordsByCapital = func() (t [26][]string) {
 	return t
 }()
 
-// orgWordSeconds has bit l-'a' set, for each capital, of the letters l
-// in lower case that follow it in orgWords: a first test that turns down
-// most capitals.
-var orgWordSeconds = func() (t [26]uint32) {
+// orgWordSeconds has bit l&31 set, for each capital, of the letters l in
+// lower case that follow it in orgWords: a first test that turns down
+// most capitals (and lets through some other bytes than those letters).
+// It is zero for the other bytes.
+var orgWordSeconds = func() (t [256]uint32) {
 	for _, w := range orgWords {
 		if w[1] < 'a' || w[1] > 'z' {
 			panic("annotate: " + w + " does not go on in lower case")
 		}
-		t[w[0]-'A'] |= 1 << (w[1] - 'a')
+		t[w[0]] |= 1 << (w[1] & 31)
 	}
 	return t
 }()
 
-// orgWordAt: one of orgWords begins at byte i of text.
-func orgWordAt(text string, i int) bool {
-	c := text[i] - 'A'
-	if c >= 26 || i+1 >= len(text) || orgWordSeconds[c]>>(text[i+1]-'a')&1 == 0 {
+// orgKey is a word of orgWords as its first eight bytes or fewer, which
+// a load8 of the text holds where the masked bytes are those, and the
+// rest of it.
+type orgKey struct {
+	bytes, mask uint64
+	rest        string
+}
+
+// orgKeysByCapital lists orgWords as keys by their first letter.
+var orgKeysByCapital = func() (t [26][]orgKey) {
+	for _, w := range orgWords {
+		n := min(len(w), 8)
+		t[w[0]-'A'] = append(t[w[0]-'A'], orgKey{bytes: startKey(w, 0, n, 0), mask: keyMask[n], rest: w[n:]})
+	}
+	return t
+}()
+
+// orgWordMayBegin: the first two bytes of s may begin one of orgWords, a
+// first test that turns down most words, which its callers inline before
+// they call orgWordBegunBy.
+func orgWordMayBegin(s string) bool {
+	return len(s) > 1 && orgWordSeconds[s[0]]&(1<<(s[1]&31)) != 0
+}
+
+// orgWordBegunBy: one of orgWords begins s, which passes orgWordMayBegin.
+// Most of them are compared with the first eight bytes of s at once.
+func orgWordBegunBy(s string) bool {
+	c := s[0] - 'A'
+	if len(s) >= 8 {
+		x := load8(s, 0)
+		for _, k := range orgKeysByCapital[c] {
+			if x&k.mask == k.bytes && (k.rest == "" || strings.HasPrefix(s[8:], k.rest)) {
+				return true
+			}
+		}
 		return false
 	}
 	for _, w := range orgWordsByCapital[c] {
-		if strings.HasPrefix(text[i:], w) {
+		if strings.HasPrefix(s, w) {
 			return true
 		}
 	}
 	return false
 }
 
-// startsBefore is the word starts before byte at.
+// nextStartWith is the index of the first of starts from k at which text
+// has byte c, or len(starts).
+func nextStartWith(text string, starts []int, k int, c byte) int {
+	for k < len(starts) && text[starts[k]] != c {
+		k++
+	}
+	return k
+}
+
+// startsBefore is the word starts before byte at: it walks back from the
+// last one, which for the last digit of a sentence takes fewer steps than
+// a binary search's call.
 func startsBefore(wordStarts []int, at int) []int {
-	k, _ := slices.BinarySearch(wordStarts, at)
+	k := len(wordStarts)
+	for k > 0 && wordStarts[k-1] >= at {
+		k--
+	}
 	return wordStarts[:k]
 }
 
@@ -789,7 +835,7 @@ func startsBefore(wordStarts []int, at int) []int {
 // which follow white space; or -1.
 func lastOrgWord(text string, wordStarts []int) int {
 	for k := len(wordStarts) - 1; k >= 0; k-- {
-		if orgWordAt(text, wordStarts[k]) {
+		if s := text[wordStarts[k]:]; orgWordMayBegin(s) && orgWordBegunBy(s) {
 			return k
 		}
 	}
@@ -972,7 +1018,7 @@ func closingWordAhead(text string, i int) bool {
 			return false
 		}
 		i = next
-		if i < len(text) && orgWordAt(text, i) {
+		if s := text[i:]; orgWordMayBegin(s) && orgWordBegunBy(s) {
 			return true
 		}
 	}
@@ -1089,9 +1135,10 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	// A ship class the catalog lacks: "the Keris class", "Keris-class".
 	// After a space or a hyphen, "class" starts a word that wordStarts
 	// lists (see mentionFirsts).
-	for _, at := range wordStarts {
+	for k := nextStartWith(text, wordStarts, 0, 'c'); k < len(wordStarts); k = nextStartWith(text, wordStarts, k+1, 'c') {
+		at := wordStarts[k]
 		from := at + len("class")
-		if text[at] != 'c' || at == 0 || text[at-1] != ' ' && text[at-1] != '-' || !strings.HasPrefix(text[at:], "class") ||
+		if at == 0 || text[at-1] != ' ' && text[at-1] != '-' || !strings.HasPrefix(text[at:], "class") ||
 			from < len(text) && text[from] >= 'a' && text[from] <= 'z' {
 			continue
 		}
@@ -1415,7 +1462,7 @@ func inContext(cat *catalog.Catalog, text string, m *catalog.Match, sys *catalog
 }
 
 // appendFirstWords appends the first n of strings.Fields(s) joined by
-// spaces, read from only as much of s as they take.
+// spaces, read once from only as much of s as they take.
 func appendFirstWords(out []byte, s string, n int) []byte {
 	end := 0
 	for k := 0; k < n; k++ {
@@ -1423,9 +1470,13 @@ func appendFirstWords(out []byte, s string, n int) []byte {
 		if a == b {
 			break
 		}
+		if k > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, s[a:b]...)
 		end = b
 	}
-	return appendWords(out, s[:end])
+	return out
 }
 
 // appendLastWords appends the last n of strings.Fields(s) joined by spaces.

@@ -39,8 +39,9 @@ type WordRegexp struct {
 	mayStart func(text string, i int) bool
 	// appendAnchored, when set, stands for anchored.FindStringSubmatchIndex,
 	// and may append the match to dst, a slice its caller reuses. It folds
-	// ASCII case only, where the pattern's does: the pattern then reads the
-	// texts with a rune beyond ASCII that folds into it.
+	// ASCII case only, where the pattern's does: where that folds a letter
+	// with a rune beyond ASCII (foldsCase), the pattern reads the texts
+	// with such a rune.
 	appendAnchored func(dst []int, s string) []int
 	foldsCase      bool
 	// search marks the patterns of MustCompileSearch. plain is such a
@@ -104,7 +105,7 @@ func compileWords(pattern string) (*WordRegexp, *syntax.Prog) {
 	}
 	w.firstPairs(re)
 	w.lettersFirst = lettersFirst(prog)
-	w.foldsCase = foldsCase(re)
+	w.foldsCase = foldsBeyondASCII(re)
 	w.starts = newStartSet(re)
 	w.maxLen = maxBytes(re)
 	return w, prog
@@ -452,7 +453,7 @@ func (w *WordRegexp) next(dst []int, text string, from int) []int {
 			x := load8(text, i)
 			letters := bytesIn(x|0x20*lowBits, 'a', 'z') // either case
 			for m := ((letters|w.otherFirsts)&^(letters<<8|afterLetter>>56) | x) & high; m != 0; m &= m - 1 {
-				if k := i + bits.TrailingZeros64(m)/8; pairAllows(pairs, text, k) {
+				if k := i + bits.TrailingZeros64(m)/8; pairAllows(pairs, text, k) && w.starts.mayAdmit(text, k) {
 					if found := w.matchAt(dst, text, k); found != nil {
 						return found
 					}
@@ -462,7 +463,7 @@ func (w *WordRegexp) next(dst []int, text string, from int) []int {
 		}
 	}
 	for ; i < len(text); i++ {
-		if c := text[i]; pairAllows(pairs, text, i) && (i == 0 || !wordBytes[text[i-1]] || c >= utf8.RuneSelf) {
+		if c := text[i]; pairAllows(pairs, text, i) && w.starts.mayAdmit(text, i) && (i == 0 || !wordBytes[text[i-1]] || c >= utf8.RuneSelf) {
 			if found := w.matchAt(dst, text, i); found != nil {
 				return found
 			}
@@ -484,7 +485,7 @@ func (w *WordRegexp) matchAt(dst []int, text string, i int) []int {
 // runs the pattern where the text passes the cheap tests that every match
 // passes.
 func (w *WordRegexp) matchAtWord(dst []int, text string, i int) []int {
-	if !w.starts.admits(text, i) || w.mayStart != nil && !w.mayStart(text, i) {
+	if w.starts.prefixLen != 0 && !w.starts.admits(text, i) || w.mayStart != nil && !w.mayStart(text, i) {
 		return nil
 	}
 	m := w.match(dst, text, i)
@@ -554,11 +555,19 @@ func (w *WordRegexp) FindAllSubmatchIndex(text string) [][]int {
 // where the matcher appends it there, and the words after it, for the
 // next call; or nil.
 func (w *WordRegexp) nextAt(dst []int, text string, words []int) (m, rest []int) {
+	if len(words) == 0 { // as most lists of starts before a closing word are: no call
+		return nil, nil
+	}
+	return w.nextAtSome(dst, text, words)
+}
+
+// nextAtSome is nextAt for a list of words that is not empty.
+func (w *WordRegexp) nextAtSome(dst []int, text string, words []int) (m, rest []int) {
 	if !w.startsListed || w.search { // whose matches may begin at starts not listed
 		panic("annotate: nextAt cannot run " + w.pattern + ": its first letters are not in mentionFirsts")
 	}
 	for k, i := range words {
-		if !pairAllows(&w.pairs, text, i) {
+		if !pairAllows(&w.pairs, text, i) || !w.starts.mayAdmit(text, i) {
 			continue
 		}
 		if m := w.matchAtWord(dst, text, i); m != nil {
@@ -626,11 +635,15 @@ func wordStart(text string, i int) bool {
 type startSet struct {
 	fold uint64 // OR-ed into each byte of a key
 	// prefixes are the strings cut to the shortest one's length, a first
-	// test that takes one look-up.
+	// test that takes one look-up, and which tells the lengths of the
+	// strings that begin with each (see keySet.lens).
 	prefixLen int // 0 when the pattern can begin too many ways
 	prefixes  keySet
-	lens      []int    // longest first
-	keys      []keySet // the strings of each length
+	keys      [maxStartLen + 1]keySet // the strings of each length
+	// firstThree has, in slot threeSlot of each prefix's first two bytes,
+	// bit c&63 set for its third byte c: a test of a few instructions
+	// that turns down most of the word starts that admits does.
+	firstThree *[1024]uint64
 }
 
 // Bounds of a start set: its strings' length, and their number. Fewer than
@@ -653,7 +666,7 @@ func newStartSet(re *syntax.Regexp) startSet {
 			continue
 		}
 		set := startSet{fold: fold, prefixLen: n}
-		byLen := map[int][]uint64{}
+		var byLen [maxStartLen + 1][]uint64
 		for _, s := range starts {
 			set.prefixLen = min(set.prefixLen, len(s.text))
 			byLen[len(s.text)] = append(byLen[len(s.text)], startKey(s.text, 0, len(s.text), fold))
@@ -662,19 +675,40 @@ func newStartSet(re *syntax.Regexp) startSet {
 			return startSet{} // too short a test to tell words apart
 		}
 		var prefixes []uint64
+		var lens []uint16
 		for _, s := range starts {
 			prefixes = append(prefixes, startKey(s.text, 0, set.prefixLen, fold))
+			lens = append(lens, 1<<len(s.text))
 		}
-		set.prefixes = newKeySet(prefixes)
-		for k := n; k > 0; k-- {
-			if keys, ok := byLen[k]; ok {
-				set.lens = append(set.lens, k)
-				set.keys = append(set.keys, newKeySet(keys))
+		set.prefixes = newKeySet(prefixes, lens)
+		set.firstThree = new([1024]uint64)
+		for _, p := range prefixes {
+			set.firstThree[threeSlot(byte(p), byte(p>>8))] |= 1 << (p >> 16 & 63)
+		}
+		for k, keys := range byLen {
+			if keys != nil {
+				set.keys[k] = newKeySet(keys, nil)
 			}
 		}
 		return set
 	}
 	return startSet{}
+}
+
+// threeSlot is the slot of firstThree for the first two bytes of a key.
+func threeSlot(b0, b1 byte) uint { return (uint(b0)*31 + uint(b1)) & 1023 }
+
+// mayAdmit: admits may hold at i, as far as the first three bytes there
+// tell; it does hold where there are no strings.
+func (s *startSet) mayAdmit(text string, i int) bool {
+	if s.firstThree == nil {
+		return true
+	}
+	if i+3 > len(text) { // too short for a prefix
+		return false
+	}
+	f := byte(s.fold)
+	return s.firstThree[threeSlot(text[i]|f, text[i+1]|f)]>>((text[i+2]|f)&63)&1 != 0
 }
 
 // admits: text at i begins with one of the strings, or there are none.
@@ -687,12 +721,20 @@ func (s *startSet) admits(text string, i int) bool {
 	}
 	// The bytes at i that the longest key holds, read once: each key is
 	// those of its length.
-	w := startKey(text, i, min(maxStartLen, len(text)-i), s.fold)
-	if !s.prefixes.has(w & keyMask[s.prefixLen]) {
-		return false
+	var w uint64
+	if i+maxStartLen <= len(text) {
+		w = load8(text, i) | s.fold
+	} else {
+		w = startKey(text, i, len(text)-i, s.fold)
 	}
-	for k, n := range s.lens {
-		if i+n <= len(text) && s.keys[k].has(w&keyMask[n]) {
+	lens := s.prefixes.lens(w & keyMask[s.prefixLen])
+	if lens&(1<<s.prefixLen) != 0 {
+		return true // the prefix is a whole string
+	}
+	for lens != 0 {
+		n := bits.Len16(lens) - 1
+		lens &^= 1 << n
+		if i+n <= len(text) && s.keys[n].has(w&keyMask[n]) {
 			return true
 		}
 	}
@@ -728,6 +770,31 @@ func holdsBeyondASCII(s string, words []string) bool {
 	}
 	for _, w := range words {
 		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldsBeyondASCII: the pattern ignores the case of a letter that folds
+// with a rune beyond ASCII: "k" (the Kelvin sign), "s" (the long s), or
+// one beyond ASCII itself. Its other letters, such as the "d" that
+// "[Dd]" reads as, fold within ASCII.
+func foldsBeyondASCII(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpLiteral && re.Flags&syntax.FoldCase != 0 {
+		for _, r := range re.Rune {
+			for f := unicode.SimpleFold(r); ; f = unicode.SimpleFold(f) {
+				if f >= utf8.RuneSelf {
+					return true
+				}
+				if f == r {
+					break
+				}
+			}
+		}
+	}
+	for _, sub := range re.Sub {
+		if foldsBeyondASCII(sub) {
 			return true
 		}
 	}
@@ -777,20 +844,31 @@ var keyMask = func() (t [9]uint64) {
 // keySet is a set of non-zero words, open-addressed.
 type keySet struct {
 	slots []uint64 // a power of two long, at most half full; 0 is empty
+	// lensBySlot, in a set of prefixes, has bit n set for each string of n
+	// bytes that begins with the prefix in the same slot.
+	lensBySlot []uint16
 }
 
-func newKeySet(keys []uint64) keySet {
+// newKeySet makes the set of keys; lens, if not nil, gives each key's
+// bits of lensBySlot, OR-ed where keys repeat.
+func newKeySet(keys []uint64, lens []uint16) keySet {
 	size := 16
 	for size < 2*len(keys) {
 		size *= 2
 	}
 	s := keySet{slots: make([]uint64, size)}
-	for _, k := range keys {
+	if lens != nil {
+		s.lensBySlot = make([]uint16, size)
+	}
+	for j, k := range keys {
 		i := s.slot(k)
 		for s.slots[i] != 0 && s.slots[i] != k {
 			i = (i + 1) & (len(s.slots) - 1)
 		}
 		s.slots[i] = k
+		if lens != nil {
+			s.lensBySlot[i] |= lens[j]
+		}
 	}
 	return s
 }
@@ -806,6 +884,16 @@ func (s *keySet) has(k uint64) bool {
 		}
 	}
 	return false
+}
+
+// lens is k's bits of lensBySlot, 0 when the set lacks k.
+func (s *keySet) lens(k uint64) uint16 {
+	for i := s.slot(k); s.slots[i] != 0; i = (i + 1) & (len(s.slots) - 1) {
+		if s.slots[i] == k {
+			return s.lensBySlot[i]
+		}
+	}
+	return 0
 }
 
 // start is a string of at most n bytes that a match can begin with. A

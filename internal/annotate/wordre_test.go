@@ -100,7 +100,7 @@ var wordPatternWords = strings.Fields(`President President-General Prime Ministe
 	CS/VN17 CS VN17 Hudhud-30 KM450 EQ2050 KM 450 AB12CD-X1 ABCDE/F1 Z9 T-72B3 F-16V 2024 12 ABCDEFGHI12 M1A2/SEP
 	said the a in at 6x6 4×4 president general group company ltd king Veterans Affairs and of Of Sadio al-Bashir
 	van der Berg bin Zayed de, el da-Silva Col.Smith Gen., ABCD/EF12 ABCDE/F1 Abcdefgh1 Abcdefghi1 A-1234X-AB1 B 12345
-	CH-47F/X C-130J-30 Mi-17V5 T-90MS Su-30MKI2/AB12C`)
+	CH-47F/X C-130J-30 Mi-17V5 T-90MS Su-30MKI2/AB12C Spokeſman ſtaff King K`)
 
 func TestWordPatternsFindWhatTheyFindEverywhereOnRandomPhrases(t *testing.T) {
 	for _, s := range testtext.Phrases(2, 20000, 8, wordPatternWords, equivSeps) {
@@ -158,6 +158,51 @@ func TestLastOrgWord(t *testing.T) {
 		for _, m := range orgShapeRe.FindAllSubmatchIndex(s) {
 			if last < 0 || m[0] >= starts[last] {
 				t.Errorf("orgShapeRe matches %q at %d, not before the last closing word", s, m[0])
+			}
+		}
+	}
+}
+
+// TestOrgWordBegunByKeys: the first test and the keys of eight bytes find
+// what HasPrefix finds, at every byte of texts of orgWords whole, cut and
+// in other cases, near the texts' ends.
+func TestOrgWordBegunByKeys(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 32))
+	parts := append([]string{"A", " ", "-", "é", "\xff", "Co", "CORP", "Defense", "Minister"}, orgWords...)
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(4) {
+			p := parts[rng.IntN(len(parts))]
+			switch rng.IntN(4) {
+			case 0:
+				p = p[:rng.IntN(len(p)+1)]
+			case 1:
+				p = strings.ToLower(p)
+			}
+			b.WriteString(p)
+		}
+		text := b.String()
+		for i := range len(text) {
+			want := slices.ContainsFunc(orgWords, func(w string) bool { return strings.HasPrefix(text[i:], w) })
+			if got := orgWordMayBegin(text[i:]) && orgWordBegunBy(text[i:]); got != want {
+				t.Fatalf("orgWord at %d of %q: %v, want %v", i, text, got, want)
+			}
+		}
+	}
+}
+
+// TestStartsBeforeIsBinarySearch: startsBefore, which walks back, cuts
+// the starts where a binary search does.
+func TestStartsBeforeIsBinarySearch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(51, 52))
+	for range 2000 {
+		var starts []int
+		for i := range rng.IntN(12) {
+			starts = append(starts, 3*i+rng.IntN(3))
+		}
+		for at := -1; at < 40; at++ {
+			if k, _ := slices.BinarySearch(starts, at); len(startsBefore(starts, at)) != k {
+				t.Fatalf("startsBefore(%v, %d) = %v, want %v", starts, at, startsBefore(starts, at), starts[:k])
 			}
 		}
 	}
@@ -294,25 +339,25 @@ func TestTitleMatchAtIsFindAtStart(t *testing.T) {
 	}
 }
 
-// refAdmits is startSet.admits packing the bytes anew for each length.
+// refAdmits is startSet.admits looking up the bytes at i, packed anew, in
+// the strings of every length, without the prefixes.
 func refAdmits(s *startSet, text string, i int) bool {
 	if s.prefixLen == 0 {
 		return true
 	}
-	if i+s.prefixLen > len(text) || !s.prefixes.has(startKey(text, i, s.prefixLen, s.fold)) {
-		return false
-	}
-	for k, n := range s.lens {
-		if i+n <= len(text) && s.keys[k].has(startKey(text, i, n, s.fold)) {
+	for n, keys := range s.keys {
+		if keys.slots != nil && i+n <= len(text) && keys.has(startKey(text, i, n, s.fold)) {
 			return true
 		}
 	}
 	return false
 }
 
-// admits, which reads the bytes at i once for every length, lets through
-// what packing them for each length does: at every byte of texts of the
-// patterns' words, whole, cut and in other cases, near the texts' ends.
+// admits, which reads the bytes at i once and looks up only the lengths
+// that its prefix begins strings of, lets through what looking them up in
+// the strings of every length does, and mayAdmit lets all of that through:
+// at every byte of texts of the patterns' words, whole, cut and in other
+// cases, near the texts' ends.
 func TestAdmitsReadsTheBytesOnce(t *testing.T) {
 	folded := MustCompileWords(`(?i)\b(?:chief|chairman|ceo|envoy of|enVOYS|kit)\b`)
 	rng := rand.New(rand.NewPCG(21, 22))
@@ -332,6 +377,9 @@ func TestAdmitsReadsTheBytesOnce(t *testing.T) {
 			for i := range len(text) {
 				if got, want := w.starts.admits(text, i), refAdmits(&w.starts, text, i); got != want {
 					t.Fatalf("%s: admits(%q, %d) = %v, want %v", w, text, i, got, want)
+				}
+				if w.starts.admits(text, i) && !w.starts.mayAdmit(text, i) {
+					t.Fatalf("%s: mayAdmit(%q, %d) turns down a start that admits lets through", w, text, i)
 				}
 			}
 		}
