@@ -2236,29 +2236,29 @@ func (x *docState) versionOf(m *annotate.Mention) bool {
 // "of" or "from", then maybe "the" or "its", then maybe a possessive
 // ("a version of the Turkish firm's "), each a word of its own.
 func endsLikeVersionOf(text string) bool {
-	// lastWord cuts the last word off text, split at \s in a regexp: a byte
-	// of a rune beyond ASCII is never one of those spaces.
-	lastWord := func() string {
-		end := lastSpaceRun(text, len(text))
-		start := end
-		for start > 0 && !annotate.IsRegexpSpace(text[start-1]) {
-			start--
-		}
-		w := text[start:end]
-		text = text[:start]
-		return w
-	}
 	if len(text) == 0 || !annotate.IsRegexpSpace(text[len(text)-1]) {
 		return false
 	}
-	w := lastWord()
+	text, w := cutLastWord(text)
 	if possessive(w) {
-		w = lastWord()
+		text, w = cutLastWord(text)
 	}
 	if strings.EqualFold(w, "the") || strings.EqualFold(w, "its") {
-		w = lastWord()
+		_, w = cutLastWord(text)
 	}
 	return strings.EqualFold(w, "of") || strings.EqualFold(w, "from")
+}
+
+// cutLastWord cuts the last word off text, split at \s in a regexp (a
+// byte of a rune beyond ASCII is never one of those spaces), with the
+// spaces after it.
+func cutLastWord(text string) (rest, word string) {
+	end := lastSpaceRun(text, len(text))
+	start := end
+	for start > 0 && !annotate.IsRegexpSpace(text[start-1]) {
+		start--
+	}
+	return text[:start], text[start:end]
 }
 
 // possessive: w ends in 's or ’s, in any case, as (?i) reads it.
@@ -3687,7 +3687,7 @@ func (x *docState) makerOf(it *item, g trigger) *annotate.Mention {
 			return m
 		}
 		if m.Start >= it.end && annotate.FieldsAtMost(x.text(it.end, m.Start), 7) && !strings.Contains(x.text(it.end, m.Start), ";") &&
-			madeBy.FindSubmatchIndexIn(x.matchRoom[:], x.text(m.Start-40, m.Start)) != nil {
+			x.madeByBefore(m) {
 			return m
 		}
 		// "Thales delivered", not "talks with Baykar, and Nigeria flies".
@@ -3695,7 +3695,7 @@ func (x *docState) makerOf(it *item, g trigger) *annotate.Mention {
 			return m
 		}
 		// "negotiating with Hindustan Aeronautics (HAL) for Dornier 228"
-		if m.Start >= g.End && m.End <= it.start && madeBy.FindSubmatchIndexIn(x.matchRoom[:], x.text(m.Start-40, m.Start)) != nil {
+		if m.Start >= g.End && m.End <= it.start && x.madeByBefore(m) {
 			return m
 		}
 	}
@@ -3723,7 +3723,86 @@ func (x *docState) makerOf(it *item, g trigger) *annotate.Mention {
 // dealOpener opens a sentence on the deal told before: "This agreement".
 var dealOpener = regexp.MustCompile(`^(?:This|The) (?:agreement|deal|contract) `)
 
-var madeBy = annotate.MustCompileSearch(`(?i)\b(?:from|by|with)\s+(?:the\s+)?(?:[\p{L}]+(?:'s|’s)\s+)?(?:[\p{L}-]+\s+)?$`)
+// madeByPattern is the pattern endsMadeBy reads: "from", "by" or "with"
+// before a maker's name, maybe after "the" and a possessive.
+const madeByPattern = `(?i)\b(?:from|by|with)\s+(?:the\s+)?(?:[\p{L}]+(?:'s|’s)\s+)?(?:[\p{L}-]+\s+)?$`
+
+// madeByBefore: madeBy matches the 40 bytes before m (endsMadeBy).
+func (x *docState) madeByBefore(m *annotate.Mention) bool {
+	return endsMadeBy(x.text(m.Start-40, m.Start))
+}
+
+// endsMadeBy is madeBy.MatchString(text) read back from the end, where
+// its match ends, rather than tried at each "from", "by" or "with": one
+// of those ends one of the last four words of text (split at \s, which no
+// part of the pattern holds), after a word boundary, and the words after
+// it each with white space after it, at most three, read as "the", a
+// possessive and a name, each optional, in that order.
+func endsMadeBy(text string) bool {
+	if text == "" || !annotate.IsRegexpSpace(text[len(text)-1]) {
+		return false
+	}
+	var after [3]string // the words after the one read, the last first
+	for n := 0; ; n++ {
+		var w string
+		text, w = cutLastWord(text)
+		if w == "" {
+			return false
+		}
+		if endsInMaker(w) && madeByTail(after[:n]) {
+			return true
+		}
+		if n == len(after) {
+			return false
+		}
+		after[n] = w
+	}
+}
+
+// endsInMaker: the word w ends in "from", "by" or "with", in any case (no
+// rune beyond ASCII folds into their letters), after a word boundary.
+func endsInMaker(w string) bool {
+	for _, lead := range []string{"by", "from", "with"} {
+		if k := len(w) - len(lead); k >= 0 && catalog.EqualFoldASCII(w[k:], lead) && (k == 0 || !isWordByte(w[k-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// madeByTail: the words after madeBy's "from", "by" or "with", the last
+// first, read as (?:the\s+)?(?:[\p{L}]+(?:'s|’s)\s+)?(?:[\p{L}-]+\s+)?.
+func madeByTail(after []string) bool {
+	the := func(w string) bool { return len(w) == 3 && catalog.EqualFoldASCII(w, "the") }
+	name := func(w string) bool {
+		return runOf(w, 0, func(r rune) bool { return unicode.IsLetter(r) || r == '-' }) == len(w)
+	}
+	switch len(after) {
+	case 0:
+		return true
+	case 1:
+		return letterPossessive(after[0]) || name(after[0])
+	case 2:
+		return the(after[1]) && (letterPossessive(after[0]) || name(after[0])) || letterPossessive(after[1]) && name(after[0])
+	}
+	return the(after[2]) && letterPossessive(after[1]) && name(after[0])
+}
+
+// letterPossessive: w is letters then 's or ’s ([\p{L}]+(?:'s|’s) with
+// (?i)).
+func letterPossessive(w string) bool {
+	if !possessive(w) {
+		return false
+	}
+	_, n := utf8.DecodeLastRuneInString(w)
+	stem := w[:len(w)-n]
+	if strings.HasSuffix(stem, "'") {
+		stem = stem[:len(stem)-1]
+	} else {
+		stem = stem[:len(stem)-len("’")]
+	}
+	return stem != "" && runOf(stem, 0, unicode.IsLetter) == len(stem)
+}
 
 // companyOpens: sentence i opens with "The company", "The firm" or "The
 // group", which go on about the maker named before.
