@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -1667,12 +1668,49 @@ var (
 
 // holdsReportWord is reportWords.inLower(text), searched by the p of
 // "report" and "speculation" and the m of "claimed" and "rumour": letters
-// rarer in text than the first two of a word, that searchFoldASCII reads.
+// rarer in text than the first two of a word. One pass over the text
+// (nextReportAnchor) finds them and İ, which lowers into the i of
+// "claimed" and "speculation": a text with İ is lowered and searched
+// whole, which finds every word an ASCII case of it holds, so a word found
+// before the İ tells the same.
 func holdsReportWord(text string) bool {
-	if holdsRune(text, "\u0130") { // İ lowers into the i of "claimed" and "speculation"
-		return reportWords.inLower(text)
+	for k := nextReportAnchor(text, 0); k < len(text); k = nextReportAnchor(text, k+1) {
+		switch text[k] | 0x20 {
+		case 'p':
+			if reportWordsByP.at(text, k) {
+				return true
+			}
+		case 'm':
+			if reportWordsByM.at(text, k) {
+				return true
+			}
+		default: // 0xC4, which opens İ and other runes
+			if strings.HasPrefix(text[k:], "\u0130") {
+				return reportWords.inLower(text)
+			}
+		}
 	}
-	return reportWordsByP.heldIn(text) || reportWordsByM.heldIn(text)
+	return false
+}
+
+// nextReportAnchor is the first byte of text from i that is a p or an m
+// in either case or 0xC4, or len(text). It reads eight bytes at a time.
+func nextReportAnchor(text string, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		w := load8(text, i)
+		folded := w | asciiFold
+		// zeroBytes marks the first such byte exactly (bytes above it may
+		// be marked falsely).
+		if found := zeroBytes(folded^'p'*lowBits) | zeroBytes(folded^'m'*lowBits) | zeroBytes(w^0xC4*lowBits); found != 0 {
+			return i + bits.TrailingZeros64(found)/8
+		}
+	}
+	for ; i < len(text); i++ {
+		if c := text[i]; c|0x20 == 'p' || c|0x20 == 'm' || c == 0xC4 {
+			return i
+		}
+	}
+	return len(text)
 }
 
 // reportWordsByP and reportWordsByM are reportWords by their p or m.

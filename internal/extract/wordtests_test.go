@@ -283,7 +283,8 @@ func refOrdinalOfBefore(text string) bool {
 }
 
 func TestHoldsReportWordIsInLower(t *testing.T) {
-	words := append(slices.Clone(reportWords.words), "report", "claİmed that", "speculatİon that", "REPORTED THAT", "Rumour", "rumo", "that", "m", "p")
+	words := append(slices.Clone(reportWords.words), "report", "claİmed that", "speculatİon that", "REPORTED THAT", "Rumour", "rumo", "that", "m", "p",
+		"ć", "İ", "MP", "Pm")
 	texts := append(wordTestTexts(t), testtext.Phrases(9, 4000, 5, words, wordTestSeps)...)
 	for _, s := range texts {
 		for i := range len(s) + 1 {
