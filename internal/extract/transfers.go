@@ -2277,6 +2277,11 @@ func endsLikeVersionOf(text string) bool {
 	if len(text) == 0 || !annotate.IsRegexpSpace(text[len(text)-1]) {
 		return false
 	}
+	// Each of those words ends in an f, m, e or s, in either case, or in
+	// ſ (0xC5 0xBF), which folds into s: most words before a name do not.
+	if end := lastSpaceRun(text, len(text)); end == 0 || !endsVersionWord(text[end-1]) {
+		return false
+	}
 	text, w := cutLastWord(text)
 	if possessive(w) {
 		text, w = cutLastWord(text)
@@ -2285,6 +2290,15 @@ func endsLikeVersionOf(text string) bool {
 		_, w = cutLastWord(text)
 	}
 	return strings.EqualFold(w, "of") || strings.EqualFold(w, "from")
+}
+
+// endsVersionWord: c can end the last word endsLikeVersionOf reads.
+func endsVersionWord(c byte) bool {
+	switch c | 0x20 {
+	case 'f', 'm', 'e', 's':
+		return true
+	}
+	return c == 0xbf
 }
 
 // cutLastWord cuts the last word off text, split at \s in a regexp (a
