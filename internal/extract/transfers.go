@@ -3562,16 +3562,27 @@ func isGivingVerb(verb string) bool {
 	if !catalog.IsASCII(verb) {
 		return slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) })
 	}
-	// An ASCII verb folds as one of the verbs only in ASCII, at its length
-	// (compared first, in a loop: a closure for slices.ContainsFunc would
-	// be called for each verb).
-	for _, v := range givingVerbs {
-		if len(v) == len(verb) && catalog.EqualFoldASCII(verb, v) {
+	// An ASCII verb folds as one of the verbs only in ASCII, at its
+	// length: only the few verbs as long are compared.
+	if len(verb) >= len(givingVerbsByLength) {
+		return false
+	}
+	for _, v := range givingVerbsByLength[len(verb)] {
+		if catalog.EqualFoldASCII(verb, v) {
 			return true
 		}
 	}
 	return false
 }
+
+// givingVerbsByLength are givingVerbs by their length in bytes.
+var givingVerbsByLength = func() (by [][]string) {
+	for _, v := range givingVerbs {
+		by = append(by, make([][]string, max(0, len(v)+1-len(by)))...)
+		by[len(v)] = append(by[len(v)], v)
+	}
+	return by
+}()
 
 // givingVerbs are the active verbs of a giver.
 var givingVerbs = []string{"gave", "has given", "have given", "handed", "sent", "has sent", "have sent", "had sent", "shipped", "delivered", "delivers", "delivering", "donated", "donates",
