@@ -2149,6 +2149,9 @@ func (x *docState) quantityBefore(it *item) *annotate.QuantityMention {
 // phrase, other than "used" or "leased" as an adjective ("the twelve used
 // Rafale fighters" are second-hand, "two leased C-295s" rented).
 func gapTrigger(gap string) bool {
+	if strings.TrimSpace(gap) == "" {
+		return false // most gaps, a space, hold no phrase: the matcher is spared
+	}
 	for _, t := range findTriggers(gap, 0) {
 		if w := gap[t.Start:t.End]; !annotate.LowerIs(w, "used") && !annotate.LowerIs(w, "leased") {
 			return true

@@ -385,3 +385,23 @@ func TestLoweredMatchesToLower(t *testing.T) {
 		}
 	}
 }
+
+// TestNoTriggerInWhiteSpace backs gapTrigger's shortcut: every trigger
+// phrase holds more than white space, so the matcher finds none in a gap
+// of white space alone.
+func TestNoTriggerInWhiteSpace(t *testing.T) {
+	rows, err := catalog.ReadTSV(triggerData, "data/triggers.tsv", []string{"phrase", "class", "forward", "backward"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if strings.TrimSpace(r[0]) == "" {
+			t.Errorf("trigger phrase %q is white space", r[0])
+		}
+	}
+	for _, gap := range []string{"", " ", "  ", "\t", "\n", "\v", "\f", "\r\n", " \u00a0 ", "\u2003", "\u3000", "\u0085"} {
+		if ts := findTriggers(gap, 0); len(ts) > 0 {
+			t.Errorf("findTriggers(%q) = %v", gap, ts)
+		}
+	}
+}
