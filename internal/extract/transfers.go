@@ -1914,7 +1914,9 @@ func (x *docState) plannedHandover(g trigger) bool {
 func (x *docState) handoverVerb(g trigger) bool {
 	verb := x.text(g.Start, g.End)
 	last, _ := lastWordIn(verb, "deliver", "supply", "send", "donate", "give", "provide", "over")
-	return last != "" || endsWithLower(verb, "would pay for") || endsWithLower(verb, "will pay for")
+	// Only an r or R lowers into the r "pay for" ends in: most verbs are
+	// turned away before the runes are read back.
+	return last != "" || verb != "" && verb[len(verb)-1]|0x20 == 'r' && (endsWithLower(verb, "would pay for") || endsWithLower(verb, "will pay for"))
 }
 
 // forRecipients appends a copy of t for each recipient of the item.

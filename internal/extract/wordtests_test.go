@@ -405,3 +405,22 @@ func TestNoTriggerInWhiteSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestHandoverVerbAsBefore holds handoverVerb, which reads the last byte
+// before "pay for", to the test it was written from, on every start of
+// the texts.
+func TestHandoverVerbAsBefore(t *testing.T) {
+	texts := append(wordTestTexts(t), "would pay for", "Will Pay For", "WILL PAY FOR", "will pay foR", "pay for", "would pay fo",
+		"will pay fоr", "would pay for\u0280", "will deliver", "to supply")
+	for _, s := range texts {
+		x := &docState{d: &annotate.Doc{Body: s}}
+		for i := range len(s) + 1 {
+			verb := s[:i]
+			last, _ := lastWordIn(verb, "deliver", "supply", "send", "donate", "give", "provide", "over")
+			want := last != "" || endsWithLower(verb, "would pay for") || endsWithLower(verb, "will pay for")
+			if got := x.handoverVerb(trigger{End: i}); got != want {
+				t.Fatalf("handoverVerb(%q) = %v, want %v", verb, got, want)
+			}
+		}
+	}
+}
