@@ -3741,9 +3741,11 @@ func (x *docState) makerOf(it *item, g trigger) *annotate.Mention {
 	isMaker := func(m *annotate.Mention) bool {
 		return m.Kind == annotate.MOrg && (m.OrgKind == "maker" || m.OrgKind == "seller") || m.Kind == annotate.MName
 	}
-	for k := range ms {
-		if m := &ms[k]; isMaker(m) && it.maker != "" && m.Name == it.maker {
-			return m
+	if it.maker != "" { // most items the catalog lacks have no maker to look for
+		for k := range ms {
+			if m := &ms[k]; m.Name == it.maker && isMaker(m) {
+				return m
+			}
 		}
 	}
 	for k := range ms {
