@@ -20,7 +20,6 @@ func init() {
 	handWritten(forumRe, forumPattern, matchForum)
 	handWritten(meetingRe, meetingPattern, matchMeeting)
 	handWritten(oneBefore, oneBeforePattern, matchOneBefore)
-	handWritten(madeBy, madeByPattern, matchMadeBy)
 }
 
 // The patterns that the matchers were written from.
@@ -30,7 +29,6 @@ const (
 	meetingPattern   = `(?i)\b(?:met|meets|meet|(?:is|was|were|are)\s+greeted\s+by|held talks|holds talks|hold talks|talks with|for talks|held meetings|holds meetings|meeting with|(?:after|before) meeting|discussed)\b`
 	forumPattern     = `\b(?:[A-Z0-9][\p{L}0-9-]*\s+)*(?:Forum|Summit|Conference)\b(?:\s+(?:on|of|for)\s+[A-Z][\p{L}-]+(?:[\s-]+[A-Z][\p{L}-]+)*)?`
 	oneBeforePattern = `(?i)\b(?:a|an|another|one)\s+(?:second|third|fourth|further|new|single|more)?\s*$`
-	madeByPattern    = `(?i)\b(?:from|by|with)\s+(?:the\s+)?(?:[\p{L}]+(?:'s|’s)\s+)?(?:[\p{L}-]+\s+)?$`
 )
 
 // bareCountPattern is the pattern matchBareCount was written from (the
@@ -306,45 +304,6 @@ func matchOneBefore(dst []int, s string) []int {
 		}
 	}
 	return append(dst, 0, len(s))
-}
-
-// matchMadeBy is madeBy's FindStringSubmatchIndex anchored at the start of
-// s, for ASCII case folding: "from", "by" or "with" and white space, then
-// the rest of s read as each of the ways the pattern's optional parts can
-// read it.
-func matchMadeBy(dst []int, s string) []int {
-	at := wordThenSpaces(s, 0, []string{"from", "by", "with"})
-	if at < 0 {
-		return nil
-	}
-	for _, the := range []int{wordThenSpaces(s, at, []string{"the"}), at} {
-		for _, owner := range []int{possessiveThenSpaces(s, the), the} {
-			if owner < 0 {
-				continue
-			}
-			if owner == len(s) {
-				return append(dst, 0, len(s))
-			}
-			word := runOf(s, owner, func(r rune) bool { return unicode.IsLetter(r) || r == '-' })
-			if word > owner && afterSpaces(s, word) == len(s) {
-				return append(dst, 0, len(s))
-			}
-		}
-	}
-	return nil
-}
-
-// possessiveThenSpaces reads [\p{L}]+(?:'s|’s)\s+ at i and returns its end,
-// or -1; i may be -1 too.
-func possessiveThenSpaces(s string, i int) int {
-	if i < 0 {
-		return -1
-	}
-	end := runOf(s, i, unicode.IsLetter)
-	if end == i {
-		return -1
-	}
-	return afterSpaces(s, prefixFold(s, end, []string{"'s", "’s"}))
 }
 
 // capitalRun reads [A-Z][\p{L}-]+ at i and returns its end, or -1.

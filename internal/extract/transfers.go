@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -1667,12 +1668,49 @@ var (
 
 // holdsReportWord is reportWords.inLower(text), searched by the p of
 // "report" and "speculation" and the m of "claimed" and "rumour": letters
-// rarer in text than the first two of a word, that searchFoldASCII reads.
+// rarer in text than the first two of a word. One pass over the text
+// (nextReportAnchor) finds them and İ, which lowers into the i of
+// "claimed" and "speculation": a text with İ is lowered and searched
+// whole, which finds every word an ASCII case of it holds, so a word found
+// before the İ tells the same.
 func holdsReportWord(text string) bool {
-	if holdsRune(text, "\u0130") { // İ lowers into the i of "claimed" and "speculation"
-		return reportWords.inLower(text)
+	for k := nextReportAnchor(text, 0); k < len(text); k = nextReportAnchor(text, k+1) {
+		switch text[k] | 0x20 {
+		case 'p':
+			if reportWordsByP.at(text, k) {
+				return true
+			}
+		case 'm':
+			if reportWordsByM.at(text, k) {
+				return true
+			}
+		default: // 0xC4, which opens İ and other runes
+			if strings.HasPrefix(text[k:], "\u0130") {
+				return reportWords.inLower(text)
+			}
+		}
 	}
-	return reportWordsByP.heldIn(text) || reportWordsByM.heldIn(text)
+	return false
+}
+
+// nextReportAnchor is the first byte of text from i that is a p or an m
+// in either case or 0xC4, or len(text). It reads eight bytes at a time.
+func nextReportAnchor(text string, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		w := load8(text, i)
+		folded := w | asciiFold
+		// zeroBytes marks the first such byte exactly (bytes above it may
+		// be marked falsely).
+		if found := zeroBytes(folded^'p'*lowBits) | zeroBytes(folded^'m'*lowBits) | zeroBytes(w^0xC4*lowBits); found != 0 {
+			return i + bits.TrailingZeros64(found)/8
+		}
+	}
+	for ; i < len(text); i++ {
+		if c := text[i]; c|0x20 == 'p' || c|0x20 == 'm' || c == 0xC4 {
+			return i
+		}
+	}
+	return len(text)
 }
 
 // reportWordsByP and reportWordsByM are reportWords by their p or m.
@@ -1876,7 +1914,9 @@ func (x *docState) plannedHandover(g trigger) bool {
 func (x *docState) handoverVerb(g trigger) bool {
 	verb := x.text(g.Start, g.End)
 	last, _ := lastWordIn(verb, "deliver", "supply", "send", "donate", "give", "provide", "over")
-	return last != "" || endsWithLower(verb, "would pay for") || endsWithLower(verb, "will pay for")
+	// Only an r or R lowers into the r "pay for" ends in: most verbs are
+	// turned away before the runes are read back.
+	return last != "" || verb != "" && verb[len(verb)-1]|0x20 == 'r' && (endsWithLower(verb, "would pay for") || endsWithLower(verb, "will pay for"))
 }
 
 // forRecipients appends a copy of t for each recipient of the item.
@@ -2111,6 +2151,9 @@ func (x *docState) quantityBefore(it *item) *annotate.QuantityMention {
 // phrase, other than "used" or "leased" as an adjective ("the twelve used
 // Rafale fighters" are second-hand, "two leased C-295s" rented).
 func gapTrigger(gap string) bool {
+	if strings.TrimSpace(gap) == "" {
+		return false // most gaps, a space, hold no phrase: the matcher is spared
+	}
 	for _, t := range findTriggers(gap, 0) {
 		if w := gap[t.Start:t.End]; !annotate.LowerIs(w, "used") && !annotate.LowerIs(w, "leased") {
 			return true
@@ -2236,29 +2279,43 @@ func (x *docState) versionOf(m *annotate.Mention) bool {
 // "of" or "from", then maybe "the" or "its", then maybe a possessive
 // ("a version of the Turkish firm's "), each a word of its own.
 func endsLikeVersionOf(text string) bool {
-	// lastWord cuts the last word off text, split at \s in a regexp: a byte
-	// of a rune beyond ASCII is never one of those spaces.
-	lastWord := func() string {
-		end := lastSpaceRun(text, len(text))
-		start := end
-		for start > 0 && !annotate.IsRegexpSpace(text[start-1]) {
-			start--
-		}
-		w := text[start:end]
-		text = text[:start]
-		return w
-	}
 	if len(text) == 0 || !annotate.IsRegexpSpace(text[len(text)-1]) {
 		return false
 	}
-	w := lastWord()
+	// Each of those words ends in an f, m, e or s, in either case, or in
+	// ſ (0xC5 0xBF), which folds into s: most words before a name do not.
+	if end := lastSpaceRun(text, len(text)); end == 0 || !endsVersionWord(text[end-1]) {
+		return false
+	}
+	text, w := cutLastWord(text)
 	if possessive(w) {
-		w = lastWord()
+		text, w = cutLastWord(text)
 	}
 	if strings.EqualFold(w, "the") || strings.EqualFold(w, "its") {
-		w = lastWord()
+		_, w = cutLastWord(text)
 	}
 	return strings.EqualFold(w, "of") || strings.EqualFold(w, "from")
+}
+
+// endsVersionWord: c can end the last word endsLikeVersionOf reads.
+func endsVersionWord(c byte) bool {
+	switch c | 0x20 {
+	case 'f', 'm', 'e', 's':
+		return true
+	}
+	return c == 0xbf
+}
+
+// cutLastWord cuts the last word off text, split at \s in a regexp (a
+// byte of a rune beyond ASCII is never one of those spaces), with the
+// spaces after it.
+func cutLastWord(text string) (rest, word string) {
+	end := lastSpaceRun(text, len(text))
+	start := end
+	for start > 0 && !annotate.IsRegexpSpace(text[start-1]) {
+		start--
+	}
+	return text[:start], text[start:end]
 }
 
 // possessive: w ends in 's or ’s, in any case, as (?i) reads it.
@@ -3510,16 +3567,27 @@ func isGivingVerb(verb string) bool {
 	if !catalog.IsASCII(verb) {
 		return slices.ContainsFunc(givingVerbs, func(v string) bool { return strings.EqualFold(v, verb) })
 	}
-	// An ASCII verb folds as one of the verbs only in ASCII, at its length
-	// (compared first, in a loop: a closure for slices.ContainsFunc would
-	// be called for each verb).
-	for _, v := range givingVerbs {
-		if len(v) == len(verb) && catalog.EqualFoldASCII(verb, v) {
+	// An ASCII verb folds as one of the verbs only in ASCII, at its
+	// length: only the few verbs as long are compared.
+	if len(verb) >= len(givingVerbsByLength) {
+		return false
+	}
+	for _, v := range givingVerbsByLength[len(verb)] {
+		if catalog.EqualFoldASCII(verb, v) {
 			return true
 		}
 	}
 	return false
 }
+
+// givingVerbsByLength are givingVerbs by their length in bytes.
+var givingVerbsByLength = func() (by [][]string) {
+	for _, v := range givingVerbs {
+		by = append(by, make([][]string, max(0, len(v)+1-len(by)))...)
+		by[len(v)] = append(by[len(v)], v)
+	}
+	return by
+}()
 
 // givingVerbs are the active verbs of a giver.
 var givingVerbs = []string{"gave", "has given", "have given", "handed", "sent", "has sent", "have sent", "had sent", "shipped", "delivered", "delivers", "delivering", "donated", "donates",
@@ -3673,9 +3741,11 @@ func (x *docState) makerOf(it *item, g trigger) *annotate.Mention {
 	isMaker := func(m *annotate.Mention) bool {
 		return m.Kind == annotate.MOrg && (m.OrgKind == "maker" || m.OrgKind == "seller") || m.Kind == annotate.MName
 	}
-	for k := range ms {
-		if m := &ms[k]; isMaker(m) && it.maker != "" && m.Name == it.maker {
-			return m
+	if it.maker != "" { // most items the catalog lacks have no maker to look for
+		for k := range ms {
+			if m := &ms[k]; m.Name == it.maker && isMaker(m) {
+				return m
+			}
 		}
 	}
 	for k := range ms {
@@ -3687,7 +3757,7 @@ func (x *docState) makerOf(it *item, g trigger) *annotate.Mention {
 			return m
 		}
 		if m.Start >= it.end && annotate.FieldsAtMost(x.text(it.end, m.Start), 7) && !strings.Contains(x.text(it.end, m.Start), ";") &&
-			madeBy.FindSubmatchIndexIn(x.matchRoom[:], x.text(m.Start-40, m.Start)) != nil {
+			x.madeByBefore(m) {
 			return m
 		}
 		// "Thales delivered", not "talks with Baykar, and Nigeria flies".
@@ -3695,7 +3765,7 @@ func (x *docState) makerOf(it *item, g trigger) *annotate.Mention {
 			return m
 		}
 		// "negotiating with Hindustan Aeronautics (HAL) for Dornier 228"
-		if m.Start >= g.End && m.End <= it.start && madeBy.FindSubmatchIndexIn(x.matchRoom[:], x.text(m.Start-40, m.Start)) != nil {
+		if m.Start >= g.End && m.End <= it.start && x.madeByBefore(m) {
 			return m
 		}
 	}
@@ -3723,7 +3793,86 @@ func (x *docState) makerOf(it *item, g trigger) *annotate.Mention {
 // dealOpener opens a sentence on the deal told before: "This agreement".
 var dealOpener = regexp.MustCompile(`^(?:This|The) (?:agreement|deal|contract) `)
 
-var madeBy = annotate.MustCompileSearch(`(?i)\b(?:from|by|with)\s+(?:the\s+)?(?:[\p{L}]+(?:'s|’s)\s+)?(?:[\p{L}-]+\s+)?$`)
+// madeByPattern is the pattern endsMadeBy reads: "from", "by" or "with"
+// before a maker's name, maybe after "the" and a possessive.
+const madeByPattern = `(?i)\b(?:from|by|with)\s+(?:the\s+)?(?:[\p{L}]+(?:'s|’s)\s+)?(?:[\p{L}-]+\s+)?$`
+
+// madeByBefore: madeBy matches the 40 bytes before m (endsMadeBy).
+func (x *docState) madeByBefore(m *annotate.Mention) bool {
+	return endsMadeBy(x.text(m.Start-40, m.Start))
+}
+
+// endsMadeBy is madeBy.MatchString(text) read back from the end, where
+// its match ends, rather than tried at each "from", "by" or "with": one
+// of those ends one of the last four words of text (split at \s, which no
+// part of the pattern holds), after a word boundary, and the words after
+// it each with white space after it, at most three, read as "the", a
+// possessive and a name, each optional, in that order.
+func endsMadeBy(text string) bool {
+	if text == "" || !annotate.IsRegexpSpace(text[len(text)-1]) {
+		return false
+	}
+	var after [3]string // the words after the one read, the last first
+	for n := 0; ; n++ {
+		var w string
+		text, w = cutLastWord(text)
+		if w == "" {
+			return false
+		}
+		if endsInMaker(w) && madeByTail(after[:n]) {
+			return true
+		}
+		if n == len(after) {
+			return false
+		}
+		after[n] = w
+	}
+}
+
+// endsInMaker: the word w ends in "from", "by" or "with", in any case (no
+// rune beyond ASCII folds into their letters), after a word boundary.
+func endsInMaker(w string) bool {
+	for _, lead := range []string{"by", "from", "with"} {
+		if k := len(w) - len(lead); k >= 0 && catalog.EqualFoldASCII(w[k:], lead) && (k == 0 || !isWordByte(w[k-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// madeByTail: the words after madeBy's "from", "by" or "with", the last
+// first, read as (?:the\s+)?(?:[\p{L}]+(?:'s|’s)\s+)?(?:[\p{L}-]+\s+)?.
+func madeByTail(after []string) bool {
+	the := func(w string) bool { return len(w) == 3 && catalog.EqualFoldASCII(w, "the") }
+	name := func(w string) bool {
+		return runOf(w, 0, func(r rune) bool { return unicode.IsLetter(r) || r == '-' }) == len(w)
+	}
+	switch len(after) {
+	case 0:
+		return true
+	case 1:
+		return letterPossessive(after[0]) || name(after[0])
+	case 2:
+		return the(after[1]) && (letterPossessive(after[0]) || name(after[0])) || letterPossessive(after[1]) && name(after[0])
+	}
+	return the(after[2]) && letterPossessive(after[1]) && name(after[0])
+}
+
+// letterPossessive: w is letters then 's or ’s ([\p{L}]+(?:'s|’s) with
+// (?i)).
+func letterPossessive(w string) bool {
+	if !possessive(w) {
+		return false
+	}
+	_, n := utf8.DecodeLastRuneInString(w)
+	stem := w[:len(w)-n]
+	if strings.HasSuffix(stem, "'") {
+		stem = stem[:len(stem)-1]
+	} else {
+		stem = stem[:len(stem)-len("’")]
+	}
+	return stem != "" && runOf(stem, 0, unicode.IsLetter) == len(stem)
+}
 
 // companyOpens: sentence i opens with "The company", "The firm" or "The
 // group", which go on about the maker named before.

@@ -160,14 +160,23 @@ func (a *anchoredWords) heldIn(text string) bool {
 				break
 			}
 			k += from
-			for j, w := range a.words {
-				// The first letter, compared here, turns most places away without a call.
-				if start := k - a.places[j]; start >= 0 && len(w) <= len(text)-start && text[start]|0x20 == w[0] &&
-					catalog.EqualFoldASCII(text[start:start+len(w)], w) {
-					return true
-				}
+			if a.at(text, k) {
+				return true
 			}
 			from = k + 1
+		}
+	}
+	return false
+}
+
+// at says whether one of the words stands in text, in any ASCII case,
+// with its letter at byte k.
+func (a *anchoredWords) at(text string, k int) bool {
+	for j, w := range a.words {
+		// The first letter, compared here, turns most places away without a call.
+		if start := k - a.places[j]; start >= 0 && len(w) <= len(text)-start && text[start]|0x20 == w[0] &&
+			catalog.EqualFoldASCII(text[start:start+len(w)], w) {
+			return true
 		}
 	}
 	return false

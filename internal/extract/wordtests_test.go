@@ -283,7 +283,8 @@ func refOrdinalOfBefore(text string) bool {
 }
 
 func TestHoldsReportWordIsInLower(t *testing.T) {
-	words := append(slices.Clone(reportWords.words), "report", "claİmed that", "speculatİon that", "REPORTED THAT", "Rumour", "rumo", "that", "m", "p")
+	words := append(slices.Clone(reportWords.words), "report", "claİmed that", "speculatİon that", "REPORTED THAT", "Rumour", "rumo", "that", "m", "p",
+		"ć", "İ", "MP", "Pm")
 	texts := append(wordTestTexts(t), testtext.Phrases(9, 4000, 5, words, wordTestSeps)...)
 	for _, s := range texts {
 		for i := range len(s) + 1 {
@@ -392,6 +393,45 @@ func TestPrepositionEndsAsByLastWord(t *testing.T) {
 				if got, want := prepositionEnds(s[:i], preps), prepositionEndsByLastWord(s[:i], preps); got != want {
 					t.Fatalf("prepositionEnds(%q, %q) = %v, want %v", s[:i], preps, got, want)
 				}
+			}
+		}
+	}
+}
+
+// TestNoTriggerInWhiteSpace backs gapTrigger's shortcut: every trigger
+// phrase holds more than white space, so the matcher finds none in a gap
+// of white space alone.
+func TestNoTriggerInWhiteSpace(t *testing.T) {
+	rows, err := catalog.ReadTSV(triggerData, "data/triggers.tsv", []string{"phrase", "class", "forward", "backward"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if strings.TrimSpace(r[0]) == "" {
+			t.Errorf("trigger phrase %q is white space", r[0])
+		}
+	}
+	for _, gap := range []string{"", " ", "  ", "\t", "\n", "\v", "\f", "\r\n", " \u00a0 ", "\u2003", "\u3000", "\u0085"} {
+		if ts := findTriggers(gap, 0); len(ts) > 0 {
+			t.Errorf("findTriggers(%q) = %v", gap, ts)
+		}
+	}
+}
+
+// TestHandoverVerbAsBefore holds handoverVerb, which reads the last byte
+// before "pay for", to the test it was written from, on every start of
+// the texts.
+func TestHandoverVerbAsBefore(t *testing.T) {
+	texts := append(wordTestTexts(t), "would pay for", "Will Pay For", "WILL PAY FOR", "will pay foR", "pay for", "would pay fo",
+		"will pay fоr", "would pay for\u0280", "will deliver", "to supply")
+	for _, s := range texts {
+		x := &docState{d: &annotate.Doc{Body: s}}
+		for i := range len(s) + 1 {
+			verb := s[:i]
+			last, _ := lastWordIn(verb, "deliver", "supply", "send", "donate", "give", "provide", "over")
+			want := last != "" || endsWithLower(verb, "would pay for") || endsWithLower(verb, "will pay for")
+			if got := x.handoverVerb(trigger{End: i}); got != want {
+				t.Fatalf("handoverVerb(%q) = %v, want %v", verb, got, want)
 			}
 		}
 	}
