@@ -398,3 +398,25 @@ func TestMarkCopiesFindsEveryReprint(t *testing.T) {
 		}
 	}
 }
+
+// TestWordHeadTailReadEightBytesAsTheLoopsDo holds wordHead and wordTail,
+// which read eight bytes at once, to the byte loops they run on shorter
+// texts, on texts of white space, ASCII, bytes beyond it and NUL, at
+// every length from 8.
+func TestWordHeadTailReadEightBytesAsTheLoopsDo(t *testing.T) {
+	alphabet := []byte("aZ09.-\x00 \t\n\v\f\r\x1f\x7f\x80\xc3\xa9\xff\x08\x0e")
+	rng := rand.New(rand.NewPCG(41, 42))
+	for range 200000 {
+		b := make([]byte, 8+rng.IntN(6))
+		for k := range b {
+			b[k] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(b)
+		if got, want := wordHead(s), wordHeadBytes(s); got != want {
+			t.Fatalf("wordHead(%q) = %#x, want %#x", s, got, want)
+		}
+		if got, want := wordTail(s), wordTailBytes(s); got != want {
+			t.Fatalf("wordTail(%q) = %#x, want %#x", s, got, want)
+		}
+	}
+}

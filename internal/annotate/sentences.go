@@ -432,8 +432,22 @@ func asciiSpaces(w uint64) uint64 {
 
 // wordHead packs the first bytes of s, up to eight, up to the first that
 // is white space or beyond ASCII: of the first word, when s begins with
-// one, and alike for texts that begin with the same word.
+// one, and alike for texts that begin with the same word. It reads eight
+// bytes at once, and shorter texts a byte at a time (wordHeadBytes).
 func wordHead(s string) uint64 {
+	if len(s) < 8 {
+		return wordHeadBytes(s)
+	}
+	w := load8(s, 0)
+	// Below the first byte beyond ASCII, asciiSpaces finds the spaces.
+	stops := w&(lowBits<<7) | asciiSpaces(w)
+	if stops == 0 {
+		return w
+	}
+	return w & (1<<(bits.TrailingZeros64(stops)&^7) - 1) // the bytes before the first stop
+}
+
+func wordHeadBytes(s string) uint64 {
 	var w uint64
 	for k := 0; k < min(len(s), 8) && s[k] < utf8.RuneSelf && !asciiSpace[s[k]]; k++ {
 		w |= uint64(s[k]) << (8 * k)
@@ -442,8 +456,27 @@ func wordHead(s string) uint64 {
 }
 
 // wordTail is wordHead of the last bytes of s, read from its end: of its
-// last word, when it ends with one.
+// last word, when it ends with one. It reads eight bytes at once, and
+// shorter texts a byte at a time (wordTailBytes).
 func wordTail(s string) uint64 {
+	if len(s) < 8 {
+		return wordTailBytes(s)
+	}
+	w := load8(s, len(s)-8)
+	beyond := w & (lowBits << 7)
+	if beyond != 0 {
+		// asciiSpaces reads ASCII only: the bytes up to the last beyond
+		// ASCII, which stops the word, are dropped.
+		w &= ^uint64(0) << (64 - bits.LeadingZeros64(beyond))
+	}
+	stops := beyond | asciiSpaces(w)
+	if stops == 0 {
+		return w
+	}
+	return w >> (64 - bits.LeadingZeros64(stops)) // the bytes after the last stop
+}
+
+func wordTailBytes(s string) uint64 {
 	var w uint64
 	for k := len(s) - 1; k >= max(0, len(s)-8) && s[k] < utf8.RuneSelf && !asciiSpace[s[k]]; k-- {
 		w = w<<8 | uint64(s[k])
