@@ -1336,11 +1336,13 @@ var refPreference = func() []int {
 func mentionFromMatch(cat *catalog.Catalog, text string, m *catalog.Match, seen systemSet, mm *Mention) bool {
 	// Prefer a system, then an organisation, then a state, when one name is
 	// several things ("Jordan", "Hawk"): the first ref of the kind
-	// preferred most. The refs are read in place.
+	// preferred most. The refs are read in place; most names have one.
 	best, rank := 0, len(refPreference)
-	for k := range m.Refs {
-		if kind := m.Refs[k].Kind; int(kind) < len(refPreference) && refPreference[kind] < rank {
-			best, rank = k, refPreference[kind]
+	if len(m.Refs) > 1 {
+		for k := range m.Refs {
+			if kind := m.Refs[k].Kind; int(kind) < len(refPreference) && refPreference[kind] < rank {
+				best, rank = k, refPreference[kind]
+			}
 		}
 	}
 	ref := &m.Refs[best]
