@@ -782,14 +782,15 @@ var orgKeysByCapital = func() (t [26][]orgKey) {
 	return t
 }()
 
-// orgWordMayBegin: the first two bytes of s may begin one of orgWords, a
-// first test that turns down most words, which its callers inline before
-// they call orgWordBegunBy.
-func orgWordMayBegin(s string) bool {
-	return len(s) > 1 && orgWordSeconds[s[0]]&(1<<(s[1]&31)) != 0
+// orgWordMayBegin: the first two bytes of text from i may begin one of
+// orgWords, a first test that turns down most words, which its callers
+// inline before they call orgWordBegunBy. It reads text in place: a slice
+// of it costs more.
+func orgWordMayBegin(text string, i int) bool {
+	return uint(i+1) < uint(len(text)) && orgWordSeconds[text[i]]&(1<<(text[i+1]&31)) != 0
 }
 
-// orgWordBegunBy: one of orgWords begins s, which passes orgWordMayBegin.
+// orgWordBegunBy: one of orgWords begins s, where orgWordMayBegin holds.
 // Most of them are compared with the first eight bytes of s at once.
 func orgWordBegunBy(s string) bool {
 	c := s[0] - 'A'
@@ -835,7 +836,7 @@ func startsBefore(wordStarts []int, at int) []int {
 // which follow white space; or -1.
 func lastOrgWord(text string, wordStarts []int) int {
 	for k := len(wordStarts) - 1; k >= 0; k-- {
-		if s := text[wordStarts[k]:]; orgWordMayBegin(s) && orgWordBegunBy(s) {
+		if i := wordStarts[k]; orgWordMayBegin(text, i) && orgWordBegunBy(text[i:]) {
 			return k
 		}
 	}
@@ -1018,7 +1019,7 @@ func closingWordAhead(text string, i int) bool {
 			return false
 		}
 		i = next
-		if s := text[i:]; orgWordMayBegin(s) && orgWordBegunBy(s) {
+		if orgWordMayBegin(text, i) && orgWordBegunBy(text[i:]) {
 			return true
 		}
 	}

@@ -122,7 +122,7 @@ func TestLastOrgWordLooksAtEveryWord(t *testing.T) {
 	for _, text := range testtext.Phrases(13, 50000, 7, pieces, []string{""}) {
 		want := false
 		for i := range len(text) {
-			if wordStart(text, i) && orgWordMayBegin(text[i:]) && orgWordBegunBy(text[i:]) {
+			if wordStart(text, i) && orgWordMayBegin(text, i) && orgWordBegunBy(text[i:]) {
 				want = true
 				break
 			}

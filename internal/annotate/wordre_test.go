@@ -184,7 +184,7 @@ func TestOrgWordBegunByKeys(t *testing.T) {
 		text := b.String()
 		for i := range len(text) {
 			want := slices.ContainsFunc(orgWords, func(w string) bool { return strings.HasPrefix(text[i:], w) })
-			if got := orgWordMayBegin(text[i:]) && orgWordBegunBy(text[i:]); got != want {
+			if got := orgWordMayBegin(text, i) && orgWordBegunBy(text[i:]); got != want {
 				t.Fatalf("orgWord at %d of %q: %v, want %v", i, text, got, want)
 			}
 		}
