@@ -448,11 +448,33 @@ func withoutDates(qs []QuantityMention, ds []DateMention) []QuantityMention {
 func datesOutsideNames(ds []DateMention, ms []Mention) []DateMention {
 	out := ds[:0]
 	for _, dm := range ds {
-		if !slices.ContainsFunc(ms, func(m Mention) bool { return m.Kind == MSystem && dm.Start < m.End && m.Start < dm.End }) {
+		if !systemOverlaps(ms, dm.Start, dm.End) {
 			out = append(out, dm)
 		}
 	}
 	return out
+}
+
+// systemOverlaps: one of ms is a catalogued system that overlaps the span
+// from start to end. The mentions are read in place, as in the other
+// loops over them below: a copy of one is long.
+func systemOverlaps(ms []Mention, start, end int) bool {
+	for k := range ms {
+		if m := &ms[k]; m.Kind == MSystem && start < m.End && m.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// hasKind: one of ms is of the kind.
+func hasKind(ms []Mention, kind MentionKind) bool {
+	for k := range ms {
+		if ms[k].Kind == kind {
+			return true
+		}
+	}
+	return false
 }
 
 var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?/`)
@@ -691,9 +713,12 @@ func isASCIIName(w string) bool {
 
 // namesClass: the mentions hold a naval system, a ship's class.
 func namesClass(ms []Mention) bool {
-	return slices.ContainsFunc(ms, func(m Mention) bool {
-		return (m.Kind == MSystem || m.Kind == MUncatalogued) && m.Category == "naval vessel"
-	})
+	for k := range ms {
+		if m := &ms[k]; (m.Kind == MSystem || m.Kind == MUncatalogued) && m.Category == "naval vessel" {
+			return true
+		}
+	}
+	return false
 }
 
 // shipNameAfter reads a ship's prefix and name right after byte at ("
@@ -1086,7 +1111,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	// shape holds a digit after its first letter: it begins before the
 	// last digit.
 	var shapeStarts []int
-	if slices.ContainsFunc(out, func(m Mention) bool { return m.Kind == MTerm }) {
+	if hasKind(out, MTerm) {
 		shapeStarts = startsBefore(wordStarts, lastByteIn(text, '0', '9'))
 	}
 	for loc, rest := shapeRe.nextAt(room[:0], text, shapeStarts); loc != nil; loc, rest = shapeRe.nextAt(room[:0], text, rest) {
