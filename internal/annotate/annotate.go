@@ -435,7 +435,14 @@ func withoutDesignations(qs []QuantityMention, ms []Mention) []QuantityMention {
 func withoutDates(qs []QuantityMention, ds []DateMention) []QuantityMention {
 	out := qs[:0]
 	for _, q := range qs {
-		if !slices.ContainsFunc(ds, func(dm DateMention) bool { return q.Start < dm.End && dm.Start < q.End }) {
+		inside := false
+		for k := range ds { // in place: a copy of a date is long
+			if dm := &ds[k]; q.Start < dm.End && dm.Start < q.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
 			out = append(out, q)
 		}
 	}
