@@ -183,8 +183,9 @@ func appendPieces(out []piece, text string) []piece {
 			// piece sends to appendPiece. (i < len(text)-7 is i+8 <= len(text)
 			// in the form that spares load8 its bounds check.)
 			w := load8(text, i)
-			folded := w | asciiFold
-			stop := lowestStop(w, folded, class)
+			// folded is made on the line of lowestStop's call, which its
+			// inlined body then needs no inline mark (an instruction) for.
+			stop, folded := lowestStop(w, w|asciiFold, class), w|asciiFold
 			key := folded & (stop>>7 - 1) // the bytes before stop; all for none
 			end := i
 			if stop == 0 && i+16 <= len(text) {
