@@ -101,8 +101,9 @@ func (m *Matcher) child(parent uint32, key pieceKey, text string, p *piece, sing
 // through only pieces that mostly begin a name, and the root's table
 // stays in cache.
 func (m *Matcher) shortChild(parent uint32, key uint64) uint32 {
-	t := &m.rootEdges
-	h := slotHash(parent, key)
+	// t is set on the line of slotHash's call, which its inlined body
+	// then needs no inline mark (an instruction) for.
+	t, h := &m.rootEdges, slotHash(parent, key)
 	if parent != 0 {
 		t = &m.edges
 		if w, bit := t.filterBit(h); t.filter[w]&bit == 0 {

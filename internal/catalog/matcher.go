@@ -729,6 +729,11 @@ func acceptable(text string, pieces []piece, refs []Ref) []Ref {
 			caps |= 1 << k // "IFVs" is the plural of an acronym
 		}
 	}
+	if upper&^mask == 0 && acronym&^caps == 0 && marked&lowSpaced == 0 {
+		// The text honours what all refs together ask, and so each: most
+		// names, which it needs no loop over the refs to tell.
+		return refs
+	}
 	honoured := func(r *Ref) bool {
 		return r.upperMask&^mask == 0 && r.acronymMask&^caps == 0 && r.markedCaps&lowSpaced == 0
 	}

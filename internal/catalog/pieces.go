@@ -183,8 +183,9 @@ func appendPieces(out []piece, text string) []piece {
 			// piece sends to appendPiece. (i < len(text)-7 is i+8 <= len(text)
 			// in the form that spares load8 its bounds check.)
 			w := load8(text, i)
-			folded := w | asciiFold
-			stop := lowestStop(w, folded, class)
+			// folded is made on the line of lowestStop's call, which its
+			// inlined body then needs no inline mark (an instruction) for.
+			stop, folded := lowestStop(w, w|asciiFold, class), w|asciiFold
 			key := folded & (stop>>7 - 1) // the bytes before stop; all for none
 			end := i
 			if stop == 0 && i+16 <= len(text) {
@@ -269,30 +270,27 @@ func appendPiece(out []piece, text string, i int, class uint8) ([]piece, int) {
 	return append(out, p), i
 }
 
-// lowestStop is the high bit of the first byte of w that classStops sets,
-// or 0: a bit at 8n+7 for the byte at n, and so 1<<8n - 1 the bytes before
-// it, where a shift by n would need a count register. folded is w|asciiFold,
-// which the callers' keys need too.
-func lowestStop(w, folded uint64, class uint8) uint64 {
-	stops := classStops(w, folded, class)
-	return stops & -stops
-}
-
-// classStops has the high bit set of each byte of w, eight bytes of text
+// lowestStop is the high bit of the first byte of w, eight bytes of text
 // read as a little-endian word, that is no ASCII letter, or digit, as
-// class asks: found for all eight bytes at once, where a loop of a byte at
-// a time took most of the cutting. A sum below carries into the next byte
+// class asks; or 0: a bit at 8n+7 for the byte at n, and so 1<<8n - 1 the
+// bytes before it, where a shift by n would need a count register. folded
+// is w|asciiFold, which the callers' keys need too.
+//
+// The bytes are tested all eight at once, where a loop of a byte at a
+// time took most of the cutting. A sum below carries into the next byte
 // only from a byte beyond ASCII, which is of no class anyway: a stop for
-// either test, and so for class beyondASCII, which takes the digits'.
-func classStops(w, folded uint64, class uint8) uint64 {
+// either test, and so for class beyondASCII, which takes the digits'. One
+// function, not two, so that its inlined body costs one inline mark.
+func lowestStop(w, folded uint64, class uint8) uint64 {
 	const ones = 0x0101010101010101
-	var in uint64 // the high bit of each byte, set in those of the class
+	var stops uint64 // the high bit of each byte, set in those out of the class
 	if class == letter {
-		in = (folded + 0x1f*ones) &^ (folded + 0x05*ones) // 'a' <= lower case <= 'z'
+		stops = (folded + 0x05*ones) | ^(folded + 0x1f*ones) // not 'a' <= lower case <= 'z'
 	} else {
-		in = (w + 0x50*ones) &^ (w + 0x46*ones) // '0' <= w <= '9'
+		stops = (w + 0x46*ones) | ^(w + 0x50*ones) // not '0' <= w <= '9'
 	}
-	return ^in & (0x80 * ones)
+	stops &= 0x80 * ones
+	return stops & -stops
 }
 
 // byteClass is runeClass for the ASCII bytes, and beyondASCII for the

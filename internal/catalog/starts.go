@@ -116,8 +116,9 @@ func (m *Matcher) pluralKey(s edgeSlot) uint64 {
 func (f *startFilter) next(pieces []piece, i int) int {
 	firsts, alone, pairs := &f.firsts, &f.alone, &f.pairs // one nil check, of f
 	for ; i < len(pieces); i++ {
-		key := pieces[i].key
-		w, bit := keyBit(key)
+		// The key is read on the line of keyBit's call, whose inlined body
+		// then needs no inline mark (a no-op instruction) of its own.
+		w, bit := keyBit(pieces[i].key)
 		if firsts[w]&bit == 0 {
 			continue
 		}
@@ -126,7 +127,7 @@ func (f *startFilter) next(pieces []piece, i int) int {
 				break
 			}
 			next := pieces[i+1].key
-			if w, bit := pairBit(key, next); pairs[w]&bit == 0 && next != 0 {
+			if w, bit := pairBit(pieces[i].key, next); pairs[w]&bit == 0 && next != 0 {
 				continue
 			}
 		}
