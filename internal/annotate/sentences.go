@@ -57,7 +57,7 @@ func splitSentencesInto(buf []Sentence, body, title string) []Sentence {
 	out := slices.Grow(buf[:0], len(body)/64+1)
 	title = strings.TrimSpace(title) // for isBoilerplate, once
 	// The marks of the whole body are looked for once, for all its lines.
-	stops := markFinder{text: body, marks: stopMarks}
+	stops := newMarkFinder(body, stopMarks)
 	para := 0
 	lineStart := 0
 	segStart := -1 // start of the open sentence, -1 when none
@@ -118,7 +118,7 @@ func splitSentencesInto(buf []Sentence, body, title string) []Sentence {
 	flush(len(body))
 	// The sentences come in order: the breaks of the body, looked for once,
 	// tell which hold one, and spacedLines copies only those.
-	breaks := markFinder{text: body, marks: breakMarks}
+	breaks := newMarkFinder(body, breakMarks)
 	for i := range out {
 		s := &out[i]
 		s.Text = body[s.Start:s.End]
@@ -218,9 +218,13 @@ func sentenceEnd(body string, stops *markFinder, from, to int) int {
 type markFinder struct {
 	text  string
 	marks [3]byte
-	at    [3]int // the next of each mark, len(text) for none
+	at    [3]int // the next of each mark, len(text) for none, -1 before a search
 	first int    // the least of at
-	set   bool   // at has been looked for
+}
+
+// newMarkFinder finds marks in text; it has looked for none yet.
+func newMarkFinder(text string, marks [3]byte) markFinder {
+	return markFinder{text: text, marks: marks, at: [3]int{-1, -1, -1}, first: -1}
 }
 
 // stopMarks are the full stops, question and exclamation marks that may
@@ -228,14 +232,21 @@ type markFinder struct {
 var stopMarks = [3]byte{'.', '!', '?'}
 
 // next is the first mark at or after byte i, or len(text); i does not
-// go down from one call to the next.
+// go down from one call to the next. It is inlined, and most calls, asked
+// for no mark behind the next one known, call nothing.
 func (f *markFinder) next(i int) int {
-	if f.set && f.first >= i {
-		return f.first // no mark is behind i: none to look for again
+	if f.first >= i {
+		return f.first
 	}
+	return f.searchFrom(i)
+}
+
+// searchFrom looks again for the marks behind i, which the calls before
+// found or which none has looked for, and is next of i.
+func (f *markFinder) searchFrom(i int) int {
 	first := len(f.text)
 	for k, c := range f.marks {
-		if !f.set || f.at[k] < i {
+		if f.at[k] < i {
 			f.at[k] = len(f.text)
 			if n := strings.IndexByte(f.text[min(i, len(f.text)):], c); n >= 0 {
 				f.at[k] = i + n
@@ -243,7 +254,7 @@ func (f *markFinder) next(i int) int {
 		}
 		first = min(first, f.at[k])
 	}
-	f.first, f.set = first, true
+	f.first = first
 	return first
 }
 
