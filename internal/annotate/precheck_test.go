@@ -465,6 +465,16 @@ func TestSentenceEndsMatchStrings(t *testing.T) {
 	}
 }
 
+// TestCloserBytesAreClosers holds closerBytes, which sentenceEnd looks up,
+// to searching closers for the byte, for every byte.
+func TestCloserBytesAreClosers(t *testing.T) {
+	for b := range 256 {
+		if got, want := closerBytes[b], strings.IndexByte(closers, byte(b)) >= 0; got != want {
+			t.Fatalf("closerBytes[%#x] = %v, want %v", b, got, want)
+		}
+	}
+}
+
 // TestPhrasesBegunByReadsPhraseWords holds phrasesBegunBy, which reads
 // phraseStarts, to phraseWords by tableKey: every pair of first bytes that
 // letterIndex tells apart, at every length, and random words.
