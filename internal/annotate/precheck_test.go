@@ -465,6 +465,21 @@ func TestSentenceEndsMatchStrings(t *testing.T) {
 	}
 }
 
+// TestSpacesBeforeTrimsRight holds spacesBefore, which trimSpan and
+// prevField read the white space before a byte with, to
+// strings.TrimRightFunc with unicode.IsSpace, from every byte of random
+// texts with white space beyond ASCII and bytes that end no rune.
+func TestSpacesBeforeTrimsRight(t *testing.T) {
+	pieces := []string{"a", " ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u2003", "\u0085", "é", "\x80", "\xe2\x80", "."}
+	for _, text := range testtext.Phrases(37, 5000, 6, pieces, []string{""}) {
+		for i := 0; i <= len(text); i++ {
+			if got, want := spacesBefore(text, i), len(strings.TrimRightFunc(text[:i], unicode.IsSpace)); got != want {
+				t.Fatalf("spacesBefore(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
+}
+
 // TestCloserBytesAreClosers holds closerBytes, which sentenceEnd looks up,
 // to searching closers for the byte, for every byte.
 func TestCloserBytesAreClosers(t *testing.T) {

@@ -350,14 +350,7 @@ func sameLastASCII(a, b string) bool {
 // either end.
 func trimSpan(s string, start, end int) (int, int) {
 	start = spacesEnd(s[:end], start)
-	for end > start {
-		space, size := runeBefore(s[start:end], end-start)
-		if !space {
-			break
-		}
-		end -= size
-	}
-	return start, end
+	return start, start + spacesBefore(s[start:end], end-start)
 }
 
 // markCopies links the sentences of a paragraph printed twice to the first
