@@ -480,12 +480,17 @@ func TestSpacesBeforeTrimsRight(t *testing.T) {
 	}
 }
 
-// TestCloserBytesAreClosers holds closerBytes, which sentenceEnd looks up,
-// to searching closers for the byte, for every byte.
-func TestCloserBytesAreClosers(t *testing.T) {
+// TestByteTablesAreTheirSets holds closerBytes, which sentenceEnd looks
+// up, to searching closers for the byte, and wordBreaks, which periodEnds
+// looks up, to the set strings.LastIndexAny(before, " (\n") read, for
+// every byte.
+func TestByteTablesAreTheirSets(t *testing.T) {
 	for b := range 256 {
 		if got, want := closerBytes[b], strings.IndexByte(closers, byte(b)) >= 0; got != want {
 			t.Fatalf("closerBytes[%#x] = %v, want %v", b, got, want)
+		}
+		if got, want := wordBreaks[b], strings.IndexByte(" (\n", byte(b)) >= 0; got != want {
+			t.Fatalf("wordBreaks[%#x] = %v, want %v", b, got, want)
 		}
 	}
 }

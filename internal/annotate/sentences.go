@@ -275,9 +275,9 @@ func (f *markFinder) searchFrom(i int) int {
 // text that follows: not after an abbreviation or an initial.
 func periodEnds(before, after string) bool {
 	// The word before the dot: after the last ' ', '(' or '\n', as
-	// strings.LastIndexAny finds it, without making a set of them.
+	// strings.LastIndexAny finds it, looked up in a table of them.
 	k := len(before)
-	for k > 0 && before[k-1] != ' ' && before[k-1] != '(' && before[k-1] != '\n' {
+	for k > 0 && !wordBreaks[before[k-1]] {
 		k--
 	}
 	w := before[k:]
@@ -294,6 +294,10 @@ func periodEnds(before, after string) bool {
 	}
 	return true
 }
+
+// wordBreaks are the bytes after which periodEnds reads the word before
+// a dot.
+var wordBreaks = [256]bool{' ': true, '(': true, '\n': true}
 
 // isAbbreviation: w lower-cased is one of abbreviations. They are ASCII and
 // short: a longer word of ASCII is none, told without lower-casing it.
