@@ -493,6 +493,12 @@ func TestByteTablesAreTheirSets(t *testing.T) {
 			t.Fatalf("wordBreaks[%#x] = %v, want %v", b, got, want)
 		}
 	}
+	// sentenceEnd steps over the curly closing quotes a byte at a time.
+	for _, b := range []byte("”’") {
+		if !closerBytes[b] {
+			t.Fatalf("closerBytes[%#x] is false: sentenceEnd would stop inside ” or ’", b)
+		}
+	}
 }
 
 // TestPhrasesBegunByReadsPhraseWords holds phrasesBegunBy, which reads

@@ -181,14 +181,10 @@ func sentenceEnd(body string, stops *markFinder, from, to int) int {
 	for i := stops.next(from); i < to; i = stops.next(i + 1) {
 		c := body[i]
 		j := i + 1
+		// The closers' bytes hold all those of ” and ’, which this
+		// steps over whole.
 		for j < to && closerBytes[body[j]] {
 			j++
-		}
-		if j < to && strings.HasPrefix(body[j:], "”") {
-			j += len("”")
-		}
-		if j < to && strings.HasPrefix(body[j:], "’") {
-			j += len("’")
 		}
 		if j >= to || body[j] != ' ' {
 			continue
