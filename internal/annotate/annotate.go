@@ -678,14 +678,7 @@ func nameBefore(text string, at int) (int, int, bool) {
 // wordEndingBefore finds the last run of isWordRune runes in text[:at],
 // when only white space follows it there.
 func wordEndingBefore(text string, at int) (start, end int, ok bool) {
-	end = at
-	for end > 0 {
-		space, size := runeBefore(text, end)
-		if !space {
-			break
-		}
-		end -= size
-	}
+	end = spacesBefore(text, at)
 	start = end
 	for start > 0 {
 		if c := text[start-1]; c < utf8.RuneSelf { // ASCII, looked up in place

@@ -244,14 +244,18 @@ type wordWalker struct {
 
 // next returns the span of the next word that starts at i or after and
 // may begin a phrase of the kind.
+//
+// It walks in locals, which stay in registers where ws, which its callers
+// move, would be read and written in memory at each word.
 func (ws *wordWalker) next(kind phraseKinds) (start, end int, ok bool) {
-	for ; ws.k < len(ws.words); ws.k++ {
-		if w := ws.words[ws.k]; w.start >= ws.i && w.begins&kind != 0 {
-			ws.k++
-			ws.i = w.end
+	words, from := ws.words, ws.i
+	for k := ws.k; k < len(words); k++ {
+		if w := &words[k]; w.start >= from && w.begins&kind != 0 {
+			ws.k, ws.i = k+1, w.end
 			return w.start, w.end, true
 		}
 	}
+	ws.k = len(words)
 	return 0, 0, false
 }
 

@@ -172,7 +172,7 @@ func FuzzStopFinder(f *testing.F) {
 			}
 		}
 		// Every mark, a step at a time, and from any byte on.
-		stops := markFinder{text: text, marks: stopMarks}
+		stops := newMarkFinder(text, stopMarks)
 		var got []int
 		for i := stops.next(0); i < len(text); i = stops.next(i + 1) {
 			got = append(got, i)
@@ -180,7 +180,7 @@ func FuzzStopFinder(f *testing.F) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("marks of %q = %v, want %v", text, got, want)
 		}
-		stops = markFinder{text: text, marks: stopMarks}
+		stops = newMarkFinder(text, stopMarks)
 		for from := 0; from <= len(text); from += max(1, step%7) {
 			k, _ := slices.BinarySearch(want, from)
 			wantNext := len(text)

@@ -465,6 +465,42 @@ func TestSentenceEndsMatchStrings(t *testing.T) {
 	}
 }
 
+// TestSpacesBeforeTrimsRight holds spacesBefore, which trimSpan and
+// prevField read the white space before a byte with, to
+// strings.TrimRightFunc with unicode.IsSpace, from every byte of random
+// texts with white space beyond ASCII and bytes that end no rune.
+func TestSpacesBeforeTrimsRight(t *testing.T) {
+	pieces := []string{"a", " ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u2003", "\u0085", "é", "\x80", "\xe2\x80", "."}
+	for _, text := range testtext.Phrases(37, 5000, 6, pieces, []string{""}) {
+		for i := 0; i <= len(text); i++ {
+			if got, want := spacesBefore(text, i), len(strings.TrimRightFunc(text[:i], unicode.IsSpace)); got != want {
+				t.Fatalf("spacesBefore(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
+}
+
+// TestByteTablesAreTheirSets holds closerBytes, which sentenceEnd looks
+// up, to searching closers for the byte, and wordBreaks, which periodEnds
+// looks up, to the set strings.LastIndexAny(before, " (\n") read, for
+// every byte.
+func TestByteTablesAreTheirSets(t *testing.T) {
+	for b := range 256 {
+		if got, want := closerBytes[b], strings.IndexByte(closers, byte(b)) >= 0; got != want {
+			t.Fatalf("closerBytes[%#x] = %v, want %v", b, got, want)
+		}
+		if got, want := wordBreaks[b], strings.IndexByte(" (\n", byte(b)) >= 0; got != want {
+			t.Fatalf("wordBreaks[%#x] = %v, want %v", b, got, want)
+		}
+	}
+	// sentenceEnd steps over the curly closing quotes a byte at a time.
+	for _, b := range []byte("”’") {
+		if !closerBytes[b] {
+			t.Fatalf("closerBytes[%#x] is false: sentenceEnd would stop inside ” or ’", b)
+		}
+	}
+}
+
 // TestPhrasesBegunByReadsPhraseWords holds phrasesBegunBy, which reads
 // phraseStarts, to phraseWords by tableKey: every pair of first bytes that
 // letterIndex tells apart, at every length, and random words.

@@ -57,7 +57,7 @@ func splitSentencesInto(buf []Sentence, body, title string) []Sentence {
 	out := slices.Grow(buf[:0], len(body)/64+1)
 	title = strings.TrimSpace(title) // for isBoilerplate, once
 	// The marks of the whole body are looked for once, for all its lines.
-	stops := markFinder{text: body, marks: stopMarks}
+	stops := newMarkFinder(body, stopMarks)
 	para := 0
 	lineStart := 0
 	segStart := -1 // start of the open sentence, -1 when none
@@ -118,7 +118,7 @@ func splitSentencesInto(buf []Sentence, body, title string) []Sentence {
 	flush(len(body))
 	// The sentences come in order: the breaks of the body, looked for once,
 	// tell which hold one, and spacedLines copies only those.
-	breaks := markFinder{text: body, marks: breakMarks}
+	breaks := newMarkFinder(body, breakMarks)
 	for i := range out {
 		s := &out[i]
 		s.Text = body[s.Start:s.End]
@@ -181,14 +181,10 @@ func sentenceEnd(body string, stops *markFinder, from, to int) int {
 	for i := stops.next(from); i < to; i = stops.next(i + 1) {
 		c := body[i]
 		j := i + 1
-		for j < to && strings.IndexByte(`"'”’)`, body[j]) >= 0 {
+		// The closers' bytes hold all those of ” and ’, which this
+		// steps over whole.
+		for j < to && closerBytes[body[j]] {
 			j++
-		}
-		if j < to && strings.HasPrefix(body[j:], "”") {
-			j += len("”")
-		}
-		if j < to && strings.HasPrefix(body[j:], "’") {
-			j += len("’")
 		}
 		if j >= to || body[j] != ' ' {
 			continue
@@ -212,15 +208,32 @@ func sentenceEnd(body string, stops *markFinder, from, to int) int {
 	return -1
 }
 
+// closers are the quotes and bracket that may follow a sentence's stop;
+// sentenceEnd steps over their bytes one by one.
+const closers = `"'”’)`
+
+// closerBytes tells the bytes of closers, looked up in place of searching
+// closers for each byte.
+var closerBytes = func() (t [256]bool) {
+	for i := range len(closers) {
+		t[closers[i]] = true
+	}
+	return t
+}()
+
 // markFinder finds the marks of text, three bytes, by searching for each
 // mark apart, which runs faster than reading each byte, and remembers where
 // the next of each is.
 type markFinder struct {
 	text  string
 	marks [3]byte
-	at    [3]int // the next of each mark, len(text) for none
+	at    [3]int // the next of each mark, len(text) for none, -1 before a search
 	first int    // the least of at
-	set   bool   // at has been looked for
+}
+
+// newMarkFinder finds marks in text; it has looked for none yet.
+func newMarkFinder(text string, marks [3]byte) markFinder {
+	return markFinder{text: text, marks: marks, at: [3]int{-1, -1, -1}, first: -1}
 }
 
 // stopMarks are the full stops, question and exclamation marks that may
@@ -228,14 +241,21 @@ type markFinder struct {
 var stopMarks = [3]byte{'.', '!', '?'}
 
 // next is the first mark at or after byte i, or len(text); i does not
-// go down from one call to the next.
+// go down from one call to the next. It is inlined, and most calls, asked
+// for no mark behind the next one known, call nothing.
 func (f *markFinder) next(i int) int {
-	if f.set && f.first >= i {
-		return f.first // no mark is behind i: none to look for again
+	if f.first >= i {
+		return f.first
 	}
+	return f.searchFrom(i)
+}
+
+// searchFrom looks again for the marks behind i, which the calls before
+// found or which none has looked for, and is next of i.
+func (f *markFinder) searchFrom(i int) int {
 	first := len(f.text)
 	for k, c := range f.marks {
-		if !f.set || f.at[k] < i {
+		if f.at[k] < i {
 			f.at[k] = len(f.text)
 			if n := strings.IndexByte(f.text[min(i, len(f.text)):], c); n >= 0 {
 				f.at[k] = i + n
@@ -243,7 +263,7 @@ func (f *markFinder) next(i int) int {
 		}
 		first = min(first, f.at[k])
 	}
-	f.first, f.set = first, true
+	f.first = first
 	return first
 }
 
@@ -251,9 +271,9 @@ func (f *markFinder) next(i int) int {
 // text that follows: not after an abbreviation or an initial.
 func periodEnds(before, after string) bool {
 	// The word before the dot: after the last ' ', '(' or '\n', as
-	// strings.LastIndexAny finds it, without making a set of them.
+	// strings.LastIndexAny finds it, looked up in a table of them.
 	k := len(before)
-	for k > 0 && before[k-1] != ' ' && before[k-1] != '(' && before[k-1] != '\n' {
+	for k > 0 && !wordBreaks[before[k-1]] {
 		k--
 	}
 	w := before[k:]
@@ -270,6 +290,10 @@ func periodEnds(before, after string) bool {
 	}
 	return true
 }
+
+// wordBreaks are the bytes after which periodEnds reads the word before
+// a dot.
+var wordBreaks = [256]bool{' ': true, '(': true, '\n': true}
 
 // isAbbreviation: w lower-cased is one of abbreviations. They are ASCII and
 // short: a longer word of ASCII is none, told without lower-casing it.
@@ -326,14 +350,7 @@ func sameLastASCII(a, b string) bool {
 // either end.
 func trimSpan(s string, start, end int) (int, int) {
 	start = spacesEnd(s[:end], start)
-	for end > start {
-		space, size := runeBefore(s[start:end], end-start)
-		if !space {
-			break
-		}
-		end -= size
-	}
-	return start, end
+	return start, start + spacesBefore(s[start:end], end-start)
 }
 
 // markCopies links the sentences of a paragraph printed twice to the first

@@ -48,6 +48,26 @@ func spacesEnd(s string, i int) int {
 	return i
 }
 
+// spacesBefore is the start of the run of white space that ends at byte
+// i of s: i when none does.
+func spacesBefore(s string, i int) int {
+	for i > 0 {
+		if c := s[i-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			i--
+			continue
+		}
+		space, size := runeBefore(s, i)
+		if !space {
+			break
+		}
+		i -= size
+	}
+	return i
+}
+
 // fieldEnd is the end of the run of runes that are not white space at
 // byte i of s.
 func fieldEnd(s string, i int) int {
@@ -72,6 +92,8 @@ func fieldEnd(s string, i int) int {
 // of s; a == b when there is none. It is one function, not a walk back
 // over white space and one over the field, to spare LastField a call.
 func prevField(s string, to int) (a, b int) {
+	// spacesBefore(s, to), written out: LastField runs it so often that
+	// the call costs.
 	b = to
 	for b > 0 {
 		if c := s[b-1]; c < utf8.RuneSelf {
