@@ -358,8 +358,9 @@ func letterBits8(w uint64) uint64 { return gather(letterBytes(w)) }
 
 // gather brings the high bit of byte j of w, which has no other bits, to
 // bit j: the multiplication moves bit 8j+7 to bit 56+j, no two of its
-// products landing on one bit below the top byte.
-func gather(w uint64) uint64 { return w >> 7 * 0x0102040810204080 >> 56 }
+// products landing on one bit below the top byte. (It is w>>7 times
+// 0x0102040810204080, the shift spared.)
+func gather(w uint64) uint64 { return w * 0x0002040810204081 >> 56 }
 
 // letterBytes has the high bit set of each byte of w that is an ASCII
 // letter, and no other bit.
@@ -367,11 +368,12 @@ func letterBytes(w uint64) uint64 {
 	const high = 0x80 * lowBits
 	// Lowered and with the high bit cleared, a letter is a byte in a to
 	// z; adding to each byte sets its high bit from a, or past z, and
-	// carries into no other byte.
+	// carries into no other byte. A byte past z is past a too, so the
+	// bits differ just from a to z.
 	low := w&^high | asciiFold
 	fromA := low + (0x80-'a')*lowBits
 	pastZ := low + (0x80-'z'-1)*lowBits
-	return fromA &^ pastZ &^ w & high
+	return (fromA ^ pastZ) &^ w & high
 }
 
 func (x *docState) events() []*event {
