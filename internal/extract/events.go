@@ -348,9 +348,15 @@ func letterBits(text string, base int) uint64 {
 // read with no test between.
 func blockLetterBits(b string) uint64 {
 	b = b[:64]
-	return letterBits8(load8(b, 0)) | letterBits8(load8(b, 8))<<8 | letterBits8(load8(b, 16))<<16 |
-		letterBits8(load8(b, 24))<<24 | letterBits8(load8(b, 32))<<32 | letterBits8(load8(b, 40))<<40 |
-		letterBits8(load8(b, 48))<<48 | letterBits8(load8(b, 56))<<56
+	w0, w1, w2, w3 := load8(b, 0), load8(b, 8), load8(b, 16), load8(b, 24)
+	w4, w5, w6, w7 := load8(b, 32), load8(b, 40), load8(b, 48), load8(b, 56)
+	if (w0|w1|w2|w3|w4|w5|w6|w7)&(0x80*lowBits) == 0 { // most blocks
+		return gather(asciiLetterBytes(w0)) | gather(asciiLetterBytes(w1))<<8 | gather(asciiLetterBytes(w2))<<16 |
+			gather(asciiLetterBytes(w3))<<24 | gather(asciiLetterBytes(w4))<<32 | gather(asciiLetterBytes(w5))<<40 |
+			gather(asciiLetterBytes(w6))<<48 | gather(asciiLetterBytes(w7))<<56
+	}
+	return letterBits8(w0) | letterBits8(w1)<<8 | letterBits8(w2)<<16 | letterBits8(w3)<<24 |
+		letterBits8(w4)<<32 | letterBits8(w5)<<40 | letterBits8(w6)<<48 | letterBits8(w7)<<56
 }
 
 // letterBits8 has bit j set when byte j of w is an ASCII letter.
@@ -370,10 +376,15 @@ func letterBytes(w uint64) uint64 {
 	// z; adding to each byte sets its high bit from a, or past z, and
 	// carries into no other byte. A byte past z is past a too, so the
 	// bits differ just from a to z.
-	low := w&^high | asciiFold
+	return asciiLetterBytes(w&^high) &^ w
+}
+
+// asciiLetterBytes is letterBytes of a w whose bytes are all ASCII.
+func asciiLetterBytes(w uint64) uint64 {
+	low := w | asciiFold
 	fromA := low + (0x80-'a')*lowBits
 	pastZ := low + (0x80-'z'-1)*lowBits
-	return (fromA ^ pastZ) &^ w & high
+	return (fromA ^ pastZ) & (0x80 * lowBits)
 }
 
 func (x *docState) events() []*event {

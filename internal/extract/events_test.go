@@ -119,7 +119,16 @@ func TestCuesOfAcrossBlocks(t *testing.T) {
 // base of texts of every length around those.
 func TestLetterBits(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 8))
-	alphabet := []byte("aZ z@[`{\xc3\xa9-09\x00\xff")
+	ascii := make([]byte, 0x80) // blocks all ASCII, which blockLetterBits reads apart
+	for c := range ascii {
+		ascii[c] = byte(c)
+	}
+	for _, alphabet := range [][]byte{[]byte("aZ z@[`{\xc3\xa9-09\x00\xff"), ascii} {
+		testLetterBitsOver(t, rng, alphabet)
+	}
+}
+
+func testLetterBitsOver(t *testing.T, rng *rand.Rand, alphabet []byte) {
 	for n := range 200 {
 		b := make([]byte, n)
 		for k := range b {
