@@ -148,3 +148,24 @@ func testLetterBitsOver(t *testing.T, rng *rand.Rand, alphabet []byte) {
 		}
 	}
 }
+
+// TestMayEndContrast holds contrasted's shortcut to lastWordIn: where
+// mayEndContrast is false, lastWordIn finds none of the words.
+func TestMayEndContrast(t *testing.T) {
+	turnedAway := 0
+	for _, s := range wordTestTexts(t) {
+		for i := range len(s) + 1 {
+			text := s[max(0, i-20):i]
+			if mayEndContrast(text) {
+				continue
+			}
+			turnedAway++
+			if w, _ := lastWordIn(text, "just", "only", "simply", "than", "of"); w != "" {
+				t.Fatalf("mayEndContrast(%q) = false, but lastWordIn finds %q", text, w)
+			}
+		}
+	}
+	if turnedAway == 0 {
+		t.Fatal("mayEndContrast turned no text away")
+	}
+}

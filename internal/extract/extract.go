@@ -306,6 +306,9 @@ func (x *docState) underWhich(t trigger) bool {
 // shelf"): it tells what is not wanted, no deal.
 func (x *docState) contrasted(t trigger) bool {
 	before := x.text(t.Start-20, t.Start)
+	if !mayEndContrast(before) {
+		return false // most triggers
+	}
 	var lead string // the word before w that makes the contrast
 	switch w, at := lastWordIn(before, "just", "only", "simply", "than", "of"); w {
 	case "":
@@ -319,6 +322,26 @@ func (x *docState) contrasted(t trigger) bool {
 	}
 	w, _ := lastWordIn(before, lead)
 	return w != ""
+}
+
+// mayEndContrast is false where contrasted's lastWordIn finds none of its
+// words for sure, without building its list: the last byte of text,
+// past ASCII white space, is ASCII and the last letter of none of them
+// (t, y, n, f) in either case.
+func mayEndContrast(text string) bool {
+	end := len(text)
+	for end > 0 && asciiSpace[text[end-1]] {
+		end--
+	}
+	if end == 0 {
+		return false
+	}
+	switch last := text[end-1]; last | 0x20 {
+	case 't', 'y', 'n', 'f':
+		return true
+	default:
+		return last >= utf8.RuneSelf
+	}
 }
 
 // expectedArrival: a delivery verb after "will", "would", "due to",
