@@ -169,3 +169,19 @@ func TestMayEndContrast(t *testing.T) {
 		t.Fatal("mayEndContrast turned no text away")
 	}
 }
+
+// TestLastWordInFoldsAsEqualFold holds futureParticiple's lastWordIn to
+// the strings.EqualFold of annotate.LastField it replaced.
+func TestLastWordInFoldsAsEqualFold(t *testing.T) {
+	words := []string{"be", "and", "BE", "And", "bé", "ánd", "be\u212a", "\u212aand", "ſe", "an", "b", "de", "will"}
+	texts := append(wordTestTexts(t), testtext.Phrases(11, 4000, 4, words, wordTestSeps)...)
+	for _, s := range texts {
+		for i := range len(s) + 1 {
+			last, _ := annotate.LastField(s[:i])
+			want := strings.EqualFold(last, "be") || strings.EqualFold(last, "and")
+			if got, _ := lastWordIn(s[:i], "be", "and"); (got != "") != want {
+				t.Fatalf("lastWordIn(%q, be, and) = %q, want a word %v", s[:i], got, want)
+			}
+		}
+	}
+}

@@ -350,16 +350,16 @@ func mayEndContrast(text string) bool {
 // which the guidelines give no record.
 func (x *docState) expectedArrival(t trigger) bool {
 	before := x.text(t.Start-30, t.Start)
-	to, at := annotate.LastField(before)
-	if annotate.LowerIs(to, "would") || annotate.LowerIs(to, "will") {
+	// lastWordIn reads the last words as annotate.LastField and
+	// annotate.LowerIs would, turning most away by their last byte.
+	switch to, at := lastWordIn(before, "would", "will", "to"); to {
+	case "would", "will":
 		return true // "the last of the first batch would arrive in the first half of this year"
+	case "to":
+		w, _ := lastWordIn(before[:at], "due", "expected", "expects", "expect", "scheduled", "set", "likely")
+		return w != ""
 	}
-	if !annotate.LowerIs(to, "to") {
-		return false
-	}
-	w, _ := annotate.LastField(before[:at])
-	return annotate.LowerIs(w, "due") || annotate.LowerIs(w, "expected") || annotate.LowerIs(w, "expects") || annotate.LowerIs(w, "expect") || annotate.LowerIs(w, "scheduled") || annotate.LowerIs(w, "set") ||
-		annotate.LowerIs(w, "likely")
+	return false
 }
 
 // scheduledAfter: t is a noun of delivery whose clause goes on in the
@@ -567,7 +567,10 @@ func becomesIn(clause string) bool {
 // schedule, which the guidelines give no record.
 func (x *docState) futureParticiple(i int, t trigger) bool {
 	before := x.text(max(x.d.Sentences[i].Start, t.Start-120), t.Start)
-	if last, _ := annotate.LastField(before); !strings.EqualFold(last, "be") && !strings.EqualFold(last, "and") {
+	// No rune beyond ASCII folds into the letters of "be" and "and", so
+	// lastWordIn, which lowers, reads the last word as strings.EqualFold
+	// would.
+	if last, _ := lastWordIn(before, "be", "and"); last == "" {
 		return false
 	}
 	// The clause ends at a comma, semicolon or colon.
