@@ -170,17 +170,21 @@ func TestMayEndContrast(t *testing.T) {
 	}
 }
 
-// TestLastWordInFoldsAsEqualFold holds futureParticiple's lastWordIn to
-// the strings.EqualFold of annotate.LastField it replaced.
+// TestLastWordInFoldsAsEqualFold holds the lastWordIn of futureParticiple
+// and dropMisreadings to the strings.EqualFold of annotate.LastField it
+// replaced.
 func TestLastWordInFoldsAsEqualFold(t *testing.T) {
-	words := []string{"be", "and", "BE", "And", "bé", "ánd", "be\u212a", "\u212aand", "ſe", "an", "b", "de", "will"}
+	words := []string{"be", "and", "BE", "And", "bé", "ánd", "be\u212a", "\u212aand", "ſe", "an", "b", "de", "will",
+		"can", "could", "CAN", "Could", "cán", "coulḍ", "\u212aan", "ſcan", "ca", "cou", "İcan"}
 	texts := append(wordTestTexts(t), testtext.Phrases(11, 4000, 4, words, wordTestSeps)...)
-	for _, s := range texts {
-		for i := range len(s) + 1 {
-			last, _ := annotate.LastField(s[:i])
-			want := strings.EqualFold(last, "be") || strings.EqualFold(last, "and")
-			if got, _ := lastWordIn(s[:i], "be", "and"); (got != "") != want {
-				t.Fatalf("lastWordIn(%q, be, and) = %q, want a word %v", s[:i], got, want)
+	for _, pair := range [][2]string{{"be", "and"}, {"can", "could"}} {
+		for _, s := range texts {
+			for i := range len(s) + 1 {
+				last, _ := annotate.LastField(s[:i])
+				want := strings.EqualFold(last, pair[0]) || strings.EqualFold(last, pair[1])
+				if got, _ := lastWordIn(s[:i], pair[0], pair[1]); (got != "") != want {
+					t.Fatalf("lastWordIn(%q, %q) = %q, want a word %v", s[:i], pair, got, want)
+				}
 			}
 		}
 	}

@@ -199,7 +199,10 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 			continue
 		}
 		if t.Class == InService {
-			if last, _ := annotate.LastField(x.text(t.Start-12, t.Start)); strings.EqualFold(last, "can") || strings.EqualFold(last, "could") {
+			// No rune beyond ASCII folds into the letters of "can" and
+			// "could": lastWordIn, which lowers, reads the last word as
+			// strings.EqualFold would.
+			if last, _ := lastWordIn(x.text(t.Start-12, t.Start), "can", "could"); last != "" {
 				continue
 			}
 		}
@@ -285,8 +288,8 @@ func (x *docState) dealFollowed(t trigger) bool {
 
 // hedgedDeal: a deal noun after "possible", "potential" or "proposed".
 func (x *docState) hedgedDeal(t trigger) bool {
-	w, _ := annotate.LastField(x.text(t.Start-12, t.Start))
-	return annotate.LowerIs(w, "possible") || annotate.LowerIs(w, "potential") || annotate.LowerIs(w, "proposed")
+	w, _ := lastWordIn(x.text(t.Start-12, t.Start), "possible", "potential", "proposed")
+	return w != ""
 }
 
 // underWhich: the verb's clause opens with "under which" ("an exchange of
