@@ -818,6 +818,9 @@ func determinerEndsAt(text string, end int) bool {
 	if end == 0 || !determinerLastBytes[text[end-1]] {
 		return false
 	}
+	if found, sure := asciiDeterminerEndsAt(text, end); sure {
+		return found
+	}
 	for _, d := range determiners {
 		if start, ok := endsWithFold(text[:end], d); ok && annotate.Boundary(text, start) {
 			return true
@@ -829,6 +832,38 @@ func determinerEndsAt(text string, end int) bool {
 		}
 	}
 	return false
+}
+
+// asciiDeterminerEndsAt is determinerEndsAt where the word ending at end
+// and the byte before it are ASCII, most often: there no rune folds into
+// a determiner's letters (ſ, the Kelvin sign), and the word, whole, is a
+// determiner after \b or the s of 's. sure is false elsewhere.
+func asciiDeterminerEndsAt(text string, end int) (found, sure bool) {
+	const longest = len("their")
+	start := end
+	for start > 0 && end-start <= longest && annotate.ASCIILetter(text[start-1]) {
+		start--
+	}
+	switch {
+	case start == end:
+		return false, false // a byte beyond ASCII ends the text
+	case end-start > longest:
+		return false, true // a longer word, which no \b or ' cuts
+	case start == 0 || !isWordByte(text[start-1]):
+		if start > 0 && text[start-1] >= utf8.RuneSelf {
+			return false, false // ’s, or a rune that may fold
+		}
+		if start > 0 && text[start-1] == '\'' && end-start == 1 && text[start]|0x20 == 's' {
+			return true, true // 's, its s a letter that may end a determiner
+		}
+		for _, d := range determiners {
+			if len(d) == end-start && catalog.EqualFoldASCII(text[start:end], d) {
+				return true, true
+			}
+		}
+		return false, true
+	}
+	return false, true // a digit or _ before the word: no \b, no '
 }
 
 // determinerLastBytes are the bytes that can end a determiner or a

@@ -189,3 +189,20 @@ func TestLastWordInFoldsAsEqualFold(t *testing.T) {
 		}
 	}
 }
+
+// TestDefiniteBeforeASCII holds definiteBefore, whose determiners
+// asciiDeterminerEndsAt reads in ASCII, to the pattern it was written
+// from, on phrases of determiners, near misses and what stands before
+// them.
+func TestDefiniteBeforeASCII(t *testing.T) {
+	words := []string{"the", "THE", "This", "that", "his", "HER", "their", "its", "İts", "thiſ", "iTS", "theirs", "bathe",
+		"s", "S", "e", "x", "visit", "3the", "_its", "é", "her-", "their\u212a", "the's", "’s", "'s", "'S", "'e"}
+	seps := []string{" ", "  ", "\t", "'", "’", "-", "", "1", "_", "é", "\u00a0", ". "}
+	for _, s := range testtext.Phrases(13, 6000, 4, words, seps) {
+		for _, text := range []string{s, s + " ", s + " visit "} {
+			if got, want := definiteBefore(text), refDefinite.MatchString(text); got != want {
+				t.Fatalf("definiteBefore(%q) = %v, want %v", text, got, want)
+			}
+		}
+	}
+}
