@@ -455,8 +455,8 @@ func lastWordIs(text, w string) bool {
 // concerns about those visits"): things told before, maybe no official
 // visits at all, which name no event of their own.
 func pluralReference(before string) bool {
-	w, _ := annotate.LastField(before)
-	return annotate.LowerIs(w, "those") || annotate.LowerIs(w, "these") || annotate.LowerIs(w, "such")
+	w, _ := lastWordIn(before, "those", "these", "such") // annotate.LastField lowered, most turned away by their last byte
+	return w != ""
 }
 
 // standVisit: what is visited is a fair's pavilion, stand or booth
