@@ -348,9 +348,15 @@ func letterBits(text string, base int) uint64 {
 // read with no test between.
 func blockLetterBits(b string) uint64 {
 	b = b[:64]
-	return letterBits8(load8(b, 0)) | letterBits8(load8(b, 8))<<8 | letterBits8(load8(b, 16))<<16 |
-		letterBits8(load8(b, 24))<<24 | letterBits8(load8(b, 32))<<32 | letterBits8(load8(b, 40))<<40 |
-		letterBits8(load8(b, 48))<<48 | letterBits8(load8(b, 56))<<56
+	w0, w1, w2, w3 := load8(b, 0), load8(b, 8), load8(b, 16), load8(b, 24)
+	w4, w5, w6, w7 := load8(b, 32), load8(b, 40), load8(b, 48), load8(b, 56)
+	if (w0|w1|w2|w3|w4|w5|w6|w7)&(0x80*lowBits) == 0 { // most blocks
+		return gather(asciiLetterBytes(w0)) | gather(asciiLetterBytes(w1))<<8 | gather(asciiLetterBytes(w2))<<16 |
+			gather(asciiLetterBytes(w3))<<24 | gather(asciiLetterBytes(w4))<<32 | gather(asciiLetterBytes(w5))<<40 |
+			gather(asciiLetterBytes(w6))<<48 | gather(asciiLetterBytes(w7))<<56
+	}
+	return letterBits8(w0) | letterBits8(w1)<<8 | letterBits8(w2)<<16 | letterBits8(w3)<<24 |
+		letterBits8(w4)<<32 | letterBits8(w5)<<40 | letterBits8(w6)<<48 | letterBits8(w7)<<56
 }
 
 // letterBits8 has bit j set when byte j of w is an ASCII letter.
@@ -358,8 +364,9 @@ func letterBits8(w uint64) uint64 { return gather(letterBytes(w)) }
 
 // gather brings the high bit of byte j of w, which has no other bits, to
 // bit j: the multiplication moves bit 8j+7 to bit 56+j, no two of its
-// products landing on one bit below the top byte.
-func gather(w uint64) uint64 { return w >> 7 * 0x0102040810204080 >> 56 }
+// products landing on one bit below the top byte. (It is w>>7 times
+// 0x0102040810204080, the shift spared.)
+func gather(w uint64) uint64 { return w * 0x0002040810204081 >> 56 }
 
 // letterBytes has the high bit set of each byte of w that is an ASCII
 // letter, and no other bit.
@@ -367,11 +374,17 @@ func letterBytes(w uint64) uint64 {
 	const high = 0x80 * lowBits
 	// Lowered and with the high bit cleared, a letter is a byte in a to
 	// z; adding to each byte sets its high bit from a, or past z, and
-	// carries into no other byte.
-	low := w&^high | asciiFold
+	// carries into no other byte. A byte past z is past a too, so the
+	// bits differ just from a to z.
+	return asciiLetterBytes(w&^high) &^ w
+}
+
+// asciiLetterBytes is letterBytes of a w whose bytes are all ASCII.
+func asciiLetterBytes(w uint64) uint64 {
+	low := w | asciiFold
 	fromA := low + (0x80-'a')*lowBits
 	pastZ := low + (0x80-'z'-1)*lowBits
-	return fromA &^ pastZ &^ w & high
+	return (fromA ^ pastZ) & (0x80 * lowBits)
 }
 
 func (x *docState) events() []*event {
@@ -442,8 +455,8 @@ func lastWordIs(text, w string) bool {
 // concerns about those visits"): things told before, maybe no official
 // visits at all, which name no event of their own.
 func pluralReference(before string) bool {
-	w, _ := annotate.LastField(before)
-	return annotate.LowerIs(w, "those") || annotate.LowerIs(w, "these") || annotate.LowerIs(w, "such")
+	w, _ := lastWordIn(before, "those", "these", "such") // annotate.LastField lowered, most turned away by their last byte
+	return w != ""
 }
 
 // standVisit: what is visited is a fair's pavilion, stand or booth
@@ -805,6 +818,9 @@ func determinerEndsAt(text string, end int) bool {
 	if end == 0 || !determinerLastBytes[text[end-1]] {
 		return false
 	}
+	if found, sure := asciiDeterminerEndsAt(text, end); sure {
+		return found
+	}
 	for _, d := range determiners {
 		if start, ok := endsWithFold(text[:end], d); ok && annotate.Boundary(text, start) {
 			return true
@@ -816,6 +832,38 @@ func determinerEndsAt(text string, end int) bool {
 		}
 	}
 	return false
+}
+
+// asciiDeterminerEndsAt is determinerEndsAt where the word ending at end
+// and the byte before it are ASCII, most often: there no rune folds into
+// a determiner's letters (ſ, the Kelvin sign), and the word, whole, is a
+// determiner after \b or the s of 's. sure is false elsewhere.
+func asciiDeterminerEndsAt(text string, end int) (found, sure bool) {
+	const longest = len("their")
+	start := end
+	for start > 0 && end-start <= longest && annotate.ASCIILetter(text[start-1]) {
+		start--
+	}
+	switch {
+	case start == end:
+		return false, false // a byte beyond ASCII ends the text
+	case end-start > longest:
+		return false, true // a longer word, which no \b or ' cuts
+	case start == 0 || !isWordByte(text[start-1]):
+		if start > 0 && text[start-1] >= utf8.RuneSelf {
+			return false, false // ’s, or a rune that may fold
+		}
+		if start > 0 && text[start-1] == '\'' && end-start == 1 && text[start]|0x20 == 's' {
+			return true, true // 's, its s a letter that may end a determiner
+		}
+		for _, d := range determiners {
+			if len(d) == end-start && catalog.EqualFoldASCII(text[start:end], d) {
+				return true, true
+			}
+		}
+		return false, true
+	}
+	return false, true // a digit or _ before the word: no \b, no '
 }
 
 // determinerLastBytes are the bytes that can end a determiner or a

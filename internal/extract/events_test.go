@@ -119,7 +119,16 @@ func TestCuesOfAcrossBlocks(t *testing.T) {
 // base of texts of every length around those.
 func TestLetterBits(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 8))
-	alphabet := []byte("aZ z@[`{\xc3\xa9-09\x00\xff")
+	ascii := make([]byte, 0x80) // blocks all ASCII, which blockLetterBits reads apart
+	for c := range ascii {
+		ascii[c] = byte(c)
+	}
+	for _, alphabet := range [][]byte{[]byte("aZ z@[`{\xc3\xa9-09\x00\xff"), ascii} {
+		testLetterBitsOver(t, rng, alphabet)
+	}
+}
+
+func testLetterBitsOver(t *testing.T, rng *rand.Rand, alphabet []byte) {
 	for n := range 200 {
 		b := make([]byte, n)
 		for k := range b {
@@ -135,6 +144,64 @@ func TestLetterBits(t *testing.T) {
 			}
 			if got := letterBits(text, base); got != want {
 				t.Fatalf("letterBits(%q, %d) = %064b, want %064b", text, base, got, want)
+			}
+		}
+	}
+}
+
+// TestMayEndContrast holds contrasted's shortcut to lastWordIn: where
+// mayEndContrast is false, lastWordIn finds none of the words.
+func TestMayEndContrast(t *testing.T) {
+	turnedAway := 0
+	for _, s := range wordTestTexts(t) {
+		for i := range len(s) + 1 {
+			text := s[max(0, i-20):i]
+			if mayEndContrast(text) {
+				continue
+			}
+			turnedAway++
+			if w, _ := lastWordIn(text, "just", "only", "simply", "than", "of"); w != "" {
+				t.Fatalf("mayEndContrast(%q) = false, but lastWordIn finds %q", text, w)
+			}
+		}
+	}
+	if turnedAway == 0 {
+		t.Fatal("mayEndContrast turned no text away")
+	}
+}
+
+// TestLastWordInFoldsAsEqualFold holds the lastWordIn of futureParticiple
+// and dropMisreadings to the strings.EqualFold of annotate.LastField it
+// replaced.
+func TestLastWordInFoldsAsEqualFold(t *testing.T) {
+	words := []string{"be", "and", "BE", "And", "bé", "ánd", "be\u212a", "\u212aand", "ſe", "an", "b", "de", "will",
+		"can", "could", "CAN", "Could", "cán", "coulḍ", "\u212aan", "ſcan", "ca", "cou", "İcan"}
+	texts := append(wordTestTexts(t), testtext.Phrases(11, 4000, 4, words, wordTestSeps)...)
+	for _, pair := range [][2]string{{"be", "and"}, {"can", "could"}} {
+		for _, s := range texts {
+			for i := range len(s) + 1 {
+				last, _ := annotate.LastField(s[:i])
+				want := strings.EqualFold(last, pair[0]) || strings.EqualFold(last, pair[1])
+				if got, _ := lastWordIn(s[:i], pair[0], pair[1]); (got != "") != want {
+					t.Fatalf("lastWordIn(%q, %q) = %q, want a word %v", s[:i], pair, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestDefiniteBeforeASCII holds definiteBefore, whose determiners
+// asciiDeterminerEndsAt reads in ASCII, to the pattern it was written
+// from, on phrases of determiners, near misses and what stands before
+// them.
+func TestDefiniteBeforeASCII(t *testing.T) {
+	words := []string{"the", "THE", "This", "that", "his", "HER", "their", "its", "İts", "thiſ", "iTS", "theirs", "bathe",
+		"s", "S", "e", "x", "visit", "3the", "_its", "é", "her-", "their\u212a", "the's", "’s", "'s", "'S", "'e"}
+	seps := []string{" ", "  ", "\t", "'", "’", "-", "", "1", "_", "é", "\u00a0", ". "}
+	for _, s := range testtext.Phrases(13, 6000, 4, words, seps) {
+		for _, text := range []string{s, s + " ", s + " visit "} {
+			if got, want := definiteBefore(text), refDefinite.MatchString(text); got != want {
+				t.Fatalf("definiteBefore(%q) = %v, want %v", text, got, want)
 			}
 		}
 	}

@@ -199,7 +199,10 @@ func (x *docState) dropMisreadings(i int, ts []trigger) []trigger {
 			continue
 		}
 		if t.Class == InService {
-			if last, _ := annotate.LastField(x.text(t.Start-12, t.Start)); strings.EqualFold(last, "can") || strings.EqualFold(last, "could") {
+			// No rune beyond ASCII folds into the letters of "can" and
+			// "could": lastWordIn, which lowers, reads the last word as
+			// strings.EqualFold would.
+			if last, _ := lastWordIn(x.text(t.Start-12, t.Start), "can", "could"); last != "" {
 				continue
 			}
 		}
@@ -285,8 +288,8 @@ func (x *docState) dealFollowed(t trigger) bool {
 
 // hedgedDeal: a deal noun after "possible", "potential" or "proposed".
 func (x *docState) hedgedDeal(t trigger) bool {
-	w, _ := annotate.LastField(x.text(t.Start-12, t.Start))
-	return annotate.LowerIs(w, "possible") || annotate.LowerIs(w, "potential") || annotate.LowerIs(w, "proposed")
+	w, _ := lastWordIn(x.text(t.Start-12, t.Start), "possible", "potential", "proposed")
+	return w != ""
 }
 
 // underWhich: the verb's clause opens with "under which" ("an exchange of
@@ -306,6 +309,9 @@ func (x *docState) underWhich(t trigger) bool {
 // shelf"): it tells what is not wanted, no deal.
 func (x *docState) contrasted(t trigger) bool {
 	before := x.text(t.Start-20, t.Start)
+	if !mayEndContrast(before) {
+		return false // most triggers
+	}
 	var lead string // the word before w that makes the contrast
 	switch w, at := lastWordIn(before, "just", "only", "simply", "than", "of"); w {
 	case "":
@@ -321,22 +327,42 @@ func (x *docState) contrasted(t trigger) bool {
 	return w != ""
 }
 
+// mayEndContrast is false where contrasted's lastWordIn finds none of its
+// words for sure, without building its list: the last byte of text,
+// past ASCII white space, is ASCII and the last letter of none of them
+// (t, y, n, f) in either case.
+func mayEndContrast(text string) bool {
+	end := len(text)
+	for end > 0 && asciiSpace[text[end-1]] {
+		end--
+	}
+	if end == 0 {
+		return false
+	}
+	switch last := text[end-1]; last | 0x20 {
+	case 't', 'y', 'n', 'f':
+		return true
+	default:
+		return last >= utf8.RuneSelf
+	}
+}
+
 // expectedArrival: a delivery verb after "will", "would", "due to",
 // "expected to", "scheduled to" or "set to" ("The first jets are due to arrive in 2029",
 // "is expected to receive its first units this year") tells a schedule,
 // which the guidelines give no record.
 func (x *docState) expectedArrival(t trigger) bool {
 	before := x.text(t.Start-30, t.Start)
-	to, at := annotate.LastField(before)
-	if annotate.LowerIs(to, "would") || annotate.LowerIs(to, "will") {
+	// lastWordIn reads the last words as annotate.LastField and
+	// annotate.LowerIs would, turning most away by their last byte.
+	switch to, at := lastWordIn(before, "would", "will", "to"); to {
+	case "would", "will":
 		return true // "the last of the first batch would arrive in the first half of this year"
+	case "to":
+		w, _ := lastWordIn(before[:at], "due", "expected", "expects", "expect", "scheduled", "set", "likely")
+		return w != ""
 	}
-	if !annotate.LowerIs(to, "to") {
-		return false
-	}
-	w, _ := annotate.LastField(before[:at])
-	return annotate.LowerIs(w, "due") || annotate.LowerIs(w, "expected") || annotate.LowerIs(w, "expects") || annotate.LowerIs(w, "expect") || annotate.LowerIs(w, "scheduled") || annotate.LowerIs(w, "set") ||
-		annotate.LowerIs(w, "likely")
+	return false
 }
 
 // scheduledAfter: t is a noun of delivery whose clause goes on in the
@@ -544,7 +570,10 @@ func becomesIn(clause string) bool {
 // schedule, which the guidelines give no record.
 func (x *docState) futureParticiple(i int, t trigger) bool {
 	before := x.text(max(x.d.Sentences[i].Start, t.Start-120), t.Start)
-	if last, _ := annotate.LastField(before); !strings.EqualFold(last, "be") && !strings.EqualFold(last, "and") {
+	// No rune beyond ASCII folds into the letters of "be" and "and", so
+	// lastWordIn, which lowers, reads the last word as strings.EqualFold
+	// would.
+	if last, _ := lastWordIn(before, "be", "and"); last == "" {
 		return false
 	}
 	// The clause ends at a comma, semicolon or colon.
