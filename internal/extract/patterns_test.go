@@ -399,19 +399,7 @@ func TestCountsUsersMatchesThePattern(t *testing.T) {
 		{" ", ""}, {"", "other "}, {"air forces", "armies", "navies", "countries", "militaries", "operators", "nations", "units"},
 		{"", ".", "s", " around", "é"}}
 	texts = append(texts, phrasesOfParts(12, parts)...)
-	matched := 0
-	for _, s := range texts {
-		want := manyUsers.MatchString(s)
-		if got := countsUsers(s); got != want {
-			t.Fatalf("countsUsers(%q) = %v, manyUsers matches: %v", s, got, want)
-		}
-		if want {
-			matched++
-		}
-	}
-	if matched < 100 {
-		t.Errorf("only %d texts match manyUsers: the test tells little", matched)
-	}
+	checkReaderMatchesPattern(t, "countsUsers", manyUsers, countsUsers, texts, 100)
 }
 
 // TestEndsLikeVersionOfKeepsEveryMatch: versionOfRe matches no text that
@@ -419,12 +407,7 @@ func TestCountsUsersMatchesThePattern(t *testing.T) {
 // development lines and on phrases built of the pattern's parts and near
 // misses, in random order a quarter of the time.
 func TestEndsLikeVersionOfKeepsEveryMatch(t *testing.T) {
-	var texts []string
-	for _, line := range testtext.ArticleLines(t) {
-		for k := range line {
-			texts = append(texts, line[max(0, k-40):k])
-		}
-	}
+	texts := textsBeforeEachByte(t, 40)
 	parts := [][]string{{"", "a ", "the", "x"}, {"version", "VARIANT", "derivative", "development", "licence", "license", "Licenſe", "versions"},
 		{" ", "\t", "\v", "  ", ""}, {"of", "OF", "from", "From", "for"}, {" ", "\n", "\f\r", "\v", ""}, {"", "the ", "its ", "ITſ ", "THE\t", "an "},
 		{"", "Hanwha's ", "Turkish-made’s ", "FIRM’S ", "firm'ſ ", "firms ", "é's ", "Hanwha's"}, {"", " ", "\t", "x"}}
@@ -437,30 +420,13 @@ func TestEndsLikeVersionOfKeepsEveryMatch(t *testing.T) {
 // built of the pattern's parts and near misses, in random order a quarter
 // of the time.
 func TestEndsMadeByMatchesThePattern(t *testing.T) {
-	var texts []string
-	for _, line := range testtext.ArticleLines(t) {
-		for k := range line {
-			texts = append(texts, line[max(0, k-40):k])
-		}
-	}
+	texts := textsBeforeEachByte(t, 40)
 	parts := [][]string{{"", "bought ", "(", "x", "Abby", "é", "_", "2"}, {"from", "BY", "With", "frOm", "for", "wiTh", "bý", "by"},
 		{" ", "\t", "\v", "  ", "", "\n\f", "\u00a0"}, {"", "the ", "THE\t", "thé ", "an ", "the"},
 		{"", "Hanwha's ", "Turkish’s ", "FIRM’S ", "firm'ſ ", "firms ", "é's ", "Hanwha's", "Ünal's\r", "'s ", "x’'s ", "K2's "},
 		{"", "Sukhoi ", "Rosoboron-export\t", "KAI", "2023 ", "ñandú ", "- ", "the ", "Sukhoi's "}, {"", " ", "\t", "x", "\xff "}}
 	texts = append(texts, phrasesOfParts(17, parts)...)
-	pattern, matched := regexp.MustCompile(madeByPattern), 0
-	for _, s := range texts {
-		want := pattern.MatchString(s)
-		if got := endsMadeBy(s); got != want {
-			t.Fatalf("endsMadeBy(%q) = %v, madeByPattern matches: %v", s, got, want)
-		}
-		if want {
-			matched++
-		}
-	}
-	if matched < 100 {
-		t.Errorf("only %d texts match madeByPattern: the test tells little", matched)
-	}
+	checkReaderMatchesPattern(t, "endsMadeBy", regexp.MustCompile(madeByPattern), endsMadeBy, texts, 100)
 }
 
 // checkGateKeepsMatches fails where pattern matches a text that gate, the
@@ -480,6 +446,39 @@ func checkGateKeepsMatches(t *testing.T, gateName string, pattern interface{ Mat
 	if matched < least {
 		t.Errorf("only %d texts match the pattern behind %s: the check tells little", matched, gateName)
 	}
+}
+
+// checkReaderMatchesPattern fails where reader, written to stand in for
+// pattern, answers otherwise than pattern on a text, and where too few
+// texts match for the check to tell much.
+func checkReaderMatchesPattern(t *testing.T, readerName string, pattern interface{ MatchString(string) bool }, reader func(string) bool, texts []string, least int) {
+	t.Helper()
+	matched := 0
+	for _, s := range texts {
+		want := pattern.MatchString(s)
+		if got := reader(s); got != want {
+			t.Fatalf("%s(%q) = %v, its pattern matches: %v", readerName, s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < least {
+		t.Errorf("only %d texts match the pattern behind %s: the check tells little", matched, readerName)
+	}
+}
+
+// textsBeforeEachByte returns the n bytes (fewer at a line's start)
+// before every byte of the development lines: the texts a reader of a
+// phrase's end is given.
+func textsBeforeEachByte(t *testing.T, n int) []string {
+	var texts []string
+	for _, line := range testtext.ArticleLines(t) {
+		for k := range line {
+			texts = append(texts, line[max(0, k-n):k])
+		}
+	}
+	return texts
 }
 
 // phrasesOfParts returns 40,000 phrases of one choice from each of parts,
