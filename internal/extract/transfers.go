@@ -540,6 +540,9 @@ func (x *docState) parallelItem(i, at int, sofar []item) (item, bool) {
 // furtherBefore: text ends with "another" or "the next", which make the
 // count after it a further batch as "more" does ("another six in 2022").
 func furtherBefore(text string) bool {
+	if !lastFieldMayEndWith(text, "er", "xt") { // most counts: no word to read
+		return false
+	}
 	last, start := annotate.LastField(text)
 	if annotate.LowerIs(last, "another") {
 		return true
@@ -614,6 +617,9 @@ func theBefore(text string) bool {
 // allBefore: text ends with the word "all" and white space ("all 64 had
 // been handed over"): the whole of a count told before.
 func allBefore(text string) bool {
+	if !lastFieldMayEndWith(text, "all") {
+		return false
+	}
 	last, start := annotate.LastField(text)
 	return annotate.LowerIs(last, "all") && start > 0 && lastSpaceRun(text, len(text)) < len(text) && annotate.IsRegexpSpace(text[start-1])
 }

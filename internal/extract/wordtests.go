@@ -96,6 +96,34 @@ func endsInWord(text, w string) wordEnding {
 	return wordNotFound // a longer word
 }
 
+// lastFieldMayEndWith: the last field of text (annotate.LastField) may
+// end with one of ends (lower-case ASCII letters) in either case, as far
+// as its last ASCII bytes tell: only a letter and its upper case lower
+// into it, and a byte beyond ASCII among them leaves it unsure (true), as
+// it may lower into a letter (İ into i, the Kelvin sign into k).
+func lastFieldMayEndWith(text string, ends ...string) bool {
+	end := len(text)
+	for end > 0 && asciiSpace[text[end-1]] {
+		end--
+	}
+	for _, e := range ends {
+		k := len(e) - 1
+		for ; k >= 0 && end-len(e)+k >= 0; k-- {
+			c := text[end-len(e)+k]
+			if c >= utf8.RuneSelf {
+				return true
+			}
+			if c|0x20 != e[k] {
+				break
+			}
+		}
+		if k < 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // asciiSpace holds the ASCII bytes that unicode.IsSpace calls space.
 var asciiSpace = byteSetOf("\t\n\v\f\r ")
 
