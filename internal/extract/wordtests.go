@@ -229,16 +229,32 @@ const loweredRoom = 16
 // where `switch strings.ToLower(w)` copies every capitalised word. Other
 // words take strings.ToLower itself, so Unicode lowers exactly as before.
 func lowered(room *[loweredRoom]byte, w string) []byte {
-	if len(w) > len(room) || !catalog.IsASCII(w) {
+	if len(w) > len(room) {
 		return []byte(strings.ToLower(w))
 	}
+	// One pass lowers each byte through a table and gathers their high
+	// bits, which tell afterwards whether w was ASCII.
 	b := room[:len(w)]
+	var high byte
 	for i := range len(w) {
 		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
+		high |= c
+		b[i] = asciiLowered[c]
+	}
+	if high >= utf8.RuneSelf {
+		return []byte(strings.ToLower(w))
 	}
 	return b
 }
+
+// asciiLowered is each ASCII byte lowered (bytes beyond ASCII as they
+// are).
+var asciiLowered = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
