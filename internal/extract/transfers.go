@@ -866,8 +866,8 @@ func (x *docState) termItem(sofar []item, i, k int, later []int, history []item)
 	var room [loweredRoom]byte
 	word := lowered(&room, x.text(m.Start, m.End)) // looked up in place, not copied
 	fits, anaphoric := anaphoricNouns[string(word)]
-	if !anaphoric {
-		fits, anaphoric = anaphoricNouns[string(bytes.TrimSuffix(word, []byte("s")))]
+	if !anaphoric && bytes.HasSuffix(word, []byte("s")) { // a word without one was just looked up
+		fits, anaphoric = anaphoricNouns[string(word[:len(word)-1])]
 	}
 	if x.partBefore(i, m.Start) {
 		anaphoric = true // "the second of three offshore patrol vessels"
