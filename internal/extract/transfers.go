@@ -2420,7 +2420,8 @@ var itemUsers = map[string]bool{"crews": true, "crew": true, "pilots": true, "op
 // signed on Monday does not cover the 12 Rafales") says the deal is not
 // for it.
 func negatedBetween(gap string) bool {
-	if !strings.Contains(gap, "not ") && !strings.Contains(gap, "n't ") {
+	// Most gaps, a space or two, are too short for either search.
+	if len(gap) < len("not ") || !strings.Contains(gap, "not ") && !strings.Contains(gap, "n't ") {
 		return false
 	}
 	return containsLower(gap, "does not ", "do not ", "did not ", "will not ", "doesn't ", "don't ", "didn't ", "won't ")
