@@ -2880,9 +2880,11 @@ func (x *docState) clauseBreak(i, from int) int {
 // before a subject of its own (a capital, "it" or "they") stands in
 // text, or -1.
 func clauseOpening(text string) int {
-	// The conjunctions all open with ", ", which one pass finds in order.
-	for k := 0; ; k += len(", ") {
-		j := strings.Index(text[k:], ", ")
+	// The conjunctions all open with ", ": one pass tries them at each
+	// comma in order, found by strings.IndexByte, which reads many bytes
+	// at once where strings.Index looks for the pair.
+	for k := 0; ; k++ {
+		j := strings.IndexByte(text[k:], ',')
 		if j < 0 {
 			return -1
 		}
