@@ -1971,6 +1971,32 @@ func (x *docState) coSupplier(it *item, supplier string) string {
 	return ""
 }
 
+// indexBy is strings.Index(s, word), found at the places where word's
+// byte at stands, which strings.IndexByte finds reading many bytes at
+// once (pick a byte rare in text: the comma of ", the first", the v of
+// "inventory"). strings.Index tries each place of a text up to 64 bytes
+// long, as most rests of a sentence are.
+func indexBy(s, word string, at int) int {
+	if len(s) < len(word) {
+		return -1
+	}
+	c := word[at]
+	for k := at; ; k++ {
+		j := strings.IndexByte(s[k:], c)
+		if j < 0 {
+			return -1
+		}
+		k += j
+		start := k - at
+		if start+len(word) > len(s) {
+			return -1 // nor any later place
+		}
+		if s[start:start+len(word)] == word {
+			return start
+		}
+	}
+}
+
 // oneByOne reads "transferred two frigates, the first in December 2020
 // and the second in April 2021": one unit a date, each of the whole
 // count told by an ordinal after a comma, as batches does for batches.
@@ -1979,7 +2005,7 @@ func (x *docState) oneByOne(i int, g trigger, whole int) (size annotate.Quantity
 		return size, nil
 	}
 	rest := x.text(g.End, x.d.Sentences[i].End)
-	k := strings.Index(rest, ", the first ")
+	k := indexBy(rest, ", the first ", 0)
 	if k < 0 {
 		return size, nil
 	}
@@ -2032,7 +2058,7 @@ var fleetTotalRe = regexp.MustCompile(`(?i)\b(?:bringing|taking|raising|increasi
 // fleetTotal is the count a delivery's clause brings the fleet to, else nil.
 func (x *docState) fleetTotal(i int, g trigger) *annotate.QuantityMention {
 	rest := x.text(g.End, x.d.Sentences[i].End)
-	if !strings.Contains(rest, "fleet") && !strings.Contains(rest, "inventory") {
+	if indexBy(rest, "fleet", 0) < 0 && indexBy(rest, "inventory", 2) < 0 {
 		return nil
 	}
 	for k := range x.d.Qty[i] {
@@ -2057,7 +2083,7 @@ func (x *docState) batches(i int, g trigger) (size annotate.QuantityMention, dat
 	// The word follows a verb inside the sentence, so in lower case: a
 	// plain search keeps long sentences free of the folding buffer.
 	rest := x.text(g.End, x.d.Sentences[i].End)
-	if g.Class == InService || !strings.Contains(rest, "batches") {
+	if g.Class == InService || indexBy(rest, "batches", 0) < 0 {
 		return size, nil
 	}
 	loc := batchesRe.FindStringSubmatchIndex(rest)
