@@ -10,8 +10,8 @@ import (
 // rules look for, at each byte they may be found by, in texts of random
 // pieces of them, short and long.
 func TestIndexByAsIndex(t *testing.T) {
-	words := []string{", the first ", "fleet", "inventory", "batches"}
-	pieces := append([]string{"", " ", ",", ", the", "fleet", "flee", "inv", "ventory", "batch", "es", "v", "é", "x"}, words...)
+	words := []string{", the first ", "fleet", "inventory", "batches", ", with ", "quantity of "}
+	pieces := append([]string{"", " ", ",", ", the", "fleet", "flee", "inv", "ventory", "batch", "es", "v", "é", "x", ", wit", "quantity", " of "}, words...)
 	r := rand.New(rand.NewPCG(3, 3))
 	texts := []string{"", "v", "fl", "inventor", "inventory", "xinventory", "batches batches"}
 	for range 20000 {

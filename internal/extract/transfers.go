@@ -731,7 +731,7 @@ func (x *docState) acquiredVerb(t trigger) bool {
 // from Russia, with six aircraft arriving on Tuesday").
 func (x *docState) countArriving(it *item) *annotate.QuantityMention {
 	after := x.text(it.end, it.end+80)
-	k := strings.Index(after, ", with ")
+	k := indexBy(after, ", with ", 0)
 	if k < 0 || strings.ContainsAny(after[:k], ".;") {
 		return nil
 	}
@@ -2198,7 +2198,7 @@ func gapTrigger(gap string) bool {
 // the item in its clause.
 func (x *docState) quantityOfAfter(it *item) *annotate.QuantityMention {
 	after := x.text(it.end, it.end+120)
-	k := strings.Index(after, "quantity of ")
+	k := indexBy(after, "quantity of ", 0)
 	if k < 0 || strings.ContainsAny(after[:k], ";.") || x.systemBetween(it.sent, it.end, it.end+k) {
 		return nil
 	}
