@@ -90,6 +90,7 @@ var (
 	listingWords    = lowerWordsOf("includ", "compris", "consist", "contain", "lists")
 	alongWith       = lowerWordsOf("along with", "as well as", "together with")
 	wonWord         = lowerWordsOf("won ")
+	optionWord      = lowerWordsOf("option")
 )
 
 var (
@@ -2522,7 +2523,7 @@ func (x *docState) governing(it *item, qty *annotate.QuantityMention) (fwd, bwd 
 	// "is also buying 44 Leopard 2A8 tanks from Germany, with an option
 	// for 33 more, under a contract signed in October": a deal told after
 	// the item makes a plan or an expected receipt a contract.
-	if fwd == nil || fwd.Class == Planned && !containsLower(x.text(fwd.Start, fwd.End), "option") {
+	if fwd == nil || fwd.Class == Planned && !optionWord.inLower(x.text(fwd.Start, fwd.End)) {
 		if c := x.underContractAfter(it); c != nil {
 			fwd = c
 		}
