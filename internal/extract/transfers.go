@@ -90,6 +90,7 @@ var (
 	listingWords    = lowerWordsOf("includ", "compris", "consist", "contain", "lists")
 	alongWith       = lowerWordsOf("along with", "as well as", "together with")
 	wonWord         = lowerWordsOf("won ")
+	optionWord      = lowerWordsOf("option")
 )
 
 var (
@@ -540,6 +541,9 @@ func (x *docState) parallelItem(i, at int, sofar []item) (item, bool) {
 // furtherBefore: text ends with "another" or "the next", which make the
 // count after it a further batch as "more" does ("another six in 2022").
 func furtherBefore(text string) bool {
+	if !lastFieldMayEndWith(text, "er", "xt") { // most counts: no word to read
+		return false
+	}
 	last, start := annotate.LastField(text)
 	if annotate.LowerIs(last, "another") {
 		return true
@@ -614,6 +618,9 @@ func theBefore(text string) bool {
 // allBefore: text ends with the word "all" and white space ("all 64 had
 // been handed over"): the whole of a count told before.
 func allBefore(text string) bool {
+	if !lastFieldMayEndWith(text, "all") {
+		return false
+	}
 	last, start := annotate.LastField(text)
 	return annotate.LowerIs(last, "all") && start > 0 && lastSpaceRun(text, len(text)) < len(text) && annotate.IsRegexpSpace(text[start-1])
 }
@@ -725,7 +732,7 @@ func (x *docState) acquiredVerb(t trigger) bool {
 // from Russia, with six aircraft arriving on Tuesday").
 func (x *docState) countArriving(it *item) *annotate.QuantityMention {
 	after := x.text(it.end, it.end+80)
-	k := strings.Index(after, ", with ")
+	k := indexBy(after, ", with ", 0)
 	if k < 0 || strings.ContainsAny(after[:k], ".;") {
 		return nil
 	}
@@ -860,8 +867,8 @@ func (x *docState) termItem(sofar []item, i, k int, later []int, history []item)
 	var room [loweredRoom]byte
 	word := lowered(&room, x.text(m.Start, m.End)) // looked up in place, not copied
 	fits, anaphoric := anaphoricNouns[string(word)]
-	if !anaphoric {
-		fits, anaphoric = anaphoricNouns[string(bytes.TrimSuffix(word, []byte("s")))]
+	if !anaphoric && bytes.HasSuffix(word, []byte("s")) { // a word without one was just looked up
+		fits, anaphoric = anaphoricNouns[string(word[:len(word)-1])]
 	}
 	if x.partBefore(i, m.Start) {
 		anaphoric = true // "the second of three offshore patrol vessels"
@@ -1965,6 +1972,32 @@ func (x *docState) coSupplier(it *item, supplier string) string {
 	return ""
 }
 
+// indexBy is strings.Index(s, word), found at the places where word's
+// byte at stands, which strings.IndexByte finds reading many bytes at
+// once (pick a byte rare in text: the comma of ", the first", the v of
+// "inventory"). strings.Index tries each place of a text up to 64 bytes
+// long, as most rests of a sentence are.
+func indexBy(s, word string, at int) int {
+	if len(s) < len(word) {
+		return -1
+	}
+	c := word[at]
+	for k := at; ; k++ {
+		j := strings.IndexByte(s[k:], c)
+		if j < 0 {
+			return -1
+		}
+		k += j
+		start := k - at
+		if start+len(word) > len(s) {
+			return -1 // nor any later place
+		}
+		if s[start:start+len(word)] == word {
+			return start
+		}
+	}
+}
+
 // oneByOne reads "transferred two frigates, the first in December 2020
 // and the second in April 2021": one unit a date, each of the whole
 // count told by an ordinal after a comma, as batches does for batches.
@@ -1973,7 +2006,7 @@ func (x *docState) oneByOne(i int, g trigger, whole int) (size annotate.Quantity
 		return size, nil
 	}
 	rest := x.text(g.End, x.d.Sentences[i].End)
-	k := strings.Index(rest, ", the first ")
+	k := indexBy(rest, ", the first ", 0)
 	if k < 0 {
 		return size, nil
 	}
@@ -2026,7 +2059,7 @@ var fleetTotalRe = regexp.MustCompile(`(?i)\b(?:bringing|taking|raising|increasi
 // fleetTotal is the count a delivery's clause brings the fleet to, else nil.
 func (x *docState) fleetTotal(i int, g trigger) *annotate.QuantityMention {
 	rest := x.text(g.End, x.d.Sentences[i].End)
-	if !strings.Contains(rest, "fleet") && !strings.Contains(rest, "inventory") {
+	if indexBy(rest, "fleet", 0) < 0 && indexBy(rest, "inventory", 2) < 0 {
 		return nil
 	}
 	for k := range x.d.Qty[i] {
@@ -2051,7 +2084,7 @@ func (x *docState) batches(i int, g trigger) (size annotate.QuantityMention, dat
 	// The word follows a verb inside the sentence, so in lower case: a
 	// plain search keeps long sentences free of the folding buffer.
 	rest := x.text(g.End, x.d.Sentences[i].End)
-	if g.Class == InService || !strings.Contains(rest, "batches") {
+	if g.Class == InService || indexBy(rest, "batches", 0) < 0 {
 		return size, nil
 	}
 	loc := batchesRe.FindStringSubmatchIndex(rest)
@@ -2166,7 +2199,7 @@ func gapTrigger(gap string) bool {
 // the item in its clause.
 func (x *docState) quantityOfAfter(it *item) *annotate.QuantityMention {
 	after := x.text(it.end, it.end+120)
-	k := strings.Index(after, "quantity of ")
+	k := indexBy(after, "quantity of ", 0)
 	if k < 0 || strings.ContainsAny(after[:k], ";.") || x.systemBetween(it.sent, it.end, it.end+k) {
 		return nil
 	}
@@ -2414,7 +2447,8 @@ var itemUsers = map[string]bool{"crews": true, "crew": true, "pilots": true, "op
 // signed on Monday does not cover the 12 Rafales") says the deal is not
 // for it.
 func negatedBetween(gap string) bool {
-	if !strings.Contains(gap, "not ") && !strings.Contains(gap, "n't ") {
+	// Most gaps, a space or two, are too short for either search.
+	if len(gap) < len("not ") || !strings.Contains(gap, "not ") && !strings.Contains(gap, "n't ") {
 		return false
 	}
 	return containsLower(gap, "does not ", "do not ", "did not ", "will not ", "doesn't ", "don't ", "didn't ", "won't ")
@@ -2489,7 +2523,7 @@ func (x *docState) governing(it *item, qty *annotate.QuantityMention) (fwd, bwd 
 	// "is also buying 44 Leopard 2A8 tanks from Germany, with an option
 	// for 33 more, under a contract signed in October": a deal told after
 	// the item makes a plan or an expected receipt a contract.
-	if fwd == nil || fwd.Class == Planned && !containsLower(x.text(fwd.Start, fwd.End), "option") {
+	if fwd == nil || fwd.Class == Planned && !optionWord.inLower(x.text(fwd.Start, fwd.End)) {
 		if c := x.underContractAfter(it); c != nil {
 			fwd = c
 		}
@@ -2873,9 +2907,11 @@ func (x *docState) clauseBreak(i, from int) int {
 // before a subject of its own (a capital, "it" or "they") stands in
 // text, or -1.
 func clauseOpening(text string) int {
-	// The conjunctions all open with ", ", which one pass finds in order.
-	for k := 0; ; k += len(", ") {
-		j := strings.Index(text[k:], ", ")
+	// The conjunctions all open with ", ": one pass tries them at each
+	// comma in order, found by strings.IndexByte, which reads many bytes
+	// at once where strings.Index looks for the pair.
+	for k := 0; ; k++ {
+		j := strings.IndexByte(text[k:], ',')
 		if j < 0 {
 			return -1
 		}

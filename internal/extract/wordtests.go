@@ -96,6 +96,34 @@ func endsInWord(text, w string) wordEnding {
 	return wordNotFound // a longer word
 }
 
+// lastFieldMayEndWith: the last field of text (annotate.LastField) may
+// end with one of ends (lower-case ASCII letters) in either case, as far
+// as its last ASCII bytes tell: only a letter and its upper case lower
+// into it, and a byte beyond ASCII among them leaves it unsure (true), as
+// it may lower into a letter (İ into i, the Kelvin sign into k).
+func lastFieldMayEndWith(text string, ends ...string) bool {
+	end := len(text)
+	for end > 0 && asciiSpace[text[end-1]] {
+		end--
+	}
+	for _, e := range ends {
+		k := len(e) - 1
+		for ; k >= 0 && end-len(e)+k >= 0; k-- {
+			c := text[end-len(e)+k]
+			if c >= utf8.RuneSelf {
+				return true
+			}
+			if c|0x20 != e[k] {
+				break
+			}
+		}
+		if k < 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // asciiSpace holds the ASCII bytes that unicode.IsSpace calls space.
 var asciiSpace = byteSetOf("\t\n\v\f\r ")
 
@@ -201,16 +229,32 @@ const loweredRoom = 16
 // where `switch strings.ToLower(w)` copies every capitalised word. Other
 // words take strings.ToLower itself, so Unicode lowers exactly as before.
 func lowered(room *[loweredRoom]byte, w string) []byte {
-	if len(w) > len(room) || !catalog.IsASCII(w) {
+	if len(w) > len(room) {
 		return []byte(strings.ToLower(w))
 	}
+	// One pass lowers each byte through a table and gathers their high
+	// bits, which tell afterwards whether w was ASCII.
 	b := room[:len(w)]
+	var high byte
 	for i := range len(w) {
 		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
+		high |= c
+		b[i] = asciiLowered[c]
+	}
+	if high >= utf8.RuneSelf {
+		return []byte(strings.ToLower(w))
 	}
 	return b
 }
+
+// asciiLowered is each ASCII byte lowered (bytes beyond ASCII as they
+// are).
+var asciiLowered = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()

@@ -436,3 +436,36 @@ func TestHandoverVerbAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestWordBeforeCountAsByFields holds furtherBefore and allBefore, which
+// turn a text away by the last byte of its last field, to their reading
+// of the fields alone, on every prefix of the test texts and of words
+// that end so.
+func TestWordBeforeCountAsByFields(t *testing.T) {
+	furtherByFields := func(text string) bool {
+		last, start := annotate.LastField(text)
+		if annotate.LowerIs(last, "another") {
+			return true
+		}
+		prev, _ := annotate.LastField(text[:start])
+		return annotate.LowerIs(last, "next") && annotate.LowerIs(prev, "the")
+	}
+	allByFields := func(text string) bool {
+		last, start := annotate.LastField(text)
+		return annotate.LowerIs(last, "all") && start > 0 && lastSpaceRun(text, len(text)) < len(text) && annotate.IsRegexpSpace(text[start-1])
+	}
+	texts := append(wordTestTexts(t), "another ", "ANOTHER\u00a0", "the next ", "The NEXT\t", "all ", " ALL ", " aLl\v", " all\u2003", "x all\u00a0 ",
+		"anotheR", "the nexT", "the nex\u212A", "anothe\u0280 ", " al\u029f ", "\u0130 all ", "another\xff ", " all\n\n",
+		"fall ", "\u0130ALL ", "the ne\u0130t ", "the Next", "xt ", "er ")
+	for _, s := range texts {
+		for i := range len(s) + 1 {
+			text := s[:i]
+			if got, want := furtherBefore(text), furtherByFields(text); got != want {
+				t.Fatalf("furtherBefore(%q) = %v, want %v", text, got, want)
+			}
+			if got, want := allBefore(text), allByFields(text); got != want {
+				t.Fatalf("allBefore(%q) = %v, want %v", text, got, want)
+			}
+		}
+	}
+}
