@@ -1010,21 +1010,6 @@ func followsName(ms []Mention, at int, before string) bool {
 	return strings.HasSuffix(strings.TrimSpace(before), ".")
 }
 
-// lowerWordsOnly: gap holds at most n words, all in lower case, and no
-// punctuation but hyphens ("short-range").
-func lowerWordsOnly(gap string, n int) bool {
-	f := strings.Fields(gap)
-	if len(f) > n || strings.ContainsAny(gap, ",;:.()") {
-		return false
-	}
-	for _, w := range f {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
-			return false
-		}
-	}
-	return true
-}
-
 // orgShapeRe finds organisations that the catalog lacks by a closing word
 // that names a company or an institution; appendOrgShapeMatch runs it.
 var orgShapeRe = MustCompileWords(`\b((?:[A-Z][\p{L}&-]+\s+){1,4}(?:Group|Company|Corporation|Corp\.?|Industries|Systems|Metals|Mining|Minerals|Aerospace|Technologies|Holdings|Motors|Shipyard|Shipbuilding|Bank|Resources|Energy|Electronics|Dynamics|Defen[cs]e|Engineering|Logistics|Limited|Ltd|Inc\.?)(?:\s+of\s+[A-Z][\p{L}]+)?)\b`).
