@@ -179,16 +179,13 @@ func appendDates(out []DateMention, text string, base int, ref Date) []DateMenti
 // does not hang on the reference date, which Annotate may take from them.
 func scanDates(out []dateMatch, text string, words []wordSpan) []dateMatch {
 	var m dateMatch
-	ws := wordWalker{words: words}
-	for {
-		i, end, ok := ws.next(datePhrase)
-		if !ok {
-			break
-		}
-		if !scanDate(text, i, end, &m) {
+	from := 0 // past the last phrase read
+	for k := range words {
+		w := &words[k]
+		if w.begins&datePhrase == 0 || w.start < from || !scanDate(text, w.start, w.end, &m) {
 			continue
 		}
-		ws.i = m.end
+		from = m.end
 		out = append(out, m)
 	}
 	return out

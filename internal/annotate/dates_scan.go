@@ -235,30 +235,6 @@ var phraseWords = func() (t [len(wordTable{}.slots)]phraseKinds) {
 	return t
 }()
 
-// wordWalker walks the words of a text, as appendWordSpans finds them.
-type wordWalker struct {
-	words []wordSpan
-	k     int // the next of words
-	i     int // where to go on; a caller that read a phrase moves it past
-}
-
-// next returns the span of the next word that starts at i or after and
-// may begin a phrase of the kind.
-//
-// It walks in locals, which stay in registers where ws, which its callers
-// move, would be read and written in memory at each word.
-func (ws *wordWalker) next(kind phraseKinds) (start, end int, ok bool) {
-	words, from := ws.words, ws.i
-	for k := ws.k; k < len(words); k++ {
-		if w := &words[k]; w.start >= from && w.begins&kind != 0 {
-			ws.k, ws.i = k+1, w.end
-			return w.start, w.end, true
-		}
-	}
-	ws.k = len(words)
-	return 0, 0, false
-}
-
 func letterOrDigitBefore(text string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'

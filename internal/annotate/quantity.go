@@ -45,16 +45,13 @@ func FindQuantities(text string, base int) []QuantityMention {
 // words are the words of text (appendWordSpans).
 func appendQuantities(out []QuantityMention, text string, base int, words []wordSpan) []QuantityMention {
 	var m qtyMatch
-	ws := wordWalker{words: words}
-	for {
-		i, end, ok := ws.next(quantityPhrase)
-		if !ok {
-			break
-		}
-		if !scanQuantity(text, i, end, &m) {
+	from := 0 // past the last phrase read
+	for k := range words {
+		w := &words[k]
+		if w.begins&quantityPhrase == 0 || w.start < from || !scanQuantity(text, w.start, w.end, &m) {
 			continue
 		}
-		ws.i = m.end
+		from = m.end
 		num := ""
 		if m.num >= 0 {
 			num = text[m.num:m.numEnd]
