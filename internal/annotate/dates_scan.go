@@ -82,6 +82,9 @@ type phraseKinds uint8
 const (
 	datePhrase phraseKinds = 1 << iota
 	quantityPhrase
+	// mentionWord is no phrase: wordBegins adds it for a word whose first
+	// byte is one of mentionFirsts, which appendWordSpansStarts lists.
+	mentionWord
 )
 
 // appendWordSpans appends the spans of the words of text that start after
@@ -125,10 +128,11 @@ func appendWordSpansStarts(out []wordSpan, starts *[]int, text string, cut *cata
 		if end < len(text) && wordBytes[text[end]] {
 			end = wordEnd(text, end)
 		}
-		if mentionFirsts[text[start]] {
+		begins := wordBegins(text, start, end)
+		if begins&mentionWord != 0 {
 			*starts = append(*starts, start)
 		}
-		if begins := phrasesBegunBy(text, start, end); begins != 0 {
+		if begins &^= mentionWord; begins != 0 {
 			out = append(out, wordSpan{start, end, begins})
 		}
 	}
@@ -176,47 +180,81 @@ func appendWordsFrom(out []wordSpan, starts *[]int, listedFirsts *[256]bool, tex
 // phrasesBegunBy are the phrases that may begin with the word
 // text[start:end], as far as the scanners' first test of a word tells: a
 // digit may begin either, another word the phrases whose table of words
-// may hold it (phraseWords by its tableKey). Both are read from
-// phraseStarts, in one step; the word is read in place, as slicing it
-// costs more than the rest.
+// may hold it (phraseWords by its tableKey). The word is whole: no byte
+// of a word follows it.
 func phrasesBegunBy(text string, start, end int) phraseKinds {
-	c := text[start]
-	second, n := c, end-start
-	if n > 1 {
+	return wordBegins(text, start, end) &^ mentionWord
+}
+
+// wordBegins is phrasesBegunBy, and mentionWord for a word that
+// mentionFirsts begins, read from phraseStarts in one step; the word is
+// read in place, as slicing it costs more than the rest. The byte after a
+// word of one byte is no letter, which phraseStarts reads as that word's
+// second (see tableKey).
+func wordBegins(text string, start, end int) phraseKinds {
+	c, second := text[start], byte(0)
+	if start+1 < len(text) {
 		second = text[start+1]
 	}
+	n := end - start
 	if n > 15 {
 		n = 0 // too long for any table
 	}
 	return phraseStarts[(int(firstIndex[c])<<9|int(letterIndex[second])<<4|n)&(len(phraseStarts)-1)]
 }
 
-// digitsFirst is the firstIndex of the digits, past the letters'.
-const digitsFirst = 27
+// The firstIndex of the bytes that may begin a word: the small letters
+// are numbered from 1 as letterIndex numbers them, then the digits, then
+// the capitals, which mentionFirsts may tell from the small ones.
+const (
+	digitsFirst   = 27
+	capitalsFirst = 28
+)
 
-// firstIndex is letterIndex, and digitsFirst for the digits.
-var firstIndex = func() [256]uint8 {
-	t := letterIndex
+var firstIndex = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = uint8(c-'a'+1), uint8(c-'a'+capitalsFirst)
+	}
 	for c := '0'; c <= '9'; c++ {
 		t[c] = digitsFirst
 	}
 	return t
 }()
 
-// phraseStarts is phraseWords by the letterIndex of a word's first two
-// bytes and its length (0 for one too long for tableKey), and both phrases
-// for a word that begins with a digit, by its firstIndex, at any second
-// byte and length: laid out so that a mask keeps the index in bounds.
-var phraseStarts = func() (t [1 << 14]phraseKinds) {
-	for a := range 27 {
+// phraseStarts is wordBegins by the firstIndex of a word's first byte, the
+// letterIndex of its second and its length (0 for one too long for
+// tableKey): phraseWords for a word that begins with a letter, where a
+// word of one letter is read at second 0, both phrases for one that
+// begins with a digit, at any second byte and length, and mentionWord for
+// one that mentionFirsts begins. It is laid out so that a mask keeps the
+// index in bounds.
+var phraseStarts = func() (t [1 << 15]phraseKinds) {
+	for c := range 256 {
+		first := int(firstIndex[c])
+		if first == 0 {
+			if mentionFirsts[c] {
+				panic("annotate: a mention begins with a byte wordBegins cannot tell")
+			}
+			continue
+		}
+		var mention phraseKinds
+		if mentionFirsts[c] {
+			mention = mentionWord
+		}
 		for b := range 27 {
-			for n := 1; n <= 15; n++ {
-				t[a<<9|b<<4|n] = phraseWords[(a*27+b)*16+n]
+			for n := range 16 {
+				kinds := datePhrase | quantityPhrase
+				if first != digitsFirst {
+					kinds = 0
+					if n == 1 && b == 0 {
+						kinds = phraseWords[tableKey(string(rune(c)))]
+					} else if n > 1 {
+						kinds = phraseWords[(int(letterIndex[c])*27+b)*16+n]
+					}
+				}
+				t[first<<9|b<<4|n] = kinds | mention
 			}
 		}
-	}
-	for k := range 1 << 9 {
-		t[digitsFirst<<9|k] = datePhrase | quantityPhrase
 	}
 	return t
 }()

@@ -1,0 +1,58 @@
+package annotate
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestWordBeginsReadsWordInContext holds wordBegins, which reads a word of
+// one letter at the byte after it, to its definition: the phrases whose
+// table of words may hold the word by its tableKey (both for a digit), and
+// mentionWord just when mentionFirsts holds its first byte; for whole
+// words of every first byte, second byte and length, followed by each
+// kind of byte that ends a word, or by nothing.
+func TestWordBeginsReadsWordInContext(t *testing.T) {
+	want := func(w string) phraseKinds {
+		var kinds phraseKinds
+		switch k := tableKey(w); {
+		case digitByte(w[0]):
+			kinds = datePhrase | quantityPhrase
+		case k >= 0:
+			kinds = phraseWords[k]
+		}
+		if mentionFirsts[w[0]] {
+			kinds |= mentionWord
+		}
+		return kinds
+	}
+	var firsts []byte
+	for c := range 256 {
+		if wordBytes[c] {
+			firsts = append(firsts, byte(c))
+		}
+	}
+	var words []string
+	for _, a := range firsts {
+		words = append(words, string(a))
+		for _, b := range firsts {
+			for n := 2; n <= 17; n++ {
+				words = append(words, string(a)+string(b)+strings.Repeat("e", n-2))
+			}
+		}
+	}
+	words = append(words, "a", "A", "I", "the", "May", "sept", "twenty", "AT", "least", "between", "class", "Col")
+	for _, w := range words {
+		for _, after := range []string{"", " ", ".", "-", "\n", "é", "’", "\xff"} {
+			for _, before := range []string{"", " ", "("} {
+				text := before + w + after
+				start, end := len(before), len(before)+len(w)
+				if got := wordBegins(text, start, end); got != want(w) {
+					t.Fatalf("wordBegins(%q, %d, %d) = %v, want %v", text, start, end, got, want(w))
+				}
+				if got := phrasesBegunBy(text, start, end); got != want(w)&^mentionWord {
+					t.Fatalf("phrasesBegunBy(%q, %d, %d) = %v, want %v", text, start, end, got, want(w)&^mentionWord)
+				}
+			}
+		}
+	}
+}
