@@ -112,15 +112,17 @@ var noFirsts [256]bool
 func appendWordSpansStarts(out []wordSpan, starts *[]int, text string, cut *catalog.Text) []wordSpan {
 	for _, p := range cut.Pieces() {
 		start, end, beyondASCII := p.Bounds()
-		before := byte(' ') // no byte of a word, as before the text
+		after := wordStarts // as at the start of the text
 		if start > 0 {
-			before = text[start-1]
+			after = pieceAfter[text[start-1]]
 		}
-		if beyondASCII || before >= utf8.RuneSelf {
-			out = appendWordsFrom(out, starts, &mentionFirsts, text, start, end)
-			continue
+		if beyondASCII {
+			after = bytesTell
 		}
-		if wordBytes[before] {
+		if after != wordStarts {
+			if after == bytesTell {
+				out = appendWordsFrom(out, starts, &mentionFirsts, text, start, end)
+			}
 			continue
 		}
 		// The word ends with the piece, unless an underscore or a piece
@@ -138,6 +140,29 @@ func appendWordSpansStarts(out []wordSpan, starts *[]int, text string, cut *cata
 	}
 	return out
 }
+
+// What a piece of ASCII letters or digits starts after a byte: a word, after
+// no byte of one; the rest of a word; or, after a byte beyond ASCII that may
+// end a letter or digit of another script, what only the bytes tell.
+const (
+	wordStarts uint8 = iota
+	wordGoesOn
+	bytesTell
+)
+
+// pieceAfter is what an ASCII piece starts after each byte, in one look-up
+// where appendWordSpansStarts compared the byte and then looked it up.
+var pieceAfter = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = bytesTell
+		case wordBytes[c]:
+			t[c] = wordGoesOn
+		}
+	}
+	return t
+}()
 
 // appendWordsFrom is appendWordSpansStarts, reading byte by byte, for the
 // words that start from byte from to byte to (and may end past it), with

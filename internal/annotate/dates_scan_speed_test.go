@@ -56,3 +56,21 @@ func TestWordBeginsReadsWordInContext(t *testing.T) {
 		}
 	}
 }
+
+// TestPieceAfterTellsBytes holds pieceAfter to what it stands for: bytes
+// beyond ASCII leave it to the bytes, a byte of a word goes on with the
+// word, and any other starts one.
+func TestPieceAfterTellsBytes(t *testing.T) {
+	for c := range 256 {
+		want := wordStarts
+		switch {
+		case c >= 0x80:
+			want = bytesTell
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_':
+			want = wordGoesOn
+		}
+		if pieceAfter[c] != want {
+			t.Fatalf("pieceAfter[%#x] = %d, want %d", c, pieceAfter[c], want)
+		}
+	}
+}
