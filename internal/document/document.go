@@ -115,12 +115,13 @@ func isBinary(data []byte) bool {
 	controls := 0
 	rest := data
 	for ; len(rest) >= 32; rest = rest[32:] {
-		w0, w1 := binary.LittleEndian.Uint64(rest), binary.LittleEndian.Uint64(rest[8:])
-		w2, w3 := binary.LittleEndian.Uint64(rest[16:]), binary.LittleEndian.Uint64(rest[24:])
-		if printable(w0)&printable(w1)&printable(w2)&printable(w3)&highBits == highBits {
+		// The words are read again below rather than kept, which leaves
+		// their registers free for the constants.
+		if printable(word(rest, 0))&printable(word(rest, 8))&printable(word(rest, 16))&printable(word(rest, 24))&highBits == highBits {
 			continue
 		}
-		for _, w := range [...]uint64{w0, w1, w2, w3} {
+		for k := 0; k < 32; k += 8 {
+			w := word(rest, k)
 			if printable(w)&highBits == highBits {
 				continue
 			}
@@ -133,6 +134,9 @@ func isBinary(data []byte) bool {
 	n, nul := countControls(rest)
 	return nul || (controls+n)*20 > len(data)
 }
+
+// word is the 8 bytes of b from i.
+func word(b []byte, i int) uint64 { return binary.LittleEndian.Uint64(b[i:]) }
 
 // The helpers below mark each byte of a word by its high bit (0x80) in the
 // result. Masking the high bits off first leaves each byte at most 0x7f, so
