@@ -56,9 +56,12 @@ func ordinalPhrases(text string) (locs [][]int, batch bool) {
 		}
 		for ; at != 0; at &= at - 1 {
 			start := i + bits.TrailingZeros64(at)/8
-			// Most words that begin so are not "the" with white space after.
+			// Most words that begin so are not "the" with white space after,
+			// and most of those are followed by no ordinal (a space and a
+			// letter no ordinal starts with turn them away before the call).
 			if start < from || start > 0 && isWordByte(text[start-1]) || start+len("the ") > len(text) ||
-				text[start+2]|0x20 != 'e' || !annotate.IsRegexpSpace(text[start+3]) {
+				text[start+2]|0x20 != 'e' || !annotate.IsRegexpSpace(text[start+3]) ||
+				start+len("the ") < len(text) && !ordinalFirsts[text[start+len("the ")]] && !annotate.IsRegexpSpace(text[start+len("the ")]) {
 				continue
 			}
 			m := matchOrdinal(text[start:])
