@@ -1061,14 +1061,19 @@ func determinerBeforeASCII(text string, between int, words []string) (found, asc
 		if end == 0 {
 			return false, true
 		}
-		start, plain := end, true
-		for start > 0 && !asciiSpace[text[start-1]] {
-			start--
-			if text[start] >= utf8.RuneSelf {
-				return false, false
+		start, kinds := end, fieldByte(0)
+		for start > 0 {
+			kind := fieldByteKinds[text[start-1]]
+			if kind == 0 {
+				break
 			}
-			plain = plain && plainASCII[text[start]]
+			kinds |= kind
+			start--
 		}
+		if kinds&beyondASCIIByte != 0 {
+			return false, false
+		}
+		plain := kinds&otherASCIIByte == 0
 		w := text[start:end]
 		end = start
 		if cut {
@@ -1088,6 +1093,31 @@ func determinerBeforeASCII(text string, between int, words []string) (found, asc
 	}
 	return false, true
 }
+
+// fieldByte is the kind of a byte a field is read back over, one table
+// look-up for the three tests of each: 0 for ASCII white space, which
+// ends the field.
+type fieldByte uint8
+
+const (
+	plainASCIIByte  fieldByte = 1 << iota // plainASCII
+	otherASCIIByte                        // any other ASCII but white space
+	beyondASCIIByte                       // a byte of a rune beyond ASCII
+)
+
+var fieldByteKinds = func() (t [256]fieldByte) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = beyondASCIIByte
+		case plainASCII[c]:
+			t[c] = plainASCIIByte
+		case !asciiSpace[c]:
+			t[c] = otherASCIIByte
+		}
+	}
+	return t
+}()
 
 // determinerBeforeFields is determinerBefore for any text.
 func determinerBeforeFields(text string, between int, words []string) bool {
