@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -232,9 +233,20 @@ func lowered(room *[loweredRoom]byte, w string) []byte {
 	if len(w) > len(room) {
 		return []byte(strings.ToLower(w))
 	}
+	b := room[:len(w)]
+	if len(w) >= 8 {
+		// Two words of 8 bytes, which overlap where w is shorter than 16,
+		// lower all of it a word at a time.
+		head, tail := load8(w, 0), load8(w, len(w)-8)
+		if (head|tail)&(0x80*lowBits) != 0 {
+			return []byte(strings.ToLower(w))
+		}
+		binary.LittleEndian.PutUint64(b, lowerASCII8(head))
+		binary.LittleEndian.PutUint64(b[len(w)-8:], lowerASCII8(tail))
+		return b
+	}
 	// One pass lowers each byte through a table and gathers their high
 	// bits, which tell afterwards whether w was ASCII.
-	b := room[:len(w)]
 	var high byte
 	for i := range len(w) {
 		c := w[i]
@@ -245,6 +257,16 @@ func lowered(room *[loweredRoom]byte, w string) []byte {
 		return []byte(strings.ToLower(w))
 	}
 	return b
+}
+
+// lowerASCII8 lowers the capitals of w, whose bytes are all ASCII: adding
+// to each byte sets its high bit from A, or past Z, and carries into no
+// other byte, so the bits differ just from A to Z, and two bits down is
+// each capital's 0x20.
+func lowerASCII8(w uint64) uint64 {
+	fromA := w + (0x80-'A')*lowBits
+	pastZ := w + (0x80-'Z'-1)*lowBits
+	return w | ((fromA^pastZ)&(0x80*lowBits))>>2
 }
 
 // asciiLowered is each ASCII byte lowered (bytes beyond ASCII as they
