@@ -234,7 +234,8 @@ func lowered(room *[loweredRoom]byte, w string) []byte {
 		return []byte(strings.ToLower(w))
 	}
 	b := room[:len(w)]
-	if len(w) >= 8 {
+	switch {
+	case len(w) >= 8:
 		// Two words of 8 bytes, which overlap where w is shorter than 16,
 		// lower all of it a word at a time.
 		head, tail := load8(w, 0), load8(w, len(w)-8)
@@ -243,6 +244,17 @@ func lowered(room *[loweredRoom]byte, w string) []byte {
 		}
 		binary.LittleEndian.PutUint64(b, lowerASCII8(head))
 		binary.LittleEndian.PutUint64(b[len(w)-8:], lowerASCII8(tail))
+		return b
+	case len(w) >= 4:
+		// Two halves of 4 bytes, which overlap where w is shorter than 8,
+		// lowered in one word.
+		halves := uint64(load4(w, 0)) | uint64(load4(w, len(w)-4))<<32
+		if halves&(0x80*lowBits) != 0 {
+			return []byte(strings.ToLower(w))
+		}
+		halves = lowerASCII8(halves)
+		binary.LittleEndian.PutUint32(b, uint32(halves))
+		binary.LittleEndian.PutUint32(b[len(w)-4:], uint32(halves>>32))
 		return b
 	}
 	// One pass lowers each byte through a table and gathers their high
@@ -267,6 +279,12 @@ func lowerASCII8(w uint64) uint64 {
 	fromA := w + (0x80-'A')*lowBits
 	pastZ := w + (0x80-'Z'-1)*lowBits
 	return w | ((fromA^pastZ)&(0x80*lowBits))>>2
+}
+
+// load4 reads s[i:i+4] as a little-endian word (one load).
+func load4(s string, i int) uint32 {
+	s = s[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // asciiLowered is each ASCII byte lowered (bytes beyond ASCII as they
