@@ -56,9 +56,12 @@ func ordinalPhrases(text string) (locs [][]int, batch bool) {
 		}
 		for ; at != 0; at &= at - 1 {
 			start := i + bits.TrailingZeros64(at)/8
-			// Most words that begin so are not "the" with white space after.
+			// Most words that begin so are not "the" with white space after,
+			// and most of those are followed by no ordinal (a space and a
+			// letter no ordinal starts with turn them away before the call).
 			if start < from || start > 0 && isWordByte(text[start-1]) || start+len("the ") > len(text) ||
-				text[start+2]|0x20 != 'e' || !annotate.IsRegexpSpace(text[start+3]) {
+				text[start+2]|0x20 != 'e' || !annotate.IsRegexpSpace(text[start+3]) ||
+				start+len("the ") < len(text) && !ordinalFirsts[text[start+len("the ")]] && !annotate.IsRegexpSpace(text[start+len("the ")]) {
 				continue
 			}
 			m := matchOrdinal(text[start:])
@@ -73,9 +76,13 @@ func ordinalPhrases(text string) (locs [][]int, batch bool) {
 			from = m[1]
 		}
 	}
-	// The last bytes, which nextThe left: no "batch" before them reaches in.
-	for k := i; !batch && k+len("batch") <= len(text); k++ {
-		batch = text[k]|0x20 == 'b' && catalog.EqualFoldASCII(text[k:k+len("batch")], "batch")
+	// The last bytes, which nextThe left, in one more word (which may
+	// read some bytes again).
+	if !batch && len(text) > 8 {
+		tail := len(text) - 9
+		batch = batchAmong(text, tail, batchHeads(load8(text, tail), load8(text, tail+1)))
+	} else if !batch {
+		batch = holdsBatch(text)
 	}
 	if locs == nil || spelled || theOrdinals.inLower(text) {
 		return locs, batch
@@ -83,22 +90,15 @@ func ordinalPhrases(text string) (locs [][]int, batch bool) {
 	return nil, batch
 }
 
-// batchHead is what nextThe looks for besides theHead.
-var batchHead = func() (h foldHeads) {
-	h.set([]string{"ba"})
-	return h
-}()
-
 // nextThe is nextHead(s, i, ...) for theHead, which also sets *batch
 // when one of the 8-byte words it reads starts "batch" (in any ASCII
 // case): the two searches share their loads.
 func nextThe(s string, i int, batch *bool) (next int, at uint64) {
 	a, b := theHead.first[0], theHead.second[0]
-	c, d := batchHead.first[0], batchHead.second[0]
 	rest := s[i:]
 	for len(rest) >= 9 {
 		w0, w1 := load8(rest, 0), load8(rest, 1)
-		if ba := zeroBytes(((w0 ^ c) | (w1 ^ d)) &^ asciiFold); ba != 0 && !*batch {
+		if ba := batchHeads(w0, w1); ba != 0 && !*batch {
 			*batch = batchAmong(s, len(s)-len(rest), ba)
 		}
 		if at := zeroBytes(((w0 ^ a) | (w1 ^ b)) &^ asciiFold); at != 0 {
@@ -107,6 +107,12 @@ func nextThe(s string, i int, batch *bool) (next int, at uint64) {
 		rest = rest[8:]
 	}
 	return len(s) - len(rest), 0
+}
+
+// batchHeads marks the bytes of the word w0 that start "ba" in any ASCII
+// case, w1 being the word a byte on.
+func batchHeads(w0, w1 uint64) uint64 {
+	return zeroBytes(((w0 ^ 'b'*lowBits) | (w1 ^ 'a'*lowBits)) &^ asciiFold)
 }
 
 // batchAmong: "batch" (in any ASCII case) starts at one of the bytes of s

@@ -175,3 +175,19 @@ func unnamed(items []item) []item {
 	}
 	return out
 }
+
+// TestOrdinalPhrasesBatchAtEveryPlace holds up the batch search of
+// ordinalPhrases, which reads words of 8 bytes and the last bytes apart:
+// "batch" (or a near miss) at each place of texts of each length about
+// those words.
+func TestOrdinalPhrasesBatchAtEveryPlace(t *testing.T) {
+	for _, w := range []string{"batch", "BaTcH", "batc", "bat", "ba", "b"} {
+		for n := range 26 {
+			for at := 0; at+len(w) <= n; at++ {
+				text := strings.Repeat("x", at) + w + strings.Repeat("y", n-at-len(w))
+				checkOrdinalPhrases(t, text)
+				checkOrdinalPhrases(t, strings.Replace(text, "x", "the first was ", 1))
+			}
+		}
+	}
+}

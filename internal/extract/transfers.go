@@ -186,7 +186,9 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			if x.versionOf(m) {
 				continue
 			}
-			it := item{sent: i, start: m.Start, end: m.End, designation: m.Name, sysIndex: -1, category: m.Category, antecedent: -1}
+			// The item is made in its place in out, not copied there, being large.
+			out = append(out, item{sent: i, start: m.Start, end: m.End, designation: m.Name, sysIndex: -1, category: m.Category, antecedent: -1})
+			it := &out[len(out)-1]
 			if m.Kind == annotate.MSystem {
 				sys := x.cat.Systems[m.Index]
 				it.sysIndex, it.origin, it.maker = m.Index, sys.Country, sys.Maker
@@ -199,9 +201,9 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			// Two names of one system side by side ("Lynx CS/VP11",
 			// "A-29 Super Tucano") are one mention.
 			for k+1 < len(ms) && (ms[k+1].Kind == annotate.MSystem || ms[k+1].Kind == annotate.MUncatalogued) &&
-				(strings.TrimSpace(x.text(it.end, ms[k+1].Start)) == "" && (x.sameSystem(&it, &ms[k+1]) || x.spelledOut(&ms[k+1])) ||
-					x.bracketedAlias(&it, &ms[k], &ms[k+1])) {
-				if x.spelledOut(&ms[k+1]) || x.bracketedAlias(&it, &ms[k], &ms[k+1]) {
+				(strings.TrimSpace(x.text(it.end, ms[k+1].Start)) == "" && (x.sameSystem(it, &ms[k+1]) || x.spelledOut(&ms[k+1])) ||
+					x.bracketedAlias(it, &ms[k], &ms[k+1])) {
+				if x.spelledOut(&ms[k+1]) || x.bracketedAlias(it, &ms[k], &ms[k+1]) {
 					// "Igla-S Very Short Range Air Defence Systems
 					// (VSHORADS)": the words and the acronym after a
 					// system name its kind, not a second system.
@@ -223,8 +225,7 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 			if it.category == "" {
 				it.category = x.categoryNear(i, k)
 			}
-			it.distractor = x.distracted(&it) || x.replaced(&it)
-			out = append(out, it)
+			it.distractor = x.distracted(it) || x.replaced(it)
 		case annotate.MTerm:
 			out = x.termItem(out, i, k, later, history)
 		}
@@ -263,8 +264,12 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 	if namesSystem(out) {
 		kept := out[:0]
 		for k := range out {
-			if !out[k].generic || !x.hasNamedWith(i, out, &out[k]) {
+			switch {
+			case out[k].generic && x.hasNamedWith(i, out, &out[k]):
+			case len(kept) < k: // one dropped before: this one moves up
 				kept = append(kept, out[k])
+			default: // kept where it stands, not copied onto itself
+				kept = kept[:k+1]
 			}
 		}
 		out = kept
@@ -1061,14 +1066,19 @@ func determinerBeforeASCII(text string, between int, words []string) (found, asc
 		if end == 0 {
 			return false, true
 		}
-		start, plain := end, true
-		for start > 0 && !asciiSpace[text[start-1]] {
-			start--
-			if text[start] >= utf8.RuneSelf {
-				return false, false
+		start, kinds := end, fieldByte(0)
+		for start > 0 {
+			kind := fieldByteKinds[text[start-1]]
+			if kind == 0 {
+				break
 			}
-			plain = plain && plainASCII[text[start]]
+			kinds |= kind
+			start--
 		}
+		if kinds&beyondASCIIByte != 0 {
+			return false, false
+		}
+		plain := kinds&otherASCIIByte == 0
 		w := text[start:end]
 		end = start
 		if cut {
@@ -1088,6 +1098,31 @@ func determinerBeforeASCII(text string, between int, words []string) (found, asc
 	}
 	return false, true
 }
+
+// fieldByte is the kind of a byte a field is read back over, one table
+// look-up for the three tests of each: 0 for ASCII white space, which
+// ends the field.
+type fieldByte uint8
+
+const (
+	plainASCIIByte  fieldByte = 1 << iota // plainASCII
+	otherASCIIByte                        // any other ASCII but white space
+	beyondASCIIByte                       // a byte of a rune beyond ASCII
+)
+
+var fieldByteKinds = func() (t [256]fieldByte) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = beyondASCIIByte
+		case plainASCII[c]:
+			t[c] = plainASCIIByte
+		case !asciiSpace[c]:
+			t[c] = otherASCIIByte
+		}
+	}
+	return t
+}()
 
 // determinerBeforeFields is determinerBefore for any text.
 func determinerBeforeFields(text string, between int, words []string) bool {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -232,9 +233,32 @@ func lowered(room *[loweredRoom]byte, w string) []byte {
 	if len(w) > len(room) {
 		return []byte(strings.ToLower(w))
 	}
+	b := room[:len(w)]
+	switch {
+	case len(w) >= 8:
+		// Two words of 8 bytes, which overlap where w is shorter than 16,
+		// lower all of it a word at a time.
+		head, tail := load8(w, 0), load8(w, len(w)-8)
+		if (head|tail)&(0x80*lowBits) != 0 {
+			return []byte(strings.ToLower(w))
+		}
+		binary.LittleEndian.PutUint64(b, lowerASCII8(head))
+		binary.LittleEndian.PutUint64(b[len(w)-8:], lowerASCII8(tail))
+		return b
+	case len(w) >= 4:
+		// Two halves of 4 bytes, which overlap where w is shorter than 8,
+		// lowered in one word.
+		halves := uint64(load4(w, 0)) | uint64(load4(w, len(w)-4))<<32
+		if halves&(0x80*lowBits) != 0 {
+			return []byte(strings.ToLower(w))
+		}
+		halves = lowerASCII8(halves)
+		binary.LittleEndian.PutUint32(b, uint32(halves))
+		binary.LittleEndian.PutUint32(b[len(w)-4:], uint32(halves>>32))
+		return b
+	}
 	// One pass lowers each byte through a table and gathers their high
 	// bits, which tell afterwards whether w was ASCII.
-	b := room[:len(w)]
 	var high byte
 	for i := range len(w) {
 		c := w[i]
@@ -245,6 +269,22 @@ func lowered(room *[loweredRoom]byte, w string) []byte {
 		return []byte(strings.ToLower(w))
 	}
 	return b
+}
+
+// lowerASCII8 lowers the capitals of w, whose bytes are all ASCII: adding
+// to each byte sets its high bit from A, or past Z, and carries into no
+// other byte, so the bits differ just from A to Z, and two bits down is
+// each capital's 0x20.
+func lowerASCII8(w uint64) uint64 {
+	fromA := w + (0x80-'A')*lowBits
+	pastZ := w + (0x80-'Z'-1)*lowBits
+	return w | ((fromA^pastZ)&(0x80*lowBits))>>2
+}
+
+// load4 reads s[i:i+4] as a little-endian word (one load).
+func load4(s string, i int) uint32 {
+	s = s[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // asciiLowered is each ASCII byte lowered (bytes beyond ASCII as they
