@@ -122,14 +122,10 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	buf.texts = texts
 	// What one sentence holds, in buffers the next reuses; buf gathers
 	// what the sentences found.
-	names, phrases, wordStarts := buf.names, buf.phrases, buf.wordStarts
-	var wordBuf [64]wordSpan
-	words := wordBuf[:0]
-	for i, s := range d.Sentences {
+	names, phrases, words, wordStarts := buf.names, buf.phrases, buf.words, buf.wordStarts
+	for i := range d.Sentences {
+		s := &d.Sentences[i] // read in place: a copy of one is long
 		if s.Boilerplate {
-			mem.mentions.add(nil)
-			mem.dates.add(nil)
-			mem.qty.add(nil)
 			continue
 		}
 		d.Pieces[i] = &d.cut.List[i]
@@ -139,7 +135,7 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		// Each sentence's finds are appended to the room that mem gathers
 		// them in, which keeps them without a copy.
 		named := findMentions(cat, s, names, known, wordStarts, buf.matchRoom[:], mem.mentions.room())
-		mem.mentions.add(named)
+		d.Mentions[i] = mem.mentions.add(named)
 		// The date phrases scanned for the reference date, else scanned
 		// now into the pooled buffer (which keeps it for the next document).
 		var sentencePhrases []dateMatch
@@ -150,14 +146,11 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 			sentencePhrases = phrases
 		}
 		dated := datesOutsideNames(resolveDates(mem.dates.room(), s.Text, s.Start, d.Ref, sentencePhrases), named)
-		mem.dates.add(dated)
+		d.Dates[i] = mem.dates.add(dated)
 		found := withoutDates(withoutDesignations(appendQuantities(mem.qty.room(), s.Text, s.Start, words), named), dated)
-		mem.qty.add(found)
+		d.Qty[i] = mem.qty.add(found)
 	}
-	mem.mentions.keep(d.Mentions)
-	mem.dates.keep(d.Dates)
-	mem.qty.keep(d.Qty)
-	buf.names, buf.phrases, buf.wordStarts = names[:0], phrases[:0], wordStarts[:0]
+	buf.names, buf.phrases, buf.words, buf.wordStarts = names[:0], phrases[:0], words[:0], wordStarts[:0]
 	return d
 }
 
@@ -166,10 +159,11 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 type annotateBuf struct {
 	texts []string // the texts of the sentences to cut for the matcher
 	// What one sentence holds: the catalog's names, the date phrases, its
-	// word starts, and a match of findMentions' patterns at a time, which
-	// their matchers would otherwise make room for each.
+	// words and word starts, and a match of findMentions' patterns at a
+	// time, which their matchers would otherwise make room for each.
 	names      []catalog.Match
 	phrases    []dateMatch
+	words      []wordSpan
 	wordStarts []int
 	matchRoom  [4]int
 	known      docNames // what the sentences before named
@@ -236,7 +230,6 @@ func zeroLength[T any](s []T) []T {
 // each, or a share of a block of guessed size, would waste memory.
 type gathered[T any] struct {
 	items []T
-	ends  []int // where each sentence's items end
 }
 
 // room is where the items of the next sentence may be appended, in g's
@@ -245,29 +238,21 @@ func (g *gathered[T]) room() []T {
 	return g.items[len(g.items):len(g.items)]
 }
 
-// add appends the items of the next sentence: those appended to room are
-// in place already, unless they outgrew it.
-func (g *gathered[T]) add(items []T) {
-	switch n := len(g.items); {
+// add appends the items of the next sentence, those appended to room in
+// place already unless they outgrew it, and returns them as g holds them
+// (nil for none), capped so that an append to them copies. A block that
+// g outgrows later stays whole for the items it holds.
+func (g *gathered[T]) add(items []T) []T {
+	n := len(g.items)
+	switch {
 	case len(items) == 0: // most sentences find nothing of a kind
+		return nil
 	case n < cap(g.items) && &items[0] == &g.items[:n+1][n]:
 		g.items = g.items[:n+len(items)]
 	default:
 		g.items = append(g.items, items...)
 	}
-	g.ends = append(g.ends, len(g.items))
-}
-
-// keep sets each sentence's items (nil for none) in perSentence, capped
-// so that an append to them copies.
-func (g *gathered[T]) keep(perSentence [][]T) {
-	start := 0
-	for i, end := range g.ends {
-		if end > start {
-			perSentence[i] = g.items[start:end:end]
-		}
-		start = end
-	}
+	return g.items[n:len(g.items):len(g.items)]
 }
 
 // forget empties g, forgetting the texts that the items name, to its
@@ -275,7 +260,7 @@ func (g *gathered[T]) keep(perSentence [][]T) {
 // returned in room.
 func (g *gathered[T]) forget() {
 	clear(g.items[:cap(g.items)])
-	g.items, g.ends = g.items[:0], g.ends[:0]
+	g.items = g.items[:0]
 }
 
 // Release hands back the memory of the annotations, RuneOffset's table and
@@ -1050,8 +1035,8 @@ var mentionFirsts = func() [256]bool {
 // where its words that may begin a match of its word patterns start
 // (appendWordSpansStarts), and room holds a match of a pattern at a time.
 // The mentions are appended to out, which is empty.
-func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known *docNames, wordStarts []int, room []int, out []Mention) []Mention {
-	text := s.Text
+func findMentions(cat *catalog.Catalog, s *Sentence, names []catalog.Match, known *docNames, wordStarts []int, room []int, out []Mention) []Mention {
+	text, base := s.Text, s.Start // read once: through s, each use loads them again after a store to out
 	for k := range names {
 		// Each mention is made in place, at the end of out: a copy of one
 		// is long.
@@ -1061,8 +1046,8 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			out = before
 			continue
 		}
-		mm.Start += s.Start
-		mm.End += s.Start
+		mm.Start += base
+		mm.End += base
 		if mm.Kind == MSystem {
 			known.nameSystem(mm.Index)
 			// "Gripen E/F" named, "the Gripen" names its family.
@@ -1078,13 +1063,13 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			}
 		}
 		if mm.Kind == MOrg {
-			known.ownAcronym(text, s.Start, mm, before)
+			known.ownAcronym(text, base, mm, before)
 		}
 	}
 	// The loops over mentions read them in place: a copy of one is long.
 	taken := func(a, b int) bool {
 		for k := range out {
-			if m := &out[k]; a < m.End-s.Start && m.Start-s.Start < b {
+			if m := &out[k]; a < m.End-base && m.Start-base < b {
 				return true
 			}
 		}
@@ -1108,8 +1093,8 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		if a > 0 && (text[a-1] == '-' || text[a-1] == '/' || text[a-1] == '$') {
 			continue
 		}
-		if cat := categoryAfter(out, s.Start+b, text[b:]); cat != "" {
-			out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: w, Category: cat})
+		if cat := categoryAfter(out, base+b, text[b:]); cat != "" {
+			out = append(out, Mention{Start: base + a, End: base + b, Kind: MUncatalogued, Name: w, Category: cat})
 			known.keepUnlisted(w, cat)
 		}
 	}
@@ -1120,11 +1105,11 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		if m.Kind != MTerm || !m.Generic {
 			continue
 		}
-		a, b, ok := nameBefore(text, m.Start-s.Start)
-		if !ok || taken(a, b) || isCommonCapitalised(text[a:b]) || calendarWord(text[a:b]) || followsName(out, s.Start+a, text[:a]) {
+		a, b, ok := nameBefore(text, m.Start-base)
+		if !ok || taken(a, b) || isCommonCapitalised(text[a:b]) || calendarWord(text[a:b]) || followsName(out, base+a, text[:a]) {
 			continue
 		}
-		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: text[a:b], Category: m.Category})
+		out = append(out, Mention{Start: base + a, End: base + b, Kind: MUncatalogued, Name: text[a:b], Category: m.Category})
 		known.keepUnlisted(text[a:b], m.Category)
 	}
 	// "18 Kaya armoured vehicles ... six Kaya vehicles": a name found by
@@ -1139,7 +1124,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			a, b := from+k, from+k+len(name)
 			from = b
 			if !taken(a, b) && (a == 0 || !isWordByte(text[a-1])) && (b == len(text) || !isWordByte(text[b])) {
-				out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: name, Category: c.category})
+				out = append(out, Mention{Start: base + a, End: base + b, Kind: MUncatalogued, Name: name, Category: c.category})
 			}
 		}
 	}
@@ -1157,7 +1142,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		if !ok || b != at-1 || b-a < 3 || !isLetterName(text[a:b]) || taken(a, from) || isCommonCapitalised(text[a:b]) || calendarWord(text[a:b]) {
 			continue
 		}
-		out = append(out, Mention{Start: s.Start + a, End: s.Start + from, Kind: MUncatalogued, Name: text[a:from], Category: "naval vessel"})
+		out = append(out, Mention{Start: base + a, End: base + from, Kind: MUncatalogued, Name: text[a:from], Category: "naval vessel"})
 	}
 	// A ship named after a word for its kind, behind its navy's prefix:
 	// "the patrol vessel CGS Huravee", "the frigate INS Tabar"; not where
@@ -1169,8 +1154,8 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		if m.Kind != MTerm || m.Category != "naval vessel" || k > 0 && out[k-1].Kind == MOrg && out[k-1].OrgKind == "government" && out[k-1].End+1 >= m.Start {
 			continue
 		}
-		if a, b, name, ok := shipNameAfter(text, m.End-s.Start); ok && !taken(a, b) && !namesClass(out) {
-			out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: name, Category: m.Category})
+		if a, b, name, ok := shipNameAfter(text, m.End-base); ok && !taken(a, b) && !namesClass(out) {
+			out = append(out, Mention{Start: base + a, End: base + b, Kind: MUncatalogued, Name: name, Category: m.Category})
 		}
 	}
 	for m, rest := titleRe.nextAt(room[:0], text, wordStarts); m != nil; m, rest = titleRe.nextAt(room[:0], text, rest) {
@@ -1182,13 +1167,13 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		}
 		name := personName(strings.TrimRight(text[a:b], "’'"))
 		if taken(a, b) {
-			kept, ok := dropSurnameStates(out, s.Start+a, s.Start+b)
+			kept, ok := dropSurnameStates(out, base+a, base+b)
 			if !ok {
 				continue
 			}
 			out = kept
 		}
-		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: name})
+		out = append(out, Mention{Start: base + a, End: base + b, Kind: MPerson, Name: name})
 		known.namePerson(name)
 	}
 	// orgShapeRe's matches begin before their closing words, which begin
@@ -1199,8 +1184,8 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		// A state or maker named at its head is no part of the name:
 		// "Chinese Qilin Nonferrous Metals".
 		for _, o := range out {
-			if o.Start-s.Start <= a && o.End-s.Start > a && o.End-s.Start < b {
-				a = o.End - s.Start
+			if o.Start-base <= a && o.End-base > a && o.End-base < b {
+				a = o.End - base
 			}
 		}
 		name := strings.TrimLeft(text[a:b], " ")
@@ -1211,7 +1196,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		if taken(a, b) || !strings.Contains(strings.TrimSpace(name), " ") {
 			continue
 		}
-		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MName, Name: name})
+		out = append(out, Mention{Start: base + a, End: base + b, Kind: MName, Name: name})
 	}
 	// People named again by surname alone ("President GOITA", "Mwansa said").
 	if known.mayName(text) {
@@ -1222,7 +1207,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 				continue
 			}
 			if full, ok := lookupLower(known.people, strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")); ok && !taken(a, b) {
-				out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: full})
+				out = append(out, Mention{Start: base + a, End: base + b, Kind: MPerson, Name: full})
 			}
 		}
 	}
@@ -1416,7 +1401,7 @@ func coinedName(name string) bool {
 // ("Ulsan" of "Ulsan-class") after a preposition of place ("the yard in
 // Ulsan"): the town the class is named after.
 func placeNamedByClass(text string, m *catalog.Match, sys *catalog.System) bool {
-	if !strings.HasSuffix(sys.Designation, "-class") && !strings.HasSuffix(sys.Designation, " class") || strings.Contains(strings.ToLower(text[m.Start:m.End]), "class") {
+	if !strings.HasSuffix(sys.Designation, "-class") && !strings.HasSuffix(sys.Designation, " class") || holdsClass(text[m.Start:m.End]) {
 		return false
 	}
 	last, _ := LastField(text[:m.Start])
@@ -1426,6 +1411,13 @@ func placeNamedByClass(text string, m *catalog.Match, sys *catalog.System) bool 
 		}
 	}
 	return false
+}
+
+// holdsClass: strings.ToLower(name) holds "class", without making it.
+// Only ASCII letters lower into those of "class" (of the runes beyond
+// ASCII, only "İ" and the Kelvin sign lower into ASCII, "i" and "k").
+func holdsClass(name string) bool {
+	return catalog.ContainsFoldASCII(name, "class", 0)
 }
 
 // inContext decides whether a letters-only system name ("Lynx", "Typhoon",
