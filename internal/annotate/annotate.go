@@ -397,19 +397,13 @@ func (k *docNames) ownAcronym(text string, base int, mm *Mention, before []Menti
 }
 
 // withoutDesignations drops numbers that are part of a system's name
-// ("Dornier 228").
+// ("Dornier 228"). The numbers are read in place, as in the filters
+// below: a copy of each is long.
 func withoutDesignations(qs []QuantityMention, ms []Mention) []QuantityMention {
 	out := qs[:0]
-	for _, q := range qs {
-		inside := false
-		for k := range ms {
-			if m := &ms[k]; (m.Kind == MSystem || m.Kind == MUncatalogued) && q.Start < m.End && m.Start < q.End {
-				inside = true
-				break
-			}
-		}
-		if !inside {
-			out = append(out, q)
+	for k := range qs {
+		if q := &qs[k]; !designationOverlaps(ms, q.Start, q.End) {
+			out = append(out, *q)
 		}
 	}
 	return out
@@ -419,16 +413,9 @@ func withoutDesignations(qs []QuantityMention, ms []Mention) []QuantityMention {
 // for Spike missiles" counts no missiles).
 func withoutDates(qs []QuantityMention, ds []DateMention) []QuantityMention {
 	out := qs[:0]
-	for _, q := range qs {
-		inside := false
-		for k := range ds { // in place: a copy of a date is long
-			if dm := &ds[k]; q.Start < dm.End && dm.Start < q.End {
-				inside = true
-				break
-			}
-		}
-		if !inside {
-			out = append(out, q)
+	for k := range qs {
+		if q := &qs[k]; !dateOverlaps(ds, q.Start, q.End) {
+			out = append(out, *q)
 		}
 	}
 	return out
@@ -439,12 +426,33 @@ func withoutDates(qs []QuantityMention, ds []DateMention) []QuantityMention {
 // misreading of the date itself ("Tuesday 30").
 func datesOutsideNames(ds []DateMention, ms []Mention) []DateMention {
 	out := ds[:0]
-	for _, dm := range ds {
-		if !systemOverlaps(ms, dm.Start, dm.End) {
-			out = append(out, dm)
+	for k := range ds {
+		if dm := &ds[k]; !systemOverlaps(ms, dm.Start, dm.End) {
+			out = append(out, *dm)
 		}
 	}
 	return out
+}
+
+// designationOverlaps: one of ms is a system, catalogued or not, that
+// overlaps the span from start to end.
+func designationOverlaps(ms []Mention, start, end int) bool {
+	for k := range ms {
+		if m := &ms[k]; (m.Kind == MSystem || m.Kind == MUncatalogued) && start < m.End && m.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// dateOverlaps: one of ds overlaps the span from start to end.
+func dateOverlaps(ds []DateMention, start, end int) bool {
+	for k := range ds {
+		if dm := &ds[k]; start < dm.End && dm.Start < end {
+			return true
+		}
+	}
+	return false
 }
 
 // systemOverlaps: one of ms is a catalogued system that overlaps the span
@@ -895,28 +903,44 @@ func (k *docNames) surnameFirsts() uint32 {
 // byte from of text that begins with a capital of firsts (bit c-'A') or a
 // rune beyond ASCII, the only words of which a capitalised one may lower
 // into a key of people (see surnameFirsts); start == end when there is
-// none. It reads the bytes that begin no such word in one loop, where
-// nextWordSpan would walk every word.
+// none. It tests only the capitals and the bytes beyond ASCII, which it
+// picks out of eight bytes at a time, where nextWordSpan would walk every
+// word.
 func nextWordBegunBy(text string, from int, firsts uint32) (start, end int) {
-	for i := from; i < len(text); i++ {
-		switch c := text[i]; {
-		case c < utf8.RuneSelf:
-			if c-'A' >= 26 || firsts>>(c-'A')&1 == 0 {
-				continue
-			}
-		case !utf8.RuneStart(c):
-			continue
-		default:
-			if r, _ := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
-				continue
+	const high = lowBits << 7
+	i := from
+	for ; i+8 <= len(text); i += 8 {
+		w := load8(text, i)
+		for m := bytesIn(w, 'A', 'Z') | w&high; m != 0; m &= m - 1 {
+			if k := i + bits.TrailingZeros64(m)/8; beginsSurnameWord(text, k, firsts) {
+				return nextWordSpan(text, k)
 			}
 		}
-		if i > 0 && wordRuneBefore(text, i) {
-			continue // within a word
+	}
+	for ; i < len(text); i++ {
+		if beginsSurnameWord(text, i, firsts) {
+			return nextWordSpan(text, i)
 		}
-		return nextWordSpan(text, i)
 	}
 	return len(text), len(text)
+}
+
+// beginsSurnameWord: byte i of text begins a word of nextWordSpan that
+// nextWordBegunBy looks for.
+func beginsSurnameWord(text string, i int, firsts uint32) bool {
+	switch c := text[i]; {
+	case c < utf8.RuneSelf:
+		if c-'A' >= 26 || firsts>>(c-'A')&1 == 0 {
+			return false
+		}
+	case !utf8.RuneStart(c):
+		return false
+	default:
+		if r, _ := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
+			return false
+		}
+	}
+	return i == 0 || !wordRuneBefore(text, i) // else within a word
 }
 
 // wordRuneBefore: the rune that ends at byte i of text is an isWordRune
