@@ -95,13 +95,16 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	d.Sentences = slices.Clip(mem.sentences)
 	// The date phrases of each sentence, when the reference date must come
 	// from them, are found once for it and for the sentence's dates.
+	// Their words are read into the pooled buffer, which one sentence
+	// after another reuses.
 	var scanned [][]dateMatch
 	d.Ref = referenceDate(published, url, d.Sentences, func(i int) []dateMatch {
 		if scanned == nil {
 			scanned = make([][]dateMatch, len(d.Sentences))
 		}
 		text := d.Sentences[i].Text
-		scanned[i] = scanDates(nil, text, appendWordSpans(nil, text))
+		buf.words = appendWordSpans(buf.words[:0], text)
+		scanned[i] = scanDates(nil, text, buf.words)
 		return scanned[i]
 	})
 	mem.mentionsOf = zeroed(mem.mentionsOf, len(d.Sentences))
