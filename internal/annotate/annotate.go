@@ -148,10 +148,16 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 			phrases = scanDates(phrases[:0], s.Text, words)
 			sentencePhrases = phrases
 		}
-		dated := datesOutsideNames(resolveDates(mem.dates.room(), s.Text, s.Start, d.Ref, sentencePhrases), named)
+		// Most sentences find no date or number, which the filters need
+		// not be called for.
+		dated := resolveDates(mem.dates.room(), s.Text, s.Start, d.Ref, sentencePhrases)
+		if len(dated) > 0 && len(named) > 0 {
+			dated = datesOutsideNames(dated, named)
+		}
 		d.Dates[i] = mem.dates.add(dated)
-		found := withoutDates(withoutDesignations(appendQuantities(mem.qty.room(), s.Text, s.Start, words), named), dated)
-		d.Qty[i] = mem.qty.add(found)
+		if found := appendQuantities(mem.qty.room(), s.Text, s.Start, words); len(found) > 0 {
+			d.Qty[i] = mem.qty.add(withoutDates(withoutDesignations(found, named), dated))
+		}
 	}
 	buf.names, buf.phrases, buf.words, buf.wordStarts = names[:0], phrases[:0], words[:0], wordStarts[:0]
 	return d
