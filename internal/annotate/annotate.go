@@ -148,13 +148,16 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 			phrases = scanDates(phrases[:0], s.Text, words)
 			sentencePhrases = phrases
 		}
-		// Most sentences find no date or number, which the filters need
-		// not be called for.
-		dated := resolveDates(mem.dates.room(), s.Text, s.Start, d.Ref, sentencePhrases)
-		if len(dated) > 0 && len(named) > 0 {
-			dated = datesOutsideNames(dated, named)
+		// Most sentences hold no date phrase and find no number, which
+		// need not be resolved or filtered.
+		var dated []DateMention
+		if len(sentencePhrases) > 0 {
+			dated = resolveDates(mem.dates.room(), s.Text, s.Start, d.Ref, sentencePhrases)
+			if len(dated) > 0 && len(named) > 0 {
+				dated = datesOutsideNames(dated, named)
+			}
+			d.Dates[i] = mem.dates.add(dated)
 		}
-		d.Dates[i] = mem.dates.add(dated)
 		if found := appendQuantities(mem.qty.room(), s.Text, s.Start, words); len(found) > 0 {
 			d.Qty[i] = mem.qty.add(withoutDates(withoutDesignations(found, named), dated))
 		}
