@@ -114,7 +114,8 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	d.Mentions, d.Dates, d.Qty, d.Pieces = mem.mentionsOf, mem.datesOf, mem.qtyOf, mem.pieces
 	known := &buf.known
 	texts := slices.Grow(buf.texts[:0], len(d.Sentences))
-	for _, s := range d.Sentences {
+	for i := range d.Sentences {
+		s := &d.Sentences[i] // read in place, as below
 		if s.Boilerplate {
 			texts = append(texts, "")
 		} else {
