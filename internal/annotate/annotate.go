@@ -480,16 +480,6 @@ func systemOverlaps(ms []Mention, start, end int) bool {
 	return false
 }
 
-// hasKind: one of ms is of the kind.
-func hasKind(ms []Mention, kind MentionKind) bool {
-	for k := range ms {
-		if ms[k].Kind == kind {
-			return true
-		}
-	}
-	return false
-}
-
 var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?/`)
 
 // referenceDate is the publication date, else a date in the address, else
@@ -1074,6 +1064,10 @@ var mentionFirsts = func() [256]bool {
 // The mentions are appended to out, which is empty.
 func findMentions(cat *catalog.Catalog, s *Sentence, names []catalog.Match, known *docNames, wordStarts []int, room []int, out []Mention) []Mention {
 	text, base := s.Text, s.Start // read once: through s, each use loads them again after a store to out
+	// The catalog's names give the only words for kinds of equipment
+	// (MTerm), all in out[:termsEnd], which the finders that look next to
+	// one read alone.
+	termsEnd := 0
 	for k := range names {
 		// Each mention is made in place, at the end of out: a copy of one
 		// is long.
@@ -1102,6 +1096,9 @@ func findMentions(cat *catalog.Catalog, s *Sentence, names []catalog.Match, know
 		if mm.Kind == MOrg {
 			known.ownAcronym(text, base, mm, before)
 		}
+		if mm.Kind == MTerm {
+			termsEnd = len(out)
+		}
 	}
 	// The loops over mentions read them in place: a copy of one is long.
 	taken := func(a, b int) bool {
@@ -1118,7 +1115,7 @@ func findMentions(cat *catalog.Catalog, s *Sentence, names []catalog.Match, know
 	// shape holds a digit after its first letter: it begins before the
 	// last digit.
 	var shapeStarts []int
-	if hasKind(out, MTerm) {
+	if termsEnd > 0 {
 		shapeStarts = startsBefore(wordStarts, lastByteIn(text, '0', '9'))
 	}
 	for loc, rest := shapeRe.nextAt(room[:0], text, shapeStarts); loc != nil; loc, rest = shapeRe.nextAt(room[:0], text, rest) {
@@ -1137,7 +1134,7 @@ func findMentions(cat *catalog.Catalog, s *Sentence, names []catalog.Match, know
 	}
 	// A capitalised name the catalog lacks, right before a word for a kind
 	// of equipment: "Pinaka multiple rocket launchers", "Akash air defence system".
-	for k := range out {
+	for k := range termsEnd {
 		m := &out[k] // in the array of out as it was: appends leave it be
 		if m.Kind != MTerm || !m.Generic {
 			continue
@@ -1186,7 +1183,7 @@ func findMentions(cat *catalog.Catalog, s *Sentence, names []catalog.Match, know
 	// the sentence names its class ("the corvette ARC Nariño, a former
 	// Pohang-class ship"), nor a navy's own ship ("the Indian Navy
 	// offshore patrol vessel INS Sharda arrived").
-	for k := range out {
+	for k := range termsEnd {
 		m := &out[k] // in the array of out as it was: appends leave it be
 		if m.Kind != MTerm || m.Category != "naval vessel" || k > 0 && out[k-1].Kind == MOrg && out[k-1].OrgKind == "government" && out[k-1].End+1 >= m.Start {
 			continue
