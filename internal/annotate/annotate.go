@@ -95,13 +95,16 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	d.Sentences = slices.Clip(mem.sentences)
 	// The date phrases of each sentence, when the reference date must come
 	// from them, are found once for it and for the sentence's dates.
+	// Their words are read into the pooled buffer, which one sentence
+	// after another reuses.
 	var scanned [][]dateMatch
 	d.Ref = referenceDate(published, url, d.Sentences, func(i int) []dateMatch {
 		if scanned == nil {
 			scanned = make([][]dateMatch, len(d.Sentences))
 		}
 		text := d.Sentences[i].Text
-		scanned[i] = scanDates(nil, text, appendWordSpans(nil, text))
+		buf.words = appendWordSpans(buf.words[:0], text)
+		scanned[i] = scanDates(nil, text, buf.words)
 		return scanned[i]
 	})
 	mem.mentionsOf = zeroed(mem.mentionsOf, len(d.Sentences))
@@ -111,7 +114,8 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	d.Mentions, d.Dates, d.Qty, d.Pieces = mem.mentionsOf, mem.datesOf, mem.qtyOf, mem.pieces
 	known := &buf.known
 	texts := slices.Grow(buf.texts[:0], len(d.Sentences))
-	for _, s := range d.Sentences {
+	for i := range d.Sentences {
+		s := &d.Sentences[i] // read in place, as below
 		if s.Boilerplate {
 			texts = append(texts, "")
 		} else {
@@ -122,14 +126,10 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 	buf.texts = texts
 	// What one sentence holds, in buffers the next reuses; buf gathers
 	// what the sentences found.
-	names, phrases, wordStarts := buf.names, buf.phrases, buf.wordStarts
-	var wordBuf [64]wordSpan
-	words := wordBuf[:0]
-	for i, s := range d.Sentences {
+	names, phrases, words, wordStarts := buf.names, buf.phrases, buf.words, buf.wordStarts
+	for i := range d.Sentences {
+		s := &d.Sentences[i] // read in place: a copy of one is long
 		if s.Boilerplate {
-			mem.mentions.add(nil)
-			mem.dates.add(nil)
-			mem.qty.add(nil)
 			continue
 		}
 		d.Pieces[i] = &d.cut.List[i]
@@ -139,7 +139,7 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		// Each sentence's finds are appended to the room that mem gathers
 		// them in, which keeps them without a copy.
 		named := findMentions(cat, s, names, known, wordStarts, buf.matchRoom[:], mem.mentions.room())
-		mem.mentions.add(named)
+		d.Mentions[i] = mem.mentions.add(named)
 		// The date phrases scanned for the reference date, else scanned
 		// now into the pooled buffer (which keeps it for the next document).
 		var sentencePhrases []dateMatch
@@ -149,15 +149,21 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 			phrases = scanDates(phrases[:0], s.Text, words)
 			sentencePhrases = phrases
 		}
-		dated := datesOutsideNames(resolveDates(mem.dates.room(), s.Text, s.Start, d.Ref, sentencePhrases), named)
-		mem.dates.add(dated)
-		found := withoutDates(withoutDesignations(appendQuantities(mem.qty.room(), s.Text, s.Start, words), named), dated)
-		mem.qty.add(found)
+		// Most sentences hold no date phrase and find no number, which
+		// need not be resolved or filtered.
+		var dated []DateMention
+		if len(sentencePhrases) > 0 {
+			dated = resolveDates(mem.dates.room(), s.Text, s.Start, d.Ref, sentencePhrases)
+			if len(dated) > 0 && len(named) > 0 {
+				dated = datesOutsideNames(dated, named)
+			}
+			d.Dates[i] = mem.dates.add(dated)
+		}
+		if found := appendQuantities(mem.qty.room(), s.Text, s.Start, words); len(found) > 0 {
+			d.Qty[i] = mem.qty.add(withoutDates(withoutDesignations(found, named), dated))
+		}
 	}
-	mem.mentions.keep(d.Mentions)
-	mem.dates.keep(d.Dates)
-	mem.qty.keep(d.Qty)
-	buf.names, buf.phrases, buf.wordStarts = names[:0], phrases[:0], wordStarts[:0]
+	buf.names, buf.phrases, buf.words, buf.wordStarts = names[:0], phrases[:0], words[:0], wordStarts[:0]
 	return d
 }
 
@@ -166,10 +172,11 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 type annotateBuf struct {
 	texts []string // the texts of the sentences to cut for the matcher
 	// What one sentence holds: the catalog's names, the date phrases, its
-	// word starts, and a match of findMentions' patterns at a time, which
-	// their matchers would otherwise make room for each.
+	// words and word starts, and a match of findMentions' patterns at a
+	// time, which their matchers would otherwise make room for each.
 	names      []catalog.Match
 	phrases    []dateMatch
+	words      []wordSpan
 	wordStarts []int
 	matchRoom  [4]int
 	known      docNames // what the sentences before named
@@ -236,7 +243,6 @@ func zeroLength[T any](s []T) []T {
 // each, or a share of a block of guessed size, would waste memory.
 type gathered[T any] struct {
 	items []T
-	ends  []int // where each sentence's items end
 }
 
 // room is where the items of the next sentence may be appended, in g's
@@ -245,29 +251,21 @@ func (g *gathered[T]) room() []T {
 	return g.items[len(g.items):len(g.items)]
 }
 
-// add appends the items of the next sentence: those appended to room are
-// in place already, unless they outgrew it.
-func (g *gathered[T]) add(items []T) {
-	switch n := len(g.items); {
+// add appends the items of the next sentence, those appended to room in
+// place already unless they outgrew it, and returns them as g holds them
+// (nil for none), capped so that an append to them copies. A block that
+// g outgrows later stays whole for the items it holds.
+func (g *gathered[T]) add(items []T) []T {
+	n := len(g.items)
+	switch {
 	case len(items) == 0: // most sentences find nothing of a kind
+		return nil
 	case n < cap(g.items) && &items[0] == &g.items[:n+1][n]:
 		g.items = g.items[:n+len(items)]
 	default:
 		g.items = append(g.items, items...)
 	}
-	g.ends = append(g.ends, len(g.items))
-}
-
-// keep sets each sentence's items (nil for none) in perSentence, capped
-// so that an append to them copies.
-func (g *gathered[T]) keep(perSentence [][]T) {
-	start := 0
-	for i, end := range g.ends {
-		if end > start {
-			perSentence[i] = g.items[start:end:end]
-		}
-		start = end
-	}
+	return g.items[n:len(g.items):len(g.items)]
 }
 
 // forget empties g, forgetting the texts that the items name, to its
@@ -275,7 +273,7 @@ func (g *gathered[T]) keep(perSentence [][]T) {
 // returned in room.
 func (g *gathered[T]) forget() {
 	clear(g.items[:cap(g.items)])
-	g.items, g.ends = g.items[:0], g.ends[:0]
+	g.items = g.items[:0]
 }
 
 // Release hands back the memory of the annotations, RuneOffset's table and
@@ -412,19 +410,13 @@ func (k *docNames) ownAcronym(text string, base int, mm *Mention, before []Menti
 }
 
 // withoutDesignations drops numbers that are part of a system's name
-// ("Dornier 228").
+// ("Dornier 228"). The numbers are read in place, as in the filters
+// below: a copy of each is long.
 func withoutDesignations(qs []QuantityMention, ms []Mention) []QuantityMention {
 	out := qs[:0]
-	for _, q := range qs {
-		inside := false
-		for k := range ms {
-			if m := &ms[k]; (m.Kind == MSystem || m.Kind == MUncatalogued) && q.Start < m.End && m.Start < q.End {
-				inside = true
-				break
-			}
-		}
-		if !inside {
-			out = append(out, q)
+	for k := range qs {
+		if q := &qs[k]; !designationOverlaps(ms, q.Start, q.End) {
+			out = append(out, *q)
 		}
 	}
 	return out
@@ -434,16 +426,9 @@ func withoutDesignations(qs []QuantityMention, ms []Mention) []QuantityMention {
 // for Spike missiles" counts no missiles).
 func withoutDates(qs []QuantityMention, ds []DateMention) []QuantityMention {
 	out := qs[:0]
-	for _, q := range qs {
-		inside := false
-		for k := range ds { // in place: a copy of a date is long
-			if dm := &ds[k]; q.Start < dm.End && dm.Start < q.End {
-				inside = true
-				break
-			}
-		}
-		if !inside {
-			out = append(out, q)
+	for k := range qs {
+		if q := &qs[k]; !dateOverlaps(ds, q.Start, q.End) {
+			out = append(out, *q)
 		}
 	}
 	return out
@@ -454,12 +439,33 @@ func withoutDates(qs []QuantityMention, ds []DateMention) []QuantityMention {
 // misreading of the date itself ("Tuesday 30").
 func datesOutsideNames(ds []DateMention, ms []Mention) []DateMention {
 	out := ds[:0]
-	for _, dm := range ds {
-		if !systemOverlaps(ms, dm.Start, dm.End) {
-			out = append(out, dm)
+	for k := range ds {
+		if dm := &ds[k]; !systemOverlaps(ms, dm.Start, dm.End) {
+			out = append(out, *dm)
 		}
 	}
 	return out
+}
+
+// designationOverlaps: one of ms is a system, catalogued or not, that
+// overlaps the span from start to end.
+func designationOverlaps(ms []Mention, start, end int) bool {
+	for k := range ms {
+		if m := &ms[k]; (m.Kind == MSystem || m.Kind == MUncatalogued) && start < m.End && m.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// dateOverlaps: one of ds overlaps the span from start to end.
+func dateOverlaps(ds []DateMention, start, end int) bool {
+	for k := range ds {
+		if dm := &ds[k]; start < dm.End && dm.Start < end {
+			return true
+		}
+	}
+	return false
 }
 
 // systemOverlaps: one of ms is a catalogued system that overlaps the span
@@ -468,16 +474,6 @@ func datesOutsideNames(ds []DateMention, ms []Mention) []DateMention {
 func systemOverlaps(ms []Mention, start, end int) bool {
 	for k := range ms {
 		if m := &ms[k]; m.Kind == MSystem && start < m.End && m.Start < end {
-			return true
-		}
-	}
-	return false
-}
-
-// hasKind: one of ms is of the kind.
-func hasKind(ms []Mention, kind MentionKind) bool {
-	for k := range ms {
-		if ms[k].Kind == kind {
 			return true
 		}
 	}
@@ -910,28 +906,44 @@ func (k *docNames) surnameFirsts() uint32 {
 // byte from of text that begins with a capital of firsts (bit c-'A') or a
 // rune beyond ASCII, the only words of which a capitalised one may lower
 // into a key of people (see surnameFirsts); start == end when there is
-// none. It reads the bytes that begin no such word in one loop, where
-// nextWordSpan would walk every word.
+// none. It tests only the capitals and the bytes beyond ASCII, which it
+// picks out of eight bytes at a time, where nextWordSpan would walk every
+// word.
 func nextWordBegunBy(text string, from int, firsts uint32) (start, end int) {
-	for i := from; i < len(text); i++ {
-		switch c := text[i]; {
-		case c < utf8.RuneSelf:
-			if c-'A' >= 26 || firsts>>(c-'A')&1 == 0 {
-				continue
-			}
-		case !utf8.RuneStart(c):
-			continue
-		default:
-			if r, _ := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
-				continue
+	const high = lowBits << 7
+	i := from
+	for ; i+8 <= len(text); i += 8 {
+		w := load8(text, i)
+		for m := bytesIn(w, 'A', 'Z') | w&high; m != 0; m &= m - 1 {
+			if k := i + bits.TrailingZeros64(m)/8; beginsSurnameWord(text, k, firsts) {
+				return nextWordSpan(text, k)
 			}
 		}
-		if i > 0 && wordRuneBefore(text, i) {
-			continue // within a word
+	}
+	for ; i < len(text); i++ {
+		if beginsSurnameWord(text, i, firsts) {
+			return nextWordSpan(text, i)
 		}
-		return nextWordSpan(text, i)
 	}
 	return len(text), len(text)
+}
+
+// beginsSurnameWord: byte i of text begins a word of nextWordSpan that
+// nextWordBegunBy looks for.
+func beginsSurnameWord(text string, i int, firsts uint32) bool {
+	switch c := text[i]; {
+	case c < utf8.RuneSelf:
+		if c-'A' >= 26 || firsts>>(c-'A')&1 == 0 {
+			return false
+		}
+	case !utf8.RuneStart(c):
+		return false
+	default:
+		if r, _ := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
+			return false
+		}
+	}
+	return i == 0 || !wordRuneBefore(text, i) // else within a word
 }
 
 // wordRuneBefore: the rune that ends at byte i of text is an isWordRune
@@ -1050,8 +1062,12 @@ var mentionFirsts = func() [256]bool {
 // where its words that may begin a match of its word patterns start
 // (appendWordSpansStarts), and room holds a match of a pattern at a time.
 // The mentions are appended to out, which is empty.
-func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known *docNames, wordStarts []int, room []int, out []Mention) []Mention {
-	text := s.Text
+func findMentions(cat *catalog.Catalog, s *Sentence, names []catalog.Match, known *docNames, wordStarts []int, room []int, out []Mention) []Mention {
+	text, base := s.Text, s.Start // read once: through s, each use loads them again after a store to out
+	// The catalog's names give the only words for kinds of equipment
+	// (MTerm), all in out[:termsEnd], which the finders that look next to
+	// one read alone.
+	termsEnd := 0
 	for k := range names {
 		// Each mention is made in place, at the end of out: a copy of one
 		// is long.
@@ -1061,8 +1077,8 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			out = before
 			continue
 		}
-		mm.Start += s.Start
-		mm.End += s.Start
+		mm.Start += base
+		mm.End += base
 		if mm.Kind == MSystem {
 			known.nameSystem(mm.Index)
 			// "Gripen E/F" named, "the Gripen" names its family.
@@ -1078,13 +1094,16 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			}
 		}
 		if mm.Kind == MOrg {
-			known.ownAcronym(text, s.Start, mm, before)
+			known.ownAcronym(text, base, mm, before)
+		}
+		if mm.Kind == MTerm {
+			termsEnd = len(out)
 		}
 	}
 	// The loops over mentions read them in place: a copy of one is long.
 	taken := func(a, b int) bool {
 		for k := range out {
-			if m := &out[k]; a < m.End-s.Start && m.Start-s.Start < b {
+			if m := &out[k]; a < m.End-base && m.Start-base < b {
 				return true
 			}
 		}
@@ -1096,7 +1115,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 	// shape holds a digit after its first letter: it begins before the
 	// last digit.
 	var shapeStarts []int
-	if hasKind(out, MTerm) {
+	if termsEnd > 0 {
 		shapeStarts = startsBefore(wordStarts, lastByteIn(text, '0', '9'))
 	}
 	for loc, rest := shapeRe.nextAt(room[:0], text, shapeStarts); loc != nil; loc, rest = shapeRe.nextAt(room[:0], text, rest) {
@@ -1108,23 +1127,23 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		if a > 0 && (text[a-1] == '-' || text[a-1] == '/' || text[a-1] == '$') {
 			continue
 		}
-		if cat := categoryAfter(out, s.Start+b, text[b:]); cat != "" {
-			out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: w, Category: cat})
+		if cat := categoryAfter(out, base+b, text[b:]); cat != "" {
+			out = append(out, Mention{Start: base + a, End: base + b, Kind: MUncatalogued, Name: w, Category: cat})
 			known.keepUnlisted(w, cat)
 		}
 	}
 	// A capitalised name the catalog lacks, right before a word for a kind
 	// of equipment: "Pinaka multiple rocket launchers", "Akash air defence system".
-	for k := range out {
+	for k := range termsEnd {
 		m := &out[k] // in the array of out as it was: appends leave it be
 		if m.Kind != MTerm || !m.Generic {
 			continue
 		}
-		a, b, ok := nameBefore(text, m.Start-s.Start)
-		if !ok || taken(a, b) || isCommonCapitalised(text[a:b]) || calendarWord(text[a:b]) || followsName(out, s.Start+a, text[:a]) {
+		a, b, ok := nameBefore(text, m.Start-base)
+		if !ok || taken(a, b) || isCommonCapitalised(text[a:b]) || calendarWord(text[a:b]) || followsName(out, base+a, text[:a]) {
 			continue
 		}
-		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: text[a:b], Category: m.Category})
+		out = append(out, Mention{Start: base + a, End: base + b, Kind: MUncatalogued, Name: text[a:b], Category: m.Category})
 		known.keepUnlisted(text[a:b], m.Category)
 	}
 	// "18 Kaya armoured vehicles ... six Kaya vehicles": a name found by
@@ -1139,7 +1158,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 			a, b := from+k, from+k+len(name)
 			from = b
 			if !taken(a, b) && (a == 0 || !isWordByte(text[a-1])) && (b == len(text) || !isWordByte(text[b])) {
-				out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: name, Category: c.category})
+				out = append(out, Mention{Start: base + a, End: base + b, Kind: MUncatalogued, Name: name, Category: c.category})
 			}
 		}
 	}
@@ -1157,20 +1176,20 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		if !ok || b != at-1 || b-a < 3 || !isLetterName(text[a:b]) || taken(a, from) || isCommonCapitalised(text[a:b]) || calendarWord(text[a:b]) {
 			continue
 		}
-		out = append(out, Mention{Start: s.Start + a, End: s.Start + from, Kind: MUncatalogued, Name: text[a:from], Category: "naval vessel"})
+		out = append(out, Mention{Start: base + a, End: base + from, Kind: MUncatalogued, Name: text[a:from], Category: "naval vessel"})
 	}
 	// A ship named after a word for its kind, behind its navy's prefix:
 	// "the patrol vessel CGS Huravee", "the frigate INS Tabar"; not where
 	// the sentence names its class ("the corvette ARC Nariño, a former
 	// Pohang-class ship"), nor a navy's own ship ("the Indian Navy
 	// offshore patrol vessel INS Sharda arrived").
-	for k := range out {
+	for k := range termsEnd {
 		m := &out[k] // in the array of out as it was: appends leave it be
 		if m.Kind != MTerm || m.Category != "naval vessel" || k > 0 && out[k-1].Kind == MOrg && out[k-1].OrgKind == "government" && out[k-1].End+1 >= m.Start {
 			continue
 		}
-		if a, b, name, ok := shipNameAfter(text, m.End-s.Start); ok && !taken(a, b) && !namesClass(out) {
-			out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MUncatalogued, Name: name, Category: m.Category})
+		if a, b, name, ok := shipNameAfter(text, m.End-base); ok && !taken(a, b) && !namesClass(out) {
+			out = append(out, Mention{Start: base + a, End: base + b, Kind: MUncatalogued, Name: name, Category: m.Category})
 		}
 	}
 	for m, rest := titleRe.nextAt(room[:0], text, wordStarts); m != nil; m, rest = titleRe.nextAt(room[:0], text, rest) {
@@ -1182,13 +1201,13 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		}
 		name := personName(strings.TrimRight(text[a:b], "’'"))
 		if taken(a, b) {
-			kept, ok := dropSurnameStates(out, s.Start+a, s.Start+b)
+			kept, ok := dropSurnameStates(out, base+a, base+b)
 			if !ok {
 				continue
 			}
 			out = kept
 		}
-		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: name})
+		out = append(out, Mention{Start: base + a, End: base + b, Kind: MPerson, Name: name})
 		known.namePerson(name)
 	}
 	// orgShapeRe's matches begin before their closing words, which begin
@@ -1199,8 +1218,8 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		// A state or maker named at its head is no part of the name:
 		// "Chinese Qilin Nonferrous Metals".
 		for _, o := range out {
-			if o.Start-s.Start <= a && o.End-s.Start > a && o.End-s.Start < b {
-				a = o.End - s.Start
+			if o.Start-base <= a && o.End-base > a && o.End-base < b {
+				a = o.End - base
 			}
 		}
 		name := strings.TrimLeft(text[a:b], " ")
@@ -1211,7 +1230,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 		if taken(a, b) || !strings.Contains(strings.TrimSpace(name), " ") {
 			continue
 		}
-		out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MName, Name: name})
+		out = append(out, Mention{Start: base + a, End: base + b, Kind: MName, Name: name})
 	}
 	// People named again by surname alone ("President GOITA", "Mwansa said").
 	if known.mayName(text) {
@@ -1222,7 +1241,7 @@ func findMentions(cat *catalog.Catalog, s Sentence, names []catalog.Match, known
 				continue
 			}
 			if full, ok := lookupLower(known.people, strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")); ok && !taken(a, b) {
-				out = append(out, Mention{Start: s.Start + a, End: s.Start + b, Kind: MPerson, Name: full})
+				out = append(out, Mention{Start: base + a, End: base + b, Kind: MPerson, Name: full})
 			}
 		}
 	}
@@ -1416,7 +1435,7 @@ func coinedName(name string) bool {
 // ("Ulsan" of "Ulsan-class") after a preposition of place ("the yard in
 // Ulsan"): the town the class is named after.
 func placeNamedByClass(text string, m *catalog.Match, sys *catalog.System) bool {
-	if !strings.HasSuffix(sys.Designation, "-class") && !strings.HasSuffix(sys.Designation, " class") || strings.Contains(strings.ToLower(text[m.Start:m.End]), "class") {
+	if !strings.HasSuffix(sys.Designation, "-class") && !strings.HasSuffix(sys.Designation, " class") || holdsClass(text[m.Start:m.End]) {
 		return false
 	}
 	last, _ := LastField(text[:m.Start])
@@ -1426,6 +1445,13 @@ func placeNamedByClass(text string, m *catalog.Match, sys *catalog.System) bool 
 		}
 	}
 	return false
+}
+
+// holdsClass: strings.ToLower(name) holds "class", without making it.
+// Only ASCII letters lower into those of "class" (of the runes beyond
+// ASCII, only "İ" and the Kelvin sign lower into ASCII, "i" and "k").
+func holdsClass(name string) bool {
+	return catalog.ContainsFoldASCII(name, "class", 0)
 }
 
 // inContext decides whether a letters-only system name ("Lynx", "Typhoon",

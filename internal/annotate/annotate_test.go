@@ -418,14 +418,16 @@ func TestDropSurnameStates(t *testing.T) {
 // TestGatheredKeepsEachSentencesItems holds gathered, whose add keeps in
 // place the items a finder appended to its room, to copying each
 // sentence's items: finders that append to the room, outgrow it, drop
-// items in place or return other memory. forget must leave nothing behind,
-// to the capacity.
+// items in place or return other memory. What add returns must hold to
+// the end of the document, as g outgrows its blocks, and forget must
+// leave nothing behind, to the capacity.
 func TestGatheredKeepsEachSentencesItems(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	var g gathered[Mention]
 	for round := range 300 {
 		sentences := rng.IntN(12)
 		want := make([][]Mention, sentences)
+		got := make([][]Mention, sentences)
 		for i := range sentences {
 			var items []Mention
 			switch rng.IntN(4) {
@@ -449,10 +451,11 @@ func TestGatheredKeepsEachSentencesItems(t *testing.T) {
 			if len(items) > 0 {
 				want[i] = slices.Clone(items)
 			}
-			g.add(items)
+			got[i] = g.add(items)
+			if cap(got[i]) != len(got[i]) {
+				t.Fatalf("round %d, sentence %d: add returned %d items with room for %d: an append would overwrite the next", round, i, len(got[i]), cap(got[i]))
+			}
 		}
-		got := make([][]Mention, sentences)
-		g.keep(got)
 		for i := range sentences {
 			if !slices.Equal(got[i], want[i]) || (got[i] == nil) != (want[i] == nil) {
 				t.Fatalf("round %d, sentence %d: kept %v, want %v", round, i, got[i], want[i])

@@ -70,8 +70,8 @@ func TestMayNameKeepsEveryName(t *testing.T) {
 		unchecked.oddKey = true
 		s := Sentence{Text: text, End: len(text)}
 		_, starts := wordSpansStarts(text)
-		want := findMentions(cat, s, nil, &unchecked, starts, room[:], nil)
-		got := findMentions(cat, s, nil, &checked, starts, room[:], nil)
+		want := findMentions(cat, &s, nil, &unchecked, starts, room[:], nil)
+		got := findMentions(cat, &s, nil, &checked, starts, room[:], nil)
 		if !slices.Equal(got, want) {
 			t.Fatalf("findMentions(%q) finds %v with mayName's precheck, %v without; people %v", text, got, want, checked.people)
 		}

@@ -379,8 +379,8 @@ func markCopies(sents []Sentence) {
 		sh := shape{sentences: end - start}
 		sh.first, sh.last = wordHead(sents[start].Text), wordTail(sents[end-1].Text)
 		first := -1
-		for _, p := range firsts {
-			if p.shape == sh && sameWords(sents[p.start:p.start+sh.sentences], sents[start:end]) {
+		for k := range firsts {
+			if p := &firsts[k]; p.shape == sh && sameWords(sents[p.start:p.start+sh.sentences], sents[start:end]) {
 				first = p.start
 				break
 			}

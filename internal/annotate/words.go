@@ -181,17 +181,22 @@ func FieldsAtMost(s string, n int) bool {
 				continue
 			}
 		}
-		// Else a run of spaces, or a field, at a time.
-		if end := spacesEnd(s, i); end > i {
-			i, afterSpace = end, true
-			continue
+		// Else a rune at a time, an ASCII one looked up in place: the
+		// texts asked about are mostly short gaps, shorter than a word
+		// of eight bytes.
+		var space bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			space, size = runeAt(s, i)
 		}
-		if afterSpace {
+		if !space && afterSpace {
 			if fields++; fields > n {
 				return false
 			}
 		}
-		i, afterSpace = fieldEnd(s, i), false
+		i, afterSpace = i+size, space
 	}
 	return true
 }
