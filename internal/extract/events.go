@@ -706,10 +706,8 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 			e.actors = appendUnique(e.actors, p)
 		}
 	}
-	if x.focus != "" {
-		if c := x.cat.Country(x.focus); c != nil {
-			e.actors = appendUnique(e.actors, c.Name)
-		}
+	if x.focusState != nil {
+		e.actors = appendUnique(e.actors, x.focusState.Name)
 	}
 	e.country = x.eventCountry(i, loc, typ)
 	after := text[loc[0]:min(len(text), loc[0]+160)]

@@ -41,6 +41,9 @@ type docState struct {
 	cat      *catalog.Catalog
 	triggers [][]trigger
 	focus    string // the state the article is mostly about
+	// focusState is the focus's entry, whose name each event names among
+	// its actors: looked up once a document rather than once an event.
+	focusState *catalog.Country
 	// done are the transfer records read so far, in reading order, while
 	// transfers reads them (nil after).
 	done []*transfer
@@ -150,6 +153,9 @@ func newDocState(d *annotate.Doc) *docState {
 	}
 	x.allTriggers = all
 	x.focus = x.focusCountry()
+	if x.focus != "" {
+		x.focusState = x.cat.Country(x.focus)
+	}
 	return x
 }
 
