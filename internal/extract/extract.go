@@ -684,8 +684,9 @@ func (x *docState) focusCountry() string {
 		}
 	}
 	for _, i := range x.readable() {
-		for k := range x.d.Mentions[i] {
-			m := &x.d.Mentions[i][k] // not copied: a mention is large
+		ms := x.d.Mentions[i]
+		for k := range ms {
+			m := &ms[k] // not copied: a mention is large
 			if m.Kind != annotate.MCountry && !(m.Kind == annotate.MOrg && m.OrgKind == "government") {
 				continue
 			}
