@@ -851,7 +851,19 @@ func lastASCIIWord(text string) (w string, start int, ascii bool) {
 	for end > 0 && asciiSpace[text[end-1]] {
 		end--
 	}
-	for start = end; start > 0; start-- {
+	// Eight bytes at a time back to the white space before the word, while
+	// they are ASCII; then a byte at a time.
+	for start = end; start >= 8; start -= 8 {
+		x := load8(text, start-8)
+		if x&(lowBits<<7) != 0 {
+			break
+		}
+		if spaces := asciiSpaceBytes(x); spaces != 0 {
+			start += (63-bits.LeadingZeros64(spaces))/8 - 7 // the byte after the last of them
+			return text[start:end], start, true
+		}
+	}
+	for ; start > 0; start-- {
 		c := text[start-1]
 		if c >= utf8.RuneSelf {
 			return "", 0, false
@@ -861,6 +873,19 @@ func lastASCIIWord(text string) (w string, start int, ascii bool) {
 		}
 	}
 	return text[start:end], start, true
+}
+
+// asciiSpaceBytes has the high bit set of each byte of x, whose bytes are
+// all ASCII, that is in asciiSpace (a space, or \t to \r), and no other
+// bit. Adding to an ASCII byte carries into no other byte: ' ' XOR-ed
+// away leaves a byte that plus 0x7f keeps its high bit clear just where
+// it is zero, and \t to \r are the bytes that reach the high bit with
+// 0x80-'\t' added but not with 0x80-'\r'-1.
+func asciiSpaceBytes(x uint64) uint64 {
+	const high = lowBits << 7
+	space := ^((x ^ ' '*lowBits) + 0x7f*lowBits)
+	control := (x + (0x80-'\t')*lowBits) ^ (x + (0x80-'\r'-1)*lowBits)
+	return (space | control) & high
 }
 
 // evidence turns sentence indexes into spans, adding the copies of doubled
