@@ -69,6 +69,53 @@ func matchSubject(dst []int, s string) []int {
 	return nil
 }
 
+// subjectHeads marks by shapeIndex the first two letters of subjectWords:
+// a word that begins with no such pair begins no subject.
+var subjectHeads = func() (t [32 * 32]bool) {
+	for _, w := range subjectWords {
+		t[shapeIndex(w[0], w[1])] = true
+	}
+	return t
+}()
+
+// subjectIn is the subject of subjectRe's first match in text, or "". The
+// match begins at a word start after \b whose first two letters are those
+// of one of subjectWords (no rune that folds into ASCII, ſ or the Kelvin
+// sign, folds into those): words of ASCII letters, read 64 bytes at a time
+// as cuesOf reads them. From the first such word on, where the rest of the
+// text holds no such rune, as most do, the match is matchSubject's at the
+// first word where it matches; elsewhere the pattern runs.
+func (x *docState) subjectIn(text string) string {
+	next := letterBits(text, 0)
+	var lastBefore uint64 // 1 when the last byte of the block before is a letter
+	for base := 0; base < len(text); base += 64 {
+		letters := next
+		next = 0
+		if base+64 < len(text) {
+			next = letterBits(text, base+64)
+		}
+		// The first letters of words of two letters or more, as the
+		// subject's words are.
+		for starts := letters &^ (letters<<1 | lastBefore) & (letters>>1 | next<<63); starts != 0; starts &= starts - 1 {
+			at := base + bits.TrailingZeros64(starts)
+			if !subjectHeads[shapeIndex(text[at], text[at+1])] || at > 0 && isWordByte(text[at-1]) {
+				continue // no subject word, or a digit or _ before: no \b
+			}
+			if holdsRune(text[at:], "\u017f") || holdsRune(text[at:], "\u212a") {
+				if m := subjectRe.FindSubmatchIndexIn(x.matchRoom[:], text); m != nil {
+					return text[m[2]:m[3]]
+				}
+				return ""
+			}
+			if m := matchSubject(x.matchRoom[:0], text[at:]); m != nil {
+				return text[at+m[2] : at+m[3]]
+			}
+		}
+		lastBefore = letters >> 63
+	}
+	return ""
+}
+
 // subjectFrom reads the subject of subjectRe at byte at of s: as many as
 // 80 runes that are none of . ; , " “, and at least 3; it returns its end.
 func subjectFrom(s string, at int) (end int, ok bool) {
@@ -710,10 +757,7 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 		e.actors = appendUnique(e.actors, x.focusState.Name)
 	}
 	e.country = x.eventCountry(i, loc, typ)
-	after := text[loc[0]:min(len(text), loc[0]+160)]
-	if m := subjectRe.FindSubmatchIndexIn(x.matchRoom[:], after); m != nil {
-		e.subject = strings.TrimSpace(after[m[2]:m[3]])
-	}
+	e.subject = strings.TrimSpace(x.subjectIn(text[loc[0]:min(len(text), loc[0]+160)]))
 	return e
 }
 
