@@ -565,9 +565,10 @@ func (x *docState) futureUse(t trigger) bool {
 // asked only of a clause that holds " become" in any ASCII case, which
 // either needs and which the fold search finds fast in any text: no rune
 // beyond ASCII lowers into its letters (İ lowers into i, the Kelvin sign
-// into k), while containsLower reads runes beyond ASCII at length.
+// into k), while containsLower reads runes beyond ASCII at length. The
+// search looks for its b, a rare letter, many bytes at a time.
 func becomesIn(clause string) bool {
-	return containsFoldASCII(clause, " become") && containsLower(clause, "would become", "will become")
+	return catalog.ContainsFoldASCII(clause, " become", 1) && containsLower(clause, "would become", "will become")
 }
 
 // futureParticiple: t is a participle after "be" or "and" in a clause
