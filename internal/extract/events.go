@@ -196,15 +196,26 @@ type cueWord struct {
 	kind eventKind
 }
 
-// cuesByShape lists the words of eventCues by the index in cueShapes of
-// their first letters: the few a word that passes cueShapes is compared
-// with.
-var cuesByShape = func() (t [32 * 32][]cueWord) {
+// cueWords are the words of eventCues, and cueIndex, by the index in
+// cueShapes of a word's first letters and its length, the place in
+// cueWords, plus one, of the cue of that shape and length (0 for none):
+// the one word a word that passes cueShapes is compared with. No two cues
+// share both, and the lengths, 3 to 15, are apart in four bits.
+var cueWords, cueIndex = func() (words []cueWord, index *[32 * 32 * 16]uint8) {
+	index = new([32 * 32 * 16]uint8)
 	for w, kind := range eventCues {
-		t[shapeIndex(w[0], w[1])] = append(t[shapeIndex(w[0], w[1])], cueWord{w, kind})
+		k := cueKey(w)
+		if index[k] != 0 {
+			panic("eventCues: " + w + " has the first letters and length of " + words[index[k]-1].word)
+		}
+		words = append(words, cueWord{w, kind})
+		index[k] = uint8(len(words))
 	}
-	return t
+	return words, index
 }()
+
+// cueKey is the index in cueIndex of a word of two letters or more.
+func cueKey(w string) int { return shapeIndex(w[0], w[1])<<4 | len(w)&15 }
 
 // shapeIndex is the index in cueShapes of a word that begins with the
 // ASCII letters a and b: their low five bits, which case leaves alone
@@ -353,14 +364,18 @@ func cuesOf(cues *eventCuesOf, text string) (found bool) {
 // lookCue adds start to cues of its kind when the word w, which starts
 // there, is a cue, and says whether it is one.
 func lookCue(cues *eventCuesOf, w string, start int) bool {
-	for _, c := range cuesByShape[shapeIndex(w[0], w[1])] {
-		// The forums count only capitalised, as eventCues holds them;
-		// the other cues in any case (and are not compared again as
-		// they stand, which could not match where the fold did not).
-		if len(c.word) == len(w) && (c.word[0] >= 'a' && catalog.EqualFoldASCII(w, c.word) || c.word[0] < 'a' && w == c.word) {
-			cues[c.kind] = append(cues[c.kind], start)
-			return true
-		}
+	k := cueIndex[cueKey(w)]
+	if k == 0 {
+		return false
+	}
+	// The forums count only capitalised, as eventCues holds them; the
+	// other cues in any case (and are not compared again as they stand,
+	// which could not match where the fold did not). Words of 16 letters
+	// or more share a key with a shorter one.
+	c := &cueWords[k-1]
+	if len(c.word) == len(w) && (c.word[0] >= 'a' && catalog.EqualFoldASCII(w, c.word) || c.word[0] < 'a' && w == c.word) {
+		cues[c.kind] = append(cues[c.kind], start)
+		return true
 	}
 	return false
 }
