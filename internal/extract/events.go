@@ -1010,9 +1010,12 @@ func (x *docState) plannedIn(i, start, end int) bool {
 }
 
 // plannedWhen: text ties the event to a visit to come ("when the
-// chairman visits Lusaka").
+// chairman visits Lusaka"). No rune beyond ASCII lowers into the letters
+// of "when", as İ does into i and the Kelvin sign into k: the ASCII fold
+// search, which looks for its w many bytes at a time, answers what
+// containsLower(text, "when") would.
 func plannedWhen(text string) bool {
-	return containsLower(text, "when") && whenVisitsRe.MatchString(text)
+	return catalog.ContainsFoldASCII(text, "when", 0) && whenVisitsRe.MatchString(text)
 }
 
 // refersToPerson: a "he" or "she" that stands for someone named before:

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dossier-osint/dossier/internal/annotate/testtext"
+	"github.com/dossier-osint/dossier/internal/catalog"
 )
 
 // TestSubjectIn holds subjectIn to subjectRe's search, at every byte of
@@ -43,5 +44,30 @@ func TestSubjectIn(t *testing.T) {
 	}
 	if matched < 1000 {
 		t.Errorf("only %d texts hold a subject: the test tells little", matched)
+	}
+}
+
+// TestWhenByFold holds the ASCII fold search of plannedWhen to
+// containsLower: "when" in any case, cut, next to runes that lower into
+// ASCII (İ, the Kelvin sign) or fold into it (ſ), in article lines.
+func TestWhenByFold(t *testing.T) {
+	texts := testtext.ArticleLines(t)
+	for _, w := range []string{"when", "WHEN", "wHeN", "whe", "hen", "w\u0130hen", "whenİ", "\u212awhen", "ſwhen", "wh en", "ẃhen"} {
+		for _, around := range []string{"", " ", "x", "é", "\xff", "İ", "\u212a"} {
+			texts = append(texts, around+w+around, "the chairman "+w+" he visits"+around)
+		}
+	}
+	found := 0
+	for _, s := range texts {
+		want := containsLower(s, "when")
+		if got := catalog.ContainsFoldASCII(s, "when", 0); got != want {
+			t.Fatalf("ContainsFoldASCII(%q, \"when\") = %v, want %v", s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 50 {
+		t.Errorf("only %d texts hold \"when\": the test tells little", found)
 	}
 }
