@@ -69,6 +69,53 @@ func matchSubject(dst []int, s string) []int {
 	return nil
 }
 
+// subjectHeads marks by shapeIndex the first two letters of subjectWords:
+// a word that begins with no such pair begins no subject.
+var subjectHeads = func() (t [32 * 32]bool) {
+	for _, w := range subjectWords {
+		t[shapeIndex(w[0], w[1])] = true
+	}
+	return t
+}()
+
+// subjectIn is the subject of subjectRe's first match in text, or "". The
+// match begins at a word start after \b whose first two letters are those
+// of one of subjectWords (no rune that folds into ASCII, ſ or the Kelvin
+// sign, folds into those): words of ASCII letters, read 64 bytes at a time
+// as cuesOf reads them. From the first such word on, where the rest of the
+// text holds no such rune, as most do, the match is matchSubject's at the
+// first word where it matches; elsewhere the pattern runs.
+func (x *docState) subjectIn(text string) string {
+	next := letterBits(text, 0)
+	var lastBefore uint64 // 1 when the last byte of the block before is a letter
+	for base := 0; base < len(text); base += 64 {
+		letters := next
+		next = 0
+		if base+64 < len(text) {
+			next = letterBits(text, base+64)
+		}
+		// The first letters of words of two letters or more, as the
+		// subject's words are.
+		for starts := letters &^ (letters<<1 | lastBefore) & (letters>>1 | next<<63); starts != 0; starts &= starts - 1 {
+			at := base + bits.TrailingZeros64(starts)
+			if !subjectHeads[shapeIndex(text[at], text[at+1])] || at > 0 && isWordByte(text[at-1]) {
+				continue // no subject word, or a digit or _ before: no \b
+			}
+			if holdsRune(text[at:], "\u017f") || holdsRune(text[at:], "\u212a") {
+				if m := subjectRe.FindSubmatchIndexIn(x.matchRoom[:], text); m != nil {
+					return text[m[2]:m[3]]
+				}
+				return ""
+			}
+			if m := matchSubject(x.matchRoom[:0], text[at:]); m != nil {
+				return text[at+m[2] : at+m[3]]
+			}
+		}
+		lastBefore = letters >> 63
+	}
+	return ""
+}
+
 // subjectFrom reads the subject of subjectRe at byte at of s: as many as
 // 80 runes that are none of . ; , " “, and at least 3; it returns its end.
 func subjectFrom(s string, at int) (end int, ok bool) {
@@ -149,15 +196,26 @@ type cueWord struct {
 	kind eventKind
 }
 
-// cuesByShape lists the words of eventCues by the index in cueShapes of
-// their first letters: the few a word that passes cueShapes is compared
-// with.
-var cuesByShape = func() (t [32 * 32][]cueWord) {
+// cueWords are the words of eventCues, and cueIndex, by the index in
+// cueShapes of a word's first letters and its length, the place in
+// cueWords, plus one, of the cue of that shape and length (0 for none):
+// the one word a word that passes cueShapes is compared with. No two cues
+// share both, and the lengths, 3 to 15, are apart in four bits.
+var cueWords, cueIndex = func() (words []cueWord, index *[32 * 32 * 16]uint8) {
+	index = new([32 * 32 * 16]uint8)
 	for w, kind := range eventCues {
-		t[shapeIndex(w[0], w[1])] = append(t[shapeIndex(w[0], w[1])], cueWord{w, kind})
+		k := cueKey(w)
+		if index[k] != 0 {
+			panic("eventCues: " + w + " has the first letters and length of " + words[index[k]-1].word)
+		}
+		words = append(words, cueWord{w, kind})
+		index[k] = uint8(len(words))
 	}
-	return t
+	return words, index
 }()
+
+// cueKey is the index in cueIndex of a word of two letters or more.
+func cueKey(w string) int { return shapeIndex(w[0], w[1])<<4 | len(w)&15 }
 
 // shapeIndex is the index in cueShapes of a word that begins with the
 // ASCII letters a and b: their low five bits, which case leaves alone
@@ -306,14 +364,18 @@ func cuesOf(cues *eventCuesOf, text string) (found bool) {
 // lookCue adds start to cues of its kind when the word w, which starts
 // there, is a cue, and says whether it is one.
 func lookCue(cues *eventCuesOf, w string, start int) bool {
-	for _, c := range cuesByShape[shapeIndex(w[0], w[1])] {
-		// The forums count only capitalised, as eventCues holds them;
-		// the other cues in any case (and are not compared again as
-		// they stand, which could not match where the fold did not).
-		if len(c.word) == len(w) && (c.word[0] >= 'a' && catalog.EqualFoldASCII(w, c.word) || c.word[0] < 'a' && w == c.word) {
-			cues[c.kind] = append(cues[c.kind], start)
-			return true
-		}
+	k := cueIndex[cueKey(w)]
+	if k == 0 {
+		return false
+	}
+	// The forums count only capitalised, as eventCues holds them; the
+	// other cues in any case (and are not compared again as they stand,
+	// which could not match where the fold did not). Words of 16 letters
+	// or more share a key with a shorter one.
+	c := &cueWords[k-1]
+	if len(c.word) == len(w) && (c.word[0] >= 'a' && catalog.EqualFoldASCII(w, c.word) || c.word[0] < 'a' && w == c.word) {
+		cues[c.kind] = append(cues[c.kind], start)
+		return true
 	}
 	return false
 }
@@ -706,16 +768,11 @@ func (x *docState) newEvent(i int, typ string, loc []int) *event {
 			e.actors = appendUnique(e.actors, p)
 		}
 	}
-	if x.focus != "" {
-		if c := x.cat.Country(x.focus); c != nil {
-			e.actors = appendUnique(e.actors, c.Name)
-		}
+	if x.focusState != nil {
+		e.actors = appendUnique(e.actors, x.focusState.Name)
 	}
 	e.country = x.eventCountry(i, loc, typ)
-	after := text[loc[0]:min(len(text), loc[0]+160)]
-	if m := subjectRe.FindSubmatchIndexIn(x.matchRoom[:], after); m != nil {
-		e.subject = strings.TrimSpace(after[m[2]:m[3]])
-	}
+	e.subject = strings.TrimSpace(x.subjectIn(text[loc[0]:min(len(text), loc[0]+160)]))
 	return e
 }
 
@@ -953,9 +1010,12 @@ func (x *docState) plannedIn(i, start, end int) bool {
 }
 
 // plannedWhen: text ties the event to a visit to come ("when the
-// chairman visits Lusaka").
+// chairman visits Lusaka"). No rune beyond ASCII lowers into the letters
+// of "when", as İ does into i and the Kelvin sign into k: the ASCII fold
+// search, which looks for its w many bytes at a time, answers what
+// containsLower(text, "when") would.
 func plannedWhen(text string) bool {
-	return containsLower(text, "when") && whenVisitsRe.MatchString(text)
+	return catalog.ContainsFoldASCII(text, "when", 0) && whenVisitsRe.MatchString(text)
 }
 
 // refersToPerson: a "he" or "she" that stands for someone named before:

@@ -41,6 +41,9 @@ type docState struct {
 	cat      *catalog.Catalog
 	triggers [][]trigger
 	focus    string // the state the article is mostly about
+	// focusState is the focus's entry, whose name each event names among
+	// its actors: looked up once a document rather than once an event.
+	focusState *catalog.Country
 	// done are the transfer records read so far, in reading order, while
 	// transfers reads them (nil after).
 	done []*transfer
@@ -150,6 +153,9 @@ func newDocState(d *annotate.Doc) *docState {
 	}
 	x.allTriggers = all
 	x.focus = x.focusCountry()
+	if x.focus != "" {
+		x.focusState = x.cat.Country(x.focus)
+	}
 	return x
 }
 
@@ -559,9 +565,10 @@ func (x *docState) futureUse(t trigger) bool {
 // asked only of a clause that holds " become" in any ASCII case, which
 // either needs and which the fold search finds fast in any text: no rune
 // beyond ASCII lowers into its letters (İ lowers into i, the Kelvin sign
-// into k), while containsLower reads runes beyond ASCII at length.
+// into k), while containsLower reads runes beyond ASCII at length. The
+// search looks for its b, a rare letter, many bytes at a time.
 func becomesIn(clause string) bool {
-	return containsFoldASCII(clause, " become") && containsLower(clause, "would become", "will become")
+	return catalog.ContainsFoldASCII(clause, " become", 1) && containsLower(clause, "would become", "will become")
 }
 
 // futureParticiple: t is a participle after "be" or "and" in a clause
@@ -678,8 +685,9 @@ func (x *docState) focusCountry() string {
 		}
 	}
 	for _, i := range x.readable() {
-		for k := range x.d.Mentions[i] {
-			m := &x.d.Mentions[i][k] // not copied: a mention is large
+		ms := x.d.Mentions[i]
+		for k := range ms {
+			m := &ms[k] // not copied: a mention is large
 			if m.Kind != annotate.MCountry && !(m.Kind == annotate.MOrg && m.OrgKind == "government") {
 				continue
 			}
@@ -844,7 +852,19 @@ func lastASCIIWord(text string) (w string, start int, ascii bool) {
 	for end > 0 && asciiSpace[text[end-1]] {
 		end--
 	}
-	for start = end; start > 0; start-- {
+	// Eight bytes at a time back to the white space before the word, while
+	// they are ASCII; then a byte at a time.
+	for start = end; start >= 8; start -= 8 {
+		x := load8(text, start-8)
+		if x&(lowBits<<7) != 0 {
+			break
+		}
+		if spaces := asciiSpaceBytes(x); spaces != 0 {
+			start += (63-bits.LeadingZeros64(spaces))/8 - 7 // the byte after the last of them
+			return text[start:end], start, true
+		}
+	}
+	for ; start > 0; start-- {
 		c := text[start-1]
 		if c >= utf8.RuneSelf {
 			return "", 0, false
@@ -854,6 +874,19 @@ func lastASCIIWord(text string) (w string, start int, ascii bool) {
 		}
 	}
 	return text[start:end], start, true
+}
+
+// asciiSpaceBytes has the high bit set of each byte of x, whose bytes are
+// all ASCII, that is in asciiSpace (a space, or \t to \r), and no other
+// bit. Adding to an ASCII byte carries into no other byte: ' ' XOR-ed
+// away leaves a byte that plus 0x7f keeps its high bit clear just where
+// it is zero, and \t to \r are the bytes that reach the high bit with
+// 0x80-'\t' added but not with 0x80-'\r'-1.
+func asciiSpaceBytes(x uint64) uint64 {
+	const high = lowBits << 7
+	space := ^((x ^ ' '*lowBits) + 0x7f*lowBits)
+	control := (x + (0x80-'\t')*lowBits) ^ (x + (0x80-'\r'-1)*lowBits)
+	return (space | control) & high
 }
 
 // evidence turns sentence indexes into spans, adding the copies of doubled
