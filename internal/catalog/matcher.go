@@ -604,7 +604,7 @@ func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs [
 		if p := &pieces[j]; p.key&0xff != 0 {
 			// A short key, as most pieces have: looked up without step's
 			// call (see step).
-			if child = m.shortChild(at&childIndex, p.key); child == 0 {
+			if child = m.shortChild(at&childIndex, p.key); child == 0 && shortKeyMayBePlural(p.key) {
 				child, plural = m.singularStep(at&childIndex, text, p)
 			}
 		} else {

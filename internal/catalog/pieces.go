@@ -86,6 +86,14 @@ func (p *piece) mayBePlural(text string) bool {
 	return len(w) > 2 && w[len(w)-1]|0x20 == 's'
 }
 
+// shortKeyMayBePlural is mayBePlural of a piece by its short key, which
+// packs the folded piece: a test in registers, which spares most walks the
+// call of singularStep for a word that is no plural.
+func shortKeyMayBePlural(key uint64) bool {
+	last := (bits.Len64(key) - 1) &^ 7 // the shift of the piece's last byte
+	return last >= 16 && byte(key>>last)|0x20 == 's'
+}
+
 // keyOf is the key of s[start:end], each byte OR-ed with lower.
 func keyOf(s string, start, end int, lower uint64) pieceKey {
 	n := end - start
