@@ -67,7 +67,20 @@ type node struct {
 	// pieceKey); empty for the others.
 	pieceStart, pieceEnd uint32
 	hasChildren          bool
+	// asks is what the node's refs together ask of the text's capitals,
+	// made with the refs once the trie is finished (see packRefs), so that
+	// a name found need not go over its refs to learn it.
+	asks capitalsAsked
 }
+
+// capitalsAsked are the pieces of a name that one of its refs or more asks
+// a capital of, by what they ask (see Ref).
+type capitalsAsked struct {
+	upper, acronym, marked uint64
+}
+
+// any says whether some piece is asked a capital; many names ask none.
+func (a *capitalsAsked) any() bool { return a.upper|a.acronym|a.marked != 0 }
 
 // Matcher finds catalog names in text, leftmost-longest. Names are compared
 // piece by piece, where a piece is a run of letters or of digits, so
@@ -131,6 +144,10 @@ func (m *Matcher) packRefs() {
 		m.nodes[i].refStart = uint32(len(m.refs))
 		m.refs = append(m.refs, refs...)
 		m.nodes[i].refEnd = uint32(len(m.refs))
+		for _, r := range refs {
+			a := &m.nodes[i].asks
+			a.upper, a.acronym, a.marked = a.upper|r.upperMask, a.acronym|r.acronymMask, a.marked|r.markedCaps
+		}
 	}
 	m.spellings = m.spellingBuf.String()
 	m.nodeRefs, m.pieceBuf, m.spellingBuf = nil, strings.Builder{}, strings.Builder{}
@@ -647,8 +664,8 @@ func (l *longest) nameEnds(m *Matcher, text string, pieces []piece, i, j int, n 
 		stop, after = int(pieces[after].end()), after+1
 	}
 	refs := m.refsOf(n)
-	if asksCapitals(refs) {
-		refs = acceptable(text, pieces[i:j+1], refs)
+	if asks := &m.nodes[n].asks; asks.any() {
+		refs = acceptable(text, pieces[i:j+1], refs, asks)
 	}
 	if refs != nil {
 		l.end, l.refs, l.next = stop, refs, after
@@ -691,27 +708,10 @@ func isUpper(w string) bool {
 	return true
 }
 
-// asksCapitals says whether some of refs asks for capitals, which
-// acceptable then reads the text for; many names ask for none.
-func asksCapitals(refs []Ref) bool {
-	for i := range refs {
-		if r := &refs[i]; r.upperMask|r.acronymMask|r.markedCaps != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// acceptable keeps the refs whose capitalisation the text honours (all
-// of them when none asks for capitals, which asksCapitals tells first).
-func acceptable(text string, pieces []piece, refs []Ref) []Ref {
-	// The pieces that some ref asks about, by what it asks: few.
-	var upper, acronym, marked uint64
-	for i := range refs {
-		upper |= refs[i].upperMask
-		acronym |= refs[i].acronymMask
-		marked |= refs[i].markedCaps
-	}
+// acceptable keeps the refs whose capitalisation the text honours, of
+// those that ask together what asks says (the pieces they ask about: few).
+func acceptable(text string, pieces []piece, refs []Ref, asks *capitalsAsked) []Ref {
+	upper, acronym, marked := asks.upper, asks.acronym, asks.marked
 	var mask, caps, lowSpaced uint64
 	for asked := upper | marked; asked != 0; asked &= asked - 1 {
 		k := bits.TrailingZeros64(asked)
