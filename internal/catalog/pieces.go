@@ -195,26 +195,26 @@ func appendPieces(out []piece, text string) []piece {
 			// inlined body then needs no inline mark (an instruction) for.
 			stop, folded := lowestStop(w, w|asciiFold, class), w|asciiFold
 			key := folded & (stop>>7 - 1) // the bytes before stop; all for none
-			end := i
-			if stop == 0 && i+16 <= len(text) {
-				end += 8
-				w = load8(text, end)
-				folded = w | asciiFold
-				if stop = lowestStop(w, folded, class); stop > 0x80 {
-					m := bits.TrailingZeros64(stop) / 8
-					key = twoWordKey(8+m, key, folded&(stop>>7-1))
-				}
-			}
 			// w holds the byte after the piece, at stop: it must be
-			// ASCII, else it may be a letter or digit of the piece.
-			if stop != 0 && w&stop == 0 {
-				end += bits.TrailingZeros64(stop) / 8
-				out = out[:len(out)+1]
-				out[len(out)-1] = piece{start: int32(i), stop: uint32(end), key: key}
-				if i = end; byteClass[text[i]] == 0 {
-					i++ // past the space or mark after most pieces
+			// ASCII, else it may be a letter or digit of the piece. The
+			// pieces of one word and of two are cut apart, where a path
+			// that joined them again tested stop twice.
+			if stop != 0 {
+				if w&stop == 0 {
+					out, i = cutPiece(out, text, i, i+bits.TrailingZeros64(stop)/8, key)
+					continue
 				}
-				continue
+			} else if i+16 <= len(text) {
+				w = load8(text, i+8)
+				folded = w | asciiFold
+				if stop = lowestStop(w, folded, class); stop != 0 && w&stop == 0 {
+					m := bits.TrailingZeros64(stop) / 8
+					if m > 0 {
+						key = twoWordKey(8+m, key, folded&(stop>>7-1))
+					}
+					out, i = cutPiece(out, text, i, i+8+m, key)
+					continue
+				}
 			}
 		}
 		if class != beyondASCII && i+8 > len(text) && len(text) >= 8 {
@@ -224,6 +224,18 @@ func appendPieces(out []piece, text string) []piece {
 		out, i = appendPiece(out, text, i, class)
 	}
 	return out
+}
+
+// cutPiece appends the ASCII piece of text from start to end, with its
+// key, to out, which has room for it, and returns where the next piece may
+// begin: past the space or mark after most pieces.
+func cutPiece(out []piece, text string, start, end int, key uint64) ([]piece, int) {
+	out = out[:len(out)+1]
+	out[len(out)-1] = piece{start: int32(start), stop: uint32(end), key: key}
+	if byteClass[text[end]] == 0 {
+		end++
+	}
+	return out, end
 }
 
 // appendLastPiece appends the piece that begins at i with a byte of class
