@@ -204,8 +204,11 @@ func appendPieces(out []piece, text string) []piece {
 					out, i = cutPiece(out, text, i, i+bits.TrailingZeros64(stop)/8, key)
 					continue
 				}
-			} else if i+16 <= len(text) {
-				w = load8(text, i+8)
+			} else if i+8 < len(text) {
+				// The next eight bytes; or, nearer the end, the last
+				// eight shifted down to them, as appendLastPiece reads.
+				at := min(i+8, len(text)-8)
+				w = load8(text, at) >> ((i + 8 - at) * 8 & 63)
 				folded = w | asciiFold
 				if stop = lowestStop(w, folded, class); stop != 0 && w&stop == 0 {
 					m := bits.TrailingZeros64(stop) / 8
@@ -232,7 +235,7 @@ func appendPieces(out []piece, text string) []piece {
 func cutPiece(out []piece, text string, start, end int, key uint64) ([]piece, int) {
 	out = out[:len(out)+1]
 	out[len(out)-1] = piece{start: int32(start), stop: uint32(end), key: key}
-	if byteClass[text[end]] == 0 {
+	if end < len(text) && byteClass[text[end]] == 0 {
 		end++
 	}
 	return out, end
