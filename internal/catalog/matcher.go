@@ -579,13 +579,18 @@ func (m *Matcher) appendMatches(found []Match, text string, pieces []piece) []Ma
 		if refs == nil {
 			next = i + 1
 		} else {
-			if cap(found) == 0 {
+			if len(found) == cap(found) {
 				// Callers reuse found from text to text: room for the
 				// names of most sentences at once, where append would
-				// make room for one, then two, then four.
-				found = make([]Match, 0, 4)
+				// make room for one, then two, then four; then twice the
+				// room.
+				found = slices.Grow(found, max(4, len(found)))
 			}
-			found = append(found, Match{Start: int(pieces[i].start), End: end, Refs: refs})
+			// The match is written in place, field by field, where append
+			// (or a Match written whole) built it on the stack and copied.
+			found = found[:len(found)+1]
+			at := &found[len(found)-1]
+			at.Start, at.End, at.Refs = int(pieces[i].start), end, refs
 		}
 		i = m.starts.next(pieces, next)
 	}
