@@ -1,6 +1,9 @@
 package catalog
 
-import "testing"
+import (
+	"math/bits"
+	"testing"
+)
 
 // TestNodeAsksAreItsRefs checks what each node asks of capitals against
 // its refs, of the catalog's matcher and of a phrase matcher.
@@ -24,5 +27,45 @@ func TestNodeAsksAreItsRefs(t *testing.T) {
 	}
 	if asking == 0 {
 		t.Error("no node asks for capitals")
+	}
+}
+
+// TestCapitalsHonouredKeepsWhatAcceptableKeeps checks the shortcut of
+// nameEnds: where capitalsHonoured says the text honours a name's capitals,
+// acceptable keeps all its refs; on news lines and names in several cases,
+// with what the catalog's nodes ask.
+func TestCapitalsHonouredKeepsWhatAcceptableKeeps(t *testing.T) {
+	m := MustDefault().Matcher()
+	texts := startTexts(t, MustDefault())
+	for _, text := range []string{"Puma PUMA puma", "the PLAN the Plan", "AT-10 at 10 At 10", "Łódź ŁÓDŹ łódź", "Ñandú ñandú", "F-16 f-16"} {
+		texts = append(texts, text)
+	}
+	honoured, not := 0, 0
+	seen := map[capitalsAsked]bool{}
+	for n := range m.nodes {
+		asks := &m.nodes[n].asks
+		if !asks.any() || seen[*asks] {
+			continue
+		}
+		seen[*asks] = true
+		refs := m.refsOf(uint32(n))
+		size := bits.Len64(asks.upper | asks.acronym | asks.marked)
+		for _, text := range texts[:400] {
+			pieces := appendPieces(nil, text)
+			for i := 0; i+size <= len(pieces); i++ {
+				window := pieces[i : i+size]
+				if !capitalsHonoured(text, window, asks) {
+					not++
+					continue
+				}
+				honoured++
+				if got := acceptable(text, window, refs, asks); len(got) != len(refs) {
+					t.Fatalf("%q from piece %d: capitals honoured for %+v, but acceptable keeps %d of %d refs", text, i, *asks, len(got), len(refs))
+				}
+			}
+		}
+	}
+	if honoured == 0 || not == 0 {
+		t.Errorf("capitals honoured %d times, not %d: the texts test only one side", honoured, not)
 	}
 }

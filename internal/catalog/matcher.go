@@ -669,7 +669,7 @@ func (l *longest) nameEnds(m *Matcher, text string, pieces []piece, i, j int, n 
 		stop, after = int(pieces[after].end()), after+1
 	}
 	refs := m.refsOf(n)
-	if asks := &m.nodes[n].asks; asks.any() {
+	if asks := &m.nodes[n].asks; asks.any() && !capitalsHonoured(text, pieces[i:j+1], asks) {
 		refs = acceptable(text, pieces[i:j+1], refs, asks)
 	}
 	if refs != nil {
@@ -707,6 +707,23 @@ func (m *Matcher) singularStep(at uint32, text string, p *piece) (child uint32, 
 func isUpper(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if 'a' <= w[i] && w[i] <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// capitalsHonoured says, for most names, that the text honours what asks
+// asks of it, and so acceptable would keep all refs: when they ask only
+// for capitals that begin pieces, and the text has them in ASCII. It says
+// false for the others, which acceptable then tells apart. Small enough
+// to inline, it spares most names found acceptable's call.
+func capitalsHonoured(text string, pieces []piece, asks *capitalsAsked) bool {
+	if asks.acronym|asks.marked != 0 {
+		return false
+	}
+	for upper := asks.upper; upper != 0; upper &= upper - 1 {
+		if !capitalOrDigitByte[text[pieces[bits.TrailingZeros64(upper)].start]] {
 			return false
 		}
 	}
