@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"math/bits"
+	"strings"
 	"testing"
 )
 
@@ -67,5 +68,29 @@ func TestCapitalsHonouredKeepsWhatAcceptableKeeps(t *testing.T) {
 	}
 	if honoured == 0 || not == 0 {
 		t.Errorf("capitals honoured %d times, not %d: the texts test only one side", honoured, not)
+	}
+}
+
+// TestFoldsToWordsIsEqualFoldASCII checks the compare of long pieces,
+// eight bytes at a time, against EqualFoldASCII, on pieces of letters or
+// digits and folded pieces that differ from them at each byte.
+func TestFoldsToWordsIsEqualFoldASCII(t *testing.T) {
+	pieces := []string{"abcdefgh", "ABCDEFGHI", "Typhoons1", "Eurofighter", "EUROFIGHTERTYPHOON", "0123456789",
+		"12345678901234567", "MachineryGroupsAb", "zZzZzZzZzZzZzZzZzZzZzZzZz"}
+	for _, w := range pieces {
+		lower := []byte(strings.ToLower(w))
+		fs := []string{string(lower), strings.ToUpper(w), w}
+		for k := range lower {
+			for _, c := range []byte{'a', 'z', '0', '@', '`', '{', 0x80, 0xe9, lower[k] ^ 0x20} {
+				f := append([]byte(nil), lower...)
+				f[k] = c
+				fs = append(fs, string(f))
+			}
+		}
+		for _, f := range fs {
+			if got, want := foldsToWords(w, f), EqualFoldASCII(w, f); got != want {
+				t.Errorf("foldsToWords(%q, %q) = %v, EqualFoldASCII %v", w, f, got, want)
+			}
+		}
 	}
 }

@@ -161,7 +161,27 @@ func (p *piece) foldsTo(text string, singular bool, f string) bool {
 	if p.nonASCII() {
 		return w == f
 	}
-	return len(w) == len(f) && EqualFoldASCII(w, f)
+	if len(w) != len(f) {
+		return false
+	}
+	if len(w) >= 8 {
+		return foldsToWords(w, f) // the long pieces, which only this compare tells apart
+	}
+	return EqualFoldASCII(w, f)
+}
+
+// foldsToWords is EqualFoldASCII of w, ASCII letters or digits, and f, of
+// the same length, eight or more, eight bytes at a time (the last eight
+// overlap those before): OR-ed with asciiFold, a letter or digit is its
+// lower case, as asciiLower makes it.
+func foldsToWords(w, f string) bool {
+	n := len(w)
+	for k := 0; k+8 < n; k += 8 {
+		if load8(w, k)|asciiFold != load8(f, k) {
+			return false
+		}
+	}
+	return load8(w, n-8)|asciiFold == load8(f, n-8)
 }
 
 // appendPieces appends the pieces of text: its longest runs of runes of
