@@ -67,7 +67,20 @@ type node struct {
 	// pieceKey); empty for the others.
 	pieceStart, pieceEnd uint32
 	hasChildren          bool
+	// asks is what the node's refs together ask of the text's capitals,
+	// made with the refs once the trie is finished (see packRefs), so that
+	// a name found need not go over its refs to learn it.
+	asks capitalsAsked
 }
+
+// capitalsAsked are the pieces of a name that one of its refs or more asks
+// a capital of, by what they ask (see Ref).
+type capitalsAsked struct {
+	upper, acronym, marked uint64
+}
+
+// any says whether some piece is asked a capital; many names ask none.
+func (a *capitalsAsked) any() bool { return a.upper|a.acronym|a.marked != 0 }
 
 // Matcher finds catalog names in text, leftmost-longest. Names are compared
 // piece by piece, where a piece is a run of letters or of digits, so
@@ -131,6 +144,10 @@ func (m *Matcher) packRefs() {
 		m.nodes[i].refStart = uint32(len(m.refs))
 		m.refs = append(m.refs, refs...)
 		m.nodes[i].refEnd = uint32(len(m.refs))
+		for _, r := range refs {
+			a := &m.nodes[i].asks
+			a.upper, a.acronym, a.marked = a.upper|r.upperMask, a.acronym|r.acronymMask, a.marked|r.markedCaps
+		}
 	}
 	m.spellings = m.spellingBuf.String()
 	m.nodeRefs, m.pieceBuf, m.spellingBuf = nil, strings.Builder{}, strings.Builder{}
@@ -562,13 +579,18 @@ func (m *Matcher) appendMatches(found []Match, text string, pieces []piece) []Ma
 		if refs == nil {
 			next = i + 1
 		} else {
-			if cap(found) == 0 {
+			if len(found) == cap(found) {
 				// Callers reuse found from text to text: room for the
 				// names of most sentences at once, where append would
-				// make room for one, then two, then four.
-				found = make([]Match, 0, 4)
+				// make room for one, then two, then four; then twice the
+				// room.
+				found = slices.Grow(found, max(4, len(found)))
 			}
-			found = append(found, Match{Start: int(pieces[i].start), End: end, Refs: refs})
+			// The match is written in place, field by field, where append
+			// (or a Match written whole) built it on the stack and copied.
+			found = found[:len(found)+1]
+			at := &found[len(found)-1]
+			at.Start, at.End, at.Refs = int(pieces[i].start), end, refs
 		}
 		i = m.starts.next(pieces, next)
 	}
@@ -604,7 +626,7 @@ func (m *Matcher) longestAt(text string, pieces []piece, i int) (end int, refs [
 		if p := &pieces[j]; p.key&0xff != 0 {
 			// A short key, as most pieces have: looked up without step's
 			// call (see step).
-			if child = m.shortChild(at&childIndex, p.key); child == 0 {
+			if child = m.shortChild(at&childIndex, p.key); child == 0 && shortKeyMayBePlural(p.key) {
 				child, plural = m.singularStep(at&childIndex, text, p)
 			}
 		} else {
@@ -647,8 +669,8 @@ func (l *longest) nameEnds(m *Matcher, text string, pieces []piece, i, j int, n 
 		stop, after = int(pieces[after].end()), after+1
 	}
 	refs := m.refsOf(n)
-	if asksCapitals(refs) {
-		refs = acceptable(text, pieces[i:j+1], refs)
+	if asks := &m.nodes[n].asks; asks.any() && !capitalsHonoured(text, pieces[i:j+1], asks) {
+		refs = acceptable(text, pieces[i:j+1], refs, asks)
 	}
 	if refs != nil {
 		l.end, l.refs, l.next = stop, refs, after
@@ -691,27 +713,27 @@ func isUpper(w string) bool {
 	return true
 }
 
-// asksCapitals says whether some of refs asks for capitals, which
-// acceptable then reads the text for; many names ask for none.
-func asksCapitals(refs []Ref) bool {
-	for i := range refs {
-		if r := &refs[i]; r.upperMask|r.acronymMask|r.markedCaps != 0 {
-			return true
+// capitalsHonoured says, for most names, that the text honours what asks
+// asks of it, and so acceptable would keep all refs: when they ask only
+// for capitals that begin pieces, and the text has them in ASCII. It says
+// false for the others, which acceptable then tells apart. Small enough
+// to inline, it spares most names found acceptable's call.
+func capitalsHonoured(text string, pieces []piece, asks *capitalsAsked) bool {
+	if asks.acronym|asks.marked != 0 {
+		return false
+	}
+	for upper := asks.upper; upper != 0; upper &= upper - 1 {
+		if !capitalOrDigitByte[text[pieces[bits.TrailingZeros64(upper)].start]] {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
-// acceptable keeps the refs whose capitalisation the text honours (all
-// of them when none asks for capitals, which asksCapitals tells first).
-func acceptable(text string, pieces []piece, refs []Ref) []Ref {
-	// The pieces that some ref asks about, by what it asks: few.
-	var upper, acronym, marked uint64
-	for i := range refs {
-		upper |= refs[i].upperMask
-		acronym |= refs[i].acronymMask
-		marked |= refs[i].markedCaps
-	}
+// acceptable keeps the refs whose capitalisation the text honours, of
+// those that ask together what asks says (the pieces they ask about: few).
+func acceptable(text string, pieces []piece, refs []Ref, asks *capitalsAsked) []Ref {
+	upper, acronym, marked := asks.upper, asks.acronym, asks.marked
 	var mask, caps, lowSpaced uint64
 	for asked := upper | marked; asked != 0; asked &= asked - 1 {
 		k := bits.TrailingZeros64(asked)

@@ -86,6 +86,14 @@ func (p *piece) mayBePlural(text string) bool {
 	return len(w) > 2 && w[len(w)-1]|0x20 == 's'
 }
 
+// shortKeyMayBePlural is mayBePlural of a piece by its short key, which
+// packs the folded piece: a test in registers, which spares most walks the
+// call of singularStep for a word that is no plural.
+func shortKeyMayBePlural(key uint64) bool {
+	last := (bits.Len64(key) - 1) &^ 7 // the shift of the piece's last byte
+	return last >= 16 && byte(key>>last)|0x20 == 's'
+}
+
 // keyOf is the key of s[start:end], each byte OR-ed with lower.
 func keyOf(s string, start, end int, lower uint64) pieceKey {
 	n := end - start
@@ -153,7 +161,27 @@ func (p *piece) foldsTo(text string, singular bool, f string) bool {
 	if p.nonASCII() {
 		return w == f
 	}
-	return len(w) == len(f) && EqualFoldASCII(w, f)
+	if len(w) != len(f) {
+		return false
+	}
+	if len(w) >= 8 {
+		return foldsToWords(w, f) // the long pieces, which only this compare tells apart
+	}
+	return EqualFoldASCII(w, f)
+}
+
+// foldsToWords is EqualFoldASCII of w, ASCII letters or digits, and f, of
+// the same length, eight or more, eight bytes at a time (the last eight
+// overlap those before): OR-ed with asciiFold, a letter or digit is its
+// lower case, as asciiLower makes it.
+func foldsToWords(w, f string) bool {
+	n := len(w)
+	for k := 0; k+8 < n; k += 8 {
+		if load8(w, k)|asciiFold != load8(f, k) {
+			return false
+		}
+	}
+	return load8(w, n-8)|asciiFold == load8(f, n-8)
 }
 
 // appendPieces appends the pieces of text: its longest runs of runes of
@@ -163,7 +191,7 @@ func appendPieces(out []piece, text string) []piece {
 	if out == nil {
 		out = make([]piece, 0, len(text)/5+1)
 	}
-	for i := 0; i < len(text); {
+	for i := 0; uint(i) < uint(len(text)); { // unsigned: no bounds check of text[i]
 		class := byteClass[text[i]]
 		if class == 0 {
 			i++
@@ -187,26 +215,29 @@ func appendPieces(out []piece, text string) []piece {
 			// inlined body then needs no inline mark (an instruction) for.
 			stop, folded := lowestStop(w, w|asciiFold, class), w|asciiFold
 			key := folded & (stop>>7 - 1) // the bytes before stop; all for none
-			end := i
-			if stop == 0 && i+16 <= len(text) {
-				end += 8
-				w = load8(text, end)
-				folded = w | asciiFold
-				if stop = lowestStop(w, folded, class); stop > 0x80 {
-					m := bits.TrailingZeros64(stop) / 8
-					key = twoWordKey(8+m, key, folded&(stop>>7-1))
-				}
-			}
 			// w holds the byte after the piece, at stop: it must be
-			// ASCII, else it may be a letter or digit of the piece.
-			if stop != 0 && w&stop == 0 {
-				end += bits.TrailingZeros64(stop) / 8
-				out = out[:len(out)+1]
-				out[len(out)-1] = piece{start: int32(i), stop: uint32(end), key: key}
-				if i = end; byteClass[text[i]] == 0 {
-					i++ // past the space or mark after most pieces
+			// ASCII, else it may be a letter or digit of the piece. The
+			// pieces of one word and of two are cut apart, where a path
+			// that joined them again tested stop twice.
+			if stop != 0 {
+				if w&stop == 0 {
+					out, i = cutPiece(out, text, i, i+bits.TrailingZeros64(stop)/8, key)
+					continue
 				}
-				continue
+			} else if i+8 < len(text) {
+				// The next eight bytes; or, nearer the end, the last
+				// eight shifted down to them, as appendLastPiece reads.
+				at := min(i+8, len(text)-8)
+				w = load8(text, at) >> ((i + 8 - at) * 8 & 63)
+				folded = w | asciiFold
+				if stop = lowestStop(w, folded, class); stop != 0 && w&stop == 0 {
+					m := bits.TrailingZeros64(stop) / 8
+					if m > 0 {
+						key = twoWordKey(8+m, key, folded&(stop>>7-1))
+					}
+					out, i = cutPiece(out, text, i, i+8+m, key)
+					continue
+				}
 			}
 		}
 		if class != beyondASCII && i+8 > len(text) && len(text) >= 8 {
@@ -216,6 +247,18 @@ func appendPieces(out []piece, text string) []piece {
 		out, i = appendPiece(out, text, i, class)
 	}
 	return out
+}
+
+// cutPiece appends the ASCII piece of text from start to end, with its
+// key, to out, which has room for it, and returns where the next piece may
+// begin: past the space or mark after most pieces.
+func cutPiece(out []piece, text string, start, end int, key uint64) ([]piece, int) {
+	out = out[:len(out)+1]
+	out[len(out)-1] = piece{start: int32(start), stop: uint32(end), key: key}
+	if end < len(text) && byteClass[text[end]] == 0 {
+		end++
+	}
+	return out, end
 }
 
 // appendLastPiece appends the piece that begins at i with a byte of class
@@ -282,14 +325,17 @@ func appendPiece(out []piece, text string, i int, class uint8) ([]piece, int) {
 // either test, and so for class beyondASCII, which takes the digits'. One
 // function, not two, so that its inlined body costs one inline mark.
 func lowestStop(w, folded uint64, class uint8) uint64 {
-	const ones = 0x0101010101010101
-	var stops uint64 // the high bit of each byte, set in those out of the class
-	if class == letter {
-		stops = (folded + 0x05*ones) | ^(folded + 0x1f*ones) // not 'a' <= lower case <= 'z'
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	// stops has the high bit of each byte set in those out of the class.
+	// Each branch masks its own: a mask after them both, which the compiler
+	// moved past the negation below, took two instructions more. Letters,
+	// the most pieces, come second, where the branch jumps to them.
+	var stops uint64
+	if class != letter {
+		stops = ((w + 0x46*ones) | ^(w + 0x50*ones)) & high // not '0' <= w <= '9'
 	} else {
-		stops = (w + 0x46*ones) | ^(w + 0x50*ones) // not '0' <= w <= '9'
+		stops = ((folded + 0x05*ones) | ^(folded + 0x1f*ones)) & high // not 'a' <= lower case <= 'z'
 	}
-	stops &= 0x80 * ones
 	return stops & -stops
 }
 

@@ -21,6 +21,9 @@ import "math/bits"
 type startFilter struct {
 	firsts, alone keyBits
 	pairs         pairBits
+	// mixer is keyMixer, which next reads from here once into a register:
+	// a constant, the compiler loaded again for each piece.
+	mixer uint64
 }
 
 type (
@@ -33,26 +36,35 @@ const (
 	pairBitsLog = 19
 )
 
-// keyBit is the word and bit of a key in a keyBits.
-func keyBit(key uint64) (word uint64, bit uint64) {
-	h := key * 0x9e3779b97f4a7c15 >> (64 - keyBitsLog)
-	return h >> 6, 1 << (h & 63)
+// keyMixer is the multiplier of the hash of a key, whose top bits index a
+// keyBits. It serves the pairs' hash too, which keeps next's loop to one
+// multiplier.
+const keyMixer = 0x9e3779b97f4a7c15
+
+// keyIndex is the index of the bit of a key in a keyBits; mixer is
+// keyMixer.
+func keyIndex(key, mixer uint64) uint64 { return key * mixer >> (64 - keyBitsLog) }
+
+// keyBit is the word and bit in a keyBits of the bit at index.
+func keyBit(index uint64) (word uint64, bit uint64) {
+	return index >> 6, 1 << (index & 63)
 }
 
-// pairBit is the word and bit of the pair of keys of two pieces in a
-// pairBits.
-func pairBit(first, second uint64) (word uint64, bit uint64) {
-	h := (first*0xbf58476d1ce4e5b9 ^ second) * 0x9e3779b97f4a7c15 >> (64 - pairBitsLog)
+// pairBit is the word and bit in a pairBits of the pair of keys of two
+// pieces, the first by its keyIndex, which next has at hand (its mix, in
+// place of the index, would cost next a register copy on every piece).
+func pairBit(firstIndex, second, mixer uint64) (word uint64, bit uint64) {
+	h := (firstIndex ^ second*mixer) * mixer >> (64 - pairBitsLog)
 	return h >> 6, 1 << (h & 63)
 }
 
 func (b *keyBits) set(key uint64) {
-	w, bit := keyBit(key)
+	w, bit := keyBit(keyIndex(key, keyMixer))
 	b[w] |= bit
 }
 
 func (b *pairBits) set(first, second uint64) {
-	w, bit := pairBit(first, second)
+	w, bit := pairBit(keyIndex(first, keyMixer), second, keyMixer)
 	b[w] |= bit
 }
 
@@ -61,7 +73,7 @@ func (b *pairBits) set(first, second uint64) {
 // the root, itself or by its singular, finds its first bit set, and its
 // alone or pair bit too when a name ends there or the next piece steps on.
 func newStartFilter(m *Matcher) *startFilter {
-	f := new(startFilter)
+	f := &startFilter{mixer: keyMixer}
 	// A piece without its key, 0, is let through (see next).
 	f.firsts.set(0)
 	f.alone.set(0)
@@ -114,20 +126,21 @@ func (m *Matcher) pluralKey(s edgeSlot) uint64 {
 // leaves a piece beyond ASCII to make, is let through (its key, 0, is
 // alone), and so is one before such a piece.
 func (f *startFilter) next(pieces []piece, i int) int {
-	firsts, alone, pairs := &f.firsts, &f.alone, &f.pairs // one nil check, of f
-	for ; i < len(pieces); i++ {
+	firsts, alone, pairs, mixer := &f.firsts, &f.alone, &f.pairs, f.mixer // one nil check, of f
+	// The unsigned compare, and >= below, spare the loop its bounds checks.
+	for ; uint(i) < uint(len(pieces)); i++ {
 		// The key is read on the line of keyBit's call, whose inlined body
 		// then needs no inline mark (a no-op instruction) of its own.
-		w, bit := keyBit(pieces[i].key)
+		w, bit := keyBit(keyIndex(pieces[i].key, mixer))
 		if firsts[w]&bit == 0 {
 			continue
 		}
 		if alone[w]&bit == 0 {
-			if i+1 == len(pieces) {
+			if i+1 >= len(pieces) {
 				break
 			}
 			next := pieces[i+1].key
-			if w, bit := pairBit(pieces[i].key, next); pairs[w]&bit == 0 && next != 0 {
+			if w, bit := pairBit(keyIndex(pieces[i].key, mixer), next, mixer); pairs[w]&bit == 0 && next != 0 {
 				continue
 			}
 		}

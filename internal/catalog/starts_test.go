@@ -73,3 +73,21 @@ func TestLowBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestShortKeyMayBePlural checks the test of a short key against
+// mayBePlural of its piece, for pieces of ASCII and beyond.
+func TestShortKeyMayBePlural(t *testing.T) {
+	texts := append(startTexts(t, MustDefault()), "s", "as", "AS", "ass", "ASS", "bus", "buses", "Łódźs", "Łódź",
+		"ŁÓDŹS", "Škodas", "gaſ", "gaſſ", "ſſ", "Türkiyeś", "12s", "abcdefgs", "abcdefghs", "Ωs", "ωΣ")
+	for _, text := range texts {
+		for _, p := range appendPieces(nil, text) {
+			p.key = p.keyOf(text, false).word
+			if p.key&0xff == 0 {
+				continue // a long key
+			}
+			if got, want := shortKeyMayBePlural(p.key), p.mayBePlural(text); got != want {
+				t.Errorf("%q: piece %q: shortKeyMayBePlural = %v, mayBePlural %v", text, text[p.start:p.end()], got, want)
+			}
+		}
+	}
+}
