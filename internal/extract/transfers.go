@@ -1594,8 +1594,10 @@ func (x *docState) appendTransfersOf(out []*transfer, it *item) []*transfer {
 		}
 		if g.Class != InService && !x.futureReceipt(g) {
 			t.date = x.dateFor(i, dated)
-			if d, ok := x.dateRightAfter(it); ok && it.more {
-				t.date = d
+			if it.more { // which alone reads the date right after it
+				if d, ok := x.dateRightAfter(it); ok {
+					t.date = d
+				}
 			}
 		}
 		size, dates := x.batches(i, g)
@@ -2881,6 +2883,9 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 			return x.statusDate(dm, g)
 		}
 	}
+	if len(dates) == 0 {
+		return x.undatedFor(i, g) // the clause read below would date nothing
+	}
 	// g reaches up to the next trigger, a distractor too ("added Akıncı
 	// drones, which were displayed at a parade in 2023"), or to a clause
 	// with a subject of its own.
@@ -2917,14 +2922,21 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 		}
 	}
 	if best.IsZero() {
-		if d, ok := x.untilWhen(i, g); ok {
-			return d
-		}
-	}
-	if best.IsZero() && g.Class == Delivered {
-		return x.completedBy(i, g)
+		return x.undatedFor(i, g)
 	}
 	return best
+}
+
+// undatedFor is the date of trigger g that none of the dates near it
+// gives: the one "until" tells, or the one a delivery was complete by.
+func (x *docState) undatedFor(i int, g trigger) annotate.Date {
+	if d, ok := x.untilWhen(i, g); ok {
+		return d
+	}
+	if g.Class == Delivered {
+		return x.completedBy(i, g)
+	}
+	return annotate.Date{}
 }
 
 // clauseBreak is where a clause with a subject of its own opens after
