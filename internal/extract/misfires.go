@@ -82,13 +82,16 @@ func (x *docState) dateSpans(i, at int) bool {
 // g ("were kept in storage until May, when they were delivered"): the
 // clause "when" opens happens at that date.
 func (x *docState) untilWhen(i int, g trigger) (annotate.Date, bool) {
+	dms := x.d.Dates[i]
+	if len(dms) == 0 {
+		return annotate.Date{}, false // most sentences, unread
+	}
 	start := x.d.Sentences[i].Start
 	before := x.text(start, g.Start)
 	k := strings.LastIndex(before, ", when ")
 	if k < 0 || strings.ContainsAny(before[k+1:], ",;") {
 		return annotate.Date{}, false
 	}
-	dms := x.d.Dates[i]
 	for n := range dms {
 		dm := &dms[n]
 		if dm.End == start+k && x.toldUntil(dm) {

@@ -736,6 +736,9 @@ func (x *docState) acquiredVerb(t trigger) bool {
 // clause after it ("took delivery of a second batch of Yak-130 trainers
 // from Russia, with six aircraft arriving on Tuesday").
 func (x *docState) countArriving(it *item) *annotate.QuantityMention {
+	if len(x.d.Qty[it.sent]) == 0 {
+		return nil // no count to find
+	}
 	after := x.text(it.end, it.end+80)
 	k := indexBy(after, ", with ", 0)
 	if k < 0 || strings.ContainsAny(after[:k], ".;") {
@@ -1594,8 +1597,10 @@ func (x *docState) appendTransfersOf(out []*transfer, it *item) []*transfer {
 		}
 		if g.Class != InService && !x.futureReceipt(g) {
 			t.date = x.dateFor(i, dated)
-			if d, ok := x.dateRightAfter(it); ok && it.more {
-				t.date = d
+			if it.more { // which alone reads the date right after it
+				if d, ok := x.dateRightAfter(it); ok {
+					t.date = d
+				}
 			}
 		}
 		size, dates := x.batches(i, g)
@@ -1777,13 +1782,22 @@ func (x *docState) readAfter(i int) int {
 // consignment, which arrived by rail last month, included".
 var consignmentLead = regexp.MustCompile(`^\s*(?:The|This|That|Its|Their)\s+(?:[\p{L}-]+\s+)?(?:consignment|shipment|equipment|package|delivery|donation|gift|batch|aid|hardware|cargo|materiel)\b[^;]*\b(?:included|includes|comprised|comprises|consisted\s+of|consists\s+of|contained|contains|lists)\s`)
 
+// consignmentOpening: the lead's first word after its white space starts
+// with the T or I that consignmentLead's capitalised determiners (The,
+// This, That, Its, Their) open with, as it must for the pattern to match:
+// a test of a byte that spares most leads the search for listingWords.
+func consignmentOpening(lead string) bool {
+	k := skipRegexpSpace(lead, 0)
+	return k < len(lead) && (lead[k] == 'T' || lead[k] == 'I')
+}
+
 // listedIn is the unspecified delivery of the sentence before whose
 // contents the item's sentence lists ("The United States donated weapons
 // and vehicles to Benin. The equipment included 600 M4 carbines"), else nil.
 func (x *docState) listedIn(it *item) *transfer {
 	s := x.d.Sentences[it.sent]
 	lead := x.text(s.Start, it.start)
-	if !listingWords.inLower(lead) || !consignmentLead.MatchString(lead) {
+	if !consignmentOpening(lead) || !listingWords.inLower(lead) || !consignmentLead.MatchString(lead) {
 		return nil
 	}
 	// "The same consignment contained" points back to the last delivery
@@ -2037,7 +2051,7 @@ func indexBy(s, word string, at int) int {
 // and the second in April 2021": one unit a date, each of the whole
 // count told by an ordinal after a comma, as batches does for batches.
 func (x *docState) oneByOne(i int, g trigger, whole int) (size annotate.QuantityMention, dates []annotate.Date) {
-	if whole < 2 {
+	if whole < 2 || len(x.datesOf(i)) < 2 { // a date for each of two or more
 		return size, nil
 	}
 	rest := x.text(g.End, x.d.Sentences[i].End)
@@ -2093,6 +2107,9 @@ var fleetTotalRe = regexp.MustCompile(`(?i)\b(?:bringing|taking|raising|increasi
 
 // fleetTotal is the count a delivery's clause brings the fleet to, else nil.
 func (x *docState) fleetTotal(i int, g trigger) *annotate.QuantityMention {
+	if len(x.d.Qty[i]) == 0 { // the count it is, which most sentences lack
+		return nil
+	}
 	rest := x.text(g.End, x.d.Sentences[i].End)
 	if indexBy(rest, "fleet", 0) < 0 && indexBy(rest, "inventory", 2) < 0 {
 		return nil
@@ -2116,6 +2133,11 @@ var batchesRe = regexp.MustCompile(`(?i)^(?:\s+[\w-]+){0,10}?\s+in\s+([\w-]+)\s+
 // it. Nil dates where the sentence tells no such split or the dates do
 // not count the batches.
 func (x *docState) batches(i int, g trigger) (size annotate.QuantityMention, dates []annotate.Date) {
+	// Two counts (how many batches, of how many) and a date a batch, two
+	// or more, which most sentences lack.
+	if len(x.d.Qty[i]) < 2 || len(x.datesOf(i)) < 2 {
+		return size, nil
+	}
 	// The word follows a verb inside the sentence, so in lower case: a
 	// plain search keeps long sentences free of the folding buffer.
 	rest := x.text(g.End, x.d.Sentences[i].End)
@@ -2181,7 +2203,7 @@ func (x *docState) quantityBefore(it *item) *annotate.QuantityMention {
 	if best != nil {
 		return x.partOfSeries(it.sent, best)
 	}
-	if after := x.text(it.end, it.end+60); strings.Contains(after, ",") && inAllWords.mayHold(after) {
+	if after := x.text(it.end, it.end+60); len(x.d.Qty[it.sent]) > 0 && strings.Contains(after, ",") && inAllWords.mayHold(after) {
 		if m := inAllAfter.FindStringSubmatchIndex(after); m != nil {
 			for k := range x.d.Qty[it.sent] {
 				q := &x.d.Qty[it.sent][k]
@@ -2233,6 +2255,9 @@ func gapTrigger(gap string) bool {
 // quantityOfAfter is the count of "in (the) quantity of N" told after
 // the item in its clause.
 func (x *docState) quantityOfAfter(it *item) *annotate.QuantityMention {
+	if len(x.d.Qty[it.sent]) == 0 {
+		return nil // no count to find
+	}
 	after := x.text(it.end, it.end+120)
 	k := indexBy(after, "quantity of ", 0)
 	if k < 0 || strings.ContainsAny(after[:k], ";.") || x.systemBetween(it.sent, it.end, it.end+k) {
@@ -2881,6 +2906,9 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 			return x.statusDate(dm, g)
 		}
 	}
+	if len(dates) == 0 {
+		return x.undatedFor(i, g) // the clause read below would date nothing
+	}
 	// g reaches up to the next trigger, a distractor too ("added Akıncı
 	// drones, which were displayed at a parade in 2023"), or to a clause
 	// with a subject of its own.
@@ -2917,14 +2945,21 @@ func (x *docState) dateFor(i int, g trigger) annotate.Date {
 		}
 	}
 	if best.IsZero() {
-		if d, ok := x.untilWhen(i, g); ok {
-			return d
-		}
-	}
-	if best.IsZero() && g.Class == Delivered {
-		return x.completedBy(i, g)
+		return x.undatedFor(i, g)
 	}
 	return best
+}
+
+// undatedFor is the date of trigger g that none of the dates near it
+// gives: the one "until" tells, or the one a delivery was complete by.
+func (x *docState) undatedFor(i int, g trigger) annotate.Date {
+	if d, ok := x.untilWhen(i, g); ok {
+		return d
+	}
+	if g.Class == Delivered {
+		return x.completedBy(i, g)
+	}
+	return annotate.Date{}
 }
 
 // clauseBreak is where a clause with a subject of its own opens after
