@@ -137,12 +137,15 @@ func newDocState(d *annotate.Doc) *docState {
 	for i := range d.Sentences {
 		s := &d.Sentences[i] // not copied: a sentence is large
 		if !s.Boilerplate {
-			found = triggers.matcher.AppendAllText(found[:0], d.Pieces[i])
-			from := len(all)
-			all = appendTriggers(all, found, s.Start)
-			kept := x.dropMisreadings(i, all[from:])
-			all = all[:from+len(kept)] // dropMisreadings filters in place, from all[from] on
-			x.triggers[i] = slices.Clip(kept)
+			// A sentence without triggers, as most are, keeps the nil that
+			// release left in its place.
+			if found = triggers.matcher.AppendAllText(found[:0], d.Pieces[i]); len(found) > 0 {
+				from := len(all)
+				all = appendTriggers(all, found, s.Start)
+				kept := x.dropMisreadings(i, all[from:])
+				all = all[:from+len(kept)] // dropMisreadings filters in place, from all[from] on
+				x.triggers[i] = slices.Clip(kept)
+			}
 			if s.CopyOf < 0 {
 				x.read = append(x.read, i)
 			}
