@@ -134,12 +134,16 @@ func newDocState(d *annotate.Doc) *docState {
 	// The triggers of every sentence, in one array (or a few, as it grows
 	// past one a sentence).
 	all := slices.Grow(x.allTriggers, len(d.Sentences))
-	for i := range d.Sentences {
-		s := &d.Sentences[i] // not copied: a sentence is large
+	// The document's lists, held here rather than read again through d
+	// after each call.
+	sentences := d.Sentences
+	pieces, dates := d.Pieces[:len(sentences)], d.Dates[:len(sentences)]
+	for i := range sentences {
+		s := &sentences[i] // not copied: a sentence is large
 		if !s.Boilerplate {
 			// A sentence without triggers, as most are, keeps the nil that
 			// release left in its place.
-			if found = triggers.matcher.AppendAllText(found[:0], d.Pieces[i]); len(found) > 0 {
+			if found = triggers.matcher.AppendAllText(found[:0], pieces[i]); len(found) > 0 {
 				from := len(all)
 				all = appendTriggers(all, found, s.Start)
 				kept := x.dropMisreadings(i, all[from:])
@@ -150,8 +154,8 @@ func newDocState(d *annotate.Doc) *docState {
 				x.read = append(x.read, i)
 			}
 		}
-		if len(d.Dates[i]) > 0 { // a sentence without dates keeps none: release emptied its place
-			x.atDates[i] = datesAt(d.Dates[i])
+		if len(dates[i]) > 0 { // a sentence without dates keeps none: release emptied its place
+			x.atDates[i] = datesAt(dates[i])
 		}
 	}
 	x.allTriggers = all
@@ -905,7 +909,7 @@ func (v *recordValues) evidence(sents []int) []record.Span {
 	v.sents = idx
 	from := len(v.spans)
 	for _, i := range idx {
-		s := v.d.Sentences[i]
+		s := &v.d.Sentences[i] // not copied: a sentence is large
 		v.spans = append(v.spans, record.Span{Start: v.d.RuneOffset(s.Start), End: v.d.RuneOffset(s.End)})
 	}
 	// The capacity ends with the spans, so that appending to a record's
