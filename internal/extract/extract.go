@@ -820,6 +820,9 @@ func (x *docState) afterPreposition(at int, preps ...string) bool {
 // compared whole; a byte beyond ASCII near the end leaves the answer to
 // prepositionEndsByLastWord.
 func prepositionEnds(text string, preps []string) bool {
+	if !mayEndInPreposition(text, preps) {
+		return false
+	}
 	for {
 		w, start, ascii := lastASCIIWord(text)
 		if !ascii {
@@ -835,6 +838,35 @@ func prepositionEnds(text string, preps []string) bool {
 		}
 		text = text[:start]
 	}
+}
+
+// mayEndInPreposition is false where prepositionEnds finds none of preps
+// for sure, without reading the last word: the last byte of text, past
+// ASCII white space, is ASCII and the last letter of none of them, nor of
+// "the" or "its" (as lastWordIn turns most words away). Most texts before
+// a name end so.
+func mayEndInPreposition(text string, preps []string) bool {
+	end := len(text)
+	for end > 0 && asciiSpace[text[end-1]] {
+		end--
+	}
+	if end == 0 {
+		return false
+	}
+	last := text[end-1]
+	if last >= utf8.RuneSelf {
+		return true
+	}
+	last |= 0x20
+	if last == 'e' || last == 's' {
+		return true
+	}
+	for _, p := range preps {
+		if p[len(p)-1] == last {
+			return true
+		}
+	}
+	return false
 }
 
 // prepositionEndsByLastWord is prepositionEnds for any text, asking
