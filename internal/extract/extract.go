@@ -134,21 +134,28 @@ func newDocState(d *annotate.Doc) *docState {
 	// The triggers of every sentence, in one array (or a few, as it grows
 	// past one a sentence).
 	all := slices.Grow(x.allTriggers, len(d.Sentences))
-	for i := range d.Sentences {
-		s := &d.Sentences[i] // not copied: a sentence is large
+	// The document's lists, held here rather than read again through d
+	// after each call.
+	sentences := d.Sentences
+	pieces, dates := d.Pieces[:len(sentences)], d.Dates[:len(sentences)]
+	for i := range sentences {
+		s := &sentences[i] // not copied: a sentence is large
 		if !s.Boilerplate {
-			found = triggers.matcher.AppendAllText(found[:0], d.Pieces[i])
-			from := len(all)
-			all = appendTriggers(all, found, s.Start)
-			kept := x.dropMisreadings(i, all[from:])
-			all = all[:from+len(kept)] // dropMisreadings filters in place, from all[from] on
-			x.triggers[i] = slices.Clip(kept)
+			// A sentence without triggers, as most are, keeps the nil that
+			// release left in its place.
+			if found = triggers.matcher.AppendAllText(found[:0], pieces[i]); len(found) > 0 {
+				from := len(all)
+				all = appendTriggers(all, found, s.Start)
+				kept := x.dropMisreadings(i, all[from:])
+				all = all[:from+len(kept)] // dropMisreadings filters in place, from all[from] on
+				x.triggers[i] = slices.Clip(kept)
+			}
 			if s.CopyOf < 0 {
 				x.read = append(x.read, i)
 			}
 		}
-		if len(d.Dates[i]) > 0 { // a sentence without dates keeps none: release emptied its place
-			x.atDates[i] = datesAt(d.Dates[i])
+		if len(dates[i]) > 0 { // a sentence without dates keeps none: release emptied its place
+			x.atDates[i] = datesAt(dates[i])
 		}
 	}
 	x.allTriggers = all
@@ -813,6 +820,9 @@ func (x *docState) afterPreposition(at int, preps ...string) bool {
 // compared whole; a byte beyond ASCII near the end leaves the answer to
 // prepositionEndsByLastWord.
 func prepositionEnds(text string, preps []string) bool {
+	if !mayEndInPreposition(text, preps) {
+		return false
+	}
 	for {
 		w, start, ascii := lastASCIIWord(text)
 		if !ascii {
@@ -828,6 +838,35 @@ func prepositionEnds(text string, preps []string) bool {
 		}
 		text = text[:start]
 	}
+}
+
+// mayEndInPreposition is false where prepositionEnds finds none of preps
+// for sure, without reading the last word: the last byte of text, past
+// ASCII white space, is ASCII and the last letter of none of them, nor of
+// "the" or "its" (as lastWordIn turns most words away). Most texts before
+// a name end so.
+func mayEndInPreposition(text string, preps []string) bool {
+	end := len(text)
+	for end > 0 && asciiSpace[text[end-1]] {
+		end--
+	}
+	if end == 0 {
+		return false
+	}
+	last := text[end-1]
+	if last >= utf8.RuneSelf {
+		return true
+	}
+	last |= 0x20
+	if last == 'e' || last == 's' {
+		return true
+	}
+	for _, p := range preps {
+		if p[len(p)-1] == last {
+			return true
+		}
+	}
+	return false
 }
 
 // prepositionEndsByLastWord is prepositionEnds for any text, asking
@@ -902,7 +941,7 @@ func (v *recordValues) evidence(sents []int) []record.Span {
 	v.sents = idx
 	from := len(v.spans)
 	for _, i := range idx {
-		s := v.d.Sentences[i]
+		s := &v.d.Sentences[i] // not copied: a sentence is large
 		v.spans = append(v.spans, record.Span{Start: v.d.RuneOffset(s.Start), End: v.d.RuneOffset(s.End)})
 	}
 	// The capacity ends with the spans, so that appending to a record's
