@@ -500,30 +500,48 @@ func (m *Matcher) FindsIn(t *Text, start, end int) bool {
 // when start and end cut none.
 func (t *Text) window(room []piece, start, end int) []piece {
 	pieces := t.pieces
-	first := 0 // the first piece that ends past start
-	for first < len(pieces) && int(pieces[first].end()) <= start {
-		first++
-	}
-	last := first // the first piece from first that ends past end
-	for last < len(pieces) && int(pieces[last].end()) <= end {
-		last++
-	}
+	first := endingPast(pieces, 0, start)
+	last := endingPast(pieces, first, end)
 	if first == len(pieces) || int(pieces[first].start) >= start && (last == len(pieces) || int(pieces[last].start) >= end) {
 		return pieces[first:last]
 	}
 	// A piece that start cuts is cut again from start, as FindAll would;
-	// so is one that end cuts, to end. A piece of runes beyond ASCII may
-	// be cut inside a rune, so each is cut like a text of its own.
+	// so is one that end cuts, to end.
 	inner := first
 	if int(pieces[first].start) < start {
-		room = appendPiecesAt(room, t.text, start, min(int(pieces[first].end()), end))
+		room = appendPart(room, t.text, pieces[first], start, min(int(pieces[first].end()), end))
 		inner++
 	}
 	room = append(room, pieces[min(inner, last):last]...)
 	if last < len(pieces) && int(pieces[last].start) < end && last >= inner {
-		room = appendPiecesAt(room, t.text, int(pieces[last].start), end)
+		room = appendPart(room, t.text, pieces[last], int(pieces[last].start), end)
 	}
 	return room
+}
+
+// endingPast is the first of pieces from k on that ends past byte at: a
+// binary search, as the pieces end in order.
+func endingPast(pieces []piece, k, at int) int {
+	for hi := len(pieces); k < hi; {
+		mid := int(uint(k+hi) >> 1)
+		if int(pieces[mid].end()) <= at {
+			k = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return k
+}
+
+// appendPart appends the pieces of text[start:end], a part of piece p,
+// with their offsets in text. The part of an ASCII piece, a run of letters
+// or of digits, is one piece itself; a piece of runes beyond ASCII may be
+// cut inside a rune, so its part is cut like a text of its own.
+func appendPart(room []piece, text string, p piece, start, end int) []piece {
+	if p.nonASCII() || end <= start {
+		return appendPiecesAt(room, text, start, end)
+	}
+	return append(room, piece{start: int32(start), stop: uint32(end), key: keyOf(text, start, end, asciiFold).word})
 }
 
 // appendPiecesAt appends the pieces of text[start:end], with their
