@@ -67,6 +67,9 @@ type node struct {
 	// pieceKey); empty for the others.
 	pieceStart, pieceEnd uint32
 	hasChildren          bool
+	// asksCapitals is asks.any(), which nameEnds reads in one byte: most
+	// names of a phrase matcher ask none.
+	asksCapitals bool
 	// asks is what the node's refs together ask of the text's capitals,
 	// made with the refs once the trie is finished (see packRefs), so that
 	// a name found need not go over its refs to learn it.
@@ -148,6 +151,7 @@ func (m *Matcher) packRefs() {
 			a := &m.nodes[i].asks
 			a.upper, a.acronym, a.marked = a.upper|r.upperMask, a.acronym|r.acronymMask, a.marked|r.markedCaps
 		}
+		m.nodes[i].asksCapitals = m.nodes[i].asks.any()
 	}
 	m.spellings = m.spellingBuf.String()
 	m.nodeRefs, m.pieceBuf, m.spellingBuf = nil, strings.Builder{}, strings.Builder{}
@@ -687,8 +691,8 @@ func (l *longest) nameEnds(m *Matcher, text string, pieces []piece, i, j int, n 
 		stop, after = int(pieces[after].end()), after+1
 	}
 	refs := m.refsOf(n)
-	if asks := &m.nodes[n].asks; asks.any() && !capitalsHonoured(text, pieces[i:j+1], asks) {
-		refs = acceptable(text, pieces[i:j+1], refs, asks)
+	if nd := &m.nodes[n]; nd.asksCapitals && !capitalsHonoured(text, pieces[i:j+1], &nd.asks) {
+		refs = acceptable(text, pieces[i:j+1], refs, &nd.asks)
 	}
 	if refs != nil {
 		l.end, l.refs, l.next = stop, refs, after
