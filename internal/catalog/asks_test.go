@@ -6,8 +6,9 @@ import (
 	"testing"
 )
 
-// TestNodeAsksAreItsRefs checks what each node asks of capitals against
-// its refs, of the catalog's matcher and of a phrase matcher.
+// TestNodeAsksAreItsRefs checks what each node asks of capitals, and its
+// flag that it asks any, against its refs, of the catalog's matcher and of
+// a phrase matcher.
 func TestNodeAsksAreItsRefs(t *testing.T) {
 	asking := 0
 	for _, m := range []*Matcher{MustDefault().Matcher(), NewPhraseMatcher([]string{"PLAN", "the Plan", "AT-10", "will"})} {
@@ -20,6 +21,9 @@ func TestNodeAsksAreItsRefs(t *testing.T) {
 			}
 			if got := m.nodes[n].asks; got != want {
 				t.Errorf("node %d asks %+v, its refs %+v", n, got, want)
+			}
+			if m.nodes[n].asksCapitals != want.any() {
+				t.Errorf("node %d: asksCapitals is %v, its refs ask %+v", n, m.nodes[n].asksCapitals, want)
 			}
 			if want.any() {
 				asking++

@@ -45,7 +45,16 @@ const (
 // high half brings them down again. Every walk of the trie hashes at each
 // step, where splitmix64's finaliser took twice the instructions.
 func slotHash(parent uint32, key uint64) uint64 {
-	z := (key ^ uint64(parent)*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9
+	z := (key ^ uint64(parent)*0x9e3779b97f4a7c15) * slotMixer
+	return z ^ z>>32
+}
+
+const slotMixer = 0xbf58476d1ce4e5b9
+
+// rootHash is slotHash(0, key), less the multiply of the parent: every
+// walk of the trie begins with a look-up from the root.
+func rootHash(key uint64) uint64 {
+	z := key * slotMixer
 	return z ^ z>>32
 }
 
@@ -100,13 +109,15 @@ func (m *Matcher) child(parent uint32, key pieceKey, text string, p *piece, sing
 //
 // A look-up from the root skips the filter: the start filter has let
 // through only pieces that mostly begin a name, and the root's table
-// stays in cache.
+// stays in cache. Its hash is rootHash, made in its own branch, which
+// spares it the parent's multiply.
 func (m *Matcher) shortChild(parent uint32, key uint64) uint32 {
-	// t is set on the line of slotHash's call, which its inlined body
-	// then needs no inline mark (an instruction) for.
-	t, h := &m.rootEdges, slotHash(parent, key)
-	if parent != 0 {
-		t = &m.edges
+	var t *edgeTable
+	var h uint64
+	if parent == 0 {
+		t, h = &m.rootEdges, rootHash(key)
+	} else {
+		t, h = &m.edges, slotHash(parent, key)
 		if w, bit := t.filterBit(h); t.filter[w]&bit == 0 {
 			return 0
 		}

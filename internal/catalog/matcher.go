@@ -67,6 +67,9 @@ type node struct {
 	// pieceKey); empty for the others.
 	pieceStart, pieceEnd uint32
 	hasChildren          bool
+	// asksCapitals is asks.any(), which nameEnds reads in one byte: most
+	// names of a phrase matcher ask none.
+	asksCapitals bool
 	// asks is what the node's refs together ask of the text's capitals,
 	// made with the refs once the trie is finished (see packRefs), so that
 	// a name found need not go over its refs to learn it.
@@ -148,6 +151,7 @@ func (m *Matcher) packRefs() {
 			a := &m.nodes[i].asks
 			a.upper, a.acronym, a.marked = a.upper|r.upperMask, a.acronym|r.acronymMask, a.marked|r.markedCaps
 		}
+		m.nodes[i].asksCapitals = m.nodes[i].asks.any()
 	}
 	m.spellings = m.spellingBuf.String()
 	m.nodeRefs, m.pieceBuf, m.spellingBuf = nil, strings.Builder{}, strings.Builder{}
@@ -500,30 +504,48 @@ func (m *Matcher) FindsIn(t *Text, start, end int) bool {
 // when start and end cut none.
 func (t *Text) window(room []piece, start, end int) []piece {
 	pieces := t.pieces
-	first := 0 // the first piece that ends past start
-	for first < len(pieces) && int(pieces[first].end()) <= start {
-		first++
-	}
-	last := first // the first piece from first that ends past end
-	for last < len(pieces) && int(pieces[last].end()) <= end {
-		last++
-	}
+	first := endingPast(pieces, 0, start)
+	last := endingPast(pieces, first, end)
 	if first == len(pieces) || int(pieces[first].start) >= start && (last == len(pieces) || int(pieces[last].start) >= end) {
 		return pieces[first:last]
 	}
 	// A piece that start cuts is cut again from start, as FindAll would;
-	// so is one that end cuts, to end. A piece of runes beyond ASCII may
-	// be cut inside a rune, so each is cut like a text of its own.
+	// so is one that end cuts, to end.
 	inner := first
 	if int(pieces[first].start) < start {
-		room = appendPiecesAt(room, t.text, start, min(int(pieces[first].end()), end))
+		room = appendPart(room, t.text, pieces[first], start, min(int(pieces[first].end()), end))
 		inner++
 	}
 	room = append(room, pieces[min(inner, last):last]...)
 	if last < len(pieces) && int(pieces[last].start) < end && last >= inner {
-		room = appendPiecesAt(room, t.text, int(pieces[last].start), end)
+		room = appendPart(room, t.text, pieces[last], int(pieces[last].start), end)
 	}
 	return room
+}
+
+// endingPast is the first of pieces from k on that ends past byte at: a
+// binary search, as the pieces end in order.
+func endingPast(pieces []piece, k, at int) int {
+	for hi := len(pieces); k < hi; {
+		mid := int(uint(k+hi) >> 1)
+		if int(pieces[mid].end()) <= at {
+			k = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return k
+}
+
+// appendPart appends the pieces of text[start:end], a part of piece p,
+// with their offsets in text. The part of an ASCII piece, a run of letters
+// or of digits, is one piece itself; a piece of runes beyond ASCII may be
+// cut inside a rune, so its part is cut like a text of its own.
+func appendPart(room []piece, text string, p piece, start, end int) []piece {
+	if p.nonASCII() || end <= start {
+		return appendPiecesAt(room, text, start, end)
+	}
+	return append(room, piece{start: int32(start), stop: uint32(end), key: keyOf(text, start, end, asciiFold).word})
 }
 
 // appendPiecesAt appends the pieces of text[start:end], with their
@@ -669,8 +691,8 @@ func (l *longest) nameEnds(m *Matcher, text string, pieces []piece, i, j int, n 
 		stop, after = int(pieces[after].end()), after+1
 	}
 	refs := m.refsOf(n)
-	if asks := &m.nodes[n].asks; asks.any() && !capitalsHonoured(text, pieces[i:j+1], asks) {
-		refs = acceptable(text, pieces[i:j+1], refs, asks)
+	if nd := &m.nodes[n]; nd.asksCapitals && !capitalsHonoured(text, pieces[i:j+1], &nd.asks) {
+		refs = acceptable(text, pieces[i:j+1], refs, &nd.asks)
 	}
 	if refs != nil {
 		l.end, l.refs, l.next = stop, refs, after

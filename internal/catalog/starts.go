@@ -6,29 +6,37 @@ import "math/bits"
 // text that begin no name. Most words of a text begin none, and a walk
 // that fails at once still costs far more than a multiply and a load.
 //
-// It tests a piece twice. First: a bit per hash of the key of each first
-// piece of a name and of its plural. Then, for the few that pass, most of
-// which are words like "the" or "to" that begin some name but not here:
-// the bit of the same hash in the set of the pieces that are a name alone
-// (themselves or plural), else a bit per hash of the pair of keys of the
-// piece and the piece after it, set for the first two pieces of each name
-// (the second also plural).
+// It tests a piece twice. First: a byte per hash of the key of each first
+// piece of a name and of its plural, which says whether any begins a name
+// and whether any is a name alone (itself or plural). Then, for the few
+// that pass but are no name alone, most of which are words like "the" or
+// "to" that begin some name but not here: a bit per hash of the pair of
+// keys of the piece and the piece after it, set for the first two pieces
+// of each name (the second also plural).
 //
-// The sets are of sizes fixed for all matchers: a constant shift and an
+// The tables are of sizes fixed for all matchers: a constant shift and an
 // index the compiler knows to be in bounds keep the test of most pieces
-// to a few instructions. 2^18 bits give the catalog's some 12,000 first
-// keys twenty bits each, and 2^19 its 30,000 pairs sixteen.
+// to a few instructions. A byte, not a bit, for each first hash spares
+// each piece the split of its hash into a word and a bit (two shifts and
+// a bit test): 2^18 of them give the catalog's some 12,000 first keys
+// twenty each, and 2^19 bits its 30,000 pairs sixteen.
 type startFilter struct {
-	firsts, alone keyBits
-	pairs         pairBits
+	firsts keyBytes
+	pairs  pairBits
 	// mixer is keyMixer, which next reads from here once into a register:
 	// a constant, the compiler loaded again for each piece.
 	mixer uint64
 }
 
 type (
-	keyBits  [1 << (keyBitsLog - 6)]uint64
+	keyBytes [1 << keyBitsLog]uint8
 	pairBits [1 << (pairBitsLog - 6)]uint64
+)
+
+// What a byte of keyBytes says of the keys of its hash.
+const (
+	beginsName uint8 = 1 << iota // some key begins a name
+	nameAlone                    // some key is a name alone, itself or plural
 )
 
 const (
@@ -41,14 +49,9 @@ const (
 // multiplier.
 const keyMixer = 0x9e3779b97f4a7c15
 
-// keyIndex is the index of the bit of a key in a keyBits; mixer is
+// keyIndex is the index of the byte of a key in a keyBytes; mixer is
 // keyMixer.
 func keyIndex(key, mixer uint64) uint64 { return key * mixer >> (64 - keyBitsLog) }
-
-// keyBit is the word and bit in a keyBits of the bit at index.
-func keyBit(index uint64) (word uint64, bit uint64) {
-	return index >> 6, 1 << (index & 63)
-}
 
 // pairBit is the word and bit in a pairBits of the pair of keys of two
 // pieces, the first by its keyIndex, which next has at hand (its mix, in
@@ -58,9 +61,8 @@ func pairBit(firstIndex, second, mixer uint64) (word uint64, bit uint64) {
 	return h >> 6, 1 << (h & 63)
 }
 
-func (b *keyBits) set(key uint64) {
-	w, bit := keyBit(keyIndex(key, keyMixer))
-	b[w] |= bit
+func (b *keyBytes) set(key uint64, flags uint8) {
+	b[keyIndex(key, keyMixer)] |= flags
 }
 
 func (b *pairBits) set(first, second uint64) {
@@ -75,22 +77,21 @@ func (b *pairBits) set(first, second uint64) {
 func newStartFilter(m *Matcher) *startFilter {
 	f := &startFilter{mixer: keyMixer}
 	// A piece without its key, 0, is let through (see next).
-	f.firsts.set(0)
-	f.alone.set(0)
+	f.firsts.set(0, beginsName|nameAlone)
 	firstKey := map[uint32]uint64{} // of each child of the root
 	for _, s := range m.rootEdges.slots {
 		if s.child == 0 {
 			continue
 		}
 		firstKey[s.child&childIndex] = s.key
-		f.firsts.set(s.key)
-		f.firsts.set(m.pluralKey(s))
 		// A name of one piece is found by the piece or its plural; a
 		// name of more, whose walk steps on, only by the piece itself.
+		flags := beginsName
 		if s.child&childEndsName != 0 {
-			f.alone.set(s.key)
-			f.alone.set(m.pluralKey(s))
+			flags |= nameAlone
 		}
+		f.firsts.set(s.key, flags)
+		f.firsts.set(m.pluralKey(s), flags)
 	}
 	for _, s := range m.edges.slots {
 		if s.child == 0 {
@@ -121,26 +122,25 @@ func (m *Matcher) pluralKey(s edgeSlot) uint64 {
 
 // next is the first piece from i on that may begin a name. Most pieces
 // fail the first test, and this loop, which calls nothing, turns them away
-// in a few instructions each; the alone test reads the first test's word
-// and bit in its own set. A piece without its key, which appendPieces
-// leaves a piece beyond ASCII to make, is let through (its key, 0, is
-// alone), and so is one before such a piece.
+// in a few instructions each; the alone test reads the first test's byte.
+// A piece without its key, which appendPieces leaves a piece beyond ASCII
+// to make, is let through (its key, 0, is alone), and so is one before
+// such a piece.
 func (f *startFilter) next(pieces []piece, i int) int {
-	firsts, alone, pairs, mixer := &f.firsts, &f.alone, &f.pairs, f.mixer // one nil check, of f
+	firsts, pairs, mixer := &f.firsts, &f.pairs, f.mixer // one nil check, of f
 	// The unsigned compare, and >= below, spare the loop its bounds checks.
 	for ; uint(i) < uint(len(pieces)); i++ {
-		// The key is read on the line of keyBit's call, whose inlined body
-		// then needs no inline mark (a no-op instruction) of its own.
-		w, bit := keyBit(keyIndex(pieces[i].key, mixer))
-		if firsts[w]&bit == 0 {
+		index := keyIndex(pieces[i].key, mixer)
+		flags := firsts[index]
+		if flags == 0 {
 			continue
 		}
-		if alone[w]&bit == 0 {
+		if flags&nameAlone == 0 {
 			if i+1 >= len(pieces) {
 				break
 			}
 			next := pieces[i+1].key
-			if w, bit := pairBit(keyIndex(pieces[i].key, mixer), next, mixer); pairs[w]&bit == 0 && next != 0 {
+			if w, bit := pairBit(index, next, mixer); pairs[w]&bit == 0 && next != 0 {
 				continue
 			}
 		}
