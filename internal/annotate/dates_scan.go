@@ -85,7 +85,19 @@ const (
 	// mentionWord is no phrase: wordBegins adds it for a word whose first
 	// byte is one of mentionFirsts, which appendWordSpansStarts lists.
 	mentionWord
+	// classWord and orgWord are no phrases either: wordBegins adds them
+	// for a word that may begin with "class", or with one of orgWords, as
+	// far as its first byte, second letter and length tell (markBegun).
+	classWord
+	orgWord
 )
+
+// listedWords are the starts of the words of a text that
+// appendWordSpansStarts lists, and what they may begin, together.
+type listedWords struct {
+	starts []int
+	kinds  phraseKinds
+}
 
 // appendWordSpans appends the spans of the words of text that start after
 // no letter or digit of any script ("Goïta" holds none) and may begin a date
@@ -98,8 +110,9 @@ func appendWordSpans(out []wordSpan, text string) []wordSpan {
 var noFirsts [256]bool
 
 // appendWordSpansStarts is appendWordSpans for a text that the catalog has
-// cut, that also appends to *starts where every such word starts whose
-// first byte is one of mentionFirsts, whatever phrase it may begin:
+// cut, that also appends to listed.starts where every such word starts
+// whose first byte is one of mentionFirsts, whatever phrase it may begin,
+// and adds to listed.kinds what those may begin (classWord, orgWord):
 // findMentions' word patterns try only those (see WordRegexp.nextAt), and
 // the one pass finds them for all. It reads the words off the pieces
 // rather than the bytes of the text: the words that may begin a phrase or
@@ -109,7 +122,7 @@ var noFirsts [256]bool
 // where an ASCII piece starts after an ASCII byte of no word; the few
 // pieces beyond ASCII, or after a byte beyond ASCII (which may end a
 // letter or digit of another script), are read byte by byte.
-func appendWordSpansStarts(out []wordSpan, starts *[]int, text string, cut *catalog.Text) []wordSpan {
+func appendWordSpansStarts(out []wordSpan, listed *listedWords, text string, cut *catalog.Text) []wordSpan {
 	for _, p := range cut.Pieces() {
 		start, end, beyondASCII := p.Bounds()
 		after := wordStarts // as at the start of the text
@@ -121,7 +134,8 @@ func appendWordSpansStarts(out []wordSpan, starts *[]int, text string, cut *cata
 		}
 		if after != wordStarts {
 			if after == bytesTell {
-				out = appendWordsFrom(out, starts, &mentionFirsts, text, start, end)
+				out = appendWordsFrom(out, &listed.starts, &mentionFirsts, text, start, end)
+				listed.kinds |= classWord | orgWord // not told apart
 			}
 			continue
 		}
@@ -132,9 +146,10 @@ func appendWordSpansStarts(out []wordSpan, starts *[]int, text string, cut *cata
 		}
 		begins := wordBegins(text, start, end)
 		if begins&mentionWord != 0 {
-			*starts = append(*starts, start)
+			listed.starts = append(listed.starts, start)
+			listed.kinds |= begins
 		}
-		if begins &^= mentionWord; begins != 0 {
+		if begins &^= mentionWord | classWord | orgWord; begins != 0 {
 			out = append(out, wordSpan{start, end, begins})
 		}
 	}
@@ -208,7 +223,7 @@ func appendWordsFrom(out []wordSpan, starts *[]int, listedFirsts *[256]bool, tex
 // may hold it (phraseWords by its tableKey). The word is whole: no byte
 // of a word follows it.
 func phrasesBegunBy(text string, start, end int) phraseKinds {
-	return wordBegins(text, start, end) &^ mentionWord
+	return wordBegins(text, start, end) &^ (mentionWord | classWord | orgWord)
 }
 
 // wordBegins is phrasesBegunBy, and mentionWord for a word that
@@ -281,8 +296,27 @@ var phraseStarts = func() (t [1 << 15]phraseKinds) {
 			}
 		}
 	}
+	markBegun(&t, "class", classWord)
+	for _, w := range orgWords {
+		markBegun(&t, w, orgWord)
+	}
 	return t
 }()
+
+// markBegun adds kind in t to the words that may begin with prefix, a
+// listed word (mentionFirsts) of two letters or more: those with its
+// first byte and second letter in either case, at least as long as its
+// letters and digits, or too long to tell.
+func markBegun(t *[1 << 15]phraseKinds, prefix string, kind phraseKinds) {
+	if !mentionFirsts[prefix[0]] || letterIndex[prefix[1]] == 0 {
+		panic("annotate: wordBegins cannot tell the words that " + prefix + " begins")
+	}
+	at := int(firstIndex[prefix[0]])<<9 | int(letterIndex[prefix[1]])<<4
+	t[at] |= kind
+	for n := wordEnd(prefix, 0); n < 16; n++ {
+		t[at|n] |= kind
+	}
+}
 
 // phraseWords are the kinds of phrase whose table of words may hold a
 // word, by its tableKey.

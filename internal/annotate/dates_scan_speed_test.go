@@ -7,8 +7,9 @@ import (
 
 // TestWordBeginsReadsWordInContext holds wordBegins, which reads a word of
 // one letter at the byte after it, to its definition: the phrases whose
-// table of words may hold the word by its tableKey (both for a digit), and
-// mentionWord just when mentionFirsts holds its first byte; for whole
+// table of words may hold the word by its tableKey (both for a digit),
+// mentionWord just when mentionFirsts holds its first byte, classWord and
+// orgWord just when it may begin with "class" or one of orgWords (mayBegin); for whole
 // words of every first byte, second byte and length, followed by each
 // kind of byte that ends a word, or by nothing.
 func TestWordBeginsReadsWordInContext(t *testing.T) {
@@ -22,6 +23,14 @@ func TestWordBeginsReadsWordInContext(t *testing.T) {
 		}
 		if mentionFirsts[w[0]] {
 			kinds |= mentionWord
+		}
+		if mayBegin(w, "class") {
+			kinds |= classWord
+		}
+		for _, o := range orgWords {
+			if mayBegin(w, o) {
+				kinds |= orgWord
+			}
 		}
 		return kinds
 	}
@@ -40,7 +49,8 @@ func TestWordBeginsReadsWordInContext(t *testing.T) {
 			}
 		}
 	}
-	words = append(words, "a", "A", "I", "the", "May", "sept", "twenty", "AT", "least", "between", "class", "Col")
+	words = append(words, "a", "A", "I", "the", "May", "sept", "twenty", "AT", "least", "between", "class", "Col",
+		"Classes", "classified", "Group", "Groups", "Shipyard", "Ltd", "Lt", "Defence", "Def", "Corporation")
 	for _, w := range words {
 		for _, after := range []string{"", " ", ".", "-", "\n", "é", "’", "\xff"} {
 			for _, before := range []string{"", " ", "("} {
@@ -49,8 +59,8 @@ func TestWordBeginsReadsWordInContext(t *testing.T) {
 				if got := wordBegins(text, start, end); got != want(w) {
 					t.Fatalf("wordBegins(%q, %d, %d) = %v, want %v", text, start, end, got, want(w))
 				}
-				if got := phrasesBegunBy(text, start, end); got != want(w)&^mentionWord {
-					t.Fatalf("phrasesBegunBy(%q, %d, %d) = %v, want %v", text, start, end, got, want(w)&^mentionWord)
+				if got, want := phrasesBegunBy(text, start, end), want(w)&^(mentionWord|classWord|orgWord); got != want {
+					t.Fatalf("phrasesBegunBy(%q, %d, %d) = %v, want %v", text, start, end, got, want)
 				}
 			}
 		}
@@ -73,4 +83,11 @@ func TestPieceAfterTellsBytes(t *testing.T) {
 			t.Fatalf("pieceAfter[%#x] = %d, want %d", c, pieceAfter[c], want)
 		}
 	}
+}
+
+// mayBegin: word w may begin with prefix as far as wordBegins tells: its
+// first byte is prefix's, its second the same letter in either case, and
+// it is at least as long as prefix's letters and digits.
+func mayBegin(w, prefix string) bool {
+	return len(w) >= wordEnd(prefix, 0) && w[0] == prefix[0] && letterIndex[w[1]] == letterIndex[prefix[1]]
 }

@@ -1,0 +1,67 @@
+package annotate
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dossier-osint/dossier/internal/annotate/testtext"
+	"github.com/dossier-osint/dossier/internal/catalog"
+)
+
+var gateTestWords = []string{"class", "Class", "classes", "clas", "cLass", "clear", "cl", "c", "Keris", "the",
+	"claSSified", "clxxxxxxxxxxxxxxxxxxxx", "carrier", "é", "٣", "Pohang", "Keris-class", "Ulsan-class", "class_",
+	"class5", "classX", "frigate", "Navy", "a", "claims", "INS", "Tabar", "2024", "Rosoboronexport", "Group",
+	"Hanwha", "Aerospace", "Industries", "Inc.", "Corp.", "Ltd", "Shipyard", "Defence", "Systems", "Korea"}
+
+// TestListedKindsTellClassWords holds what appendWordSpansStarts tells of
+// the listed words to what findMentions reads off it: classWord when one
+// begins with "class".
+func TestListedKindsTellClassWords(t *testing.T) {
+	held := 0
+	for _, text := range testtext.Phrases(23, 20000, 6, gateTestWords, []string{" ", "-", "", "\n", ", ", "é", "’"}) {
+		_, listed := wordSpansListed(text)
+		class := slices.ContainsFunc(listed.starts, func(i int) bool { return strings.HasPrefix(text[i:], "class") })
+		if class && listed.kinds&classWord == 0 {
+			t.Fatalf("appendWordSpansStarts(%q) lists no word that may begin with \"class\"", text)
+		}
+		if class {
+			held++
+		}
+	}
+	if held == 0 {
+		t.Fatal("no text held \"class\"")
+	}
+}
+
+// TestFindMentionsGatedByListedKinds holds findMentions, which skips the
+// finders of what no listed word may begin, to findMentions told that
+// they may begin anything.
+func TestFindMentionsGatedByListedKinds(t *testing.T) {
+	cat := catalog.MustDefault()
+	var room [4]int
+	var known docNames
+	classes, orgs := 0, 0
+	for _, text := range testtext.Phrases(29, 20000, 8, gateTestWords, []string{" ", "-", ", ", ""}) {
+		s := Sentence{Text: text, End: len(text)}
+		names := cat.Matcher().FindAll(text)
+		_, listed := wordSpansListed(text)
+		anything := listedWords{starts: listed.starts, kinds: ^phraseKinds(0)}
+		want := findMentions(cat, &s, names, &known, &anything, room[:], nil)
+		got := findMentions(cat, &s, names, &known, listed, room[:], nil)
+		if !slices.Equal(got, want) {
+			t.Fatalf("findMentions(%q) finds %v told kinds %b, %v told all", text, got, listed.kinds, want)
+		}
+		for _, m := range want {
+			switch {
+			case m.Kind == MUncatalogued && strings.HasSuffix(m.Name, "class"):
+				classes++
+			case m.Kind == MOrg:
+				orgs++
+			}
+		}
+	}
+	if classes == 0 || orgs == 0 {
+		t.Fatalf("the sentences named %d classes and %d organisations", classes, orgs)
+	}
+}
