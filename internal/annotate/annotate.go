@@ -1197,7 +1197,11 @@ func findMentions(cat *catalog.Catalog, s *Sentence, names []catalog.Match, know
 			out = append(out, Mention{Start: base + a, End: base + b, Kind: MUncatalogued, Name: name, Category: m.Category})
 		}
 	}
-	for m, rest := titleRe.nextAt(room[:0], text, wordStarts); m != nil; m, rest = titleRe.nextAt(room[:0], text, rest) {
+	titleStarts := wordStarts
+	if listed.kinds&titleFirst == 0 {
+		titleStarts = nil // no listed word may begin a title
+	}
+	for m, rest := titleRe.nextAt(room[:0], text, titleStarts); m != nil; m, rest = titleRe.nextAt(room[:0], text, rest) {
 		a, b := m[2], m[3]
 		// "spokesperson Rear Admiral Roy Trinidad": the name is after the
 		// last of the titles, which begins it (a, b are read: room is free).

@@ -87,9 +87,12 @@ const (
 	mentionWord
 	// classWord and orgWord are no phrases either: wordBegins adds them
 	// for a word that may begin with "class", or with one of orgWords, as
-	// far as its first byte, second letter and length tell (markBegun).
+	// far as its first byte, second letter and length tell (markBegun);
+	// and titleFirst for one that may begin a match of titleRe, as far as
+	// its pairs tell (markPairs).
 	classWord
 	orgWord
+	titleFirst
 )
 
 // listedWords are the starts of the words of a text that
@@ -135,7 +138,7 @@ func appendWordSpansStarts(out []wordSpan, listed *listedWords, text string, cut
 		if after != wordStarts {
 			if after == bytesTell {
 				out = appendWordsFrom(out, &listed.starts, &mentionFirsts, text, start, end)
-				listed.kinds |= classWord | orgWord // not told apart
+				listed.kinds |= classWord | orgWord | titleFirst // not told apart
 			}
 			continue
 		}
@@ -149,7 +152,7 @@ func appendWordSpansStarts(out []wordSpan, listed *listedWords, text string, cut
 			listed.starts = append(listed.starts, start)
 			listed.kinds |= begins
 		}
-		if begins &^= mentionWord | classWord | orgWord; begins != 0 {
+		if begins &^= mentionWord | classWord | orgWord | titleFirst; begins != 0 {
 			out = append(out, wordSpan{start, end, begins})
 		}
 	}
@@ -223,7 +226,7 @@ func appendWordsFrom(out []wordSpan, starts *[]int, listedFirsts *[256]bool, tex
 // may hold it (phraseWords by its tableKey). The word is whole: no byte
 // of a word follows it.
 func phrasesBegunBy(text string, start, end int) phraseKinds {
-	return wordBegins(text, start, end) &^ (mentionWord | classWord | orgWord)
+	return wordBegins(text, start, end) &^ (mentionWord | classWord | orgWord | titleFirst)
 }
 
 // wordBegins is phrasesBegunBy, and mentionWord for a word that
@@ -300,8 +303,32 @@ var phraseStarts = func() (t [1 << 15]phraseKinds) {
 	for _, w := range orgWords {
 		markBegun(&t, w, orgWord)
 	}
+	markPairs(&t, titleRe, titleFirst)
 	return t
 }()
+
+// markPairs adds kind in t to the words that may begin a match of re, a
+// pattern that only listed words begin (mentionFirsts), as far as its
+// pairs tell: by a word's first byte, and its second in either case where
+// it is a letter; any other second byte (letterIndex 0) is let through.
+func markPairs(t *[1 << 15]phraseKinds, re *WordRegexp, kind phraseKinds) {
+	for c, pairs := range re.pairs {
+		if pairs == 0 {
+			continue
+		}
+		if !mentionFirsts[c] {
+			panic("annotate: wordBegins cannot tell the words that begin " + re.pattern)
+		}
+		for b := range 27 {
+			if l := byte('a' + b - 1); b > 0 && pairs>>(l&63)&1 == 0 && pairs>>((l-'a'+'A')&63)&1 == 0 {
+				continue
+			}
+			for n := range 16 {
+				t[int(firstIndex[c])<<9|b<<4|n] |= kind
+			}
+		}
+	}
+}
 
 // markBegun adds kind in t to the words that may begin with prefix, a
 // listed word (mentionFirsts) of two letters or more: those with its

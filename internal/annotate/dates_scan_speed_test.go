@@ -9,7 +9,8 @@ import (
 // one letter at the byte after it, to its definition: the phrases whose
 // table of words may hold the word by its tableKey (both for a digit),
 // mentionWord just when mentionFirsts holds its first byte, classWord and
-// orgWord just when it may begin with "class" or one of orgWords (mayBegin); for whole
+// orgWord just when it may begin with "class" or one of orgWords (mayBegin),
+// titleFirst just when titleRe's pairs let its first two bytes through; for whole
 // words of every first byte, second byte and length, followed by each
 // kind of byte that ends a word, or by nothing.
 func TestWordBeginsReadsWordInContext(t *testing.T) {
@@ -32,6 +33,12 @@ func TestWordBeginsReadsWordInContext(t *testing.T) {
 				kinds |= orgWord
 			}
 		}
+		if pairs := titleRe.pairs[w[0]]; pairs != 0 {
+			// A one-letter word is read at the byte after it, no letter here.
+			if len(w) == 1 || letterIndex[w[1]] == 0 || pairs>>((w[1]|0x20)&63)&1 != 0 || pairs>>((w[1]&^0x20)&63)&1 != 0 {
+				kinds |= titleFirst
+			}
+		}
 		return kinds
 	}
 	var firsts []byte
@@ -50,7 +57,8 @@ func TestWordBeginsReadsWordInContext(t *testing.T) {
 		}
 	}
 	words = append(words, "a", "A", "I", "the", "May", "sept", "twenty", "AT", "least", "between", "class", "Col",
-		"Classes", "classified", "Group", "Groups", "Shipyard", "Ltd", "Lt", "Defence", "Def", "Corporation")
+		"Classes", "classified", "Group", "Groups", "Shipyard", "Ltd", "Lt", "Defence", "Def", "Corporation",
+		"President", "CEO", "Col", "deputy", "Deputy", "envoy", "Envoy", "spokesman", "Chief", "China", "K9")
 	for _, w := range words {
 		for _, after := range []string{"", " ", ".", "-", "\n", "é", "’", "\xff"} {
 			for _, before := range []string{"", " ", "("} {
@@ -59,7 +67,7 @@ func TestWordBeginsReadsWordInContext(t *testing.T) {
 				if got := wordBegins(text, start, end); got != want(w) {
 					t.Fatalf("wordBegins(%q, %d, %d) = %v, want %v", text, start, end, got, want(w))
 				}
-				if got, want := phrasesBegunBy(text, start, end), want(w)&^(mentionWord|classWord|orgWord); got != want {
+				if got, want := phrasesBegunBy(text, start, end), want(w)&^(mentionWord|classWord|orgWord|titleFirst); got != want {
 					t.Fatalf("phrasesBegunBy(%q, %d, %d) = %v, want %v", text, start, end, got, want)
 				}
 			}
