@@ -1,5 +1,7 @@
 package annotate
 
+import "github.com/dossier-osint/dossier/internal/catalog"
+
 type qtyKind uint8
 
 // Kinds of quantity phrase.
@@ -38,8 +40,7 @@ type qtyMatch struct {
 
 // Kinds of word that can start a quantity phrase.
 const (
-	qwThe     = 1 << iota // "the second of three"
-	qwPart                // "first" ... "fifth", "last", "final"
+	qwPart    = 1 << iota // "first" ... "fifth", "last", "final"
 	qwOrdinal             // "first", "last", "final", "remaining"
 	qwBetween
 	qwMod   // the first word of a modifier
@@ -54,7 +55,6 @@ var qtyWords = newWordTable(func() map[string]int {
 			ws[w] |= kind
 		}
 	}
-	add(qwThe, "the")
 	add(qwPart, "first", "second", "third", "fourth", "fifth", "last", "final")
 	add(qwOrdinal, "first", "last", "final", "remaining")
 	add(qwBetween, "between")
@@ -86,8 +86,11 @@ var mods = map[string]struct {
 }
 
 // scanQuantity reads the quantity phrase at the word start i, if one
-// starts there, trying the phrases in their order.
-func scanQuantity(text string, i, end int, m *qtyMatch) bool {
+// starts there, trying the phrases in their order; or the one that starts
+// with a "the" right before it, after from, past the last phrase read:
+// "the second of three". The scanners pass "the", the commonest word,
+// over: only a word of qwPart after it may begin such a phrase.
+func scanQuantity(text string, from, i, end int, m *qtyMatch) bool {
 	if digitByte(text[i]) { // a number, which qtyWords, all letters, cannot hold
 		*m = qtyMatch{start: i, num: -1}
 		return countAt(text, i, m)
@@ -97,12 +100,10 @@ func scanQuantity(text string, i, end int, m *qtyMatch) bool {
 		return false
 	}
 	*m = qtyMatch{start: i, num: -1}
-	if kinds&qwThe != 0 {
-		if p := spaceAfter(text, end); p >= 0 && partOf(text, p, m) {
-			return true
-		}
-	}
 	if kinds&qwPart != 0 && partOf(text, i, m) {
+		if t := theBefore(text, i); t >= from {
+			m.start = t
+		}
 		return true
 	}
 	if kinds&qwOrdinal != 0 {
@@ -118,7 +119,7 @@ func scanQuantity(text string, i, end int, m *qtyMatch) bool {
 		return true
 	}
 	if kinds&(qwMod|qwCount|qwVague) == 0 {
-		return false // "the", "first", "between": no need to lower-case the word
+		return false // "first", "between": no need to lower-case the word
 	}
 	var buf [16]byte
 	w := lowerASCII(&buf, text[i:end])
@@ -165,6 +166,20 @@ func partOf(text string, q int, m *qtyMatch) bool {
 		return true
 	}
 	return false
+}
+
+// theBefore is where a word "the" in any case starts that white space
+// alone parts from byte i, or -1.
+func theBefore(text string, i int) int {
+	j := i
+	for j > 0 && IsRegexpSpace(text[j-1]) {
+		j--
+	}
+	t := j - len("the")
+	if j == i || t < 0 || !catalog.EqualFoldASCII(text[t:j], "the") || !wordStart(text, t) {
+		return -1
+	}
+	return t
 }
 
 // partFirsts lets partOf reject most words at their first byte.
