@@ -93,7 +93,14 @@ const (
 	classWord
 	orgWord
 	titleFirst
+	// yearPrepWord is a word whose table holds only words of wYearPrep
+	// ("in", "of"), which begin a date only before a year or "the first
+	// half of" (see spanKinds).
+	yearPrepWord
 )
+
+// noPhrases are the kinds that tell of a word, not of a phrase it begins.
+const noPhrases = mentionWord | classWord | orgWord | titleFirst | yearPrepWord
 
 // listedWords are the starts of the words of a text that
 // appendWordSpansStarts lists, and what they may begin, together.
@@ -152,8 +159,10 @@ func appendWordSpansStarts(out []wordSpan, listed *listedWords, text string, cut
 			listed.starts = append(listed.starts, start)
 			listed.kinds |= begins
 		}
-		if begins &^= mentionWord | classWord | orgWord | titleFirst; begins != 0 {
-			out = append(out, wordSpan{start, end, begins})
+		// spanKinds, with the test of "in", "of" left to the few spanned
+		// words: as a call for every word, it costs more than it spares.
+		if begins &^= noPhrases &^ yearPrepWord; begins != 0 && (begins&yearPrepWord == 0 || yearMayFollow(text, end)) {
+			out = append(out, wordSpan{start, end, begins &^ yearPrepWord})
 		}
 	}
 	return out
@@ -226,7 +235,24 @@ func appendWordsFrom(out []wordSpan, starts *[]int, listedFirsts *[256]bool, tex
 // may hold it (phraseWords by its tableKey). The word is whole: no byte
 // of a word follows it.
 func phrasesBegunBy(text string, start, end int) phraseKinds {
-	return wordBegins(text, start, end) &^ (mentionWord | classWord | orgWord | titleFirst)
+	return spanKinds(text, end, wordBegins(text, start, end))
+}
+
+// spanKinds are the phrases of kinds, what wordBegins tells of the word
+// that ends at end: none for a yearPrepWord that no year or "the" may
+// follow, else kinds without noPhrases.
+func spanKinds(text string, end int, kinds phraseKinds) phraseKinds {
+	if kinds&yearPrepWord != 0 && !yearMayFollow(text, end) {
+		return 0
+	}
+	return kinds &^ noPhrases
+}
+
+// yearMayFollow: after white space, a digit or a "t" follows end, as a
+// year and "the" begin.
+func yearMayFollow(text string, end int) bool {
+	p := spaceAfter(text, end)
+	return p >= 0 && p < len(text) && (digitByte(text[p]) || text[p]|0x20 == 't')
 }
 
 // wordBegins is phrasesBegunBy, and mentionWord for a word that
@@ -350,10 +376,16 @@ func markBegun(t *[1 << 15]phraseKinds, prefix string, kind phraseKinds) {
 var phraseWords = func() (t [len(wordTable{}.slots)]phraseKinds) {
 	for k := range t {
 		if dateWords.slots[k] != 0 {
-			t[k] |= datePhrase
+			t[k] |= datePhrase | yearPrepWord
+			for e := dateWords.slots[k]; e != 0; e = dateWords.next[e-1] {
+				if dateWord(dateWords.vals[e-1]).is(^wYearPrep) {
+					t[k] &^= yearPrepWord
+				}
+			}
 		}
 		if qtyWords.slots[k] != 0 {
 			t[k] |= quantityPhrase
+			t[k] &^= yearPrepWord
 		}
 	}
 	return t

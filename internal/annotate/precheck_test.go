@@ -520,7 +520,7 @@ func TestPhrasesBegunByReadsPhraseWords(t *testing.T) {
 		if digitByte(w[0]) {
 			return datePhrase | quantityPhrase
 		}
-		if k := tableKey(w); k >= 0 {
+		if k := tableKey(w); k >= 0 && !yearPrepKey(k) { // nothing follows: no year after "in", "of"
 			return phraseWords[k]
 		}
 		return 0
