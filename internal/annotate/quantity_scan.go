@@ -1,6 +1,10 @@
 package annotate
 
-import "github.com/dossier-osint/dossier/internal/catalog"
+import (
+	"slices"
+
+	"github.com/dossier-osint/dossier/internal/catalog"
+)
 
 type qtyKind uint8
 
@@ -43,9 +47,10 @@ const (
 	qwPart    = 1 << iota // "first" ... "fifth", "last", "final"
 	qwOrdinal             // "first", "last", "final", "remaining"
 	qwBetween
-	qwMod   // the first word of a modifier
-	qwCount // "half", "a" or a number's word
-	qwVague // "dozens", "several", "a", "an"
+	qwMod    // the first word of a modifier
+	qwCount  // "half" or a number's word
+	qwVague  // "dozens", "several", "an"
+	qwAfterA // a word after "a" that the phrases of "a" read (see aPhrase)
 )
 
 var qtyWords = newWordTable(func() map[string]int {
@@ -61,11 +66,15 @@ var qtyWords = newWordTable(func() map[string]int {
 	for w := range mods {
 		add(qwMod, w)
 	}
-	add(qwCount, "half", "a")
+	add(qwCount, "half")
 	for w := range numberWords {
 		add(qwCount, w)
 	}
-	add(qwVague, "dozens", "hundreds", "scores", "several", "numerous", "multiple", "a", "an")
+	add(qwVague, "dozens", "hundreds", "scores", "several", "numerous", "multiple", "an")
+	// "a hundred", "a dozen", "a couple of", "a few", "a number", "a large
+	// number", "a new batch" (countAt and vagueAt after "a").
+	add(qwAfterA, "hundred", "thousand", "dozen", "couple", "pair", "trio", "few", "number", "batch", "fleet", "large")
+	add(qwAfterA, batchWords...)
 	return ws
 }())
 
@@ -87,9 +96,10 @@ var mods = map[string]struct {
 
 // scanQuantity reads the quantity phrase at the word start i, if one
 // starts there, trying the phrases in their order; or the one that starts
-// with a "the" right before it, after from, past the last phrase read:
-// "the second of three". The scanners pass "the", the commonest word,
-// over: only a word of qwPart after it may begin such a phrase.
+// with a "the" or an "a" right before it, after from, past the last
+// phrase read: "the second of three", "a dozen". The scanners pass "the"
+// and "a", the commonest words, over: only a word of qwPart after "the",
+// or of qwAfterA after "a", may go on with such a phrase.
 func scanQuantity(text string, from, i, end int, m *qtyMatch) bool {
 	if digitByte(text[i]) { // a number, which qtyWords, all letters, cannot hold
 		*m = qtyMatch{start: i, num: -1}
@@ -99,9 +109,14 @@ func scanQuantity(text string, from, i, end int, m *qtyMatch) bool {
 	if !ok {
 		return false
 	}
+	if kinds&qwAfterA != 0 {
+		if a := wordBefore(text, i, "a"); a >= from && aPhrase(text, a, m) {
+			return true
+		}
+	}
 	*m = qtyMatch{start: i, num: -1}
 	if kinds&qwPart != 0 && partOf(text, i, m) {
-		if t := theBefore(text, i); t >= from {
+		if t := wordBefore(text, i, "the"); t >= from {
 			m.start = t
 		}
 		return true
@@ -168,18 +183,25 @@ func partOf(text string, q int, m *qtyMatch) bool {
 	return false
 }
 
-// theBefore is where a word "the" in any case starts that white space
+// wordBefore is where the word w, in any case, starts that white space
 // alone parts from byte i, or -1.
-func theBefore(text string, i int) int {
+func wordBefore(text string, i int, w string) int {
 	j := i
 	for j > 0 && IsRegexpSpace(text[j-1]) {
 		j--
 	}
-	t := j - len("the")
-	if j == i || t < 0 || !catalog.EqualFoldASCII(text[t:j], "the") || !wordStart(text, t) {
+	t := j - len(w)
+	if j == i || t < 0 || !catalog.EqualFoldASCII(text[t:j], w) || !wordStart(text, t) {
 		return -1
 	}
 	return t
+}
+
+// aPhrase reads the phrase at the word "a" at i: scanQuantity's at a word
+// of qwCount and qwVague.
+func aPhrase(text string, i int, m *qtyMatch) bool {
+	*m = qtyMatch{start: i, num: -1}
+	return countAt(text, i, m) || vagueAt(text, "a", i+len("a"), m)
 }
 
 // partFirsts lets partOf reject most words at their first byte.
@@ -336,12 +358,10 @@ func vagueAt(text, w string, end int, m *qtyMatch) bool {
 
 // batchWord comes between "a" and "batch".
 func batchWord(w string) bool {
-	switch w {
-	case "first", "second", "third", "new", "further", "fresh", "final":
-		return true
-	}
-	return false
+	return slices.Contains(batchWords, w)
 }
+
+var batchWords = []string{"first", "second", "third", "new", "further", "fresh", "final"}
 
 // numberEnds appends to ends where a number starting at q can end, in the
 // order the expression tried them: digits with thousands separators, with
