@@ -134,11 +134,12 @@ func Annotate(cat *catalog.Catalog, body, title, published, url string) *Doc {
 		}
 		d.Pieces[i] = &d.cut.List[i]
 		names = cat.Matcher().AppendAllText(names[:0], d.Pieces[i])
-		wordStarts = wordStarts[:0]
-		words = appendWordSpansStarts(words[:0], &wordStarts, s.Text, d.Pieces[i])
+		listed := listedWords{starts: wordStarts[:0]}
+		words = appendWordSpansStarts(words[:0], &listed, s.Text, d.Pieces[i])
+		wordStarts = listed.starts
 		// Each sentence's finds are appended to the room that mem gathers
 		// them in, which keeps them without a copy.
-		named := findMentions(cat, s, names, known, wordStarts, buf.matchRoom[:], mem.mentions.room())
+		named := findMentions(cat, s, names, known, &listed, buf.matchRoom[:], mem.mentions.room())
 		d.Mentions[i] = mem.mentions.add(named)
 		// The date phrases scanned for the reference date, else scanned
 		// now into the pooled buffer (which keeps it for the next document).
@@ -1058,12 +1059,14 @@ var mentionFirsts = func() [256]bool {
 }()
 
 // findMentions finds the named things of one sentence, whose catalog
-// names are names; known is what earlier sentences named, wordStarts
-// where its words that may begin a match of its word patterns start
-// (appendWordSpansStarts), and room holds a match of a pattern at a time.
+// names are names; known is what earlier sentences named, listed where
+// its words that may begin a match of its word patterns start and what
+// they may begin (appendWordSpansStarts), and room holds a match of a
+// pattern at a time.
 // The mentions are appended to out, which is empty.
-func findMentions(cat *catalog.Catalog, s *Sentence, names []catalog.Match, known *docNames, wordStarts []int, room []int, out []Mention) []Mention {
+func findMentions(cat *catalog.Catalog, s *Sentence, names []catalog.Match, known *docNames, listed *listedWords, room []int, out []Mention) []Mention {
 	text, base := s.Text, s.Start // read once: through s, each use loads them again after a store to out
+	wordStarts := listed.starts
 	// The catalog's names give the only words for kinds of equipment
 	// (MTerm), all in out[:termsEnd], which the finders that look next to
 	// one read alone.
@@ -1164,19 +1167,21 @@ func findMentions(cat *catalog.Catalog, s *Sentence, names []catalog.Match, know
 	}
 	// A ship class the catalog lacks: "the Keris class", "Keris-class".
 	// After a space or a hyphen, "class" starts a word that wordStarts
-	// lists (see mentionFirsts).
-	for k := nextStartWith(text, wordStarts, 0, 'c'); k < len(wordStarts); k = nextStartWith(text, wordStarts, k+1, 'c') {
-		at := wordStarts[k]
-		from := at + len("class")
-		if at == 0 || text[at-1] != ' ' && text[at-1] != '-' || !strings.HasPrefix(text[at:], "class") ||
-			from < len(text) && text[from] >= 'a' && text[from] <= 'z' {
-			continue
+	// lists (see mentionFirsts), in a sentence with a classWord.
+	if listed.kinds&classWord != 0 {
+		for k := nextStartWith(text, wordStarts, 0, 'c'); k < len(wordStarts); k = nextStartWith(text, wordStarts, k+1, 'c') {
+			at := wordStarts[k]
+			from := at + len("class")
+			if at == 0 || text[at-1] != ' ' && text[at-1] != '-' || !strings.HasPrefix(text[at:], "class") ||
+				from < len(text) && text[from] >= 'a' && text[from] <= 'z' {
+				continue
+			}
+			a, b, ok := wordEndingBefore(text, at-1)
+			if !ok || b != at-1 || b-a < 3 || !isLetterName(text[a:b]) || taken(a, from) || isCommonCapitalised(text[a:b]) || calendarWord(text[a:b]) {
+				continue
+			}
+			out = append(out, Mention{Start: base + a, End: base + from, Kind: MUncatalogued, Name: text[a:from], Category: "naval vessel"})
 		}
-		a, b, ok := wordEndingBefore(text, at-1)
-		if !ok || b != at-1 || b-a < 3 || !isLetterName(text[a:b]) || taken(a, from) || isCommonCapitalised(text[a:b]) || calendarWord(text[a:b]) {
-			continue
-		}
-		out = append(out, Mention{Start: base + a, End: base + from, Kind: MUncatalogued, Name: text[a:from], Category: "naval vessel"})
 	}
 	// A ship named after a word for its kind, behind its navy's prefix:
 	// "the patrol vessel CGS Huravee", "the frigate INS Tabar"; not where
@@ -1192,7 +1197,11 @@ func findMentions(cat *catalog.Catalog, s *Sentence, names []catalog.Match, know
 			out = append(out, Mention{Start: base + a, End: base + b, Kind: MUncatalogued, Name: name, Category: m.Category})
 		}
 	}
-	for m, rest := titleRe.nextAt(room[:0], text, wordStarts); m != nil; m, rest = titleRe.nextAt(room[:0], text, rest) {
+	titleStarts := wordStarts
+	if listed.kinds&titleFirst == 0 {
+		titleStarts = nil // no listed word may begin a title
+	}
+	for m, rest := titleRe.nextAt(room[:0], text, titleStarts); m != nil; m, rest = titleRe.nextAt(room[:0], text, rest) {
 		a, b := m[2], m[3]
 		// "spokesperson Rear Admiral Roy Trinidad": the name is after the
 		// last of the titles, which begins it (a, b are read: room is free).
@@ -1211,8 +1220,11 @@ func findMentions(cat *catalog.Catalog, s *Sentence, names []catalog.Match, know
 		known.namePerson(name)
 	}
 	// orgShapeRe's matches begin before their closing words, which begin
-	// at listed starts: before the last of those.
-	orgShapeStarts := wordStarts[:max(0, lastOrgWord(text, wordStarts))]
+	// at listed starts (orgWord): before the last of those.
+	var orgShapeStarts []int
+	if listed.kinds&orgWord != 0 {
+		orgShapeStarts = wordStarts[:max(0, lastOrgWord(text, wordStarts))]
+	}
 	for m, rest := orgShapeRe.nextAt(room[:0], text, orgShapeStarts); m != nil; m, rest = orgShapeRe.nextAt(room[:0], text, rest) {
 		a, b := m[2], m[3]
 		// A state or maker named at its head is no part of the name:

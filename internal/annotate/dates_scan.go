@@ -85,7 +85,29 @@ const (
 	// mentionWord is no phrase: wordBegins adds it for a word whose first
 	// byte is one of mentionFirsts, which appendWordSpansStarts lists.
 	mentionWord
+	// classWord and orgWord are no phrases either: wordBegins adds them
+	// for a word that may begin with "class", or with one of orgWords, as
+	// far as its first byte, second letter and length tell (markBegun);
+	// and titleFirst for one that may begin a match of titleRe, as far as
+	// its pairs tell (markPairs).
+	classWord
+	orgWord
+	titleFirst
+	// yearPrepWord is a word whose table holds only words of wYearPrep
+	// ("in", "of"), which begin a date only before a year or "the first
+	// half of" (see spanKinds).
+	yearPrepWord
 )
+
+// noPhrases are the kinds that tell of a word, not of a phrase it begins.
+const noPhrases = mentionWord | classWord | orgWord | titleFirst | yearPrepWord
+
+// listedWords are the starts of the words of a text that
+// appendWordSpansStarts lists, and what they may begin, together.
+type listedWords struct {
+	starts []int
+	kinds  phraseKinds
+}
 
 // appendWordSpans appends the spans of the words of text that start after
 // no letter or digit of any script ("Goïta" holds none) and may begin a date
@@ -98,8 +120,9 @@ func appendWordSpans(out []wordSpan, text string) []wordSpan {
 var noFirsts [256]bool
 
 // appendWordSpansStarts is appendWordSpans for a text that the catalog has
-// cut, that also appends to *starts where every such word starts whose
-// first byte is one of mentionFirsts, whatever phrase it may begin:
+// cut, that also appends to listed.starts where every such word starts
+// whose first byte is one of mentionFirsts, whatever phrase it may begin,
+// and adds to listed.kinds what those may begin (classWord, orgWord):
 // findMentions' word patterns try only those (see WordRegexp.nextAt), and
 // the one pass finds them for all. It reads the words off the pieces
 // rather than the bytes of the text: the words that may begin a phrase or
@@ -109,7 +132,7 @@ var noFirsts [256]bool
 // where an ASCII piece starts after an ASCII byte of no word; the few
 // pieces beyond ASCII, or after a byte beyond ASCII (which may end a
 // letter or digit of another script), are read byte by byte.
-func appendWordSpansStarts(out []wordSpan, starts *[]int, text string, cut *catalog.Text) []wordSpan {
+func appendWordSpansStarts(out []wordSpan, listed *listedWords, text string, cut *catalog.Text) []wordSpan {
 	for _, p := range cut.Pieces() {
 		start, end, beyondASCII := p.Bounds()
 		after := wordStarts // as at the start of the text
@@ -121,7 +144,8 @@ func appendWordSpansStarts(out []wordSpan, starts *[]int, text string, cut *cata
 		}
 		if after != wordStarts {
 			if after == bytesTell {
-				out = appendWordsFrom(out, starts, &mentionFirsts, text, start, end)
+				out = appendWordsFrom(out, &listed.starts, &mentionFirsts, text, start, end)
+				listed.kinds |= classWord | orgWord | titleFirst // not told apart
 			}
 			continue
 		}
@@ -132,10 +156,13 @@ func appendWordSpansStarts(out []wordSpan, starts *[]int, text string, cut *cata
 		}
 		begins := wordBegins(text, start, end)
 		if begins&mentionWord != 0 {
-			*starts = append(*starts, start)
+			listed.starts = append(listed.starts, start)
+			listed.kinds |= begins
 		}
-		if begins &^= mentionWord; begins != 0 {
-			out = append(out, wordSpan{start, end, begins})
+		// spanKinds, with the test of "in", "of" left to the few spanned
+		// words: as a call for every word, it costs more than it spares.
+		if begins &^= noPhrases &^ yearPrepWord; begins != 0 && (begins&yearPrepWord == 0 || yearMayFollow(text, end)) {
+			out = append(out, wordSpan{start, end, begins &^ yearPrepWord})
 		}
 	}
 	return out
@@ -208,7 +235,24 @@ func appendWordsFrom(out []wordSpan, starts *[]int, listedFirsts *[256]bool, tex
 // may hold it (phraseWords by its tableKey). The word is whole: no byte
 // of a word follows it.
 func phrasesBegunBy(text string, start, end int) phraseKinds {
-	return wordBegins(text, start, end) &^ mentionWord
+	return spanKinds(text, end, wordBegins(text, start, end))
+}
+
+// spanKinds are the phrases of kinds, what wordBegins tells of the word
+// that ends at end: none for a yearPrepWord that no year or "the" may
+// follow, else kinds without noPhrases.
+func spanKinds(text string, end int, kinds phraseKinds) phraseKinds {
+	if kinds&yearPrepWord != 0 && !yearMayFollow(text, end) {
+		return 0
+	}
+	return kinds &^ noPhrases
+}
+
+// yearMayFollow: after white space, a digit or a "t" follows end, as a
+// year and "the" begin.
+func yearMayFollow(text string, end int) bool {
+	p := spaceAfter(text, end)
+	return p >= 0 && p < len(text) && (digitByte(text[p]) || text[p]|0x20 == 't')
 }
 
 // wordBegins is phrasesBegunBy, and mentionWord for a word that
@@ -281,18 +325,67 @@ var phraseStarts = func() (t [1 << 15]phraseKinds) {
 			}
 		}
 	}
+	markBegun(&t, "class", classWord)
+	for _, w := range orgWords {
+		markBegun(&t, w, orgWord)
+	}
+	markPairs(&t, titleRe, titleFirst)
 	return t
 }()
+
+// markPairs adds kind in t to the words that may begin a match of re, a
+// pattern that only listed words begin (mentionFirsts), as far as its
+// pairs tell: by a word's first byte, and its second in either case where
+// it is a letter; any other second byte (letterIndex 0) is let through.
+func markPairs(t *[1 << 15]phraseKinds, re *WordRegexp, kind phraseKinds) {
+	for c, pairs := range re.pairs {
+		if pairs == 0 {
+			continue
+		}
+		if !mentionFirsts[c] {
+			panic("annotate: wordBegins cannot tell the words that begin " + re.pattern)
+		}
+		for b := range 27 {
+			if l := byte('a' + b - 1); b > 0 && pairs>>(l&63)&1 == 0 && pairs>>((l-'a'+'A')&63)&1 == 0 {
+				continue
+			}
+			for n := range 16 {
+				t[int(firstIndex[c])<<9|b<<4|n] |= kind
+			}
+		}
+	}
+}
+
+// markBegun adds kind in t to the words that may begin with prefix, a
+// listed word (mentionFirsts) of two letters or more: those with its
+// first byte and second letter in either case, at least as long as its
+// letters and digits, or too long to tell.
+func markBegun(t *[1 << 15]phraseKinds, prefix string, kind phraseKinds) {
+	if !mentionFirsts[prefix[0]] || letterIndex[prefix[1]] == 0 {
+		panic("annotate: wordBegins cannot tell the words that " + prefix + " begins")
+	}
+	at := int(firstIndex[prefix[0]])<<9 | int(letterIndex[prefix[1]])<<4
+	t[at] |= kind
+	for n := wordEnd(prefix, 0); n < 16; n++ {
+		t[at|n] |= kind
+	}
+}
 
 // phraseWords are the kinds of phrase whose table of words may hold a
 // word, by its tableKey.
 var phraseWords = func() (t [len(wordTable{}.slots)]phraseKinds) {
 	for k := range t {
 		if dateWords.slots[k] != 0 {
-			t[k] |= datePhrase
+			t[k] |= datePhrase | yearPrepWord
+			for e := dateWords.slots[k]; e != 0; e = dateWords.next[e-1] {
+				if dateWord(dateWords.vals[e-1]).is(^wYearPrep) {
+					t[k] &^= yearPrepWord
+				}
+			}
 		}
 		if qtyWords.slots[k] != 0 {
 			t[k] |= quantityPhrase
+			t[k] &^= yearPrepWord
 		}
 	}
 	return t

@@ -69,9 +69,9 @@ func TestMayNameKeepsEveryName(t *testing.T) {
 		}
 		unchecked.oddKey = true
 		s := Sentence{Text: text, End: len(text)}
-		_, starts := wordSpansStarts(text)
-		want := findMentions(cat, &s, nil, &unchecked, starts, room[:], nil)
-		got := findMentions(cat, &s, nil, &checked, starts, room[:], nil)
+		_, listed := wordSpansListed(text)
+		want := findMentions(cat, &s, nil, &unchecked, listed, room[:], nil)
+		got := findMentions(cat, &s, nil, &checked, listed, room[:], nil)
 		if !slices.Equal(got, want) {
 			t.Fatalf("findMentions(%q) finds %v with mayName's precheck, %v without; people %v", text, got, want, checked.people)
 		}
@@ -127,9 +127,12 @@ func TestLastOrgWordLooksAtEveryWord(t *testing.T) {
 				break
 			}
 		}
-		_, starts := wordSpansStarts(text)
-		if got := lastOrgWord(text, starts) >= 0; got != want {
+		_, listed := wordSpansListed(text)
+		if got := lastOrgWord(text, listed.starts) >= 0; got != want {
 			t.Fatalf("lastOrgWord(%q) >= 0 is %v, want %v", text, got, want)
+		}
+		if want && listed.kinds&orgWord == 0 {
+			t.Fatalf("appendWordSpansStarts(%q) lists no word that may begin one of orgWords", text)
 		}
 	}
 }
@@ -169,11 +172,18 @@ func TestWordSpansStartsReadEveryWord(t *testing.T) {
 // wordSpansStarts are appendWordSpansStarts' spans and starts of text, cut
 // as Annotate cuts a sentence.
 func wordSpansStarts(text string) ([]wordSpan, []int) {
+	spans, listed := wordSpansListed(text)
+	return spans, listed.starts
+}
+
+// wordSpansListed are appendWordSpansStarts' spans and listed words of
+// text, cut as Annotate cuts a sentence.
+func wordSpansListed(text string) ([]wordSpan, *listedWords) {
 	cut := catalog.NewTexts([]string{text})
 	defer cut.Release()
-	var starts []int
-	spans := appendWordSpansStarts(nil, &starts, text, &cut.List[0])
-	return spans, starts
+	var listed listedWords
+	spans := appendWordSpansStarts(nil, &listed, text, &cut.List[0])
+	return spans, &listed
 }
 
 // TestWordSpansStartsOfPiecesReadEveryByte holds appendWordSpansStarts,
@@ -206,11 +216,12 @@ func TestWordSpansStartsOfPiecesReadEveryByte(t *testing.T) {
 		}
 		cut := catalog.NewTexts(texts)
 		for k, text := range texts {
-			var starts, wantStarts []int
-			spans := appendWordSpansStarts(nil, &starts, text, &cut.List[k])
+			var listed listedWords
+			var wantStarts []int
+			spans := appendWordSpansStarts(nil, &listed, text, &cut.List[k])
 			wantSpans := appendWordsFrom(nil, &wantStarts, &mentionFirsts, text, 0, len(text))
-			if !slices.Equal(starts, wantStarts) || !slices.Equal(spans, wantSpans) {
-				t.Fatalf("appendWordSpansStarts(%q) = %v, %v, want %v, %v", text, spans, starts, wantSpans, wantStarts)
+			if !slices.Equal(listed.starts, wantStarts) || !slices.Equal(spans, wantSpans) {
+				t.Fatalf("appendWordSpansStarts(%q) = %v, %v, want %v, %v", text, spans, listed.starts, wantSpans, wantStarts)
 			}
 		}
 		cut.Release()
@@ -509,7 +520,7 @@ func TestPhrasesBegunByReadsPhraseWords(t *testing.T) {
 		if digitByte(w[0]) {
 			return datePhrase | quantityPhrase
 		}
-		if k := tableKey(w); k >= 0 {
+		if k := tableKey(w); k >= 0 && !yearPrepKey(k) { // nothing follows: no year after "in", "of"
 			return phraseWords[k]
 		}
 		return 0

@@ -48,7 +48,7 @@ func appendQuantities(out []QuantityMention, text string, base int, words []word
 	from := 0 // past the last phrase read
 	for k := range words {
 		w := &words[k]
-		if w.begins&quantityPhrase == 0 || w.start < from || !scanQuantity(text, w.start, w.end, &m) {
+		if w.begins&quantityPhrase == 0 || w.start < from || !scanQuantity(text, from, w.start, w.end, &m) {
 			continue
 		}
 		from = m.end

@@ -1,5 +1,11 @@
 package annotate
 
+import (
+	"slices"
+
+	"github.com/dossier-osint/dossier/internal/catalog"
+)
+
 type qtyKind uint8
 
 // Kinds of quantity phrase.
@@ -38,13 +44,13 @@ type qtyMatch struct {
 
 // Kinds of word that can start a quantity phrase.
 const (
-	qwThe     = 1 << iota // "the second of three"
-	qwPart                // "first" ... "fifth", "last", "final"
+	qwPart    = 1 << iota // "first" ... "fifth", "last", "final"
 	qwOrdinal             // "first", "last", "final", "remaining"
 	qwBetween
-	qwMod   // the first word of a modifier
-	qwCount // "half", "a" or a number's word
-	qwVague // "dozens", "several", "a", "an"
+	qwMod    // the first word of a modifier
+	qwCount  // "half" or a number's word
+	qwVague  // "dozens", "several", "an"
+	qwAfterA // a word after "a" that the phrases of "a" read (see aPhrase)
 )
 
 var qtyWords = newWordTable(func() map[string]int {
@@ -54,18 +60,21 @@ var qtyWords = newWordTable(func() map[string]int {
 			ws[w] |= kind
 		}
 	}
-	add(qwThe, "the")
 	add(qwPart, "first", "second", "third", "fourth", "fifth", "last", "final")
 	add(qwOrdinal, "first", "last", "final", "remaining")
 	add(qwBetween, "between")
 	for w := range mods {
 		add(qwMod, w)
 	}
-	add(qwCount, "half", "a")
+	add(qwCount, "half")
 	for w := range numberWords {
 		add(qwCount, w)
 	}
-	add(qwVague, "dozens", "hundreds", "scores", "several", "numerous", "multiple", "a", "an")
+	add(qwVague, "dozens", "hundreds", "scores", "several", "numerous", "multiple", "an")
+	// "a hundred", "a dozen", "a couple of", "a few", "a number", "a large
+	// number", "a new batch" (countAt and vagueAt after "a").
+	add(qwAfterA, "hundred", "thousand", "dozen", "couple", "pair", "trio", "few", "number", "batch", "fleet", "large")
+	add(qwAfterA, batchWords...)
 	return ws
 }())
 
@@ -86,8 +95,12 @@ var mods = map[string]struct {
 }
 
 // scanQuantity reads the quantity phrase at the word start i, if one
-// starts there, trying the phrases in their order.
-func scanQuantity(text string, i, end int, m *qtyMatch) bool {
+// starts there, trying the phrases in their order; or the one that starts
+// with a "the" or an "a" right before it, after from, past the last
+// phrase read: "the second of three", "a dozen". The scanners pass "the"
+// and "a", the commonest words, over: only a word of qwPart after "the",
+// or of qwAfterA after "a", may go on with such a phrase.
+func scanQuantity(text string, from, i, end int, m *qtyMatch) bool {
 	if digitByte(text[i]) { // a number, which qtyWords, all letters, cannot hold
 		*m = qtyMatch{start: i, num: -1}
 		return countAt(text, i, m)
@@ -96,13 +109,16 @@ func scanQuantity(text string, i, end int, m *qtyMatch) bool {
 	if !ok {
 		return false
 	}
-	*m = qtyMatch{start: i, num: -1}
-	if kinds&qwThe != 0 {
-		if p := spaceAfter(text, end); p >= 0 && partOf(text, p, m) {
+	if kinds&qwAfterA != 0 {
+		if a := wordBefore(text, i, "a"); a >= from && aPhrase(text, a, m) {
 			return true
 		}
 	}
+	*m = qtyMatch{start: i, num: -1}
 	if kinds&qwPart != 0 && partOf(text, i, m) {
+		if t := wordBefore(text, i, "the"); t >= from {
+			m.start = t
+		}
 		return true
 	}
 	if kinds&qwOrdinal != 0 {
@@ -118,7 +134,7 @@ func scanQuantity(text string, i, end int, m *qtyMatch) bool {
 		return true
 	}
 	if kinds&(qwMod|qwCount|qwVague) == 0 {
-		return false // "the", "first", "between": no need to lower-case the word
+		return false // "first", "between": no need to lower-case the word
 	}
 	var buf [16]byte
 	w := lowerASCII(&buf, text[i:end])
@@ -165,6 +181,27 @@ func partOf(text string, q int, m *qtyMatch) bool {
 		return true
 	}
 	return false
+}
+
+// wordBefore is where the word w, in any case, starts that white space
+// alone parts from byte i, or -1.
+func wordBefore(text string, i int, w string) int {
+	j := i
+	for j > 0 && IsRegexpSpace(text[j-1]) {
+		j--
+	}
+	t := j - len(w)
+	if j == i || t < 0 || !catalog.EqualFoldASCII(text[t:j], w) || !wordStart(text, t) {
+		return -1
+	}
+	return t
+}
+
+// aPhrase reads the phrase at the word "a" at i: scanQuantity's at a word
+// of qwCount and qwVague.
+func aPhrase(text string, i int, m *qtyMatch) bool {
+	*m = qtyMatch{start: i, num: -1}
+	return countAt(text, i, m) || vagueAt(text, "a", i+len("a"), m)
 }
 
 // partFirsts lets partOf reject most words at their first byte.
@@ -321,12 +358,10 @@ func vagueAt(text, w string, end int, m *qtyMatch) bool {
 
 // batchWord comes between "a" and "batch".
 func batchWord(w string) bool {
-	switch w {
-	case "first", "second", "third", "new", "further", "fresh", "final":
-		return true
-	}
-	return false
+	return slices.Contains(batchWords, w)
 }
+
+var batchWords = []string{"first", "second", "third", "new", "further", "fresh", "final"}
 
 // numberEnds appends to ends where a number starting at q can end, in the
 // order the expression tried them: digits with thousands separators, with
