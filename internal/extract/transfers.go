@@ -253,7 +253,9 @@ func (x *docState) items(out []item, i int, later []int, history []item) []item 
 		out = append(out, x.themItems(i, out)...)
 	}
 	if len(x.d.Qty[i]) > 0 { // which seriesItems and moreItems read, and most sentences have none
-		out = append(out, x.seriesItems(i, out)...)
+		if x.orderLooksBack(i) { // which seriesItems needs
+			out = append(out, x.seriesItems(i, out)...)
+		}
 		out = append(out, x.moreItems(i, history, out)...)
 	}
 	// Unspecified equipment next to named systems, or to a phrase naming one
@@ -431,6 +433,12 @@ func (x *docState) ordinalItems(i int, locs [][]int, history, sofar []item) []it
 		}
 	}
 	return out
+}
+
+// orderLooksBack: sentence i tells an order that looks back at what
+// precedes it, the one trigger seriesItems makes an item of.
+func (x *docState) orderLooksBack(i int) bool {
+	return slices.ContainsFunc(x.triggers[i], func(t trigger) bool { return t.Class == Contracted && t.Bwd })
 }
 
 // seriesItems reads "received two T129s on Tuesday, the first of six
