@@ -15,11 +15,7 @@ func TestHoldsClassLowersAsToLower(t *testing.T) {
 	pieces := []string{"c", "C", "l", "L", "a", "A", "s", "S", "ſ", "K", "İ", "ẞ", "é", " ", "-", "\xff", "class", "CLASS", "Class", "cla", "ss"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(9) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		name := b.String()
+		name := joinRandomPieces(rng, pieces, 9)
 		if got, want := holdsClass(name), strings.Contains(strings.ToLower(name), "class"); got != want {
 			t.Fatalf("holdsClass(%q) = %v, want %v", name, got, want)
 		}
@@ -39,11 +35,7 @@ func TestFieldsAtMostCountsAsFields(t *testing.T) {
 	pieces := []string{"a", "word", "abcdefgh", " ", "  ", "\t", "\n", "\v", "\u00a0", "\u0085", "\u2003", "\u3000", "é", "中", "\xff", "\xe2\x80", ",", "7"}
 	rng := rand.New(rand.NewPCG(9, 10))
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := joinRandomPieces(rng, pieces, 12)
 		fields := len(strings.Fields(s))
 		for n := range 6 {
 			if got, want := FieldsAtMost(s, n), fields <= n; got != want {
@@ -51,4 +43,13 @@ func TestFieldsAtMostCountsAsFields(t *testing.T) {
 			}
 		}
 	}
+}
+
+// joinRandomPieces joins fewer than most pieces picked at random.
+func joinRandomPieces(rng *rand.Rand, pieces []string, most int) string {
+	var b strings.Builder
+	for range rng.IntN(most) {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return b.String()
 }
