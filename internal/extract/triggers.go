@@ -93,15 +93,20 @@ var ownedByForce = regexp.MustCompile(`(?i)^\s*(?:[\p{L}-]+\s+){0,2}of\s+(?:the\
 // ofAmongFirstWords: "of" (in any case) is one of the first three words of
 // text, split at Go's \s, as ownedByForce needs.
 func ofAmongFirstWords(text string) bool {
-	i := 0
-	for range 3 {
-		start := skipRegexpSpace(text, i)
-		i = skipNonSpace(text, start)
-		if i-start == 2 && text[start]|0x20 == 'o' && text[start+1]|0x20 == 'f' {
+	start := skipRegexpSpace(text, 0)
+	for range 2 {
+		if ofAt(text, start) {
 			return true
 		}
+		start = skipRegexpSpace(text, skipNonSpace(text, start))
 	}
-	return false
+	return ofAt(text, start) // the third word, left unread past "of"
+}
+
+// ofAt: the word of text at i is "of", in any case.
+func ofAt(text string, i int) bool {
+	return i+len("of") <= len(text) && text[i]|0x20 == 'o' && text[i+1]|0x20 == 'f' &&
+		(i+len("of") == len(text) || annotate.IsRegexpSpace(text[i+len("of")]))
 }
 
 // skipRegexpSpace returns the end of the white space (\s*) at i: where
