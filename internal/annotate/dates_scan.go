@@ -248,12 +248,16 @@ func spanKinds(text string, end int, kinds phraseKinds) phraseKinds {
 	return kinds &^ noPhrases
 }
 
-// yearMayFollow: after white space, a digit or a "t" follows end, as a
-// year and "the" begin.
+// yearMayFollow: after white space, what may follow end begins a year or
+// "the first half of": a digit, or a "t" whose fifth byte, where "the "
+// ends, is white space or the "f" or "s" of "first" or "second".
 func yearMayFollow(text string, end int) bool {
-	p := spaceAfter(text, end)
-	return p >= 0 && p < len(text) && (digitByte(text[p]) || text[p]|0x20 == 't')
+	p := skipSpace(text, end)
+	return p > end && p < len(text) && (digitByte(text[p]) || text[p]|0x20 == 't' && (p+4 >= len(text) || halfFirsts[text[p+4]]))
 }
+
+// halfFirsts are the bytes that may follow "the " in "the first half of".
+var halfFirsts = [256]bool{'f': true, 'F': true, 's': true, 'S': true, ' ': true, '\t': true, '\n': true, '\f': true, '\r': true}
 
 // wordBegins is phrasesBegunBy, and mentionWord for a word that
 // mentionFirsts begins, read from phraseStarts in one step; the word is
