@@ -30,3 +30,28 @@ func TestRoleBeforeDateMatchesTheExpression(t *testing.T) {
 		}
 	}
 }
+
+// TestOnBeforeDateMatchesTheExpression holds scanDate, which reads "on"
+// from the weekday or "the 4th" after it, looking back (the scanners pass
+// "on" over), to the expression: "on" in any case, after any byte, role
+// words and phrases, parted by any white space or other bytes, before the
+// forms it begins, others, and ones it does not begin.
+func TestOnBeforeDateMatchesTheExpression(t *testing.T) {
+	befores := []string{"", " ", "é", "Goïon ", "_", "9", "-", "(", "’", "\xff", "by ", "From ", "since the end of ",
+		"by the end of\t", "said ", "in 2019 ", "on ", "on the ", "last ", "Tuesday "}
+	ons := []string{"on ", "On ", "ON  ", "on\t", "on\n", "on\u00a0", "on-", "on", "upon ", "one ", "onto ", "of ", ""}
+	rests := []string{"Tuesday", "tuesday's", "Friday (25)", "Sunday, the 14th of this month", "the 4th", "the 4th.",
+		"the 1st between", "the 21st floor", "the 3rd of this month", "the  4th", "THE 4TH", "the 4", "the 44th",
+		"the 4th, 2024", "4th", "last Friday", "the 12 May", "2024", "May", "the",
+		"Thursday’s", "Mondays", ""}
+	for _, before := range befores {
+		for _, on := range ons {
+			for _, rest := range rests {
+				checkEquivalent(t, before+on+rest)
+				if t.Failed() {
+					return
+				}
+			}
+		}
+	}
+}

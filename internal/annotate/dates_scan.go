@@ -386,9 +386,10 @@ var phraseWords = func() (t [len(wordTable{}.slots)]phraseKinds) {
 				if dw.is(^wYearPrep) {
 					t[k] &^= yearPrepWord
 				}
-				// A role word begins a date only before one, which looks
-				// back for it (roleBefore): no word span of its own.
-				if dw.is(^wRole) {
+				// A role word, and "on", begin a date only before one,
+				// which looks back for them (scanDate): no word span of
+				// their own.
+				if kinds := int(dw) >> 8; kinds&^wRole != 0 && kinds != wOn {
 					t[k] |= datePhrase
 				}
 			}
@@ -669,16 +670,40 @@ func scanDate(text string, from, i, end int, m *dateMatch) bool {
 	*m = dateMatch{start: i}
 	var read bool
 	if digitByte(text[i]) { // dateWords, all letters, cannot hold it
-		read = numericDate(text, i, m)
+		// "on the 4th" goes before the date that "4th" begins.
+		read = !digitByte(text[end-1]) && ordinalAfterOn(text, from, i, m) || numericDate(text, i, m)
 	} else if v, ok := dateWords.find(text[i:end]); ok {
-		read = dateAtWord(text, i, dateWord(v), end, m)
+		dw := dateWord(v)
+		read = dateAtWord(text, i, dw, end, m)
+		// "on" begins a date only before a weekday, or "the 4th": the
+		// scanners pass it over too.
+		if read && dw.is(wWeekday) {
+			if s := wordBefore(text, i, "on"); s >= from {
+				m.start = s
+			}
+		}
 	}
 	if !read {
 		return false
 	}
-	if r, role := roleBefore(text, from, i); r >= 0 {
+	if r, role := roleBefore(text, from, m.start); r >= 0 {
 		m.start, m.role = r, role
 	}
+	return true
+}
+
+// ordinalAfterOn reads "on the 4th" (ordinalDayAt) back from the day at
+// i, where an "on" at or after from begins it.
+func ordinalAfterOn(text string, from, i int, m *dateMatch) bool {
+	t := wordBefore(text, i, "the")
+	if t < 0 {
+		return false
+	}
+	s := wordBefore(text, t, "on")
+	if s < from || !ordinalDayAt(text, t, m) {
+		return false
+	}
+	m.start = s
 	return true
 }
 
