@@ -182,7 +182,7 @@ func scanDates(out []dateMatch, text string, words []wordSpan) []dateMatch {
 	from := 0 // past the last phrase read
 	for k := range words {
 		w := &words[k]
-		if w.begins&datePhrase == 0 || w.start < from || !scanDate(text, w.start, w.end, &m) {
+		if w.begins&datePhrase == 0 || w.start < from || !scanDate(text, from, w.start, w.end, &m) {
 			continue
 		}
 		from = m.end

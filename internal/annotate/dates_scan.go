@@ -248,12 +248,16 @@ func spanKinds(text string, end int, kinds phraseKinds) phraseKinds {
 	return kinds &^ noPhrases
 }
 
-// yearMayFollow: after white space, a digit or a "t" follows end, as a
-// year and "the" begin.
+// yearMayFollow: after white space, what may follow end begins a year or
+// "the first half of": a digit, or a "t" whose fifth byte, where "the "
+// ends, is white space or the "f" or "s" of "first" or "second".
 func yearMayFollow(text string, end int) bool {
-	p := spaceAfter(text, end)
-	return p >= 0 && p < len(text) && (digitByte(text[p]) || text[p]|0x20 == 't')
+	p := skipSpace(text, end)
+	return p > end && p < len(text) && (digitByte(text[p]) || text[p]|0x20 == 't' && (p+4 >= len(text) || halfFirsts[text[p+4]]))
 }
+
+// halfFirsts are the bytes that may follow "the " in "the first half of".
+var halfFirsts = [256]bool{'f': true, 'F': true, 's': true, 'S': true, ' ': true, '\t': true, '\n': true, '\f': true, '\r': true}
 
 // wordBegins is phrasesBegunBy, and mentionWord for a word that
 // mentionFirsts begins, read from phraseStarts in one step; the word is
@@ -376,10 +380,17 @@ func markBegun(t *[1 << 15]phraseKinds, prefix string, kind phraseKinds) {
 var phraseWords = func() (t [len(wordTable{}.slots)]phraseKinds) {
 	for k := range t {
 		if dateWords.slots[k] != 0 {
-			t[k] |= datePhrase | yearPrepWord
+			t[k] |= yearPrepWord
 			for e := dateWords.slots[k]; e != 0; e = dateWords.next[e-1] {
-				if dateWord(dateWords.vals[e-1]).is(^wYearPrep) {
+				dw := dateWord(dateWords.vals[e-1])
+				if dw.is(^wYearPrep) {
 					t[k] &^= yearPrepWord
+				}
+				// A role word, and "on", begin a date only before one,
+				// which looks back for them (scanDate): no word span of
+				// their own.
+				if kinds := int(dw) >> 8; kinds&^wRole != 0 && kinds != wOn {
+					t[k] |= datePhrase
 				}
 			}
 		}
@@ -639,37 +650,141 @@ var (
 // roles are the words that make a date bound a period.
 var roles = map[string]Role{"since": Since, "from": Since, "by": By, "before": By, "until": Until, "till": Until}
 
-// scanDate reads the date phrase at the word start i, if one starts there.
-// A word that sets the role may come first, and "the end of" after it.
-func scanDate(text string, i, end int, m *dateMatch) bool {
+// scanDate reads the date phrase at the word start i, if one starts there,
+// or the one that a role word begins before it, at or after from (past the
+// last phrase read). Role words ("by", "from", "before") are common and
+// begin a date only before one, with "the end of" between them or not: the
+// scanners pass them over, and a date read looks back for one.
+func scanDate(text string, from, i, end int, m *dateMatch) bool {
+	// "of" may end the "the end of" after a role word, which goes before
+	// the date that "of" itself begins ("by the end of 2024").
+	if end-i == 2 && text[i]|0x20 == 'o' && text[i+1]|0x20 == 'f' {
+		if r, role := edgeRoleBefore(text, from, i); r >= 0 {
+			*m = dateMatch{role: role}
+			if q := spaceAfter(text, end); q >= 0 && dateAt(text, q, m) {
+				m.start = r
+				return true
+			}
+		}
+	}
+	*m = dateMatch{start: i}
+	var read bool
 	if digitByte(text[i]) { // dateWords, all letters, cannot hold it
-		*m = dateMatch{start: i}
-		return numericDate(text, i, m)
+		// "on the 4th" goes before the date that "4th" begins.
+		read = !digitByte(text[end-1]) && ordinalAfterOn(text, from, i, m) || numericDate(text, i, m)
+	} else if v, ok := dateWords.find(text[i:end]); ok {
+		dw := dateWord(v)
+		read = dateAtWord(text, i, dw, end, m)
+		// "on" begins a date only before a weekday, or "the 4th": the
+		// scanners pass it over too.
+		if read && dw.is(wWeekday) {
+			if s := wordBefore(text, i, "on"); s >= from {
+				m.start = s
+			}
+		}
 	}
-	v, ok := dateWords.find(text[i:end])
-	if !ok {
+	if !read {
 		return false
 	}
-	dw := dateWord(v)
-	*m = dateMatch{}
-	if dw.is(wRole) {
-		p := spaceAfter(text, end)
-		if p < 0 {
-			return false
-		}
-		m.role = Role(dw.n())
-		if q, ok := edgeOf(text, p); ok && dateAt(text, q, m) {
-			m.start = i
-			return true
-		}
-		if dateAt(text, p, m) {
-			m.start = i
-			return true
-		}
+	if r, role := roleBefore(text, from, m.start); r >= 0 {
+		m.start, m.role = r, role
+	}
+	return true
+}
+
+// ordinalAfterOn reads "on the 4th" (ordinalDayAt) back from the day at
+// i, where an "on" at or after from begins it.
+func ordinalAfterOn(text string, from, i int, m *dateMatch) bool {
+	t := wordBefore(text, i, "the")
+	if t < 0 {
 		return false
 	}
-	m.start = i
-	return dateAtWord(text, i, dw, end, m)
+	s := wordBefore(text, t, "on")
+	if s < from || !ordinalDayAt(text, t, m) {
+		return false
+	}
+	m.start = s
+	return true
+}
+
+// roleBefore is where the role word starts, at or after from, that begins
+// a date read at i: white space alone parts it from i, or "the end of"
+// (edgeOf) does; and its role. It is -1 if there is none.
+func roleBefore(text string, from, i int) (int, Role) {
+	// Most words before a date end with a byte that no role word nor "of"
+	// ends with: those are turned down before the word is read.
+	if i < 2 || !IsRegexpSpace(text[i-1]) || !roleBeforeEnds[text[i-2]] {
+		return -1, 0
+	}
+	s, e := phraseWordBefore(text, i)
+	if s < from {
+		return -1, 0
+	}
+	if e-s == 2 && text[s]|0x20 == 'o' && text[s+1]|0x20 == 'f' {
+		return edgeRoleBefore(text, from, s)
+	}
+	v, _ := dateWords.find(text[s:e])
+	if dw := dateWord(v); dw.is(wRole) {
+		return s, Role(dw.n())
+	}
+	return -1, 0
+}
+
+// roleBeforeEnds are the last bytes of the role words and of "of", in
+// either case, and the white space that may come between them and a date.
+var roleBeforeEnds = func() (t [256]bool) {
+	for w := range roles {
+		t[w[len(w)-1]], t[w[len(w)-1]-'a'+'A'] = true, true
+	}
+	t['f'], t['F'] = true, true
+	for c := range 256 {
+		t[c] = t[c] || IsRegexpSpace(byte(c))
+	}
+	return t
+}()
+
+// edgeRoleBefore is roleBefore for the "of" at o: where the role word starts
+// that "the end of" follows, and its role.
+func edgeRoleBefore(text string, from, o int) (int, Role) {
+	s, e := phraseWordBefore(text, o)
+	if s < from {
+		return -1, 0
+	}
+	var buf [16]byte
+	switch string(lowerASCII(&buf, text[s:e])) {
+	case "end", "start", "beginning", "middle":
+	default:
+		return -1, 0
+	}
+	if s = wordBefore(text, s, "the"); s < from {
+		return -1, 0
+	}
+	if s, e = phraseWordBefore(text, s); s < from {
+		return -1, 0
+	}
+	v, _ := dateWords.find(text[s:e])
+	if dw := dateWord(v); dw.is(wRole) {
+		return s, Role(dw.n())
+	}
+	return -1, 0
+}
+
+// phraseWordBefore is the span of the word that white space alone parts
+// from byte i, where a word may begin a phrase (wordStart); start is -1 if
+// there is none.
+func phraseWordBefore(text string, i int) (start, end int) {
+	end = i
+	for end > 0 && IsRegexpSpace(text[end-1]) {
+		end--
+	}
+	start = end
+	for start > 0 && wordBytes[text[start-1]] {
+		start--
+	}
+	if end == i || start == end || !wordStart(text, start) {
+		return -1, 0
+	}
+	return start, end
 }
 
 // dateWordAt looks up the word at p.

@@ -64,7 +64,9 @@ func TestWordBeginsReadsWordInContext(t *testing.T) {
 		"President", "CEO", "Col", "deputy", "Deputy", "envoy", "Envoy", "spokesman", "Chief", "China", "K9",
 		"in", "In", "IN", "of", "for", "FOR", "during", "on", "since", "inn", "off")
 	for _, w := range words {
-		for _, after := range []string{"", " ", ".", "-", "\n", "é", "’", "\xff", " 2024", " the", "\t\tThe", " x", "  t", "-2024"} {
+		for _, after := range []string{"", " ", ".", "-", "\n", "é", "’", "\xff", " 2024", " the", "\t\tThe", " x", "  t", "-2024",
+			" the first", " The  Second", "\tthe\tfifth", " the Fall", " thefirst", " the", " the ", " them first", " t first",
+			" these", " the\u00a0first", " the\nsecond"} {
 			for _, before := range []string{"", " ", "("} {
 				text := before + w + after
 				start, end := len(before), len(before)+len(w)
@@ -72,9 +74,8 @@ func TestWordBeginsReadsWordInContext(t *testing.T) {
 					t.Fatalf("wordBegins(%q, %d, %d) = %v, want %v", text, start, end, got, want(w))
 				}
 				phrases := want(w) &^ (mentionWord | classWord | orgWord | titleFirst | yearPrepWord)
-				if next := strings.TrimLeft(after, " \t\n\f\r"); want(w)&yearPrepWord != 0 &&
-					(next == after || next == "" || !digitByte(next[0]) && next[0]|0x20 != 't') {
-					phrases = 0 // no year nor "the" after "in", "of"
+				if want(w)&yearPrepWord != 0 && !yearOrHalfFollows(after) {
+					phrases = 0 // no year nor "the first half" after "in", "of"
 				}
 				if got, want := phrasesBegunBy(text, start, end), phrases; got != want {
 					t.Fatalf("phrasesBegunBy(%q, %d, %d) = %v, want %v", text, start, end, got, want)
@@ -127,4 +128,15 @@ func yearPrepKey(k int) bool {
 		}
 	}
 	return dates > 0
+}
+
+// yearOrHalfFollows: after white space, after begins with a digit, as a
+// year does, or with a "t" whose fifth byte is white space, an "f" or an
+// "s", as "the first half of" and "the second half of" do, or is none.
+func yearOrHalfFollows(after string) bool {
+	next := strings.TrimLeft(after, " \t\n\f\r")
+	if next == after || next == "" {
+		return false
+	}
+	return digitByte(next[0]) || next[0]|0x20 == 't' && (len(next) <= 4 || strings.ContainsRune("fsFS \t\n\f\r", rune(next[4])))
 }
