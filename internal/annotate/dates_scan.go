@@ -709,7 +709,7 @@ func ordinalAfterOn(text string, from, i int, m *dateMatch) bool {
 
 // roleBefore is where the role word starts, at or after from, that begins
 // a date read at i: white space alone parts it from i, or "the end of"
-// (edgeOf) does; and its role. It is -1 if there is none.
+// (edgeRoleBefore) does; and its role. It is -1 if there is none.
 func roleBefore(text string, from, i int) (int, Role) {
 	// Most words before a date end with a byte that no role word nor "of"
 	// ends with: those are turned down before the word is read.
@@ -792,25 +792,6 @@ func dateWordAt(text string, p int) (dateWord, int) {
 	end := wordEnd(text, p)
 	v, _ := dateWords.find(text[p:end])
 	return dateWord(v), end
-}
-
-// edgeOf reads "the end of " at p and returns where the next word starts.
-func edgeOf(text string, p int) (int, bool) {
-	p, ok := wordThenSpace(text, p, "the")
-	if !ok {
-		return 0, false
-	}
-	var buf [16]byte
-	w, end := wordAt(&buf, text, p)
-	switch string(w) {
-	case "end", "start", "beginning", "middle":
-	default:
-		return 0, false
-	}
-	if p = spaceAfter(text, end); p < 0 {
-		return 0, false
-	}
-	return wordThenSpace(text, p, "of")
 }
 
 // dateAt reads a date form at p, trying the forms in their order.
