@@ -50,16 +50,7 @@ func TestWordBeginsReadsWordInContext(t *testing.T) {
 			firsts = append(firsts, byte(c))
 		}
 	}
-	var words []string
-	for _, a := range firsts {
-		words = append(words, string(a))
-		for _, b := range firsts {
-			for n := 2; n <= 17; n++ {
-				words = append(words, string(a)+string(b)+strings.Repeat("e", n-2))
-			}
-		}
-	}
-	words = append(words, "a", "A", "I", "the", "May", "sept", "twenty", "AT", "least", "between", "class", "Col",
+	words := append(wordsOfEveryPairAndLength(string(firsts)), "a", "A", "I", "the", "May", "sept", "twenty", "AT", "least", "between", "class", "Col",
 		"Classes", "classified", "Group", "Groups", "Shipyard", "Ltd", "Lt", "Defence", "Def", "Corporation",
 		"President", "CEO", "Col", "deputy", "Deputy", "envoy", "Envoy", "spokesman", "Chief", "China", "K9",
 		"in", "In", "IN", "of", "for", "FOR", "during", "on", "since", "inn", "off")

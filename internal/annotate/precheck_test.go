@@ -525,16 +525,7 @@ func TestPhrasesBegunByReadsPhraseWords(t *testing.T) {
 		}
 		return 0
 	}
-	firsts := "abcdefghijklmnopqrstuvwxyzAMZ09_"
-	var words []string
-	for _, a := range firsts {
-		words = append(words, string(a))
-		for _, b := range firsts {
-			for n := 2; n <= 17; n++ {
-				words = append(words, string(a)+string(b)+strings.Repeat("e", n-2))
-			}
-		}
-	}
+	words := wordsOfEveryPairAndLength("abcdefghijklmnopqrstuvwxyzAMZ09_")
 	pieces := []string{"the", "a", "May", "sept", "twenty", "_", "1", "x", "AT", "least", "between"}
 	words = append(words, testtext.Phrases(29, 20000, 3, pieces, []string{""})...)
 	for _, w := range words {
@@ -542,6 +533,22 @@ func TestPhrasesBegunByReadsPhraseWords(t *testing.T) {
 			t.Fatalf("phrasesBegunBy(%q) = %v, want %v", w, got, want(w))
 		}
 	}
+}
+
+// wordsOfEveryPairAndLength is each of firsts' bytes alone and each pair
+// of them followed by "e"s, at every length from 2 to 17: words that
+// every pair of first bytes and every length a table tells apart.
+func wordsOfEveryPairAndLength(firsts string) []string {
+	var words []string
+	for _, a := range []byte(firsts) {
+		words = append(words, string(a))
+		for _, b := range []byte(firsts) {
+			for n := 2; n <= 17; n++ {
+				words = append(words, string(a)+string(b)+strings.Repeat("e", n-2))
+			}
+		}
+	}
+	return words
 }
 
 // TestSameLastASCIIKeepsEqualFold: sameLastASCII, which isBoilerplate

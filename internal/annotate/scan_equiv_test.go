@@ -583,6 +583,21 @@ var trickyPhrases = []string{
 
 var equivRefs = []Date{{}, {Y: 2021, Precision: Year}, {Y: 2021, M: 6, Precision: Month}, day(2024, 5, 23), day(2024, 1, 3), day(2024, 12, 31)}
 
+// checkEquivalentJoins runs checkEquivalent on each text made of one of
+// firsts, one of middles and one of lasts, stopping at the first failure.
+func checkEquivalentJoins(t *testing.T, firsts, middles, lasts []string) {
+	t.Helper()
+	for _, first := range firsts {
+		for _, middle := range middles {
+			for _, last := range lasts {
+				if checkEquivalent(t, first+middle+last); t.Failed() {
+					return
+				}
+			}
+		}
+	}
+}
+
 func checkEquivalent(t *testing.T, text string) {
 	t.Helper()
 	for _, ref := range equivRefs {
