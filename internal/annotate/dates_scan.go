@@ -94,8 +94,8 @@ const (
 	orgWord
 	titleFirst
 	// yearPrepWord is a word whose table holds only words of wYearPrep
-	// ("in", "of"), which begin a date only before a year or "the first
-	// half of" (see spanKinds).
+	// ("in", "of", "for", "during"), which begin a date only before a
+	// year or "the first half of" (see spanKinds).
 	yearPrepWord
 )
 
@@ -122,7 +122,8 @@ var noFirsts [256]bool
 // appendWordSpansStarts is appendWordSpans for a text that the catalog has
 // cut, that also appends to listed.starts where every such word starts
 // whose first byte is one of mentionFirsts, whatever phrase it may begin,
-// and adds to listed.kinds what those may begin (classWord, orgWord):
+// and adds to listed.kinds what those may begin (classWord, orgWord,
+// titleFirst):
 // findMentions' word patterns try only those (see WordRegexp.nextAt), and
 // the one pass finds them for all. It reads the words off the pieces
 // rather than the bytes of the text: the words that may begin a phrase or
@@ -135,15 +136,15 @@ var noFirsts [256]bool
 func appendWordSpansStarts(out []wordSpan, listed *listedWords, text string, cut *catalog.Text) []wordSpan {
 	for _, p := range cut.Pieces() {
 		start, end, beyondASCII := p.Bounds()
-		after := wordStarts // as at the start of the text
+		after := pieceStartsWord // as at the start of the text
 		if start > 0 {
 			after = pieceAfter[text[start-1]]
 		}
 		if beyondASCII {
-			after = bytesTell
+			after = pieceBytesTell
 		}
-		if after != wordStarts {
-			if after == bytesTell {
+		if after != pieceStartsWord {
+			if after == pieceBytesTell {
 				out = appendWordsFrom(out, &listed.starts, &mentionFirsts, text, start, end)
 				listed.kinds |= classWord | orgWord | titleFirst // not told apart
 			}
@@ -159,8 +160,9 @@ func appendWordSpansStarts(out []wordSpan, listed *listedWords, text string, cut
 			listed.starts = append(listed.starts, start)
 			listed.kinds |= begins
 		}
-		// spanKinds, with the test of "in", "of" left to the few spanned
-		// words: as a call for every word, it costs more than it spares.
+		// spanKinds, with the test of the wYearPrep words left to the few
+		// spanned words: as a call for every word, it costs more than it
+		// spares.
 		if begins &^= noPhrases &^ yearPrepWord; begins != 0 && (begins&yearPrepWord == 0 || yearMayFollow(text, end)) {
 			out = append(out, wordSpan{start, end, begins &^ yearPrepWord})
 		}
@@ -172,9 +174,9 @@ func appendWordSpansStarts(out []wordSpan, listed *listedWords, text string, cut
 // no byte of one; the rest of a word; or, after a byte beyond ASCII that may
 // end a letter or digit of another script, what only the bytes tell.
 const (
-	wordStarts uint8 = iota
-	wordGoesOn
-	bytesTell
+	pieceStartsWord uint8 = iota
+	pieceGoesOnWord
+	pieceBytesTell
 )
 
 // pieceAfter is what an ASCII piece starts after each byte, in one look-up
@@ -183,9 +185,9 @@ var pieceAfter = func() (t [256]uint8) {
 	for c := range 256 {
 		switch {
 		case c >= utf8.RuneSelf:
-			t[c] = bytesTell
+			t[c] = pieceBytesTell
 		case wordBytes[c]:
-			t[c] = wordGoesOn
+			t[c] = pieceGoesOnWord
 		}
 	}
 	return t
@@ -229,11 +231,12 @@ func appendWordsFrom(out []wordSpan, starts *[]int, listedFirsts *[256]bool, tex
 	return out
 }
 
-// phrasesBegunBy are the phrases that may begin with the word
-// text[start:end], as far as the scanners' first test of a word tells: a
-// digit may begin either, another word the phrases whose table of words
-// may hold it (phraseWords by its tableKey). The word is whole: no byte
-// of a word follows it.
+// phrasesBegunBy are the phrases that the scanners try at the word
+// text[start:end], as far as their first test of a word tells: a digit
+// may begin either, another word those that phraseWords gives its
+// tableKey, "in", "of", "for" and "during" only where a year or "the
+// first half of" may follow (spanKinds). The word is whole: no byte of a
+// word follows it.
 func phrasesBegunBy(text string, start, end int) phraseKinds {
 	return spanKinds(text, end, wordBegins(text, start, end))
 }
@@ -257,10 +260,18 @@ func yearMayFollow(text string, end int) bool {
 }
 
 // halfFirsts are the bytes that may follow "the " in "the first half of".
-var halfFirsts = [256]bool{'f': true, 'F': true, 's': true, 'S': true, ' ': true, '\t': true, '\n': true, '\f': true, '\r': true}
+var halfFirsts = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = IsRegexpSpace(byte(c))
+	}
+	t['f'], t['F'], t['s'], t['S'] = true, true, true, true
+	return t
+}()
 
-// wordBegins is phrasesBegunBy, and mentionWord for a word that
-// mentionFirsts begins, read from phraseStarts in one step; the word is
+// wordBegins is phrasesBegunBy before spanKinds, with the kinds that tell
+// of the word (noPhrases: mentionWord for a word that mentionFirsts
+// begins, classWord, orgWord, titleFirst, yearPrepWord), read from
+// phraseStarts in one step; the word is
 // read in place, as slicing it costs more than the rest. The byte after a
 // word of one byte is no letter, which phraseStarts reads as that word's
 // second (see tableKey).
@@ -298,9 +309,10 @@ var firstIndex = func() (t [256]uint8) {
 // letterIndex of its second and its length (0 for one too long for
 // tableKey): phraseWords for a word that begins with a letter, where a
 // word of one letter is read at second 0, both phrases for one that
-// begins with a digit, at any second byte and length, and mentionWord for
-// one that mentionFirsts begins. It is laid out so that a mask keeps the
-// index in bounds.
+// begins with a digit, at any second byte and length, mentionWord for
+// one that mentionFirsts begins, and classWord, orgWord and titleFirst
+// as markBegun and markPairs set them. It is laid out so that a mask
+// keeps the index in bounds.
 var phraseStarts = func() (t [1 << 15]phraseKinds) {
 	for c := range 256 {
 		first := int(firstIndex[c])
@@ -376,7 +388,9 @@ func markBegun(t *[1 << 15]phraseKinds, prefix string, kind phraseKinds) {
 }
 
 // phraseWords are the kinds of phrase whose table of words may hold a
-// word, by its tableKey.
+// word, by its tableKey, leaving out those that role words and "on"
+// would begin (the dates after them look back for them), and
+// yearPrepWord for a key that only wYearPrep words hold.
 var phraseWords = func() (t [len(wordTable{}.slots)]phraseKinds) {
 	for k := range t {
 		if dateWords.slots[k] != 0 {
@@ -723,11 +737,7 @@ func roleBefore(text string, from, i int) (int, Role) {
 	if e-s == 2 && text[s]|0x20 == 'o' && text[s+1]|0x20 == 'f' {
 		return edgeRoleBefore(text, from, s)
 	}
-	v, _ := dateWords.find(text[s:e])
-	if dw := dateWord(v); dw.is(wRole) {
-		return s, Role(dw.n())
-	}
-	return -1, 0
+	return roleWordAt(text, s, e)
 }
 
 // roleBeforeEnds are the last bytes of the role words and of "of", in
@@ -762,6 +772,12 @@ func edgeRoleBefore(text string, from, o int) (int, Role) {
 	if s, e = phraseWordBefore(text, s); s < from {
 		return -1, 0
 	}
+	return roleWordAt(text, s, e)
+}
+
+// roleWordAt is s and the role of the word text[s:e] when it is a role
+// word, else -1.
+func roleWordAt(text string, s, e int) (int, Role) {
 	v, _ := dateWords.find(text[s:e])
 	if dw := dateWord(v); dw.is(wRole) {
 		return s, Role(dw.n())

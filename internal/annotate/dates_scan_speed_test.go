@@ -81,12 +81,12 @@ func TestWordBeginsReadsWordInContext(t *testing.T) {
 // word, and any other starts one.
 func TestPieceAfterTellsBytes(t *testing.T) {
 	for c := range 256 {
-		want := wordStarts
+		want := pieceStartsWord
 		switch {
 		case c >= 0x80:
-			want = bytesTell
+			want = pieceBytesTell
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_':
-			want = wordGoesOn
+			want = pieceGoesOnWord
 		}
 		if pieceAfter[c] != want {
 			t.Fatalf("pieceAfter[%#x] = %d, want %d", c, pieceAfter[c], want)

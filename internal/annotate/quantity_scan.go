@@ -72,7 +72,8 @@ var qtyWords = newWordTable(func() map[string]int {
 	}
 	add(qwVague, "dozens", "hundreds", "scores", "several", "numerous", "multiple", "an")
 	// "a hundred", "a dozen", "a couple of", "a few", "a number", "a large
-	// number", "a new batch" (countAt and vagueAt after "a").
+	// number", "a new batch" (countAt and vagueAt after "a";
+	// TestEveryWordOfTheExpressionAfterA holds this copy to them).
 	add(qwAfterA, "hundred", "thousand", "dozen", "couple", "pair", "trio", "few", "number", "batch", "fleet", "large")
 	add(qwAfterA, batchWords...)
 	return ws

@@ -1,6 +1,9 @@
 package annotate
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+)
 
 // TestPartAfterTheMatchesTheExpression holds scanQuantity, which reads
 // "the second of three" from its second word (the scanners pass "the"
@@ -27,4 +30,14 @@ func TestPhrasesAfterAMatchTheExpression(t *testing.T) {
 		"number", "batch", "fleet", "large number", "new batch", "first batch", "second of three", "final batch",
 		"further batch", "fresh batch", "third", "couple", "Pair Of", "large", "dozens", "twelve"}
 	checkEquivalentJoins(t, befores, as, rests)
+}
+
+// TestEveryWordOfTheExpressionAfterA holds the words that the scanners
+// read after "a" (qwAfterA, which copies the words countAt and vagueAt
+// take there) to the expression: every word the expression names, after
+// "a", before what may go on with its phrase. A word given to the
+// phrases of "a" but not to qwAfterA fails here.
+func TestEveryWordOfTheExpressionAfterA(t *testing.T) {
+	words := regexp.MustCompile(`[a-z]{2,}`).FindAllString(refQuantityRe.String(), -1)
+	checkEquivalentJoins(t, []string{"a ", "A  "}, words, []string{"", " of tanks", " batch of 12", " number of", " tanks"})
 }

@@ -41,7 +41,7 @@ const (
 
 // slotHash mixes the parent into the key, so that the slot index (the low
 // bits) and the filter's bit (the high bits) depend on every bit of both:
-// one multiply spreads the low bits of the sum upward, and the fold of the
+// one multiply spreads the low bits of their XOR upward, and the fold of the
 // high half brings them down again. Every walk of the trie hashes at each
 // step, where splitmix64's finaliser took twice the instructions.
 func slotHash(parent uint32, key uint64) uint64 {

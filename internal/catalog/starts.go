@@ -29,7 +29,7 @@ type startFilter struct {
 }
 
 type (
-	keyBytes [1 << keyBitsLog]uint8
+	keyBytes [1 << keyBytesLog]uint8
 	pairBits [1 << (pairBitsLog - 6)]uint64
 )
 
@@ -40,18 +40,18 @@ const (
 )
 
 const (
-	keyBitsLog  = 18
+	keyBytesLog = 18
 	pairBitsLog = 19
 )
 
 // keyMixer is the multiplier of the hash of a key, whose top bits index a
-// keyBits. It serves the pairs' hash too, which keeps next's loop to one
+// keyBytes. It serves the pairs' hash too, which keeps next's loop to one
 // multiplier.
 const keyMixer = 0x9e3779b97f4a7c15
 
 // keyIndex is the index of the byte of a key in a keyBytes; mixer is
 // keyMixer.
-func keyIndex(key, mixer uint64) uint64 { return key * mixer >> (64 - keyBitsLog) }
+func keyIndex(key, mixer uint64) uint64 { return key * mixer >> (64 - keyBytesLog) }
 
 // pairBit is the word and bit in a pairBits of the pair of keys of two
 // pieces, the first by its keyIndex, which next has at hand (its mix, in
@@ -72,8 +72,9 @@ func (b *pairBits) set(first, second uint64) {
 
 // newStartFilter sets the bits of the root's edges, of the edges from the
 // root's children and of their plurals, so that a piece that steps from
-// the root, itself or by its singular, finds its first bit set, and its
-// alone or pair bit too when a name ends there or the next piece steps on.
+// the root, itself or by its singular, finds its byte's beginsName flag
+// set, and its nameAlone flag or its pair bit too when a name ends there
+// or the next piece steps on.
 func newStartFilter(m *Matcher) *startFilter {
 	f := &startFilter{mixer: keyMixer}
 	// A piece without its key, 0, is let through (see next).

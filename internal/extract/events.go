@@ -205,8 +205,11 @@ var cueWords, cueIndex = func() (words []cueWord, index *[32 * 32 * 16]uint8) {
 	index = new([32 * 32 * 16]uint8)
 	for w, kind := range eventCues {
 		k := cueKey(w)
-		if index[k] != 0 {
+		switch {
+		case index[k] != 0:
 			panic("eventCues: " + w + " has the first letters and length of " + words[index[k]-1].word)
+		case len(words) == 255:
+			panic("eventCues: more cues than cueIndex's bytes can number")
 		}
 		words = append(words, cueWord{w, kind})
 		index[k] = uint8(len(words))

@@ -1063,15 +1063,6 @@ func containsLowerOf(s string, needles []string, heads *foldHeads) bool {
 	return false
 }
 
-// containsFoldASCII says whether s holds one of needles (in lower case),
-// ignoring ASCII case.
-func containsFoldASCII(s string, needles ...string) bool {
-	var heads foldHeads
-	heads.set(needles)
-	found, _ := searchFoldASCII(s, needles, &heads)
-	return found
-}
-
 // foldHeads are what searchFoldASCII looks for to find needles: the
 // pairs of their first two bytes, where it then compares them.
 type foldHeads struct {

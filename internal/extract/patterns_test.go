@@ -599,3 +599,12 @@ func TestMeetingIn(t *testing.T) {
 		t.Errorf("meetingIn was sure of %d windows without a match and %d with one only", turnedAway, found)
 	}
 }
+
+// containsFoldASCII, the tests' way to ask searchFoldASCII, says whether s holds one of needles (in lower case),
+// ignoring ASCII case.
+func containsFoldASCII(s string, needles ...string) bool {
+	var heads foldHeads
+	heads.set(needles)
+	found, _ := searchFoldASCII(s, needles, &heads)
+	return found
+}
