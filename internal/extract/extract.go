@@ -808,14 +808,19 @@ func dealNounLead(gap string) bool {
 	return false
 }
 
+// determinersAfterPreposition are the words allowed between a preposition
+// and what it governs ("to the", "of its").
+var determinersAfterPreposition = []string{"the", "its"}
+
 // afterPreposition: the words right before byte offset at are one of preps
-// (allowing "the" or "its" between).
+// (allowing determinersAfterPreposition between).
 func (x *docState) afterPreposition(at int, preps ...string) bool {
 	return prepositionEnds(x.text(at-30, at), preps)
 }
 
 // prepositionEnds: the last word of text, as annotate.LastField reads it,
-// is one of preps (lower-case ASCII letters), or "the" or "its" is and the
+// is one of preps (lower-case ASCII letters), or one of
+// determinersAfterPreposition is and the
 // text before it ends so. Each ASCII word is read once, from its end, and
 // compared whole; a byte beyond ASCII near the end leaves the answer to
 // prepositionEndsByLastWord.
@@ -828,13 +833,8 @@ func prepositionEnds(text string, preps []string) bool {
 		if !ascii {
 			return prepositionEndsByLastWord(text, preps)
 		}
-		if len(w) != 3 || !catalog.EqualFoldASCII(w, "the") && !catalog.EqualFoldASCII(w, "its") {
-			for _, p := range preps {
-				if len(w) == len(p) && catalog.EqualFoldASCII(w, p) {
-					return true
-				}
-			}
-			return false
+		if !foldsToOneOf(w, determinersAfterPreposition) {
+			return foldsToOneOf(w, preps)
 		}
 		text = text[:start]
 	}
@@ -843,7 +843,7 @@ func prepositionEnds(text string, preps []string) bool {
 // mayEndInPreposition is false where prepositionEnds finds none of preps
 // for sure, without reading the last word: the last byte of text, past
 // ASCII white space, is ASCII and the last letter of none of them, nor of
-// "the" or "its" (as lastWordIn turns most words away). Most texts before
+// determinersAfterPreposition (as lastWordIn turns most words away). Most texts before
 // a name end so.
 func mayEndInPreposition(text string, preps []string) bool {
 	end := len(text)
@@ -858,11 +858,23 @@ func mayEndInPreposition(text string, preps []string) bool {
 		return true
 	}
 	last |= 0x20
-	if last == 'e' || last == 's' {
-		return true
+	return endsOneWith(determinersAfterPreposition, last) || endsOneWith(preps, last)
+}
+
+// endsOneWith: one of words ends with the byte last.
+func endsOneWith(words []string, last byte) bool {
+	for _, w := range words {
+		if w[len(w)-1] == last {
+			return true
+		}
 	}
-	for _, p := range preps {
-		if p[len(p)-1] == last {
+	return false
+}
+
+// foldsToOneOf: w is one of words (lower-case ASCII) but for ASCII case.
+func foldsToOneOf(w string, words []string) bool {
+	for _, v := range words {
+		if len(w) == len(v) && catalog.EqualFoldASCII(w, v) {
 			return true
 		}
 	}
@@ -873,7 +885,7 @@ func mayEndInPreposition(text string, preps []string) bool {
 // lastWordIn word by word.
 func prepositionEndsByLastWord(text string, preps []string) bool {
 	for {
-		w, start := lastWordIn(text, "the", "its")
+		w, start := lastWordIn(text, determinersAfterPreposition...)
 		if w == "" {
 			break
 		}
